@@ -1,0 +1,4 @@
+/** The runnable jets demo. */
+module io.jets.examples {
+  requires io.jets.table;
+}

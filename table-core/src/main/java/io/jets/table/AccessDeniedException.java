@@ -1,0 +1,14 @@
+package io.jets.table;
+
+/**
+ * The calling owner may not do this: a non-owner reading a {@code PRIVATE} table or writing a
+ * {@code PROTECTED} one, or calling an owner-only operation such as {@code giveAway}.
+ */
+public class AccessDeniedException extends TableException {
+
+  private static final long serialVersionUID = 1L;
+
+  public AccessDeniedException(String tableName, String message) {
+    super(tableName, message);
+  }
+}

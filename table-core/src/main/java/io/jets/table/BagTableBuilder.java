@@ -1,0 +1,25 @@
+package io.jets.table;
+
+import io.jets.table.internal.HashBagTable;
+
+/**
+ * Builds a {@link TableType#BAG} or {@link TableType#DUPLICATE_BAG} table; see {@link
+ * TableBuilder} for the options.
+ */
+public final class BagTableBuilder extends TableBuilder<BagTableBuilder> {
+
+  BagTableBuilder(String name, TableType type) {
+    super(name, type);
+  }
+
+  /**
+   * Creates the table, owned by the configured owner (by default {@link
+   * io.jets.process.Owner#current()}).
+   *
+   * @throws BadArgumentException if the settings conflict, the owner has exited, or the table is
+   *     named and its name is in use
+   */
+  public <K, V> BagTable<K, V> build() {
+    return HashBagTable.create(options());
+  }
+}

@@ -1,0 +1,42 @@
+package io.jets.table;
+
+/**
+ * One step of {@link SetTable#updateCounter(Object, java.util.List)}: add {@code increment}, and if
+ * a threshold is set and the result passes it, store {@code setValue} instead, as ETS's {@code
+ * {Pos, Incr, Threshold, SetValue}}.
+ *
+ * <p>The threshold rule: for {@code increment >= 0}, a result {@code > threshold} becomes {@code
+ * setValue}; for {@code increment < 0}, a result {@code < threshold} becomes {@code setValue}.
+ *
+ * @param increment the amount to add (negative to subtract)
+ * @param hasThreshold whether {@code threshold} and {@code setValue} apply
+ * @param threshold the bound the result must not pass
+ * @param setValue the value stored when the result passes {@code threshold}
+ */
+public record CounterOp(long increment, boolean hasThreshold, long threshold, long setValue) {
+
+  /** Adds {@code increment}. */
+  public static CounterOp increment(long increment) {
+    return new CounterOp(increment, false, 0, 0);
+  }
+
+  /** Adds {@code increment}, storing {@code setValue} instead if the result passes {@code threshold}. */
+  public static CounterOp increment(long increment, long threshold, long setValue) {
+    return new CounterOp(increment, true, threshold, setValue);
+  }
+
+  /**
+   * Applies this step to {@code current}.
+   *
+   * @throws ArithmeticException if the sum overflows a {@code long}
+   */
+  public long apply(long current) {
+    long result = Math.addExact(current, increment);
+    if (hasThreshold) {
+      if (increment >= 0 ? result > threshold : result < threshold) {
+        return setValue;
+      }
+    }
+    return result;
+  }
+}

@@ -1,0 +1,75 @@
+package io.jets.table;
+
+import java.util.List;
+import java.util.function.Function;
+import java.util.function.UnaryOperator;
+
+/**
+ * A table with at most one object per key: {@link TableType#SET} (and, in its own type, {@code
+ * ORDERED_SET}). Adds single-value reads, counters and in-place updates.
+ */
+public interface SetTable<K, V> extends Table<K, V> {
+
+  /** The value under {@code key}, or null if there is none. Linearizable. */
+  V get(K key);
+
+  /** The value under {@code key}, or {@code defaultValue} if there is none. Linearizable. */
+  V getOrDefault(K key, V defaultValue);
+
+  /**
+   * The part {@code element} selects from the value under {@code key}, as ETS's {@code
+   * lookup_element}.
+   *
+   * @throws MissingKeyException if there is no object with the key
+   */
+  <E> E lookupElement(K key, Function<? super V, ? extends E> element);
+
+  /** As {@link #lookupElement(Object, Function)}, returning {@code defaultValue} when the key is absent. */
+  <E> E lookupElement(K key, Function<? super V, ? extends E> element, E defaultValue);
+
+  /**
+   * Adds {@code increment} to the counter under {@code key} and returns the new value. The value
+   * must be a {@link Long} or an {@link Integer}, and keeps its type. Atomic and linearizable.
+   *
+   * @throws MissingKeyException if the key is absent
+   * @throws BadArgumentException if the value is not a counter, or the result overflows its type
+   *     (the table is unchanged)
+   */
+  long updateCounter(K key, long increment);
+
+  /** As {@link #updateCounter(Object, long)}, with a threshold and set-value ({@link CounterOp}). */
+  long updateCounter(K key, long increment, long threshold, long setValue);
+
+  /**
+   * As {@link #updateCounter(Object, long)}, but when the key is absent the update applies to
+   * {@code defaultValue}, which is then stored.
+   */
+  long updateCounter(K key, long increment, V defaultValue);
+
+  /**
+   * Applies {@code ops} in order to the counter under {@code key}, as one atomic operation, and
+   * returns the value after each step. An empty list changes nothing. If any step fails, nothing
+   * is updated.
+   *
+   * @throws MissingKeyException if the key is absent
+   */
+  long[] updateCounter(K key, List<CounterOp> ops);
+
+  /**
+   * Replaces the value under {@code key} with {@code function} applied to it, atomically. The
+   * function runs while the key's writer lock is held: it must be quick and must not write to
+   * this table. If it throws or returns null, the table is unchanged (null is reported as a {@link
+   * BadArgumentException}).
+   *
+   * @return true if the key was present and updated, false if it was absent
+   */
+  boolean update(K key, UnaryOperator<V> function);
+
+  /**
+   * As {@link #update(Object, UnaryOperator)}, but when the key is absent the function is applied
+   * to {@code defaultValue} and the result inserted.
+   *
+   * @return the value now stored
+   */
+  V update(K key, UnaryOperator<V> function, V defaultValue);
+}

@@ -1,0 +1,22 @@
+package io.jets.table;
+
+import io.jets.table.internal.HashSetTable;
+
+/** Builds a {@link TableType#SET} table; see {@link TableBuilder} for the options. */
+public final class SetTableBuilder extends TableBuilder<SetTableBuilder> {
+
+  SetTableBuilder(String name) {
+    super(name, TableType.SET);
+  }
+
+  /**
+   * Creates the table, owned by the configured owner (by default {@link
+   * io.jets.process.Owner#current()}).
+   *
+   * @throws BadArgumentException if the settings conflict, the owner has exited, or the table is
+   *     named and its name is in use
+   */
+  public <K, V> SetTable<K, V> build() {
+    return HashSetTable.create(options());
+  }
+}

@@ -1,0 +1,199 @@
+package io.jets.table;
+
+import io.jets.process.Owner;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * An ETS-style table of key/value objects, owned by an {@link Owner} and read by any thread
+ * directly. The terms used here (atomic, isolated, linearizable, weakly consistent) are defined in
+ * the {@linkplain io.jets.table package documentation}.
+ *
+ * <p>Every operation on a deleted table throws {@link TableDeletedException}; every operation that
+ * the calling owner may not perform under the table's {@link Access} throws {@link
+ * AccessDeniedException}; a null key or value throws {@link BadArgumentException}. A failed
+ * operation leaves the table unchanged. No operation blocks on the owner or goes through a
+ * mailbox; reads never take a lock.
+ *
+ * @param <K> key type: keys compare with {@code equals}/{@code hashCode} in hash tables, and must
+ *     not change while stored
+ * @param <V> value type: values should be immutable, since lookups return the stored reference
+ */
+public interface Table<K, V> {
+
+  // ---- identity and metadata ----
+
+  /** The table's current name. */
+  String name();
+
+  /** The table's type. */
+  TableType type();
+
+  /** The current owner. */
+  Owner owner();
+
+  /** True once the table has been deleted; never throws. */
+  boolean isDeleted();
+
+  /**
+   * A snapshot of the table's metadata and size.
+   *
+   * @throws TableDeletedException if the table is deleted
+   */
+  TableInfo info();
+
+  /**
+   * The number of objects. Exact while no write runs; under concurrent writes an estimate that,
+   * while only inserts run, never decreases.
+   */
+  long size();
+
+  // ---- writes ----
+
+  /**
+   * Inserts the object {@code (key, value)}: a set replaces the object under the key, a bag adds
+   * it unless an equal object is already under the key, a duplicate bag always adds it. Atomic and
+   * linearizable.
+   */
+  void insert(K key, V value);
+
+  /**
+   * Inserts every object of {@code objects}, in order, as one atomic and isolated operation: no
+   * reader sees some of them without the others. In a set, of several objects with equal keys the
+   * last one wins.
+   */
+  void insertAll(Collection<? extends Map.Entry<? extends K, ? extends V>> objects);
+
+  /**
+   * Inserts {@code (key, value)} only if no object has the key. Atomic and linearizable.
+   *
+   * @return true if inserted, false (table unchanged) if the key was present
+   */
+  boolean insertNew(K key, V value);
+
+  /**
+   * Inserts every object of {@code objects} if none of their keys is present, otherwise none of
+   * them. Atomic and isolated.
+   *
+   * @return true if all were inserted, false (table unchanged) if any key was present
+   */
+  boolean insertNewAll(Collection<? extends Map.Entry<? extends K, ? extends V>> objects);
+
+  /**
+   * Removes every object with {@code key}. Atomic and linearizable.
+   *
+   * @return true if anything was removed
+   */
+  boolean delete(K key);
+
+  /**
+   * Removes the object {@code (key, value)} and keeps others under the key; in a duplicate bag,
+   * every copy equal to it. Atomic and linearizable.
+   *
+   * @return true if anything was removed
+   */
+  boolean deleteObject(K key, V value);
+
+  /** Removes every object, atomically and in isolation: a reader sees all of them or none. */
+  void deleteAllObjects();
+
+  /**
+   * Removes and returns every object with {@code key}, in insertion order. Atomic and
+   * linearizable.
+   *
+   * @return the values removed; empty if there were none
+   */
+  List<V> take(K key);
+
+  // ---- reads ----
+
+  /**
+   * The values stored under {@code key}: none or one in a set, in insertion order in a bag.
+   * Linearizable; the list is immutable.
+   */
+  List<V> lookup(K key);
+
+  /** Whether any object has {@code key}. Linearizable. */
+  boolean member(K key);
+
+  // ---- traversal (weakly consistent: see the package documentation) ----
+
+  /**
+   * The first key in the table's traversal order, or null if it is empty. Hash tables have an
+   * unspecified order that does not change while the table is unchanged.
+   */
+  K first();
+
+  /**
+   * The key after {@code key} in traversal order, or null at the end. {@code key} need not be in
+   * the table any more: a walk never fails because the key it stands on was deleted meanwhile.
+   */
+  K next(K key);
+
+  /** The last key in traversal order (for hash tables, the same as {@link #first()}). */
+  K last();
+
+  /** The key before {@code key} (for hash tables, the same as {@link #next(Object)}). */
+  K prev(K key);
+
+  /** {@link #first()} with its values, or null if the table is empty. */
+  Map.Entry<K, List<V>> firstLookup();
+
+  /** {@link #next(Object)} with its values, or null at the end. */
+  Map.Entry<K, List<V>> nextLookup(K key);
+
+  /** {@link #last()} with its values, or null if the table is empty. */
+  Map.Entry<K, List<V>> lastLookup();
+
+  /** {@link #prev(Object)} with its values, or null at the end. */
+  Map.Entry<K, List<V>> prevLookup(K key);
+
+  /**
+   * Folds {@code folder} over every object in traversal order. Weakly consistent: each object
+   * present for the whole fold is visited exactly once, none twice; objects inserted or deleted
+   * meanwhile may or may not be visited. The folder must not write to this table.
+   */
+  <A> A foldl(A initial, ObjectFolder<? super K, ? super V, A> folder);
+
+  /** As {@link #foldl}, in reverse traversal order (for hash tables, the same order as foldl). */
+  <A> A foldr(A initial, ObjectFolder<? super K, ? super V, A> folder);
+
+  /** Every object, in traversal order; weakly consistent like {@link #foldl}. */
+  List<Map.Entry<K, V>> toList();
+
+  // ---- ownership and lifecycle ----
+
+  /**
+   * Makes {@code receiver} the owner and delivers it a {@link TableTransfer} carrying {@code
+   * giftData}. Only the owner may call it; the heir is unchanged.
+   *
+   * @throws AccessDeniedException if the caller is not the owner
+   * @throws BadArgumentException if {@code receiver} has exited or already owns the table
+   */
+  void giveAway(Owner receiver, Object giftData);
+
+  /**
+   * Sets the owner that inherits the table when the owner exits; {@code heirData} goes into the
+   * {@link TableTransfer} it receives. Only the owner may call it. An heir that has already exited
+   * means no heir.
+   */
+  void setHeir(Owner heir, Object heirData);
+
+  /** Removes the heir: the table will die with its owner. Only the owner may call it. */
+  void clearHeir();
+
+  /**
+   * Renames the table. For a named table the old name is freed and the new one registered.
+   * Requires write access.
+   *
+   * @throws BadArgumentException if the table is named and {@code newName} is in use
+   */
+  void rename(String newName);
+
+  /**
+   * Deletes the table: its objects are dropped, its name is freed at once, and every later
+   * operation on it throws {@link TableDeletedException}. Requires write access.
+   */
+  void delete();
+}

@@ -1,0 +1,123 @@
+package io.jets.table;
+
+import io.jets.process.Owner;
+import io.jets.table.internal.TableOptions;
+
+/**
+ * The options every table type shares, with ETS's defaults: {@code PROTECTED}, unnamed, no heir,
+ * readConcurrency off, writeConcurrency {@code OFF}, owned by {@link Owner#current()}. Settings
+ * are checked when {@code build()} is called: an invalid or conflicting combination throws {@link
+ * BadArgumentException} and creates nothing.
+ *
+ * @param <B> the concrete builder type
+ */
+public abstract sealed class TableBuilder<B extends TableBuilder<B>>
+    permits SetTableBuilder, BagTableBuilder {
+
+  private final String name;
+  private final TableType type;
+  private Access access = Access.PROTECTED;
+  private boolean named;
+  private Owner owner;
+  private Owner heir;
+  private Object heirData;
+  private boolean readConcurrency;
+  private WriteConcurrency writeConcurrency = WriteConcurrency.OFF;
+  private Boolean decentralizedCounters; // null: ETS's default for the mode
+
+  TableBuilder(String name, TableType type) {
+    this.name = name;
+    this.type = type;
+  }
+
+  @SuppressWarnings("unchecked")
+  private B self() {
+    return (B) this;
+  }
+
+  /** Who may read and write ({@link Access#PROTECTED} by default). */
+  public B access(Access access) {
+    this.access = access;
+    return self();
+  }
+
+  /** Registers the table under its name, for {@link Tables#whereis}; the name must be free. */
+  public B named() {
+    this.named = true;
+    return self();
+  }
+
+  /** The owner of the new table; by default {@link Owner#current()} of the thread calling build. */
+  public B owner(Owner owner) {
+    this.owner = owner;
+    return self();
+  }
+
+  /** The owner that inherits the table when its owner exits, and the data it then receives. */
+  public B heir(Owner heir, Object heirData) {
+    this.heir = heir;
+    this.heirData = heirData;
+    return self();
+  }
+
+  /** Optimizes for reads that greatly outnumber writes. Meaningless, and rejected, on PRIVATE tables. */
+  public B readConcurrency(boolean readConcurrency) {
+    this.readConcurrency = readConcurrency;
+    return self();
+  }
+
+  /** How writers share the table ({@link WriteConcurrency#OFF} by default). */
+  public B writeConcurrency(WriteConcurrency writeConcurrency) {
+    this.writeConcurrency = writeConcurrency;
+    return self();
+  }
+
+  /**
+   * Keeps the size in striped cells so that inserts do not contend on one counter, at the cost of
+   * a slower {@link Table#size()}. Defaults as in ETS: on with {@code AUTO}, off otherwise; needs
+   * writeConcurrency {@code ON} or {@code AUTO}.
+   */
+  public B decentralizedCounters(boolean decentralizedCounters) {
+    this.decentralizedCounters = decentralizedCounters;
+    return self();
+  }
+
+  /** Validates the settings and returns them; throws {@link BadArgumentException} on conflict. */
+  final TableOptions options() {
+    String tableName = name == null ? "<null>" : name;
+    if (name == null || name.isEmpty()) {
+      throw new BadArgumentException(tableName, "build: the table name is null or empty");
+    }
+    if (access == null) {
+      throw new BadArgumentException(name, "build: access is null");
+    }
+    if (writeConcurrency == null) {
+      throw new BadArgumentException(name, "build: writeConcurrency is null");
+    }
+    if (access == Access.PRIVATE && readConcurrency) {
+      throw new BadArgumentException(
+          name, "build: readConcurrency is meaningless on a PRIVATE table (only its owner reads it)");
+    }
+    if (access == Access.PRIVATE && writeConcurrency != WriteConcurrency.OFF) {
+      throw new BadArgumentException(
+          name, "build: writeConcurrency " + writeConcurrency + " is meaningless on a PRIVATE table (only its owner writes it)");
+    }
+    boolean decentralized = decentralizedCounters != null ? decentralizedCounters : defaultDecentralized();
+    if (decentralized && writeConcurrency == WriteConcurrency.OFF) {
+      throw new BadArgumentException(
+          name, "build: decentralizedCounters needs writeConcurrency ON or AUTO (with OFF there is one writer at a time)");
+    }
+    Owner tableOwner = owner != null ? owner : Owner.current();
+    if (!tableOwner.isAlive()) {
+      throw new BadArgumentException(name, "build: owner " + tableOwner.name() + " has exited");
+    }
+    return new TableOptions(
+        name, type, access, named, tableOwner, heir, heirData, readConcurrency, writeConcurrency, decentralized);
+  }
+
+  /** ETS: on with {@code auto}, and for ordered sets with {@code true}; off otherwise. */
+  private boolean defaultDecentralized() {
+    return writeConcurrency == WriteConcurrency.AUTO
+        || (type == TableType.ORDERED_SET && writeConcurrency == WriteConcurrency.ON);
+  }
+}

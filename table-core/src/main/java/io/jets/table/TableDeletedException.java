@@ -1,0 +1,11 @@
+package io.jets.table;
+
+/** The table has been deleted (explicitly, or because its owner exited without an heir). */
+public class TableDeletedException extends TableException {
+
+  private static final long serialVersionUID = 1L;
+
+  public TableDeletedException(String tableName, String operation) {
+    super(tableName, operation + " on a deleted table");
+  }
+}

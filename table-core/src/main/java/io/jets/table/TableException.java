@@ -1,0 +1,27 @@
+package io.jets.table;
+
+/**
+ * The root of every error a table operation reports. Each message names the table and the
+ * offending argument, and a failed operation leaves the table exactly as it was.
+ */
+public class TableException extends RuntimeException {
+
+  private static final long serialVersionUID = 1L;
+
+  private final String tableName;
+
+  public TableException(String tableName, String message) {
+    super("table '" + tableName + "': " + message);
+    this.tableName = tableName;
+  }
+
+  public TableException(String tableName, String message, Throwable cause) {
+    super("table '" + tableName + "': " + message, cause);
+    this.tableName = tableName;
+  }
+
+  /** The name the table had when the error happened. */
+  public String tableName() {
+    return tableName;
+  }
+}

@@ -1,0 +1,37 @@
+package io.jets.table;
+
+import io.jets.process.Owner;
+import java.util.Optional;
+
+/**
+ * A snapshot of what ETS's {@code info/1} reports. {@code size} and {@code memoryBytes} are exact
+ * only while no write runs; under concurrent writes they are estimates.
+ *
+ * @param name the table's name
+ * @param named whether the name is registered ({@link Tables#whereis})
+ * @param type the table type
+ * @param access the protection
+ * @param owner the current owner
+ * @param heir the heir, if one is set
+ * @param readConcurrency the readConcurrency option
+ * @param writeConcurrency the effective write-concurrency mode
+ * @param decentralizedCounters whether size is kept in striped cells
+ * @param lockStripes the number of writer-lock stripes in use now
+ * @param size the number of objects
+ * @param memoryBytes an estimate of the heap the table's structure uses, objects' own state excluded
+ * @param fixed whether any owner has the table fixed with {@code safeFixtable}
+ */
+public record TableInfo(
+    String name,
+    boolean named,
+    TableType type,
+    Access access,
+    Owner owner,
+    Optional<Owner> heir,
+    boolean readConcurrency,
+    WriteConcurrency writeConcurrency,
+    boolean decentralizedCounters,
+    int lockStripes,
+    long size,
+    long memoryBytes,
+    boolean fixed) {}

@@ -1,0 +1,11 @@
+package io.jets.table;
+
+/** The operation is not supported by this table's type (ETS's {@code table_type}). */
+public class WrongTableTypeException extends TableException {
+
+  private static final long serialVersionUID = 1L;
+
+  public WrongTableTypeException(String tableName, String message) {
+    super(tableName, message);
+  }
+}

@@ -1,0 +1,339 @@
+package io.jets.table.internal;
+
+import io.jets.process.ExitReason;
+import io.jets.process.Owner;
+import io.jets.table.Access;
+import io.jets.table.AccessDeniedException;
+import io.jets.table.BadArgumentException;
+import io.jets.table.Table;
+import io.jets.table.TableDeletedException;
+import io.jets.table.TableInfo;
+import io.jets.table.TableTransfer;
+import io.jets.table.TableType;
+import io.jets.table.WriteConcurrency;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * What every table type shares: name, owner, heir, access checks and the lifecycle (deletion,
+ * inheritance, give-away). Storage lives in the subclasses.
+ *
+ * <p>Lifecycle changes (owner, heir, name, deletion) are serialized by {@code adminLock}; the
+ * fields they change are volatile so that the access checks on the operation paths read them
+ * without a lock. Deletion also takes every writer lock of the storage, so a write racing a
+ * deletion either completes before it or fails with {@link TableDeletedException}.
+ */
+public abstract class AbstractTable<K, V> implements Table<K, V> {
+
+  private final ReentrantLock adminLock = new ReentrantLock();
+  private final TableType type;
+  private final boolean named;
+  private final boolean readConcurrency;
+  private final WriteConcurrency writeConcurrency;
+  private final boolean decentralizedCounters;
+
+  private volatile String name;
+  private volatile Access access;
+  private volatile Owner owner;
+  private volatile Owner heir;
+  private volatile Object heirData;
+  private volatile boolean deleted;
+  private Owner.Registration ownerRegistration; // guarded by adminLock
+
+  protected AbstractTable(TableOptions options) {
+    this.type = options.type();
+    this.named = options.named();
+    this.readConcurrency = options.readConcurrency();
+    this.writeConcurrency = options.writeConcurrency();
+    this.decentralizedCounters = options.decentralizedCounters();
+    this.name = options.name();
+    this.access = options.access();
+    this.owner = options.owner();
+    Owner requestedHeir = options.heir();
+    if (requestedHeir != null && requestedHeir.isAlive()) {
+      this.heir = requestedHeir;
+      this.heirData = options.heirData();
+    }
+  }
+
+  /**
+   * Registers the table by name and with its owner. Called once by the factory after
+   * construction, so that no listener sees a half-built table.
+   */
+  protected final void open() {
+    adminLock.lock();
+    try {
+      TableRegistry.register(this, name, named);
+      Optional<Owner.Registration> registration = owner.onExit(this::onOwnerExit);
+      if (registration.isEmpty()) {
+        TableRegistry.unregister(this, name, named);
+        throw new BadArgumentException(name, "owner " + owner.name() + " has already exited");
+      }
+      ownerRegistration = registration.get();
+    } finally {
+      adminLock.unlock();
+    }
+  }
+
+  // ---- storage hooks ----
+
+  /** Takes every writer lock of the storage, in a fixed order. */
+  protected abstract void lockAllWriters();
+
+  /** Releases what {@link #lockAllWriters()} took. */
+  protected abstract void unlockAllWriters();
+
+  /** Drops every object; called with every writer lock held, once the table is marked deleted. */
+  protected abstract void dropStorage();
+
+  /** The number of writer-lock stripes now in use. */
+  protected abstract int lockStripes();
+
+  /** An estimate of the bytes the structure uses. */
+  protected abstract long memoryBytes();
+
+  /** True while any owner has the table fixed. */
+  protected boolean isFixed() {
+    return false;
+  }
+
+  // ---- checks on the operation paths ----
+
+  /** Throws unless the calling owner may read. */
+  protected final void checkRead(String operation) {
+    if (deleted) {
+      throw new TableDeletedException(name, operation);
+    }
+    if (access == Access.PRIVATE && Owner.current() != owner) {
+      throw new AccessDeniedException(
+          name, operation + ": PRIVATE table owned by " + owner.name() + ", called by " + Owner.current().name());
+    }
+  }
+
+  /** Throws unless the calling owner may write. */
+  protected final void checkWrite(String operation) {
+    if (deleted) {
+      throw new TableDeletedException(name, operation);
+    }
+    if (access != Access.PUBLIC && Owner.current() != owner) {
+      throw new AccessDeniedException(
+          name, operation + ": " + access + " table owned by " + owner.name() + ", called by " + Owner.current().name());
+    }
+  }
+
+  /** Re-checks deletion with the writer lock held. */
+  protected final void checkNotDeletedLocked(String operation) {
+    if (deleted) {
+      throw new TableDeletedException(name, operation);
+    }
+  }
+
+  protected final <T> T requireArgument(T argument, String what, String operation) {
+    if (argument == null) {
+      throw new BadArgumentException(name, operation + ": " + what + " is null");
+    }
+    return argument;
+  }
+
+  // ---- metadata ----
+
+  @Override
+  public final String name() {
+    return name;
+  }
+
+  @Override
+  public final TableType type() {
+    return type;
+  }
+
+  @Override
+  public final Owner owner() {
+    return owner;
+  }
+
+  @Override
+  public final boolean isDeleted() {
+    return deleted;
+  }
+
+  protected final boolean readConcurrency() {
+    return readConcurrency;
+  }
+
+  protected final WriteConcurrency writeConcurrency() {
+    return writeConcurrency;
+  }
+
+  protected final boolean decentralizedCounters() {
+    return decentralizedCounters;
+  }
+
+  @Override
+  public final TableInfo info() {
+    checkRead("info");
+    return new TableInfo(
+        name,
+        named,
+        type,
+        access,
+        owner,
+        Optional.ofNullable(heir),
+        readConcurrency,
+        writeConcurrency,
+        decentralizedCounters,
+        lockStripes(),
+        size(),
+        memoryBytes(),
+        isFixed());
+  }
+
+  // ---- ownership and lifecycle ----
+
+  private void checkOwner(String operation) {
+    if (deleted) {
+      throw new TableDeletedException(name, operation);
+    }
+    Owner caller = Owner.current();
+    if (caller != owner) {
+      throw new AccessDeniedException(
+          name, operation + ": only the owner " + owner.name() + " may do this, called by " + caller.name());
+    }
+  }
+
+  @Override
+  public final void giveAway(Owner receiver, Object giftData) {
+    adminLock.lock();
+    try {
+      checkOwner("giveAway");
+      requireArgument(receiver, "receiver", "giveAway");
+      if (receiver == owner) {
+        throw new BadArgumentException(name, "giveAway: receiver " + receiver.name() + " already owns the table");
+      }
+      if (!receiver.isAlive()) {
+        throw new BadArgumentException(name, "giveAway: receiver " + receiver.name() + " has exited");
+      }
+      if (!transferTo(receiver, giftData)) {
+        throw new BadArgumentException(name, "giveAway: receiver " + receiver.name() + " has exited");
+      }
+    } finally {
+      adminLock.unlock();
+    }
+  }
+
+  @Override
+  public final void setHeir(Owner newHeir, Object newHeirData) {
+    adminLock.lock();
+    try {
+      checkOwner("setHeir");
+      requireArgument(newHeir, "heir", "setHeir");
+      // As in ETS, an heir that is already dead means no heir.
+      heir = newHeir.isAlive() ? newHeir : null;
+      heirData = heir == null ? null : newHeirData;
+    } finally {
+      adminLock.unlock();
+    }
+  }
+
+  @Override
+  public final void clearHeir() {
+    adminLock.lock();
+    try {
+      checkOwner("clearHeir");
+      heir = null;
+      heirData = null;
+    } finally {
+      adminLock.unlock();
+    }
+  }
+
+  @Override
+  public final void rename(String newName) {
+    adminLock.lock();
+    try {
+      checkWrite("rename");
+      requireArgument(newName, "new name", "rename");
+      if (newName.isEmpty()) {
+        throw new BadArgumentException(name, "rename: new name is empty");
+      }
+      if (named) {
+        TableRegistry.rename(this, name, newName);
+      }
+      name = newName;
+    } finally {
+      adminLock.unlock();
+    }
+  }
+
+  @Override
+  public final void delete() {
+    adminLock.lock();
+    try {
+      checkWrite("delete");
+      deleteLocked();
+    } finally {
+      adminLock.unlock();
+    }
+  }
+
+  /** Moves ownership to {@code receiver}, which must be alive; false if it exited meanwhile. */
+  private boolean transferTo(Owner receiver, Object data) {
+    Optional<Owner.Registration> registration = receiver.onExit(this::onOwnerExit);
+    if (registration.isEmpty()) {
+      return false;
+    }
+    Owner from = owner;
+    if (ownerRegistration != null) {
+      ownerRegistration.cancel();
+    }
+    ownerRegistration = registration.get();
+    owner = receiver;
+    receiver.deliver(new TableTransfer(this, from, data));
+    return true;
+  }
+
+  private void onOwnerExit(Owner exited, ExitReason reason) {
+    adminLock.lock();
+    try {
+      if (deleted || exited != owner) {
+        return;
+      }
+      ownerRegistration = null;
+      Owner inheritor = heir;
+      if (inheritor != null && inheritor != exited && inheritor.isAlive()
+          && transferTo(inheritor, heirData)) {
+        return; // ETS keeps the heir as heir after it inherits
+      }
+      deleteLocked();
+    } finally {
+      adminLock.unlock();
+    }
+  }
+
+  private void deleteLocked() {
+    lockAllWriters();
+    try {
+      deleted = true;
+      dropStorage();
+    } finally {
+      unlockAllWriters();
+    }
+    TableRegistry.unregister(this, name, named);
+    if (ownerRegistration != null) {
+      ownerRegistration.cancel();
+      ownerRegistration = null;
+    }
+    heir = null;
+    heirData = null;
+  }
+
+  @Override
+  public String toString() {
+    return "Table[" + name + ", " + type + (deleted ? ", deleted" : ", owner " + owner.name()) + "]";
+  }
+
+  protected static <T> T nonNull(T value, String what) {
+    return Objects.requireNonNull(value, what);
+  }
+}

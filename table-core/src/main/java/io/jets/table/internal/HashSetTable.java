@@ -1,0 +1,227 @@
+package io.jets.table.internal;
+
+import io.jets.table.BadArgumentException;
+import io.jets.table.CounterOp;
+import io.jets.table.MissingKeyException;
+import io.jets.table.SetTable;
+import io.jets.table.internal.StripedHashTable.Node;
+import io.jets.table.internal.StripedHashTable.Stripe;
+import java.util.List;
+import java.util.function.Function;
+import java.util.function.UnaryOperator;
+
+/** A {@code set} hash table. */
+public final class HashSetTable<K, V> extends HashTable<K, V> implements SetTable<K, V> {
+
+  private HashSetTable(TableOptions options) {
+    super(options);
+  }
+
+  /** Creates, registers and returns a new set table. */
+  public static <K, V> HashSetTable<K, V> create(TableOptions options) {
+    HashSetTable<K, V> table = new HashSetTable<>(options);
+    table.open();
+    return table;
+  }
+
+  @Override
+  @SuppressWarnings("unchecked")
+  public V get(K key) {
+    checkRead("get");
+    requireKey(key, "get");
+    Node node = read(key, StripedHashTable.mix(key));
+    return node == null ? null : (V) node.value;
+  }
+
+  @Override
+  public V getOrDefault(K key, V defaultValue) {
+    V value = get(key);
+    return value != null ? value : defaultValue;
+  }
+
+  @Override
+  public <E> E lookupElement(K key, Function<? super V, ? extends E> element) {
+    requireArgument(element, "element function", "lookupElement");
+    V value = get(key);
+    if (value == null) {
+      throw new MissingKeyException(name(), "lookupElement", key);
+    }
+    return element.apply(value);
+  }
+
+  @Override
+  public <E> E lookupElement(K key, Function<? super V, ? extends E> element, E defaultValue) {
+    requireArgument(element, "element function", "lookupElement");
+    V value = get(key);
+    return value == null ? defaultValue : element.apply(value);
+  }
+
+  // ---- counters ----
+
+  private long counterValue(Object value, K key, String operation) {
+    if (value instanceof Long l) {
+      return l;
+    }
+    if (value instanceof Integer i) {
+      return i;
+    }
+    throw new BadArgumentException(
+        name(),
+        operation + ": the value under key " + key + " is not a counter (Long or Integer) but "
+            + value.getClass().getName());
+  }
+
+  /** Boxes {@code value} in the type of {@code like}, checking that it fits. */
+  private Object counterOfType(Object like, long value, K key, String operation) {
+    if (like instanceof Integer) {
+      if ((int) value != value) {
+        throw new BadArgumentException(
+            name(), operation + ": the Integer counter under key " + key + " would overflow to " + value);
+      }
+      return (int) value;
+    }
+    return value;
+  }
+
+  private long applyStep(CounterOp op, long current, K key, String operation) {
+    try {
+      return op.apply(current);
+    } catch (ArithmeticException overflow) {
+      throw new BadArgumentException(
+          name(), operation + ": the counter under key " + key + " would overflow a long", overflow);
+    }
+  }
+
+  @Override
+  public long updateCounter(K key, long increment) {
+    return updateCounter(key, CounterOp.increment(increment), null, "updateCounter");
+  }
+
+  @Override
+  public long updateCounter(K key, long increment, long threshold, long setValue) {
+    return updateCounter(key, CounterOp.increment(increment, threshold, setValue), null, "updateCounter");
+  }
+
+  @Override
+  public long updateCounter(K key, long increment, V defaultValue) {
+    requireArgument(defaultValue, "default value", "updateCounter");
+    return updateCounter(key, CounterOp.increment(increment), defaultValue, "updateCounter");
+  }
+
+  private long updateCounter(K key, CounterOp op, V defaultValue, String operation) {
+    checkWrite(operation);
+    requireKey(key, operation);
+    if (defaultValue != null) {
+      counterValue(defaultValue, key, operation); // a bad default is rejected even when unused
+    }
+    int hash = StripedHashTable.mix(key);
+    boolean crowded;
+    long result;
+    Stripe stripe = store.lock(hash);
+    try {
+      checkNotDeletedLocked(operation);
+      Node node = store.findLocked(key, hash);
+      Object current = node != null ? node.value : defaultValue;
+      if (current == null) {
+        throw new MissingKeyException(name(), operation, key);
+      }
+      result = applyStep(op, counterValue(current, key, operation), key, operation);
+      Object stored = counterOfType(current, result, key, operation);
+      crowded = store.putLocked(stripe, hash, key, stored, node == null ? 1 : 0);
+    } finally {
+      stripe.unlock();
+    }
+    if (crowded) {
+      store.resizeIfCrowded();
+    }
+    return result;
+  }
+
+  @Override
+  public long[] updateCounter(K key, List<CounterOp> ops) {
+    checkWrite("updateCounter");
+    requireKey(key, "updateCounter");
+    requireArgument(ops, "operation list", "updateCounter");
+    CounterOp[] steps = ops.toArray(new CounterOp[0]);
+    for (CounterOp step : steps) {
+      requireArgument(step, "counter operation", "updateCounter");
+    }
+    int hash = StripedHashTable.mix(key);
+    long[] results = new long[steps.length];
+    Stripe stripe = store.lock(hash);
+    try {
+      checkNotDeletedLocked("updateCounter");
+      Node node = store.findLocked(key, hash);
+      if (node == null) {
+        throw new MissingKeyException(name(), "updateCounter", key);
+      }
+      long value = counterValue(node.value, key, "updateCounter");
+      for (int i = 0; i < steps.length; i++) {
+        value = applyStep(steps[i], value, key, "updateCounter");
+        results[i] = value;
+      }
+      if (steps.length > 0) {
+        Object stored = counterOfType(node.value, value, key, "updateCounter");
+        store.putLocked(stripe, hash, key, stored, 0);
+      }
+    } finally {
+      stripe.unlock();
+    }
+    return results;
+  }
+
+  // ---- updates by function ----
+
+  @Override
+  @SuppressWarnings("unchecked")
+  public boolean update(K key, UnaryOperator<V> function) {
+    checkWrite("update");
+    requireKey(key, "update");
+    requireArgument(function, "function", "update");
+    int hash = StripedHashTable.mix(key);
+    Stripe stripe = store.lock(hash);
+    try {
+      checkNotDeletedLocked("update");
+      Node node = store.findLocked(key, hash);
+      if (node == null) {
+        return false;
+      }
+      V updated = function.apply((V) node.value);
+      if (updated == null) {
+        throw new BadArgumentException(name(), "update: the function returned null for key " + key);
+      }
+      store.putLocked(stripe, hash, key, updated, 0);
+      return true;
+    } finally {
+      stripe.unlock();
+    }
+  }
+
+  @Override
+  @SuppressWarnings("unchecked")
+  public V update(K key, UnaryOperator<V> function, V defaultValue) {
+    checkWrite("update");
+    requireKey(key, "update");
+    requireArgument(function, "function", "update");
+    requireArgument(defaultValue, "default value", "update");
+    int hash = StripedHashTable.mix(key);
+    boolean crowded;
+    V updated;
+    Stripe stripe = store.lock(hash);
+    try {
+      checkNotDeletedLocked("update");
+      Node node = store.findLocked(key, hash);
+      updated = function.apply(node == null ? defaultValue : (V) node.value);
+      if (updated == null) {
+        throw new BadArgumentException(name(), "update: the function returned null for key " + key);
+      }
+      crowded = store.putLocked(stripe, hash, key, updated, node == null ? 1 : 0);
+    } finally {
+      stripe.unlock();
+    }
+    if (crowded) {
+      store.resizeIfCrowded();
+    }
+    return updated;
+  }
+}

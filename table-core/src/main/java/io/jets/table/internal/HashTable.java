@@ -1,0 +1,489 @@
+package io.jets.table.internal;
+
+import io.jets.table.BadArgumentException;
+import io.jets.table.ObjectFolder;
+import io.jets.table.TableType;
+import io.jets.table.WriteConcurrency;
+import io.jets.table.internal.StripedHashTable.Node;
+import io.jets.table.internal.StripedHashTable.Stripe;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The operations shared by {@code set}, {@code bag} and {@code duplicate_bag} hash tables, on a
+ * {@link StripedHashTable}.
+ *
+ * <p>In a set a node's value is the object's value; in a bag it is an {@code Object[]} of the
+ * values under the key, in insertion order, never written after publication.
+ */
+abstract class HashTable<K, V> extends AbstractTable<K, V> {
+
+  /** ETS's lock count for write_concurrency hash tables (DB_HASH_LOCK_CNT). */
+  static final int CONCURRENT_STRIPE_BITS = 6;
+
+  final StripedHashTable store;
+  private final boolean bag;
+  private final boolean duplicates;
+
+  HashTable(TableOptions options) {
+    super(options);
+    this.bag = options.type() == TableType.BAG || options.type() == TableType.DUPLICATE_BAG;
+    this.duplicates = options.type() == TableType.DUPLICATE_BAG;
+    boolean striped = options.writeConcurrency() != WriteConcurrency.OFF;
+    this.store =
+        new StripedHashTable(
+            striped ? CONCURRENT_STRIPE_BITS : 0, striped && !options.decentralizedCounters());
+  }
+
+  // ---- helpers ----
+
+  final K requireKey(K key, String operation) {
+    return requireArgument(key, "key", operation);
+  }
+
+  final V requireValue(V value, String operation) {
+    return requireArgument(value, "value", operation);
+  }
+
+  /** The node for {@code key}, read consistently with multi-object writes. Lock-free. */
+  final Node read(K key, int hash) {
+    for (; ; ) {
+      long stamp = store.readBegin();
+      Node node = store.find(key, hash);
+      if (store.readValidate(stamp)) {
+        return node;
+      }
+    }
+  }
+
+  @SuppressWarnings("unchecked")
+  final List<V> valuesOf(Node node) {
+    if (node == null) {
+      return List.of();
+    }
+    return bag ? new ValueList<>((Object[]) node.value) : List.of((V) node.value);
+  }
+
+  private static int count(Node node, boolean bag) {
+    return node == null ? 0 : bag ? ((Object[]) node.value).length : 1;
+  }
+
+  /**
+   * The value to store after inserting {@code value} under a key whose node is {@code node}, or
+   * null if the insert changes nothing (an equal object already in a bag).
+   */
+  private Object inserted(Node node, V value) {
+    if (!bag) {
+      return value;
+    }
+    if (node == null) {
+      return new Object[] {value};
+    }
+    Object[] present = (Object[]) node.value;
+    if (!duplicates) {
+      for (Object v : present) {
+        if (v.equals(value)) {
+          return null;
+        }
+      }
+    }
+    Object[] grown = Arrays.copyOf(present, present.length + 1);
+    grown[present.length] = value;
+    return grown;
+  }
+
+  /** Inserts under a held stripe; returns whether the table wants to grow. */
+  private boolean insertLocked(Stripe stripe, int hash, K key, V value) {
+    Node node = store.findLocked(key, hash);
+    Object stored = inserted(node, value);
+    if (stored == null) {
+      return false;
+    }
+    return store.putLocked(stripe, hash, key, stored, node == null || bag ? 1 : 0);
+  }
+
+  // ---- writes ----
+
+  @Override
+  public final void insert(K key, V value) {
+    checkWrite("insert");
+    requireKey(key, "insert");
+    requireValue(value, "insert");
+    int hash = StripedHashTable.mix(key);
+    boolean crowded;
+    Stripe stripe = store.lock(hash);
+    try {
+      checkNotDeletedLocked("insert");
+      crowded = insertLocked(stripe, hash, key, value);
+    } finally {
+      stripe.unlock();
+    }
+    if (crowded) {
+      store.resizeIfCrowded();
+    }
+  }
+
+  @Override
+  public final boolean insertNew(K key, V value) {
+    checkWrite("insertNew");
+    requireKey(key, "insertNew");
+    requireValue(value, "insertNew");
+    int hash = StripedHashTable.mix(key);
+    boolean crowded;
+    Stripe stripe = store.lock(hash);
+    try {
+      checkNotDeletedLocked("insertNew");
+      if (store.findLocked(key, hash) != null) {
+        return false;
+      }
+      crowded = insertLocked(stripe, hash, key, value);
+    } finally {
+      stripe.unlock();
+    }
+    if (crowded) {
+      store.resizeIfCrowded();
+    }
+    return true;
+  }
+
+  /** Keys, values and hashes of a batch, checked before anything changes. */
+  private record Batch<K, V>(Object[] keys, Object[] values, int[] hashes) {}
+
+  @SuppressWarnings("unchecked")
+  private Batch<K, V> batch(
+      Collection<? extends Map.Entry<? extends K, ? extends V>> objects, String operation) {
+    requireArgument(objects, "object collection", operation);
+    Object[] entries = objects.toArray();
+    Object[] keys = new Object[entries.length];
+    Object[] values = new Object[entries.length];
+    int[] hashes = new int[entries.length];
+    for (int i = 0; i < entries.length; i++) {
+      Map.Entry<K, V> entry = (Map.Entry<K, V>) entries[i];
+      if (entry == null || entry.getKey() == null || entry.getValue() == null) {
+        throw new BadArgumentException(
+            name(), operation + ": object " + i + " is " + (entry == null ? "null" : "a null key or value: " + entry));
+      }
+      keys[i] = entry.getKey();
+      values[i] = entry.getValue();
+      hashes[i] = StripedHashTable.mix(keys[i]);
+    }
+    return new Batch<>(keys, values, hashes);
+  }
+
+  @Override
+  public final void insertAll(Collection<? extends Map.Entry<? extends K, ? extends V>> objects) {
+    checkWrite("insertAll");
+    Batch<K, V> batch = batch(objects, "insertAll");
+    writeBatch(batch, false, "insertAll");
+  }
+
+  @Override
+  public final boolean insertNewAll(
+      Collection<? extends Map.Entry<? extends K, ? extends V>> objects) {
+    checkWrite("insertNewAll");
+    Batch<K, V> batch = batch(objects, "insertNewAll");
+    return writeBatch(batch, true, "insertNewAll");
+  }
+
+  @SuppressWarnings("unchecked")
+  private boolean writeBatch(Batch<K, V> batch, boolean onlyNew, String operation) {
+    if (batch.keys().length == 0) {
+      return true;
+    }
+    boolean crowded = false;
+    Stripe[] locked = store.lockMany(batch.hashes());
+    try {
+      checkNotDeletedLocked(operation);
+      if (onlyNew) {
+        for (int i = 0; i < batch.keys().length; i++) {
+          if (store.findLocked(batch.keys()[i], batch.hashes()[i]) != null) {
+            return false;
+          }
+        }
+      }
+      store.writeBegin();
+      try {
+        for (int i = 0; i < batch.keys().length; i++) {
+          int hash = batch.hashes()[i];
+          crowded |= insertLocked(store.stripeOf(hash), hash, (K) batch.keys()[i], (V) batch.values()[i]);
+        }
+      } finally {
+        store.writeEnd();
+      }
+    } finally {
+      store.unlockMany(locked);
+    }
+    if (crowded) {
+      store.resizeIfCrowded();
+    }
+    return true;
+  }
+
+  @Override
+  public final boolean delete(K key) {
+    checkWrite("delete");
+    requireKey(key, "delete");
+    int hash = StripedHashTable.mix(key);
+    Stripe stripe = store.lock(hash);
+    try {
+      checkNotDeletedLocked("delete");
+      Node node = store.findLocked(key, hash);
+      if (node == null) {
+        return false;
+      }
+      store.putLocked(stripe, hash, key, null, -count(node, bag));
+      return true;
+    } finally {
+      stripe.unlock();
+    }
+  }
+
+  @Override
+  public final boolean deleteObject(K key, V value) {
+    checkWrite("deleteObject");
+    requireKey(key, "deleteObject");
+    requireValue(value, "deleteObject");
+    int hash = StripedHashTable.mix(key);
+    Stripe stripe = store.lock(hash);
+    try {
+      checkNotDeletedLocked("deleteObject");
+      Node node = store.findLocked(key, hash);
+      if (node == null) {
+        return false;
+      }
+      if (!bag) {
+        if (!node.value.equals(value)) {
+          return false;
+        }
+        store.putLocked(stripe, hash, key, null, -1);
+        return true;
+      }
+      Object[] present = (Object[]) node.value;
+      Object[] kept = new Object[present.length];
+      int k = 0;
+      for (Object v : present) {
+        if (!v.equals(value)) {
+          kept[k++] = v;
+        }
+      }
+      if (k == present.length) {
+        return false;
+      }
+      store.putLocked(stripe, hash, key, k == 0 ? null : Arrays.copyOf(kept, k), k - present.length);
+      return true;
+    } finally {
+      stripe.unlock();
+    }
+  }
+
+  @Override
+  public final void deleteAllObjects() {
+    checkWrite("deleteAllObjects");
+    store.lockAll();
+    try {
+      checkNotDeletedLocked("deleteAllObjects");
+      store.writeBegin();
+      try {
+        store.clearLocked();
+      } finally {
+        store.writeEnd();
+      }
+    } finally {
+      store.unlockAll();
+    }
+  }
+
+  @Override
+  public final List<V> take(K key) {
+    checkWrite("take");
+    requireKey(key, "take");
+    int hash = StripedHashTable.mix(key);
+    Stripe stripe = store.lock(hash);
+    try {
+      checkNotDeletedLocked("take");
+      Node node = store.findLocked(key, hash);
+      if (node == null) {
+        return List.of();
+      }
+      store.putLocked(stripe, hash, key, null, -count(node, bag));
+      return valuesOf(node);
+    } finally {
+      stripe.unlock();
+    }
+  }
+
+  // ---- reads ----
+
+  @Override
+  public final List<V> lookup(K key) {
+    checkRead("lookup");
+    requireKey(key, "lookup");
+    return valuesOf(read(key, StripedHashTable.mix(key)));
+  }
+
+  @Override
+  public final boolean member(K key) {
+    checkRead("member");
+    requireKey(key, "member");
+    return read(key, StripedHashTable.mix(key)) != null;
+  }
+
+  @Override
+  public final long size() {
+    checkRead("size");
+    return store.objects();
+  }
+
+  // ---- traversal ----
+
+  private Node stepAfter(K key) {
+    int hash = key == null ? 0 : StripedHashTable.mix(key);
+    for (; ; ) {
+      long stamp = store.readBegin();
+      Node node = store.firstAfter(hash, key);
+      if (store.readValidate(stamp)) {
+        return node;
+      }
+    }
+  }
+
+  @SuppressWarnings("unchecked")
+  private K keyOf(Node node) {
+    return node == null ? null : (K) node.key;
+  }
+
+  private Map.Entry<K, List<V>> entryOf(Node node) {
+    return node == null ? null : Map.entry(keyOf(node), valuesOf(node));
+  }
+
+  @Override
+  public final K first() {
+    checkRead("first");
+    return keyOf(stepAfter(null));
+  }
+
+  @Override
+  public final K next(K key) {
+    checkRead("next");
+    return keyOf(stepAfter(requireKey(key, "next")));
+  }
+
+  @Override
+  public final K last() {
+    checkRead("last");
+    return keyOf(stepAfter(null));
+  }
+
+  @Override
+  public final K prev(K key) {
+    checkRead("prev");
+    return keyOf(stepAfter(requireKey(key, "prev")));
+  }
+
+  @Override
+  public final Map.Entry<K, List<V>> firstLookup() {
+    checkRead("firstLookup");
+    return entryOf(stepAfter(null));
+  }
+
+  @Override
+  public final Map.Entry<K, List<V>> nextLookup(K key) {
+    checkRead("nextLookup");
+    return entryOf(stepAfter(requireKey(key, "nextLookup")));
+  }
+
+  @Override
+  public final Map.Entry<K, List<V>> lastLookup() {
+    checkRead("lastLookup");
+    return entryOf(stepAfter(null));
+  }
+
+  @Override
+  public final Map.Entry<K, List<V>> prevLookup(K key) {
+    checkRead("prevLookup");
+    return entryOf(stepAfter(requireKey(key, "prevLookup")));
+  }
+
+  @Override
+  public final <A> A foldl(A initial, ObjectFolder<? super K, ? super V, A> folder) {
+    checkRead("foldl");
+    requireArgument(folder, "folder", "foldl");
+    Object[] accumulator = {initial};
+    store.forEach(node -> fold(node, folder, accumulator));
+    @SuppressWarnings("unchecked")
+    A result = (A) accumulator[0];
+    return result;
+  }
+
+  @SuppressWarnings("unchecked")
+  private <A> void fold(Node node, ObjectFolder<? super K, ? super V, A> folder, Object[] accumulator) {
+    K key = (K) node.key;
+    if (bag) {
+      for (Object value : (Object[]) node.value) {
+        accumulator[0] = folder.apply(key, (V) value, (A) accumulator[0]);
+      }
+    } else {
+      accumulator[0] = folder.apply(key, (V) node.value, (A) accumulator[0]);
+    }
+  }
+
+  @Override
+  public final <A> A foldr(A initial, ObjectFolder<? super K, ? super V, A> folder) {
+    checkRead("foldr");
+    return foldl(initial, folder); // a hash table has no reverse order, as in ETS
+  }
+
+  @Override
+  public final List<Map.Entry<K, V>> toList() {
+    checkRead("toList");
+    List<Map.Entry<K, V>> objects = new ArrayList<>();
+    return foldl(
+        objects,
+        (key, value, list) -> {
+          list.add(Map.entry(key, value));
+          return list;
+        });
+  }
+
+  // ---- storage hooks ----
+
+  @Override
+  protected final void lockAllWriters() {
+    store.lockAll();
+  }
+
+  @Override
+  protected final void unlockAllWriters() {
+    store.unlockAll();
+  }
+
+  @Override
+  protected final void dropStorage() {
+    store.writeBegin();
+    try {
+      store.clearLocked();
+    } finally {
+      store.writeEnd();
+    }
+  }
+
+  @Override
+  protected final int lockStripes() {
+    return store.stripeCount();
+  }
+
+  @Override
+  protected final long memoryBytes() {
+    // References are 4 bytes with compressed oops; a node is a 12-byte header and four fields
+    // (32 bytes aligned); a bag's value array adds a 16-byte header and 4 bytes per value.
+    long keys = store.keys();
+    long bytes = 16L + 4L * store.capacity() + 32L * keys + 128L * store.stripeCount();
+    if (bag) {
+      bytes += 16L * keys + 4L * store.objects();
+    }
+    return bytes;
+  }
+}

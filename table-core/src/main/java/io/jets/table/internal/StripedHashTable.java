@@ -1,0 +1,524 @@
+package io.jets.table.internal;
+
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * A hash table whose readers never lock and never write shared memory, and whose writers lock one
+ * stripe of keys each.
+ *
+ * <p>The caller (a table type) decides what a value is; this class keeps buckets, stripes, sizes
+ * and the table-level sequence.
+ */
+final class StripedHashTable {
+  /*
+   * Design notes
+   *
+   * Concurrency. A bucket holds an immutable chain of Nodes. A writer holding the stripe lock of a
+   * key builds a new chain (copying the nodes before the changed one, sharing the rest) and
+   * publishes it with a release store; a reader loads the bucket with an acquire load and walks a
+   * chain nobody will ever change. Reads are therefore lock-free, allocation-free and write
+   * nothing.
+   *
+   * Order. Hashes are mixed (murmur3 fmix32) and a key's bucket is the top `bits` bits of its
+   * mixed hash; chains are sorted by unsigned mixed hash. Traversal order is thus the order of
+   * mixed hashes whatever the capacity: doubling splits bucket i into 2i and 2i+1 without
+   * reordering anything (the "split-ordered" idea of Shalev and Shavit [1], here applied to a
+   * locked table). That is what lets next(key) continue from a key that has been deleted, and
+   * lets a traversal visit each long-lived key exactly once across resizes. Keys with equal mixed
+   * hashes are ordered by compareTo when they are Comparable instances of one class, otherwise by
+   * insertion.
+   *
+   * Stripes. The stripe of a key is the top `stripeBits` bits of its mixed hash, and the capacity
+   * never has fewer bits than the stripes, so each bucket belongs to exactly one stripe and two
+   * writers never build the same chain. ETS uses 64 locks for a write_concurrency hash table [2];
+   * so do we.
+   *
+   * Resize. A writer that finds its stripe over the load threshold releases its lock and then
+   * takes all stripes; the resizer builds the whole new table, then stores a Forward into every
+   * old bucket, then publishes the new table. Readers holding the old table follow the Forward.
+   * Building fully before forwarding means a traversal that has moved to the new table never meets
+   * an unfilled bucket.
+   *
+   * Multi-object atomicity. Operations on many objects (insertAll, insertNewAll,
+   * deleteAllObjects) serialize on multiWriteLock, take the stripes they touch in ascending order,
+   * and bracket their stores with a sequence that goes odd, then even (a seqlock [3]). Readers
+   * validate it: a read that overlapped such a write retries, so no reader sees half of one.
+   * Single-object writers never touch the sequence.
+   *
+   * [1] O. Shalev, N. Shavit. Split-ordered lists: lock-free extensible hash tables. JACM 2006.
+   * [2] erts/emulator/beam/erl_db_hash.c, DB_HASH_LOCK_CNT.
+   * [3] H. Boehm. Can seqlocks get along with programming language memory models? MSPC 2012.
+   */
+
+  /** An immutable chain link. */
+  static final class Node {
+    final int hash;
+    final Object key;
+    final Object value;
+    final Node next;
+
+    Node(int hash, Object key, Object value, Node next) {
+      this.hash = hash;
+      this.key = key;
+      this.value = value;
+      this.next = next;
+    }
+  }
+
+  /** Left in every bucket of a table that has been replaced: continue in {@code table}. */
+  static final class Forward {
+    final Object[] table;
+
+    Forward(Object[] table) {
+      this.table = table;
+    }
+  }
+
+  /** A writer lock with the counts of its keys, padded against false sharing. */
+  @SuppressWarnings("unused")
+  static final class Stripe extends ReentrantLock {
+    private static final long serialVersionUID = 1L;
+    long p01, p02, p03, p04, p05, p06, p07;
+    int keys; // guarded by this lock
+    long objects; // written under this lock with setRelease, read racily with getAcquire
+    long q01, q02, q03, q04, q05, q06, q07;
+  }
+
+  private static final VarHandle SLOT = MethodHandles.arrayElementVarHandle(Object[].class);
+  private static final VarHandle SEQUENCE;
+  private static final VarHandle OBJECTS;
+
+  static {
+    try {
+      MethodHandles.Lookup lookup = MethodHandles.lookup();
+      SEQUENCE = lookup.findVarHandle(StripedHashTable.class, "sequence", long.class);
+      OBJECTS = lookup.findVarHandle(Stripe.class, "objects", long.class);
+    } catch (ReflectiveOperationException e) {
+      throw new ExceptionInInitializerError(e);
+    }
+  }
+
+  /** 16 buckets: a small table costs little, and the first doublings are cheap. */
+  private static final int MIN_BITS = 4;
+  /** 2^30 buckets: beyond that an array of references no longer fits comfortably. */
+  private static final int MAX_BITS = 30;
+  /** Spins before a reader waiting on a multi-object write starts yielding the processor. */
+  private static final int SPINS_BEFORE_YIELD = 64;
+
+  private final Stripe[] stripes;
+  private final int stripeBits;
+  private final int initialBits;
+  private final ReentrantLock multiWriteLock = new ReentrantLock();
+  private final AtomicLong centralObjects; // null when the counts stay in the stripes only
+
+  private volatile Object[] table;
+  private volatile int keysPerStripeLimit; // racy read by writers: a stale limit only delays a resize
+  @SuppressWarnings("unused")
+  private volatile long sequence; // accessed through SEQUENCE
+
+  /**
+   * @param stripeBits log2 of the number of writer stripes (0 for a single lock)
+   * @param centralCount keep an exact central object count besides the per-stripe ones
+   */
+  StripedHashTable(int stripeBits, boolean centralCount) {
+    this.stripeBits = stripeBits;
+    this.stripes = new Stripe[1 << stripeBits];
+    for (int i = 0; i < stripes.length; i++) {
+      stripes[i] = new Stripe();
+    }
+    this.initialBits = Math.max(MIN_BITS, stripeBits);
+    this.centralObjects = centralCount ? new AtomicLong() : null;
+    install(new Object[1 << initialBits]);
+  }
+
+  // ---- hashing and order ----
+
+  static int mix(Object key) {
+    int h = key.hashCode();
+    h ^= h >>> 16;
+    h *= 0x85ebca6b;
+    h ^= h >>> 13;
+    h *= 0xc2b2ae35;
+    h ^= h >>> 16;
+    return h;
+  }
+
+  private static int bits(Object[] tab) {
+    return Integer.numberOfTrailingZeros(tab.length);
+  }
+
+  private static int index(int hash, int bits) {
+    return hash >>> (32 - bits); // bits >= MIN_BITS > 0, so the shift is never 32
+  }
+
+  /**
+   * Orders two keys with equal mixed hashes: negative or positive, or 0 when they are not
+   * comparable and so keep insertion order.
+   */
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  private static int tieOrder(Object a, Object b) {
+    if (a instanceof Comparable && a.getClass() == b.getClass()) {
+      return Integer.signum(((Comparable) a).compareTo(b));
+    }
+    return 0;
+  }
+
+  // ---- reads ----
+
+  /** The node holding {@code key}, or null. Lock-free; follows forwards. */
+  Node find(Object key, int hash) {
+    Object[] tab = table;
+    for (; ; ) {
+      Object bucket = SLOT.getAcquire(tab, index(hash, bits(tab)));
+      if (bucket instanceof Forward forward) {
+        tab = forward.table;
+        continue;
+      }
+      for (Node n = (Node) bucket; n != null; n = n.next) {
+        if (n.hash == hash) {
+          if (n.key.equals(key)) {
+            return n;
+          }
+        } else if (Integer.compareUnsigned(n.hash, hash) > 0) {
+          return null;
+        }
+      }
+      return null;
+    }
+  }
+
+  /** A stamp to validate a read against multi-object writes; waits while one is in flight. */
+  long readBegin() {
+    long s = (long) SEQUENCE.getAcquire(this);
+    int spins = 0;
+    while ((s & 1) != 0) {
+      if (++spins < SPINS_BEFORE_YIELD) {
+        Thread.onSpinWait();
+      } else {
+        Thread.yield();
+      }
+      s = (long) SEQUENCE.getAcquire(this);
+    }
+    return s;
+  }
+
+  /** True if no multi-object write started since {@code stamp} was taken. */
+  boolean readValidate(long stamp) {
+    return (long) SEQUENCE.getAcquire(this) == stamp;
+  }
+
+  /**
+   * The first node positioned after {@code (hash, key)} in traversal order, or the first node of
+   * all when {@code key} is null. Each call reads each bucket once, lock-free.
+   */
+  Node firstAfter(int hash, Object key) {
+    Object[] tab = table;
+    int i = key == null ? 0 : index(hash, bits(tab));
+    while (i < tab.length) {
+      Object bucket = SLOT.getAcquire(tab, i);
+      if (bucket instanceof Forward forward) {
+        i = rescale(i, tab, forward.table);
+        tab = forward.table;
+        if (key != null) {
+          i = Math.max(i, index(hash, bits(tab)));
+        }
+        continue;
+      }
+      Node n = key == null ? (Node) bucket : skipThrough((Node) bucket, hash, key);
+      if (n != null) {
+        return n;
+      }
+      i++;
+    }
+    return null;
+  }
+
+  private static int rescale(int i, Object[] from, Object[] to) {
+    int shift = bits(to) - bits(from);
+    return shift >= 0 ? i << shift : i >>> -shift;
+  }
+
+  /** The first node of {@code chain} positioned after {@code (hash, key)}. */
+  private static Node skipThrough(Node chain, int hash, Object key) {
+    Node n = chain;
+    while (n != null && Integer.compareUnsigned(n.hash, hash) < 0) {
+      n = n.next;
+    }
+    if (n == null || n.hash != hash) {
+      return n;
+    }
+    // A run of equal hashes: continue after the key if it is there, otherwise after every run
+    // member ordered before it (for keys without an order, after the whole run).
+    for (Node m = n; m != null && m.hash == hash; m = m.next) {
+      if (m.key.equals(key)) {
+        return m.next;
+      }
+    }
+    while (n != null && n.hash == hash && tieOrder(n.key, key) <= 0) {
+      n = n.next;
+    }
+    return n;
+  }
+
+  /** Visits every node in traversal order; weakly consistent, each long-lived node exactly once. */
+  void forEach(java.util.function.Consumer<Node> visitor) {
+    Object[] tab = table;
+    int i = 0;
+    Node last = null; // the last node visited: after a forward, resume strictly after it
+    while (i < tab.length) {
+      Object bucket = SLOT.getAcquire(tab, i);
+      if (bucket instanceof Forward forward) {
+        i = rescale(i, tab, forward.table);
+        tab = forward.table;
+        if (last != null) {
+          i = Math.max(i, index(last.hash, bits(tab)));
+        }
+        continue;
+      }
+      Node n = last == null ? (Node) bucket : skipThrough((Node) bucket, last.hash, last.key);
+      for (; n != null; n = n.next) {
+        visitor.accept(n);
+        last = n;
+      }
+      i++;
+    }
+  }
+
+  // ---- writes: the caller holds the key's stripe ----
+
+  Stripe stripeOf(int hash) {
+    return stripeBits == 0 ? stripes[0] : stripes[hash >>> (32 - stripeBits)];
+  }
+
+  /** Locks and returns the stripe of {@code hash}. */
+  Stripe lock(int hash) {
+    Stripe stripe = stripeOf(hash);
+    stripe.lock();
+    return stripe;
+  }
+
+  /** The node holding {@code key}; the caller holds its stripe. */
+  Node findLocked(Object key, int hash) {
+    return find(key, hash);
+  }
+
+  /**
+   * Stores {@code value} under {@code key}, or removes the key when {@code value} is null, and
+   * adds {@code objectDelta} to the object count. The caller holds the key's stripe.
+   *
+   * @return true if the stripe has passed its load limit: call {@link #resizeIfCrowded} once every
+   *     lock is released
+   */
+  boolean putLocked(Stripe stripe, int hash, Object key, Object value, long objectDelta) {
+    Object[] tab = table; // stable: resizing needs this stripe too
+    int i = index(hash, bits(tab));
+    Node head = (Node) tab[i];
+    Node match = null;
+    Node after = head; // the first node that follows the key's position
+    while (after != null && Integer.compareUnsigned(after.hash, hash) < 0) {
+      after = after.next;
+    }
+    for (Node m = after; m != null && m.hash == hash; m = m.next) {
+      if (m.key.equals(key)) {
+        match = m;
+        break;
+      }
+    }
+    Node newHead;
+    int keyDelta = 0;
+    if (match != null) {
+      Node tail = value == null ? match.next : new Node(hash, match.key, value, match.next);
+      newHead = copyBefore(head, match, tail);
+      keyDelta = value == null ? -1 : 0;
+    } else if (value != null) {
+      while (after != null && after.hash == hash && tieOrder(after.key, key) <= 0) {
+        after = after.next;
+      }
+      newHead = copyBefore(head, after, new Node(hash, key, value, after));
+      keyDelta = 1;
+    } else {
+      return false;
+    }
+    SLOT.setRelease(tab, i, newHead);
+    stripe.keys += keyDelta;
+    if (objectDelta != 0) {
+      OBJECTS.setRelease(stripe, stripe.objects + objectDelta);
+      if (centralObjects != null) {
+        centralObjects.addAndGet(objectDelta);
+      }
+    }
+    return keyDelta > 0 && stripe.keys > keysPerStripeLimit;
+  }
+
+  /** Copies the nodes of {@code head} before {@code stop}, ending the copy with {@code tail}. */
+  private static Node copyBefore(Node head, Node stop, Node tail) {
+    int count = 0;
+    for (Node n = head; n != stop; n = n.next) {
+      count++;
+    }
+    if (count == 0) {
+      return tail;
+    }
+    Node[] prefix = new Node[count];
+    int k = 0;
+    for (Node n = head; n != stop; n = n.next) {
+      prefix[k++] = n;
+    }
+    Node result = tail;
+    for (int j = count - 1; j >= 0; j--) {
+      Node n = prefix[j];
+      result = new Node(n.hash, n.key, n.value, result);
+    }
+    return result;
+  }
+
+  // ---- multi-object writes ----
+
+  /** Locks the stripes of {@code hashes} in ascending order, after the multi-write lock. */
+  Stripe[] lockMany(int[] hashes) {
+    multiWriteLock.lock();
+    boolean[] wanted = new boolean[stripes.length];
+    int count = 0;
+    for (int hash : hashes) {
+      int s = stripeBits == 0 ? 0 : hash >>> (32 - stripeBits);
+      if (!wanted[s]) {
+        wanted[s] = true;
+        count++;
+      }
+    }
+    Stripe[] locked = new Stripe[count];
+    int k = 0;
+    for (int s = 0; s < stripes.length; s++) {
+      if (wanted[s]) {
+        stripes[s].lock();
+        locked[k++] = stripes[s];
+      }
+    }
+    return locked;
+  }
+
+  void unlockMany(Stripe[] locked) {
+    for (int k = locked.length - 1; k >= 0; k--) {
+      locked[k].unlock();
+    }
+    multiWriteLock.unlock();
+  }
+
+  /** Takes the multi-write lock and every stripe. */
+  void lockAll() {
+    multiWriteLock.lock();
+    for (Stripe stripe : stripes) {
+      stripe.lock();
+    }
+  }
+
+  void unlockAll() {
+    for (int s = stripes.length - 1; s >= 0; s--) {
+      stripes[s].unlock();
+    }
+    multiWriteLock.unlock();
+  }
+
+  /** Starts a multi-object write: readers that overlap it will retry. Caller holds multiWriteLock. */
+  void writeBegin() {
+    long s = (long) SEQUENCE.getOpaque(this);
+    SEQUENCE.setOpaque(this, s + 1);
+    VarHandle.storeStoreFence();
+  }
+
+  /** Ends a multi-object write. */
+  void writeEnd() {
+    long s = (long) SEQUENCE.getOpaque(this);
+    SEQUENCE.setRelease(this, s + 1);
+  }
+
+  /** Drops every object; the caller holds every lock (see {@link #lockAll()}) and has begun a write. */
+  void clearLocked() {
+    Object[] old = table;
+    Object[] fresh = new Object[1 << initialBits];
+    Forward forward = new Forward(fresh);
+    for (int i = 0; i < old.length; i++) {
+      SLOT.setRelease(old, i, forward);
+    }
+    for (Stripe stripe : stripes) {
+      stripe.keys = 0;
+      OBJECTS.setRelease(stripe, 0L);
+    }
+    if (centralObjects != null) {
+      centralObjects.set(0);
+    }
+    install(fresh);
+  }
+
+  // ---- resizing ----
+
+  /** Doubles the table if it is still crowded; call with no lock held. */
+  void resizeIfCrowded() {
+    lockAll();
+    try {
+      Object[] old = table;
+      int oldBits = bits(old);
+      if (oldBits >= MAX_BITS || keys() <= (3L << oldBits) / 4) {
+        return; // another writer resized first, or the crowding was one stripe's bad luck
+      }
+      Object[] grown = new Object[old.length << 1];
+      for (int i = 0; i < old.length; i++) {
+        Node head = (Node) old[i];
+        // Chains are sorted by hash, so the nodes whose next bit is 0 form a prefix: copy it,
+        // share the rest.
+        Node split = head;
+        while (split != null && ((split.hash >>> (31 - oldBits)) & 1) == 0) {
+          split = split.next;
+        }
+        grown[2 * i] = copyBefore(head, split, null);
+        grown[2 * i + 1] = split;
+      }
+      Forward forward = new Forward(grown);
+      for (int i = 0; i < old.length; i++) {
+        SLOT.setRelease(old, i, forward);
+      }
+      install(grown);
+    } finally {
+      unlockAll();
+    }
+  }
+
+  private void install(Object[] tab) {
+    keysPerStripeLimit = (int) Math.max(1, ((3L << bits(tab)) / 4) / stripes.length);
+    table = tab;
+  }
+
+  // ---- sizes ----
+
+  /** The number of objects: exact when quiescent; while only inserts run, never decreasing. */
+  long objects() {
+    if (centralObjects != null) {
+      return centralObjects.get();
+    }
+    long sum = 0;
+    for (Stripe stripe : stripes) {
+      sum += (long) OBJECTS.getAcquire(stripe);
+    }
+    return sum;
+  }
+
+  /** The number of keys; a racy estimate while writers run. */
+  long keys() {
+    long sum = 0;
+    for (Stripe stripe : stripes) {
+      sum += stripe.keys; // racy read: an estimate is all the callers need
+    }
+    return sum;
+  }
+
+  int capacity() {
+    return table.length;
+  }
+
+  int stripeCount() {
+    return stripes.length;
+  }
+}

@@ -1,0 +1,23 @@
+package io.jets.table.internal;
+
+import io.jets.process.Owner;
+import io.jets.table.Access;
+import io.jets.table.TableType;
+import io.jets.table.WriteConcurrency;
+
+/**
+ * The validated options of a new table: what the public builders hand to the implementations.
+ *
+ * @param heir null for none
+ */
+public record TableOptions(
+    String name,
+    TableType type,
+    Access access,
+    boolean named,
+    Owner owner,
+    Owner heir,
+    Object heirData,
+    boolean readConcurrency,
+    WriteConcurrency writeConcurrency,
+    boolean decentralizedCounters) {}

@@ -1,0 +1,9 @@
+/**
+ * ETS-style tables: {@code set}, {@code bag} and {@code duplicate_bag}, owned by an {@link
+ * io.jets.process.Owner} and read by any thread without going through it.
+ */
+module io.jets.table {
+  requires transitive io.jets.process;
+
+  exports io.jets.table;
+}
