@@ -1,1 +1,54 @@
+/**
+ * ETS-style tables for the JVM: {@code set}, {@code bag} and {@code duplicate_bag}, created through
+ * {@link io.jets.table.Tables}, owned by an {@link io.jets.process.Owner}, and read by any thread
+ * directly.
+ *
+ * <h2>Vocabulary</h2>
+ *
+ * The guarantees of every table operation are stated with these words, in every concurrency mode:
+ *
+ * <dl>
+ *   <dt>Atomic
+ *   <dd>The operation takes effect completely or not at all. A failed operation (an exception)
+ *       leaves the table exactly as it was.
+ *   <dt>Isolated
+ *   <dd>No other thread observes an intermediate state of the operation: a reader sees all of a
+ *       multi-object {@code insertAll} or none of it, all objects or none after {@code
+ *       deleteAllObjects}.
+ *   <dt>Linearizable
+ *   <dd>The operation appears to take effect at one instant between its call and its return, and
+ *       all threads agree on the order of these instants. Every single-object operation (insert,
+ *       insertNew, lookup, get, member, delete, deleteObject, take, updateCounter, update) is
+ *       linearizable; so are insertAll, insertNewAll and deleteAllObjects.
+ *   <dt>Weakly consistent
+ *   <dd>Said of traversals ({@code first}/{@code next}, {@code foldl}, {@code toList}): each step
+ *       is atomic, the whole traversal is not. An object present for the whole traversal is
+ *       visited exactly once; no object is visited twice; an object inserted or deleted meanwhile
+ *       may or may not be visited. No traversal needs the table to be fixed first.
+ *   <dt>Estimate
+ *   <dd>Said of {@code size()} and {@code info().memoryBytes()} while writers run. {@code size()}
+ *       is exact once writers stop, and never appears to decrease while only inserts run.
+ * </dl>
+ *
+ * <h2>Memory visibility</h2>
+ *
+ * Actions of a thread before it inserts an object happen-before actions of a thread after it reads
+ * that object (by lookup, get, traversal or take). Values are handed out by reference, not copied:
+ * store immutable values, or never mutate a value after inserting it.
+ *
+ * <h2>Blocking</h2>
+ *
+ * Reads never take a lock and never write shared memory. A read that overlaps a multi-object write
+ * ({@code insertAll}, {@code insertNewAll}, {@code deleteAllObjects}) waits for it to finish and
+ * retries, so that it never observes half of it. Writes take a writer lock: one per table with
+ * {@link io.jets.table.WriteConcurrency#OFF}, one of 64 stripes chosen by key hash otherwise. No
+ * operation waits for the owner or goes through a mailbox.
+ *
+ * <h2>Failures</h2>
+ *
+ * Every failure is a {@link io.jets.table.TableException} whose message names the table and the
+ * argument: {@link io.jets.table.TableDeletedException}, {@link
+ * io.jets.table.AccessDeniedException}, {@link io.jets.table.MissingKeyException}, {@link
+ * io.jets.table.BadArgumentException}, {@link io.jets.table.WrongTableTypeException}.
+ */
 package io.jets.table;
