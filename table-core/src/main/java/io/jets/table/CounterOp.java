@@ -28,14 +28,19 @@ public record CounterOp(long increment, boolean hasThreshold, long threshold, lo
   /**
    * Applies this step to {@code current}.
    *
-   * @throws ArithmeticException if the sum overflows a {@code long}
+   * @throws ArithmeticException if the sum overflows a {@code long} (never with a threshold)
    */
   public long apply(long current) {
-    long result = Math.addExact(current, increment);
-    if (hasThreshold) {
-      if (increment >= 0 ? result > threshold : result < threshold) {
-        return setValue;
-      }
+    if (!hasThreshold) {
+      return Math.addExact(current, increment);
+    }
+    long result = current + increment;
+    // An overflowing sum goes past Long.MAX_VALUE (or below MIN_VALUE) in the increment's
+    // direction, so the exact sum has passed any long threshold: store setValue, as ETS does with
+    // its unbounded integers, rather than report an overflow.
+    boolean overflowed = ((current ^ result) & (increment ^ result)) < 0;
+    if (overflowed || (increment >= 0 ? result > threshold : result < threshold)) {
+      return setValue;
     }
     return result;
   }
