@@ -193,6 +193,38 @@ class TraversalTest {
     assertEachOnce(all, visited);
   }
 
+  /** A key that is not Comparable and whose instances all share one hash code. */
+  record Opaque(int id) {
+    @Override
+    public int hashCode() {
+      return 42;
+    }
+  }
+
+  @ParameterizedTest
+  @MethodSource("io.jets.table.Fixtures#typesAndModes")
+  void collidingKeysWithoutAnOrderAreFoundAndWalkedOnce(TableType type, WriteConcurrency mode) {
+    // Not covered: next() of a *deleted* key of such a run skips the rest of the run (see the
+    // limitation in StripedHashTable.skipThrough); walks that do not delete under themselves work.
+    Table<Opaque, Integer> t = Fixtures.table(type, mode);
+    Set<Opaque> all = new HashSet<>();
+    for (int i = 0; i < 50; i++) {
+      t.insert(new Opaque(i), i);
+      all.add(new Opaque(i));
+    }
+    for (int i = 0; i < 50; i++) {
+      assertEquals(List.of(i), t.lookup(new Opaque(i)));
+    }
+    assertEachOnce(all, walk(t));
+    for (int i = 0; i < 50; i += 2) {
+      assertTrue(t.delete(new Opaque(i)));
+    }
+    Set<Opaque> odd = new HashSet<>();
+    all.stream().filter(k -> k.id() % 2 == 1).forEach(odd::add);
+    assertEachOnce(odd, walk(t));
+    assertEquals(25, t.size());
+  }
+
   @ParameterizedTest
   @MethodSource("io.jets.table.Fixtures#typesAndModes")
   void growthPastManyResizesKeepsEverythingFindableAndWalkable(TableType type, WriteConcurrency mode) {
