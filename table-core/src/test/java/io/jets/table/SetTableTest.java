@@ -131,6 +131,8 @@ class SetTableTest {
     assertEquals(16, t.updateCounter("c", 1, 1000L), "the default is ignored when the key exists");
     assertEquals(3, t.updateCounter("i", 2, 1));
     assertInstanceOf(Integer.class, t.get("i"), "an Integer default stays an Integer");
+    assertFailsNaming(BadArgumentException.class, t.name(), () -> t.updateCounter("d", 1, Integer.MAX_VALUE));
+    assertFalse(t.member("d"), "an Integer default that would overflow is not inserted");
     assertFailsNaming(BadArgumentException.class, t.name(), () -> t.updateCounter("d", 1, (Number) null));
     assertFailsNaming(BadArgumentException.class, t.name(), () -> t.updateCounter("d", 1, 1.5));
     assertFailsNaming(BadArgumentException.class, t.name(), () -> t.updateCounter("c", 1, 1.5));
