@@ -28,8 +28,8 @@ final class StripedHashTable {
    * reordering anything (the "split-ordered" idea of Shalev and Shavit [1], here applied to a
    * locked table). That is what lets next(key) continue from a key that has been deleted, and
    * lets a traversal visit each long-lived key exactly once across resizes. Keys with equal mixed
-   * hashes are ordered by compareTo when they are Comparable instances of one class, otherwise by
-   * insertion.
+   * hashes are ordered by class name, then by compareTo (Comparable keys) or by the identity hash
+   * of the stored key instance (other keys), and by insertion when all of these tie (tieOrder).
    *
    * Stripes. The stripe of a key is the top `stripeBits` bits of its mixed hash, and the capacity
    * never has fewer bits than the stripes, so each bucket belongs to exactly one stripe and two
@@ -155,15 +155,27 @@ final class StripedHashTable {
   }
 
   /**
-   * Orders two keys with equal mixed hashes: negative or positive, or 0 when they are not
-   * comparable and so keep insertion order.
+   * Orders two keys with equal mixed hashes, so that next() can find where a deleted key stood:
+   * by class name, then by compareTo for Comparable keys, otherwise by the identity hash of the
+   * key instance. Returns 0 only when no order is known (same-named classes of two loaders,
+   * compareTo 0, equal identity hashes); such keys keep insertion order.
+   *
+   * <p>The identity hash works because the stored key instance is the one first/next hand out, so
+   * a walk that deleted the key it stands on passes that very instance back to next(). Before,
+   * keys without an order all tied, and next() of a deleted one skipped the rest of the run,
+   * missing keys present for the whole walk.
    */
   @SuppressWarnings({"unchecked", "rawtypes"})
   private static int tieOrder(Object a, Object b) {
-    if (a instanceof Comparable && a.getClass() == b.getClass()) {
+    Class<?> ca = a.getClass();
+    Class<?> cb = b.getClass();
+    if (ca != cb) {
+      return Integer.signum(ca.getName().compareTo(cb.getName()));
+    }
+    if (a instanceof Comparable) {
       return Integer.signum(((Comparable) a).compareTo(b));
     }
-    return 0;
+    return Integer.compare(System.identityHashCode(a), System.identityHashCode(b));
   }
 
   // ---- reads ----
@@ -251,7 +263,7 @@ final class StripedHashTable {
       return n;
     }
     // A run of equal hashes: continue after the key if it is there, otherwise after every run
-    // member ordered before it (for keys without an order, after the whole run).
+    // member ordered before it or tied with it.
     for (Node m = n; m != null && m.hash == hash; m = m.next) {
       if (m.key.equals(key)) {
         return m.next;
