@@ -5,8 +5,9 @@ package io.jets.process;
  *
  * <p>Listeners run on the thread that makes the owner exit, in the order they were registered,
  * before the owner's exit is announced to anyone else (links, monitors, supervisors). A listener
- * that throws does not stop the others; its exception is attached to the exit as suppressed
- * information and otherwise ignored.
+ * that throws does not stop the others; once they have all run, the exceptions (the first, with the
+ * others suppressed in it) go to {@link AbstractOwner#onListenerFailure}, which by default hands
+ * them to the exiting thread's uncaught-exception handler.
  */
 @FunctionalInterface
 public interface ExitListener {

@@ -152,6 +152,36 @@ class OwnerTest {
   }
 
   @Test
+  void severalThrowingListenersAreReportedTogether() {
+    List<RuntimeException> reported = new ArrayList<>();
+    AbstractOwner owner = new AbstractOwner("custom") {
+      @Override
+      public void deliver(Object message) {}
+
+      @Override
+      protected void onListenerFailure(RuntimeException failure) {
+        reported.add(failure);
+      }
+    };
+    RuntimeException first = new IllegalStateException("first");
+    RuntimeException second = new IllegalArgumentException("second");
+    AtomicInteger ran = new AtomicInteger();
+    owner.onExit((o, r) -> {
+      throw first;
+    });
+    owner.onExit((o, r) -> ran.incrementAndGet());
+    owner.onExit((o, r) -> {
+      throw second;
+    });
+    assertTrue(owner.exitWith(ExitReason.KILL));
+    assertFalse(owner.exitWith(ExitReason.NORMAL), "only the first exit counts");
+    assertEquals(1, ran.get());
+    assertEquals(List.of(first), reported);
+    assertEquals(List.of(second), List.of(first.getSuppressed()));
+    assertEquals(Optional.of(ExitReason.KILL), owner.exitReason());
+  }
+
+  @Test
   void concurrentExitsCallEachListenerExactlyOnce() throws Exception {
     int threads = 8;
     ExecutorService pool = Executors.newFixedThreadPool(threads);
