@@ -1,6 +1,8 @@
 package io.jets.table;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
@@ -503,6 +505,72 @@ class ConcurrencyTest {
     writer.get(TIMEOUT_S, TimeUnit.SECONDS);
     assertTrue(checks > 0);
     assertEquals(100_000, t.size());
+  }
+
+  // ---- ownership changes racing exits ----
+
+  @org.junit.jupiter.api.Test
+  void giveAwayRacingTheReceiversExitEitherFailsOrHandsOverADyingTable() throws Exception {
+    for (int round = 0; round < 300; round++) {
+      io.jets.process.OwnerScope owner = io.jets.process.OwnerScope.open("owner");
+      io.jets.process.OwnerScope receiver = io.jets.process.OwnerScope.open("receiver");
+      SetTable<String, Long> t;
+      try (io.jets.process.Owner.Binding b = owner.bind()) {
+        t = Tables.set(Fixtures.unique("gift")).named().build();
+      }
+      CyclicBarrier start = new CyclicBarrier(2);
+      Future<Boolean> gave = pool.submit(() -> {
+        start.await();
+        try (io.jets.process.Owner.Binding b = owner.bind()) {
+          t.giveAway(receiver, "gift");
+          return true;
+        } catch (BadArgumentException receiverGone) {
+          return false;
+        }
+      });
+      Future<?> exited = pool.submit(() -> {
+        start.await();
+        receiver.close();
+        return null;
+      });
+      exited.get(TIMEOUT_S, TimeUnit.SECONDS);
+      if (gave.get(TIMEOUT_S, TimeUnit.SECONDS)) {
+        assertTrue(t.isDeleted(), "round " + round + ": given to an owner that then exited, with no heir");
+        assertEquals(java.util.Optional.empty(), Tables.whereis(t.name()));
+      } else {
+        assertFalse(t.isDeleted(), "round " + round + ": the refused gift stays with its owner");
+        assertSame(owner, t.owner());
+      }
+      owner.close();
+      assertTrue(t.isDeleted());
+    }
+  }
+
+  @org.junit.jupiter.api.Test
+  void ownerAndHeirExitingTogetherNeverLeaveAnOrphanTable() throws Exception {
+    for (int round = 0; round < 300; round++) {
+      io.jets.process.OwnerScope owner = io.jets.process.OwnerScope.open("owner");
+      io.jets.process.OwnerScope heir = io.jets.process.OwnerScope.open("heir");
+      SetTable<String, Long> t;
+      try (io.jets.process.Owner.Binding b = owner.bind()) {
+        t = Tables.set(Fixtures.unique("orphan")).heir(heir, "d").build();
+      }
+      CyclicBarrier start = new CyclicBarrier(2);
+      List<Callable<Object>> exits = List.of(
+          () -> {
+            start.await();
+            owner.close();
+            return null;
+          },
+          () -> {
+            start.await();
+            heir.close();
+            return null;
+          });
+      runAll(exits);
+      assertTrue(t.isDeleted(), "round " + round + ": both owners exited, the table must be gone");
+      assertFalse(Tables.all().contains(t));
+    }
   }
 
   private static void assertStableOnceAndNoneTwice(int stableKeys, List<Integer> visited, String what) {
