@@ -1,0 +1,337 @@
+package io.jets.term;
+
+import io.jets.process.ExitListener;
+import io.jets.process.Owner;
+import io.jets.term.internal.TermSnapshot;
+import io.jets.term.internal.ValueInspector;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MutableCallSite;
+import java.lang.invoke.VarHandle;
+import java.lang.ref.Reference;
+import java.lang.ref.ReferenceQueue;
+import java.lang.ref.WeakReference;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * One term store: the engine behind {@link PersistentTerm}, which holds the only instance outside
+ * tests. Reads are lock-free; writes are serialized by one lock.
+ */
+final class TermStore {
+
+  /*
+   * Concurrency
+   *
+   * The whole content is one immutable TermSnapshot. Readers load it with an acquire read and look
+   * the key up: no lock, no allocation, no store to shared memory. Writers hold writeLock, build the
+   * next snapshot from the current one (copy-on-write) and publish it with a release store, so
+   * everything a writer did before the put (building the value) happens-before any read that
+   * returns the value. writeLock is a ReentrantLock, not synchronized, so a virtual thread that
+   * writes never pins its carrier on Java 21.
+   *
+   * Handles
+   *
+   * Each key that has a live handle has one MutableCallSite whose target is
+   * MethodHandles.constant(value) (ABSENT when the key is not stored). A writer re-targets the site
+   * after publishing the snapshot, then calls MutableCallSite.syncAll, so that after the write
+   * returns every thread sees the new target. Re-targeting makes HotSpot deoptimize the compiled
+   * methods that inlined the old target: that is the "invalidation of compiled code" in the cost
+   * model, and why a write of an equal value must not touch the site. The registry holds handles
+   * weakly: a handle nobody references is dropped on the next write, and its site with it.
+   *
+   * Ownership
+   *
+   * ownerOfKey and keysOfOwner, guarded by writeLock, record which keys an owner put and have not
+   * been replaced by a later put of another owner or a global put, nor erased. The first owned put
+   * of an owner registers one exit listener; the listener erases all its keys with one snapshot
+   * copy. When an owner's last key is taken from it, the listener is cancelled, so long-lived owners
+   * do not accumulate listeners.
+   */
+
+  /** What a handle's call site returns while its key is not stored; never a stored value. */
+  static final Object ABSENT =
+      new Object() {
+        @Override
+        public String toString() {
+          return "absent";
+        }
+      };
+
+  private static final VarHandle SNAPSHOT;
+
+  static {
+    try {
+      SNAPSHOT =
+          MethodHandles.lookup().findVarHandle(TermStore.class, "snapshot", TermSnapshot.class);
+    } catch (ReflectiveOperationException e) {
+      throw new ExceptionInInitializerError(e);
+    }
+  }
+
+  // Read with SNAPSHOT.getAcquire, written with SNAPSHOT.setRelease under writeLock.
+  @SuppressWarnings("FieldMayBeFinal")
+  private TermSnapshot snapshot = TermSnapshot.EMPTY;
+
+  private final ReentrantLock writeLock = new ReentrantLock();
+  private final Map<Object, HandleRef> handles = new HashMap<>();
+  private final ReferenceQueue<CallSiteTerm<?>> droppedHandles = new ReferenceQueue<>();
+  private final Map<Object, Owner> ownerOfKey = new HashMap<>();
+  private final Map<Owner, OwnedKeys> keysOfOwner = new IdentityHashMap<>();
+  private final ExitListener eraseOnExit = (owner, reason) -> eraseOwnedBy(owner);
+
+  /** The value under {@code key}, or null. Lock-free, allocation-free, writes nothing. */
+  Object find(Object key) {
+    return current().get(Objects.requireNonNull(key, "key"));
+  }
+
+  TermInfo info() {
+    TermSnapshot current = current();
+    return new TermInfo(current.size(), current.memoryBytes());
+  }
+
+  Map<Object, Object> all() {
+    return current().asMap();
+  }
+
+  void put(Object key, Object value) {
+    long keyBytes = ValueInspector.inspect("key", key, key);
+    long valueBytes = ValueInspector.inspect("value", key, value);
+    writeLock.lock();
+    try {
+      expungeDroppedHandles();
+      store(key, value, keyBytes, valueBytes);
+      disown(key);
+    } finally {
+      writeLock.unlock();
+    }
+  }
+
+  void put(Owner owner, Object key, Object value) {
+    Objects.requireNonNull(owner, "owner");
+    if (owner == Owner.application()) {
+      put(key, value); // The application owner never exits: its terms are global terms.
+      return;
+    }
+    long keyBytes = ValueInspector.inspect("key", key, key);
+    long valueBytes = ValueInspector.inspect("value", key, value);
+    writeLock.lock();
+    try {
+      expungeDroppedHandles();
+      OwnedKeys owned = keysOfOwner.get(owner);
+      if (owned == null) {
+        Optional<Owner.Registration> registration = owner.onExit(eraseOnExit);
+        if (registration.isEmpty()) {
+          throw new IllegalStateException(
+              "persistent term " + ValueInspector.describe(key) + ": owner " + owner
+                  + " has exited; nothing was stored");
+        }
+        owned = new OwnedKeys(registration.get());
+        keysOfOwner.put(owner, owned);
+      }
+      try {
+        store(key, value, keyBytes, valueBytes);
+      } catch (RuntimeException | Error e) {
+        if (owned.keys.isEmpty()) {
+          keysOfOwner.remove(owner);
+          owned.registration.cancel();
+        }
+        throw e;
+      }
+      Owner previous = ownerOfKey.put(key, owner);
+      if (previous != owner) {
+        if (previous != null) {
+          removeOwnedKey(previous, key);
+        }
+        owned.keys.add(key);
+      }
+    } finally {
+      writeLock.unlock();
+    }
+  }
+
+  void putNew(Object key, Object value) {
+    long keyBytes = ValueInspector.inspect("key", key, key);
+    long valueBytes = ValueInspector.inspect("value", key, value);
+    writeLock.lock();
+    try {
+      expungeDroppedHandles();
+      Object stored = current().get(key);
+      if (stored == null) {
+        store(key, value, keyBytes, valueBytes);
+      } else if (!sameValue(stored, value)) {
+        throw new TermExistsException(key);
+      }
+    } finally {
+      writeLock.unlock();
+    }
+  }
+
+  boolean erase(Object key) {
+    Objects.requireNonNull(key, "key");
+    writeLock.lock();
+    try {
+      expungeDroppedHandles();
+      TermSnapshot current = current();
+      Object stored = current.get(key);
+      if (stored == null) {
+        return false;
+      }
+      long bytes = ValueInspector.inspect("key", key, key) + ValueInspector.inspect("value", key, stored);
+      SNAPSHOT.setRelease(this, current.without(key, -bytes));
+      rebind(List.of(key), ABSENT);
+      disown(key);
+      return true;
+    } finally {
+      writeLock.unlock();
+    }
+  }
+
+  @SuppressWarnings("unchecked")
+  <T> Term<T> handle(Object key) {
+    ValueInspector.inspect("key", key, key);
+    writeLock.lock();
+    try {
+      expungeDroppedHandles();
+      HandleRef ref = handles.get(key);
+      CallSiteTerm<?> term = ref == null ? null : ref.get();
+      if (term == null) {
+        Object stored = current().get(key);
+        MutableCallSite site =
+            new MutableCallSite(MethodHandles.constant(Object.class, stored == null ? ABSENT : stored));
+        term = new CallSiteTerm<>(key, site.dynamicInvoker());
+        handles.put(key, new HandleRef(term, key, site, droppedHandles));
+      }
+      return (Term<T>) term;
+    } finally {
+      writeLock.unlock();
+    }
+  }
+
+  /** Whether a handle for {@code key} is registered and still referenced; for tests. */
+  boolean hasLiveHandle(Object key) {
+    writeLock.lock();
+    try {
+      expungeDroppedHandles();
+      HandleRef ref = handles.get(key);
+      return ref != null && ref.get() != null;
+    } finally {
+      writeLock.unlock();
+    }
+  }
+
+  private TermSnapshot current() {
+    return (TermSnapshot) SNAPSHOT.getAcquire(this);
+  }
+
+  /** Publishes key -> value unless an equal value is stored already. Caller holds writeLock. */
+  private void store(Object key, Object value, long keyBytes, long valueBytes) {
+    TermSnapshot current = current();
+    Object stored = current.get(key);
+    if (stored != null && sameValue(stored, value)) {
+      return; // OTP's rule: an equal value is a no-op, and compiled code keeps its constant.
+    }
+    long delta =
+        stored == null ? keyBytes + valueBytes : valueBytes - ValueInspector.inspect("value", key, stored);
+    SNAPSHOT.setRelease(this, current.with(key, value, delta));
+    rebind(List.of(key), value);
+  }
+
+  private static boolean sameValue(Object stored, Object value) {
+    return stored == value || stored.equals(value);
+  }
+
+  /** Re-targets the call sites of {@code keys} that have handles. Caller holds writeLock. */
+  private void rebind(List<Object> keys, Object value) {
+    List<MutableCallSite> changed = new ArrayList<>(keys.size());
+    for (Object key : keys) {
+      HandleRef ref = handles.get(key);
+      if (ref != null) {
+        ref.site.setTarget(MethodHandles.constant(Object.class, value));
+        changed.add(ref.site);
+      }
+    }
+    if (!changed.isEmpty()) {
+      MutableCallSite.syncAll(changed.toArray(MutableCallSite[]::new));
+    }
+  }
+
+  /** The owner exit listener: erases every key the owner still owns. */
+  private void eraseOwnedBy(Owner owner) {
+    writeLock.lock();
+    try {
+      OwnedKeys owned = keysOfOwner.remove(owner);
+      if (owned == null) {
+        return;
+      }
+      TermSnapshot current = current();
+      long bytes = 0;
+      List<Object> erased = new ArrayList<>(owned.keys.size());
+      for (Object key : owned.keys) {
+        ownerOfKey.remove(key);
+        Object stored = current.get(key);
+        if (stored != null) {
+          bytes += ValueInspector.inspect("key", key, key) + ValueInspector.inspect("value", key, stored);
+          erased.add(key);
+        }
+      }
+      SNAPSHOT.setRelease(this, current.withoutAll(erased, -bytes));
+      rebind(erased, ABSENT);
+    } finally {
+      writeLock.unlock();
+    }
+  }
+
+  /** Makes {@code key} nobody's: a global put or an erase. Caller holds writeLock. */
+  private void disown(Object key) {
+    Owner previous = ownerOfKey.remove(key);
+    if (previous != null) {
+      removeOwnedKey(previous, key);
+    }
+  }
+
+  private void removeOwnedKey(Owner owner, Object key) {
+    OwnedKeys owned = keysOfOwner.get(owner);
+    owned.keys.remove(key);
+    if (owned.keys.isEmpty()) {
+      keysOfOwner.remove(owner);
+      owned.registration.cancel();
+    }
+  }
+
+  private void expungeDroppedHandles() {
+    for (Reference<?> dropped; (dropped = droppedHandles.poll()) != null; ) {
+      HandleRef ref = (HandleRef) dropped;
+      handles.remove(ref.key, ref);
+    }
+  }
+
+  /** A registry entry: the handle, weakly, and what a writer needs to re-target it. */
+  private static final class HandleRef extends WeakReference<CallSiteTerm<?>> {
+    final Object key;
+    final MutableCallSite site;
+
+    HandleRef(CallSiteTerm<?> term, Object key, MutableCallSite site, ReferenceQueue<CallSiteTerm<?>> queue) {
+      super(term, queue);
+      this.key = key;
+      this.site = site;
+    }
+  }
+
+  /** The keys one owner owns, and its exit-listener registration. */
+  private static final class OwnedKeys {
+    final Owner.Registration registration;
+    final Set<Object> keys = new HashSet<>();
+
+    OwnedKeys(Owner.Registration registration) {
+      this.registration = registration;
+    }
+  }
+}
