@@ -22,7 +22,9 @@ public final class TermSnapshot {
    * Layout
    *
    * One Object[] of 2 * capacity slots: key at 2i, value at 2i + 1, so a hit reads two adjacent
-   * slots of one array (usually one cache line) and a lookup touches no other object but the key.
+   * slots of one array (usually one cache line). A parallel int[] keeps each key's hashCode, as
+   * HashMap's nodes do: a probe that meets another key compares hashes and never touches that key
+   * object (nor its String bytes), and re-hashing or removal never calls user hashCode methods.
    * Capacity is a power of two; a key's home is the top bits of its hash times the 32-bit golden
    * ratio (Fibonacci hashing, Knuth TAOCP vol. 3, 6.4), which spreads the low-entropy hashCodes of
    * Integer and short String keys. Collisions probe linearly.
@@ -32,8 +34,9 @@ public final class TermSnapshot {
    * shifts the following cluster back (Knuth's Algorithm R) instead of leaving tombstones, so a
    * table that has seen many erases probes as short as a fresh one.
    *
-   * Cost of a write is one array clone (2 * capacity references) plus, when the capacity changes,
-   * one re-hash of every key. A replace of an existing key, the common case, never re-hashes.
+   * Cost of a write is one clone of the slots (2 * capacity references) and, for a new key or a
+   * removal, of the hashes (capacity ints); when the capacity changes, one re-insertion of every key
+   * from its stored hash. A replace of an existing key, the common case, copies only the slots.
    */
 
   /** Smallest capacity: a store that holds a handful of terms still has 1/2 load or less. */
@@ -54,15 +57,18 @@ public final class TermSnapshot {
 
   /** The snapshot of an empty store. */
   public static final TermSnapshot EMPTY =
-      new TermSnapshot(new Object[2 * MIN_CAPACITY], 0, shiftFor(MIN_CAPACITY), 0);
+      new TermSnapshot(
+          new Object[2 * MIN_CAPACITY], new int[MIN_CAPACITY], 0, shiftFor(MIN_CAPACITY), 0);
 
   private final Object[] slots;
+  private final int[] hashes;
   private final int size;
   private final int shift;
   private final long termBytes;
 
-  private TermSnapshot(Object[] slots, int size, int shift, long termBytes) {
+  private TermSnapshot(Object[] slots, int[] hashes, int size, int shift, long termBytes) {
     this.slots = slots;
+    this.hashes = hashes;
     this.size = size;
     this.shift = shift;
     this.termBytes = termBytes;
@@ -78,7 +84,10 @@ public final class TermSnapshot {
    * value recorded by the writers.
    */
   public long memoryBytes() {
-    return OBJECT_BYTES + ARRAY_HEADER_BYTES + REFERENCE_BYTES * slots.length + termBytes;
+    return OBJECT_BYTES
+        + ARRAY_HEADER_BYTES + REFERENCE_BYTES * slots.length
+        + ARRAY_HEADER_BYTES + 4L * hashes.length
+        + termBytes;
   }
 
   /** The sum of the per-term estimates passed to the writers, without the table itself. */
@@ -92,14 +101,18 @@ public final class TermSnapshot {
    */
   public Object get(Object key) {
     Object[] table = slots;
-    int mask = table.length - 2;
-    int i = home(key.hashCode(), shift);
-    for (Object k; (k = table[i]) != null; i = (i + 2) & mask) {
-      if (k == key || key.equals(k)) {
-        return table[i + 1];
+    int[] hashTable = hashes;
+    int mask = hashTable.length - 1;
+    int h = key.hashCode();
+    for (int p = home(h, shift); ; p = (p + 1) & mask) {
+      Object k = table[2 * p];
+      if (k == null) {
+        return null;
+      }
+      if (k == key || (hashTable[p] == h && key.equals(k))) {
+        return table[2 * p + 1];
       }
     }
-    return null;
   }
 
   /**
@@ -109,28 +122,30 @@ public final class TermSnapshot {
    *     replaced value's when the key was present
    */
   public TermSnapshot with(Object key, Object value, long termBytesDelta) {
-    int i = indexOf(slots, shift, key);
-    if (i >= 0) {
+    int h = key.hashCode();
+    int p = indexOf(slots, hashes, shift, key, h);
+    if (p >= 0) {
       Object[] copy = slots.clone();
-      copy[i + 1] = value;
-      return new TermSnapshot(copy, size, shift, termBytes + termBytesDelta);
+      copy[2 * p + 1] = value;
+      return new TermSnapshot(copy, hashes, size, shift, termBytes + termBytesDelta);
     }
-    int capacity = slots.length / 2;
+    int capacity = hashes.length;
     if (2 * (size + 1) > capacity) {
       if (capacity == MAX_CAPACITY) {
         throw new IllegalStateException(
             "persistent term store is full: " + size + " terms, at most " + MAX_CAPACITY / 2);
       }
-      Object[] grown = rehash(slots, 2 * capacity);
-      int newShift = shiftFor(2 * capacity);
-      insertAbsent(grown, newShift, key, value);
-      return new TermSnapshot(grown, size + 1, newShift, termBytes + termBytesDelta);
+      TermSnapshot grown = rehash(2 * capacity, size + 1, termBytes + termBytesDelta);
+      insertAbsent(grown.slots, grown.hashes, grown.shift, key, value, h);
+      return grown;
     }
     Object[] copy = slots.clone();
-    int free = -i - 1;
-    copy[free] = key;
-    copy[free + 1] = value;
-    return new TermSnapshot(copy, size + 1, shift, termBytes + termBytesDelta);
+    int[] hashCopy = hashes.clone();
+    int free = -p - 1;
+    copy[2 * free] = key;
+    copy[2 * free + 1] = value;
+    hashCopy[free] = h;
+    return new TermSnapshot(copy, hashCopy, size + 1, shift, termBytes + termBytesDelta);
   }
 
   /**
@@ -139,13 +154,14 @@ public final class TermSnapshot {
    * @param termBytesDelta what to add to {@link #termBytes()}: minus the removed term's estimate
    */
   public TermSnapshot without(Object key, long termBytesDelta) {
-    int i = indexOf(slots, shift, key);
-    if (i < 0) {
+    int p = indexOf(slots, hashes, shift, key, key.hashCode());
+    if (p < 0) {
       return this;
     }
     Object[] copy = slots.clone();
-    removeAt(copy, shift, i);
-    return shrunk(copy, size - 1, termBytes + termBytesDelta);
+    int[] hashCopy = hashes.clone();
+    removeAt(copy, hashCopy, shift, p);
+    return shrunk(copy, hashCopy, size - 1, termBytes + termBytesDelta);
   }
 
   /**
@@ -155,18 +171,22 @@ public final class TermSnapshot {
    */
   public TermSnapshot withoutAll(Collection<?> keys, long termBytesDelta) {
     Object[] copy = null;
+    int[] hashCopy = null;
     int remaining = size;
     for (Object key : keys) {
-      int i = indexOf(copy == null ? slots : copy, shift, key);
-      if (i >= 0) {
+      int p = copy == null
+          ? indexOf(slots, hashes, shift, key, key.hashCode())
+          : indexOf(copy, hashCopy, shift, key, key.hashCode());
+      if (p >= 0) {
         if (copy == null) {
           copy = slots.clone();
+          hashCopy = hashes.clone();
         }
-        removeAt(copy, shift, i);
+        removeAt(copy, hashCopy, shift, p);
         remaining--;
       }
     }
-    return copy == null ? this : shrunk(copy, remaining, termBytes + termBytesDelta);
+    return copy == null ? this : shrunk(copy, hashCopy, remaining, termBytes + termBytesDelta);
   }
 
   /**
@@ -177,77 +197,84 @@ public final class TermSnapshot {
     return new SnapshotMap(this);
   }
 
-  private TermSnapshot shrunk(Object[] table, int newSize, long newTermBytes) {
-    int capacity = table.length / 2;
+  private TermSnapshot shrunk(Object[] table, int[] hashTable, int newSize, long newTermBytes) {
+    int capacity = hashTable.length;
     // Shrink only below 1/8 load so that alternating put/erase around a boundary never re-hashes
     // on every write; halving then leaves the load at 1/4 or less.
     if (capacity > MIN_CAPACITY && 8 * newSize < capacity) {
       int smaller = Math.max(MIN_CAPACITY, Integer.highestOneBit(Math.max(1, 4 * newSize)));
-      return new TermSnapshot(rehash(table, smaller), newSize, shiftFor(smaller), newTermBytes);
+      return new TermSnapshot(table, hashTable, newSize, shift, newTermBytes)
+          .rehash(smaller, newSize, newTermBytes);
     }
-    return new TermSnapshot(table, newSize, shift, newTermBytes);
+    return new TermSnapshot(table, hashTable, newSize, shift, newTermBytes);
   }
 
   private static int shiftFor(int capacity) {
     return Integer.numberOfLeadingZeros(capacity) + 1;
   }
 
-  /** The even slot index where a key with this hash starts probing. */
+  /** The pair index (slot index / 2) where a key with this hash starts probing. */
   private static int home(int hash, int shift) {
-    return ((hash * GOLDEN) >>> shift) << 1;
+    return (hash * GOLDEN) >>> shift;
   }
 
-  /** The slot index of {@code key}, or {@code -(index of the free slot where it would go) - 1}. */
-  private static int indexOf(Object[] table, int shift, Object key) {
-    int mask = table.length - 2;
-    int i = home(key.hashCode(), shift);
-    for (Object k; (k = table[i]) != null; i = (i + 2) & mask) {
-      if (k == key || key.equals(k)) {
-        return i;
+  /** The pair index of {@code key}, or {@code -(pair index where it would go) - 1}. */
+  private static int indexOf(Object[] table, int[] hashTable, int shift, Object key, int h) {
+    int mask = hashTable.length - 1;
+    int p = home(h, shift);
+    for (Object k; (k = table[2 * p]) != null; p = (p + 1) & mask) {
+      if (k == key || (hashTable[p] == h && key.equals(k))) {
+        return p;
       }
     }
-    return -i - 1;
+    return -p - 1;
   }
 
-  private static void insertAbsent(Object[] table, int shift, Object key, Object value) {
-    int mask = table.length - 2;
-    int i = home(key.hashCode(), shift);
-    while (table[i] != null) {
-      i = (i + 2) & mask;
+  private static void insertAbsent(
+      Object[] table, int[] hashTable, int shift, Object key, Object value, int h) {
+    int mask = hashTable.length - 1;
+    int p = home(h, shift);
+    while (table[2 * p] != null) {
+      p = (p + 1) & mask;
     }
-    table[i] = key;
-    table[i + 1] = value;
+    table[2 * p] = key;
+    table[2 * p + 1] = value;
+    hashTable[p] = h;
   }
 
-  private static Object[] rehash(Object[] table, int capacity) {
-    Object[] fresh = new Object[2 * capacity];
-    int shift = shiftFor(capacity);
-    for (int i = 0; i < table.length; i += 2) {
-      if (table[i] != null) {
-        insertAbsent(fresh, shift, table[i], table[i + 1]);
+  /** This snapshot's terms in a fresh table of {@code capacity} pairs. */
+  private TermSnapshot rehash(int capacity, int newSize, long newTermBytes) {
+    Object[] table = new Object[2 * capacity];
+    int[] hashTable = new int[capacity];
+    int newShift = shiftFor(capacity);
+    for (int p = 0; p < hashes.length; p++) {
+      if (slots[2 * p] != null) {
+        insertAbsent(table, hashTable, newShift, slots[2 * p], slots[2 * p + 1], hashes[p]);
       }
     }
-    return fresh;
+    return new TermSnapshot(table, hashTable, newSize, newShift, newTermBytes);
   }
 
   /**
-   * Empties slot {@code hole} of a table that nobody else can see yet, moving back every key of
+   * Empties pair {@code hole} of a table that nobody else can see yet, moving back every key of
    * the following cluster whose home does not lie cyclically in (hole, its position].
    */
-  private static void removeAt(Object[] table, int shift, int hole) {
-    int mask = table.length - 2;
+  private static void removeAt(Object[] table, int[] hashTable, int shift, int hole) {
+    int mask = hashTable.length - 1;
     int i = hole;
-    for (int j = (i + 2) & mask; table[j] != null; j = (j + 2) & mask) {
-      int h = home(table[j].hashCode(), shift);
+    for (int j = (i + 1) & mask; table[2 * j] != null; j = (j + 1) & mask) {
+      int h = home(hashTable[j], shift);
       boolean reachableWithoutHole = i <= j ? (i < h && h <= j) : (i < h || h <= j);
       if (!reachableWithoutHole) {
-        table[i] = table[j];
-        table[i + 1] = table[j + 1];
+        table[2 * i] = table[2 * j];
+        table[2 * i + 1] = table[2 * j + 1];
+        hashTable[i] = hashTable[j];
         i = j;
       }
     }
-    table[i] = null;
-    table[i + 1] = null;
+    table[2 * i] = null;
+    table[2 * i + 1] = null;
+    hashTable[i] = 0;
   }
 
   /** The read-only map view behind {@link #asMap()}. */
