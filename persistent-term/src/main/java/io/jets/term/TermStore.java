@@ -76,8 +76,7 @@ final class TermStore {
     }
   }
 
-  // Read with SNAPSHOT.getAcquire, written with SNAPSHOT.setRelease under writeLock.
-  @SuppressWarnings("FieldMayBeFinal")
+  // Read with SNAPSHOT.getAcquire, written with SNAPSHOT.setRelease under writeLock; never directly.
   private TermSnapshot snapshot = TermSnapshot.EMPTY;
 
   private final ReentrantLock writeLock = new ReentrantLock();

@@ -48,12 +48,15 @@ public final class TermSnapshot {
   /** 2^32 / phi, odd: multiplying by it is a bijection on int that moves low bits up. */
   private static final int GOLDEN = 0x9E3779B9;
 
-  /** Assumed compressed references and 16-byte array header, as on a default 64-bit heap < 32 GB. */
+  // Memory estimate of a default 64-bit JVM with a heap under 32 GB (compressed references).
+  /** One reference. */
   private static final long REFERENCE_BYTES = 4;
 
+  /** Header and length of an array, rounded to the 8-byte alignment. */
   private static final long ARRAY_HEADER_BYTES = 16;
 
-  private static final long OBJECT_BYTES = 24;
+  /** The snapshot object itself: header, two references, two ints and a long, aligned. */
+  private static final long OBJECT_BYTES = 40;
 
   /** The snapshot of an empty store. */
   public static final TermSnapshot EMPTY =
@@ -97,7 +100,8 @@ public final class TermSnapshot {
 
   /**
    * The value stored under {@code key}, or null if there is none. Allocates nothing and writes
-   * nothing; calls {@code key.hashCode()} once and {@code key.equals} on each probed key.
+   * nothing; calls {@code key.hashCode()} once, and {@code key.equals} only on probed keys whose
+   * hash equals the key's.
    */
   public Object get(Object key) {
     Object[] table = slots;
@@ -136,6 +140,7 @@ public final class TermSnapshot {
             "persistent term store is full: " + size + " terms, at most " + MAX_CAPACITY / 2);
       }
       TermSnapshot grown = rehash(2 * capacity, size + 1, termBytes + termBytesDelta);
+      // grown is not published yet: the writer's release store that publishes it orders this.
       insertAbsent(grown.slots, grown.hashes, grown.shift, key, value, h);
       return grown;
     }
