@@ -17,8 +17,8 @@ import java.util.function.Predicate;
  * operation leaves the table unchanged. No operation blocks on the owner or goes through a
  * mailbox; reads never take a lock.
  *
- * @param <K> key type: keys compare with {@code equals}/{@code hashCode} in hash tables, and must
- *     not change while stored
+ * @param <K> key type: keys compare with {@code equals}/{@code hashCode} in hash tables and with
+ *     the comparator in ordered tables, and must not change while stored
  * @param <V> value type: values should be immutable, since lookups return the stored reference
  */
 public interface Table<K, V> {
