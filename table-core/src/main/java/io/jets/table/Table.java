@@ -204,7 +204,8 @@ public interface Table<K, V> {
    * object's match-and-delete is atomic: the spec is evaluated again on the object under its
    * writer lock (so guards must be quick and must not write to this table); the whole call is not
    * atomic and is weakly consistent like select. A spec that fails (throws) on the first pass
-   * changes nothing.
+   * changes nothing. Takes the writer lock of each key it deletes from, one at a time, so it may
+   * wait for other writers.
    */
   long selectDelete(MatchSpec<? super K, ? super V, Boolean> spec);
 
@@ -214,7 +215,8 @@ public interface Table<K, V> {
    * Every result is computed and checked before any object changes: a spec that would change a
    * key, returns null or throws changes nothing. Then each object is replaced atomically, and only
    * if its value is still the one matched (compare-and-set under its writer lock); an object
-   * changed meanwhile is left alone and not counted. The whole call is not atomic.
+   * changed meanwhile is left alone and not counted. The whole call is not atomic. Takes the
+   * writer lock of each key it replaces, one at a time, so it may wait for other writers.
    *
    * @throws WrongTableTypeException on a bag or duplicate bag
    * @throws BadArgumentException if a result has a different key, and then nothing is replaced

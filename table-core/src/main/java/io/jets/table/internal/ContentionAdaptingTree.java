@@ -17,8 +17,8 @@ import java.util.concurrent.locks.ReentrantLock;
  * one base node each; the base nodes split where writers contend and join where they do not.
  *
  * <p>Any thread may read. Writers follow the protocol {@link #lockBase} / {@link #publish} /
- * {@link #unlockBase}; multi-object writers use {@link #lockBasesFor} and the sequence ({@link
- * #writeBegin}/{@link #writeEnd}). Keys are compared with the table's order wrapped so that a
+ * {@link #unlockBase}; multi-object writers call {@link #putAll}, and {@link #lockAll} with the
+ * sequence ({@link #writeBegin}/{@link #writeEnd}). Keys are compared with the table's order wrapped so that a
  * failing comparison surfaces as {@link KeyOrderException}.
  */
 final class ContentionAdaptingTree {
@@ -443,39 +443,81 @@ final class ContentionAdaptingTree {
   // ---- multi-object writes ----
 
   /**
-   * Takes the structure lock, then the lock of every base that holds one of {@code keys}, and
-   * returns those bases. Release with {@link #unlockBases}.
+   * Stores {@code values[i]} under {@code keys[i]} for every i, atomically and in isolation: takes
+   * the structure lock (freezing the set of bases) and the locks of the bases the keys fall in,
+   * runs {@code check} (which may throw), builds every new base version, then publishes them all
+   * between an odd and an even sequence value. With {@code onlyNew}, stores nothing and returns
+   * false if any key is present. Of equal keys in one batch, the last wins.
    *
-   * @throws KeyOrderException if a key cannot be compared (nothing is left locked)
+   * @throws KeyOrderException naming the key being placed if the order fails; nothing is published
    */
-  List<BaseNode> lockBasesFor(Object[] keys) {
+  boolean putAll(Object[] keys, Object[] values, boolean onlyNew, Runnable check) {
+    if (keys.length == 0) {
+      return true;
+    }
     structureLock.lock();
-    Map<BaseNode, Boolean> distinct = new IdentityHashMap<>();
     try {
+      Map<BaseNode, Node> staged = new IdentityHashMap<>();
       for (Object key : keys) {
-        distinct.put(descend(key, Seek.AT_OR_ABOVE), Boolean.TRUE);
+        BaseNode base = placed(key, () -> descend(key, Seek.AT_OR_ABOVE));
+        staged.put(base, null); // filled in once the base is locked
       }
-    } catch (RuntimeException e) {
+      List<BaseNode> locked = new ArrayList<>(staged.keySet());
+      for (BaseNode base : locked) {
+        base.lock.lock(); // only multi-object writers, serialized by structureLock, hold several
+      }
+      try {
+        check.run();
+        staged.replaceAll((base, unread) -> dataLocked(base));
+        if (onlyNew) {
+          for (Object key : keys) {
+            Node data = staged.get(descend(key, Seek.AT_OR_ABOVE));
+            if (placed(key, () -> PersistentSortedTree.find(data, key, order)) != null) {
+              return false;
+            }
+          }
+        }
+        long added = 0;
+        for (int i = 0; i < keys.length; i++) {
+          Object key = keys[i];
+          Object value = values[i];
+          BaseNode base = descend(key, Seek.AT_OR_ABOVE);
+          Node data = staged.get(base);
+          added += placed(key, () -> PersistentSortedTree.find(data, key, order)) == null ? 1 : 0;
+          staged.put(base, placed(key, () -> PersistentSortedTree.put(data, key, value, order)));
+        }
+        writeBegin();
+        try {
+          for (Map.Entry<BaseNode, Node> version : staged.entrySet()) {
+            DATA.setRelease(version.getKey(), version.getValue());
+          }
+          countObjects(added);
+        } finally {
+          writeEnd();
+        }
+        return true;
+      } finally {
+        for (BaseNode base : locked) {
+          base.lock.unlock();
+        }
+      }
+    } finally {
       structureLock.unlock();
-      throw e;
     }
-    List<BaseNode> bases = new ArrayList<>(distinct.keySet());
-    for (BaseNode base : bases) {
-      base.lock.lock(); // only multi-object writers, serialized by structureLock, hold several
-    }
-    return bases;
   }
 
-  /** The locked base that holds {@code key}; the caller holds the structure lock. */
-  BaseNode baseOfLocked(Object key) {
+  /** Runs a step that orders {@code key}, naming the key if the order fails. */
+  private static <T> T placed(Object key, java.util.function.Supplier<T> step) {
+    try {
+      return step.get();
+    } catch (KeyOrderException e) {
+      throw new KeyOrderException(e.getCause(), key);
+    }
+  }
+
+  /** The base that holds {@code key} now: a plain descent, for tests. */
+  BaseNode baseOf(Object key) {
     return descend(key, Seek.AT_OR_ABOVE);
-  }
-
-  void unlockBases(List<BaseNode> bases) {
-    for (BaseNode base : bases) {
-      base.lock.unlock();
-    }
-    structureLock.unlock();
   }
 
   /** Takes the structure lock and every base lock, in key order. Release with {@link #unlockAll}. */

@@ -9,7 +9,20 @@ final class KeyOrderException extends RuntimeException {
 
   private static final long serialVersionUID = 1L;
 
+  private final transient Object key;
+
   KeyOrderException(RuntimeException cause) {
+    this(cause, null);
+  }
+
+  /** The same failure, naming the key being placed when it happened. */
+  KeyOrderException(Throwable cause, Object key) {
     super(cause.toString(), cause, false, false);
+    this.key = key;
+  }
+
+  /** The key being placed when the comparator failed, or null if not known. */
+  Object key() {
+    return key;
   }
 }

@@ -13,7 +13,6 @@ import io.jets.table.internal.PersistentSortedTree.Node;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
-import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiPredicate;
@@ -201,46 +200,10 @@ public final class OrderedSetTable<K, V> extends SelectableTable<K, V> implement
     if (keys.length == 0) {
       return true;
     }
-    int failed = 0;
-    List<BaseNode> locked;
     try {
-      locked = tree.lockBasesFor(keys);
+      return tree.putAll(keys, values, onlyNew, () -> checkNotDeletedLocked(operation));
     } catch (KeyOrderException e) {
-      throw keyError(operation, keys[0], e);
-    }
-    try {
-      checkNotDeletedLocked(operation);
-      if (onlyNew) {
-        for (failed = 0; failed < keys.length; failed++) {
-          Node data = ContentionAdaptingTree.dataLocked(tree.baseOfLocked(keys[failed]));
-          if (PersistentSortedTree.find(data, keys[failed], order) != null) {
-            return false;
-          }
-        }
-      }
-      // Build every new base version first: a comparator failure leaves nothing published.
-      Map<BaseNode, Node> staged = new IdentityHashMap<>();
-      long added = 0;
-      for (failed = 0; failed < keys.length; failed++) {
-        BaseNode base = tree.baseOfLocked(keys[failed]);
-        Node data = staged.containsKey(base) ? staged.get(base) : ContentionAdaptingTree.dataLocked(base);
-        added += PersistentSortedTree.find(data, keys[failed], order) == null ? 1 : 0;
-        staged.put(base, PersistentSortedTree.put(data, keys[failed], values[failed], order));
-      }
-      tree.writeBegin();
-      try {
-        for (Map.Entry<BaseNode, Node> version : staged.entrySet()) {
-          tree.publish(version.getKey(), version.getValue(), 0);
-        }
-        tree.countObjects(added);
-      } finally {
-        tree.writeEnd();
-      }
-      return true;
-    } catch (KeyOrderException e) {
-      throw keyError(operation, keys[Math.min(failed, keys.length - 1)], e);
-    } finally {
-      tree.unlockBases(locked);
+      throw keyError(operation, e.key() != null ? e.key() : keys[0], e);
     }
   }
 

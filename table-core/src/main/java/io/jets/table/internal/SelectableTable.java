@@ -284,7 +284,6 @@ abstract class SelectableTable<K, V> extends AbstractTable<K, V> {
   @Override
   public final long matchDelete(KeyPattern<K> key, Predicate<? super V> value) {
     requirePattern(key, value, "matchDelete");
-    Objects.requireNonNull(value);
     MatchSpec<K, V, Boolean> spec = MatchSpec.<K, V>where(key).guard((k, v) -> value.test(v)).returnTrue();
     return deleteMatching(spec, "matchDelete");
   }

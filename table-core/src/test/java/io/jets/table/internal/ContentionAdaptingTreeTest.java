@@ -246,7 +246,7 @@ class ContentionAdaptingTreeTest {
       return v;
     }));
     holding.await();
-    BaseNode base = table.tree().baseOfLocked(key); // a plain descent: the holder has its lock
+    BaseNode base = table.tree().baseOf(key); // a plain descent: the holder has its lock
     Thread contender = Thread.ofPlatform().start(() -> table.insert(key + 1, key));
     while (contender.isAlive() && !base.lock.hasQueuedThread(contender) && base.valid) {
       Thread.onSpinWait();
