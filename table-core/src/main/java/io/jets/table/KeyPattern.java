@@ -28,7 +28,7 @@ public sealed interface KeyPattern<K>
 
   /** Only {@code key} (ETS's fully bound key). */
   static <K> KeyPattern<K> exact(K key) {
-    return new Exact<>(Objects.requireNonNull(key, "key"));
+    return new Exact<>(key);
   }
 
   /**
@@ -48,12 +48,12 @@ public sealed interface KeyPattern<K>
 
   /** String keys that start with {@code prefix}. */
   static KeyPattern<String> prefix(String prefix) {
-    return new StringPrefix(Objects.requireNonNull(prefix, "prefix"));
+    return new StringPrefix(prefix);
   }
 
   /** List keys whose first elements equal {@code prefix} (ETS's partially bound composite key). */
   static <E> KeyPattern<List<E>> prefix(List<E> prefix) {
-    return new ListPrefix<>(List.copyOf(prefix));
+    return new ListPrefix<>(prefix);
   }
 
   /**
@@ -79,6 +79,10 @@ public sealed interface KeyPattern<K>
 
   /** Matches one key. */
   record Exact<K>(K key) implements KeyPattern<K> {
+    public Exact {
+      Objects.requireNonNull(key, "key");
+    }
+
     @Override
     public boolean matches(K candidate, Comparator<? super K> order) {
       return order == null ? key.equals(candidate) : order.compare(candidate, key) == 0;
@@ -110,6 +114,10 @@ public sealed interface KeyPattern<K>
 
   /** Matches the {@code String} keys that start with {@code prefix}. */
   record StringPrefix(String prefix) implements KeyPattern<String> {
+    public StringPrefix {
+      Objects.requireNonNull(prefix, "prefix");
+    }
+
     @Override
     public boolean matches(String key, Comparator<? super String> order) {
       return key.startsWith(prefix);
@@ -118,6 +126,10 @@ public sealed interface KeyPattern<K>
 
   /** Matches the {@code List} keys whose first elements equal {@code prefix}'s. */
   record ListPrefix<E>(List<E> prefix) implements KeyPattern<List<E>> {
+    public ListPrefix {
+      prefix = List.copyOf(prefix);
+    }
+
     @Override
     public boolean matches(List<E> key, Comparator<? super List<E>> order) {
       return key.size() >= prefix.size() && key.subList(0, prefix.size()).equals(prefix);

@@ -104,6 +104,11 @@ class OrderedTableTest {
         () -> table.insertAll(List.of(Map.entry(2, "two"), Map.entry("three", "three"))));
     assertEquals(List.of(Map.entry(1, "one")), table.toList()); // nothing of the batch went in
     assertThrows(BadArgumentException.class, () -> table.insert(null, "x"));
+    MatchSpec<Object, String, Object> wrongBound = MatchSpec.<Object, String>where(KeyPattern.range("a", "b")).returnKey();
+    BadArgumentException bound = assertThrows(BadArgumentException.class, () -> table.selectCount(
+        MatchSpec.<Object, String>where(KeyPattern.range("a", "b")).returnTrue()));
+    assertTrue(bound.getMessage().startsWith("table 'natural': selectCount: a key bound"), bound.getMessage());
+    assertThrows(BadArgumentException.class, () -> table.select(wrongBound, 2));
     table.delete();
   }
 

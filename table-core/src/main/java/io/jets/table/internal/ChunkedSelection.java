@@ -58,6 +58,7 @@ final class ChunkedSelection<K, V, R> implements Page<R> {
     if (!done && buffer.size() <= limit) {
       done =
           table.scan(
+              operation,
               spec,
               reverse,
               started,

@@ -503,19 +503,16 @@ public final class OrderedSetTable<K, V> extends SelectableTable<K, V> implement
 
   // ---- select hooks ----
 
-  /** Visits only the key interval the spec's clauses can match (see MatchEvaluation.keyRange). */
+  /**
+   * Visits only the key interval the spec's clauses can match (see MatchEvaluation.keyRange); a
+   * bound the comparator cannot order surfaces as KeyOrderException, which the caller names.
+   */
   @Override
   @SuppressWarnings("unchecked")
   boolean scan(MatchSpec<?, ?, ?> spec, boolean reverse, boolean resume, K after, ObjectVisitor<K, V> visitor) {
-    try {
-      KeyRange range = MatchEvaluation.keyRange(spec, order, comparator == null);
-      return OrderedTraversal.walk(
-          tree, range, reverse, resume, after, node -> visitor.visit((K) node.key, (V) node.value));
-    } catch (KeyOrderException e) {
-      throw new BadArgumentException(
-          name(), "select: a key bound of " + spec + " cannot be compared with the table's keys: " + e.getCause(),
-          e.getCause());
-    }
+    KeyRange range = MatchEvaluation.keyRange(spec, order, comparator == null);
+    return OrderedTraversal.walk(
+        tree, range, reverse, resume, after, node -> visitor.visit((K) node.key, (V) node.value));
   }
 
   @Override

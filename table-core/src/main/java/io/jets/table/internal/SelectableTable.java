@@ -68,6 +68,19 @@ abstract class SelectableTable<K, V> extends AbstractTable<K, V> {
   /** The ordered table's key order, or null for {@code equals} and natural order. */
   abstract Comparator<Object> keyOrder();
 
+  /** {@link #scan}, reporting a key bound the table cannot order as a failure of {@code operation}. */
+  final boolean scan(
+      String operation, MatchSpec<?, ?, ?> spec, boolean reverse, boolean resume, K after,
+      ObjectVisitor<K, V> visitor) {
+    try {
+      return scan(spec, reverse, resume, after, visitor);
+    } catch (KeyOrderException e) {
+      throw new BadArgumentException(
+          name(), operation + ": a key bound of " + spec + " cannot be compared with the table's keys: "
+              + e.getCause(), e.getCause());
+    }
+  }
+
   // ---- evaluation ----
 
   /** The spec's result for one object, or {@link MatchEvaluation#NO_MATCH}; failures named. */
@@ -85,6 +98,7 @@ abstract class SelectableTable<K, V> extends AbstractTable<K, V> {
     requireArgument(spec, "match spec", operation);
     List<R> results = new ArrayList<>();
     scan(
+        operation,
         spec,
         reverse,
         false,
@@ -138,6 +152,7 @@ abstract class SelectableTable<K, V> extends AbstractTable<K, V> {
     requireArgument(spec, "match spec", "selectCount");
     long[] count = {0};
     scan(
+        "selectCount",
         spec,
         false,
         false,
@@ -162,6 +177,7 @@ abstract class SelectableTable<K, V> extends AbstractTable<K, V> {
     // First pass, no lock: the keys with an object to delete. A failing spec stops here.
     List<K> candidates = new ArrayList<>();
     scan(
+        operation,
         spec,
         false,
         false,
@@ -204,6 +220,7 @@ abstract class SelectableTable<K, V> extends AbstractTable<K, V> {
     // First pass: every replacement, checked before anything changes.
     List<Replacement<K, V>> replacements = new ArrayList<>();
     scan(
+        "selectReplace",
         spec,
         false,
         false,
