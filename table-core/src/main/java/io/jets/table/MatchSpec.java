@@ -56,7 +56,11 @@ public final class MatchSpec<K, V, R> {
     if (clauses.length == 0) {
       throw new IllegalArgumentException("a match spec needs at least one clause");
     }
-    return new MatchSpec<>(List.of(clauses));
+    List<MatchClause<K, V, R>> list = new ArrayList<>(clauses.length);
+    for (MatchClause<K, V, R> clause : clauses) {
+      list.add(Objects.requireNonNull(clause, "clause"));
+    }
+    return new MatchSpec<>(list);
   }
 
   /** Adds a clause, tried after this spec's clauses, that matches the keys {@code key} matches. */
