@@ -156,7 +156,8 @@ public final class MatchEvaluation {
     } else {
       int c = order.compare(a.lower(), b.lower());
       lower = c <= 0 ? a.lower() : b.lower();
-      lowerInclusive = c < 0 ? a.lowerInclusive() : c > 0 ? b.lowerInclusive() : a.lowerInclusive() || b.lowerInclusive();
+      lowerInclusive =
+          c < 0 ? a.lowerInclusive() : c > 0 ? b.lowerInclusive() : a.lowerInclusive() || b.lowerInclusive();
     }
     Object upper;
     boolean upperInclusive;
@@ -166,7 +167,8 @@ public final class MatchEvaluation {
     } else {
       int c = order.compare(a.upper(), b.upper());
       upper = c >= 0 ? a.upper() : b.upper();
-      upperInclusive = c > 0 ? a.upperInclusive() : c < 0 ? b.upperInclusive() : a.upperInclusive() || b.upperInclusive();
+      upperInclusive =
+          c > 0 ? a.upperInclusive() : c < 0 ? b.upperInclusive() : a.upperInclusive() || b.upperInclusive();
     }
     return new KeyRange(lower, lowerInclusive, upper, upperInclusive);
   }

@@ -33,13 +33,15 @@ final class OrderedTraversal {
   static Node step(ContentionAdaptingTree tree, Object key, boolean forward) {
     Comparator<Object> order = tree.order();
     Object bound = key;
-    boolean inclusive = false; // a ascending step continues at an upper bound, inclusive
+    boolean inclusive = false; // an ascending step continues at an upper bound, inclusive
     for (; ; ) {
       Snapshot s;
       Node found;
       if (forward) {
         s = bound == null ? tree.snapshot(null, Seek.FIRST) : tree.snapshot(bound, Seek.AT_OR_ABOVE);
-        found = bound == null ? PersistentSortedTree.first(s.data()) : PersistentSortedTree.ceiling(s.data(), bound, inclusive, order);
+        found = bound == null
+            ? PersistentSortedTree.first(s.data())
+            : PersistentSortedTree.ceiling(s.data(), bound, inclusive, order);
         if (found != null && (s.upper() == null || order.compare(found.key, s.upper()) < 0)) {
           return found;
         }
@@ -50,7 +52,9 @@ final class OrderedTraversal {
         inclusive = true;
       } else {
         s = bound == null ? tree.snapshot(null, Seek.LAST) : tree.snapshot(bound, Seek.BELOW);
-        found = bound == null ? PersistentSortedTree.last(s.data()) : PersistentSortedTree.floor(s.data(), bound, false, order);
+        found = bound == null
+            ? PersistentSortedTree.last(s.data())
+            : PersistentSortedTree.floor(s.data(), bound, false, order);
         if (found != null && (s.lower() == null || order.compare(found.key, s.lower()) >= 0)) {
           return found;
         }
@@ -154,7 +158,8 @@ final class OrderedTraversal {
   }
 
   /** In-order visit of the keys at or after {@code from}; false if the visitor stopped. */
-  private static boolean ascend(Node t, Object from, boolean inclusive, NodeVisitor visitor, Comparator<Object> order) {
+  private static boolean ascend(
+      Node t, Object from, boolean inclusive, NodeVisitor visitor, Comparator<Object> order) {
     while (t != null) {
       boolean visitHere = true;
       if (from != null) {
@@ -173,7 +178,8 @@ final class OrderedTraversal {
   }
 
   /** Reverse in-order visit of the keys at or before {@code from}; false if the visitor stopped. */
-  private static boolean descend(Node t, Object from, boolean inclusive, NodeVisitor visitor, Comparator<Object> order) {
+  private static boolean descend(
+      Node t, Object from, boolean inclusive, NodeVisitor visitor, Comparator<Object> order) {
     while (t != null) {
       boolean visitHere = true;
       if (from != null) {
@@ -200,7 +206,9 @@ final class OrderedTraversal {
       Snapshot s = bound == null ? tree.snapshot(null, Seek.FIRST) : tree.snapshot(bound, Seek.AT_OR_ABOVE);
       Node data = s.data();
       int start = bound == null ? 0 : PersistentSortedTree.rank(data, bound, false, order);
-      int end = s.upper() == null ? PersistentSortedTree.size(data) : PersistentSortedTree.rank(data, s.upper(), false, order);
+      int end = s.upper() == null
+          ? PersistentSortedTree.size(data)
+          : PersistentSortedTree.rank(data, s.upper(), false, order);
       int count = Math.max(0, end - start);
       if (remaining < count) {
         return PersistentSortedTree.nodeAt(data, start + (int) remaining);
