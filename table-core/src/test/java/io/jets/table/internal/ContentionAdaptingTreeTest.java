@@ -85,6 +85,15 @@ class ContentionAdaptingTreeTest {
     }
   }
 
+  private static <R> List<R> drain(io.jets.table.Page<R> page) {
+    List<R> all = new ArrayList<>(page.results());
+    while (page.hasNext()) {
+      page = page.next();
+      all.addAll(page.results());
+    }
+    return all;
+  }
+
   @Test
   void seededRandomOperationsThroughSplitsAndJoinsMatchATreeMap() {
     for (long seed = 1; seed <= 4; seed++) {
@@ -213,6 +222,28 @@ class ContentionAdaptingTreeTest {
           }
         }
         assertEquals(List.of(stableKeys), back);
+        assertEquals(stable.size(), table.selectCount(
+            MatchSpec.<Integer, Integer>anyKey().guard((k, v) -> k % 10 == 0).returnTrue()));
+        List<Integer> reversed = new ArrayList<>(table.selectReverse(stableSpec));
+        Collections.reverse(reversed);
+        assertEquals(List.of(stableKeys), reversed);
+        assertEquals(List.of(stableKeys), drain(table.select(stableSpec, 7)));
+        List<Integer> chunkedBack = drain(table.selectReverse(stableSpec, 7));
+        Collections.reverse(chunkedBack);
+        assertEquals(List.of(stableKeys), chunkedBack);
+        assertEquals(List.of(stableKeys), table.foldl(new ArrayList<Integer>(), (k, v, acc) -> {
+          if (k % 10 == 0) {
+            acc.add(k);
+          }
+          return acc;
+        }));
+        List<Integer> folded = table.foldr(new ArrayList<Integer>(), (k, v, acc) -> {
+          if (k % 10 == 0) {
+            acc.add(0, k);
+          }
+          return acc;
+        });
+        assertEquals(List.of(stableKeys), folded);
       }
     } finally {
       readerDone.set(true);
