@@ -1,5 +1,5 @@
 /**
- * ETS-style tables: {@code set}, {@code bag} and {@code duplicate_bag}, owned by an {@link
+ * ETS-style tables: {@code set}, {@code ordered_set}, {@code bag} and {@code duplicate_bag}, owned by an {@link
  * io.jets.process.Owner} and read by any thread without going through it.
  */
 module io.jets.table {

@@ -4,6 +4,7 @@ import io.jets.process.Owner;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 
 /**
  * An ETS-style table of key/value objects, owned by an {@link Owner} and read by any thread
@@ -16,8 +17,8 @@ import java.util.Map;
  * operation leaves the table unchanged. No operation blocks on the owner or goes through a
  * mailbox; reads never take a lock.
  *
- * @param <K> key type: keys compare with {@code equals}/{@code hashCode} in hash tables, and must
- *     not change while stored
+ * @param <K> key type: keys compare with {@code equals}/{@code hashCode} in hash tables and with
+ *     the comparator in ordered tables, and must not change while stored
  * @param <V> value type: values should be immutable, since lookups return the stored reference
  */
 public interface Table<K, V> {
@@ -161,6 +162,99 @@ public interface Table<K, V> {
 
   /** Every object, in traversal order; weakly consistent like {@link #foldl}. */
   List<Map.Entry<K, V>> toList();
+
+  // ---- match specifications and select (weakly consistent, like every traversal) ----
+
+  /**
+   * The results of {@code spec} over every object, in traversal order: for each object, the result
+   * of the first clause that matches it (ETS's {@code select/2}). Weakly consistent: an object
+   * present for the whole call is matched exactly once, none twice. On an ordered table a spec
+   * whose clauses all have exact, range or prefix key patterns visits only that key range; on a
+   * hash table a spec whose clauses all have exact keys does one lookup per key. Never blocks on
+   * writers. Guards and result functions run without any lock held; they must not write to this
+   * table.
+   *
+   * @throws BadArgumentException if a result function throws or returns null, or a key pattern's
+   *     bound cannot be compared with the table's keys
+   */
+  <R> List<R> select(MatchSpec<? super K, ? super V, R> spec);
+
+  /**
+   * The first chunk of {@link #select(MatchSpec)}: exactly {@code limit} results unless it is the
+   * last, with a continuation to the rest (ETS's {@code select/3}). See {@link Page}.
+   *
+   * @throws BadArgumentException if {@code limit < 1}
+   */
+  <R> Page<R> select(MatchSpec<? super K, ? super V, R> spec, int limit);
+
+  /** As {@link #select(MatchSpec)}, last to first on an ordered table (the same order otherwise). */
+  <R> List<R> selectReverse(MatchSpec<? super K, ? super V, R> spec);
+
+  /**
+   * As {@link #select(MatchSpec, int)}, last to first on an ordered table: the first chunk holds
+   * the last {@code limit} results.
+   */
+  <R> Page<R> selectReverse(MatchSpec<? super K, ? super V, R> spec, int limit);
+
+  /** The number of objects {@code spec} maps to {@code TRUE}; weakly consistent like select. */
+  long selectCount(MatchSpec<? super K, ? super V, Boolean> spec);
+
+  /**
+   * Deletes every object {@code spec} maps to {@code TRUE} and returns how many it deleted. Each
+   * object's match-and-delete is atomic: the spec is evaluated again on the object under its
+   * writer lock (so guards must be quick and must not write to this table); the whole call is not
+   * atomic and is weakly consistent like select. A spec that fails (throws) on the first pass
+   * changes nothing. Takes the writer lock of each key it deletes from, one at a time, so it may
+   * wait for other writers.
+   */
+  long selectDelete(MatchSpec<? super K, ? super V, Boolean> spec);
+
+  /**
+   * Replaces every object {@code spec} matches with the spec's result, which must keep the key
+   * ({@code equals}), and returns how many objects it replaced (ETS's {@code select_replace}).
+   * Every result is computed and checked before any object changes: a spec that would change a
+   * key, returns null or throws changes nothing. Then each object is replaced atomically, and only
+   * if its value is still the one matched (compare-and-set under its writer lock); an object
+   * changed meanwhile is left alone and not counted. The whole call is not atomic. Takes the
+   * writer lock of each key it replaces, one at a time, so it may wait for other writers.
+   *
+   * @throws WrongTableTypeException on a bag or duplicate bag
+   * @throws BadArgumentException if a result has a different key, and then nothing is replaced
+   */
+  long selectReplace(MatchSpec<? super K, ? super V, ? extends Map.Entry<? extends K, ? extends V>> spec);
+
+  /**
+   * The objects whose key matches {@code key} and whose value passes {@code value} (ETS's {@code
+   * match_object}); the same as {@link #select(MatchSpec)} with a one-clause spec.
+   */
+  List<Map.Entry<K, V>> matchObject(KeyPattern<K> key, Predicate<? super V> value);
+
+  /** As {@link #matchObject(KeyPattern, Predicate)}, in chunks of {@code limit}. */
+  Page<Map.Entry<K, V>> matchObject(KeyPattern<K> key, Predicate<? super V> value, int limit);
+
+  /**
+   * The values of the objects whose key matches {@code key} and whose value passes {@code value}
+   * (ETS's {@code match}, whose bindings here are the value).
+   */
+  List<V> match(KeyPattern<K> key, Predicate<? super V> value);
+
+  /** As {@link #match(KeyPattern, Predicate)}, in chunks of {@code limit}. */
+  Page<V> match(KeyPattern<K> key, Predicate<? super V> value, int limit);
+
+  /**
+   * Deletes the objects whose key matches {@code key} and whose value passes {@code value}, and
+   * returns how many (ETS's {@code match_delete}); as {@link #selectDelete}.
+   */
+  long matchDelete(KeyPattern<K> key, Predicate<? super V> value);
+
+  /**
+   * Fixes ({@code true}) or unfixes ({@code false}) the table for the calling owner, as ETS's
+   * {@code safe_fixtable}. Kept for parity: every traversal here is already safe without fixing.
+   * Fixes are counted per owner (n fixes need n unfixes); an unfix by an owner that holds no fix
+   * does nothing; an owner's fixes end when it exits. {@link TableInfo#fixed()} reports whether
+   * any owner holds one. Requires read access; does not block on writers.
+   */
+  void safeFixtable(boolean fix);
 
   // ---- ownership and lifecycle ----
 

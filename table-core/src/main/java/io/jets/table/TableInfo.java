@@ -16,7 +16,7 @@ import java.util.Optional;
  * @param readConcurrency the readConcurrency option
  * @param writeConcurrency the effective write-concurrency mode
  * @param decentralizedCounters whether size is kept in striped cells
- * @param lockStripes the number of writer-lock stripes in use now
+ * @param lockStripes the number of writer-lock stripes in use now (for ordered tables, base nodes)
  * @param size the number of objects
  * @param memoryBytes an estimate of the heap the table's structure uses, objects' own state excluded
  * @param fixed whether any owner has the table fixed with {@code safeFixtable}

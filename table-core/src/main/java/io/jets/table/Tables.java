@@ -14,6 +14,11 @@ public final class Tables {
     return new SetTableBuilder(name);
   }
 
+  /** A builder for a {@link TableType#ORDERED_SET} table called {@code name}. */
+  public static OrderedTableBuilder orderedSet(String name) {
+    return new OrderedTableBuilder(name);
+  }
+
   /** A builder for a {@link TableType#BAG} table called {@code name}. */
   public static BagTableBuilder bag(String name) {
     return new BagTableBuilder(name, TableType.BAG);

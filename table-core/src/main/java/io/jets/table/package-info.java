@@ -1,7 +1,7 @@
 /**
- * ETS-style tables for the JVM: {@code set}, {@code bag} and {@code duplicate_bag}, created through
- * {@link io.jets.table.Tables}, owned by an {@link io.jets.process.Owner}, and read by any thread
- * directly.
+ * ETS-style tables for the JVM: {@code set}, {@code ordered_set}, {@code bag} and {@code
+ * duplicate_bag}, created through {@link io.jets.table.Tables}, owned by an {@link
+ * io.jets.process.Owner}, and read by any thread directly.
  *
  * <h2>Vocabulary</h2>
  *
@@ -21,7 +21,8 @@
  *       insertNew, lookup, get, member, delete, deleteObject, take, updateCounter, update) is
  *       linearizable; so are insertAll, insertNewAll and deleteAllObjects.
  *   <dt>Weakly consistent
- *   <dd>Said of traversals ({@code first}/{@code next}, {@code foldl}, {@code toList}): each step
+ *   <dd>Said of traversals ({@code first}/{@code next}, {@code foldl}, {@code toList}, the select
+ *       family and its chunks): each step
  *       is atomic, the whole traversal is not. An object present for the whole traversal is
  *       visited exactly once; no object is visited twice; an object inserted or deleted meanwhile
  *       may or may not be visited. No traversal needs the table to be fixed first.
@@ -41,8 +42,9 @@
  * Reads never take a lock and never write shared memory. A read that overlaps a multi-object write
  * ({@code insertAll}, {@code insertNewAll}, {@code deleteAllObjects}) waits for it to finish and
  * retries, so that it never observes half of it. Writes take a writer lock: one per table with
- * {@link io.jets.table.WriteConcurrency#OFF}, one of 64 stripes chosen by key hash otherwise. No
- * operation waits for the owner or goes through a mailbox.
+ * {@link io.jets.table.WriteConcurrency#OFF}, one of 64 stripes chosen by key hash otherwise (for
+ * ordered tables, the lock of the base node that holds the key, in a tree whose bases split and
+ * join with contention). No operation waits for the owner or goes through a mailbox.
  *
  * <h2>Failures</h2>
  *

@@ -11,6 +11,8 @@ import io.jets.table.TableInfo;
 import io.jets.table.TableTransfer;
 import io.jets.table.TableType;
 import io.jets.table.WriteConcurrency;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.locks.ReentrantLock;
@@ -40,6 +42,14 @@ public abstract class AbstractTable<K, V> implements Table<K, V> {
   private volatile Object heirData;
   private volatile boolean deleted;
   private Owner.Registration ownerRegistration; // guarded by adminLock
+  private final Map<Owner, Fixation> fixations = new HashMap<>(); // guarded by adminLock
+  private volatile boolean fixed;
+
+  /** One owner's safeFixtable count, and the exit listener that drops it. */
+  private static final class Fixation {
+    int count;
+    Owner.Registration onExit;
+  }
 
   protected AbstractTable(TableOptions options) {
     this.type = options.type();
@@ -95,7 +105,7 @@ public abstract class AbstractTable<K, V> implements Table<K, V> {
 
   /** True while any owner has the table fixed. */
   protected boolean isFixed() {
-    return false;
+    return fixed;
   }
 
   // ---- checks on the operation paths ----
@@ -277,6 +287,42 @@ public abstract class AbstractTable<K, V> implements Table<K, V> {
     }
   }
 
+  @Override
+  public final void safeFixtable(boolean fix) {
+    adminLock.lock();
+    try {
+      checkRead("safeFixtable");
+      Owner caller = Owner.current();
+      Fixation fixation = fixations.get(caller);
+      if (fix) {
+        if (fixation == null) {
+          fixation = new Fixation();
+          fixation.onExit = caller.onExit((exited, reason) -> dropFixations(exited)).orElse(null);
+          fixations.put(caller, fixation);
+        }
+        fixation.count++;
+      } else if (fixation != null && --fixation.count == 0) {
+        fixations.remove(caller);
+        if (fixation.onExit != null) {
+          fixation.onExit.cancel();
+        }
+      }
+      fixed = !fixations.isEmpty();
+    } finally {
+      adminLock.unlock();
+    }
+  }
+
+  private void dropFixations(Owner exited) {
+    adminLock.lock();
+    try {
+      fixations.remove(exited);
+      fixed = !fixations.isEmpty();
+    } finally {
+      adminLock.unlock();
+    }
+  }
+
   /** Moves ownership to {@code receiver}, which must be alive; false if it exited meanwhile. */
   private boolean transferTo(Owner receiver, Object data) {
     Optional<Owner.Registration> registration = receiver.onExit(this::onOwnerExit);
@@ -326,6 +372,13 @@ public abstract class AbstractTable<K, V> implements Table<K, V> {
     }
     heir = null;
     heirData = null;
+    for (Fixation fixation : fixations.values()) {
+      if (fixation.onExit != null) {
+        fixation.onExit.cancel();
+      }
+    }
+    fixations.clear();
+    fixed = false;
   }
 
   @Override

@@ -1,6 +1,7 @@
 package io.jets.table.internal;
 
 import io.jets.table.BadArgumentException;
+import io.jets.table.MatchSpec;
 import io.jets.table.ObjectFolder;
 import io.jets.table.TableType;
 import io.jets.table.WriteConcurrency;
@@ -9,8 +10,10 @@ import io.jets.table.internal.StripedHashTable.Stripe;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiPredicate;
 
 /**
  * The operations shared by {@code set}, {@code bag} and {@code duplicate_bag} hash tables, on a
@@ -19,7 +22,7 @@ import java.util.Map;
  * <p>In a set a node's value is the object's value; in a bag it is an {@code Object[]} of the
  * values under the key, in insertion order, never written after publication.
  */
-abstract class HashTable<K, V> extends AbstractTable<K, V> {
+abstract class HashTable<K, V> extends SelectableTable<K, V> {
 
   /** ETS's lock count for write_concurrency hash tables (DB_HASH_LOCK_CNT). */
   static final int CONCURRENT_STRIPE_BITS = 6;
@@ -446,6 +449,111 @@ abstract class HashTable<K, V> extends AbstractTable<K, V> {
           list.add(Map.entry(key, value));
           return list;
         });
+  }
+
+  // ---- select hooks ----
+
+  /**
+   * A spec whose clauses all have exact keys is one lookup per key; any other spec walks the
+   * table in traversal order, one validated bucket read at a time, continuing from the last key
+   * visited (so a concurrent resize or delete never makes it skip or repeat a key).
+   */
+  @Override
+  final boolean scan(
+      MatchSpec<?, ?, ?> spec, boolean reverse, boolean resume, K after, ObjectVisitor<K, V> visitor) {
+    List<Object> exact = MatchEvaluation.exactKeys(spec);
+    if (exact != null) {
+      int start = resume ? exact.indexOf(after) + 1 : 0;
+      for (int i = start; i < exact.size(); i++) {
+        @SuppressWarnings("unchecked")
+        K key = (K) exact.get(i);
+        Node node = read(key, StripedHashTable.mix(key));
+        if (node != null && !visitNode(node, visitor)) {
+          return i == exact.size() - 1;
+        }
+      }
+      return true;
+    }
+    Node node = stepAfter(resume ? after : null);
+    while (node != null) {
+      if (!visitNode(node, visitor)) {
+        return false;
+      }
+      // The rest of a validated chain read is consistent as of that read; at its end, step on.
+      node = node.next != null ? node.next : stepAfter(keyOf(node));
+    }
+    return true;
+  }
+
+  /** Visits every object of {@code node}; false if the visitor asked to stop. */
+  @SuppressWarnings("unchecked")
+  private boolean visitNode(Node node, ObjectVisitor<K, V> visitor) {
+    K key = (K) node.key;
+    if (!bag) {
+      return visitor.visit(key, (V) node.value);
+    }
+    boolean more = true;
+    for (Object value : (Object[]) node.value) {
+      more &= visitor.visit(key, (V) value);
+    }
+    return more;
+  }
+
+  @Override
+  @SuppressWarnings("unchecked")
+  final long deleteObjectsIf(K key, BiPredicate<? super K, ? super V> test, String operation) {
+    int hash = StripedHashTable.mix(key);
+    Stripe stripe = store.lock(hash);
+    try {
+      checkNotDeletedLocked(operation);
+      Node node = store.findLocked(key, hash);
+      if (node == null) {
+        return 0;
+      }
+      if (!bag) {
+        if (!test.test((K) node.key, (V) node.value)) {
+          return 0;
+        }
+        store.putLocked(stripe, hash, key, null, -1);
+        return 1;
+      }
+      Object[] present = (Object[]) node.value;
+      Object[] kept = new Object[present.length];
+      int k = 0;
+      for (Object v : present) {
+        if (!test.test((K) node.key, (V) v)) {
+          kept[k++] = v;
+        }
+      }
+      if (k < present.length) {
+        store.putLocked(stripe, hash, key, k == 0 ? null : Arrays.copyOf(kept, k), k - present.length);
+      }
+      return present.length - k;
+    } finally {
+      stripe.unlock();
+    }
+  }
+
+  @Override
+  final boolean replaceIfUnchanged(K key, V expected, V replacement, String operation) {
+    int hash = StripedHashTable.mix(key);
+    Stripe stripe = store.lock(hash);
+    try {
+      checkNotDeletedLocked(operation);
+      Node node = store.findLocked(key, hash);
+      if (node == null || !node.value.equals(expected)) {
+        return false;
+      }
+      store.putLocked(stripe, hash, key, replacement, 0);
+      return true;
+    } finally {
+      stripe.unlock();
+    }
+  }
+
+  @Override
+  final Comparator<Object> keyOrder() {
+    return null;
   }
 
   // ---- storage hooks ----

@@ -1,0 +1,71 @@
+package io.jets.table;
+
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.BiFunction;
+import java.util.function.BiPredicate;
+
+/**
+ * Builds the first clause of a {@link MatchSpec}: add guards, then choose the result, which also
+ * fixes the spec's result type. Not thread-safe; the spec it returns is.
+ *
+ * @param <K> key type
+ * @param <V> value type
+ */
+public final class ClauseBuilder<K, V> {
+
+  private final KeyPattern<K> key;
+  private BiPredicate<? super K, ? super V> guard = (k, v) -> true;
+
+  ClauseBuilder(KeyPattern<K> key) {
+    this.key = key;
+  }
+
+  /** Adds a guard; the clause matches only objects that pass every guard added. */
+  public ClauseBuilder<K, V> guard(BiPredicate<? super K, ? super V> test) {
+    Objects.requireNonNull(test, "guard");
+    BiPredicate<? super K, ? super V> previous = guard;
+    guard = (k, v) -> previous.test(k, v) && test.test(k, v);
+    return this;
+  }
+
+  /** The clause's result is whatever {@code result} computes (ETS's body). */
+  public <R> MatchSpec<K, V, R> returnResult(BiFunction<? super K, ? super V, ? extends R> result) {
+    return MatchSpec.single(new MatchClause<>(key, guard, Objects.requireNonNull(result, "result")));
+  }
+
+  /** The clause's result is the whole object (ETS's {@code '$_'}). */
+  public MatchSpec<K, V, Map.Entry<K, V>> returnObject() {
+    return returnResult(Map::entry);
+  }
+
+  /** The clause's result is the key. */
+  public MatchSpec<K, V, K> returnKey() {
+    return returnResult((k, v) -> k);
+  }
+
+  /** The clause's result is the value. */
+  public MatchSpec<K, V, V> returnValue() {
+    return returnResult((k, v) -> v);
+  }
+
+  /** The clause's result is {@code TRUE}: for {@link Table#selectCount} and {@link Table#selectDelete}. */
+  public MatchSpec<K, V, Boolean> returnTrue() {
+    return returnResult((k, v) -> Boolean.TRUE);
+  }
+
+  /** The clause's result is {@code FALSE}: an object it matches is neither counted nor deleted. */
+  public MatchSpec<K, V, Boolean> returnFalse() {
+    return returnResult((k, v) -> Boolean.FALSE);
+  }
+
+  /**
+   * The clause's result is the object with its value replaced by {@code newValue}: a spec for
+   * {@link Table#selectReplace} that always keeps the key.
+   */
+  public MatchSpec<K, V, Map.Entry<K, V>> replaceValue(
+      BiFunction<? super K, ? super V, ? extends V> newValue) {
+    Objects.requireNonNull(newValue, "newValue");
+    return returnResult((k, v) -> Map.entry(k, newValue.apply(k, v)));
+  }
+}

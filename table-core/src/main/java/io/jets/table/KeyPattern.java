@@ -1,0 +1,138 @@
+package io.jets.table;
+
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The key part of a {@link MatchSpec} clause: which keys a clause can match. On an ordered table,
+ * an {@link Exact}, {@link Range} or (under natural order) {@link StringPrefix} pattern makes a
+ * select visit only that key range; on a hash table an {@link Exact} pattern is a single lookup.
+ * Patterns are immutable and thread-safe.
+ *
+ * <p>Keys are compared as the table compares them: with its comparator on an ordered table; with
+ * {@code equals} (exact) and natural order (ranges) on a hash table and in {@link
+ * MatchSpec#test}. A key that cannot be compared with a bound (a {@link ClassCastException}, for
+ * example) does not match.
+ *
+ * @param <K> key type
+ */
+public sealed interface KeyPattern<K>
+    permits KeyPattern.Any, KeyPattern.Exact, KeyPattern.Range, KeyPattern.StringPrefix,
+        KeyPattern.ListPrefix {
+
+  /** Every key (ETS's {@code '_'} in key position). */
+  static <K> KeyPattern<K> any() {
+    return new Any<>();
+  }
+
+  /** Only {@code key} (ETS's fully bound key). */
+  static <K> KeyPattern<K> exact(K key) {
+    return new Exact<>(key);
+  }
+
+  /**
+   * Keys between {@code from} and {@code to}; a null bound leaves that side open.
+   *
+   * @param fromInclusive whether {@code from} itself matches
+   * @param toInclusive whether {@code to} itself matches
+   */
+  static <K> KeyPattern<K> range(K from, boolean fromInclusive, K to, boolean toInclusive) {
+    return new Range<>(from, fromInclusive, to, toInclusive);
+  }
+
+  /** Keys from {@code from} (inclusive) to {@code to} (exclusive); a null bound leaves that side open. */
+  static <K> KeyPattern<K> range(K from, K to) {
+    return new Range<>(from, true, to, false);
+  }
+
+  /** String keys that start with {@code prefix}. */
+  static KeyPattern<String> prefix(String prefix) {
+    return new StringPrefix(prefix);
+  }
+
+  /** List keys whose first elements equal {@code prefix} (ETS's partially bound composite key). */
+  static <E> KeyPattern<List<E>> prefix(List<E> prefix) {
+    return new ListPrefix<>(prefix);
+  }
+
+  /**
+   * Whether {@code key} matches, under {@code order} (an ordered table's comparator) or, when
+   * {@code order} is null, under {@code equals} and natural order.
+   *
+   * @throws RuntimeException whatever comparing {@code key} with a bound throws
+   */
+  boolean matches(K key, Comparator<? super K> order);
+
+  /** As {@link #matches(Object, Comparator)} with {@code equals} and natural order. */
+  default boolean matches(K key) {
+    return matches(key, null);
+  }
+
+  /** Matches every key. */
+  record Any<K>() implements KeyPattern<K> {
+    @Override
+    public boolean matches(K key, Comparator<? super K> order) {
+      return true;
+    }
+  }
+
+  /** Matches one key. */
+  record Exact<K>(K key) implements KeyPattern<K> {
+    public Exact {
+      Objects.requireNonNull(key, "key");
+    }
+
+    @Override
+    public boolean matches(K candidate, Comparator<? super K> order) {
+      return order == null ? key.equals(candidate) : order.compare(candidate, key) == 0;
+    }
+  }
+
+  /** Matches the keys between two optional bounds. */
+  record Range<K>(K from, boolean fromInclusive, K to, boolean toInclusive) implements KeyPattern<K> {
+    @Override
+    public boolean matches(K key, Comparator<? super K> order) {
+      if (from != null) {
+        int c = compare(key, from, order);
+        if (c < 0 || (c == 0 && !fromInclusive)) {
+          return false;
+        }
+      }
+      if (to != null) {
+        int c = compare(key, to, order);
+        return c < 0 || (c == 0 && toInclusive);
+      }
+      return true;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <K> int compare(K a, K b, Comparator<? super K> order) {
+      return order != null ? order.compare(a, b) : ((Comparable<Object>) a).compareTo(b);
+    }
+  }
+
+  /** Matches the {@code String} keys that start with {@code prefix}. */
+  record StringPrefix(String prefix) implements KeyPattern<String> {
+    public StringPrefix {
+      Objects.requireNonNull(prefix, "prefix");
+    }
+
+    @Override
+    public boolean matches(String key, Comparator<? super String> order) {
+      return key.startsWith(prefix);
+    }
+  }
+
+  /** Matches the {@code List} keys whose first elements equal {@code prefix}'s. */
+  record ListPrefix<E>(List<E> prefix) implements KeyPattern<List<E>> {
+    public ListPrefix {
+      prefix = List.copyOf(prefix);
+    }
+
+    @Override
+    public boolean matches(List<E> key, Comparator<? super List<E>> order) {
+      return key.size() >= prefix.size() && key.subList(0, prefix.size()).equals(prefix);
+    }
+  }
+}

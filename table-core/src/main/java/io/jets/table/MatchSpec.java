@@ -1,0 +1,119 @@
+package io.jets.table;
+
+import io.jets.table.internal.MatchEvaluation;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * A match specification: one or more {@link MatchClause clauses}, tried in order; the first clause
+ * whose key pattern and guard match an object decides the result, and later clauses are not tried
+ * (as in ETS). A clause whose guard throws does not match. Immutable and thread-safe.
+ *
+ * <pre>{@code
+ * MatchSpec<String, User, User> over30 =
+ *     MatchSpec.<String, User>where(KeyPattern.range("a", "m"))
+ *         .guard((k, v) -> v.age() > 30)
+ *         .returnValue();
+ * List<User> found = users.select(over30);
+ * }</pre>
+ *
+ * <p>Specs for {@link Table#selectCount} and {@link Table#selectDelete} have {@code Boolean}
+ * results; those operations act on the objects the spec maps to {@code TRUE}. Specs for {@link
+ * Table#selectReplace} produce the replacement object, which must keep the key.
+ *
+ * @param <K> key type
+ * @param <V> value type
+ * @param <R> result type
+ */
+public final class MatchSpec<K, V, R> {
+
+  private final List<MatchClause<K, V, R>> clauses;
+
+  private MatchSpec(List<MatchClause<K, V, R>> clauses) {
+    this.clauses = List.copyOf(clauses);
+  }
+
+  /** Starts a spec whose first clause matches the keys {@code key} matches. */
+  public static <K, V> ClauseBuilder<K, V> where(KeyPattern<K> key) {
+    return new ClauseBuilder<>(Objects.requireNonNull(key, "key pattern"));
+  }
+
+  /** Starts a spec whose first clause matches every key. */
+  public static <K, V> ClauseBuilder<K, V> anyKey() {
+    return new ClauseBuilder<>(KeyPattern.any());
+  }
+
+  /**
+   * A spec of the given clauses, in order.
+   *
+   * @throws IllegalArgumentException if there are none
+   */
+  @SafeVarargs
+  public static <K, V, R> MatchSpec<K, V, R> of(MatchClause<K, V, R>... clauses) {
+    if (clauses.length == 0) {
+      throw new IllegalArgumentException("a match spec needs at least one clause");
+    }
+    List<MatchClause<K, V, R>> list = new ArrayList<>(clauses.length);
+    for (MatchClause<K, V, R> clause : clauses) {
+      list.add(Objects.requireNonNull(clause, "clause"));
+    }
+    return new MatchSpec<>(list);
+  }
+
+  /** Adds a clause, tried after this spec's clauses, that matches the keys {@code key} matches. */
+  public AlternativeClauseBuilder<K, V, R> orWhere(KeyPattern<K> key) {
+    return new AlternativeClauseBuilder<>(this, Objects.requireNonNull(key, "key pattern"));
+  }
+
+  /** This spec with {@code clause} appended. */
+  public MatchSpec<K, V, R> or(MatchClause<K, V, R> clause) {
+    List<MatchClause<K, V, R>> more = new ArrayList<>(clauses);
+    more.add(Objects.requireNonNull(clause, "clause"));
+    return new MatchSpec<>(more);
+  }
+
+  static <K, V, R> MatchSpec<K, V, R> single(MatchClause<K, V, R> clause) {
+    return new MatchSpec<>(List.of(clause));
+  }
+
+  /** The clauses, in the order they are tried; immutable. */
+  public List<MatchClause<K, V, R>> clauses() {
+    return clauses;
+  }
+
+  /**
+   * Runs the spec on one object without a table (ETS's {@code test_ms}): the first matching
+   * clause's result, or empty if no clause matches. Ranges use natural order, exact keys {@code
+   * equals}.
+   *
+   * @throws RuntimeException what a clause's result function throws; {@link NullPointerException}
+   *     if it returns null
+   */
+  public Optional<R> test(K key, V value) {
+    Object result = MatchEvaluation.evaluate(this, key, value, null);
+    @SuppressWarnings("unchecked")
+    R typed = (R) result;
+    return result == MatchEvaluation.NO_MATCH ? Optional.empty() : Optional.of(typed);
+  }
+
+  /**
+   * Runs the spec over a plain list of objects, in order (ETS's {@code match_spec_run}): the
+   * results of the objects some clause matches, as {@link Table#select} would return them from a
+   * table holding exactly those objects in that order.
+   */
+  public List<R> run(List<? extends Map.Entry<? extends K, ? extends V>> objects) {
+    List<R> results = new ArrayList<>();
+    for (Map.Entry<? extends K, ? extends V> object : objects) {
+      test(object.getKey(), object.getValue()).ifPresent(results::add);
+    }
+    return results;
+  }
+
+  @Override
+  public String toString() {
+    return "MatchSpec" + clauses;
+  }
+}

@@ -1,0 +1,591 @@
+package io.jets.table.internal;
+
+import io.jets.table.internal.PersistentSortedTree.Node;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * An ordered map whose readers never lock and never write shared memory, and whose writers lock
+ * one base node each; the base nodes split where writers contend and join where they do not.
+ *
+ * <p>Any thread may read. Writers follow the protocol {@link #lockBase} / {@link #publish} /
+ * {@link #unlockBase}; multi-object writers call {@link #putAll}, and {@link #lockAll} with the
+ * sequence ({@link #writeBegin}/{@link #writeEnd}). Keys are compared with the table's order wrapped so that a
+ * failing comparison surfaces as {@link KeyOrderException}.
+ */
+final class ContentionAdaptingTree {
+  /*
+   * Design notes
+   *
+   * Structure. A contention-adapting search tree (CA tree) [1][2]: route nodes (a key, volatile
+   * children) over base nodes. Keys below a route node's key go left, the others right. A base
+   * node holds a lock, a contention statistic, a volatile valid flag and an IMMUTABLE sorted tree
+   * (PersistentSortedTree) published with a release store. ETS's ordered_set with
+   * write_concurrency uses the same structure [3].
+   *
+   * Concurrency. A reader descends from the root, loads the base's data with an acquire load, then
+   * re-checks `valid`; an invalid base has been replaced (split or joined) and the reader retries
+   * from the root. A reader also validates the table-level sequence (a seqlock, as in
+   * StripedHashTable [4]) so it never sees half of a multi-object write. Reads take no lock and
+   * write nothing. The range a valid base covers never changes, and the interval implied by the
+   * route keys on a reader's path is always inside it (splits create new bases, joins only widen
+   * ranges), which is what lets a traversal continue from a path bound.
+   *
+   * A writer locks the base (tryLock first, to measure contention), re-checks `valid` (retrying
+   * from the root if it lost a race with an adaptation), builds a new immutable version and
+   * publishes it. Values are never written in place, so a reader's snapshot is a consistent copy
+   * of its base at one instant.
+   *
+   * Adaptation. After its write, a writer whose base statistic passed SPLIT_LIMIT splits the base
+   * at its median; one below JOIN_LIMIT joins it with its neighbour. Structural changes serialize
+   * on structureLock, which adapters only ever tryLock: an adapter that would have to wait gives up
+   * (its statistic keeps the evidence and the next write tries again), so adaptation never blocks a
+   * write. The new bases of a split (and the joined base of a join) are locked before they are
+   * linked and unlocked only after the old bases are marked invalid: no write to a new base can
+   * complete while a reader can still validate an old one. A join also tryLocks the neighbour and
+   * gives up if it is busy. Parent pointers exist only for adapters and are guarded by
+   * structureLock.
+   *
+   * Multi-object writes (insertAll, insertNewAll, deleteAllObjects) take structureLock (which
+   * freezes the set of bases), lock the bases they touch, and bracket their stores with the
+   * sequence. Single-key writers never touch structureLock or the sequence; nothing waits while
+   * holding a base lock except for the lock of a brand-new base, so there is no deadlock.
+   *
+   * [1] K. Sagonas, K. Winblad. Contention Adapting Search Trees. ISPDC 2015.
+   * [2] K. Sagonas, K. Winblad. More Scalable Ordered Set for ETS Using Adaptation. Erlang
+   *     Workshop 2014.
+   * [3] erts/emulator/beam/erl_db_catree.c.
+   * [4] H. Boehm. Can seqlocks get along with programming language memory models? MSPC 2012.
+   */
+
+  /** A failed tryLock: strong evidence of contention, so four in a row outweigh ~1000 quiet writes. */
+  static final int LOCK_FAILURE_CONTRIBUTION = 250;
+  /** An uncontended acquire: weak evidence, so a base joins only after a long quiet stretch. */
+  static final int LOCK_SUCCESS_CONTRIBUTION = 1;
+  /** Split above this statistic: the paper's and ETS's value. */
+  static final int SPLIT_LIMIT = 1000;
+  /** Join below this statistic: symmetric to SPLIT_LIMIT, as in the paper and ETS. */
+  static final int JOIN_LIMIT = -1000;
+  /** No split below this many route levels: bounds the depth (ETS caps its route layer too). */
+  static final int MAX_ROUTE_DEPTH = 16;
+  /** Spins before a reader waiting on a multi-object write starts yielding the processor. */
+  private static final int SPINS_BEFORE_YIELD = 64;
+
+  private static final VarHandle DATA;
+  private static final VarHandle SEQUENCE;
+
+  static {
+    try {
+      MethodHandles.Lookup lookup = MethodHandles.lookup();
+      DATA = lookup.findVarHandle(BaseNode.class, "data", Node.class);
+      SEQUENCE = lookup.findVarHandle(ContentionAdaptingTree.class, "sequence", long.class);
+    } catch (ReflectiveOperationException e) {
+      throw new ExceptionInInitializerError(e);
+    }
+  }
+
+  /** A node of the routing layer or a base. */
+  abstract static sealed class TreeNode permits RouteNode, BaseNode {
+    RouteNode parent; // guarded by structureLock
+  }
+
+  /** Routes keys below {@code key} left, the others right. */
+  static final class RouteNode extends TreeNode {
+    final Object key;
+    volatile TreeNode left;
+    volatile TreeNode right;
+
+    RouteNode(Object key, TreeNode left, TreeNode right) {
+      this.key = key;
+      this.left = left;
+      this.right = right;
+    }
+  }
+
+  /** A leaf of the routing layer: a lock and an immutable sorted tree. */
+  static final class BaseNode extends TreeNode {
+    final ReentrantLock lock = new ReentrantLock();
+    int statistic; // guarded by lock
+    volatile boolean valid = true;
+    @SuppressWarnings("unused")
+    private Node data; // written under lock with setRelease, read with getAcquire
+
+    BaseNode(Node data) {
+      this.data = data;
+    }
+  }
+
+  /**
+   * One base's data as a reader saw it, with the interval implied by the route keys on the
+   * reader's path: {@code lower} (inclusive) and {@code upper} (exclusive), null when unbounded.
+   * Every key the data holds inside the interval is all the table held there at one instant.
+   */
+  record Snapshot(Node data, Object lower, Object upper) {}
+
+  /** Where a reader descends. */
+  enum Seek {
+    /** To the base holding {@code key} and the keys just above it. */
+    AT_OR_ABOVE,
+    /** To the base holding the keys just below {@code key}. */
+    BELOW,
+    /** To the first base. */
+    FIRST,
+    /** To the last base. */
+    LAST
+  }
+
+  private final Comparator<Object> order;
+  private final boolean adaptive;
+  private final ReentrantLock structureLock = new ReentrantLock();
+  private final AtomicLong centralObjects; // one of these two counts the objects
+  private final LongAdder stripedObjects;
+  private volatile TreeNode root;
+  private volatile int baseCount = 1; // written under structureLock
+  private List<BaseNode> lockedForAll; // guarded by structureLock
+  @SuppressWarnings("unused")
+  private volatile long sequence; // accessed through SEQUENCE
+
+  /**
+   * @param order the key order; its exceptions are reported as {@link KeyOrderException}
+   * @param adaptive split and join bases under contention; otherwise one base forever
+   * @param decentralizedCount count objects in striped cells rather than one atomic counter
+   */
+  ContentionAdaptingTree(Comparator<Object> order, boolean adaptive, boolean decentralizedCount) {
+    this.order =
+        (a, b) -> {
+          try {
+            return order.compare(a, b);
+          } catch (RuntimeException e) {
+            throw new KeyOrderException(e);
+          }
+        };
+    this.adaptive = adaptive;
+    this.centralObjects = decentralizedCount ? null : new AtomicLong();
+    this.stripedObjects = decentralizedCount ? new LongAdder() : null;
+    this.root = new BaseNode(null);
+  }
+
+  /** The wrapped key order that every tree operation uses. */
+  Comparator<Object> order() {
+    return order;
+  }
+
+  // ---- reads ----
+
+  /** A stamp to validate a read against multi-object writes; waits while one is in flight. */
+  long readBegin() {
+    long s = (long) SEQUENCE.getAcquire(this);
+    int spins = 0;
+    while ((s & 1) != 0) {
+      if (++spins < SPINS_BEFORE_YIELD) {
+        Thread.onSpinWait();
+      } else {
+        Thread.yield();
+      }
+      s = (long) SEQUENCE.getAcquire(this);
+    }
+    return s;
+  }
+
+  /** True if no multi-object write started since {@code stamp} was taken. */
+  boolean readValidate(long stamp) {
+    return (long) SEQUENCE.getAcquire(this) == stamp;
+  }
+
+  /** The node whose key compares equal to {@code key}, or null. Lock-free, linearizable. */
+  Node find(Object key) {
+    for (; ; ) {
+      long stamp = readBegin();
+      BaseNode base = descend(key, Seek.AT_OR_ABOVE);
+      Node data = (Node) DATA.getAcquire(base);
+      if (base.valid && readValidate(stamp)) {
+        return PersistentSortedTree.find(data, key, order);
+      }
+    }
+  }
+
+  /** A validated snapshot of the base {@code seek} leads to from {@code key}. Lock-free. */
+  Snapshot snapshot(Object key, Seek seek) {
+    for (; ; ) {
+      long stamp = readBegin();
+      Object lower = null;
+      Object upper = null;
+      TreeNode n = root;
+      while (n instanceof RouteNode route) {
+        if (goesLeft(route, key, seek)) {
+          upper = route.key;
+          n = route.left;
+        } else {
+          lower = route.key;
+          n = route.right;
+        }
+      }
+      BaseNode base = (BaseNode) n;
+      Node data = (Node) DATA.getAcquire(base);
+      if (base.valid && readValidate(stamp)) {
+        return new Snapshot(data, lower, upper);
+      }
+    }
+  }
+
+  private boolean goesLeft(RouteNode route, Object key, Seek seek) {
+    return switch (seek) {
+      case AT_OR_ABOVE -> order.compare(key, route.key) < 0;
+      case BELOW -> order.compare(key, route.key) <= 0;
+      case FIRST -> true;
+      case LAST -> false;
+    };
+  }
+
+  private BaseNode descend(Object key, Seek seek) {
+    TreeNode n = root;
+    while (n instanceof RouteNode route) {
+      n = goesLeft(route, key, seek) ? route.left : route.right;
+    }
+    return (BaseNode) n;
+  }
+
+  // ---- single-base writes ----
+
+  /**
+   * Locks and returns the valid base that holds {@code key}, recording whether the lock was
+   * contended. Blocks while another writer holds that base.
+   */
+  BaseNode lockBase(Object key) {
+    for (; ; ) {
+      BaseNode base = descend(key, Seek.AT_OR_ABOVE);
+      boolean contended = false;
+      if (!base.lock.tryLock()) {
+        base.lock.lock();
+        contended = true;
+      }
+      if (!base.valid) {
+        base.lock.unlock(); // replaced by an adaptation meanwhile: start again from the root
+        continue;
+      }
+      if (adaptive) {
+        base.statistic += contended ? LOCK_FAILURE_CONTRIBUTION : -LOCK_SUCCESS_CONTRIBUTION;
+      }
+      return base;
+    }
+  }
+
+  /** The base's current data; the caller holds its lock. */
+  static Node dataLocked(BaseNode base) {
+    return (Node) DATA.getAcquire(base);
+  }
+
+  /** Publishes {@code data} as the base's new version; the caller holds its lock. */
+  void publish(BaseNode base, Node data, long objectDelta) {
+    DATA.setRelease(base, data);
+    countObjects(objectDelta);
+  }
+
+  /** Adapts the base if its statistic calls for it, then releases it. */
+  void unlockBase(BaseNode base) {
+    try {
+      if (adaptive && base.valid) {
+        if (base.statistic > SPLIT_LIMIT) {
+          trySplit(base);
+        } else if (base.statistic < JOIN_LIMIT) {
+          tryJoin(base);
+        }
+      }
+    } finally {
+      base.lock.unlock();
+    }
+  }
+
+  /** Adds {@code delta} to the object count; the caller holds the locks of the change it counts. */
+  void countObjects(long delta) {
+    if (delta == 0) {
+      return;
+    }
+    if (centralObjects != null) {
+      centralObjects.addAndGet(delta);
+    } else {
+      stripedObjects.add(delta);
+    }
+  }
+
+  // ---- adaptation (the caller holds the base's lock) ----
+
+  /** Splits {@code base} at its median if the structure lock is free; returns whether it did. */
+  boolean trySplit(BaseNode base) {
+    if (!structureLock.tryLock()) {
+      return false;
+    }
+    try {
+      Node data = dataLocked(base);
+      if (PersistentSortedTree.size(data) < 2 || depth(base) >= MAX_ROUTE_DEPTH) {
+        base.statistic = 0; // nothing to gain from splitting: stop asking
+        return false;
+      }
+      Node median = PersistentSortedTree.nodeAt(data, data.size / 2);
+      PersistentSortedTree.Split parts = PersistentSortedTree.split(data, median.key, order);
+      BaseNode left = new BaseNode(parts.below());
+      BaseNode right =
+          new BaseNode(PersistentSortedTree.join(null, median.key, median.value, parts.above()));
+      left.lock.lock();
+      right.lock.lock();
+      try {
+        RouteNode route = new RouteNode(median.key, left, right);
+        route.parent = base.parent;
+        left.parent = route;
+        right.parent = route;
+        replaceChild(base.parent, base, route);
+        baseCount = baseCount + 1;
+        base.valid = false;
+      } finally {
+        right.lock.unlock();
+        left.lock.unlock();
+      }
+      return true;
+    } finally {
+      structureLock.unlock();
+    }
+  }
+
+  /**
+   * Joins {@code base} with its neighbour if the structure lock and the neighbour are free;
+   * returns whether it did.
+   */
+  boolean tryJoin(BaseNode base) {
+    if (!structureLock.tryLock()) {
+      return false;
+    }
+    try {
+      RouteNode parent = base.parent;
+      if (parent == null) {
+        base.statistic = 0; // the only base: nothing to join with
+        return false;
+      }
+      boolean baseIsLeft = parent.left == base;
+      TreeNode sibling = baseIsLeft ? parent.right : parent.left;
+      BaseNode neighbour = baseIsLeft ? leftmostBase(sibling) : rightmostBase(sibling);
+      if (!neighbour.lock.tryLock()) {
+        return false; // busy: joining now would make this writer wait
+      }
+      try {
+        Node joinedData =
+            baseIsLeft
+                ? PersistentSortedTree.join2(dataLocked(base), dataLocked(neighbour))
+                : PersistentSortedTree.join2(dataLocked(neighbour), dataLocked(base));
+        BaseNode joined = new BaseNode(joinedData);
+        joined.lock.lock();
+        try {
+          RouteNode grandparent = parent.parent;
+          if (sibling == neighbour) {
+            joined.parent = grandparent;
+            replaceChild(grandparent, parent, joined);
+          } else {
+            RouteNode neighbourParent = neighbour.parent;
+            joined.parent = neighbourParent;
+            replaceChild(neighbourParent, neighbour, joined);
+            sibling.parent = grandparent;
+            replaceChild(grandparent, parent, sibling);
+          }
+          baseCount = baseCount - 1;
+          neighbour.valid = false;
+          base.valid = false;
+        } finally {
+          joined.lock.unlock();
+        }
+      } finally {
+        neighbour.lock.unlock();
+      }
+      return true;
+    } finally {
+      structureLock.unlock();
+    }
+  }
+
+  private void replaceChild(RouteNode parent, TreeNode old, TreeNode replacement) {
+    if (parent == null) {
+      root = replacement;
+    } else if (parent.left == old) {
+      parent.left = replacement;
+    } else {
+      parent.right = replacement;
+    }
+  }
+
+  private static int depth(TreeNode node) {
+    int depth = 0;
+    for (RouteNode p = node.parent; p != null; p = p.parent) {
+      depth++;
+    }
+    return depth;
+  }
+
+  private static BaseNode leftmostBase(TreeNode n) {
+    while (n instanceof RouteNode route) {
+      n = route.left;
+    }
+    return (BaseNode) n;
+  }
+
+  private static BaseNode rightmostBase(TreeNode n) {
+    while (n instanceof RouteNode route) {
+      n = route.right;
+    }
+    return (BaseNode) n;
+  }
+
+  // ---- multi-object writes ----
+
+  /**
+   * Stores {@code values[i]} under {@code keys[i]} for every i, atomically and in isolation: takes
+   * the structure lock (freezing the set of bases) and the locks of the bases the keys fall in,
+   * runs {@code check} (which may throw), builds every new base version, then publishes them all
+   * between an odd and an even sequence value. With {@code onlyNew}, stores nothing and returns
+   * false if any key is present. Of equal keys in one batch, the last wins.
+   *
+   * @throws KeyOrderException naming the key being placed if the order fails; nothing is published
+   */
+  boolean putAll(Object[] keys, Object[] values, boolean onlyNew, Runnable check) {
+    if (keys.length == 0) {
+      return true;
+    }
+    structureLock.lock();
+    try {
+      Map<BaseNode, Node> staged = new IdentityHashMap<>();
+      for (Object key : keys) {
+        BaseNode base = placed(key, () -> descend(key, Seek.AT_OR_ABOVE));
+        staged.put(base, null); // filled in once the base is locked
+      }
+      List<BaseNode> locked = new ArrayList<>(staged.keySet());
+      for (BaseNode base : locked) {
+        base.lock.lock(); // only multi-object writers, serialized by structureLock, hold several
+      }
+      try {
+        check.run();
+        staged.replaceAll((base, unread) -> dataLocked(base));
+        if (onlyNew) {
+          for (Object key : keys) {
+            Node data = staged.get(descend(key, Seek.AT_OR_ABOVE));
+            if (placed(key, () -> PersistentSortedTree.find(data, key, order)) != null) {
+              return false;
+            }
+          }
+        }
+        long added = 0;
+        for (int i = 0; i < keys.length; i++) {
+          Object key = keys[i];
+          Object value = values[i];
+          BaseNode base = descend(key, Seek.AT_OR_ABOVE);
+          Node data = staged.get(base);
+          added += placed(key, () -> PersistentSortedTree.find(data, key, order)) == null ? 1 : 0;
+          staged.put(base, placed(key, () -> PersistentSortedTree.put(data, key, value, order)));
+        }
+        writeBegin();
+        try {
+          for (Map.Entry<BaseNode, Node> version : staged.entrySet()) {
+            DATA.setRelease(version.getKey(), version.getValue());
+          }
+          countObjects(added);
+        } finally {
+          writeEnd();
+        }
+        return true;
+      } finally {
+        for (BaseNode base : locked) {
+          base.lock.unlock();
+        }
+      }
+    } finally {
+      structureLock.unlock();
+    }
+  }
+
+  /** Runs a step that orders {@code key}, naming the key if the order fails. */
+  private static <T> T placed(Object key, java.util.function.Supplier<T> step) {
+    try {
+      return step.get();
+    } catch (KeyOrderException e) {
+      throw new KeyOrderException(e.getCause(), key);
+    }
+  }
+
+  /** The base that holds {@code key} now: a plain descent, for tests. */
+  BaseNode baseOf(Object key) {
+    return descend(key, Seek.AT_OR_ABOVE);
+  }
+
+  /** Takes the structure lock and every base lock, in key order. Release with {@link #unlockAll}. */
+  void lockAll() {
+    structureLock.lock();
+    List<BaseNode> bases = new ArrayList<>();
+    collectBases(root, bases);
+    for (BaseNode base : bases) {
+      base.lock.lock();
+    }
+    lockedForAll = bases;
+  }
+
+  void unlockAll() {
+    List<BaseNode> bases = lockedForAll;
+    lockedForAll = null;
+    for (int i = bases.size() - 1; i >= 0; i--) {
+      bases.get(i).lock.unlock();
+    }
+    structureLock.unlock();
+  }
+
+  /** Empties every base; the caller holds every lock ({@link #lockAll}) and has begun a write. */
+  void clearLocked() {
+    long removed = 0;
+    for (BaseNode base : lockedForAll) {
+      removed += PersistentSortedTree.size(dataLocked(base));
+      DATA.setRelease(base, (Node) null);
+    }
+    countObjects(-removed);
+  }
+
+  /** Starts a multi-object write; the caller holds the structure lock. */
+  void writeBegin() {
+    long s = (long) SEQUENCE.getOpaque(this);
+    SEQUENCE.setOpaque(this, s + 1);
+    VarHandle.storeStoreFence();
+  }
+
+  /** Ends a multi-object write. */
+  void writeEnd() {
+    long s = (long) SEQUENCE.getOpaque(this);
+    SEQUENCE.setRelease(this, s + 1);
+  }
+
+  private static void collectBases(TreeNode n, List<BaseNode> into) {
+    if (n instanceof RouteNode route) {
+      collectBases(route.left, into);
+      collectBases(route.right, into);
+    } else {
+      into.add((BaseNode) n);
+    }
+  }
+
+  // ---- sizes ----
+
+  /** The number of base nodes now: exact when no adaptation runs. */
+  int baseCount() {
+    return baseCount;
+  }
+
+  /** The number of objects: exact when quiescent; while only inserts run, never decreasing. */
+  long objects() {
+    return centralObjects != null ? centralObjects.get() : stripedObjects.sum();
+  }
+
+  /** Whether bases split and join (writeConcurrency ON or AUTO). */
+  boolean adaptive() {
+    return adaptive;
+  }
+}

@@ -1,0 +1,46 @@
+package io.jets.table.internal;
+
+import io.jets.table.BadArgumentException;
+import io.jets.table.CounterOp;
+
+/** The counter arithmetic of set tables: {@code Long} and {@code Integer} values keep their type. */
+final class CounterValues {
+
+  private CounterValues() {}
+
+  /** The counter in {@code value}, or a BadArgumentException if it is not a counter. */
+  static long read(String table, Object value, Object key, String operation) {
+    if (value instanceof Long l) {
+      return l;
+    }
+    if (value instanceof Integer i) {
+      return i;
+    }
+    throw new BadArgumentException(
+        table,
+        operation + ": the value under key " + key + " is not a counter (Long or Integer) but "
+            + value.getClass().getName());
+  }
+
+  /** Boxes {@code value} in the type of {@code like}, checking that it fits. */
+  static Object boxLike(String table, Object like, long value, Object key, String operation) {
+    if (like instanceof Integer) {
+      if ((int) value != value) {
+        throw new BadArgumentException(
+            table, operation + ": the Integer counter under key " + key + " would overflow to " + value);
+      }
+      return (int) value;
+    }
+    return value;
+  }
+
+  /** One step, with overflow reported as a BadArgumentException. */
+  static long apply(String table, CounterOp op, long current, Object key, String operation) {
+    try {
+      return op.apply(current);
+    } catch (ArithmeticException overflow) {
+      throw new BadArgumentException(
+          table, operation + ": the counter under key " + key + " would overflow a long", overflow);
+    }
+  }
+}

@@ -1,0 +1,175 @@
+package io.jets.table.internal;
+
+import io.jets.table.KeyPattern;
+import io.jets.table.MatchClause;
+import io.jets.table.MatchSpec;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * How a {@link MatchSpec} is run: clause by clause against one object, and what key range or key
+ * set a whole spec can match, so that a table visits only those keys.
+ */
+public final class MatchEvaluation {
+
+  /** The result of a spec that matches no clause (distinct from every possible result). */
+  public static final Object NO_MATCH = new Object();
+
+  private MatchEvaluation() {}
+
+  /**
+   * The result of the first clause that matches {@code (key, value)}, or {@link #NO_MATCH}. A key
+   * pattern or guard that throws makes its clause fail, as a guard exception does in ETS.
+   *
+   * @param order the ordered table's key order, or null for {@code equals} and natural order
+   * @throws RuntimeException what the matching clause's result function throws; {@link
+   *     NullPointerException} if it returns null
+   */
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  public static Object evaluate(MatchSpec<?, ?, ?> spec, Object key, Object value, Comparator<Object> order) {
+    List<? extends MatchClause<?, ?, ?>> clauses = spec.clauses();
+    for (int i = 0; i < clauses.size(); i++) {
+      MatchClause clause = clauses.get(i);
+      boolean matched;
+      try {
+        matched = clause.key().matches(key, order) && clause.guard().test(key, value);
+      } catch (RuntimeException clauseFails) {
+        matched = false;
+      }
+      if (matched) {
+        Object result = clause.result().apply(key, value);
+        if (result == null) {
+          throw new NullPointerException("the result function of clause " + i + " returned null");
+        }
+        return result;
+      }
+    }
+    return NO_MATCH;
+  }
+
+  /**
+   * The keys a spec can match when every clause has an exact key pattern, in clause order without
+   * repeats; null when some clause can match other keys.
+   */
+  static List<Object> exactKeys(MatchSpec<?, ?, ?> spec) {
+    Set<Object> keys = new LinkedHashSet<>();
+    for (MatchClause<?, ?, ?> clause : spec.clauses()) {
+      if (!(clause.key() instanceof KeyPattern.Exact<?> exact)) {
+        return null;
+      }
+      keys.add(exact.key());
+    }
+    return new ArrayList<>(keys);
+  }
+
+  /**
+   * An interval of keys; a null bound is open. {@link #ALL} is every key.
+   *
+   * @param lower the least key, or null
+   * @param upper the greatest key, or null
+   */
+  record KeyRange(Object lower, boolean lowerInclusive, Object upper, boolean upperInclusive) {
+    static final KeyRange ALL = new KeyRange(null, false, null, false);
+
+    /** True if {@code key} is past the upper bound (ascending walks stop there). */
+    boolean above(Object key, Comparator<Object> order) {
+      if (upper == null) {
+        return false;
+      }
+      int c = order.compare(key, upper);
+      return c > 0 || (c == 0 && !upperInclusive);
+    }
+
+    /** True if {@code key} is before the lower bound (descending walks stop there). */
+    boolean below(Object key, Comparator<Object> order) {
+      if (lower == null) {
+        return false;
+      }
+      int c = order.compare(key, lower);
+      return c < 0 || (c == 0 && !lowerInclusive);
+    }
+  }
+
+  /**
+   * The smallest interval, under {@code order}, holding every key some clause of {@code spec} can
+   * match; {@link KeyRange#ALL} if a clause can match any key.
+   *
+   * @param naturalOrder whether {@code order} is natural order, under which the strings with a
+   *     given prefix form an interval
+   * @throws KeyOrderException if a bound cannot be compared
+   */
+  static KeyRange keyRange(MatchSpec<?, ?, ?> spec, Comparator<Object> order, boolean naturalOrder) {
+    KeyRange hull = null;
+    for (MatchClause<?, ?, ?> clause : spec.clauses()) {
+      KeyRange range = clauseRange(clause.key(), naturalOrder);
+      if (range == KeyRange.ALL) {
+        return KeyRange.ALL;
+      }
+      if (range.lower() != null) {
+        order.compare(range.lower(), range.lower()); // a bound the order rejects fails up front
+      }
+      if (range.upper() != null) {
+        order.compare(range.upper(), range.upper());
+      }
+      hull = hull == null ? range : union(hull, range, order);
+    }
+    return hull == null ? KeyRange.ALL : hull;
+  }
+
+  private static KeyRange clauseRange(KeyPattern<?> pattern, boolean naturalOrder) {
+    return switch (pattern) {
+      case KeyPattern.Any<?> any -> KeyRange.ALL;
+      case KeyPattern.Exact<?> exact -> new KeyRange(exact.key(), true, exact.key(), true);
+      case KeyPattern.Range<?> range ->
+          new KeyRange(range.from(), range.fromInclusive(), range.to(), range.toInclusive());
+      case KeyPattern.StringPrefix prefix ->
+          naturalOrder && !prefix.prefix().isEmpty()
+              ? new KeyRange(prefix.prefix(), true, prefixEnd(prefix.prefix()), false)
+              : KeyRange.ALL;
+      case KeyPattern.ListPrefix<?> prefix -> KeyRange.ALL; // lists have no natural order
+    };
+  }
+
+  /** The least string above every string that starts with {@code prefix}, or null if none. */
+  private static String prefixEnd(String prefix) {
+    StringBuilder end = new StringBuilder(prefix);
+    while (end.length() > 0) {
+      char last = end.charAt(end.length() - 1);
+      if (last != Character.MAX_VALUE) {
+        end.setCharAt(end.length() - 1, (char) (last + 1));
+        return end.toString();
+      }
+      end.setLength(end.length() - 1);
+    }
+    return null;
+  }
+
+  private static KeyRange union(KeyRange a, KeyRange b, Comparator<Object> order) {
+    Object lower;
+    boolean lowerInclusive;
+    if (a.lower() == null || b.lower() == null) {
+      lower = null;
+      lowerInclusive = false;
+    } else {
+      int c = order.compare(a.lower(), b.lower());
+      lower = c <= 0 ? a.lower() : b.lower();
+      lowerInclusive =
+          c < 0 ? a.lowerInclusive() : c > 0 ? b.lowerInclusive() : a.lowerInclusive() || b.lowerInclusive();
+    }
+    Object upper;
+    boolean upperInclusive;
+    if (a.upper() == null || b.upper() == null) {
+      upper = null;
+      upperInclusive = false;
+    } else {
+      int c = order.compare(a.upper(), b.upper());
+      upper = c >= 0 ? a.upper() : b.upper();
+      upperInclusive =
+          c > 0 ? a.upperInclusive() : c < 0 ? b.upperInclusive() : a.upperInclusive() || b.upperInclusive();
+    }
+    return new KeyRange(lower, lowerInclusive, upper, upperInclusive);
+  }
+}

@@ -1,0 +1,292 @@
+package io.jets.table.internal;
+
+import java.util.Comparator;
+
+/**
+ * An immutable, size-augmented AVL tree of key/value pairs: every update returns a new root and
+ * shares every node off the changed path. The data of one base node of a {@link
+ * ContentionAdaptingTree}.
+ *
+ * <p>Any number of threads may read a root concurrently without synchronization once it has been
+ * safely published; nobody ever writes a node after construction.
+ */
+final class PersistentSortedTree {
+  /*
+   * Design notes
+   *
+   * Balance. All rebalancing goes through join(L, k, R) (Blelloch, Ferizovic and Sun [1]), which
+   * joins two AVL trees whose keys are separated by k whatever their heights, in O(|h(L)-h(R)|).
+   * Insert and delete rebuild the search path with join, so there is one balancing primitive to
+   * get right; split(t, k) and join2(L, R) give the O(log n) base split and base join that the
+   * contention-adapting tree needs.
+   *
+   * Sizes. Each node keeps the size of its subtree, so rank, select-by-index (slot) and the median
+   * used to split a base cost O(log n).
+   *
+   * Why a persistent AVL tree rather than a persistent B-tree of small arrays: path copying costs
+   * O(log n) small allocations per write, but split and join of bases are O(log n) instead of a
+   * copy, which keeps adaptation cheap under the contention that triggers it, and the code is
+   * small enough to review line by line.
+   *
+   * [1] G. Blelloch, D. Ferizovic, Y. Sun. Just join for parallel ordered sets. SPAA 2016.
+   */
+
+  /** An immutable tree node. */
+  static final class Node {
+    final Object key;
+    final Object value;
+    final Node left;
+    final Node right;
+    final int height;
+    final int size;
+
+    Node(Node left, Object key, Object value, Node right) {
+      this.key = key;
+      this.value = value;
+      this.left = left;
+      this.right = right;
+      this.height = 1 + Math.max(height(left), height(right));
+      this.size = 1 + size(left) + size(right);
+    }
+  }
+
+  /** The result of {@link #split}: the keys below, the node with the key (or null), the keys above. */
+  record Split(Node below, Node found, Node above) {}
+
+  private PersistentSortedTree() {}
+
+  static int height(Node t) {
+    return t == null ? 0 : t.height;
+  }
+
+  static int size(Node t) {
+    return t == null ? 0 : t.size;
+  }
+
+  // ---- queries ----
+
+  /** The node whose key compares equal to {@code key}, or null. */
+  static Node find(Node t, Object key, Comparator<Object> order) {
+    while (t != null) {
+      int c = order.compare(key, t.key);
+      if (c == 0) {
+        return t;
+      }
+      t = c < 0 ? t.left : t.right;
+    }
+    return null;
+  }
+
+  static Node first(Node t) {
+    if (t == null) {
+      return null;
+    }
+    while (t.left != null) {
+      t = t.left;
+    }
+    return t;
+  }
+
+  static Node last(Node t) {
+    if (t == null) {
+      return null;
+    }
+    while (t.right != null) {
+      t = t.right;
+    }
+    return t;
+  }
+
+  /** The least node with a key above {@code key} ({@code inclusive}: at or above), or null. */
+  static Node ceiling(Node t, Object key, boolean inclusive, Comparator<Object> order) {
+    Node best = null;
+    while (t != null) {
+      int c = order.compare(key, t.key);
+      if (c < 0 || (inclusive && c == 0)) {
+        best = t;
+        if (c == 0) {
+          return t;
+        }
+        t = t.left;
+      } else {
+        t = t.right;
+      }
+    }
+    return best;
+  }
+
+  /** The greatest node with a key below {@code key} ({@code inclusive}: at or below), or null. */
+  static Node floor(Node t, Object key, boolean inclusive, Comparator<Object> order) {
+    Node best = null;
+    while (t != null) {
+      int c = order.compare(key, t.key);
+      if (c > 0 || (inclusive && c == 0)) {
+        best = t;
+        if (c == 0) {
+          return t;
+        }
+        t = t.right;
+      } else {
+        t = t.left;
+      }
+    }
+    return best;
+  }
+
+  /** The number of keys below {@code key} ({@code inclusive}: at or below). */
+  static int rank(Node t, Object key, boolean inclusive, Comparator<Object> order) {
+    int rank = 0;
+    while (t != null) {
+      int c = order.compare(key, t.key);
+      if (c < 0 || (c == 0 && !inclusive)) {
+        t = t.left;
+      } else {
+        rank += size(t.left) + 1;
+        if (c == 0) {
+          return rank;
+        }
+        t = t.right;
+      }
+    }
+    return rank;
+  }
+
+  /** The node at position {@code index} (0-based) in key order; {@code 0 <= index < size(t)}. */
+  static Node nodeAt(Node t, int index) {
+    while (t != null) {
+      int leftSize = size(t.left);
+      if (index < leftSize) {
+        t = t.left;
+      } else if (index == leftSize) {
+        return t;
+      } else {
+        index -= leftSize + 1;
+        t = t.right;
+      }
+    }
+    return null;
+  }
+
+  // ---- updates (each returns a new root) ----
+
+  /** {@code t} with {@code (key, value)} stored, replacing the node whose key compares equal. */
+  static Node put(Node t, Object key, Object value, Comparator<Object> order) {
+    if (t == null) {
+      return new Node(null, key, value, null);
+    }
+    int c = order.compare(key, t.key);
+    if (c == 0) {
+      return new Node(t.left, key, value, t.right);
+    }
+    return c < 0
+        ? join(put(t.left, key, value, order), t.key, t.value, t.right)
+        : join(t.left, t.key, t.value, put(t.right, key, value, order));
+  }
+
+  /** {@code t} without the key that compares equal to {@code key} (the same root if absent). */
+  static Node remove(Node t, Object key, Comparator<Object> order) {
+    if (t == null) {
+      return null;
+    }
+    int c = order.compare(key, t.key);
+    if (c == 0) {
+      return join2(t.left, t.right);
+    }
+    if (c < 0) {
+      Node left = remove(t.left, key, order);
+      return left == t.left ? t : join(left, t.key, t.value, t.right);
+    }
+    Node right = remove(t.right, key, order);
+    return right == t.right ? t : join(t.left, t.key, t.value, right);
+  }
+
+  /** Splits {@code t} around {@code key}. */
+  static Split split(Node t, Object key, Comparator<Object> order) {
+    if (t == null) {
+      return new Split(null, null, null);
+    }
+    int c = order.compare(key, t.key);
+    if (c == 0) {
+      return new Split(t.left, t, t.right);
+    }
+    if (c < 0) {
+      Split s = split(t.left, key, order);
+      return new Split(s.below(), s.found(), join(s.above(), t.key, t.value, t.right));
+    }
+    Split s = split(t.right, key, order);
+    return new Split(join(t.left, t.key, t.value, s.below()), s.found(), s.above());
+  }
+
+  /** Every key of {@code below} precedes {@code key}, which precedes every key of {@code above}. */
+  static Node join(Node below, Object key, Object value, Node above) {
+    int hl = height(below);
+    int hr = height(above);
+    if (hl > hr + 1) {
+      return joinRight(below, key, value, above);
+    }
+    if (hr > hl + 1) {
+      return joinLeft(below, key, value, above);
+    }
+    return new Node(below, key, value, above);
+  }
+
+  /** Joins two trees whose keys are ordered: every key of {@code below} precedes {@code above}'s. */
+  static Node join2(Node below, Node above) {
+    if (below == null) {
+      return above;
+    }
+    if (above == null) {
+      return below;
+    }
+    Node max = last(below);
+    return join(removeLast(below), max.key, max.value, above);
+  }
+
+  private static Node removeLast(Node t) {
+    if (t.right == null) {
+      return t.left;
+    }
+    return join(t.left, t.key, t.value, removeLast(t.right));
+  }
+
+  // below is taller: descend its right spine to a subtree no more than one taller than above.
+  private static Node joinRight(Node below, Object key, Object value, Node above) {
+    Node l = below.left;
+    Node c = below.right;
+    if (height(c) <= height(above) + 1) {
+      Node joined = new Node(c, key, value, above);
+      if (height(joined) <= height(l) + 1) {
+        return new Node(l, below.key, below.value, joined);
+      }
+      return rotateLeft(new Node(l, below.key, below.value, rotateRight(joined)));
+    }
+    Node joined = joinRight(c, key, value, above);
+    Node t = new Node(l, below.key, below.value, joined);
+    return height(joined) <= height(l) + 1 ? t : rotateLeft(t);
+  }
+
+  private static Node joinLeft(Node below, Object key, Object value, Node above) {
+    Node r = above.right;
+    Node c = above.left;
+    if (height(c) <= height(below) + 1) {
+      Node joined = new Node(below, key, value, c);
+      if (height(joined) <= height(r) + 1) {
+        return new Node(joined, above.key, above.value, r);
+      }
+      return rotateRight(new Node(rotateLeft(joined), above.key, above.value, r));
+    }
+    Node joined = joinLeft(below, key, value, c);
+    Node t = new Node(joined, above.key, above.value, r);
+    return height(joined) <= height(r) + 1 ? t : rotateRight(t);
+  }
+
+  private static Node rotateLeft(Node t) {
+    Node r = t.right;
+    return new Node(new Node(t.left, t.key, t.value, r.left), r.key, r.value, r.right);
+  }
+
+  private static Node rotateRight(Node t) {
+    Node l = t.left;
+    return new Node(l.left, l.key, l.value, new Node(l.right, t.key, t.value, t.right));
+  }
+}

@@ -1,0 +1,307 @@
+package io.jets.table.internal;
+
+import io.jets.table.BadArgumentException;
+import io.jets.table.KeyPattern;
+import io.jets.table.MatchSpec;
+import io.jets.table.Page;
+import io.jets.table.TableType;
+import io.jets.table.WrongTableTypeException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.BiPredicate;
+import java.util.function.Predicate;
+
+/**
+ * The select family (select, selectReverse, selectCount, selectDelete, selectReplace, match,
+ * matchObject, matchDelete, with limits and continuations) for every table type, on top of three
+ * storage hooks: a weakly consistent {@link #scan}, a per-key conditional delete and a per-object
+ * compare-and-set.
+ *
+ * <p>Guards and result functions run with no lock held during scans; selectDelete re-evaluates the
+ * spec under the key's writer lock so that each object's match-and-delete is atomic.
+ */
+abstract class SelectableTable<K, V> extends AbstractTable<K, V> {
+
+  SelectableTable(TableOptions options) {
+    super(options);
+  }
+
+  /** Receives the objects of a scan; all objects of one key arrive before the scan may stop. */
+  @FunctionalInterface
+  interface ObjectVisitor<K, V> {
+    /** Visits one object; returns false to stop the scan after the current key. */
+    boolean visit(K key, V value);
+  }
+
+  // ---- storage hooks ----
+
+  /**
+   * Visits, in traversal order (reversed on an ordered table when {@code reverse}), at least every
+   * object whose key {@code spec} can match, each key's objects from one atomic read. With {@code
+   * resume}, starts strictly after {@code after}. Weakly consistent: a key present for the whole
+   * scan is visited exactly once, none twice. Lock-free.
+   *
+   * @return true if the scan reached the end, false if the visitor stopped it
+   * @throws BadArgumentException if the spec's key bounds cannot be compared with the keys
+   */
+  abstract boolean scan(
+      MatchSpec<?, ?, ?> spec, boolean reverse, boolean resume, K after, ObjectVisitor<K, V> visitor);
+
+  /**
+   * Under the writer lock of {@code key}, removes each object under it that {@code test} accepts.
+   *
+   * @return the number of objects removed
+   */
+  abstract long deleteObjectsIf(K key, BiPredicate<? super K, ? super V> test, String operation);
+
+  /**
+   * Under the writer lock of {@code key}, replaces its value with {@code replacement} if it is
+   * still equal to {@code expected}. Only called on set types.
+   *
+   * @return whether it replaced
+   */
+  abstract boolean replaceIfUnchanged(K key, V expected, V replacement, String operation);
+
+  /** The ordered table's key order, or null for {@code equals} and natural order. */
+  abstract Comparator<Object> keyOrder();
+
+  /** {@link #scan}, reporting a key bound the table cannot order as a failure of {@code operation}. */
+  final boolean scan(
+      String operation, MatchSpec<?, ?, ?> spec, boolean reverse, boolean resume, K after,
+      ObjectVisitor<K, V> visitor) {
+    try {
+      return scan(spec, reverse, resume, after, visitor);
+    } catch (KeyOrderException e) {
+      throw new BadArgumentException(
+          name(), operation + ": a key bound of " + spec + " cannot be compared with the table's keys: "
+              + e.getCause(), e.getCause());
+    }
+  }
+
+  // ---- evaluation ----
+
+  /** The spec's result for one object, or {@link MatchEvaluation#NO_MATCH}; failures named. */
+  final Object evaluate(MatchSpec<?, ?, ?> spec, K key, V value, String operation) {
+    try {
+      return MatchEvaluation.evaluate(spec, key, value, keyOrder());
+    } catch (RuntimeException e) {
+      throw new BadArgumentException(
+          name(), operation + ": the match spec's result failed for key " + key + ": " + e, e);
+    }
+  }
+
+  final <R> List<R> selectAll(MatchSpec<?, ?, ?> spec, boolean reverse, String operation) {
+    checkRead(operation);
+    requireArgument(spec, "match spec", operation);
+    List<R> results = new ArrayList<>();
+    scan(
+        operation,
+        spec,
+        reverse,
+        false,
+        null,
+        (key, value) -> {
+          Object result = evaluate(spec, key, value, operation);
+          if (result != MatchEvaluation.NO_MATCH) {
+            @SuppressWarnings("unchecked")
+            R typed = (R) result;
+            results.add(typed);
+          }
+          return true;
+        });
+    return results;
+  }
+
+  private <R> Page<R> selectChunk(MatchSpec<?, ?, ?> spec, int limit, boolean reverse, String operation) {
+    checkRead(operation);
+    requireArgument(spec, "match spec", operation);
+    if (limit < 1) {
+      throw new BadArgumentException(name(), operation + ": limit " + limit + " is below 1");
+    }
+    return ChunkedSelection.first(this, spec, limit, reverse, operation);
+  }
+
+  // ---- select ----
+
+  @Override
+  public final <R> List<R> select(MatchSpec<? super K, ? super V, R> spec) {
+    return selectAll(spec, false, "select");
+  }
+
+  @Override
+  public final <R> Page<R> select(MatchSpec<? super K, ? super V, R> spec, int limit) {
+    return selectChunk(spec, limit, false, "select");
+  }
+
+  @Override
+  public final <R> List<R> selectReverse(MatchSpec<? super K, ? super V, R> spec) {
+    return selectAll(spec, true, "selectReverse");
+  }
+
+  @Override
+  public final <R> Page<R> selectReverse(MatchSpec<? super K, ? super V, R> spec, int limit) {
+    return selectChunk(spec, limit, true, "selectReverse");
+  }
+
+  @Override
+  public final long selectCount(MatchSpec<? super K, ? super V, Boolean> spec) {
+    checkRead("selectCount");
+    requireArgument(spec, "match spec", "selectCount");
+    long[] count = {0};
+    scan(
+        "selectCount",
+        spec,
+        false,
+        false,
+        null,
+        (key, value) -> {
+          if (evaluate(spec, key, value, "selectCount") == Boolean.TRUE) {
+            count[0]++;
+          }
+          return true;
+        });
+    return count[0];
+  }
+
+  @Override
+  public final long selectDelete(MatchSpec<? super K, ? super V, Boolean> spec) {
+    return deleteMatching(spec, "selectDelete");
+  }
+
+  private long deleteMatching(MatchSpec<?, ?, ?> spec, String operation) {
+    checkWrite(operation);
+    requireArgument(spec, "match spec", operation);
+    // First pass, no lock: the keys with an object to delete. A failing spec stops here.
+    List<K> candidates = new ArrayList<>();
+    scan(
+        operation,
+        spec,
+        false,
+        false,
+        null,
+        (key, value) -> {
+          if (evaluate(spec, key, value, operation) == Boolean.TRUE
+              && (candidates.isEmpty() || candidates.get(candidates.size() - 1) != key)) {
+            candidates.add(key);
+          }
+          return true;
+        });
+    // Second pass: per key, under its lock, delete what the spec still maps to TRUE.
+    long deleted = 0;
+    for (K key : candidates) {
+      deleted += deleteObjectsIf(key, (k, v) -> mapsToTrue(spec, k, v), operation);
+    }
+    return deleted;
+  }
+
+  private boolean mapsToTrue(MatchSpec<?, ?, ?> spec, K key, V value) {
+    try {
+      return MatchEvaluation.evaluate(spec, key, value, keyOrder()) == Boolean.TRUE;
+    } catch (RuntimeException e) {
+      return false; // passed on the first pass; a result function that now fails keeps the object
+    }
+  }
+
+  /** A replacement found by the first pass of selectReplace. */
+  private record Replacement<K, V>(K key, V expected, V replacement) {}
+
+  @Override
+  public final long selectReplace(
+      MatchSpec<? super K, ? super V, ? extends Map.Entry<? extends K, ? extends V>> spec) {
+    checkWrite("selectReplace");
+    requireArgument(spec, "match spec", "selectReplace");
+    if (type() == TableType.BAG || type() == TableType.DUPLICATE_BAG) {
+      throw new WrongTableTypeException(
+          name(), "selectReplace: not supported on a " + type() + " table (as in ETS)");
+    }
+    // First pass: every replacement, checked before anything changes.
+    List<Replacement<K, V>> replacements = new ArrayList<>();
+    scan(
+        "selectReplace",
+        spec,
+        false,
+        false,
+        null,
+        (key, value) -> {
+          Object result = evaluate(spec, key, value, "selectReplace");
+          if (result != MatchEvaluation.NO_MATCH) {
+            replacements.add(checkedReplacement(key, value, result));
+          }
+          return true;
+        });
+    long replaced = 0;
+    for (Replacement<K, V> r : replacements) {
+      if (replaceIfUnchanged(r.key(), r.expected(), r.replacement(), "selectReplace")) {
+        replaced++;
+      }
+    }
+    return replaced;
+  }
+
+  @SuppressWarnings("unchecked")
+  private Replacement<K, V> checkedReplacement(K key, V value, Object result) {
+    if (!(result instanceof Map.Entry<?, ?> object)) {
+      throw new BadArgumentException(
+          name(), "selectReplace: the spec's result for key " + key + " is not an object (Map.Entry): "
+              + result + "; nothing was replaced");
+    }
+    if (object.getValue() == null || !Objects.equals(object.getKey(), key)) {
+      throw new BadArgumentException(
+          name(), "selectReplace: the spec replaces the object under key " + key + " with " + object
+              + ", which " + (object.getValue() == null ? "has a null value" : "changes the key")
+              + "; nothing was replaced");
+    }
+    return new Replacement<>(key, value, (V) object.getValue());
+  }
+
+  // ---- match ----
+
+  private static <K, V, R> MatchSpec<K, V, R> matchSpec(
+      KeyPattern<K> key, Predicate<? super V> value, boolean objects) {
+    Objects.requireNonNull(key, "key pattern");
+    Objects.requireNonNull(value, "value predicate");
+    var clause = MatchSpec.<K, V>where(key).guard((k, v) -> value.test(v));
+    @SuppressWarnings("unchecked")
+    MatchSpec<K, V, R> spec = (MatchSpec<K, V, R>) (objects ? clause.returnObject() : clause.returnValue());
+    return spec;
+  }
+
+  private void requirePattern(KeyPattern<K> key, Predicate<? super V> value, String operation) {
+    requireArgument(key, "key pattern", operation);
+    requireArgument(value, "value predicate", operation);
+  }
+
+  @Override
+  public final List<Map.Entry<K, V>> matchObject(KeyPattern<K> key, Predicate<? super V> value) {
+    requirePattern(key, value, "matchObject");
+    return selectAll(matchSpec(key, value, true), false, "matchObject");
+  }
+
+  @Override
+  public final Page<Map.Entry<K, V>> matchObject(KeyPattern<K> key, Predicate<? super V> value, int limit) {
+    requirePattern(key, value, "matchObject");
+    return selectChunk(matchSpec(key, value, true), limit, false, "matchObject");
+  }
+
+  @Override
+  public final List<V> match(KeyPattern<K> key, Predicate<? super V> value) {
+    requirePattern(key, value, "match");
+    return selectAll(matchSpec(key, value, false), false, "match");
+  }
+
+  @Override
+  public final Page<V> match(KeyPattern<K> key, Predicate<? super V> value, int limit) {
+    requirePattern(key, value, "match");
+    return selectChunk(matchSpec(key, value, false), limit, false, "match");
+  }
+
+  @Override
+  public final long matchDelete(KeyPattern<K> key, Predicate<? super V> value) {
+    requirePattern(key, value, "matchDelete");
+    MatchSpec<K, V, Boolean> spec = MatchSpec.<K, V>where(key).guard((k, v) -> value.test(v)).returnTrue();
+    return deleteMatching(spec, "matchDelete");
+  }
+}

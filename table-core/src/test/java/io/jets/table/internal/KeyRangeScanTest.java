@@ -1,0 +1,93 @@
+package io.jets.table.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.jets.table.Access;
+import io.jets.table.KeyPattern;
+import io.jets.table.MatchSpec;
+import io.jets.table.SetTable;
+import io.jets.table.Tables;
+import io.jets.table.WriteConcurrency;
+import java.util.Comparator;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+
+/** A bound key pattern makes a select visit only its key range (ordered) or one key (hash). */
+class KeyRangeScanTest {
+
+  private static int visited(SelectableTable<?, ?> table, MatchSpec<?, ?, ?> spec, boolean reverse) {
+    int[] count = {0};
+    table.scan(spec, reverse, false, null, (k, v) -> {
+      count[0]++;
+      return true;
+    });
+    return count[0];
+  }
+
+  @Test
+  void orderedScansVisitOnlyTheBoundRangeInEveryMode() {
+    for (WriteConcurrency mode : WriteConcurrency.values()) {
+      OrderedSetTable<String, Integer> table = (OrderedSetTable<String, Integer>)
+          Tables.orderedSet("scan-" + mode).access(Access.PUBLIC).writeConcurrency(mode).<String, Integer>build();
+      for (int i = 0; i < 1_000; i++) {
+        table.insert(String.format("k%04d", i), i);
+      }
+      for (int i = 0; i < 30; i++) {
+        ContentionAdaptingTreeTest.forceSplit(table.tree(), String.format("k%04d", i * 33));
+      }
+      var range = MatchSpec.<String, Integer>where(KeyPattern.range("k0100", "k0200")).returnKey();
+      assertEquals(100, visited(table, range, false));
+      assertEquals(100, visited(table, range, true));
+      assertEquals(100, table.select(range).size());
+      var closed = MatchSpec.<String, Integer>where(KeyPattern.range("k0100", false, "k0200", true)).returnKey();
+      assertEquals(100, visited(table, closed, false));
+      assertEquals("k0101", table.select(closed).get(0));
+      assertEquals("k0200", table.selectReverse(closed).get(0));
+      var exact = MatchSpec.<String, Integer>where(KeyPattern.exact("k0500")).returnValue();
+      assertEquals(1, visited(table, exact, false));
+      var prefix = MatchSpec.<String, Integer>where(KeyPattern.prefix("k03")).returnKey();
+      assertEquals(100, visited(table, prefix, false));
+      assertEquals(100, visited(table, prefix, true));
+      var twoClauses = MatchSpec.<String, Integer>where(KeyPattern.exact("k0010"))
+          .returnKey().orWhere(KeyPattern.range("k0020", "k0030")).returnResult((k, v) -> k);
+      assertEquals(20, visited(table, twoClauses, false)); // the hull [k0010, k0030)
+      assertEquals(11, table.select(twoClauses).size());
+      var any = MatchSpec.<String, Integer>anyKey().returnKey();
+      assertEquals(1_000, visited(table, any, false));
+      table.delete();
+    }
+  }
+
+  @Test
+  void aCountingComparatorShowsARangeSelectDoesNotTouchTheRestOfTheTable() {
+    AtomicInteger comparisons = new AtomicInteger();
+    Comparator<Integer> counting = (a, b) -> {
+      comparisons.incrementAndGet();
+      return Integer.compare(a, b);
+    };
+    OrderedSetTable<Integer, Integer> table = (OrderedSetTable<Integer, Integer>)
+        Tables.orderedSet("scan-counting").comparator(counting).<Integer, Integer>build();
+    for (int i = 0; i < 100_000; i++) {
+      table.insert(i, i);
+    }
+    comparisons.set(0);
+    assertEquals(10, table.select(MatchSpec.<Integer, Integer>where(KeyPattern.range(500, 510)).returnKey()).size());
+    // A full scan would compare each of the 100 000 keys at least once.
+    assertEquals(true, comparisons.get() < 500, "comparisons: " + comparisons.get());
+    table.delete();
+  }
+
+  @Test
+  void hashScanOfExactKeysIsOneLookupPerKey() {
+    SetTable<Integer, Integer> set = Tables.set("scan-hash").build();
+    for (int i = 0; i < 1_000; i++) {
+      set.insert(i, i);
+    }
+    var exact = MatchSpec.<Integer, Integer>where(KeyPattern.exact(7)).returnValue()
+        .orWhere(KeyPattern.exact(9)).returnResult((k, v) -> v);
+    assertEquals(2, visited((SelectableTable<?, ?>) set, exact, false));
+    assertEquals(java.util.List.of(7, 9), set.select(exact));
+    assertEquals(1_000, visited((SelectableTable<?, ?>) set, MatchSpec.anyKey().returnKey(), false));
+    set.delete();
+  }
+}
