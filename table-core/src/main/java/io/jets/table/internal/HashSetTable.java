@@ -115,7 +115,6 @@ public final class HashSetTable<K, V> extends HashTable<K, V> implements SetTabl
       counterValue(defaultValue, key, operation); // a bad default is rejected even when unused
     }
     int hash = StripedHashTable.mix(key);
-    boolean crowded;
     long result;
     Stripe stripe = store.lock(hash);
     try {
@@ -127,12 +126,9 @@ public final class HashSetTable<K, V> extends HashTable<K, V> implements SetTabl
       }
       result = applyStep(op, counterValue(current, key, operation), key, operation);
       Object stored = counterOfType(current, result, key, operation);
-      crowded = store.putLocked(stripe, hash, key, stored, node == null ? 1 : 0);
+      store.putLocked(stripe, hash, key, stored, node == null ? 1 : 0);
     } finally {
-      stripe.unlock();
-    }
-    if (crowded) {
-      store.resizeIfCrowded();
+      store.release(stripe);
     }
     return result;
   }
@@ -165,7 +161,7 @@ public final class HashSetTable<K, V> extends HashTable<K, V> implements SetTabl
         store.putLocked(stripe, hash, key, stored, 0);
       }
     } finally {
-      stripe.unlock();
+      store.release(stripe);
     }
     return results;
   }
@@ -193,7 +189,7 @@ public final class HashSetTable<K, V> extends HashTable<K, V> implements SetTabl
       store.putLocked(stripe, hash, key, updated, 0);
       return true;
     } finally {
-      stripe.unlock();
+      store.release(stripe);
     }
   }
 
@@ -205,7 +201,6 @@ public final class HashSetTable<K, V> extends HashTable<K, V> implements SetTabl
     requireArgument(function, "function", "update");
     requireArgument(defaultValue, "default value", "update");
     int hash = StripedHashTable.mix(key);
-    boolean crowded;
     V updated;
     Stripe stripe = store.lock(hash);
     try {
@@ -215,12 +210,9 @@ public final class HashSetTable<K, V> extends HashTable<K, V> implements SetTabl
       if (updated == null) {
         throw new BadArgumentException(name(), "update: the function returned null for key " + key);
       }
-      crowded = store.putLocked(stripe, hash, key, updated, node == null ? 1 : 0);
+      store.putLocked(stripe, hash, key, updated, node == null ? 1 : 0);
     } finally {
-      stripe.unlock();
-    }
-    if (crowded) {
-      store.resizeIfCrowded();
+      store.release(stripe);
     }
     return updated;
   }

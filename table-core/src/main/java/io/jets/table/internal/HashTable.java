@@ -3,6 +3,7 @@ package io.jets.table.internal;
 import io.jets.table.BadArgumentException;
 import io.jets.table.MatchSpec;
 import io.jets.table.ObjectFolder;
+import io.jets.table.TableDeletedException;
 import io.jets.table.TableType;
 import io.jets.table.WriteConcurrency;
 import io.jets.table.internal.StripedHashTable.Node;
@@ -24,8 +25,12 @@ import java.util.function.BiPredicate;
  */
 abstract class HashTable<K, V> extends SelectableTable<K, V> {
 
-  /** ETS's lock count for write_concurrency hash tables (DB_HASH_LOCK_CNT). */
+  /** ETS's lock count for write_concurrency hash tables (DB_HASH_LOCK_CNT): 64. */
   static final int CONCURRENT_STRIPE_BITS = 6;
+  /** AUTO starts with one lock, as cheap as OFF until contention shows. */
+  static final int AUTO_MIN_STRIPE_BITS = 0;
+  /** AUTO may reach 256 locks: four times ETS's fixed count, for many-core machines. */
+  static final int AUTO_MAX_STRIPE_BITS = 8;
 
   final StripedHashTable store;
   private final boolean bag;
@@ -35,10 +40,19 @@ abstract class HashTable<K, V> extends SelectableTable<K, V> {
     super(options);
     this.bag = options.type() == TableType.BAG || options.type() == TableType.DUPLICATE_BAG;
     this.duplicates = options.type() == TableType.DUPLICATE_BAG;
-    boolean striped = options.writeConcurrency() != WriteConcurrency.OFF;
-    this.store =
-        new StripedHashTable(
-            striped ? CONCURRENT_STRIPE_BITS : 0, striped && !options.decentralizedCounters());
+    this.store = newStore(options);
+  }
+
+  private static StripedHashTable newStore(TableOptions options) {
+    boolean central = !options.decentralizedCounters();
+    boolean snapshots = options.readConcurrency();
+    return switch (options.writeConcurrency()) {
+      case OFF -> new StripedHashTable(0, 0, 0, false, snapshots);
+      case ON -> new StripedHashTable(
+          CONCURRENT_STRIPE_BITS, CONCURRENT_STRIPE_BITS, CONCURRENT_STRIPE_BITS, central, snapshots);
+      case AUTO -> new StripedHashTable(
+          AUTO_MIN_STRIPE_BITS, AUTO_MIN_STRIPE_BITS, AUTO_MAX_STRIPE_BITS, central, snapshots);
+    };
   }
 
   // ---- helpers ----
@@ -53,13 +67,7 @@ abstract class HashTable<K, V> extends SelectableTable<K, V> {
 
   /** The node for {@code key}, read consistently with multi-object writes. Lock-free. */
   final Node read(K key, int hash) {
-    for (; ; ) {
-      long stamp = store.readBegin();
-      Node node = store.find(key, hash);
-      if (store.readValidate(stamp)) {
-        return node;
-      }
-    }
+    return store.findConsistent(key, hash);
   }
 
   @SuppressWarnings("unchecked")
@@ -98,14 +106,13 @@ abstract class HashTable<K, V> extends SelectableTable<K, V> {
     return grown;
   }
 
-  /** Inserts under a held stripe; returns whether the table wants to grow. */
-  private boolean insertLocked(Stripe stripe, int hash, K key, V value) {
+  /** Inserts under a held stripe. */
+  private void insertLocked(Stripe stripe, int hash, K key, V value) {
     Node node = store.findLocked(key, hash);
     Object stored = inserted(node, value);
-    if (stored == null) {
-      return false;
+    if (stored != null) {
+      store.putLocked(stripe, hash, key, stored, node == null || bag ? 1 : 0);
     }
-    return store.putLocked(stripe, hash, key, stored, node == null || bag ? 1 : 0);
   }
 
   // ---- writes ----
@@ -116,16 +123,12 @@ abstract class HashTable<K, V> extends SelectableTable<K, V> {
     requireKey(key, "insert");
     requireValue(value, "insert");
     int hash = StripedHashTable.mix(key);
-    boolean crowded;
     Stripe stripe = store.lock(hash);
     try {
       checkNotDeletedLocked("insert");
-      crowded = insertLocked(stripe, hash, key, value);
+      insertLocked(stripe, hash, key, value);
     } finally {
-      stripe.unlock();
-    }
-    if (crowded) {
-      store.resizeIfCrowded();
+      store.release(stripe);
     }
   }
 
@@ -135,21 +138,17 @@ abstract class HashTable<K, V> extends SelectableTable<K, V> {
     requireKey(key, "insertNew");
     requireValue(value, "insertNew");
     int hash = StripedHashTable.mix(key);
-    boolean crowded;
     Stripe stripe = store.lock(hash);
     try {
       checkNotDeletedLocked("insertNew");
       if (store.findLocked(key, hash) != null) {
         return false;
       }
-      crowded = insertLocked(stripe, hash, key, value);
+      insertLocked(stripe, hash, key, value);
+      return true;
     } finally {
-      stripe.unlock();
+      store.release(stripe);
     }
-    if (crowded) {
-      store.resizeIfCrowded();
-    }
-    return true;
   }
 
   /** Keys, values and hashes of a batch, checked before anything changes. */
@@ -196,32 +195,31 @@ abstract class HashTable<K, V> extends SelectableTable<K, V> {
     if (batch.keys().length == 0) {
       return true;
     }
-    boolean crowded = false;
-    Stripe[] locked = store.lockMany(batch.hashes());
+    StripedHashTable.Batch write = store.lockMany(batch.hashes());
     try {
       checkNotDeletedLocked(operation);
       if (onlyNew) {
         for (int i = 0; i < batch.keys().length; i++) {
-          if (store.findLocked(batch.keys()[i], batch.hashes()[i]) != null) {
+          if (write.find(batch.keys()[i], batch.hashes()[i]) != null) {
+            write.abandon();
             return false;
           }
         }
       }
-      store.writeBegin();
-      try {
-        for (int i = 0; i < batch.keys().length; i++) {
-          int hash = batch.hashes()[i];
-          crowded |= insertLocked(store.stripeOf(hash), hash, (K) batch.keys()[i], (V) batch.values()[i]);
+      for (int i = 0; i < batch.keys().length; i++) {
+        K key = (K) batch.keys()[i];
+        int hash = batch.hashes()[i];
+        Node node = write.find(key, hash);
+        Object stored = inserted(node, (V) batch.values()[i]);
+        if (stored != null) {
+          write.put(hash, key, stored, node == null || bag ? 1 : 0);
         }
-      } finally {
-        store.writeEnd();
       }
-    } finally {
-      store.unlockMany(locked);
+    } catch (RuntimeException | Error e) {
+      write.commit(); // a key's equals or hashCode threw: keep what was written, release the locks
+      throw e;
     }
-    if (crowded) {
-      store.resizeIfCrowded();
-    }
+    write.commit();
     return true;
   }
 
@@ -240,7 +238,7 @@ abstract class HashTable<K, V> extends SelectableTable<K, V> {
       store.putLocked(stripe, hash, key, null, -count(node, bag));
       return true;
     } finally {
-      stripe.unlock();
+      store.release(stripe);
     }
   }
 
@@ -278,25 +276,22 @@ abstract class HashTable<K, V> extends SelectableTable<K, V> {
       store.putLocked(stripe, hash, key, k == 0 ? null : Arrays.copyOf(kept, k), k - present.length);
       return true;
     } finally {
-      stripe.unlock();
+      store.release(stripe);
     }
   }
 
   @Override
   public final void deleteAllObjects() {
     checkWrite("deleteAllObjects");
-    store.lockAll();
+    StripedHashTable.Batch all = store.lockAll();
     try {
       checkNotDeletedLocked("deleteAllObjects");
-      store.writeBegin();
-      try {
-        store.clearLocked();
-      } finally {
-        store.writeEnd();
-      }
-    } finally {
-      store.unlockAll();
+      all.clear();
+    } catch (TableDeletedException e) {
+      all.abandon();
+      throw e;
     }
+    all.commit();
   }
 
   @Override
@@ -314,7 +309,7 @@ abstract class HashTable<K, V> extends SelectableTable<K, V> {
       store.putLocked(stripe, hash, key, null, -count(node, bag));
       return valuesOf(node);
     } finally {
-      stripe.unlock();
+      store.release(stripe);
     }
   }
 
@@ -343,14 +338,7 @@ abstract class HashTable<K, V> extends SelectableTable<K, V> {
   // ---- traversal ----
 
   private Node stepAfter(K key) {
-    int hash = key == null ? 0 : StripedHashTable.mix(key);
-    for (; ; ) {
-      long stamp = store.readBegin();
-      Node node = store.firstAfter(hash, key);
-      if (store.readValidate(stamp)) {
-        return node;
-      }
-    }
+    return store.firstAfterConsistent(key == null ? 0 : StripedHashTable.mix(key), key);
   }
 
   @SuppressWarnings("unchecked")
@@ -558,24 +546,23 @@ abstract class HashTable<K, V> extends SelectableTable<K, V> {
 
   // ---- storage hooks ----
 
+  private StripedHashTable.Batch deletion; // guarded by the admin lock, between the two hooks
+
   @Override
   protected final void lockAllWriters() {
-    store.lockAll();
+    deletion = store.lockAll();
   }
 
   @Override
   protected final void unlockAllWriters() {
-    store.unlockAll();
+    StripedHashTable.Batch all = deletion;
+    deletion = null;
+    all.commit();
   }
 
   @Override
   protected final void dropStorage() {
-    store.writeBegin();
-    try {
-      store.clearLocked();
-    } finally {
-      store.writeEnd();
-    }
+    deletion.clear();
   }
 
   @Override
@@ -588,7 +575,7 @@ abstract class HashTable<K, V> extends SelectableTable<K, V> {
     // References are 4 bytes with compressed oops; a node is a 12-byte header and four fields
     // (32 bytes aligned); a bag's value array adds a 16-byte header and 4 bytes per value.
     long keys = store.keys();
-    long bytes = 16L + 4L * store.capacity() + 32L * keys + 128L * store.stripeCount();
+    long bytes = 16L + 4L * store.capacity() + 32L * keys + 128L * (store.stripeCount() + store.cellCount());
     if (bag) {
       bytes += 16L * keys + 4L * store.objects();
     }

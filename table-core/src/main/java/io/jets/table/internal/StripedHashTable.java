@@ -2,6 +2,7 @@ package io.jets.table.internal;
 
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
+import java.util.Arrays;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -48,9 +49,26 @@ final class StripedHashTable {
    * validate it: a read that overlapped such a write retries, so no reader sees half of one.
    * Single-object writers never touch the sequence.
    *
+   * Snapshot writes (readConcurrency). With snapshotWrites, a multi-object write instead takes
+   * every stripe, applies its changes to a private copy of the bucket array and publishes the copy
+   * with one release store. A reader loads the array once and reads only immutable data from it,
+   * so it never waits and never retries; a reader that loaded the old array is concurrent with the
+   * write and may be ordered before it. The writer pays a copy of the bucket array (4 bytes per
+   * bucket) and excludes every other writer while it runs.
+   *
+   * Adaptive stripes (AUTO). A writer first tries its stripe's lock; a failed try adds
+   * CONTENDED_INCREMENT to the stripe's contention statistic, an uncontended acquisition subtracts
+   * one, as in the CA tree's statistic [4]. A stripe whose statistic passes GROW_AT multiplies the
+   * stripe count by four (up to maxStripeBits); a long quiet run halves it (down to
+   * minStripeBits). Changing the stripe count takes every lock; writers waiting on a replaced
+   * stripe notice the change and retry. Counts live in cells indexed by the top cellBits bits of
+   * the hash, cellBits being the most stripe bits the table may ever have, so every cell stays
+   * covered by exactly one stripe whatever the current count.
+   *
    * [1] O. Shalev, N. Shavit. Split-ordered lists: lock-free extensible hash tables. JACM 2006.
    * [2] erts/emulator/beam/erl_db_hash.c, DB_HASH_LOCK_CNT.
    * [3] H. Boehm. Can seqlocks get along with programming language memory models? MSPC 2012.
+   * [4] K. Sagonas, K. Winblad. Contention adapting search trees. ISPDC 2015.
    */
 
   /** An immutable chain link. */
@@ -77,13 +95,22 @@ final class StripedHashTable {
     }
   }
 
-  /** A writer lock with the counts of its keys, padded against false sharing. */
+  /** A writer lock, padded against false sharing, with its contention statistic. */
   @SuppressWarnings("unused")
   static final class Stripe extends ReentrantLock {
     private static final long serialVersionUID = 1L;
     long p01, p02, p03, p04, p05, p06, p07;
-    int keys; // guarded by this lock
-    long objects; // written under this lock with setRelease, read racily with getAcquire
+    int contention; // guarded by this lock
+    boolean crowded; // guarded by this lock: a write under it passed the load limit
+    long q01, q02, q03, q04, q05, q06, q07;
+  }
+
+  /** The counts of the keys whose hashes share the cell's top bits, padded against false sharing. */
+  @SuppressWarnings("unused")
+  static final class Cell {
+    long p01, p02, p03, p04, p05, p06, p07;
+    int keys; // guarded by the stripe covering this cell
+    long objects; // written under that stripe with setRelease, read racily with getAcquire
     long q01, q02, q03, q04, q05, q06, q07;
   }
 
@@ -95,7 +122,7 @@ final class StripedHashTable {
     try {
       MethodHandles.Lookup lookup = MethodHandles.lookup();
       SEQUENCE = lookup.findVarHandle(StripedHashTable.class, "sequence", long.class);
-      OBJECTS = lookup.findVarHandle(Stripe.class, "objects", long.class);
+      OBJECTS = lookup.findVarHandle(Cell.class, "objects", long.class);
     } catch (ReflectiveOperationException e) {
       throw new ExceptionInInitializerError(e);
     }
@@ -107,31 +134,63 @@ final class StripedHashTable {
   private static final int MAX_BITS = 30;
   /** Spins before a reader waiting on a multi-object write starts yielding the processor. */
   private static final int SPINS_BEFORE_YIELD = 64;
+  /** Added to a stripe's statistic per contended acquisition (the CA tree's value [4]). */
+  private static final int CONTENDED_INCREMENT = 250;
+  /** About four net contended acquisitions on one stripe make the table grow its stripes. */
+  private static final int GROW_AT = 1000;
+  /** About 100,000 net uncontended acquisitions on one stripe make the table halve its stripes. */
+  private static final int SHRINK_AT = -100_000;
+  /** Stripes grow fourfold at a time: contention that shows on one stripe is rarely local. */
+  private static final int GROW_STEP_BITS = 2;
 
-  private final Stripe[] stripes;
-  private final int stripeBits;
+  private final int minStripeBits;
+  private final int maxStripeBits;
+  private final boolean adaptive;
+  private final boolean snapshotWrites;
+  private final Cell[] cells;
+  private final int cellBits;
   private final int initialBits;
   private final ReentrantLock multiWriteLock = new ReentrantLock();
-  private final AtomicLong centralObjects; // null when the counts stay in the stripes only
+  private final AtomicLong centralObjects; // null when the counts stay in the cells only
 
+  private volatile Stripe[] stripes;
   private volatile Object[] table;
-  private volatile int keysPerStripeLimit; // racy read by writers: a stale limit only delays a resize
+  private volatile int keysPerCellLimit; // racy read by writers: a stale limit only delays a resize
   @SuppressWarnings("unused")
   private volatile long sequence; // accessed through SEQUENCE
 
   /**
-   * @param stripeBits log2 of the number of writer stripes (0 for a single lock)
-   * @param centralCount keep an exact central object count besides the per-stripe ones
+   * @param stripeBits log2 of the initial number of writer stripes (0 for a single lock)
+   * @param minStripeBits the fewest stripe bits adaptation may reach
+   * @param maxStripeBits the most stripe bits adaptation may reach; equal to the minimum for a
+   *     fixed stripe count
+   * @param centralCount keep an exact central object count besides the per-cell ones
+   * @param snapshotWrites make multi-object writes publish a new bucket array, so readers never
+   *     wait or retry (readConcurrency)
    */
-  StripedHashTable(int stripeBits, boolean centralCount) {
-    this.stripeBits = stripeBits;
-    this.stripes = new Stripe[1 << stripeBits];
-    for (int i = 0; i < stripes.length; i++) {
-      stripes[i] = new Stripe();
+  StripedHashTable(
+      int stripeBits, int minStripeBits, int maxStripeBits, boolean centralCount, boolean snapshotWrites) {
+    this.minStripeBits = minStripeBits;
+    this.maxStripeBits = maxStripeBits;
+    this.adaptive = minStripeBits < maxStripeBits;
+    this.snapshotWrites = snapshotWrites;
+    this.stripes = newStripes(stripeBits);
+    this.cellBits = maxStripeBits;
+    this.cells = new Cell[1 << cellBits];
+    for (int i = 0; i < cells.length; i++) {
+      cells[i] = new Cell();
     }
-    this.initialBits = Math.max(MIN_BITS, stripeBits);
+    this.initialBits = Math.max(MIN_BITS, maxStripeBits);
     this.centralObjects = centralCount ? new AtomicLong() : null;
     install(new Object[1 << initialBits]);
+  }
+
+  private static Stripe[] newStripes(int bits) {
+    Stripe[] fresh = new Stripe[1 << bits];
+    for (int i = 0; i < fresh.length; i++) {
+      fresh[i] = new Stripe();
+    }
+    return fresh;
   }
 
   // ---- hashing and order ----
@@ -299,17 +358,92 @@ final class StripedHashTable {
     }
   }
 
-  // ---- writes: the caller holds the key's stripe ----
+  // ---- consistent reads ----
 
-  Stripe stripeOf(int hash) {
-    return stripeBits == 0 ? stripes[0] : stripes[hash >>> (32 - stripeBits)];
+  /**
+   * The node holding {@code key}, never part of a multi-object write: with snapshot writes a plain
+   * lock-free read, otherwise a read validated against the sequence (retried if it overlapped).
+   */
+  Node findConsistent(Object key, int hash) {
+    if (snapshotWrites) {
+      return find(key, hash);
+    }
+    for (; ; ) {
+      long stamp = readBegin();
+      Node node = find(key, hash);
+      if (readValidate(stamp)) {
+        return node;
+      }
+    }
   }
 
-  /** Locks and returns the stripe of {@code hash}. */
+  /** {@link #firstAfter} made consistent with multi-object writes, as {@link #findConsistent}. */
+  Node firstAfterConsistent(int hash, Object key) {
+    if (snapshotWrites) {
+      return firstAfter(hash, key);
+    }
+    for (; ; ) {
+      long stamp = readBegin();
+      Node node = firstAfter(hash, key);
+      if (readValidate(stamp)) {
+        return node;
+      }
+    }
+  }
+
+  // ---- single-object writes: lock(hash), findLocked/putLocked, release(stripe) ----
+
+  private static int stripeIndex(int hash, Stripe[] in) {
+    return in.length == 1 ? 0 : hash >>> (32 - Integer.numberOfTrailingZeros(in.length));
+  }
+
+  private Cell cellOf(int hash) {
+    return cellBits == 0 ? cells[0] : cells[hash >>> (32 - cellBits)];
+  }
+
+  /** Locks and returns the stripe that now covers {@code hash}. */
   Stripe lock(int hash) {
-    Stripe stripe = stripeOf(hash);
-    stripe.lock();
-    return stripe;
+    for (; ; ) {
+      Stripe[] current = stripes;
+      Stripe stripe = current[stripeIndex(hash, current)];
+      acquire(stripe);
+      if (stripes == current) {
+        return stripe;
+      }
+      stripe.unlock(); // the stripes were replaced while we waited: find the new one
+    }
+  }
+
+  private void acquire(Stripe stripe) {
+    if (!adaptive) {
+      stripe.lock();
+    } else if (stripe.tryLock()) {
+      if (stripe.contention > SHRINK_AT) {
+        stripe.contention--;
+      }
+    } else {
+      stripe.lock();
+      stripe.contention += CONTENDED_INCREMENT;
+    }
+  }
+
+  /**
+   * Unlocks {@code stripe}, then grows the table or adapts the stripe count if the writes under it
+   * asked for that. Call exactly once per {@link #lock}.
+   */
+  void release(Stripe stripe) {
+    boolean crowded = stripe.crowded;
+    stripe.crowded = false;
+    int contention = stripe.contention;
+    stripe.unlock();
+    if (crowded) {
+      resizeIfCrowded();
+    }
+    if (contention > GROW_AT && stripes.length < (1 << maxStripeBits)) {
+      adaptStripes(true);
+    } else if (contention <= SHRINK_AT && stripes.length > (1 << minStripeBits)) {
+      adaptStripes(false);
+    }
   }
 
   /** The node holding {@code key}; the caller holds its stripe. */
@@ -320,12 +454,15 @@ final class StripedHashTable {
   /**
    * Stores {@code value} under {@code key}, or removes the key when {@code value} is null, and
    * adds {@code objectDelta} to the object count. The caller holds the key's stripe.
-   *
-   * @return true if the stripe has passed its load limit: call {@link #resizeIfCrowded} once every
-   *     lock is released
    */
-  boolean putLocked(Stripe stripe, int hash, Object key, Object value, long objectDelta) {
-    Object[] tab = table; // stable: resizing needs this stripe too
+  void putLocked(Stripe stripe, int hash, Object key, Object value, long objectDelta) {
+    if (put(table, hash, key, value, objectDelta)) {
+      stripe.crowded = true;
+    }
+  }
+
+  /** Stores into {@code tab}; returns true if the key's cell has passed its load limit. */
+  private boolean put(Object[] tab, int hash, Object key, Object value, long objectDelta) {
     int i = index(hash, bits(tab));
     Node head = (Node) tab[i];
     Node match = null;
@@ -355,14 +492,15 @@ final class StripedHashTable {
       return false;
     }
     SLOT.setRelease(tab, i, newHead);
-    stripe.keys += keyDelta;
+    Cell cell = cellOf(hash);
+    cell.keys += keyDelta;
     if (objectDelta != 0) {
-      OBJECTS.setRelease(stripe, stripe.objects + objectDelta);
+      OBJECTS.setRelease(cell, cell.objects + objectDelta);
       if (centralObjects != null) {
         centralObjects.addAndGet(objectDelta);
       }
     }
-    return keyDelta > 0 && stripe.keys > keysPerStripeLimit;
+    return keyDelta > 0 && cell.keys > keysPerCellLimit;
   }
 
   /** Copies the nodes of {@code head} before {@code stop}, ending the copy with {@code tail}. */
@@ -389,13 +527,103 @@ final class StripedHashTable {
 
   // ---- multi-object writes ----
 
-  /** Locks the stripes of {@code hashes} in ascending order, after the multi-write lock. */
-  Stripe[] lockMany(int[] hashes) {
+  /**
+   * A multi-object write in progress: the locks it holds and the bucket array it writes to. Use
+   * as {@code lockMany} / {@code lockAll}, then {@link #put}, then {@link #commit}.
+   */
+  final class Batch {
+    private final Stripe[] locked;
+    private final Object[] target; // the live table, or a private copy with snapshot writes
+    private boolean crowded;
+    private boolean begun;
+
+    private Batch(Stripe[] locked, Object[] target) {
+      this.locked = locked;
+      this.target = target;
+    }
+
+    /** The node holding {@code key} as this batch sees it, its own earlier puts included. */
+    Node find(Object key, int hash) {
+      Object bucket = target[index(hash, bits(target))];
+      for (Node n = (Node) bucket; n != null; n = n.next) {
+        if (n.hash == hash && n.key.equals(key)) {
+          return n;
+        }
+        if (Integer.compareUnsigned(n.hash, hash) > 0) {
+          return null;
+        }
+      }
+      return null;
+    }
+
+    /** As {@link StripedHashTable#putLocked}, within the batch. */
+    void put(int hash, Object key, Object value, long objectDelta) {
+      if (!begun && !snapshotWrites) {
+        writeBegin();
+        begun = true;
+      }
+      crowded |= StripedHashTable.this.put(target, hash, key, value, objectDelta);
+    }
+
+    /** Drops every object, within the batch; the batch must hold every stripe. */
+    void clear() {
+      if (!snapshotWrites) {
+        if (!begun) {
+          writeBegin();
+          begun = true;
+        }
+        forwardAll(table, new Object[1 << initialBits]);
+      } else {
+        Arrays.fill(target, null);
+      }
+      for (Cell cell : cells) {
+        cell.keys = 0;
+        OBJECTS.setRelease(cell, 0L);
+      }
+      if (centralObjects != null) {
+        centralObjects.set(0);
+      }
+    }
+
+    /** Makes the batch visible (if anything was written) and releases its locks. */
+    void commit() {
+      try {
+        if (snapshotWrites) {
+          install(target);
+        } else if (begun) {
+          writeEnd();
+        }
+      } finally {
+        unlock(locked);
+      }
+      if (crowded) {
+        resizeIfCrowded();
+      }
+    }
+
+    /** Releases the locks; nothing written is undone (call only before any put). */
+    void abandon() {
+      if (begun) {
+        writeEnd();
+      }
+      unlock(locked);
+    }
+  }
+
+  /**
+   * Starts a batch on the keys with {@code hashes}: with snapshot writes it locks every stripe and
+   * works on a copy; otherwise it locks the keys' stripes in ascending order.
+   */
+  Batch lockMany(int[] hashes) {
     multiWriteLock.lock();
-    boolean[] wanted = new boolean[stripes.length];
+    Stripe[] current = stripes; // stable: changing the stripes needs multiWriteLock
+    if (snapshotWrites) {
+      return new Batch(lockEvery(current), table.clone());
+    }
+    boolean[] wanted = new boolean[current.length];
     int count = 0;
     for (int hash : hashes) {
-      int s = stripeBits == 0 ? 0 : hash >>> (32 - stripeBits);
+      int s = stripeIndex(hash, current);
       if (!wanted[s]) {
         wanted[s] = true;
         count++;
@@ -403,103 +631,129 @@ final class StripedHashTable {
     }
     Stripe[] locked = new Stripe[count];
     int k = 0;
-    for (int s = 0; s < stripes.length; s++) {
+    for (int s = 0; s < current.length; s++) {
       if (wanted[s]) {
-        stripes[s].lock();
-        locked[k++] = stripes[s];
+        current[s].lock();
+        locked[k++] = current[s];
       }
     }
-    return locked;
+    return new Batch(locked, table);
   }
 
-  void unlockMany(Stripe[] locked) {
+  /** Starts a batch that holds every stripe (deleteAllObjects). */
+  Batch lockAll() {
+    multiWriteLock.lock();
+    Stripe[] current = stripes;
+    return new Batch(lockEvery(current), snapshotWrites ? new Object[1 << initialBits] : table);
+  }
+
+  private static Stripe[] lockEvery(Stripe[] current) {
+    for (Stripe stripe : current) {
+      stripe.lock();
+    }
+    return current;
+  }
+
+  private void unlock(Stripe[] locked) {
     for (int k = locked.length - 1; k >= 0; k--) {
       locked[k].unlock();
     }
     multiWriteLock.unlock();
   }
 
-  /** Takes the multi-write lock and every stripe. */
-  void lockAll() {
-    multiWriteLock.lock();
-    for (Stripe stripe : stripes) {
-      stripe.lock();
-    }
-  }
-
-  void unlockAll() {
-    for (int s = stripes.length - 1; s >= 0; s--) {
-      stripes[s].unlock();
-    }
-    multiWriteLock.unlock();
-  }
-
   /** Starts a multi-object write: readers that overlap it will retry. Caller holds multiWriteLock. */
-  void writeBegin() {
+  private void writeBegin() {
     long s = (long) SEQUENCE.getOpaque(this);
     SEQUENCE.setOpaque(this, s + 1);
     VarHandle.storeStoreFence();
   }
 
   /** Ends a multi-object write. */
-  void writeEnd() {
+  private void writeEnd() {
     long s = (long) SEQUENCE.getOpaque(this);
     SEQUENCE.setRelease(this, s + 1);
   }
 
-  /** Drops every object; the caller holds every lock (see {@link #lockAll()}) and has begun a write. */
-  void clearLocked() {
-    Object[] old = table;
-    Object[] fresh = new Object[1 << initialBits];
-    Forward forward = new Forward(fresh);
+  /** Points every bucket of {@code old} at {@code replacement} and installs it. */
+  private void forwardAll(Object[] old, Object[] replacement) {
+    Forward forward = new Forward(replacement);
     for (int i = 0; i < old.length; i++) {
       SLOT.setRelease(old, i, forward);
     }
-    for (Stripe stripe : stripes) {
-      stripe.keys = 0;
-      OBJECTS.setRelease(stripe, 0L);
-    }
-    if (centralObjects != null) {
-      centralObjects.set(0);
-    }
-    install(fresh);
+    install(replacement);
   }
 
-  // ---- resizing ----
+  // ---- resizing and adaptation: both take every lock ----
 
   /** Doubles the table if it is still crowded; call with no lock held. */
   void resizeIfCrowded() {
-    lockAll();
+    Batch all = lockAllForMaintenance();
     try {
       Object[] old = table;
       int oldBits = bits(old);
       if (oldBits >= MAX_BITS || keys() <= (3L << oldBits) / 4) {
-        return; // another writer resized first, or the crowding was one stripe's bad luck
+        return; // another writer resized first, or the crowding was one cell's bad luck
       }
-      Object[] grown = new Object[old.length << 1];
-      for (int i = 0; i < old.length; i++) {
-        Node head = (Node) old[i];
-        // Chains are sorted by hash, so the nodes whose next bit is 0 form a prefix: copy it,
-        // share the rest.
-        Node split = head;
-        while (split != null && ((split.hash >>> (31 - oldBits)) & 1) == 0) {
-          split = split.next;
-        }
-        grown[2 * i] = copyBefore(head, split, null);
-        grown[2 * i + 1] = split;
-      }
-      Forward forward = new Forward(grown);
-      for (int i = 0; i < old.length; i++) {
-        SLOT.setRelease(old, i, forward);
-      }
-      install(grown);
+      forwardAll(old, doubled(old));
     } finally {
-      unlockAll();
+      unlock(all.locked);
+    }
+  }
+
+  private Batch lockAllForMaintenance() {
+    multiWriteLock.lock();
+    return new Batch(lockEvery(stripes), null);
+  }
+
+  /** A table of twice the capacity holding the same chains, split; {@code old} is unchanged. */
+  private static Object[] doubled(Object[] old) {
+    int oldBits = bits(old);
+    Object[] grown = new Object[old.length << 1];
+    for (int i = 0; i < old.length; i++) {
+      Node head = (Node) old[i];
+      // Chains are sorted by hash, so the nodes whose next bit is 0 form a prefix: copy it,
+      // share the rest.
+      Node split = head;
+      while (split != null && ((split.hash >>> (31 - oldBits)) & 1) == 0) {
+        split = split.next;
+      }
+      grown[2 * i] = copyBefore(head, split, null);
+      grown[2 * i + 1] = split;
+    }
+    return grown;
+  }
+
+  /** Multiplies the stripes by four, or halves them, if a stripe still asks for it. */
+  private void adaptStripes(boolean grow) {
+    Batch all = lockAllForMaintenance();
+    try {
+      Stripe[] current = all.locked;
+      int bits = Integer.numberOfTrailingZeros(current.length);
+      // Growing: one hot stripe is enough. Shrinking: every stripe quiet, and one long so.
+      boolean anyHot = false;
+      boolean anyWarm = false;
+      boolean anyCold = false;
+      for (Stripe stripe : current) {
+        anyHot |= stripe.contention > GROW_AT;
+        anyWarm |= stripe.contention > 0;
+        anyCold |= stripe.contention <= SHRINK_AT;
+      }
+      boolean stillWanted = grow ? anyHot : anyCold && !anyWarm;
+      int target = grow ? Math.min(maxStripeBits, bits + GROW_STEP_BITS) : Math.max(minStripeBits, bits - 1);
+      if (stillWanted && target != bits) {
+        stripes = newStripes(target); // the capacity has at least maxStripeBits bits already
+      } else {
+        for (Stripe stripe : current) {
+          stripe.contention = 0; // the signal is stale: start measuring afresh
+        }
+      }
+    } finally {
+      unlock(all.locked);
     }
   }
 
   private void install(Object[] tab) {
-    keysPerStripeLimit = (int) Math.max(1, ((3L << bits(tab)) / 4) / stripes.length);
+    keysPerCellLimit = (int) Math.max(1, ((3L << bits(tab)) / 4) / cells.length);
     table = tab;
   }
 
@@ -511,8 +765,8 @@ final class StripedHashTable {
       return centralObjects.get();
     }
     long sum = 0;
-    for (Stripe stripe : stripes) {
-      sum += (long) OBJECTS.getAcquire(stripe);
+    for (Cell cell : cells) {
+      sum += (long) OBJECTS.getAcquire(cell);
     }
     return sum;
   }
@@ -520,8 +774,8 @@ final class StripedHashTable {
   /** The number of keys; a racy estimate while writers run. */
   long keys() {
     long sum = 0;
-    for (Stripe stripe : stripes) {
-      sum += stripe.keys; // racy read: an estimate is all the callers need
+    for (Cell cell : cells) {
+      sum += cell.keys; // racy read: an estimate is all the callers need
     }
     return sum;
   }
@@ -532,5 +786,9 @@ final class StripedHashTable {
 
   int stripeCount() {
     return stripes.length;
+  }
+
+  int cellCount() {
+    return cells.length;
   }
 }
