@@ -9,6 +9,10 @@ public enum WriteConcurrency {
   OFF,
   /** Writers lock one of a fixed set of stripes (64 for hash tables, as in ETS). */
   ON,
-  /** Like {@link #ON}, with a number of stripes that follows the contention actually seen. */
+  /**
+   * Like {@link #ON}, with a number of stripes that follows the contention actually seen: one lock
+   * while writers do not collide, up to 256 when they do. {@link TableInfo#lockStripes()} reports
+   * the current count.
+   */
   AUTO
 }

@@ -39,12 +39,17 @@
  *
  * <h2>Blocking</h2>
  *
- * Reads never take a lock and never write shared memory. A read that overlaps a multi-object write
- * ({@code insertAll}, {@code insertNewAll}, {@code deleteAllObjects}) waits for it to finish and
- * retries, so that it never observes half of it. Writes take a writer lock: one per table with
- * {@link io.jets.table.WriteConcurrency#OFF}, one of 64 stripes chosen by key hash otherwise (for
- * ordered tables, the lock of the base node that holds the key, in a tree whose bases split and
- * join with contention). No operation waits for the owner or goes through a mailbox.
+ * Reads never take a lock and never write shared memory. Without {@code readConcurrency}, a read
+ * that overlaps a multi-object write ({@code insertAll}, {@code insertNewAll}, {@code
+ * deleteAllObjects}) waits for it to finish and retries, so that it never observes half of it;
+ * with {@code readConcurrency} on a hash table, reads never wait and never retry, and multi-object
+ * writes pay instead (they copy the table's bucket array and exclude every other writer). Writes
+ * take a writer lock: one per table with {@link io.jets.table.WriteConcurrency#OFF}, one of 64
+ * stripes chosen by key hash with {@link io.jets.table.WriteConcurrency#ON}, one of between 1 and
+ * 256 stripes, adapted to the contention measured, with {@link
+ * io.jets.table.WriteConcurrency#AUTO} (for ordered tables in ON and AUTO, the lock of the base
+ * node that holds the key, in a tree whose bases split and join with contention). No operation
+ * waits for the owner or goes through a mailbox.
  *
  * <h2>Failures</h2>
  *
