@@ -518,7 +518,7 @@ abstract class HashTable<K, V> extends SelectableTable<K, V> {
       }
       return present.length - k;
     } finally {
-      stripe.unlock();
+      store.release(stripe);
     }
   }
 
@@ -535,7 +535,7 @@ abstract class HashTable<K, V> extends SelectableTable<K, V> {
       store.putLocked(stripe, hash, key, replacement, 0);
       return true;
     } finally {
-      stripe.unlock();
+      store.release(stripe);
     }
   }
 
