@@ -68,7 +68,7 @@ class BuilderTest {
       assertEquals(mode, info.writeConcurrency());
       assertEquals(Optional.of(heir), info.heir());
       assertEquals(mode == WriteConcurrency.AUTO, info.decentralizedCounters(), "ETS default");
-      assertEquals(mode == WriteConcurrency.OFF ? 1 : 64, info.lockStripes());
+      assertEquals(mode == WriteConcurrency.ON ? 64 : 1, info.lockStripes(), "OFF has one lock; AUTO starts with one");
       t.insert("k", "v");
       assertEquals(1, t.info().size());
     }

@@ -46,28 +46,73 @@ class ConcurrencyModesTest {
     auto.delete();
   }
 
+  /** Waits until {@code thread} is parked: in these tests, only a writer lock parks it. */
+  private static void awaitParked(Thread thread) {
+    while (thread.getState() != Thread.State.WAITING && thread.getState() != Thread.State.TIMED_WAITING) {
+      if (!thread.isAlive()) {
+        throw new AssertionError(thread + " ended before it blocked");
+      }
+      Thread.onSpinWait();
+    }
+  }
+
+  /**
+   * Makes {@code writers} threads queue on the lock that an update of {@code key} holds, then lets
+   * them through: every one of them finds the lock taken.
+   */
+  private static void contend(SetTable<Object, Object> table, Object key, int writers, long keyBase)
+      throws InterruptedException {
+    CountDownLatch holding = new CountDownLatch(1);
+    CountDownLatch release = new CountDownLatch(1);
+    Thread holder = Thread.ofPlatform().start(() -> table.update(key, v -> {
+      holding.countDown();
+      try {
+        release.await();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      return v;
+    }));
+    assertTrue(holding.await(1, TimeUnit.MINUTES));
+    List<Thread> blocked = new ArrayList<>();
+    for (int w = 0; w < writers; w++) {
+      long k = keyBase + w;
+      Thread writer = Thread.ofPlatform().start(() -> table.insert(k, k));
+      awaitParked(writer);
+      blocked.add(writer);
+    }
+    release.countDown();
+    holder.join();
+    for (Thread writer : blocked) {
+      writer.join();
+    }
+  }
+
   @Test
   void autoGrowsItsStripesUnderContentionAndLosesNothing() throws Exception {
     SetTable<Object, Object> table = publicSet(WriteConcurrency.AUTO, false);
+    table.insert("held", 0);
+    assertEquals(1, table.info().lockStripes());
+    // Eight writers queue behind one lock: their failed tryLocks push its statistic past the limit.
+    contend(table, "held", 8, 1_000);
+    int grown = table.info().lockStripes();
+    assertTrue(grown > 1, "contended writers must make AUTO add stripes, has " + grown);
+    for (long k = 1_000; k < 1_008; k++) {
+      assertEquals(k, table.get(k), "no write lost while the stripes changed");
+    }
+    // Writers keep working across further adaptations, from several threads at once.
     int threads = 2;
-    int maxOpsPerThread = 2_000_000;
+    int perThread = 50_000;
     CyclicBarrier start = new CyclicBarrier(threads);
-    AtomicBoolean grown = new AtomicBoolean();
-    AtomicLong inserted = new AtomicLong();
     List<Thread> writers = new ArrayList<>();
     AtomicReference<Throwable> failure = new AtomicReference<>();
     for (int t = 0; t < threads; t++) {
-      int id = t;
+      long base = 10_000_000L * (t + 1);
       writers.add(Thread.ofPlatform().start(() -> {
         try {
           start.await();
-          for (int i = 0; i < maxOpsPerThread && !grown.get(); i++) {
-            // Distinct keys per thread; every 4096 inserts, check whether the table has adapted.
-            table.insert(id * 10_000_000L + i, i);
-            inserted.incrementAndGet();
-            if ((i & 4095) == 0 && table.info().lockStripes() > 1) {
-              grown.set(true);
-            }
+          for (int i = 0; i < perThread; i++) {
+            table.insert(base + i, i);
           }
         } catch (Throwable e) {
           failure.set(e);
@@ -78,38 +123,16 @@ class ConcurrencyModesTest {
       writer.join();
     }
     assertNull(failure.get());
-    assertTrue(table.info().lockStripes() > 1, "two writers on one lock must make AUTO add stripes");
-    assertEquals(inserted.get(), table.size(), "no insert lost while the stripes changed");
-    assertEquals(inserted.get(), table.toList().size());
+    assertEquals(1 + 8 + (long) threads * perThread, table.size());
+    assertEquals(table.size(), table.toList().size());
     table.delete();
   }
 
   @Test
   void autoShrinksItsStripesWhenWritesAreUncontended() throws Exception {
     SetTable<Object, Object> table = publicSet(WriteConcurrency.AUTO, false);
-    // First make it grow, with two contending writers.
-    CyclicBarrier start = new CyclicBarrier(2);
-    AtomicBoolean grown = new AtomicBoolean();
-    List<Thread> writers = new ArrayList<>();
-    for (int t = 0; t < 2; t++) {
-      int id = t;
-      writers.add(Thread.ofPlatform().start(() -> {
-        try {
-          start.await();
-        } catch (Exception e) {
-          throw new IllegalStateException(e);
-        }
-        for (int i = 0; i < 2_000_000 && !grown.get(); i++) {
-          table.insert((long) (i % 1000) + id * 1000L, i);
-          if ((i & 1023) == 0 && table.info().lockStripes() > 1) {
-            grown.set(true);
-          }
-        }
-      }));
-    }
-    for (Thread writer : writers) {
-      writer.join();
-    }
+    table.insert("held", 0);
+    contend(table, "held", 8, 1_000_000);
     int peak = table.info().lockStripes();
     assertTrue(peak > 1, "precondition: the table grew its stripes");
     // Then one writer alone: every acquisition is uncontended, so the stripes come back down.
@@ -117,7 +140,7 @@ class ConcurrencyModesTest {
       table.insert((long) (i % 4096), i);
     }
     assertTrue(table.info().lockStripes() < peak, "a quiet table gives stripes back");
-    assertEquals(4096, table.size());
+    assertEquals(4096 + 1 + 8, table.size());
     table.delete();
   }
 

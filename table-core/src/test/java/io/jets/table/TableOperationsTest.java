@@ -313,7 +313,7 @@ class TableOperationsTest {
     assertFalse(info.readConcurrency());
     assertEquals(mode, info.writeConcurrency());
     assertEquals(mode == WriteConcurrency.AUTO, info.decentralizedCounters());
-    assertEquals(mode == WriteConcurrency.OFF ? 1 : 64, info.lockStripes());
+    assertEquals(mode == WriteConcurrency.ON ? 64 : 1, info.lockStripes(), "OFF has one lock; AUTO starts with one");
     assertEquals(50, info.size());
     assertTrue(info.memoryBytes() > 0);
     assertFalse(info.fixed());
