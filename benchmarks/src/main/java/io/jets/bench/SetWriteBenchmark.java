@@ -2,7 +2,9 @@ package io.jets.bench;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import io.jets.table.Access;
 import io.jets.table.SetTable;
+import io.jets.table.Tables;
 import io.jets.table.WriteConcurrency;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
@@ -42,7 +44,7 @@ public class SetWriteBenchmark {
     off = SetLookupBenchmark.table("write-off", WriteConcurrency.OFF, false);
     on = SetLookupBenchmark.table("write-on", WriteConcurrency.ON, false);
     auto = SetLookupBenchmark.table("write-auto", WriteConcurrency.AUTO, false);
-    counters = SetLookupBenchmark.table("counters", WriteConcurrency.AUTO, false);
+    counters = Tables.set("counters").access(Access.PUBLIC).writeConcurrency(WriteConcurrency.AUTO).build();
     concurrentHashMap = new ConcurrentHashMap<>();
     concurrentCounters = new ConcurrentHashMap<>();
     caffeine = Caffeine.newBuilder().maximumSize(2L * items.length).build();
