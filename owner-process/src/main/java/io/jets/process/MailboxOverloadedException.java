@@ -1,0 +1,14 @@
+package io.jets.process;
+
+/**
+ * A {@link Proc#call} was refused because the server's bounded mailbox is full and its policy is
+ * {@link OverflowPolicy#REJECT}. The request was not delivered.
+ */
+public final class MailboxOverloadedException extends RuntimeException {
+
+  private static final long serialVersionUID = 1L;
+
+  public MailboxOverloadedException(String message) {
+    super(message);
+  }
+}

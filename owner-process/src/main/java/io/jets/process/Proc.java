@@ -1,0 +1,689 @@
+package io.jets.process;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * A process: code on its own virtual thread with a many-producer, single-consumer mailbox, in the
+ * manner of an Erlang process. It is an {@link Owner}: tables it creates while its code runs
+ * belong to it, and it is {@link Owner#current()} on its thread.
+ *
+ * <p>Start one with {@link Procs#spawn}, {@link Procs#start} (a {@link GenServer}) or {@link
+ * #builder(String)}. Any thread may {@link #send}, {@link #call}, {@link #cast}, {@link #link},
+ * {@link #monitor}, {@link #exit} or set timers; only the process itself may {@link #receive} and
+ * {@link #trapExit(boolean)}.
+ *
+ * <p><b>Ordering.</b> Messages from one sender arrive in the order it sent them; there is no
+ * order between senders. When a process exits, in this order: its exit listeners run (so tables
+ * it owns are deleted or handed to their heirs, whose {@code TableTransfer} is delivered first);
+ * its registered name is freed; then its links receive exit signals and its monitors fire. So an
+ * heir always receives the transfer before any {@link ExitSignal} or {@link Down} about the old
+ * owner.
+ *
+ * <p><b>Exit signals.</b> When a process exits, each linked process receives an exit signal. A
+ * process that traps exits receives it as an {@link ExitSignal} message. Otherwise a {@code
+ * normal} signal is ignored and any other reason ends the receiver at once, on the thread that
+ * delivered the signal: its exit listeners run and its own links and monitors are signalled
+ * there. The receiver's own thread, which the JVM cannot stop, is interrupted and ends at its next
+ * {@link #receive} (which throws {@link ExitException}). {@link #exit(ExitReason) exit(KILL)}
+ * ends a process even if it traps exits.
+ *
+ * <p><b>Blocking.</b> {@link #call} blocks up to its timeout; {@link #send} and {@link #cast}
+ * block only on a full {@link OverflowPolicy#BLOCK} mailbox; everything else never blocks.
+ */
+public final class Proc extends AbstractOwner {
+
+  private final MpscMailbox mailbox;
+  private final ProcBody body;
+  private final Proc parent;
+  private final Thread thread;
+  private final CountDownLatch exited = new CountDownLatch(1);
+  // Guards the sets below, registeredName and exiting. Never held while calling out, and never
+  // two at once except in link(), which takes both processes' locks in id order.
+  private final ReentrantLock stateLock = new ReentrantLock();
+  private final Set<Proc> links = new LinkedHashSet<>();
+  private final Set<MonitorRef> monitors = new LinkedHashSet<>();
+  private final Set<MonitorRef> watches = new HashSet<>();
+  private final Set<TimerRef> timers = new HashSet<>();
+  private Object registeredName;
+  private boolean exiting;
+  private volatile boolean trapExit;
+  private volatile ProcStatus status = ProcStatus.RUNNABLE;
+  private volatile long processed; // written only by this process's thread
+
+  Proc(String name, ProcBody body, int capacity, OverflowPolicy policy, boolean trapExit, Proc parent) {
+    super(name);
+    this.body = body;
+    this.parent = parent;
+    this.trapExit = trapExit;
+    this.mailbox = new MpscMailbox(capacity, policy);
+    this.thread = Thread.ofVirtual().name(name + "#" + id()).unstarted(this::run);
+    mailbox.setConsumer(thread);
+  }
+
+  /** A builder for a process called {@code name} (names need not be unique; see {@link Registry}). */
+  public static ProcBuilder builder(String name) {
+    return new ProcBuilder(name);
+  }
+
+  void start() {
+    Procs.remember(this);
+    if (!isAlive()) {
+      Procs.forget(this); // ended before it started (linked to an exited process)
+    }
+    thread.start();
+  }
+
+  private void run() {
+    ExitReason reason;
+    try (Owner.Binding bound = bind()) {
+      try {
+        throwIfExited();
+        status = ProcStatus.RUNNING;
+        body.run(this);
+        reason = ExitReason.NORMAL;
+      } catch (ExitException e) {
+        reason = e.reason();
+      } catch (Throwable t) {
+        reason = ExitReason.crash(t);
+      }
+      die(reason);
+    }
+  }
+
+  /**
+   * Ends this process with {@code reason}: exit listeners, then name, then links and monitors.
+   * Runs on whichever thread ends the process; only the first call has an effect.
+   */
+  boolean die(ExitReason reason) {
+    if (!exitWith(reason)) {
+      return false;
+    }
+    List<Proc> linked;
+    List<MonitorRef> watchers;
+    List<MonitorRef> held;
+    List<TimerRef> pendingTimers;
+    Object name;
+    stateLock.lock();
+    try {
+      exiting = true;
+      status = ProcStatus.EXITED;
+      linked = new ArrayList<>(links);
+      watchers = new ArrayList<>(monitors);
+      held = new ArrayList<>(watches);
+      pendingTimers = new ArrayList<>(timers);
+      links.clear();
+      monitors.clear();
+      watches.clear();
+      timers.clear();
+      name = registeredName;
+      registeredName = null;
+    } finally {
+      stateLock.unlock();
+    }
+    if (name != null) {
+      Registry.release(name, this);
+    }
+    Procs.forget(this);
+    mailbox.close();
+    pendingTimers.forEach(TimerRef::cancel);
+    held.forEach(MonitorRef::demonitor);
+    for (Proc other : linked) {
+      SignalTrampoline.run(() -> other.exitSignal(this, reason, true));
+    }
+    for (MonitorRef monitor : watchers) {
+      monitor.fire(reason);
+    }
+    exited.countDown();
+    if (Thread.currentThread() != thread) {
+      thread.interrupt();
+      mailbox.wake();
+    }
+    return true;
+  }
+
+  /** Receives an exit signal from {@code from}: through a link, or sent by {@link #exit}. */
+  void exitSignal(Owner from, ExitReason reason, boolean viaLink) {
+    if (viaLink && from instanceof Proc sender) {
+      removeLink(sender);
+    }
+    if (!isAlive()) {
+      return;
+    }
+    if (!viaLink && reason instanceof ExitReason.Kill) {
+      die(reason);
+    } else if (trapExit) {
+      mailbox.offerUnbounded(new ExitSignal(from, reason));
+    } else if (!(reason instanceof ExitReason.Normal)) {
+      die(reason);
+    }
+  }
+
+  private void throwIfExited() {
+    Optional<ExitReason> reason = exitReason();
+    if (reason.isPresent()) {
+      throw new ExitException(reason.get());
+    }
+  }
+
+  private boolean onOwnThread() {
+    return Thread.currentThread() == thread;
+  }
+
+  private void checkOwnThread(String operation) {
+    if (!onOwnThread()) {
+      throw new IllegalStateException(
+          operation + " on " + this + " called from " + Thread.currentThread() + ": only the process itself may do this");
+    }
+  }
+
+  // ---- mailbox ----
+
+  /**
+   * Takes the next message, waiting at most {@code timeout}. Process only.
+   *
+   * @return the message, or empty if none arrived in time
+   * @throws ExitException if an exit signal has ended this process; let it propagate
+   * @throws IllegalStateException if called by another thread
+   */
+  public Optional<Object> receive(Duration timeout) {
+    checkOwnThread("receive");
+    Objects.requireNonNull(timeout, "timeout");
+    return Optional.ofNullable(take(MpscMailbox.deadlineAfter(timeout)));
+  }
+
+  /**
+   * Takes the next message, waiting as long as it takes. Process only.
+   *
+   * @throws ExitException if an exit signal has ended this process; let it propagate
+   * @throws IllegalStateException if called by another thread
+   */
+  public Object receive() {
+    checkOwnThread("receive");
+    return take(Long.MAX_VALUE);
+  }
+
+  Object take(long deadlineNanos) {
+    while (true) {
+      throwIfExited();
+      Object message = mailbox.poll();
+      if (message != null) {
+        processed++;
+        status = ProcStatus.RUNNING;
+        return message;
+      }
+      if (deadlineNanos != Long.MAX_VALUE && deadlineNanos - System.nanoTime() <= 0) {
+        status = ProcStatus.RUNNING;
+        return null;
+      }
+      status = ProcStatus.WAITING;
+      mailbox.awaitMessage(deadlineNanos);
+      // Only exit signals interrupt a process, and the loop re-checks for those; a stale
+      // interrupt status would make every later park return at once.
+      Thread.interrupted();
+    }
+  }
+
+  /**
+   * Puts {@code message} in this process's mailbox. A message to an exited process is dropped.
+   * On a full bounded mailbox: {@link OverflowPolicy#REJECT} drops it and counts it, {@link
+   * OverflowPolicy#BLOCK} waits for room (or for this process to exit). A process sending to
+   * itself never waits.
+   *
+   * @return true if the message was put in the mailbox
+   * @throws ExitException if the sender is a process ended by an exit signal while it waited
+   */
+  public boolean send(Object message) {
+    Objects.requireNonNull(message, () -> "send to " + this + ": message is null");
+    return offerOneWay(message);
+  }
+
+  /**
+   * Sends {@code request} as a {@link Cast}: handled by a {@link GenServer}'s {@code handleCast}.
+   * As in OTP, a cast to an exited process is dropped silently. Blocks and drops like {@link
+   * #send}.
+   *
+   * @return true if the request was put in the mailbox
+   */
+  public boolean cast(Object request) {
+    Objects.requireNonNull(request, () -> "cast to " + this + ": request is null");
+    return offerOneWay(new Cast(request));
+  }
+
+  private boolean offerOneWay(Object message) {
+    if (!isAlive()) {
+      return false;
+    }
+    if (onOwnThread()) {
+      mailbox.offerUnbounded(message);
+      return true;
+    }
+    return switch (mailbox.offer(message, Long.MAX_VALUE)) {
+      case ACCEPTED -> true;
+      case REJECTED -> {
+        mailbox.countDropped();
+        yield false;
+      }
+      case INTERRUPTED -> {
+        throwIfCallerExited();
+        yield false;
+      }
+      case CLOSED, TIMED_OUT -> false;
+    };
+  }
+
+  /**
+   * Sends {@code request} as a {@link Call} and waits for the answer: OTP's {@code
+   * gen_server:call}. The caller blocks at most {@code timeout}, including any wait for room in a
+   * full {@link OverflowPolicy#BLOCK} mailbox.
+   *
+   * @return the answer the server gave with {@link Next#reply} or {@link ReplyTo#reply}
+   * @throws NoProcessException at once if this process has exited
+   * @throws CallTimeoutException if no answer came within {@code timeout}
+   * @throws CallFailedException if this process exited before answering (the cause is its crash)
+   * @throws MailboxOverloadedException if the mailbox is full and its policy is REJECT
+   * @throws CallInterruptedException if the calling thread was interrupted while waiting
+   * @throws IllegalStateException if a process calls itself (it would wait forever)
+   */
+  public Object call(Object request, Duration timeout) {
+    Objects.requireNonNull(request, () -> "call to " + this + ": request is null");
+    Objects.requireNonNull(timeout, () -> "call " + request + " to " + this + ": timeout is null");
+    if (timeout.isNegative()) {
+      throw new IllegalArgumentException("call " + request + " to " + this + ": negative timeout " + timeout);
+    }
+    if (onOwnThread()) {
+      throw new IllegalStateException(this + " called itself with " + request + ": it would wait for its own reply forever");
+    }
+    if (!isAlive()) {
+      throw noProcess(request);
+    }
+    long deadline = MpscMailbox.deadlineAfter(timeout);
+    ReplyTo replyTo = new ReplyTo(this);
+    MonitorRef monitor = addMonitor(null, (ref, reason) -> replyTo.fail(reason));
+    try {
+      switch (mailbox.offer(new Call(request, replyTo), deadline)) {
+        case ACCEPTED -> {}
+        case REJECTED -> throw new MailboxOverloadedException(
+            "call " + request + " to " + this + " refused: mailbox full (" + mailbox.capacity() + " messages, policy REJECT)");
+        case TIMED_OUT -> throw new CallTimeoutException(
+            "call " + request + " to " + this + " timed out after " + timeout + " waiting for room in its full mailbox");
+        case CLOSED -> throw noProcess(request);
+        case INTERRUPTED -> throw interruptedCall(request);
+      }
+      ReplyTo.State state = awaitReply(replyTo, deadline, request);
+      if (state == ReplyTo.State.WAITING && !replyTo.abandon()) {
+        state = awaitReply(replyTo, deadline, request); // settled meanwhile: returns at once
+      }
+      return switch (state) {
+        case REPLIED -> replyTo.value();
+        case FAILED -> throw new CallFailedException(
+            "call " + request + " to " + this + " failed: the process exited with " + replyTo.failure() + " before replying",
+            replyTo.failure());
+        case WAITING, ABANDONED -> throw new CallTimeoutException(
+            "call " + request + " to " + this + " got no reply within " + timeout);
+      };
+    } finally {
+      monitor.demonitor();
+    }
+  }
+
+  private ReplyTo.State awaitReply(ReplyTo replyTo, long deadline, Object request) {
+    try {
+      return replyTo.await(deadline);
+    } catch (InterruptedException e) {
+      replyTo.abandon();
+      throw interruptedCall(request);
+    }
+  }
+
+  private NoProcessException noProcess(Object request) {
+    return new NoProcessException(
+        "call " + request + " to " + this + " failed at once: the process has exited ("
+            + exitReason().map(Object::toString).orElse("exiting") + ")");
+  }
+
+  private RuntimeException interruptedCall(Object request) {
+    throwIfCallerExited();
+    Thread.currentThread().interrupt();
+    return new CallInterruptedException("call " + request + " to " + this + " interrupted while waiting");
+  }
+
+  /** When a process waiting on someone else is interrupted because it was killed, it unwinds. */
+  private static void throwIfCallerExited() {
+    if (Owner.current() instanceof Proc caller && !caller.isAlive()) {
+      throw new ExitException(caller.exitReason().orElseThrow());
+    }
+  }
+
+  /** Owner SPI: delivers outside the mailbox bound; never blocks; dropped if this process exited. */
+  @Override
+  public void deliver(Object message) {
+    if (message != null) {
+      deliverFromRuntime(message);
+    }
+  }
+
+  void deliverFromRuntime(Object message) {
+    if (isAlive()) {
+      mailbox.offerUnbounded(message);
+    }
+  }
+
+  // ---- links, monitors, exit signals ----
+
+  /**
+   * Links this process and {@code other}: when either exits, the other receives an exit signal.
+   * Linking twice is the same as once; linking a process to itself does nothing. If {@code other}
+   * has already exited, this process receives an exit signal from it at once, with a crash reason
+   * whose cause is a {@link NoProcessException} (OTP's {@code noproc}).
+   *
+   * @return true if both processes were alive and are now linked
+   */
+  public boolean link(Proc other) {
+    Objects.requireNonNull(other, () -> "link " + this + ": other process is null");
+    if (other == this) {
+      return isAlive();
+    }
+    Proc first = id() < other.id() ? this : other;
+    Proc second = first == this ? other : this;
+    boolean thisAlive;
+    boolean otherAlive;
+    first.stateLock.lock();
+    second.stateLock.lock();
+    try {
+      thisAlive = !exiting;
+      otherAlive = !other.exiting;
+      if (thisAlive && otherAlive) {
+        links.add(other);
+        other.links.add(this);
+      }
+    } finally {
+      second.stateLock.unlock();
+      first.stateLock.unlock();
+    }
+    if (thisAlive && !otherAlive) {
+      ExitReason noproc = ExitReason.crash(new NoProcessException("link " + this + " to " + other + ": it has already exited"));
+      SignalTrampoline.run(() -> exitSignal(other, noproc, true));
+    }
+    return thisAlive && otherAlive;
+  }
+
+  /** Removes the link between this process and {@code other}, if any. */
+  public void unlink(Proc other) {
+    Objects.requireNonNull(other, () -> "unlink " + this + ": other process is null");
+    removeLink(other);
+    other.removeLink(this);
+  }
+
+  private void removeLink(Proc other) {
+    stateLock.lock();
+    try {
+      links.remove(other);
+    } finally {
+      stateLock.unlock();
+    }
+  }
+
+  /**
+   * Monitors this process on behalf of {@code watcher}: when this process exits, {@code watcher}
+   * receives exactly one {@link Down} through {@link Owner#deliver} (a process gets it in its
+   * mailbox). If this process has already exited, the {@link Down} is delivered at once with its
+   * exit reason. A process that exits stops its own monitors.
+   */
+  public MonitorRef monitor(Owner watcher) {
+    Objects.requireNonNull(watcher, () -> "monitor " + this + ": watcher is null");
+    return addMonitor(watcher instanceof Proc p ? p : null, (ref, reason) -> watcher.deliver(new Down(ref, this, reason)));
+  }
+
+  MonitorRef addMonitor(Proc watchingProc, DownListener listener) {
+    MonitorRef ref = new MonitorRef(this, watchingProc, listener);
+    if (watchingProc != null) {
+      watchingProc.addWatch(ref);
+    }
+    stateLock.lock();
+    try {
+      if (!exiting) {
+        monitors.add(ref);
+        return ref;
+      }
+    } finally {
+      stateLock.unlock();
+    }
+    ref.fire(exitReason().orElseThrow());
+    return ref;
+  }
+
+  void forgetMonitor(MonitorRef ref) {
+    stateLock.lock();
+    try {
+      monitors.remove(ref);
+    } finally {
+      stateLock.unlock();
+    }
+  }
+
+  private void addWatch(MonitorRef ref) {
+    stateLock.lock();
+    try {
+      if (!exiting) {
+        watches.add(ref);
+      }
+    } finally {
+      stateLock.unlock();
+    }
+  }
+
+  void forgetWatch(MonitorRef ref) {
+    stateLock.lock();
+    try {
+      watches.remove(ref);
+    } finally {
+      stateLock.unlock();
+    }
+  }
+
+  /**
+   * Sends this process an exit signal from {@link Owner#current()}, like OTP's {@code exit(Pid,
+   * Reason)}. {@link ExitReason#KILL} ends it unconditionally; otherwise a process that traps
+   * exits receives an {@link ExitSignal}, and one that does not is ended unless the reason is
+   * {@code normal}. Never blocks. When a process signals itself and is ended, this throws {@link
+   * ExitException} so that its code unwinds.
+   */
+  public void exit(ExitReason reason) {
+    Objects.requireNonNull(reason, () -> "exit " + this + ": reason is null");
+    Owner from = Owner.current();
+    SignalTrampoline.run(() -> exitSignal(from, reason, false));
+    if (onOwnThread()) {
+      throwIfExited();
+    }
+  }
+
+  /**
+   * Whether exit signals from links and {@link #exit} become {@link ExitSignal} messages instead
+   * of ending this process ({@code process_flag(trap_exit, ...)}). Process only.
+   */
+  public void trapExit(boolean trap) {
+    checkOwnThread("trapExit");
+    trapExit = trap;
+  }
+
+  /** True if this process turns exit signals into messages. */
+  public boolean trapsExits() {
+    return trapExit;
+  }
+
+  // ---- timers ----
+
+  /**
+   * Delivers {@code message} to this process after {@code delay} ({@code erlang:send_after}), on
+   * the shared timer wheel, outside the mailbox bound. Never blocks.
+   */
+  public TimerRef sendAfter(Duration delay, Object message) {
+    Objects.requireNonNull(delay, () -> "sendAfter to " + this + ": delay is null");
+    if (delay.isNegative()) {
+      throw new IllegalArgumentException("sendAfter to " + this + ": negative delay " + delay);
+    }
+    return schedule(delay, message, 0);
+  }
+
+  /**
+   * Delivers {@code message} to this process every {@code period}, at a fixed rate, until the
+   * timer is cancelled or this process exits. A period missed while the machine stalled is
+   * skipped, not delivered in a burst. Never blocks.
+   */
+  public TimerRef sendInterval(Duration period, Object message) {
+    Objects.requireNonNull(period, () -> "sendInterval to " + this + ": period is null");
+    if (period.isNegative() || period.isZero()) {
+      throw new IllegalArgumentException("sendInterval to " + this + ": period must be positive, was " + period);
+    }
+    return schedule(period, message, MpscMailbox.saturatedNanos(period));
+  }
+
+  private TimerRef schedule(Duration delay, Object message, long periodNanos) {
+    Objects.requireNonNull(message, () -> "timer to " + this + ": message is null");
+    TimerRef timer = new TimerRef(this, message, MpscMailbox.deadlineAfter(delay), periodNanos);
+    stateLock.lock();
+    try {
+      if (exiting) {
+        timer.state.set(TimerRef.CANCELLED);
+        return timer;
+      }
+      timers.add(timer);
+    } finally {
+      stateLock.unlock();
+    }
+    TimerWheel.shared().add(timer);
+    return timer;
+  }
+
+  void forgetTimer(TimerRef timer) {
+    stateLock.lock();
+    try {
+      timers.remove(timer);
+    } finally {
+      stateLock.unlock();
+    }
+  }
+
+  // ---- registry ----
+
+  void claimName(Object name) {
+    stateLock.lock();
+    try {
+      if (exiting) {
+        throw new NoProcessException("register " + name + " for " + this + ": the process has exited");
+      }
+      if (registeredName != null) {
+        throw new IllegalStateException(
+            "register " + name + " for " + this + ": it is already registered as " + registeredName);
+      }
+      Registry.claim(name, this);
+      registeredName = name;
+    } finally {
+      stateLock.unlock();
+    }
+  }
+
+  boolean dropName(Object name) {
+    stateLock.lock();
+    try {
+      if (!Objects.equals(registeredName, name)) {
+        return false;
+      }
+      registeredName = null;
+      Registry.release(name, this);
+      return true;
+    } finally {
+      stateLock.unlock();
+    }
+  }
+
+  // ---- introspection ----
+
+  /** The process that spawned this one, if it was spawned by a process. */
+  public Optional<Proc> parent() {
+    return Optional.ofNullable(parent);
+  }
+
+  /** The name this process is registered under, if any. */
+  public Optional<Object> registeredName() {
+    stateLock.lock();
+    try {
+      return Optional.ofNullable(registeredName);
+    } finally {
+      stateLock.unlock();
+    }
+  }
+
+  /** Messages waiting in the mailbox now (an estimate while senders are active). */
+  public int mailboxLength() {
+    return mailbox.length();
+  }
+
+  /** Messages this process has taken from its mailbox since it started. */
+  public long processedCount() {
+    return processed;
+  }
+
+  /** Messages refused because the mailbox was full under {@link OverflowPolicy#REJECT}. */
+  public long droppedCount() {
+    return mailbox.dropped();
+  }
+
+  /** What the process is doing now. */
+  public ProcStatus status() {
+    return status;
+  }
+
+  /** The processes linked to this one now. */
+  public List<Proc> links() {
+    stateLock.lock();
+    try {
+      return List.copyOf(links);
+    } finally {
+      stateLock.unlock();
+    }
+  }
+
+  /** A snapshot of this process's state and counters. */
+  public ProcInfo info() {
+    int linkCount;
+    int monitorCount;
+    Object name;
+    stateLock.lock();
+    try {
+      linkCount = links.size();
+      monitorCount = monitors.size();
+      name = registeredName;
+    } finally {
+      stateLock.unlock();
+    }
+    return new ProcInfo(
+        this, Optional.ofNullable(name), status, mailboxLength(), processed, droppedCount(),
+        linkCount, monitorCount, trapExit, exitReason());
+  }
+
+  /**
+   * Waits until this process has exited and its links and monitors have been signalled, at most
+   * {@code timeout}.
+   *
+   * @return the exit reason, or empty if the process was still alive at the timeout
+   * @throws InterruptedException if the waiting thread is interrupted
+   */
+  public Optional<ExitReason> awaitExit(Duration timeout) throws InterruptedException {
+    long nanos = MpscMailbox.saturatedNanos(timeout);
+    if (!exited.await(nanos, TimeUnit.NANOSECONDS)) {
+      return Optional.empty();
+    }
+    return exitReason();
+  }
+}

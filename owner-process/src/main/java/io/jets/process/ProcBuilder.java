@@ -1,0 +1,112 @@
+package io.jets.process;
+
+import java.util.Objects;
+
+/**
+ * Options for a new process, checked when it is started: mailbox bound and overflow policy,
+ * trap-exit, a link made before its code runs, and a registered name claimed before its code
+ * runs. Obtain one from {@link Proc#builder(String)}; a builder may start several processes.
+ */
+public final class ProcBuilder {
+
+  private final String name;
+  private int capacity = Integer.MAX_VALUE;
+  private OverflowPolicy policy = OverflowPolicy.REJECT;
+  private boolean trapExit;
+  private boolean linkToCaller;
+  private Proc linkTo;
+  private Object registeredName;
+
+  ProcBuilder(String name) {
+    this.name = name;
+  }
+
+  /**
+   * Bounds the mailbox to {@code capacity} messages sent with send, cast and call, and chooses what
+   * a send to a full mailbox does. Unbounded by default.
+   */
+  public ProcBuilder mailbox(int capacity, OverflowPolicy policy) {
+    if (capacity <= 0) {
+      throw new IllegalArgumentException("process " + name + ": mailbox capacity must be positive, was " + capacity);
+    }
+    this.capacity = capacity;
+    this.policy = Objects.requireNonNull(policy, () -> "process " + name + ": overflow policy is null");
+    return this;
+  }
+
+  /** Whether the process starts trapping exits (false by default). */
+  public ProcBuilder trapExit(boolean trapExit) {
+    this.trapExit = trapExit;
+    return this;
+  }
+
+  /** Links the new process to the process calling spawn or start, before the new one runs. */
+  public ProcBuilder linkToCaller() {
+    this.linkToCaller = true;
+    return this;
+  }
+
+  /** Links the new process to {@code other} before the new one runs. */
+  public ProcBuilder linkTo(Proc other) {
+    this.linkTo = Objects.requireNonNull(other, () -> "process " + name + ": process to link to is null");
+    return this;
+  }
+
+  /** Registers the new process under {@code registeredName} before it runs; see {@link Registry}. */
+  public ProcBuilder register(Object registeredName) {
+    this.registeredName = Objects.requireNonNull(registeredName, () -> "process " + name + ": registered name is null");
+    return this;
+  }
+
+  /**
+   * Starts a plain process running {@code body}. Never blocks.
+   *
+   * @throws NameInUseException if the registered name is taken (nothing is started)
+   * @throws IllegalStateException if {@link #linkToCaller()} was asked outside a process
+   */
+  public Proc spawn(ProcBody body) {
+    Objects.requireNonNull(body, () -> "process " + name + ": body is null");
+    Proc proc = create(body);
+    proc.start();
+    return proc;
+  }
+
+  /**
+   * Starts {@code server} and waits until its {@code init} has returned (a continue step it asks
+   * for runs after this returns, but before any message is handled).
+   *
+   * @throws ProcStartException if {@code init} threw or returned {@link Next#stop}; the process
+   *     has then exited
+   * @throws NameInUseException if the registered name is taken (nothing is started)
+   */
+  public Proc start(GenServer<?> server) {
+    Objects.requireNonNull(server, () -> "process " + name + ": server is null");
+    GenServerLoop<?> loop = new GenServerLoop<>(server);
+    Proc proc = create(loop);
+    proc.start();
+    loop.awaitStarted(proc);
+    return proc;
+  }
+
+  private Proc create(ProcBody body) {
+    if (name == null || name.isEmpty()) {
+      throw new IllegalArgumentException("process name is null or empty");
+    }
+    Proc parent = Procs.current().orElse(null);
+    if (linkToCaller && parent == null) {
+      throw new IllegalStateException(
+          "process " + name + ": linkToCaller() asked on " + Thread.currentThread() + ", which is not running a process");
+    }
+    Proc proc = new Proc(name, body, capacity, policy, trapExit, parent);
+    if (registeredName != null) {
+      Registry.register(registeredName, proc);
+    }
+    if (linkToCaller) {
+      proc.link(parent);
+    }
+    if (linkTo != null) {
+      proc.link(linkTo);
+    }
+    return proc;
+  }
+}

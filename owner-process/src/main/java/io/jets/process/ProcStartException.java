@@ -1,0 +1,22 @@
+package io.jets.process;
+
+/**
+ * A {@link GenServer} failed to start: its {@code init} threw or asked to stop. The process has
+ * exited with {@link #reason()}; the cause is the exception {@code init} threw, if any.
+ */
+public final class ProcStartException extends RuntimeException {
+
+  private static final long serialVersionUID = 1L;
+
+  private final transient ExitReason reason;
+
+  public ProcStartException(String message, ExitReason reason) {
+    super(message, reason instanceof ExitReason.Crash crash ? crash.cause() : null);
+    this.reason = reason;
+  }
+
+  /** The reason the process exited with. */
+  public ExitReason reason() {
+    return reason;
+  }
+}

@@ -1,0 +1,98 @@
+package io.jets.process;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Unique names for processes, like OTP's {@code register/2}: any object with value-based {@code
+ * equals} and {@code hashCode} can be a name.
+ *
+ * <p>A process holds at most one name and a name belongs to at most one live process. A name is
+ * released when its process exits, before the process's links and monitors are signalled, so a
+ * supervisor restarting the process can register the name again. Names are ordinary map keys
+ * removed on release: nothing is interned, nothing leaks. All methods are thread-safe and never
+ * block (except the {@code call} helper).
+ */
+public final class Registry {
+
+  private static final ConcurrentHashMap<Object, Proc> NAMES = new ConcurrentHashMap<>();
+
+  private Registry() {}
+
+  /**
+   * Registers {@code proc} under {@code name}.
+   *
+   * @throws NameInUseException if a live process already holds the name
+   * @throws NoProcessException if {@code proc} has exited
+   * @throws IllegalStateException if {@code proc} is already registered under another name
+   */
+  public static void register(Object name, Proc proc) {
+    Objects.requireNonNull(name, "register: name is null");
+    Objects.requireNonNull(proc, () -> "register " + name + ": process is null");
+    proc.claimName(name);
+  }
+
+  /** Removes the name; returns false if it was not registered. The process keeps running. */
+  public static boolean unregister(Object name) {
+    Objects.requireNonNull(name, "unregister: name is null");
+    Proc proc = NAMES.get(name);
+    return proc != null && proc.dropName(name);
+  }
+
+  /** The live process registered under {@code name}, if any. */
+  public static Optional<Proc> whereis(Object name) {
+    Objects.requireNonNull(name, "whereis: name is null");
+    return Optional.ofNullable(NAMES.get(name));
+  }
+
+  /**
+   * The live process registered under {@code name}.
+   *
+   * @throws NoProcessException if no process holds the name
+   */
+  public static Proc lookup(Object name) {
+    Proc proc = whereis(name).orElse(null);
+    if (proc == null) {
+      throw new NoProcessException("no process is registered as " + name);
+    }
+    return proc;
+  }
+
+  /** Every registered name and its process, as a snapshot. */
+  public static Map<Object, Proc> registered() {
+    return Map.copyOf(NAMES);
+  }
+
+  /** {@link Proc#send} to the process registered as {@code name}; false if there is none. */
+  public static boolean send(Object name, Object message) {
+    return whereis(name).map(proc -> proc.send(message)).orElse(false);
+  }
+
+  /** {@link Proc#cast} to the process registered as {@code name}; dropped if there is none. */
+  public static boolean cast(Object name, Object request) {
+    return whereis(name).map(proc -> proc.cast(request)).orElse(false);
+  }
+
+  /**
+   * {@link Proc#call} to the process registered as {@code name}.
+   *
+   * @throws NoProcessException at once if no process holds the name
+   */
+  public static Object call(Object name, Object request, Duration timeout) {
+    return lookup(name).call(request, timeout);
+  }
+
+  static void claim(Object name, Proc proc) {
+    Proc holder = NAMES.putIfAbsent(name, proc);
+    if (holder != null) {
+      throw new NameInUseException("register " + name + " for " + proc + ": the name is held by " + holder);
+    }
+  }
+
+  static void release(Object name, Proc proc) {
+    NAMES.remove(name, proc);
+  }
+}
