@@ -1,0 +1,49 @@
+package io.jets.process;
+
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * How a {@link Supervisor} starts, restarts and stops one child, as OTP's child spec.
+ *
+ * @param id the child's identity within its supervisor (any value-based object)
+ * @param start how to start it
+ * @param restart when to restart it
+ * @param shutdown how long to wait, after the {@code shutdown} exit signal, before killing it;
+ *     {@link Duration#ZERO} kills at once (OTP's {@code brutal_kill})
+ */
+public record ChildSpec(Object id, ChildStart start, RestartType restart, Duration shutdown) {
+
+  // OTP's default shutdown for a worker: 5 seconds to run terminate.
+  private static final Duration DEFAULT_SHUTDOWN = Duration.ofSeconds(5);
+
+  public ChildSpec {
+    Objects.requireNonNull(id, "child spec: id is null");
+    Objects.requireNonNull(start, () -> "child spec " + id + ": start is null");
+    Objects.requireNonNull(restart, () -> "child spec " + id + ": restart type is null");
+    Objects.requireNonNull(shutdown, () -> "child spec " + id + ": shutdown is null");
+    if (shutdown.isNegative()) {
+      throw new IllegalArgumentException("child spec " + id + ": negative shutdown " + shutdown);
+    }
+  }
+
+  /** A permanent child with the default 5-second shutdown. */
+  public static ChildSpec permanent(Object id, ChildStart start) {
+    return new ChildSpec(id, start, RestartType.PERMANENT, DEFAULT_SHUTDOWN);
+  }
+
+  /** A transient child (restarted only after an abnormal exit) with the default shutdown. */
+  public static ChildSpec transientChild(Object id, ChildStart start) {
+    return new ChildSpec(id, start, RestartType.TRANSIENT, DEFAULT_SHUTDOWN);
+  }
+
+  /** A temporary child (never restarted) with the default shutdown. */
+  public static ChildSpec temporary(Object id, ChildStart start) {
+    return new ChildSpec(id, start, RestartType.TEMPORARY, DEFAULT_SHUTDOWN);
+  }
+
+  /** The same spec with another shutdown time. */
+  public ChildSpec withShutdown(Duration newShutdown) {
+    return new ChildSpec(id, start, restart, newShutdown);
+  }
+}

@@ -1,0 +1,89 @@
+package io.jets.process;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * Options of a one-for-one {@link Supervisor}: its children, in start order, and its restart
+ * intensity. Obtain one from {@link Supervisor#builder(String)}; settings are checked as they are
+ * made.
+ */
+public final class SupervisorBuilder {
+
+  private final String name;
+  private final List<ChildSpec> children = new ArrayList<>();
+  private final Set<Object> ids = new HashSet<>();
+  // OTP's defaults: at most 1 restart in 5 seconds.
+  private int maxRestarts = 1;
+  private Duration period = Duration.ofSeconds(5);
+  private boolean linkToCaller;
+  private Object registeredName;
+
+  SupervisorBuilder(String name) {
+    if (name == null || name.isEmpty()) {
+      throw new IllegalArgumentException("supervisor name is null or empty");
+    }
+    this.name = name;
+  }
+
+  /**
+   * Allows at most {@code maxRestarts} restarts within any {@code period}; one more and the
+   * supervisor stops its children and exits with {@code shutdown}. Default: 1 in 5 seconds.
+   */
+  public SupervisorBuilder intensity(int maxRestarts, Duration period) {
+    if (maxRestarts < 0) {
+      throw new IllegalArgumentException("supervisor " + name + ": maxRestarts must not be negative, was " + maxRestarts);
+    }
+    Objects.requireNonNull(period, () -> "supervisor " + name + ": period is null");
+    if (period.isNegative() || period.isZero()) {
+      throw new IllegalArgumentException("supervisor " + name + ": period must be positive, was " + period);
+    }
+    this.maxRestarts = maxRestarts;
+    this.period = period;
+    return this;
+  }
+
+  /** Adds a child; children start in the order added and stop in the reverse order. */
+  public SupervisorBuilder child(ChildSpec spec) {
+    Objects.requireNonNull(spec, () -> "supervisor " + name + ": child spec is null");
+    if (!ids.add(spec.id())) {
+      throw new IllegalArgumentException("supervisor " + name + ": duplicate child id " + spec.id());
+    }
+    children.add(spec);
+    return this;
+  }
+
+  /** Links the supervisor to the process that starts it (for nesting supervisors). */
+  public SupervisorBuilder linkToCaller() {
+    this.linkToCaller = true;
+    return this;
+  }
+
+  /** Registers the supervisor process under {@code registeredName}. */
+  public SupervisorBuilder register(Object registeredName) {
+    this.registeredName = Objects.requireNonNull(registeredName, () -> "supervisor " + name + ": registered name is null");
+    return this;
+  }
+
+  /**
+   * Starts the supervisor and, on its thread, every child in order; returns when all have started.
+   *
+   * @throws ProcStartException if a child failed to start (those already started are stopped)
+   */
+  public Supervisor start() {
+    SupervisorServer server = new SupervisorServer(List.copyOf(children), maxRestarts, period);
+    ProcBuilder builder = Proc.builder(name).trapExit(true);
+    if (linkToCaller) {
+      builder.linkToCaller();
+    }
+    if (registeredName != null) {
+      builder.register(registeredName);
+    }
+    Proc proc = builder.start(server);
+    return new Supervisor(proc, server);
+  }
+}
