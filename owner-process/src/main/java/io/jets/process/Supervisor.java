@@ -52,6 +52,19 @@ public final class Supervisor {
     return server.children();
   }
 
+  /**
+   * The running children by id, in start order, asked of the supervisor itself ({@code
+   * which_children}): every exit it had received before this call has been handled, restarts
+   * included. Blocks up to {@code timeout}.
+   *
+   * @throws NoProcessException if the supervisor has exited
+   * @throws CallTimeoutException if it did not answer in time
+   */
+  @SuppressWarnings("unchecked")
+  public Map<Object, Proc> whichChildren(Duration timeout) {
+    return (Map<Object, Proc>) proc.call(SupervisorServer.Request.WHICH_CHILDREN, timeout);
+  }
+
   /** How many times children have been restarted since the supervisor started. */
   public long restarts() {
     return server.restarts();
@@ -70,7 +83,7 @@ public final class Supervisor {
     }
     try {
       long start = System.nanoTime();
-      proc.call(SupervisorServer.Stop.INSTANCE, timeout);
+      proc.call(SupervisorServer.Request.STOP, timeout);
       Duration left = timeout.minusNanos(System.nanoTime() - start);
       if (proc.awaitExit(left.isNegative() ? Duration.ZERO : left).isEmpty()) {
         throw new CallTimeoutException("stop " + proc + ": it did not exit within " + timeout);

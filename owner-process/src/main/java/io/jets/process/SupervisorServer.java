@@ -20,9 +20,10 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 final class SupervisorServer implements GenServer<SupervisorServer> {
 
-  /** The request {@link Supervisor#stop} sends. */
-  enum Stop {
-    INSTANCE
+  /** The requests {@link Supervisor} sends. */
+  enum Request {
+    STOP,
+    WHICH_CHILDREN
   }
 
   private static final System.Logger LOG = System.getLogger(Supervisor.class.getName());
@@ -88,8 +89,11 @@ final class SupervisorServer implements GenServer<SupervisorServer> {
 
   @Override
   public Next<SupervisorServer> handleCall(Object request, ReplyTo from, SupervisorServer state) {
-    if (request == Stop.INSTANCE) {
+    if (request == Request.STOP) {
       return Next.stopAndReply(ExitReason.SHUTDOWN, Boolean.TRUE, this);
+    }
+    if (request == Request.WHICH_CHILDREN) {
+      return Next.reply(children(), this);
     }
     throw new IllegalArgumentException(Procs.self() + ": unknown request " + request);
   }

@@ -1,0 +1,232 @@
+package io.jets.process;
+
+import static io.jets.process.ProcTest.LONG;
+import static io.jets.process.ProcTest.exitOf;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.Test;
+
+/** Links, exit signals, trap-exit and monitors. */
+class LinkMonitorTest {
+
+  static Proc idle(String name) {
+    return Procs.spawn(name, me -> {
+      while (true) {
+        me.receive();
+      }
+    });
+  }
+
+  @Test
+  void crashPropagatesAlongAChainOfLinks() throws Exception {
+    Proc a = idle("a");
+    Proc b = idle("b");
+    Proc c = idle("c");
+    assertTrue(a.link(b));
+    assertTrue(b.link(c));
+    c.exit(ExitReason.crash(new IllegalStateException("c failed")));
+    ExitReason reasonC = exitOf(c);
+    assertSame(reasonC, exitOf(b));
+    assertSame(reasonC, exitOf(a));
+  }
+
+  @Test
+  void longChainOfLinksDoesNotOverflowTheStack() throws Exception {
+    List<Proc> chain = new ArrayList<>();
+    for (int i = 0; i < 5_000; i++) {
+      Proc next = idle("chain-" + i);
+      if (!chain.isEmpty()) {
+        chain.getLast().link(next);
+      }
+      chain.add(next);
+    }
+    chain.getLast().exit(ExitReason.SHUTDOWN);
+    for (Proc proc : chain) {
+      assertEquals(ExitReason.SHUTDOWN, exitOf(proc));
+    }
+  }
+
+  @Test
+  void normalExitDoesNotKillLinkedProcesses() throws Exception {
+    CountDownLatch linked = new CountDownLatch(1);
+    CountDownLatch finish = new CountDownLatch(1);
+    Proc survivor = idle("survivor");
+    Proc worker = Procs.spawn("finishes", me -> {
+      me.link(survivor);
+      linked.countDown();
+      finish.await();
+    });
+    linked.await();
+    finish.countDown();
+    assertEquals(ExitReason.NORMAL, exitOf(worker));
+    assertEquals(Optional.empty(), survivor.awaitExit(java.time.Duration.ofMillis(50)));
+    assertTrue(survivor.isAlive());
+    assertTrue(survivor.links().isEmpty());
+    survivor.exit(ExitReason.KILL);
+    exitOf(survivor);
+  }
+
+  @Test
+  void trapExitTurnsExitSignalsIntoMessages() throws Exception {
+    AtomicReference<ExitSignal> received = new AtomicReference<>();
+    CountDownLatch ready = new CountDownLatch(1);
+    AtomicReference<Proc> child = new AtomicReference<>();
+    Proc trapper = Procs.spawn("trapper", me -> {
+      me.trapExit(true);
+      child.set(Procs.spawnLink("doomed", doomed -> {
+        throw new IllegalStateException("doomed");
+      }));
+      ready.countDown();
+      received.set((ExitSignal) me.receive());
+    });
+    assertEquals(ExitReason.NORMAL, exitOf(trapper));
+    ready.await();
+    assertSame(child.get(), received.get().from());
+    ExitReason.Crash crash = assertInstanceOf(ExitReason.Crash.class, received.get().reason());
+    assertEquals("doomed", crash.cause().getMessage());
+  }
+
+  @Test
+  void killCannotBeTrappedButOtherSignalsCan() throws Exception {
+    AtomicReference<Object> message = new AtomicReference<>();
+    CountDownLatch trapping = new CountDownLatch(1);
+    Proc trapper = Procs.spawn("trap-all", me -> {
+      me.trapExit(true);
+      trapping.countDown();
+      message.set(me.receive());
+      me.receive(); // waits for the kill
+    });
+    trapping.await();
+    trapper.exit(ExitReason.SHUTDOWN);
+    trapper.exit(ExitReason.KILL);
+    assertEquals(ExitReason.KILL, exitOf(trapper));
+    // The shutdown was trapped (or the kill came first and nothing was received).
+    if (message.get() != null) {
+      assertEquals(ExitReason.SHUTDOWN, ((ExitSignal) message.get()).reason());
+    }
+  }
+
+  @Test
+  void linkToAnExitedProcessDeliversNoproc() throws Exception {
+    Proc dead = Procs.spawn("dead", me -> {});
+    exitOf(dead);
+    Proc linker = idle("linker");
+    assertFalse(linker.link(dead));
+    ExitReason.Crash crash = assertInstanceOf(ExitReason.Crash.class, exitOf(linker));
+    assertInstanceOf(NoProcessException.class, crash.cause());
+  }
+
+  @Test
+  void monitorDeliversExactlyOneDown() throws Exception {
+    try (OwnerScope watcher = OwnerScope.open("watcher")) {
+      Proc proc = idle("watched");
+      MonitorRef first = proc.monitor(watcher);
+      MonitorRef second = proc.monitor(watcher);
+      proc.exit(ExitReason.SHUTDOWN);
+      exitOf(proc);
+      List<Object> downs = new ArrayList<>();
+      downs.add(watcher.receive(LONG).orElseThrow());
+      downs.add(watcher.receive(LONG).orElseThrow());
+      assertTrue(watcher.drain().isEmpty(), "more than one DOWN per monitor");
+      assertEquals(List.of(first, second), downs.stream().map(m -> ((Down) m).monitor()).toList());
+      for (Object down : downs) {
+        assertSame(proc, ((Down) down).proc());
+        assertEquals(ExitReason.SHUTDOWN, ((Down) down).reason());
+      }
+      assertFalse(first.isActive());
+      assertFalse(first.demonitor());
+    }
+  }
+
+  @Test
+  void monitorsRacingTheExitEachGetExactlyOneDown() throws Exception {
+    int threads = 4;
+    int perThread = 200;
+    for (int round = 0; round < 20; round++) {
+      try (OwnerScope watcher = OwnerScope.open("watcher")) {
+        Proc proc = idle("raced-" + round);
+        CyclicBarrier start = new CyclicBarrier(threads + 1);
+        List<Thread> monitoring = new ArrayList<>();
+        List<MonitorRef> refs = java.util.Collections.synchronizedList(new ArrayList<>());
+        for (int t = 0; t < threads; t++) {
+          monitoring.add(Thread.ofPlatform().start(() -> {
+            try {
+              start.await();
+              for (int i = 0; i < perThread; i++) {
+                refs.add(proc.monitor(watcher));
+              }
+            } catch (Exception e) {
+              throw new AssertionError(e);
+            }
+          }));
+        }
+        start.await();
+        proc.exit(ExitReason.SHUTDOWN);
+        for (Thread thread : monitoring) {
+          thread.join();
+        }
+        exitOf(proc);
+        Map<MonitorRef, Integer> downsPerRef = new HashMap<>();
+        for (Object message : watcher.drain()) {
+          downsPerRef.merge(((Down) message).monitor(), 1, Integer::sum);
+        }
+        assertEquals(threads * perThread, refs.size());
+        for (MonitorRef ref : refs) {
+          assertEquals(1, downsPerRef.getOrDefault(ref, 0), "DOWN count for " + ref);
+        }
+      }
+    }
+  }
+
+  @Test
+  void demonitorBeforeExitMeansNoDown() throws Exception {
+    try (OwnerScope watcher = OwnerScope.open("watcher")) {
+      Proc proc = idle("demonitored");
+      MonitorRef ref = proc.monitor(watcher);
+      assertTrue(ref.demonitor());
+      proc.exit(ExitReason.KILL);
+      exitOf(proc);
+      assertTrue(watcher.drain().isEmpty());
+    }
+  }
+
+  @Test
+  void monitorOfAnExitedProcessDeliversDownAtOnce() throws Exception {
+    try (OwnerScope watcher = OwnerScope.open("watcher")) {
+      Proc proc = Procs.spawn("already-gone", me -> {});
+      exitOf(proc);
+      proc.monitor(watcher);
+      Down down = (Down) watcher.poll().orElseThrow();
+      assertEquals(ExitReason.NORMAL, down.reason());
+    }
+  }
+
+  @Test
+  void processMonitorReceivesDownInItsMailbox() throws Exception {
+    Proc watched = idle("watched-by-proc");
+    AtomicReference<Object> received = new AtomicReference<>();
+    CountDownLatch monitoring = new CountDownLatch(1);
+    Proc watcher = Procs.spawn("proc-watcher", me -> {
+      watched.monitor(me);
+      monitoring.countDown();
+      received.set(me.receive());
+    });
+    monitoring.await();
+    watched.exit(ExitReason.SHUTDOWN);
+    exitOf(watcher);
+    Down down = assertInstanceOf(Down.class, received.get());
+    assertSame(watched, down.proc());
+  }
+}

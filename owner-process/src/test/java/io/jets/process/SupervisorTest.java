@@ -1,0 +1,184 @@
+package io.jets.process;
+
+import static io.jets.process.ProcTest.LONG;
+import static io.jets.process.ProcTest.exitOf;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+
+/** One-for-one supervision: restarts, restart intensity, ordered shutdown. */
+class SupervisorTest {
+
+  /** A worker that answers "ping", crashes on "crash", stops normally on "stop", and logs terminate. */
+  static final class Worker implements GenServer<String> {
+    private final String id;
+    private final List<String> terminations;
+    private final boolean trapExit;
+
+    Worker(String id, List<String> terminations, boolean trapExit) {
+      this.id = id;
+      this.terminations = terminations;
+      this.trapExit = trapExit;
+    }
+
+    @Override
+    public Next<String> init() {
+      Procs.self().trapExit(trapExit);
+      return Next.noReply(id);
+    }
+
+    @Override
+    public Next<String> handleCall(Object request, ReplyTo from, String state) {
+      return switch ((String) request) {
+        case "ping" -> Next.reply("pong " + state, state);
+        case "stop" -> Next.stopAndReply(ExitReason.NORMAL, "stopping", state);
+        default -> throw new IllegalStateException(state + " crashed on purpose");
+      };
+    }
+
+    @Override
+    public void terminate(ExitReason reason, String state) {
+      terminations.add(state + ":" + reason);
+    }
+  }
+
+  static ChildSpec worker(String id, List<String> terminations, AtomicInteger starts) {
+    return ChildSpec.permanent(id, () -> {
+      starts.incrementAndGet();
+      return Procs.startLink(id, new Worker(id, terminations, true));
+    });
+  }
+
+  static void crash(Proc child) {
+    assertThrows(CallFailedException.class, () -> child.call("crash", LONG));
+  }
+
+  @Test
+  void crashedChildIsRestartedAndTheOthersAreUntouched() throws Exception {
+    List<String> terminations = new CopyOnWriteArrayList<>();
+    AtomicInteger starts = new AtomicInteger();
+    Supervisor sup = Supervisor.builder("sup-restart").intensity(3, Duration.ofSeconds(30))
+        .child(worker("a", terminations, starts)).child(worker("b", terminations, starts)).start();
+    Proc a = sup.child("a").orElseThrow();
+    Proc b = sup.child("b").orElseThrow();
+    crash(a);
+    exitOf(a);
+    Proc restarted = sup.whichChildren(LONG).get("a");
+    assertNotSame(a, restarted);
+    assertTrue(restarted.isAlive());
+    assertSame(b, sup.child("b").orElseThrow());
+    assertEquals("pong a", restarted.call("ping", LONG));
+    assertEquals(1, sup.restarts());
+    assertEquals(3, starts.get());
+    sup.stop(LONG);
+  }
+
+  @Test
+  void tooManyRestartsMakeTheSupervisorGiveUp() throws Exception {
+    List<String> terminations = new CopyOnWriteArrayList<>();
+    AtomicInteger starts = new AtomicInteger();
+    Supervisor sup = Supervisor.builder("sup-intensity").intensity(2, Duration.ofMinutes(1))
+        .child(worker("flaky", terminations, starts)).child(worker("steady", terminations, starts)).start();
+    Proc steady = sup.child("steady").orElseThrow();
+    for (int i = 0; i < 2; i++) {
+      Proc flaky = sup.whichChildren(LONG).get("flaky");
+      crash(flaky);
+      exitOf(flaky);
+    }
+    Proc flaky = sup.whichChildren(LONG).get("flaky");
+    assertEquals(2, sup.restarts());
+    crash(flaky); // the third restart within the period is one too many
+    assertEquals(ExitReason.SHUTDOWN, exitOf(sup.proc()));
+    assertEquals(ExitReason.SHUTDOWN, exitOf(steady));
+    assertTrue(terminations.contains("steady:shutdown"), terminations.toString());
+  }
+
+  @Test
+  void stopShutsChildrenDownInReverseStartOrder() throws Exception {
+    List<String> terminations = new CopyOnWriteArrayList<>();
+    AtomicInteger starts = new AtomicInteger();
+    Supervisor sup = Supervisor.builder("sup-order")
+        .child(worker("first", terminations, starts))
+        .child(worker("second", terminations, starts))
+        .child(worker("third", terminations, starts)).start();
+    List<Proc> children = List.copyOf(sup.children().values());
+    assertEquals(3, children.size());
+    sup.stop(LONG);
+    assertEquals(List.of("third:shutdown", "second:shutdown", "first:shutdown"), terminations);
+    for (Proc child : children) {
+      assertEquals(ExitReason.SHUTDOWN, exitOf(child));
+    }
+    assertEquals(ExitReason.SHUTDOWN, exitOf(sup.proc()));
+  }
+
+  @Test
+  void childThatIgnoresShutdownIsKilledAfterItsShutdownTime() throws Exception {
+    CountDownLatch never = new CountDownLatch(1);
+    Supervisor sup = Supervisor.builder("sup-kill")
+        .child(ChildSpec.permanent("stubborn", () -> Procs.spawnLink("stubborn", me -> {
+          me.trapExit(true);
+          never.await(); // never reads its mailbox, so never sees the shutdown
+        })).withShutdown(Duration.ofMillis(50)))
+        .start();
+    Proc stubborn = sup.child("stubborn").orElseThrow();
+    sup.stop(LONG);
+    assertEquals(ExitReason.KILL, exitOf(stubborn));
+  }
+
+  @Test
+  void transientAndTemporaryChildrenAreNotRestartedAfterANormalExit() throws Exception {
+    List<String> terminations = new CopyOnWriteArrayList<>();
+    Supervisor sup = Supervisor.builder("sup-types")
+        .child(ChildSpec.transientChild("transient", () -> Procs.startLink("t", new Worker("t", terminations, false))))
+        .child(ChildSpec.temporary("temporary", () -> Procs.startLink("tmp", new Worker("tmp", terminations, false))))
+        .start();
+    Proc transientChild = sup.child("transient").orElseThrow();
+    Proc temporary = sup.child("temporary").orElseThrow();
+    assertEquals("stopping", transientChild.call("stop", LONG));
+    crash(temporary);
+    exitOf(transientChild);
+    exitOf(temporary);
+    assertTrue(sup.whichChildren(LONG).isEmpty());
+    assertEquals(0, sup.restarts());
+    sup.stop(LONG);
+  }
+
+  @Test
+  void restartedChildCanReclaimItsRegisteredName() throws Exception {
+    Supervisor sup = Supervisor.builder("sup-names").intensity(5, Duration.ofSeconds(30))
+        .child(ChildSpec.permanent("named", () ->
+            Proc.builder("named").register("sup-named-worker").linkToCaller().start(new Worker("named", new CopyOnWriteArrayList<>(), false))))
+        .start();
+    Proc first = Registry.lookup("sup-named-worker");
+    crash(first);
+    exitOf(first);
+    Proc second = sup.whichChildren(LONG).get("named");
+    assertNotSame(first, second);
+    assertSame(second, Registry.lookup("sup-named-worker"));
+    sup.stop(LONG);
+    assertTrue(Registry.whereis("sup-named-worker").isEmpty());
+  }
+
+  @Test
+  void failingChildStartFailsTheSupervisorStartAndStopsStartedChildren() throws Exception {
+    List<String> terminations = new CopyOnWriteArrayList<>();
+    ProcStartException e = assertThrows(ProcStartException.class, () -> Supervisor.builder("sup-bad")
+        .child(ChildSpec.permanent("good", () -> Procs.startLink("good", new Worker("good", terminations, true))))
+        .child(ChildSpec.permanent("bad", () -> {
+          throw new IllegalStateException("cannot start");
+        }))
+        .start());
+    assertTrue(e.getMessage().contains("sup-bad"), e.getMessage());
+    assertEquals(List.of("good:shutdown"), terminations);
+    assertTrue(Procs.list().stream().noneMatch(p -> p.name().equals("sup-bad") || p.name().equals("good")));
+  }
+}
