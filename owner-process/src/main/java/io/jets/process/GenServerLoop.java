@@ -28,31 +28,43 @@ final class GenServerLoop<S> implements ProcBody {
     this.server = (GenServer<S>) server;
   }
 
-  /** Waits until init has returned or the process has exited; throws if the start failed. */
+  /**
+   * Waits until init has returned or the process has exited; throws if the start failed, once the
+   * process has exited (so its name and tables are already released, as with OTP 26's init_fail).
+   */
   void awaitStarted(Proc proc) {
     MonitorRef monitor = proc.addMonitor(null, (ref, reason) -> failStart(reason));
     boolean interrupted = false;
     try {
-      while (true) {
-        try {
-          started.await();
-          break;
-        } catch (InterruptedException e) {
-          if (Owner.current() instanceof Proc caller && !caller.isAlive()) {
-            throw new ExitException(caller.exitReason().orElseThrow());
-          }
-          interrupted = true; // start is not interruptible, as in OTP; the status is restored below
-        }
-      }
+      interrupted = awaitUninterruptibly(started);
     } finally {
       monitor.demonitor();
-      if (interrupted) {
-        Thread.currentThread().interrupt();
-      }
     }
     ExitReason failure = startFailure;
     if (failure != null) {
+      interrupted |= awaitUninterruptibly(proc.exitLatch());
+    }
+    if (interrupted) {
+      Thread.currentThread().interrupt();
+    }
+    if (failure != null) {
       throw new ProcStartException("start of " + proc + " failed: " + failure, failure);
+    }
+  }
+
+  /** Start is not interruptible, as in OTP; returns whether an interrupt was swallowed. */
+  private static boolean awaitUninterruptibly(CountDownLatch latch) {
+    boolean interrupted = false;
+    while (true) {
+      try {
+        latch.await();
+        return interrupted;
+      } catch (InterruptedException e) {
+        if (Owner.current() instanceof Proc caller && !caller.isAlive()) {
+          throw new ExitException(caller.exitReason().orElseThrow());
+        }
+        interrupted = true;
+      }
     }
   }
 
@@ -107,6 +119,10 @@ final class GenServerLoop<S> implements ProcBody {
         }
         throw new ExitException(terminate(self, e.reason()));
       } catch (Throwable t) {
+        if (!self.isAlive()) {
+          // Killed while in a callback (typically the interrupt surfacing): no terminate.
+          throw new ExitException(self.exitReason().orElseThrow());
+        }
         throw new ExitException(terminate(self, ExitReason.crash(t)));
       }
       apply(self, next, callback);

@@ -672,6 +672,10 @@ public final class Proc extends AbstractOwner {
         linkCount, monitorCount, trapExit, exitReason());
   }
 
+  CountDownLatch exitLatch() {
+    return exited;
+  }
+
   /**
    * Waits until this process has exited and its links and monitors have been signalled, at most
    * {@code timeout}.
