@@ -1,16 +1,11 @@
 package io.jets.process;
 
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * A process: code on its own virtual thread with a many-producer, single-consumer mailbox, in the
@@ -42,20 +37,34 @@ import java.util.concurrent.locks.ReentrantLock;
  */
 public final class Proc extends AbstractOwner {
 
+  /*
+   * Implementation notes.
+   *
+   * Concurrency. The mailbox is the only structure the process's thread shares with senders on
+   * the hot path: an MPSC queue (JCTools, VarHandle flavour) plus a length counter, so a send is
+   * a few atomic operations and an unpark when the process is parked. Everything else a process
+   * is connected to (links, monitors, timers, name) lives in ProcRelations under one lock that
+   * is taken only when those change, never per message.
+   *
+   * Exit. die() is the single exit path, exactly once (AbstractOwner.exitWith decides). It may
+   * run on the process's own thread (its code returned or threw) or on the thread that delivered
+   * a fatal exit signal: the JVM cannot stop a thread, so an untrapped exit signal ends the
+   * process as an owner at once and the thread is interrupted to unwind at its next receive.
+   * The order inside die() is the contract of ETS section 8: exit listeners (table hand-over,
+   * delivered into the heir's mailbox) first, then name release, then link signals and DOWNs.
+   * Because every message from one thread to one mailbox keeps its order, the heir dequeues the
+   * TableTransfer before the ExitSignal or Down that the same thread enqueued afterwards.
+   *
+   * Pinning. Only java.util.concurrent locks and LockSupport are used, never synchronized, so a
+   * process blocked in the runtime never pins its carrier thread on Java 21.
+   */
+
   private final MpscMailbox mailbox;
   private final ProcBody body;
   private final Proc parent;
   private final Thread thread;
   private final CountDownLatch exited = new CountDownLatch(1);
-  // Guards the sets below, registeredName and exiting. Never held while calling out, and never
-  // two at once except in link(), which takes both processes' locks in id order.
-  private final ReentrantLock stateLock = new ReentrantLock();
-  private final Set<Proc> links = new LinkedHashSet<>();
-  private final Set<MonitorRef> monitors = new LinkedHashSet<>();
-  private final Set<MonitorRef> watches = new HashSet<>();
-  private final Set<TimerRef> timers = new HashSet<>();
-  private Object registeredName;
-  private boolean exiting;
+  private final ProcRelations relations = new ProcRelations();
   private volatile boolean trapExit;
   private volatile ProcStatus status = ProcStatus.RUNNABLE;
   private volatile long processed; // written only by this process's thread
@@ -108,39 +117,20 @@ public final class Proc extends AbstractOwner {
     if (!exitWith(reason)) {
       return false;
     }
-    List<Proc> linked;
-    List<MonitorRef> watchers;
-    List<MonitorRef> held;
-    List<TimerRef> pendingTimers;
-    Object name;
-    stateLock.lock();
-    try {
-      exiting = true;
-      status = ProcStatus.EXITED;
-      linked = new ArrayList<>(links);
-      watchers = new ArrayList<>(monitors);
-      held = new ArrayList<>(watches);
-      pendingTimers = new ArrayList<>(timers);
-      links.clear();
-      monitors.clear();
-      watches.clear();
-      timers.clear();
-      name = registeredName;
-      registeredName = null;
-    } finally {
-      stateLock.unlock();
-    }
+    status = ProcStatus.EXITED;
+    ProcRelations.Snapshot snapshot = relations.markExiting();
+    Object name = snapshot.registeredName();
     if (name != null) {
       Registry.release(name, this);
     }
     Procs.forget(this);
     mailbox.close();
-    pendingTimers.forEach(TimerRef::cancel);
-    held.forEach(MonitorRef::demonitor);
-    for (Proc other : linked) {
+    snapshot.timers().forEach(TimerRef::cancel);
+    snapshot.watches().forEach(MonitorRef::demonitor);
+    for (Proc other : snapshot.links()) {
       SignalTrampoline.run(() -> other.exitSignal(this, reason, true));
     }
-    for (MonitorRef monitor : watchers) {
+    for (MonitorRef monitor : snapshot.monitors()) {
       monitor.fire(reason);
     }
     exited.countDown();
@@ -274,7 +264,7 @@ public final class Proc extends AbstractOwner {
         yield false;
       }
       case INTERRUPTED -> {
-        throwIfCallerExited();
+        CallProtocol.throwIfCallerExited();
         yield false;
       }
       case CLOSED, TIMED_OUT -> false;
@@ -306,62 +296,13 @@ public final class Proc extends AbstractOwner {
     if (!isAlive()) {
       throw noProcess(request);
     }
-    long deadline = MpscMailbox.deadlineAfter(timeout);
-    ReplyTo replyTo = new ReplyTo(this);
-    MonitorRef monitor = addMonitor(null, (ref, reason) -> replyTo.fail(reason));
-    try {
-      switch (mailbox.offer(new Call(request, replyTo), deadline)) {
-        case ACCEPTED -> {}
-        case REJECTED -> throw new MailboxOverloadedException(
-            "call " + request + " to " + this + " refused: mailbox full (" + mailbox.capacity() + " messages, policy REJECT)");
-        case TIMED_OUT -> throw new CallTimeoutException(
-            "call " + request + " to " + this + " timed out after " + timeout + " waiting for room in its full mailbox");
-        case CLOSED -> throw noProcess(request);
-        case INTERRUPTED -> throw interruptedCall(request);
-      }
-      ReplyTo.State state = awaitReply(replyTo, deadline, request);
-      if (state == ReplyTo.State.WAITING && !replyTo.abandon()) {
-        state = awaitReply(replyTo, deadline, request); // settled meanwhile: returns at once
-      }
-      return switch (state) {
-        case REPLIED -> replyTo.value();
-        case FAILED -> throw new CallFailedException(
-            "call " + request + " to " + this + " failed: the process exited with " + replyTo.failure() + " before replying",
-            replyTo.failure());
-        case WAITING, ABANDONED -> throw new CallTimeoutException(
-            "call " + request + " to " + this + " got no reply within " + timeout);
-      };
-    } finally {
-      monitor.demonitor();
-    }
+    return CallProtocol.call(this, mailbox, request, timeout);
   }
 
-  private ReplyTo.State awaitReply(ReplyTo replyTo, long deadline, Object request) {
-    try {
-      return replyTo.await(deadline);
-    } catch (InterruptedException e) {
-      replyTo.abandon();
-      throw interruptedCall(request);
-    }
-  }
-
-  private NoProcessException noProcess(Object request) {
+  NoProcessException noProcess(Object request) {
     return new NoProcessException(
         "call " + request + " to " + this + " failed at once: the process has exited ("
             + exitReason().map(Object::toString).orElse("exiting") + ")");
-  }
-
-  private RuntimeException interruptedCall(Object request) {
-    throwIfCallerExited();
-    Thread.currentThread().interrupt();
-    return new CallInterruptedException("call " + request + " to " + this + " interrupted while waiting");
-  }
-
-  /** When a process waiting on someone else is interrupted because it was killed, it unwinds. */
-  private static void throwIfCallerExited() {
-    if (Owner.current() instanceof Proc caller && !caller.isAlive()) {
-      throw new ExitException(caller.exitReason().orElseThrow());
-    }
   }
 
   /** Owner SPI: delivers outside the mailbox bound; never blocks; dropped if this process exited. */
@@ -393,23 +334,9 @@ public final class Proc extends AbstractOwner {
     if (other == this) {
       return isAlive();
     }
-    Proc first = id() < other.id() ? this : other;
-    Proc second = first == this ? other : this;
-    boolean thisAlive;
-    boolean otherAlive;
-    first.stateLock.lock();
-    second.stateLock.lock();
-    try {
-      thisAlive = !exiting;
-      otherAlive = !other.exiting;
-      if (thisAlive && otherAlive) {
-        links.add(other);
-        other.links.add(this);
-      }
-    } finally {
-      second.stateLock.unlock();
-      first.stateLock.unlock();
-    }
+    boolean[] alive = ProcRelations.linkBoth(this, relations, other, other.relations);
+    boolean thisAlive = alive[0];
+    boolean otherAlive = alive[1];
     if (thisAlive && !otherAlive) {
       ExitReason noproc = ExitReason.crash(new NoProcessException("link " + this + " to " + other + ": it has already exited"));
       SignalTrampoline.run(() -> exitSignal(other, noproc, true));
@@ -425,12 +352,7 @@ public final class Proc extends AbstractOwner {
   }
 
   private void removeLink(Proc other) {
-    stateLock.lock();
-    try {
-      links.remove(other);
-    } finally {
-      stateLock.unlock();
-    }
+    relations.removeLink(other);
   }
 
   /**
@@ -449,46 +371,22 @@ public final class Proc extends AbstractOwner {
     if (watchingProc != null) {
       watchingProc.addWatch(ref);
     }
-    stateLock.lock();
-    try {
-      if (!exiting) {
-        monitors.add(ref);
-        return ref;
-      }
-    } finally {
-      stateLock.unlock();
+    if (!relations.addMonitor(ref)) {
+      ref.fire(exitReason().orElseThrow());
     }
-    ref.fire(exitReason().orElseThrow());
     return ref;
   }
 
   void forgetMonitor(MonitorRef ref) {
-    stateLock.lock();
-    try {
-      monitors.remove(ref);
-    } finally {
-      stateLock.unlock();
-    }
+    relations.removeMonitor(ref);
   }
 
   private void addWatch(MonitorRef ref) {
-    stateLock.lock();
-    try {
-      if (!exiting) {
-        watches.add(ref);
-      }
-    } finally {
-      stateLock.unlock();
-    }
+    relations.addWatch(ref);
   }
 
   void forgetWatch(MonitorRef ref) {
-    stateLock.lock();
-    try {
-      watches.remove(ref);
-    } finally {
-      stateLock.unlock();
-    }
+    relations.removeWatch(ref);
   }
 
   /**
@@ -551,60 +449,26 @@ public final class Proc extends AbstractOwner {
   private TimerRef schedule(Duration delay, Object message, long periodNanos) {
     Objects.requireNonNull(message, () -> "timer to " + this + ": message is null");
     TimerRef timer = new TimerRef(this, message, MpscMailbox.deadlineAfter(delay), periodNanos);
-    stateLock.lock();
-    try {
-      if (exiting) {
-        timer.state.set(TimerRef.CANCELLED);
-        return timer;
-      }
-      timers.add(timer);
-    } finally {
-      stateLock.unlock();
+    if (!relations.addTimer(timer)) {
+      timer.state.set(TimerRef.CANCELLED);
+      return timer;
     }
     TimerWheel.shared().add(timer);
     return timer;
   }
 
   void forgetTimer(TimerRef timer) {
-    stateLock.lock();
-    try {
-      timers.remove(timer);
-    } finally {
-      stateLock.unlock();
-    }
+    relations.removeTimer(timer);
   }
 
   // ---- registry ----
 
   void claimName(Object name) {
-    stateLock.lock();
-    try {
-      if (exiting) {
-        throw new NoProcessException("register " + name + " for " + this + ": the process has exited");
-      }
-      if (registeredName != null) {
-        throw new IllegalStateException(
-            "register " + name + " for " + this + ": it is already registered as " + registeredName);
-      }
-      Registry.claim(name, this);
-      registeredName = name;
-    } finally {
-      stateLock.unlock();
-    }
+    relations.claimName(this, name);
   }
 
   boolean dropName(Object name) {
-    stateLock.lock();
-    try {
-      if (!Objects.equals(registeredName, name)) {
-        return false;
-      }
-      registeredName = null;
-      Registry.release(name, this);
-      return true;
-    } finally {
-      stateLock.unlock();
-    }
+    return relations.dropName(this, name);
   }
 
   // ---- introspection ----
@@ -616,12 +480,7 @@ public final class Proc extends AbstractOwner {
 
   /** The name this process is registered under, if any. */
   public Optional<Object> registeredName() {
-    stateLock.lock();
-    try {
-      return Optional.ofNullable(registeredName);
-    } finally {
-      stateLock.unlock();
-    }
+    return Optional.ofNullable(relations.registeredName());
   }
 
   /** Messages waiting in the mailbox now (an estimate while senders are active). */
@@ -641,35 +500,19 @@ public final class Proc extends AbstractOwner {
 
   /** What the process is doing now. */
   public ProcStatus status() {
-    return status;
+    return isAlive() ? status : ProcStatus.EXITED; // the thread may still write a stale status
   }
 
   /** The processes linked to this one now. */
   public List<Proc> links() {
-    stateLock.lock();
-    try {
-      return List.copyOf(links);
-    } finally {
-      stateLock.unlock();
-    }
+    return List.copyOf(relations.links());
   }
 
   /** A snapshot of this process's state and counters. */
   public ProcInfo info() {
-    int linkCount;
-    int monitorCount;
-    Object name;
-    stateLock.lock();
-    try {
-      linkCount = links.size();
-      monitorCount = monitors.size();
-      name = registeredName;
-    } finally {
-      stateLock.unlock();
-    }
     return new ProcInfo(
-        this, Optional.ofNullable(name), status, mailboxLength(), processed, droppedCount(),
-        linkCount, monitorCount, trapExit, exitReason());
+        this, registeredName(), status(), mailboxLength(), processed, droppedCount(),
+        relations.links().size(), relations.monitorCount(), trapExit, exitReason());
   }
 
   CountDownLatch exitLatch() {
