@@ -120,7 +120,15 @@ final class TimerWheel {
   }
 
   private void insert(TimerRef timer) {
-    long sinceOrigin = Math.max(0, timer.deadlineNanos - origin);
+    long sinceOrigin;
+    try {
+      sinceOrigin = Math.max(0, Math.subtractExact(timer.deadlineNanos, origin));
+    } catch (ArithmeticException farFuture) {
+      sinceOrigin = Long.MAX_VALUE; // a deadline beyond the nanoTime range: due never, in practice
+    }
+    if (timer.deadlineNanos == Long.MAX_VALUE) {
+      sinceOrigin = Long.MAX_VALUE;
+    }
     long tick = Math.ceilDiv(sinceOrigin, TICK_NANOS); // ceil: never fire before the deadline
     timer.deadlineTick = Math.max(tick, currentTick);
     int slot = (int) (timer.deadlineTick & MASK);
@@ -204,8 +212,13 @@ final class TimerWheel {
     }
     timer.target.deliverFromRuntime(timer.message);
     // Fixed rate without catch-up bursts: a tick missed while the machine was stalled is skipped.
-    long next = timer.deadlineNanos + timer.periodNanos;
-    timer.deadlineNanos = next - now > 0 ? next : now + timer.periodNanos;
+    long next = saturatedAdd(timer.deadlineNanos, timer.periodNanos);
+    timer.deadlineNanos = next - now > 0 ? next : saturatedAdd(now, timer.periodNanos);
     insert(timer);
+  }
+
+  private static long saturatedAdd(long a, long b) {
+    long sum = a + b;
+    return ((a ^ sum) & (b ^ sum)) < 0 ? Long.MAX_VALUE : sum;
   }
 }
