@@ -105,6 +105,10 @@ final class MpscMailbox {
         return waited;
       }
     }
+    if (closed) {
+      boundedLength.decrementAndGet();
+      return Offer.CLOSED;
+    }
     length.incrementAndGet();
     queue.offer(message);
     wakeConsumer();
@@ -140,6 +144,7 @@ final class MpscMailbox {
           } else {
             long remaining = deadlineNanos - System.nanoTime();
             if (remaining <= 0) {
+              passSignalOn();
               return Offer.TIMED_OUT;
             }
             spaceAvailable.awaitNanos(remaining);
@@ -150,10 +155,22 @@ final class MpscMailbox {
         blockedProducers--;
       }
     } catch (InterruptedException e) {
+      passSignalOn();
       Thread.currentThread().interrupt();
       return Offer.INTERRUPTED;
     } finally {
       spaceLock.unlock();
+    }
+  }
+
+  /**
+   * A producer leaving without a slot may have consumed the one signal meant for a slot that is
+   * free now; hand it to the next waiter, or that waiter could sleep while the mailbox has room.
+   * Called with spaceLock held.
+   */
+  private void passSignalOn() {
+    if (boundedLength.get() < capacity) {
+      spaceAvailable.signal();
     }
   }
 

@@ -8,5 +8,15 @@
  * io.jets.process.Owner#current()} is the owner the calling thread acts for: a process while its
  * code runs, whatever {@link io.jets.process.Owner#bind()} bound, or otherwise {@link
  * io.jets.process.Owner#application()}, which never exits.
+ *
+ * <p>The process runtime: a {@link io.jets.process.Proc} is code on its own virtual thread with a
+ * many-producer, single-consumer mailbox; messages from one sender arrive in the order sent. A
+ * {@link io.jets.process.GenServer} is the callback behaviour run by a process; {@link
+ * io.jets.process.Supervisor} restarts processes one for one; {@link
+ * io.jets.process.PartitionedOwner} shards work over N processes by key; {@link
+ * io.jets.process.Registry} names processes; {@link io.jets.process.Procs} starts and lists them.
+ * When a process exits, its exit listeners (table hand-over) run before its links and monitors are
+ * signalled, so an heir receives a table's transfer before any exit or down message about the old
+ * owner.
  */
 package io.jets.process;
