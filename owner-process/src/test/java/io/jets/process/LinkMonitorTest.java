@@ -229,4 +229,13 @@ class LinkMonitorTest {
     Down down = assertInstanceOf(Down.class, received.get());
     assertSame(watched, down.proc());
   }
+
+  @Test
+  void normalExitSignalIsIgnoredByANonTrappingProcess() throws Exception {
+    Proc proc = idle("ignores-normal");
+    proc.exit(ExitReason.NORMAL);
+    assertTrue(proc.isAlive());
+    proc.exit(ExitReason.SHUTDOWN);
+    assertEquals(ExitReason.SHUTDOWN, exitOf(proc));
+  }
 }

@@ -96,4 +96,73 @@ class MailboxPolicyTest {
         () -> Proc.builder("tiny").mailbox(0, OverflowPolicy.REJECT));
     assertTrue(e.getMessage().contains("tiny"), e.getMessage());
   }
+
+  @Test
+  void blockUnderManyProducersLosesNothingAndNeverExceedsTheBound() throws Exception {
+    int producers = 4;
+    int each = 2_000;
+    int capacity = 4;
+    AtomicReference<Integer> maxSeen = new AtomicReference<>(0);
+    AtomicReference<int[]> lastPerProducer = new AtomicReference<>();
+    Proc proc = Proc.builder("bounded-consumer").mailbox(capacity, OverflowPolicy.BLOCK).spawn(me -> {
+      int[] last = new int[producers];
+      java.util.Arrays.fill(last, -1);
+      int max = 0;
+      for (int i = 0; i < producers * each; i++) {
+        max = Math.max(max, me.mailboxLength());
+        int[] message = (int[]) me.receive();
+        if (message[1] != last[message[0]] + 1) {
+          throw new AssertionError("producer " + message[0] + " out of order");
+        }
+        last[message[0]] = message[1];
+      }
+      maxSeen.set(max);
+      lastPerProducer.set(last);
+    });
+    List<Thread> threads = new ArrayList<>();
+    for (int p = 0; p < producers; p++) {
+      int producer = p;
+      threads.add(Thread.ofVirtual().start(() -> {
+        for (int i = 0; i < each; i++) {
+          if (!proc.send(new int[] {producer, i})) {
+            throw new AssertionError("a BLOCK send to a live process was refused");
+          }
+        }
+      }));
+    }
+    for (Thread thread : threads) {
+      thread.join();
+    }
+    assertEquals(ExitReason.NORMAL, exitOf(proc));
+    for (int last : lastPerProducer.get()) {
+      assertEquals(each - 1, last);
+    }
+    assertTrue(maxSeen.get() <= capacity, "mailbox held " + maxSeen.get() + " > " + capacity);
+  }
+
+  @Test
+  void rejectUnderManyProducersAcceptsPlusDropsEqualsSent() throws Exception {
+    CountDownLatch gate = new CountDownLatch(1);
+    int capacity = 100;
+    Proc proc = Proc.builder("rejecting-many").mailbox(capacity, OverflowPolicy.REJECT).spawn(me -> gate.await());
+    java.util.concurrent.atomic.AtomicInteger accepted = new java.util.concurrent.atomic.AtomicInteger();
+    List<Thread> threads = new ArrayList<>();
+    for (int p = 0; p < 4; p++) {
+      threads.add(Thread.ofVirtual().start(() -> {
+        for (int i = 0; i < 1_000; i++) {
+          if (proc.cast(i)) {
+            accepted.incrementAndGet();
+          }
+        }
+      }));
+    }
+    for (Thread thread : threads) {
+      thread.join();
+    }
+    assertEquals(capacity, accepted.get());
+    assertEquals(4_000 - capacity, proc.droppedCount());
+    assertEquals(capacity, proc.mailboxLength());
+    gate.countDown();
+    exitOf(proc);
+  }
 }
