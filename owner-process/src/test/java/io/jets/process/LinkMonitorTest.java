@@ -159,7 +159,7 @@ class LinkMonitorTest {
         Proc proc = idle("raced-" + round);
         CyclicBarrier start = new CyclicBarrier(threads + 1);
         List<Thread> monitoring = new ArrayList<>();
-        List<MonitorRef> refs = java.util.Collections.synchronizedList(new ArrayList<>());
+        java.util.Queue<MonitorRef> refs = new java.util.concurrent.ConcurrentLinkedQueue<>();
         for (int t = 0; t < threads; t++) {
           monitoring.add(Thread.ofPlatform().start(() -> {
             try {
