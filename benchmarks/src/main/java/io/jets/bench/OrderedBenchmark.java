@@ -43,7 +43,7 @@ public class OrderedBenchmark {
 
   @Setup
   public void populate() {
-    Integer[] items = KeyLayout.items();
+    Integer[] items = KeyLayout.denseItems();
     slots = KeyLayout.slots(items);
     off = ordered("ordered-off", WriteConcurrency.OFF);
     on = ordered("ordered-on", WriteConcurrency.ON);

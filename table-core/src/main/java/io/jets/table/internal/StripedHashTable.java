@@ -250,7 +250,7 @@ final class StripedHashTable {
       }
       for (Node n = (Node) bucket; n != null; n = n.next) {
         if (n.hash == hash) {
-          if (n.key.equals(key)) {
+          if (n.key == key || n.key.equals(key)) {
             return n;
           }
         } else if (Integer.compareUnsigned(n.hash, hash) > 0) {
@@ -324,7 +324,7 @@ final class StripedHashTable {
     // A run of equal hashes: continue after the key if it is there, otherwise after every run
     // member ordered before it or tied with it.
     for (Node m = n; m != null && m.hash == hash; m = m.next) {
-      if (m.key.equals(key)) {
+      if (m.key == key || m.key.equals(key)) {
         return m.next;
       }
     }
@@ -471,7 +471,7 @@ final class StripedHashTable {
       after = after.next;
     }
     for (Node m = after; m != null && m.hash == hash; m = m.next) {
-      if (m.key.equals(key)) {
+      if (m.key == key || m.key.equals(key)) {
         match = m;
         break;
       }
@@ -546,7 +546,7 @@ final class StripedHashTable {
     Node find(Object key, int hash) {
       Object bucket = target[index(hash, bits(target))];
       for (Node n = (Node) bucket; n != null; n = n.next) {
-        if (n.hash == hash && n.key.equals(key)) {
+        if (n.hash == hash && (n.key == key || n.key.equals(key))) {
           return n;
         }
         if (Integer.compareUnsigned(n.hash, hash) > 0) {
@@ -687,6 +687,11 @@ final class StripedHashTable {
 
   /** Doubles the table if it is still crowded; call with no lock held. */
   void resizeIfCrowded() {
+    if (keys() <= (3L << bits(table)) / 4) {
+      // Racy pre-check, so that a cell over its share in a table that is not over its load
+      // factor (random skew between cells) does not make every insert take every lock.
+      return;
+    }
     Batch all = lockAllForMaintenance();
     try {
       Object[] old = table;
@@ -753,7 +758,11 @@ final class StripedHashTable {
   }
 
   private void install(Object[] tab) {
-    keysPerCellLimit = (int) Math.max(1, ((3L << bits(tab)) / 4) / cells.length);
+    // A cell's fair share of the 0.75 load factor, plus slack for the random variation between
+    // cells (about three standard deviations of a binomial count), so that skew alone rarely
+    // asks for a resize that the table-wide count then refuses.
+    long share = ((3L << bits(tab)) / 4) / cells.length;
+    keysPerCellLimit = (int) Math.max(1, share + 3 * (long) Math.sqrt(share) + 2);
     table = tab;
   }
 
