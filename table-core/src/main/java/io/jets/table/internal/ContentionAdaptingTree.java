@@ -54,6 +54,17 @@ final class ContentionAdaptingTree {
    * gives up if it is busy. Parent pointers exist only for adapters and are guarded by
    * structureLock.
    *
+   * Snapshot publication (readConcurrency). With snapshotPublication, a multi-object write instead
+   * takes every base lock, builds a copy of the whole routing layer with new base nodes (the
+   * touched ones holding their new versions, the others sharing their current data), locks the
+   * new bases, publishes the new root with one volatile store, marks every old base invalid and
+   * only then unlocks: a reader loads the root once and reads only immutable data from one tree,
+   * old or new, so it never waits and never retries; writers that were waiting on an old base find
+   * it invalid and retry in the new tree. Readers need not re-check `valid` at all: an invalid
+   * base never changes again, and a reader that reached it started before it was replaced, so it
+   * is concurrent with every write to its replacement. The writer pays for a copy of the routing
+   * layer (one node per base and route) and holds every base lock while it runs.
+   *
    * Multi-object writes (insertAll, insertNewAll, deleteAllObjects) take structureLock (which
    * freezes the set of bases), lock the bases they touch, and bracket their stores with the
    * sequence. Single-key writers never touch structureLock or the sequence; nothing waits while
@@ -144,6 +155,7 @@ final class ContentionAdaptingTree {
 
   private final Comparator<Object> order;
   private final boolean adaptive;
+  private final boolean snapshotPublication;
   private final ReentrantLock structureLock = new ReentrantLock();
   private final AtomicLong centralObjects; // one of these two counts the objects
   private final LongAdder stripedObjects;
@@ -157,8 +169,12 @@ final class ContentionAdaptingTree {
    * @param order the key order; its exceptions are reported as {@link KeyOrderException}
    * @param adaptive split and join bases under contention; otherwise one base forever
    * @param decentralizedCount count objects in striped cells rather than one atomic counter
+   * @param snapshotPublication publish multi-object writes as a new tree, so readers never wait or
+   *     retry (readConcurrency)
    */
-  ContentionAdaptingTree(Comparator<Object> order, boolean adaptive, boolean decentralizedCount) {
+  ContentionAdaptingTree(
+      Comparator<Object> order, boolean adaptive, boolean decentralizedCount, boolean snapshotPublication) {
+    this.snapshotPublication = snapshotPublication;
     this.order =
         (a, b) -> {
           try {
@@ -202,6 +218,10 @@ final class ContentionAdaptingTree {
 
   /** The node whose key compares equal to {@code key}, or null. Lock-free, linearizable. */
   Node find(Object key) {
+    if (snapshotPublication) {
+      BaseNode base = descend(key, Seek.AT_OR_ABOVE);
+      return PersistentSortedTree.find((Node) DATA.getAcquire(base), key, order);
+    }
     for (; ; ) {
       long stamp = readBegin();
       BaseNode base = descend(key, Seek.AT_OR_ABOVE);
@@ -215,7 +235,7 @@ final class ContentionAdaptingTree {
   /** A validated snapshot of the base {@code seek} leads to from {@code key}. Lock-free. */
   Snapshot snapshot(Object key, Seek seek) {
     for (; ; ) {
-      long stamp = readBegin();
+      long stamp = snapshotPublication ? 0 : readBegin();
       Object lower = null;
       Object upper = null;
       TreeNode n = root;
@@ -230,7 +250,7 @@ final class ContentionAdaptingTree {
       }
       BaseNode base = (BaseNode) n;
       Node data = (Node) DATA.getAcquire(base);
-      if (base.valid && readValidate(stamp)) {
+      if (snapshotPublication || (base.valid && readValidate(stamp))) {
         return new Snapshot(data, lower, upper);
       }
     }
@@ -462,7 +482,13 @@ final class ContentionAdaptingTree {
         BaseNode base = placed(key, () -> descend(key, Seek.AT_OR_ABOVE));
         staged.put(base, null); // filled in once the base is locked
       }
-      List<BaseNode> locked = new ArrayList<>(staged.keySet());
+      List<BaseNode> locked;
+      if (snapshotPublication) {
+        locked = new ArrayList<>();
+        collectBases(root, locked); // the whole layer is copied: freeze every base
+      } else {
+        locked = new ArrayList<>(staged.keySet());
+      }
       for (BaseNode base : locked) {
         base.lock.lock(); // only multi-object writers, serialized by structureLock, hold several
       }
@@ -486,6 +512,11 @@ final class ContentionAdaptingTree {
           added += placed(key, () -> PersistentSortedTree.find(data, key, order)) == null ? 1 : 0;
           staged.put(base, placed(key, () -> PersistentSortedTree.put(data, key, value, order)));
         }
+        if (snapshotPublication) {
+          publishLayer(staged, locked);
+          countObjects(added);
+          return true;
+        }
         writeBegin();
         try {
           for (Map.Entry<BaseNode, Node> version : staged.entrySet()) {
@@ -504,6 +535,43 @@ final class ContentionAdaptingTree {
     } finally {
       structureLock.unlock();
     }
+  }
+
+  /**
+   * Publishes a copy of the routing layer whose bases hold {@code staged} versions (or their
+   * current data), then retires the old bases. The caller holds structureLock and every base lock
+   * ({@code locked}).
+   */
+  private void publishLayer(Map<BaseNode, Node> staged, List<BaseNode> locked) {
+    List<BaseNode> fresh = new ArrayList<>(locked.size());
+    TreeNode copy = copyLayer(root, null, staged, fresh);
+    try {
+      root = copy;
+      for (BaseNode old : locked) {
+        old.valid = false; // waiting writers retry in the new layer
+      }
+    } finally {
+      for (BaseNode base : fresh) {
+        base.lock.unlock();
+      }
+    }
+  }
+
+  /** Copies the layer under {@code n}; the new bases come back locked, in key order. */
+  private TreeNode copyLayer(TreeNode n, RouteNode parent, Map<BaseNode, Node> staged, List<BaseNode> fresh) {
+    if (n instanceof RouteNode route) {
+      RouteNode copy = new RouteNode(route.key, null, null);
+      copy.parent = parent;
+      copy.left = copyLayer(route.left, copy, staged, fresh);
+      copy.right = copyLayer(route.right, copy, staged, fresh);
+      return copy;
+    }
+    BaseNode base = (BaseNode) n;
+    BaseNode copy = new BaseNode(staged.containsKey(base) ? staged.get(base) : dataLocked(base));
+    copy.parent = parent;
+    copy.lock.lock();
+    fresh.add(copy);
+    return copy;
   }
 
   /** Runs a step that orders {@code key}, naming the key if the order fails. */
@@ -540,8 +608,30 @@ final class ContentionAdaptingTree {
     structureLock.unlock();
   }
 
-  /** Empties every base; the caller holds every lock ({@link #lockAll}) and has begun a write. */
+  /**
+   * Empties every base; the caller holds every lock ({@link #lockAll}) and, without snapshot
+   * publication, has begun a write.
+   */
   void clearLocked() {
+    if (snapshotPublication) {
+      long removed = 0;
+      for (BaseNode base : lockedForAll) {
+        removed += PersistentSortedTree.size(dataLocked(base));
+      }
+      BaseNode empty = new BaseNode(null);
+      empty.lock.lock();
+      try {
+        root = empty;
+        baseCount = 1;
+        for (BaseNode old : lockedForAll) {
+          old.valid = false;
+        }
+      } finally {
+        empty.lock.unlock();
+      }
+      countObjects(-removed);
+      return;
+    }
     long removed = 0;
     for (BaseNode base : lockedForAll) {
       removed += PersistentSortedTree.size(dataLocked(base));
@@ -582,6 +672,11 @@ final class ContentionAdaptingTree {
   /** The number of objects: exact when quiescent; while only inserts run, never decreasing. */
   long objects() {
     return centralObjects != null ? centralObjects.get() : stripedObjects.sum();
+  }
+
+  /** Whether multi-object writes publish a new tree (readConcurrency). */
+  boolean snapshotPublication() {
+    return snapshotPublication;
   }
 
   /** Whether bases split and join (writeConcurrency ON or AUTO). */

@@ -43,7 +43,10 @@ public final class OrderedSetTable<K, V> extends SelectableTable<K, V> implement
             : (a, b) -> ((Comparable<Object>) a).compareTo(b);
     this.tree =
         new ContentionAdaptingTree(
-            keyOrder, options.writeConcurrency() != WriteConcurrency.OFF, options.decentralizedCounters());
+            keyOrder,
+            options.writeConcurrency() != WriteConcurrency.OFF,
+            options.decentralizedCounters(),
+            options.readConcurrency());
     this.order = tree.order();
   }
 
@@ -557,6 +560,10 @@ public final class OrderedSetTable<K, V> extends SelectableTable<K, V> implement
 
   @Override
   protected void dropStorage() {
+    if (tree.snapshotPublication()) {
+      tree.clearLocked(); // publishes an empty tree; readers never wait on it
+      return;
+    }
     tree.writeBegin();
     try {
       tree.clearLocked();
