@@ -252,14 +252,14 @@ abstract class HashTable<K, V> extends SelectableTable<K, V> {
 
   @Override
   public final boolean deleteObject(K key, V value) {
-    boolean removed = deleteObjectCounted(key, value);
+    boolean removed = removeEqualObjects(key, value);
     if (removed) {
       countDelete();
     }
     return removed;
   }
 
-  private boolean deleteObjectCounted(K key, V value) {
+  private boolean removeEqualObjects(K key, V value) {
     checkWrite("deleteObject");
     requireKey(key, "deleteObject");
     requireValue(value, "deleteObject");
