@@ -7,5 +7,7 @@
 module io.jets.process {
   requires org.jctools.core.jdk11;
 
+  requires jdk.jfr;
+
   exports io.jets.process;
 }

@@ -5,5 +5,7 @@
 module io.jets.term {
   requires transitive io.jets.process;
 
+  requires jdk.jfr;
+
   exports io.jets.term;
 }

@@ -5,5 +5,7 @@
 module io.jets.table {
   requires transitive io.jets.process;
 
+  requires jdk.jfr;
+
   exports io.jets.table;
 }

@@ -1,173 +1,195 @@
 package io.jets.examples;
 
-import io.jets.process.Owner;
-import io.jets.process.OwnerScope;
-import io.jets.table.AccessDeniedException;
+import io.jets.process.ExitReason;
+import io.jets.process.MailboxOverloadedException;
+import io.jets.process.OverflowPolicy;
+import io.jets.process.Proc;
+import io.jets.process.Procs;
+import io.jets.process.TopBy;
 import io.jets.table.SetTable;
-import io.jets.table.TableDeletedException;
+import io.jets.table.Table;
 import io.jets.table.TableInfo;
 import io.jets.table.TableTransfer;
 import io.jets.table.Tables;
-import io.jets.table.WriteConcurrency;
-import java.util.ArrayList;
+import io.jets.term.PersistentTerm;
+import java.io.PrintStream;
+import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * The first tour of jets: an owner, a protected table read directly by many threads, an atomic
- * multi-object insert, and the table's fate when its owner exits, with and without an heir.
+ * The demo that the README's first command runs: the bypass-read story with real numbers, an
+ * owner crash survived by its heir, a bounded mailbox refusing work, and the {@code ets:i()} and
+ * recon-style listings, with the JFR events the run produced. It takes about 15 seconds.
+ *
+ * <p>Usage: {@code Demo [window-millis]}, the length of each timed measurement (1500 by default).
  */
 public final class Demo {
 
-  private static final int READERS = 4;
-  private static final int USERS = 10_000;
+  private static final int ACCOUNTS = 10_000;
+  private static final int AUDIT_MAILBOX = 100;
+  private static final int AUDIT_BURST = 1_000;
+  private static final int HEIR_CALLS = 1_000;
+  private static final Duration WAIT = Duration.ofSeconds(10);
+
+  /** What the demo observed, for its test. */
+  record Outcome(
+      ReadPathRace.Result call,
+      ReadPathRace.Result direct,
+      ReadPathRace.Result handle,
+      long objectsBeforeCrash,
+      long objectsAfterCrash,
+      long balanceSumBefore,
+      long balanceSumAfter,
+      String heirOwner,
+      int heirCallsAnswered,
+      int auditAccepted,
+      int auditRefused,
+      boolean overloadedCallRefused,
+      Map<String, Long> events) {}
 
   private Demo() {}
 
+  /**
+   * Runs the demo and prints it to standard output.
+   *
+   * @param args optionally the measurement window in milliseconds
+   */
   public static void main(String[] args) throws Exception {
-    System.out.println("jets demo on Java " + Runtime.version() + ", " + Runtime.getRuntime().availableProcessors() + " cores");
-
-    OwnerScope owner = OwnerScope.open("cache-owner");
-    OwnerScope standby = OwnerScope.open("standby");
-
-    SetTable<String, Long> balances;
-    try (Owner.Binding bound = owner.bind()) {
-      balances =
-          Tables.set("balances")
-              .named()
-              .readConcurrency(true)
-              .writeConcurrency(WriteConcurrency.ON)
-              .heir(standby, "take over the balances")
-              .build();
-      List<Map.Entry<String, Long>> initial = new ArrayList<>();
-      for (int i = 0; i < USERS; i++) {
-        initial.add(Map.entry("user-" + i, 100L));
-      }
-      balances.insertAll(initial);
-    }
-    step("1. " + owner.name() + " created a PROTECTED, named table and inserted " + USERS + " objects atomically");
-    printInfo(balances.info());
-
-    step("2. " + READERS + " reader threads read the table directly (no owner round trip)");
-    bypassReads(balances);
-
-    step("3. only the owner may write a PROTECTED table");
-    try {
-      balances.insert("user-0", 0L);
-      System.out.println("   unexpected: a non-owner wrote the table");
-    } catch (AccessDeniedException expected) {
-      System.out.println("   a reader thread tried to write: " + expected.getMessage());
-    }
-
-    step("4. atomic transfers: insertAll moves money between two accounts; readers never see half of one");
-    atomicTransfers(owner, balances);
-
-    step("5. the owner exits; the heir inherits the table and is told so");
-    owner.close();
-    TableTransfer transfer = (TableTransfer) standby.poll().orElseThrow();
-    System.out.println("   " + standby.name() + " received TableTransfer(table=" + transfer.table().name()
-        + ", from=" + transfer.from().name() + ", data=\"" + transfer.data() + "\")");
-    System.out.println("   owner is now " + balances.owner().name() + "; size " + balances.size()
-        + "; whereis(\"balances\") finds it: " + Tables.whereis("balances").isPresent());
-
-    step("6. the heir exits with no other heir: the table dies with it");
-    standby.close();
-    try {
-      balances.lookup("user-1");
-    } catch (TableDeletedException expected) {
-      System.out.println("   " + expected.getMessage());
-    }
-    System.out.println("   whereis(\"balances\") finds it: " + Tables.whereis("balances").isPresent()
-        + "; live tables: " + Tables.all().size());
-    System.out.println("done");
+    Duration window = Duration.ofMillis(args.length > 0 ? Long.parseLong(args[0]) : 1_500);
+    long started = System.nanoTime();
+    run(System.out, window);
+    System.out.printf(Locale.ROOT, "%nDemo finished in %.1f s.%n", (System.nanoTime() - started) / 1e9);
   }
 
-  private static void step(String text) {
-    System.out.println();
-    System.out.println(text);
-  }
+  static Outcome run(PrintStream out, Duration window) throws Exception {
+    int readers = Math.max(4, Runtime.getRuntime().availableProcessors());
+    out.printf(Locale.ROOT, "jets demo: Java %s, %d cores, %d reader threads, %d ms measurement windows%n",
+        Runtime.version(), Runtime.getRuntime().availableProcessors(), readers, window.toMillis());
 
-  private static void printInfo(TableInfo info) {
-    System.out.println("   info: type " + info.type() + ", access " + info.access() + ", owner " + info.owner().name()
-        + ", heir " + info.heir().map(Owner::name).orElse("none") + ", size " + info.size()
-        + ", writeConcurrency " + info.writeConcurrency() + " (" + info.lockStripes() + " stripes)"
-        + ", readConcurrency " + info.readConcurrency() + ", ~" + info.memoryBytes() / 1024 + " KiB");
-  }
+    try (EventTally events = new EventTally()) {
+      // 1. An owner process and its heir.
+      section(out, "1. A server process owns a PROTECTED table; a standby process is its heir");
+      Proc standby = Procs.start("standby", new StandbyServer());
+      Proc owner = Procs.start("balances-owner", new BalancesServer(ACCOUNTS, standby));
+      @SuppressWarnings("unchecked")
+      SetTable<Integer, Long> balances = (SetTable<Integer, Long>) Tables.whereis(BalancesServer.TABLE_NAME).orElseThrow();
+      TableInfo info = balances.info();
+      out.printf(Locale.ROOT, "   %s: %s, %s, owner %s, heir %s, %,d accounts, readConcurrency %b%n",
+          info.name(), info.type(), info.access(), info.owner().name(),
+          info.heir().map(heir -> heir.name()).orElse("none"), info.size(), info.readConcurrency());
+      DemoSettings.publish(new DemoSettings("EUR", 500));
+      out.println("   settings stored once as a persistent term; readers use a static final handle");
 
-  private static void bypassReads(SetTable<String, Long> table) throws InterruptedException {
-    int lookupsPerReader = 2_000_000;
-    CountDownLatch start = new CountDownLatch(1);
-    List<Thread> readers = new ArrayList<>();
-    AtomicLong found = new AtomicLong();
-    for (int r = 0; r < READERS; r++) {
-      int seed = r;
-      readers.add(Thread.ofPlatform().start(() -> {
-        awaitQuietly(start);
-        long hits = 0;
-        for (int i = 0; i < lookupsPerReader; i++) {
-          if (table.get("user-" + ((i * 31 + seed) % USERS)) != null) {
-            hits++;
-          }
-        }
-        found.addAndGet(hits);
-      }));
-    }
-    long t0 = System.nanoTime();
-    start.countDown();
-    for (Thread reader : readers) {
-      reader.join();
-    }
-    double seconds = (System.nanoTime() - t0) / 1e9;
-    long total = (long) READERS * lookupsPerReader;
-    System.out.printf("   %,d lookups in %.2f s: %,.0f lookups/s, every one found: %b%n",
-        total, seconds, total / seconds, found.get() == total);
-  }
+      // 2. The bypass read, measured.
+      section(out, "2. " + readers + " threads read: through call to the owner, directly, and a persistent-term handle");
+      ReadPathRace race = new ReadPathRace(readers, window, ACCOUNTS);
+      ReadPathRace.Result call = race.throughCall(owner);
+      print(out, call);
+      ReadPathRace.Result direct = race.direct(balances);
+      print(out, direct);
+      ReadPathRace.Result handle = race.persistentTermHandle();
+      print(out, handle);
+      out.printf(Locale.ROOT, "   direct read / call:     %,.0fx  (the owner answers one call at a time; readers bypass it)%n",
+          direct.opsPerSecond() / call.opsPerSecond());
+      out.printf(Locale.ROOT, "   term handle / direct:   %,.1fx  (a folded constant needs no hash lookup at all)%n",
+          handle.opsPerSecond() / direct.opsPerSecond());
 
-  private static void atomicTransfers(OwnerScope owner, SetTable<String, Long> table) throws InterruptedException {
-    // Two accounts hold 100 each. The owner moves money back and forth with insertAll, always
-    // keeping the sum at 200, and stamps each transfer with a sequence number in "transfer-seq".
-    // A reader that reads the sequence, then both accounts, then the sequence again (all
-    // unchanged) must see the sum 200: any other sum would be half of a transfer.
-    AtomicBoolean done = new AtomicBoolean();
-    AtomicLong consistentReads = new AtomicLong();
-    AtomicLong tornReads = new AtomicLong();
-    Thread reader = Thread.ofPlatform().start(() -> {
-      while (!done.get()) {
-        Long before = table.get("transfer-seq");
-        Long a = table.get("alice");
-        Long b = table.get("bob");
-        Long after = table.get("transfer-seq");
-        if (before != null && before.equals(after) && a != null && b != null) {
-          if (a + b == 200) {
-            consistentReads.incrementAndGet();
-          } else {
-            tornReads.incrementAndGet();
-          }
+      // 3. The owner crashes; the heir inherits.
+      section(out, "3. The owner crashes; its heir inherits the table");
+      long objectsBefore = balances.size();
+      long sumBefore = sumOf(balances);
+      out.printf(Locale.ROOT, "   before: %,d objects, balances sum to %,d, owner %s%n",
+          objectsBefore, sumBefore, balances.owner().name());
+      owner.exit(ExitReason.crash(new IllegalStateException("simulated crash")));
+      ExitReason reason = owner.awaitExit(WAIT).orElseThrow();
+      @SuppressWarnings("unchecked")
+      List<TableTransfer> inherited = (List<TableTransfer>) standby.call(StandbyServer.INHERITED, WAIT);
+      long objectsAfter = balances.size();
+      String heirOwner = balances.owner().name();
+      long sumAfter = sumOf(balances);
+      out.println("   owner exited with " + reason);
+      out.println("   standby received TableTransfer for " + StandbyServer.tableNames(inherited)
+          + (inherited.isEmpty() ? "" : " with data \"" + inherited.get(0).data() + "\""));
+      out.printf(Locale.ROOT, "   after:  %,d objects, balances sum to %,d, owner %s: %s%n",
+          objectsAfter, sumAfter, balances.owner().name(),
+          objectsAfter == objectsBefore && sumAfter == sumBefore ? "nothing lost" : "DATA LOST");
+      int servedByHeir = 0;
+      for (int account = 0; account < HEIR_CALLS; account++) {
+        if (balances.get(account).equals(standby.call(new BalancesServer.Balance(account), WAIT))) {
+          servedByHeir++;
         }
       }
-    });
-    int transfers = 200_000;
-    try (Owner.Binding bound = owner.bind()) {
-      for (long seq = 0; seq < transfers; seq++) {
-        long amount = seq % 100;
-        table.insertAll(List.of(
-            Map.entry("alice", 100 - amount), Map.entry("bob", 100 + amount), Map.entry("transfer-seq", seq)));
+      out.printf(Locale.ROOT, "   the heir now answers calls too: %,d of %,d balances it returned match the table%n",
+          servedByHeir, HEIR_CALLS);
+
+      // 4. A bounded mailbox under overload.
+      section(out, "4. A bounded mailbox (" + AUDIT_MAILBOX + " messages, REJECT) under a burst of " + AUDIT_BURST + " casts");
+      CountDownLatch stalled = new CountDownLatch(1);
+      CountDownLatch released = new CountDownLatch(1);
+      Proc audit = Proc.builder("audit-log").mailbox(AUDIT_MAILBOX, OverflowPolicy.REJECT)
+          .start(new AuditLogServer(stalled, released));
+      audit.cast("first entry");
+      stalled.await(); // the consumer is stuck on its first entry: nothing drains the mailbox
+      int accepted = 0;
+      for (int i = 0; i < AUDIT_BURST; i++) {
+        if (audit.cast("entry " + i)) {
+          accepted++;
+        }
       }
+      out.printf(Locale.ROOT, "   accepted %d, refused %d (droppedCount %d); the sender never blocked%n",
+          accepted, AUDIT_BURST - accepted, audit.droppedCount());
+      boolean callRefused = false;
+      try {
+        audit.call("flush", WAIT);
+      } catch (MailboxOverloadedException expected) {
+        callRefused = true;
+        out.println("   a call fails at once: " + expected.getMessage());
+      }
+
+      // 5. Introspection.
+      section(out, "5. Tables.i(): every live table");
+      out.print(indent(Tables.i()));
+      section(out, "   Procs.top(3, PROCESSED): the busiest processes");
+      out.print(indent(ProcessListing.of(Procs.top(3, TopBy.PROCESSED))));
+      section(out, "   Procs.top(3, MAILBOX_LENGTH): the processes falling behind");
+      out.print(indent(ProcessListing.of(Procs.top(3, TopBy.MAILBOX_LENGTH))));
+
+      // Shut down: release the audit log, stop the heir (its table dies with it), erase the term.
+      released.countDown();
+      audit.exit(ExitReason.SHUTDOWN);
+      standby.exit(ExitReason.SHUTDOWN);
+      audit.awaitExit(WAIT);
+      standby.awaitExit(WAIT);
+      PersistentTerm.erase(DemoSettings.KEY);
+
+      section(out, "6. JFR events jets emitted during this run");
+      Map<String, Long> counts = events.stopAndCount();
+      counts.forEach((event, count) -> out.printf(Locale.ROOT, "   %-28s %,d%n", event, count));
+      out.printf(Locale.ROOT, "   (checksum of everything read: %d)%n", race.checksum());
+      return new Outcome(call, direct, handle, objectsBefore, objectsAfter, sumBefore, sumAfter,
+          heirOwner, servedByHeir, accepted, AUDIT_BURST - accepted,
+          callRefused, counts);
     }
-    done.set(true);
-    reader.join();
-    System.out.printf("   %,d transfers; reader checked %,d quiet snapshots, torn: %d%n",
-        transfers, consistentReads.get(), tornReads.get());
   }
 
-  private static void awaitQuietly(CountDownLatch latch) {
-    try {
-      latch.await();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
+  private static long sumOf(Table<Integer, Long> table) {
+    return table.foldl(0L, (account, balance, sum) -> sum + balance);
+  }
+
+  private static void print(PrintStream out, ReadPathRace.Result result) {
+    out.printf(Locale.ROOT, "   %-24s %,15.0f reads/s  (%,d reads in %.2f s)%n",
+        result.path(), result.opsPerSecond(), result.operations(), result.nanos() / 1e9);
+  }
+
+  private static void section(PrintStream out, String title) {
+    out.println();
+    out.println(title);
+  }
+
+  private static String indent(String block) {
+    return block.lines().map(line -> "   " + line + System.lineSeparator()).reduce("", String::concat);
   }
 }

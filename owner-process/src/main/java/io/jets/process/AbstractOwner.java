@@ -28,6 +28,7 @@ public abstract class AbstractOwner implements Owner {
   private final Map<Object, ExitListener> listeners = new LinkedHashMap<>();
   private volatile ExitReason reason;
 
+  /** Creates a live owner called {@code name} with a fresh id; it exits once, through {@code exitWith}. */
   protected AbstractOwner(String name) {
     this.name = Objects.requireNonNull(name, "name");
   }

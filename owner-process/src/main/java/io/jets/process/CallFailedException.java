@@ -10,6 +10,7 @@ public final class CallFailedException extends RuntimeException {
 
   private final transient ExitReason reason;
 
+  /** Creates the exception; {@code reason} is the exit reason of the process that was called. */
   public CallFailedException(String message, ExitReason reason) {
     super(message, reason instanceof ExitReason.Crash crash ? crash.cause() : null);
     this.reason = reason;

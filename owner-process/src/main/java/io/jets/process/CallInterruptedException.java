@@ -8,6 +8,7 @@ public final class CallInterruptedException extends RuntimeException {
 
   private static final long serialVersionUID = 1L;
 
+  /** Creates the exception with a message naming the call and the process. */
   public CallInterruptedException(String message) {
     super(message);
   }

@@ -19,8 +19,11 @@ final class CallProtocol {
     try {
       switch (mailbox.offer(new Call(request, replyTo), deadline)) {
         case ACCEPTED -> {}
-        case REJECTED -> throw new MailboxOverloadedException("call " + request + " to " + server
+        case REJECTED -> {
+          RuntimeEvents.mailboxOverload(server, mailbox.capacity(), "call");
+          throw new MailboxOverloadedException("call " + request + " to " + server
             + " refused: mailbox full (" + mailbox.capacity() + " messages, policy REJECT)");
+        }
         case TIMED_OUT -> throw new CallTimeoutException("call " + request + " to " + server
             + " timed out after " + timeout + " waiting for room in its full mailbox");
         case CLOSED -> throw server.noProcess(request);

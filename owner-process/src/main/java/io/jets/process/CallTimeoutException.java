@@ -8,6 +8,7 @@ public final class CallTimeoutException extends RuntimeException {
 
   private static final long serialVersionUID = 1L;
 
+  /** Creates the exception with a message naming the call, the process and the timeout. */
   public CallTimeoutException(String message) {
     super(message);
   }

@@ -55,6 +55,7 @@ public sealed interface ExitReason {
 
   /** An exit caused by an exception. */
   record Crash(Throwable cause) implements ExitReason {
+    /** Requires a non-null cause. */
     public Crash {
       Objects.requireNonNull(cause, "cause");
     }

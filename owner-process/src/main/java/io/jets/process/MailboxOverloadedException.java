@@ -8,6 +8,7 @@ public final class MailboxOverloadedException extends RuntimeException {
 
   private static final long serialVersionUID = 1L;
 
+  /** Creates the exception with a message naming the process and its mailbox bound. */
   public MailboxOverloadedException(String message) {
     super(message);
   }

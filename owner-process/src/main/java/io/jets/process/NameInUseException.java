@@ -5,6 +5,7 @@ public final class NameInUseException extends RuntimeException {
 
   private static final long serialVersionUID = 1L;
 
+  /** Creates the exception with a message naming the registered name and its holder. */
   public NameInUseException(String message) {
     super(message);
   }

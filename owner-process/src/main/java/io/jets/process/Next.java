@@ -87,6 +87,7 @@ public sealed interface Next<S> permits Next.Reply, Next.NoReply, Next.Stop {
    * @param state the state passed to terminate
    */
   record Stop<S>(ExitReason reason, boolean hasReply, Object reply, S state) implements Next<S> {
+    /** Requires a non-null reason. */
     public Stop {
       Objects.requireNonNull(reason, "stop reason is null");
     }

@@ -10,6 +10,7 @@ public final class NoProcessException extends RuntimeException {
 
   private static final long serialVersionUID = 1L;
 
+  /** Creates the exception with a message naming the process and the request. */
   public NoProcessException(String message) {
     super(message);
   }

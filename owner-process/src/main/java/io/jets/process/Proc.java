@@ -261,6 +261,7 @@ public final class Proc extends AbstractOwner {
       case ACCEPTED -> true;
       case REJECTED -> {
         mailbox.countDropped();
+        RuntimeEvents.mailboxOverload(this, mailbox.capacity(), message instanceof Cast ? "cast" : "send");
         yield false;
       }
       case INTERRUPTED -> {

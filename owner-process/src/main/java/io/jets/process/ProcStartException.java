@@ -10,6 +10,7 @@ public final class ProcStartException extends RuntimeException {
 
   private final transient ExitReason reason;
 
+  /** Creates the exception; {@code reason} is why the process exited during its start. */
   public ProcStartException(String message, ExitReason reason) {
     super(message, reason instanceof ExitReason.Crash crash ? crash.cause() : null);
     this.reason = reason;

@@ -123,6 +123,7 @@ final class SupervisorServer implements GenServer<SupervisorServer> {
         return Next.stop(ExitReason.SHUTDOWN, this);
       }
       restarts.incrementAndGet();
+      RuntimeEvents.supervisorRestart(Procs.self(), id, signal.reason());
       try {
         startChild(spec);
         return Next.noReply(this);

@@ -18,5 +18,11 @@
  * When a process exits, its exit listeners (table hand-over) run before its links and monitors are
  * signalled, so an heir receives a table's transfer before any exit or down message about the old
  * owner.
+ *
+ * <p>Introspection: {@link io.jets.process.Procs#top} ranks live processes by mailbox length or
+ * messages processed (recon's {@code proc_count}); the figures are estimates while processes run.
+ * The JDK Flight Recorder events {@code io.jets.MailboxOverload} (a full REJECT mailbox refused a
+ * send, cast or call) and {@code io.jets.SupervisorRestart} are committed only while a recording
+ * enables them.
  */
 package io.jets.process;

@@ -14,6 +14,7 @@ public class MissingTermException extends NoSuchElementException {
 
   private final transient Object key;
 
+  /** Creates the exception for the absent {@code key}. */
   public MissingTermException(Object key) {
     super("persistent term " + ValueInspector.describe(key) + ": no term is stored under this key");
     this.key = key;

@@ -13,6 +13,7 @@ public class TermExistsException extends IllegalStateException {
 
   private final transient Object key;
 
+  /** Creates the exception for {@code key}, which already holds a different value. */
   public TermExistsException(Object key) {
     super("persistent term " + ValueInspector.describe(key)
         + ": putNew found a different value already stored; the stored value is unchanged");

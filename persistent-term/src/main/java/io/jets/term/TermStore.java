@@ -249,6 +249,7 @@ final class TermStore {
 
   /** Re-targets the call sites of {@code keys} that have handles. Caller holds writeLock. */
   private void rebind(List<Object> keys, Object value) {
+    jdk.jfr.Event event = TermEvents.begin(value == ABSENT);
     List<MutableCallSite> changed = new ArrayList<>(keys.size());
     for (Object key : keys) {
       HandleRef ref = handles.get(key);
@@ -259,6 +260,9 @@ final class TermStore {
     }
     if (!changed.isEmpty()) {
       MutableCallSite.syncAll(changed.toArray(MutableCallSite[]::new));
+    }
+    if (event != null) {
+      TermEvents.end(event, keys.size() == 1 ? String.valueOf(keys.get(0)) : keys.size() + " keys", changed.size());
     }
   }
 

@@ -8,6 +8,7 @@ public class AccessDeniedException extends TableException {
 
   private static final long serialVersionUID = 1L;
 
+  /** Creates the exception; the message names the operation, the owner and the caller. */
   public AccessDeniedException(String tableName, String message) {
     super(tableName, message);
   }

@@ -8,10 +8,12 @@ public class BadArgumentException extends TableException {
 
   private static final long serialVersionUID = 1L;
 
+  /** Creates the exception; the message names the operation and the argument. */
   public BadArgumentException(String tableName, String message) {
     super(tableName, message);
   }
 
+  /** Creates the exception with the failure that made the argument bad (a comparator that threw, for example). */
   public BadArgumentException(String tableName, String message, Throwable cause) {
     super(tableName, message, cause);
   }

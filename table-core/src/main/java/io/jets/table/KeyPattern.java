@@ -79,6 +79,7 @@ public sealed interface KeyPattern<K>
 
   /** Matches one key. */
   record Exact<K>(K key) implements KeyPattern<K> {
+    /** Requires a non-null key. */
     public Exact {
       Objects.requireNonNull(key, "key");
     }
@@ -114,6 +115,7 @@ public sealed interface KeyPattern<K>
 
   /** Matches the {@code String} keys that start with {@code prefix}. */
   record StringPrefix(String prefix) implements KeyPattern<String> {
+    /** Requires a non-null prefix. */
     public StringPrefix {
       Objects.requireNonNull(prefix, "prefix");
     }
@@ -126,6 +128,7 @@ public sealed interface KeyPattern<K>
 
   /** Matches the {@code List} keys whose first elements equal {@code prefix}'s. */
   record ListPrefix<E>(List<E> prefix) implements KeyPattern<List<E>> {
+    /** Copies the prefix; it must not be null nor hold null elements. */
     public ListPrefix {
       prefix = List.copyOf(prefix);
     }

@@ -20,6 +20,7 @@ public record MatchClause<K, V, R>(
     BiPredicate<? super K, ? super V> guard,
     BiFunction<? super K, ? super V, ? extends R> result) {
 
+  /** Requires a key pattern, a guard and a result function. */
   public MatchClause {
     Objects.requireNonNull(key, "key pattern");
     Objects.requireNonNull(guard, "guard");

@@ -7,6 +7,7 @@ public class MissingKeyException extends TableException {
 
   private final transient Object key;
 
+  /** Creates the exception for the absent {@code key} met by {@code operation}. */
   public MissingKeyException(String tableName, String operation, Object key) {
     super(tableName, operation + ": no object with key " + key);
     this.key = key;

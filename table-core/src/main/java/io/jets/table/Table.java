@@ -45,6 +45,17 @@ public interface Table<K, V> {
   TableInfo info();
 
   /**
+   * A snapshot of the operation counters, or {@link TableStats#NOT_RECORDING} unless the table was
+   * built with {@link TableBuilder#recordStats()}. Never blocks; estimates while operations run.
+   *
+   * @throws TableDeletedException if the table is deleted
+   * @throws AccessDeniedException if the table is PRIVATE and the caller is not its owner
+   */
+  default TableStats stats() {
+    return TableStats.NOT_RECORDING;
+  }
+
+  /**
    * The number of objects. Exact while no write runs; under concurrent writes an estimate that,
    * while only inserts run, never decreases.
    */

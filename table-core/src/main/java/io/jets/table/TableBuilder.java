@@ -24,6 +24,7 @@ public abstract sealed class TableBuilder<B extends TableBuilder<B>>
   private boolean readConcurrency;
   private WriteConcurrency writeConcurrency = WriteConcurrency.OFF;
   private Boolean decentralizedCounters; // null: ETS's default for the mode
+  private boolean recordStats;
 
   TableBuilder(String name, TableType type) {
     this.name = name;
@@ -82,6 +83,16 @@ public abstract sealed class TableBuilder<B extends TableBuilder<B>>
     return self();
   }
 
+  /**
+   * Keeps operation counters (lookup hits and misses, inserts, deletes) that {@link Table#stats()}
+   * reports. Off by default: a table without it pays one predictable branch per operation; with it,
+   * each counted operation also increments a striped {@link java.util.concurrent.atomic.LongAdder}.
+   */
+  public B recordStats() {
+    this.recordStats = true;
+    return self();
+  }
+
   /** Validates the settings and returns them; throws {@link BadArgumentException} on conflict. */
   final TableOptions options() {
     String tableName = name == null ? "<null>" : name;
@@ -112,7 +123,8 @@ public abstract sealed class TableBuilder<B extends TableBuilder<B>>
       throw new BadArgumentException(name, "build: owner " + tableOwner.name() + " has exited");
     }
     return new TableOptions(
-        name, type, access, named, tableOwner, heir, heirData, readConcurrency, writeConcurrency, decentralized);
+        name, type, access, named, tableOwner, heir, heirData, readConcurrency, writeConcurrency, decentralized,
+        recordStats);
   }
 
   /** ETS: on with {@code auto}, and for ordered sets with {@code true}; off otherwise. */

@@ -5,6 +5,7 @@ public class TableDeletedException extends TableException {
 
   private static final long serialVersionUID = 1L;
 
+  /** Creates the exception for {@code operation} on the deleted table {@code tableName}. */
   public TableDeletedException(String tableName, String operation) {
     super(tableName, operation + " on a deleted table");
   }

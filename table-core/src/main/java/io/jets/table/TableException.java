@@ -10,11 +10,13 @@ public class TableException extends RuntimeException {
 
   private final String tableName;
 
+  /** Creates the exception; the message is prefixed with {@code table '<name>':}. */
   public TableException(String tableName, String message) {
     super("table '" + tableName + "': " + message);
     this.tableName = tableName;
   }
 
+  /** As {@link #TableException(String, String)}, with the underlying failure. */
   public TableException(String tableName, String message, Throwable cause) {
     super("table '" + tableName + "': " + message, cause);
     this.tableName = tableName;

@@ -41,4 +41,15 @@ public final class Tables {
   public static List<Table<?, ?>> all() {
     return TableRegistry.all();
   }
+
+  /**
+   * An {@code ets:i()}-style listing of every live table, one line each, sorted by name: name,
+   * type, size, memory estimate, owner, access and modes (write concurrency with its current lock
+   * stripes, {@code read}, {@code decentralized}, {@code named}, {@code heir=...}). Sizes and memory
+   * are estimates while tables change; a PRIVATE table of another owner is listed without figures.
+   * Never blocks on table writers.
+   */
+  public static String i() {
+    return TableListing.of(all());
+  }
 }

@@ -5,6 +5,7 @@ public class WrongTableTypeException extends TableException {
 
   private static final long serialVersionUID = 1L;
 
+  /** Creates the exception; the message names the operation and the table type. */
   public WrongTableTypeException(String tableName, String message) {
     super(tableName, message);
   }

@@ -27,7 +27,8 @@
  *       visited exactly once; no object is visited twice; an object inserted or deleted meanwhile
  *       may or may not be visited. No traversal needs the table to be fixed first.
  *   <dt>Estimate
- *   <dd>Said of {@code size()} and {@code info().memoryBytes()} while writers run. {@code size()}
+ *   <dd>Said of {@code size()}, {@code info().memoryBytes()} and the counters of {@code stats()}
+ *       while operations run. {@code size()}
  *       is exact once writers stop, and never appears to decrease while only inserts run.
  * </dl>
  *
@@ -50,6 +51,15 @@
  * io.jets.table.WriteConcurrency#AUTO} (for ordered tables in ON and AUTO, the lock of the base
  * node that holds the key, in a tree whose bases split and join with contention). No operation
  * waits for the owner or goes through a mailbox.
+ *
+ * <h2>Observability</h2>
+ *
+ * {@link io.jets.table.Tables#i()} lists every live table in {@code ets:i()} style; {@link
+ * io.jets.table.Table#stats()} reports lookup hits and misses, inserts and deletes of tables built
+ * with {@link io.jets.table.TableBuilder#recordStats()} (off by default: a table without it pays
+ * one predictable branch per counted operation). The JDK Flight Recorder events {@code
+ * io.jets.TableCreated}, {@code io.jets.TableTransferred} and {@code io.jets.TableDeleted} are
+ * committed only while a recording enables them.
  *
  * <h2>Failures</h2>
  *

@@ -8,6 +8,7 @@ import io.jets.table.BadArgumentException;
 import io.jets.table.Table;
 import io.jets.table.TableDeletedException;
 import io.jets.table.TableInfo;
+import io.jets.table.TableStats;
 import io.jets.table.TableTransfer;
 import io.jets.table.TableType;
 import io.jets.table.WriteConcurrency;
@@ -34,6 +35,7 @@ public abstract class AbstractTable<K, V> implements Table<K, V> {
   private final boolean readConcurrency;
   private final WriteConcurrency writeConcurrency;
   private final boolean decentralizedCounters;
+  private final TableStatsCounters statsCounters; // null unless recordStats: one predictable branch
 
   private volatile String name;
   private volatile Access access;
@@ -57,6 +59,7 @@ public abstract class AbstractTable<K, V> implements Table<K, V> {
     this.readConcurrency = options.readConcurrency();
     this.writeConcurrency = options.writeConcurrency();
     this.decentralizedCounters = options.decentralizedCounters();
+    this.statsCounters = options.recordStats() ? new TableStatsCounters() : null;
     this.name = options.name();
     this.access = options.access();
     this.owner = options.owner();
@@ -84,6 +87,7 @@ public abstract class AbstractTable<K, V> implements Table<K, V> {
     } finally {
       adminLock.unlock();
     }
+    TableEvents.created(this, owner, access.name());
   }
 
   // ---- storage hooks ----
@@ -106,6 +110,35 @@ public abstract class AbstractTable<K, V> implements Table<K, V> {
   /** True while any owner has the table fixed. */
   protected boolean isFixed() {
     return fixed;
+  }
+
+  // ---- stats hooks: each costs one branch on a final field when stats are off ----
+
+  /** Counts one read of one key. */
+  protected final void countLookup(boolean hit) {
+    if (statsCounters != null) {
+      statsCounters.lookup(hit);
+    }
+  }
+
+  /** Counts {@code objects} objects written. */
+  protected final void countInserts(long objects) {
+    if (statsCounters != null) {
+      statsCounters.inserted(objects);
+    }
+  }
+
+  /** Counts one delete call that removed something. */
+  protected final void countDelete() {
+    if (statsCounters != null) {
+      statsCounters.deleted();
+    }
+  }
+
+  @Override
+  public final TableStats stats() {
+    checkRead("stats");
+    return statsCounters == null ? TableStats.NOT_RECORDING : statsCounters.snapshot();
   }
 
   // ---- checks on the operation paths ----
@@ -224,7 +257,7 @@ public abstract class AbstractTable<K, V> implements Table<K, V> {
       if (!receiver.isAlive()) {
         throw new BadArgumentException(name, "giveAway: receiver " + receiver.name() + " has exited");
       }
-      if (!transferTo(receiver, giftData)) {
+      if (!transferTo(receiver, giftData, false)) {
         throw new BadArgumentException(name, "giveAway: receiver " + receiver.name() + " has exited");
       }
     } finally {
@@ -324,7 +357,7 @@ public abstract class AbstractTable<K, V> implements Table<K, V> {
   }
 
   /** Moves ownership to {@code receiver}, which must be alive; false if it exited meanwhile. */
-  private boolean transferTo(Owner receiver, Object data) {
+  private boolean transferTo(Owner receiver, Object data, boolean inherited) {
     Optional<Owner.Registration> registration = receiver.onExit(this::onOwnerExit);
     if (registration.isEmpty()) {
       return false;
@@ -336,6 +369,7 @@ public abstract class AbstractTable<K, V> implements Table<K, V> {
     ownerRegistration = registration.get();
     owner = receiver;
     receiver.deliver(new TableTransfer(this, from, data));
+    TableEvents.transferred(name, from, receiver, inherited);
     return true;
   }
 
@@ -348,7 +382,7 @@ public abstract class AbstractTable<K, V> implements Table<K, V> {
       ownerRegistration = null;
       Owner inheritor = heir;
       if (inheritor != null && inheritor != exited && inheritor.isAlive()
-          && transferTo(inheritor, heirData)) {
+          && transferTo(inheritor, heirData, true)) {
         return; // ETS keeps the heir as heir after it inherits
       }
       deleteLocked();
@@ -366,6 +400,7 @@ public abstract class AbstractTable<K, V> implements Table<K, V> {
       unlockAllWriters();
     }
     TableRegistry.unregister(this, name, named);
+    TableEvents.deleted(name, owner);
     if (ownerRegistration != null) {
       ownerRegistration.cancel();
       ownerRegistration = null;

@@ -30,6 +30,7 @@ public final class HashSetTable<K, V> extends HashTable<K, V> implements SetTabl
     checkRead("get");
     requireKey(key, "get");
     Node node = read(key, StripedHashTable.mix(key));
+    countLookup(node != null);
     return node == null ? null : (V) node.value;
   }
 

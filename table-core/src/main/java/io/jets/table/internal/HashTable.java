@@ -130,6 +130,7 @@ abstract class HashTable<K, V> extends SelectableTable<K, V> {
     } finally {
       store.release(stripe);
     }
+    countInserts(1);
   }
 
   @Override
@@ -145,10 +146,11 @@ abstract class HashTable<K, V> extends SelectableTable<K, V> {
         return false;
       }
       insertLocked(stripe, hash, key, value);
-      return true;
     } finally {
       store.release(stripe);
     }
+    countInserts(1);
+    return true;
   }
 
   /** Keys, values and hashes of a batch, checked before anything changes. */
@@ -180,6 +182,7 @@ abstract class HashTable<K, V> extends SelectableTable<K, V> {
     checkWrite("insertAll");
     Batch<K, V> batch = batch(objects, "insertAll");
     writeBatch(batch, false, "insertAll");
+    countInserts(batch.keys().length);
   }
 
   @Override
@@ -187,7 +190,11 @@ abstract class HashTable<K, V> extends SelectableTable<K, V> {
       Collection<? extends Map.Entry<? extends K, ? extends V>> objects) {
     checkWrite("insertNewAll");
     Batch<K, V> batch = batch(objects, "insertNewAll");
-    return writeBatch(batch, true, "insertNewAll");
+    boolean inserted = writeBatch(batch, true, "insertNewAll");
+    if (inserted) {
+      countInserts(batch.keys().length);
+    }
+    return inserted;
   }
 
   @SuppressWarnings("unchecked")
@@ -236,14 +243,23 @@ abstract class HashTable<K, V> extends SelectableTable<K, V> {
         return false;
       }
       store.putLocked(stripe, hash, key, null, -count(node, bag));
-      return true;
     } finally {
       store.release(stripe);
     }
+    countDelete();
+    return true;
   }
 
   @Override
   public final boolean deleteObject(K key, V value) {
+    boolean removed = removeEqualObjects(key, value);
+    if (removed) {
+      countDelete();
+    }
+    return removed;
+  }
+
+  private boolean removeEqualObjects(K key, V value) {
     checkWrite("deleteObject");
     requireKey(key, "deleteObject");
     requireValue(value, "deleteObject");
@@ -300,17 +316,19 @@ abstract class HashTable<K, V> extends SelectableTable<K, V> {
     requireKey(key, "take");
     int hash = StripedHashTable.mix(key);
     Stripe stripe = store.lock(hash);
+    Node node;
     try {
       checkNotDeletedLocked("take");
-      Node node = store.findLocked(key, hash);
+      node = store.findLocked(key, hash);
       if (node == null) {
         return List.of();
       }
       store.putLocked(stripe, hash, key, null, -count(node, bag));
-      return valuesOf(node);
     } finally {
       store.release(stripe);
     }
+    countDelete();
+    return valuesOf(node);
   }
 
   // ---- reads ----
@@ -319,14 +337,18 @@ abstract class HashTable<K, V> extends SelectableTable<K, V> {
   public final List<V> lookup(K key) {
     checkRead("lookup");
     requireKey(key, "lookup");
-    return valuesOf(read(key, StripedHashTable.mix(key)));
+    Node node = read(key, StripedHashTable.mix(key));
+    countLookup(node != null);
+    return valuesOf(node);
   }
 
   @Override
   public final boolean member(K key) {
     checkRead("member");
     requireKey(key, "member");
-    return read(key, StripedHashTable.mix(key)) != null;
+    boolean present = read(key, StripedHashTable.mix(key)) != null;
+    countLookup(present);
+    return present;
   }
 
   @Override

@@ -125,6 +125,7 @@ public final class OrderedSetTable<K, V> extends SelectableTable<K, V> implement
       store(base, data, current, key, value);
       return null;
     });
+    countInserts(1);
   }
 
   @Override
@@ -132,26 +133,34 @@ public final class OrderedSetTable<K, V> extends SelectableTable<K, V> implement
     checkWrite("insertNew");
     checkKey(key, "insertNew");
     requireArgument(value, "value", "insertNew");
-    return withBase(key, "insertNew", (base, data, current) -> {
+    boolean inserted = withBase(key, "insertNew", (base, data, current) -> {
       if (current != null) {
         return false;
       }
       store(base, data, null, key, value);
       return true;
     });
+    if (inserted) {
+      countInserts(1);
+    }
+    return inserted;
   }
 
   @Override
   public boolean delete(K key) {
     checkWrite("delete");
     checkKey(key, "delete");
-    return withBase(key, "delete", (base, data, current) -> {
+    boolean removed = withBase(key, "delete", (base, data, current) -> {
       if (current == null) {
         return false;
       }
       remove(base, data, current);
       return true;
     });
+    if (removed) {
+      countDelete();
+    }
+    return removed;
   }
 
   @Override
@@ -159,13 +168,17 @@ public final class OrderedSetTable<K, V> extends SelectableTable<K, V> implement
     checkWrite("deleteObject");
     checkKey(key, "deleteObject");
     requireArgument(value, "value", "deleteObject");
-    return withBase(key, "deleteObject", (base, data, current) -> {
+    boolean removed = withBase(key, "deleteObject", (base, data, current) -> {
       if (current == null || !current.value.equals(value)) {
         return false;
       }
       remove(base, data, current);
       return true;
     });
+    if (removed) {
+      countDelete();
+    }
+    return removed;
   }
 
   @Override
@@ -173,13 +186,17 @@ public final class OrderedSetTable<K, V> extends SelectableTable<K, V> implement
   public List<V> take(K key) {
     checkWrite("take");
     checkKey(key, "take");
-    return withBase(key, "take", (base, data, current) -> {
+    List<V> taken = withBase(key, "take", (base, data, current) -> {
       if (current == null) {
-        return List.of();
+        return List.<V>of();
       }
       remove(base, data, current);
       return List.of((V) current.value);
     });
+    if (!taken.isEmpty()) {
+      countDelete();
+    }
+    return taken;
   }
 
   // ---- multi-object writes ----
@@ -214,12 +231,17 @@ public final class OrderedSetTable<K, V> extends SelectableTable<K, V> implement
   public void insertAll(Collection<? extends Map.Entry<? extends K, ? extends V>> objects) {
     checkWrite("insertAll");
     writeBatch(objects, false, "insertAll");
+    countInserts(objects.size());
   }
 
   @Override
   public boolean insertNewAll(Collection<? extends Map.Entry<? extends K, ? extends V>> objects) {
     checkWrite("insertNewAll");
-    return writeBatch(objects, true, "insertNewAll");
+    boolean inserted = writeBatch(objects, true, "insertNewAll");
+    if (inserted) {
+      countInserts(objects.size());
+    }
+    return inserted;
   }
 
   @Override
@@ -239,11 +261,14 @@ public final class OrderedSetTable<K, V> extends SelectableTable<K, V> implement
   private Node read(K key, String operation) {
     checkRead(operation);
     checkKey(key, operation);
+    Node node;
     try {
-      return tree.find(key);
+      node = tree.find(key);
     } catch (KeyOrderException e) {
       throw keyError(operation, key, e);
     }
+    countLookup(node != null);
+    return node;
   }
 
   @Override

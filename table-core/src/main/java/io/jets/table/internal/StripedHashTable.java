@@ -685,21 +685,29 @@ final class StripedHashTable {
 
   // ---- resizing and adaptation: both take every lock ----
 
-  /** Doubles the table if it is still crowded; call with no lock held. */
+  /**
+   * Doubles the table until it is no longer crowded; call with no lock held. One multi-object
+   * write can add many times the capacity, so a single doubling would leave long chains behind it.
+   */
   void resizeIfCrowded() {
-    if (keys() <= (3L << bits(table)) / 4) {
-      // Racy pre-check, so that a cell over its share in a table that is not over its load
-      // factor (random skew between cells) does not make every insert take every lock.
-      return;
+    // Racy pre-check, so that a cell over its share in a table that is not over its load factor
+    // (random skew between cells) does not make every insert take every lock. Each doubling
+    // takes and releases every lock, so writers and readers progress in between.
+    while (keys() > (3L << bits(table)) / 4 && doubleIfCrowded()) {
+      // one multi-object write can add many times the capacity: keep doubling
     }
+  }
+
+  private boolean doubleIfCrowded() {
     Batch all = lockAllForMaintenance();
     try {
       Object[] old = table;
       int oldBits = bits(old);
       if (oldBits >= MAX_BITS || keys() <= (3L << oldBits) / 4) {
-        return; // another writer resized first, or the crowding was one cell's bad luck
+        return false; // another writer resized first, or the crowding was one cell's bad luck
       }
       forwardAll(old, doubled(old));
+      return true;
     } finally {
       unlock(all.locked);
     }

@@ -1,0 +1,98 @@
+package io.jets.micrometer;
+
+import io.jets.process.Proc;
+import io.jets.process.Procs;
+import io.jets.table.Table;
+import io.jets.table.TableException;
+import io.jets.table.TableStats;
+import io.jets.table.Tables;
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tags;
+import io.micrometer.core.instrument.binder.MeterBinder;
+import java.util.function.ToDoubleFunction;
+
+/**
+ * A Micrometer {@link MeterBinder} for the jets tables and processes alive when {@link #bindTo} is
+ * called. Meters hold their table or process weakly, so binding never keeps a deleted table or an
+ * exited process reachable; a meter of a deleted table or exited process reads {@code NaN}.
+ *
+ * <p>Per table (tags {@code table}, {@code type}): gauges {@code jets.table.size} (objects) and
+ * {@code jets.table.memory} (bytes, an estimate); for tables built with {@code recordStats()},
+ * function counters {@code jets.table.lookups} (tag {@code result}: {@code hit} or {@code miss}),
+ * {@code jets.table.inserts} and {@code jets.table.deletes}. A PRIVATE table's figures can be read
+ * only by its owner, so its meters read {@code NaN} elsewhere.
+ *
+ * <p>Per process (tags {@code process}, {@code id}): gauge {@code jets.process.mailbox.length} and
+ * function counters {@code jets.process.messages.processed} and {@code
+ * jets.process.messages.dropped}.
+ *
+ * <p>Tables and processes created later are not seen until {@code bindTo} runs again; binding
+ * again is safe (Micrometer returns the meters already registered under the same name and tags), so
+ * an application may call it on a schedule. Reading a meter never blocks and never takes a table
+ * lock: sizes are the tables' estimates under concurrent writes.
+ */
+public final class JetsMetrics implements MeterBinder {
+
+  @Override
+  public void bindTo(MeterRegistry registry) {
+    for (Table<?, ?> table : Tables.all()) {
+      bindTable(registry, table);
+    }
+    for (Proc proc : Procs.list()) {
+      bindProcess(registry, proc);
+    }
+  }
+
+  private static void bindTable(MeterRegistry registry, Table<?, ?> table) {
+    Tags tags = Tags.of("table", table.name(), "type", table.type().name());
+    Gauge.builder("jets.table.size", table, readable(t -> t.size()))
+        .tags(tags).description("objects in the table (an estimate under concurrent writes)")
+        .baseUnit("objects").register(registry);
+    Gauge.builder("jets.table.memory", table, readable(t -> t.info().memoryBytes()))
+        .tags(tags).description("estimated heap used by the table's structure")
+        .baseUnit("bytes").register(registry);
+    TableStats stats = statsOf(table);
+    if (stats == null || !stats.recording()) {
+      return;
+    }
+    FunctionCounter.builder("jets.table.lookups", table, readable(t -> t.stats().lookupHits()))
+        .tags(tags).tag("result", "hit").description("key reads that found the key").register(registry);
+    FunctionCounter.builder("jets.table.lookups", table, readable(t -> t.stats().lookupMisses()))
+        .tags(tags).tag("result", "miss").description("key reads that did not find the key").register(registry);
+    FunctionCounter.builder("jets.table.inserts", table, readable(t -> t.stats().inserts()))
+        .tags(tags).description("objects passed to successful inserts").register(registry);
+    FunctionCounter.builder("jets.table.deletes", table, readable(t -> t.stats().deletes()))
+        .tags(tags).description("delete calls that removed something").register(registry);
+  }
+
+  private static void bindProcess(MeterRegistry registry, Proc proc) {
+    Tags tags = Tags.of("process", proc.name(), "id", Long.toString(proc.id()));
+    Gauge.builder("jets.process.mailbox.length", proc, p -> p.isAlive() ? p.mailboxLength() : Double.NaN)
+        .tags(tags).description("messages waiting in the mailbox").baseUnit("messages").register(registry);
+    FunctionCounter.builder("jets.process.messages.processed", proc, p -> p.processedCount())
+        .tags(tags).description("messages taken from the mailbox").register(registry);
+    FunctionCounter.builder("jets.process.messages.dropped", proc, p -> p.droppedCount())
+        .tags(tags).description("messages refused by a full REJECT mailbox").register(registry);
+  }
+
+  private static TableStats statsOf(Table<?, ?> table) {
+    try {
+      return table.stats();
+    } catch (TableException unreadable) {
+      return null; // deleted meanwhile, or PRIVATE to another owner
+    }
+  }
+
+  /** A reading that is {@code NaN} when the table is deleted or not readable by the caller. */
+  private static ToDoubleFunction<Table<?, ?>> readable(ToDoubleFunction<Table<?, ?>> reading) {
+    return table -> {
+      try {
+        return reading.applyAsDouble(table);
+      } catch (TableException unreadable) {
+        return Double.NaN;
+      }
+    };
+  }
+}

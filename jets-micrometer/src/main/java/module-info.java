@@ -1,0 +1,7 @@
+/** Micrometer meters for jets tables and processes: {@link io.jets.micrometer.JetsMetrics}. */
+module io.jets.micrometer {
+  requires transitive io.jets.table;
+  requires transitive micrometer.core;
+
+  exports io.jets.micrometer;
+}

@@ -1,0 +1,96 @@
+package io.jets.micrometer;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.jets.process.ExitReason;
+import io.jets.process.OverflowPolicy;
+import io.jets.process.Proc;
+import io.jets.table.Access;
+import io.jets.table.SetTable;
+import io.jets.table.Tables;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import org.junit.jupiter.api.Test;
+
+/** {@link JetsMetrics} against a {@link SimpleMeterRegistry}: meters read the live figures. */
+class JetsMetricsTest {
+
+  private static final Duration WAIT = Duration.ofSeconds(10);
+
+  @Test
+  void tableGaugesFollowTheTableAndStatsCountersFollowItsStats() {
+    SetTable<String, Long> table = Tables.set("metered-" + System.nanoTime()).access(Access.PUBLIC).recordStats().build();
+    SetTable<String, Long> plain = Tables.set("unmetered-" + System.nanoTime()).build();
+    try {
+      SimpleMeterRegistry registry = new SimpleMeterRegistry();
+      new JetsMetrics().bindTo(registry);
+      table.insert("a", 1L);
+      table.insert("b", 2L);
+      table.get("a");
+      table.get("zz");
+      table.delete("b");
+
+      assertEquals(1.0, registry.get("jets.table.size").tag("table", table.name()).gauge().value());
+      assertTrue(registry.get("jets.table.memory").tag("table", table.name()).gauge().value() > 0);
+      assertEquals(1.0, registry.get("jets.table.lookups").tag("table", table.name()).tag("result", "hit")
+          .functionCounter().count());
+      assertEquals(1.0, registry.get("jets.table.lookups").tag("table", table.name()).tag("result", "miss")
+          .functionCounter().count());
+      assertEquals(2.0, registry.get("jets.table.inserts").tag("table", table.name()).functionCounter().count());
+      assertEquals(1.0, registry.get("jets.table.deletes").tag("table", table.name()).functionCounter().count());
+      assertNotNull(registry.find("jets.table.size").tag("table", plain.name()).gauge());
+      assertNull(registry.find("jets.table.inserts").tag("table", plain.name()).functionCounter(),
+          "a table without recordStats has no stats counters");
+
+      table.delete();
+      assertTrue(Double.isNaN(registry.get("jets.table.size").tag("table", table.name()).gauge().value()));
+    } finally {
+      if (!plain.isDeleted()) {
+        plain.delete();
+      }
+    }
+  }
+
+  @Test
+  void processMetersShowTheMailboxFillingAndDrops() throws Exception {
+    CountDownLatch release = new CountDownLatch(1);
+    Proc proc = Proc.builder("metered-proc").mailbox(2, OverflowPolicy.REJECT).spawn(me -> {
+      release.await();
+      while (true) {
+        me.receive();
+      }
+    });
+    try {
+      SimpleMeterRegistry registry = new SimpleMeterRegistry();
+      new JetsMetrics().bindTo(registry);
+      proc.send("one");
+      proc.send("two");
+      proc.send("refused");
+      String id = Long.toString(proc.id());
+      assertEquals(2.0, registry.get("jets.process.mailbox.length").tag("id", id).gauge().value());
+      assertEquals(1.0, registry.get("jets.process.messages.dropped").tag("id", id).functionCounter().count());
+      assertEquals(0.0, registry.get("jets.process.messages.processed").tag("id", id).functionCounter().count());
+    } finally {
+      release.countDown();
+      proc.exit(ExitReason.KILL);
+      proc.awaitExit(WAIT);
+    }
+  }
+
+  @Test
+  void bindingTwiceRegistersEachMeterOnce() {
+    SetTable<String, Long> table = Tables.set("twice-" + System.nanoTime()).build();
+    try {
+      SimpleMeterRegistry registry = new SimpleMeterRegistry();
+      new JetsMetrics().bindTo(registry);
+      new JetsMetrics().bindTo(registry);
+      assertEquals(1, registry.find("jets.table.size").tag("table", table.name()).gauges().size());
+    } finally {
+      table.delete();
+    }
+  }
+}
