@@ -8,4 +8,6 @@ module io.jets.table {
   requires jdk.jfr;
 
   exports io.jets.table;
+  // Only the off-heap tables extend AbstractTable; nobody else sees the internals.
+  exports io.jets.table.internal to io.jets.offheap;
 }

@@ -1,0 +1,68 @@
+package io.jets.offheap;
+
+/**
+ * Turns keys or values into bytes and back, so that off-heap tables and table files hold copies,
+ * as ETS copies every object in and out of a table.
+ *
+ * <p>A key codec must be <em>canonical</em>: keys that are {@code equals} encode to equal bytes,
+ * and different keys to different bytes, since off-heap tables compare keys by their bytes. Every
+ * codec must round-trip: {@code decode(encode(x))} equals {@code x}. Implementations must be
+ * thread-safe (stateless is best).
+ *
+ * @param <T> the type encoded
+ */
+public interface Codec<T> {
+
+  /**
+   * The codec's name, written into table files so that {@link TableFiles#file2tab} can check it
+   * is reading with the codec that wrote. Ready codecs use {@code jets.*}; choose your own names.
+   */
+  String name();
+
+  /**
+   * The bytes of {@code value}; never null. A new array the caller may keep.
+   *
+   * @throws IllegalArgumentException if {@code value} cannot be encoded (reported to the caller of
+   *     the table operation as a {@link io.jets.table.BadArgumentException} naming the table)
+   */
+  byte[] encode(T value);
+
+  /**
+   * The value {@code bytes} encode.
+   *
+   * @throws IllegalArgumentException if the bytes are not an encoding of this codec
+   */
+  T decode(byte[] bytes);
+
+  /** UTF-8 strings. */
+  static Codec<String> string() {
+    return Codecs.STRING;
+  }
+
+  /** {@link Long}s as 8 big-endian bytes. */
+  static Codec<Long> longs() {
+    return Codecs.LONG;
+  }
+
+  /** {@link Integer}s as 4 big-endian bytes. */
+  static Codec<Integer> integers() {
+    return Codecs.INTEGER;
+  }
+
+  /** Byte arrays, copied in and out. Keys are compared by content, not by identity. */
+  static Codec<byte[]> bytes() {
+    return Codecs.BYTES;
+  }
+
+  /**
+   * Any {@link java.io.Serializable} object through Java serialization: the fallback. As a key
+   * codec it is canonical for the JDK's value types (strings, boxed numbers, records and lists of
+   * them); a class whose serialized form depends on more than its {@code equals} state (identity,
+   * a hash-ordered collection with different insertion histories) is not a safe key. Decoding
+   * never runs on untrusted bytes: it reads only what a table of this JVM or a table file wrote.
+   */
+  @SuppressWarnings("unchecked")
+  static <T> Codec<T> serializable() {
+    return (Codec<T>) Codecs.SERIALIZABLE;
+  }
+}

@@ -1,0 +1,17 @@
+package io.jets.offheap;
+
+import io.jets.table.TableException;
+
+/**
+ * An off-heap table has no room for an object: it has grown to its limit ({@code entries} times
+ * {@code maxBloatFactor}) or an object is far larger than the configured average sizes. The
+ * operation changed nothing. The message names the table and the settings to raise.
+ */
+public class OffHeapCapacityException extends TableException {
+
+  private static final long serialVersionUID = 1L;
+
+  public OffHeapCapacityException(String tableName, String message, Throwable cause) {
+    super(tableName, message, cause);
+  }
+}

@@ -1,0 +1,261 @@
+package io.jets.offheap;
+
+import io.jets.process.Owner;
+import io.jets.table.Access;
+import io.jets.table.BadArgumentException;
+import io.jets.table.SetTable;
+import io.jets.table.TableType;
+import io.jets.table.Tables;
+import io.jets.table.WriteConcurrency;
+import io.jets.table.internal.TableOptions;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import net.openhft.chronicle.map.ChronicleMap;
+import net.openhft.chronicle.map.ChronicleMapBuilder;
+
+/**
+ * Builds an off-heap {@link TableType#SET} table. The table options are those of {@link
+ * io.jets.table.TableBuilder}, with the same defaults and the same validation ({@code PROTECTED},
+ * unnamed, writeConcurrency {@code OFF}, owned by {@link Owner#current()}); the off-heap options
+ * size the Chronicle Map. Everything is checked when {@link #build()} is called: a bad setting
+ * throws {@link BadArgumentException} naming the table and creates nothing.
+ *
+ * @param <K> key type
+ * @param <V> value type
+ */
+public final class OffHeapSetTableBuilder<K, V> {
+
+  /** The default capacity: small enough that a test table costs a few megabytes. */
+  static final long DEFAULT_ENTRIES = 100_000;
+  /** Growth allowed past {@code entries} by chaining segment tiers: to 6.4 million by default. */
+  static final double DEFAULT_MAX_BLOAT_FACTOR = 64;
+  /** Chronicle accepts at most this bloat factor. */
+  static final double MAX_BLOAT_FACTOR = 1000;
+  /** Average sizes used when none are given: short strings or boxed numbers through a codec. */
+  static final double DEFAULT_AVERAGE_SIZE = 16;
+
+  private final String name;
+  private Access access = Access.PROTECTED;
+  private boolean named;
+  private Owner owner;
+  private Owner heir;
+  private Object heirData;
+  private boolean readConcurrency;
+  private WriteConcurrency writeConcurrency = WriteConcurrency.OFF;
+  private Boolean decentralizedCounters;
+  private Codec<?> keyCodec = Codec.serializable();
+  private Codec<?> valueCodec = Codec.serializable();
+  private long entries = DEFAULT_ENTRIES;
+  private double averageKeySize = DEFAULT_AVERAGE_SIZE;
+  private double averageValueSize = DEFAULT_AVERAGE_SIZE;
+  private double maxBloatFactor = DEFAULT_MAX_BLOAT_FACTOR;
+  private Path file;
+
+  OffHeapSetTableBuilder(String name) {
+    this.name = name;
+  }
+
+  @SuppressWarnings("unchecked")
+  private <K2, V2> OffHeapSetTableBuilder<K2, V2> retyped() {
+    return (OffHeapSetTableBuilder<K2, V2>) this;
+  }
+
+  /** Who may read and write ({@link Access#PROTECTED} by default). */
+  public OffHeapSetTableBuilder<K, V> access(Access access) {
+    this.access = access;
+    return this;
+  }
+
+  /** Registers the table under its name, for {@link Tables#whereis}; the name must be free. */
+  public OffHeapSetTableBuilder<K, V> named() {
+    this.named = true;
+    return this;
+  }
+
+  /** The owner of the new table; by default {@link Owner#current()} of the thread calling build. */
+  public OffHeapSetTableBuilder<K, V> owner(Owner owner) {
+    this.owner = owner;
+    return this;
+  }
+
+  /** The owner that inherits the table when its owner exits, and the data it then receives. */
+  public OffHeapSetTableBuilder<K, V> heir(Owner heir, Object heirData) {
+    this.heir = heir;
+    this.heirData = heirData;
+    return this;
+  }
+
+  /** Reported by {@code info}; off-heap reads cost the same either way. Rejected on PRIVATE tables. */
+  public OffHeapSetTableBuilder<K, V> readConcurrency(boolean readConcurrency) {
+    this.readConcurrency = readConcurrency;
+    return this;
+  }
+
+  /** One writer lock ({@link WriteConcurrency#OFF}, the default) or 64 stripes. */
+  public OffHeapSetTableBuilder<K, V> writeConcurrency(WriteConcurrency writeConcurrency) {
+    this.writeConcurrency = writeConcurrency;
+    return this;
+  }
+
+  /** Accepted and reported as on heap tables; Chronicle keeps its counts per segment anyway. */
+  public OffHeapSetTableBuilder<K, V> decentralizedCounters(boolean decentralizedCounters) {
+    this.decentralizedCounters = decentralizedCounters;
+    return this;
+  }
+
+  /** The key codec; it must be canonical (see {@link Codec}). Default: {@link Codec#serializable()}. */
+  public <K2> OffHeapSetTableBuilder<K2, V> keyCodec(Codec<K2> keyCodec) {
+    this.keyCodec = keyCodec;
+    return retyped();
+  }
+
+  /** The value codec. Default: {@link Codec#serializable()}. */
+  public <V2> OffHeapSetTableBuilder<K, V2> valueCodec(Codec<V2> valueCodec) {
+    this.valueCodec = valueCodec;
+    return retyped();
+  }
+
+  /** The number of objects the map is laid out for (default 100,000). */
+  public OffHeapSetTableBuilder<K, V> entries(long entries) {
+    this.entries = entries;
+    return this;
+  }
+
+  /** The average encoded key size in bytes (default 16). */
+  public OffHeapSetTableBuilder<K, V> averageKeySize(double bytes) {
+    this.averageKeySize = bytes;
+    return this;
+  }
+
+  /** The average encoded value size in bytes (default 16). */
+  public OffHeapSetTableBuilder<K, V> averageValueSize(double bytes) {
+    this.averageValueSize = bytes;
+    return this;
+  }
+
+  /**
+   * How far past {@code entries} the table may grow, as a factor (default 64, at most 1000).
+   * Chronicle grows by chaining extra tiers to full segments, so lookups slow down a little as a
+   * table passes its {@code entries}; past {@code entries * maxBloatFactor} an insert fails with
+   * {@link OffHeapCapacityException}.
+   */
+  public OffHeapSetTableBuilder<K, V> maxBloatFactor(double maxBloatFactor) {
+    this.maxBloatFactor = maxBloatFactor;
+    return this;
+  }
+
+  /**
+   * Backs the table with {@code file}: objects are written through to it (memory-mapped) and
+   * survive the process. If the file exists the table is reopened from it, with the objects it
+   * holds and the layout it was created with (the sizing options here then do not apply); the
+   * codecs must be those that wrote it. While the table is open, a sidecar lock file {@code
+   * <file>.lock} is locked, so a second open of the file, from any process, fails with {@link
+   * TableFileLockedException}.
+   */
+  public OffHeapSetTableBuilder<K, V> persistedTo(Path file) {
+    this.file = file;
+    return this;
+  }
+
+  /**
+   * Creates the table, owned by the configured owner.
+   *
+   * @throws BadArgumentException if a setting is invalid or conflicts, the owner has exited, or
+   *     the table is named and its name is in use
+   * @throws TableFileLockedException if the file is open elsewhere
+   * @throws OffHeapCapacityException if Chronicle cannot lay out a map of this size
+   */
+  @SuppressWarnings("unchecked")
+  public <K2 extends K, V2 extends V> SetTable<K2, V2> build() {
+    TableOptions options = options();
+    if (named && Tables.whereis(name).isPresent()) {
+      throw new BadArgumentException(name, "build: name already in use by a named table");
+    }
+    TableFileLock lock = file == null ? null : TableFileLock.acquire(name, file.toAbsolutePath());
+    ChronicleMap<byte[], byte[]> map;
+    try {
+      map = createMap();
+    } catch (RuntimeException e) {
+      if (lock != null) {
+        lock.release();
+      }
+      throw e;
+    }
+    return OffHeapSetTable.create(
+        options, map, (Codec<K2>) keyCodec, (Codec<V2>) valueCodec, entries, maxBloatFactor, lock);
+  }
+
+  private ChronicleMap<byte[], byte[]> createMap() {
+    ChronicleMapBuilder<byte[], byte[]> builder =
+        ChronicleMapBuilder.of(byte[].class, byte[].class)
+            .name(name)
+            .entries(entries)
+            .averageKeySize(averageKeySize)
+            .averageValueSize(averageValueSize)
+            .maxBloatFactor(maxBloatFactor);
+    if (file == null) {
+      try {
+        return builder.create();
+      } catch (RuntimeException e) {
+        throw new OffHeapCapacityException(name, "build: Chronicle cannot create a map of " + entries + " entries: " + e, e);
+      }
+    }
+    Path absolute = file.toAbsolutePath();
+    try {
+      if (absolute.getParent() != null) {
+        Files.createDirectories(absolute.getParent());
+      }
+      return builder.createPersistedTo(absolute.toFile());
+    } catch (IOException | RuntimeException e) {
+      throw new BadArgumentException(name, "build: cannot open the table file " + absolute + ": " + e, e);
+    }
+  }
+
+  /** Validates the table options as {@link io.jets.table.TableBuilder} does. */
+  private TableOptions options() {
+    String tableName = name == null ? "<null>" : name;
+    if (name == null || name.isEmpty()) {
+      throw new BadArgumentException(tableName, "build: the table name is null or empty");
+    }
+    if (access == null) {
+      throw new BadArgumentException(name, "build: access is null");
+    }
+    if (writeConcurrency == null) {
+      throw new BadArgumentException(name, "build: writeConcurrency is null");
+    }
+    if (keyCodec == null || valueCodec == null) {
+      throw new BadArgumentException(name, "build: " + (keyCodec == null ? "keyCodec" : "valueCodec") + " is null");
+    }
+    if (entries <= 0) {
+      throw new BadArgumentException(name, "build: entries must be positive, got " + entries);
+    }
+    if (!(averageKeySize > 0) || !(averageValueSize > 0)) {
+      throw new BadArgumentException(
+          name, "build: averageKeySize and averageValueSize must be positive, got " + averageKeySize + " and " + averageValueSize);
+    }
+    if (!(maxBloatFactor >= 1 && maxBloatFactor <= MAX_BLOAT_FACTOR)) {
+      throw new BadArgumentException(name, "build: maxBloatFactor must be in [1, 1000], got " + maxBloatFactor);
+    }
+    if (access == Access.PRIVATE && readConcurrency) {
+      throw new BadArgumentException(
+          name, "build: readConcurrency is meaningless on a PRIVATE table (only its owner reads it)");
+    }
+    if (access == Access.PRIVATE && writeConcurrency != WriteConcurrency.OFF) {
+      throw new BadArgumentException(
+          name, "build: writeConcurrency " + writeConcurrency + " is meaningless on a PRIVATE table (only its owner writes it)");
+    }
+    boolean decentralized =
+        decentralizedCounters != null ? decentralizedCounters : writeConcurrency == WriteConcurrency.AUTO;
+    if (decentralized && writeConcurrency == WriteConcurrency.OFF) {
+      throw new BadArgumentException(
+          name, "build: decentralizedCounters needs writeConcurrency ON or AUTO (with OFF there is one writer at a time)");
+    }
+    Owner tableOwner = owner != null ? owner : Owner.current();
+    if (!tableOwner.isAlive()) {
+      throw new BadArgumentException(name, "build: owner " + tableOwner.name() + " has exited");
+    }
+    return new TableOptions(
+        name, TableType.SET, access, named, tableOwner, heir, heirData, readConcurrency, writeConcurrency, decentralized);
+  }
+}

@@ -1,0 +1,109 @@
+package io.jets.offheap;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLongArray;
+import java.util.concurrent.atomic.AtomicReferenceArray;
+import net.openhft.chronicle.map.ChronicleMap;
+import net.openhft.chronicle.map.MapSegmentContext;
+
+/**
+ * Traversal order for an off-heap table: a key's position is (Chronicle segment of its bytes,
+ * its bytes in unsigned lexicographic order). A key's segment depends only on the hash of its
+ * bytes and the segment count, fixed when the map is created, and Chronicle never rehashes
+ * (it grows by chaining tiers to a segment), so a key's position never changes. That is what
+ * makes next(key) work for a deleted key and keeps a walk strictly increasing.
+ *
+ * <p>A segment is read whole, under Chronicle's segment lock, into a sorted snapshot on the heap;
+ * the snapshot stays valid while the segment's version (bumped by every writer after it changes
+ * the segment) is unchanged. A few recent snapshots are cached so that a first/next walk reads
+ * each segment once; only one segment's objects are ever held on the heap per cache slot.
+ */
+final class SegmentSnapshots {
+
+  /** Cache slots: a walk needs one; a few more let concurrent walks on other segments coexist. */
+  private static final int CACHE_SLOTS = 8;
+
+  /** One segment, sorted by key bytes; keys[i] has value values[i]. */
+  record Snapshot(int segment, long version, byte[][] keys, byte[][] values) {
+
+    /** The index of the first key after {@code key}, or keys.length. */
+    int indexAfter(byte[] key) {
+      int lo = 0;
+      int hi = keys.length;
+      while (lo < hi) {
+        int mid = (lo + hi) >>> 1;
+        if (Codecs.compareBytes(keys[mid], key) <= 0) {
+          lo = mid + 1;
+        } else {
+          hi = mid;
+        }
+      }
+      return lo;
+    }
+  }
+
+  private final ChronicleMap<byte[], byte[]> map;
+  private final AtomicLongArray versions;
+  private final AtomicReferenceArray<Snapshot> cache = new AtomicReferenceArray<>(CACHE_SLOTS);
+
+  SegmentSnapshots(ChronicleMap<byte[], byte[]> map) {
+    this.map = map;
+    this.versions = new AtomicLongArray(map.segments());
+  }
+
+  int segments() {
+    return versions.length();
+  }
+
+  /** The segment of {@code key}; takes no lock. */
+  int segmentOf(byte[] key) {
+    try (var context = map.queryContext(key)) {
+      return context.segmentIndex();
+    }
+  }
+
+  /** Records that {@code segment} changed; call after the change, before releasing the writer lock. */
+  void changed(int segment) {
+    versions.incrementAndGet(segment);
+  }
+
+  /** Records that every segment changed. */
+  void changedAll() {
+    for (int s = 0; s < versions.length(); s++) {
+      versions.incrementAndGet(s);
+    }
+  }
+
+  /** A snapshot of {@code segment} no older than the segment's last completed change. */
+  Snapshot snapshot(int segment) {
+    int slot = segment & (CACHE_SLOTS - 1);
+    Snapshot cached = cache.get(slot);
+    if (cached != null && cached.segment() == segment && cached.version() == versions.get(segment)) {
+      return cached;
+    }
+    long version = versions.get(segment); // read before the scan: a change during it invalidates
+    List<byte[][]> entries = new ArrayList<>();
+    try (MapSegmentContext<byte[], byte[], ?> context = map.segmentContext(segment)) {
+      context.forEachSegmentEntry(
+          entry -> entries.add(new byte[][] {entry.key().getUsing(null), entry.value().getUsing(null)}));
+    }
+    entries.sort((a, b) -> Codecs.compareBytes(a[0], b[0]));
+    byte[][] keys = new byte[entries.size()][];
+    byte[][] values = new byte[entries.size()][];
+    for (int i = 0; i < keys.length; i++) {
+      keys[i] = entries.get(i)[0];
+      values[i] = entries.get(i)[1];
+    }
+    Snapshot fresh = new Snapshot(segment, version, keys, values);
+    cache.set(slot, fresh);
+    return fresh;
+  }
+
+  /** Forgets every cached snapshot (the table's storage is gone). */
+  void clearCache() {
+    for (int i = 0; i < CACHE_SLOTS; i++) {
+      cache.set(i, null);
+    }
+  }
+}
