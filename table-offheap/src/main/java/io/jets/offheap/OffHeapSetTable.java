@@ -702,10 +702,9 @@ final class OffHeapSetTable<K, V> extends AbstractTable<K, V> implements SetTabl
   private byte[][] stepAfter(byte[] key) {
     int segment = key == null ? 0 : order.segmentOf(key);
     for (int s = segment; s < order.segments(); s++) {
-      SegmentSnapshots.Snapshot snapshot = order.snapshot(s);
-      int i = key == null || s != segment ? 0 : snapshot.indexAfter(key);
-      if (i < snapshot.keys().length) {
-        return new byte[][] {snapshot.keys()[i], snapshot.values()[i]};
+      byte[][] found = order.firstAfter(s, s == segment ? key : null);
+      if (found != null) {
+        return found;
       }
     }
     return null;
@@ -845,7 +844,9 @@ final class OffHeapSetTable<K, V> extends AbstractTable<K, V> implements SetTabl
 
   @Override
   protected long memoryBytes() {
-    // Off-heap bytes Chronicle has allocated, plus the heap side: locks, counters, gate.
-    return guarded("info", map::offHeapMemoryUsed) + 64L * stripes.length + 8L * order.segments() + 1024;
+    // The off-heap bytes in use (Chronicle's allocation times its used fraction, so the figure
+    // grows with the objects), plus the heap side: locks, segment versions, the gate.
+    long offHeap = guarded("info", () -> map.offHeapMemoryUsed() * (100 - map.percentageFreeSpace()) / 100);
+    return offHeap + 64L * stripes.length + 8L * order.segments() + 1024;
   }
 }

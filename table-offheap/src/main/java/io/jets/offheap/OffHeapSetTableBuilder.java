@@ -186,6 +186,19 @@ public final class OffHeapSetTableBuilder<K, V> {
         options, map, (Codec<K2>) keyCodec, (Codec<V2>) valueCodec, entries, maxBloatFactor, lock);
   }
 
+  /**
+   * About 128 entries per segment at the configured size, as a power of two in [16, 2^20]: a
+   * traversal step under churn scans one segment, so segments are kept far smaller than
+   * Chronicle's default; their fixed cost is a few hundred bytes each.
+   */
+  static int segmentsFor(long entries) {
+    long wanted = Math.max(16, Math.min(1 << 20, entries / ENTRIES_PER_SEGMENT));
+    return (int) Long.highestOneBit(wanted - 1) << 1;
+  }
+
+  /** Entries per segment aimed at; see {@link #segmentsFor(long)}. */
+  private static final long ENTRIES_PER_SEGMENT = 128;
+
   private ChronicleMap<byte[], byte[]> createMap() {
     ChronicleMapBuilder<byte[], byte[]> builder =
         ChronicleMapBuilder.of(byte[].class, byte[].class)
@@ -193,7 +206,8 @@ public final class OffHeapSetTableBuilder<K, V> {
             .entries(entries)
             .averageKeySize(averageKeySize)
             .averageValueSize(averageValueSize)
-            .maxBloatFactor(maxBloatFactor);
+            .maxBloatFactor(maxBloatFactor)
+            .actualSegments(segmentsFor(entries));
     if (file == null) {
       try {
         return builder.create();

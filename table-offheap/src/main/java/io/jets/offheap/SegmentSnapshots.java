@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.concurrent.atomic.AtomicReferenceArray;
+import net.openhft.chronicle.bytes.RandomDataInput;
+import net.openhft.chronicle.hash.Data;
 import net.openhft.chronicle.map.ChronicleMap;
 import net.openhft.chronicle.map.MapSegmentContext;
 
@@ -75,11 +77,60 @@ final class SegmentSnapshots {
     }
   }
 
-  /** A snapshot of {@code segment} no older than the segment's last completed change. */
+  /**
+   * The first {key, value} of {@code segment} positioned after {@code key} (the first of the
+   * segment when {@code key} is null), or null, as of some instant during the call.
+   *
+   * <p>A segment that has not changed since the previous step looked at it gets a sorted snapshot
+   * (so a walk of a quiet table costs one scan per segment and a binary search per step); a
+   * segment that keeps changing is scanned for the minimum instead, without sorting or copying it
+   * (so a walk under churn costs one segment scan per step, not a sort).
+   */
+  byte[][] firstAfter(int segment, byte[] key) {
+    int slot = segment & (CACHE_SLOTS - 1);
+    Snapshot cached = cache.get(slot);
+    long version = versions.get(segment);
+    if (cached != null && cached.segment() == segment && cached.version() == version) {
+      if (cached.keys() == null) {
+        cached = snapshot(segment); // unchanged since the last look: worth sorting
+      }
+      int i = key == null ? 0 : cached.indexAfter(key);
+      return i < cached.keys().length ? new byte[][] {cached.keys()[i], cached.values()[i]} : null;
+    }
+    cache.set(slot, new Snapshot(segment, version, null, null)); // remember the look
+    byte[][] best = new byte[2][];
+    try (MapSegmentContext<byte[], byte[], ?> context = map.segmentContext(segment)) {
+      context.forEachSegmentEntry(entry -> {
+        Data<byte[]> k = entry.key();
+        if ((key == null || compare(k, key) > 0) && (best[0] == null || compare(k, best[0]) < 0)) {
+          best[0] = k.getUsing(null);
+          best[1] = entry.value().getUsing(null);
+        }
+      });
+    }
+    return best[0] == null ? null : best;
+  }
+
+  /** Unsigned lexicographic comparison of stored key bytes with {@code b}, without copying them. */
+  private static int compare(Data<byte[]> stored, byte[] b) {
+    RandomDataInput in = stored.bytes();
+    long offset = stored.offset();
+    long size = stored.size();
+    long common = Math.min(size, b.length);
+    for (int i = 0; i < common; i++) {
+      int d = in.readUnsignedByte(offset + i) - (b[i] & 0xff);
+      if (d != 0) {
+        return d;
+      }
+    }
+    return Long.compare(size, b.length);
+  }
+
+  /** A sorted snapshot of {@code segment} no older than the segment's last completed change. */
   Snapshot snapshot(int segment) {
     int slot = segment & (CACHE_SLOTS - 1);
     Snapshot cached = cache.get(slot);
-    if (cached != null && cached.segment() == segment && cached.version() == versions.get(segment)) {
+    if (cached != null && cached.keys() != null && cached.segment() == segment && cached.version() == versions.get(segment)) {
       return cached;
     }
     long version = versions.get(segment); // read before the scan: a change during it invalidates
