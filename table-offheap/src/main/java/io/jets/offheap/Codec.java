@@ -55,7 +55,8 @@ public interface Codec<T> {
   }
 
   /**
-   * Any {@link java.io.Serializable} object through Java serialization: the fallback. As a key
+   * Any {@link java.io.Serializable} object through Java serialization: the fallback. Strings,
+   * Integers and Longs get a compact tagged form instead, so they keep their type. As a key
    * codec it is canonical for the JDK's value types (strings, boxed numbers, records and lists of
    * them); a class whose serialized form depends on more than its {@code equals} state (identity,
    * a hash-ordered collection with different insertion histories) is not a safe key. Decoding
