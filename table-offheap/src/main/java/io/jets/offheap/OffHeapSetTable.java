@@ -7,7 +7,8 @@ import io.jets.table.ObjectFolder;
 import io.jets.table.SetTable;
 import io.jets.table.TableDeletedException;
 import io.jets.table.WriteConcurrency;
-import io.jets.table.internal.AbstractTable;
+import io.jets.table.MatchSpec;
+import io.jets.table.internal.ExternalSelectableTable;
 import io.jets.table.internal.TableOptions;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
@@ -18,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.BiPredicate;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
@@ -27,7 +29,7 @@ import net.openhft.chronicle.map.ChronicleMap;
  * A {@code set} table whose objects live in a Chronicle Map, outside the Java heap, optionally
  * backed by a file. See {@link OffHeapTables} for the user contract.
  */
-final class OffHeapSetTable<K, V> extends AbstractTable<K, V> implements SetTable<K, V> {
+final class OffHeapSetTable<K, V> extends ExternalSelectableTable<K, V> implements SetTable<K, V> {
   /*
    * Design notes
    *
@@ -800,6 +802,80 @@ final class OffHeapSetTable<K, V> extends AbstractTable<K, V> implements SetTabl
           list.add(Map.entry(key, value));
           return list;
         });
+  }
+
+  // ---- select hooks (the select family itself is table-core's) ----
+
+  /**
+   * A spec of exact keys is one lookup per key; any other spec walks the traversal order, one
+   * step at a time from the last key visited, so it is weakly consistent like first/next.
+   */
+  @Override
+  protected boolean scanObjects(
+      MatchSpec<?, ?, ?> spec, boolean resume, K after, BiPredicate<? super K, ? super V> visitor) {
+    List<Object> exact = exactKeysOf(spec);
+    if (exact != null) {
+      int start = resume ? exact.indexOf(after) + 1 : 0;
+      for (int i = start; i < exact.size(); i++) {
+        @SuppressWarnings("unchecked")
+        K key = (K) exact.get(i);
+        byte[] k = encodeKey(key, "select");
+        byte[] v = guarded("select", () -> read(k));
+        if (v != null && !visitor.test(key, decodeValue(v))) {
+          return i == exact.size() - 1;
+        }
+      }
+      return true;
+    }
+    byte[] position = resume ? encodeKey(after, "select") : null;
+    for (; ; ) {
+      byte[] from = position;
+      byte[][] found = guarded("select", () -> stepAfter(from));
+      if (found == null) {
+        return true;
+      }
+      if (!visitor.test(decodeKey(found[0]), decodeValue(found[1]))) {
+        return false;
+      }
+      position = found[0];
+    }
+  }
+
+  @Override
+  protected long deleteObjectsUnderLockIf(K key, BiPredicate<? super K, ? super V> test, String operation) {
+    byte[] k = encodeKey(key, operation);
+    int segment = segmentOf(k, operation);
+    ReentrantLock stripe = lockKey(segment, operation);
+    try {
+      byte[] present = map.get(k);
+      if (present == null || !test.test(key, decodeValue(present))) {
+        return 0;
+      }
+      map.remove(k);
+      order.changed(segment);
+      return 1;
+    } finally {
+      stripe.unlock();
+    }
+  }
+
+  @Override
+  protected boolean replaceUnderLockIfUnchanged(K key, V expected, V replacement, String operation) {
+    byte[] k = encodeKey(key, operation);
+    byte[] v = encodeValue(replacement, operation);
+    int segment = segmentOf(k, operation);
+    ReentrantLock stripe = lockKey(segment, operation);
+    try {
+      byte[] present = map.get(k);
+      if (present == null || !decodeValue(present).equals(expected)) {
+        return false;
+      }
+      put(k, v, operation);
+      order.changed(segment);
+      return true;
+    } finally {
+      stripe.unlock();
+    }
   }
 
   // ---- storage hooks ----

@@ -98,12 +98,15 @@ class ConcurrencyTest {
     AtomicLong deleteAnnounced = new AtomicLong(); // generation of the latest delete about to run
     AtomicBoolean writing = new AtomicBoolean(true);
     int readers = 2;
+    // The writer goes on until every reader has checked a few passes, however the threads are
+    // scheduled on a busy machine.
+    java.util.concurrent.atomic.AtomicLongArray passesDone = new java.util.concurrent.atomic.AtomicLongArray(readers);
     CyclicBarrier start = new CyclicBarrier(readers + 1);
     List<Callable<Long>> tasks = new ArrayList<>();
     tasks.add(() -> {
       start.await();
       try {
-        for (long g = 1; g <= generations; g++) {
+        for (long g = 1; ; g++) {
           List<Map.Entry<Integer, Long>> batch = new ArrayList<>();
           for (int k = 0; k < keys; k++) {
             batch.add(Map.entry(k, g));
@@ -113,6 +116,9 @@ class ConcurrencyTest {
           if (g % 2 == 0) {
             deleteAnnounced.set(g);
             t.deleteAllObjects();
+            if (g >= generations && minimum(passesDone) >= 3) {
+              break;
+            }
           }
         }
       } finally {
@@ -121,6 +127,7 @@ class ConcurrencyTest {
       return generations;
     });
     for (int r = 0; r < readers; r++) {
+      int reader = r;
       tasks.add(() -> {
         start.await();
         long passes = 0;
@@ -156,6 +163,7 @@ class ConcurrencyTest {
             }
           }
           passes++;
+          passesDone.set(reader, passes);
         }
         return passes;
       });
@@ -165,6 +173,14 @@ class ConcurrencyTest {
       assertTrue(results.get(r) > 0, "reader " + r + " made no pass");
     }
     assertEquals(0, t.size());
+  }
+
+  private static long minimum(java.util.concurrent.atomic.AtomicLongArray values) {
+    long min = Long.MAX_VALUE;
+    for (int i = 0; i < values.length(); i++) {
+      min = Math.min(min, values.get(i));
+    }
+    return min;
   }
 
   // ---- (b) concurrent updateCounter calls lose no increment ----
