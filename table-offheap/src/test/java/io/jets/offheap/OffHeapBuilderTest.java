@@ -1,0 +1,126 @@
+package io.jets.offheap;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.jets.table.Access;
+import io.jets.table.BadArgumentException;
+import io.jets.table.SetTable;
+import io.jets.table.Table;
+import io.jets.table.Tables;
+import io.jets.table.WriteConcurrency;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.function.Executable;
+
+/** Off-heap builder validation, capacity errors, codecs and bad input. */
+class OffHeapBuilderTest {
+
+  @AfterEach
+  void cleanUp() {
+    Fixtures.deleteAllTables();
+  }
+
+  private static void assertRejected(String name, Executable build, String messagePart) {
+    Set<Table<?, ?>> before = new HashSet<>(Tables.all());
+    BadArgumentException e = assertThrows(BadArgumentException.class, build);
+    assertEquals(name, e.tableName());
+    assertTrue(e.getMessage().contains(messagePart), e.getMessage());
+    assertEquals(before, new HashSet<>(Tables.all()), "a rejected build registers nothing");
+  }
+
+  @Test
+  void badSettingsAreRejectedNamingTheTable() {
+    assertRejected("b", () -> OffHeapTables.set("b").entries(0).build(), "entries");
+    assertRejected("b", () -> OffHeapTables.set("b").averageKeySize(-1).build(), "averageKeySize");
+    assertRejected("b", () -> OffHeapTables.set("b").maxBloatFactor(0.5).build(), "maxBloatFactor");
+    assertRejected("b", () -> OffHeapTables.set("b").maxBloatFactor(2000).build(), "maxBloatFactor");
+    assertRejected("b", () -> OffHeapTables.set("b").keyCodec(null).build(), "keyCodec");
+    assertRejected("b", () -> OffHeapTables.set("b").access(Access.PRIVATE).readConcurrency(true).build(), "readConcurrency");
+    assertRejected("b", () -> OffHeapTables.set("b").access(Access.PRIVATE).writeConcurrency(WriteConcurrency.ON).build(), "writeConcurrency");
+    assertRejected("b", () -> OffHeapTables.set("b").decentralizedCounters(true).build(), "decentralizedCounters");
+    assertRejected("", () -> OffHeapTables.set("").build(), "name");
+    SetTable<String, String> first = OffHeapTables.set("dup").named().build();
+    assertRejected("dup", () -> OffHeapTables.set("dup").named().build(), "in use");
+    assertEquals(first, Tables.whereis("dup").orElseThrow());
+  }
+
+  @Test
+  void fullTableFailsWithAnActionableErrorAndChangesNothing() {
+    SetTable<Integer, Integer> t = OffHeapTables.set("tiny").keyCodec(Codec.integers()).valueCodec(Codec.integers())
+        .entries(100).maxBloatFactor(1).build();
+    OffHeapCapacityException full = null;
+    int inserted = 0;
+    for (int i = 0; i < 1_000_000 && full == null; i++) {
+      try {
+        t.insert(i, i);
+        inserted++;
+      } catch (OffHeapCapacityException e) {
+        full = e;
+      }
+    }
+    assertTrue(full != null, "the table never filled");
+    assertEquals("tiny", full.tableName());
+    assertTrue(full.getMessage().contains("entries(") && full.getMessage().contains("maxBloatFactor"), full.getMessage());
+    assertEquals(inserted, t.size(), "the failed insert added nothing");
+    assertFalse(t.member(inserted));
+    // A batch that does not fit is undone entirely.
+    List<Map.Entry<Integer, Integer>> batch = new ArrayList<>();
+    batch.add(Map.entry(0, -1)); // replaces an existing object first
+    for (int i = 0; i < 10_000; i++) {
+      batch.add(Map.entry(1_000_000 + i, i));
+    }
+    assertThrows(OffHeapCapacityException.class, () -> t.insertAll(batch));
+    assertEquals(inserted, t.size());
+    assertEquals(0, t.get(0), "the replaced object is restored");
+    assertFalse(t.member(1_000_000));
+    t.delete(1);
+    t.insert(1, 1); // room again after a delete
+  }
+
+  @Test
+  void readyCodecsRoundTrip() {
+    assertEquals("héllo", Codec.string().decode(Codec.string().encode("héllo")));
+    assertEquals(Long.MIN_VALUE, Codec.longs().decode(Codec.longs().encode(Long.MIN_VALUE)));
+    assertEquals(-7, Codec.integers().decode(Codec.integers().encode(-7)));
+    byte[] b = {1, 2, 3};
+    assertArrayEquals(b, Codec.bytes().decode(Codec.bytes().encode(b)));
+    Codec<Object> any = Codec.serializable();
+    for (Object o : List.of("s", 5, 5L, 1.5, List.of(1, 2), Map.entry("k", 1).getKey())) {
+      assertEquals(o, any.decode(any.encode(o)));
+      assertEquals(o.getClass(), any.decode(any.encode(o)).getClass(), "the type is kept");
+    }
+    assertThrows(IllegalArgumentException.class, () -> any.encode(new Object()));
+    assertThrows(IllegalArgumentException.class, () -> Codec.longs().decode(new byte[3]));
+  }
+
+  @Test
+  void byteArrayKeysCompareByContent() {
+    SetTable<byte[], String> t = OffHeapTables.set("bytes").keyCodec(Codec.bytes()).valueCodec(Codec.string()).build();
+    t.insert(new byte[] {1, 2}, "a");
+    assertEquals("a", t.get(new byte[] {1, 2}));
+    assertTrue(t.insertNew(new byte[] {1, 3}, "b"));
+    assertFalse(t.insertNew(new byte[] {1, 2}, "c"));
+    assertEquals(2, t.size());
+  }
+
+  @Test
+  void unencodableObjectsAreRejectedNamingTheTableAndChangeNothing() {
+    SetTable<String, Object> t = OffHeapTables.set("enc").keyCodec(Codec.string()).build();
+    t.insert("a", "ok");
+    BadArgumentException e = assertThrows(BadArgumentException.class, () -> t.insert("b", new Object()));
+    assertEquals("enc", e.tableName());
+    assertTrue(e.getMessage().contains("value"), e.getMessage());
+    assertThrows(BadArgumentException.class, () -> t.insertAll(List.of(Map.entry("c", "fine"), Map.entry("d", new Object()))));
+    assertThrows(BadArgumentException.class, () -> t.update("a", v -> new Object()));
+    assertEquals(List.of(Map.entry("a", "ok")), t.toList());
+  }
+}
