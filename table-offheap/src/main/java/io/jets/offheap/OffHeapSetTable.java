@@ -24,6 +24,8 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 import net.openhft.chronicle.map.ChronicleMap;
+import net.openhft.chronicle.map.ExternalMapQueryContext;
+import net.openhft.chronicle.map.MapEntry;
 
 /**
  * A {@code set} table whose objects live in a Chronicle Map, outside the Java heap, optionally
@@ -262,10 +264,20 @@ final class OffHeapSetTable<K, V> extends ExternalSelectableTable<K, V> implemen
     }
   }
 
-  /** Stores under a held lock, turning Chronicle's "full" into an actionable error. */
+  /**
+   * Stores under a held lock, turning Chronicle's "full" into an actionable error. Through a
+   * query context rather than {@code map.put}, which would copy out and return the previous value
+   * that no caller here needs.
+   */
   private void put(byte[] key, byte[] value, String operation) {
-    try {
-      map.put(key, value);
+    try (ExternalMapQueryContext<byte[], byte[], ?> context = map.queryContext(key)) {
+      context.writeLock().lock();
+      MapEntry<byte[], byte[]> entry = context.entry();
+      if (entry != null) {
+        context.replaceValue(entry, context.wrapValueAsData(value));
+      } else {
+        context.insert(context.absentEntry(), context.wrapValueAsData(value));
+      }
     } catch (IllegalStateException | IllegalArgumentException e) {
       throw full(operation, e);
     }

@@ -3,6 +3,7 @@ package io.jets.offheap;
 import io.jets.process.Owner;
 import io.jets.table.BagTable;
 import io.jets.table.BagTableBuilder;
+import io.jets.table.OrderedTable;
 import io.jets.table.SetTable;
 import io.jets.table.Table;
 import io.jets.table.TableException;
@@ -167,7 +168,9 @@ public final class TableFiles {
    * Recreates the table written to {@code path}: same type, access, named, concurrency modes, on
    * the heap or off-heap as it was, owned by the options' owner (by default the caller's), holding
    * the file's objects. A file written from an off-heap table is loaded into a new in-memory
-   * off-heap table; to keep a table in a file, use a file-backed table instead.
+   * off-heap table; to keep a table in a file, use a file-backed table instead. An {@code
+   * ordered_set} comes back in the natural order of its keys: a custom comparator is code, which
+   * the file cannot carry.
    *
    * <p>Every file is checked in full (structure, object count, checksum, every object decodes).
    * With {@link TabFileOptions#verify(boolean) verify}, the check is a first pass before the table
@@ -254,14 +257,20 @@ public final class TableFiles {
           SetTable<Object, Object> table = builder.build();
           yield table;
         }
+        case ORDERED_SET -> {
+          // A comparator is code, not data: the file cannot carry it, so keys come back in their
+          // natural order (documented on file2tab).
+          var builder = Tables.orderedSet(info.name());
+          configure(builder, info);
+          OrderedTable<Object, Object> table = builder.build();
+          yield table;
+        }
         case BAG, DUPLICATE_BAG -> {
           BagTableBuilder builder = info.type() == TableType.BAG ? Tables.bag(info.name()) : Tables.duplicateBag(info.name());
           configure(builder, info);
           BagTable<Object, Object> table = builder.build();
           yield table;
         }
-        default -> throw new TabFileException(info.name(), TabFileException.Reason.UNREADABLE,
-            "file " + path + ": tables of type " + info.type() + " cannot be created by this version", null);
       };
     } catch (TabFileException e) {
       throw e;

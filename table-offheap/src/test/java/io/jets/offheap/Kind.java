@@ -83,7 +83,7 @@ enum Kind {
     <K, V> SetTable<K, V> build() {
       if (kind == HEAP) {
         SetTableBuilder b = Tables.set(name);
-        if (access != null || accessSetToNull) {
+        if (access != null) {
           b.access(access);
         }
         if (named) {
@@ -98,7 +98,7 @@ enum Kind {
         if (readConcurrency != null) {
           b.readConcurrency(readConcurrency);
         }
-        if (writeConcurrency != null || writeConcurrencySetToNull) {
+        if (writeConcurrency != null) {
           b.writeConcurrency(writeConcurrency);
         }
         if (decentralizedCounters != null) {
@@ -107,7 +107,7 @@ enum Kind {
         return b.build();
       }
       OffHeapSetTableBuilder<Object, Object> b = OffHeapTables.set(name).entries(TEST_ENTRIES);
-      if (access != null || accessSetToNull) {
+      if (access != null) {
         b.access(access);
       }
       if (named) {
@@ -122,30 +122,13 @@ enum Kind {
       if (readConcurrency != null) {
         b.readConcurrency(readConcurrency);
       }
-      if (writeConcurrency != null || writeConcurrencySetToNull) {
+      if (writeConcurrency != null) {
         b.writeConcurrency(writeConcurrency);
       }
       if (decentralizedCounters != null) {
         b.decentralizedCounters(decentralizedCounters);
       }
       return b.build();
-    }
-
-    private boolean accessSetToNull;
-    private boolean writeConcurrencySetToNull;
-
-    /** Sets access to null, to test the builder's validation. */
-    Builder nullAccess() {
-      accessSetToNull = true;
-      access = null;
-      return this;
-    }
-
-    /** Sets writeConcurrency to null, to test the builder's validation. */
-    Builder nullWriteConcurrency() {
-      writeConcurrencySetToNull = true;
-      writeConcurrency = null;
-      return this;
     }
   }
 }

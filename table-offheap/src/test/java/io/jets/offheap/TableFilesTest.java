@@ -119,6 +119,22 @@ class TableFilesTest {
   }
 
   @Test
+  void orderedSetRoundTripKeepsKeyOrder() {
+    io.jets.table.OrderedTable<Integer, String> t = Tables.orderedSet("events").build();
+    for (int k = 100; k > 0; k--) {
+      t.insert(k, "e" + k);
+    }
+    Path file = dir.resolve("events.tab");
+    TableFiles.tab2file(t, file);
+    List<Map.Entry<Integer, String>> before = t.toList();
+    t.delete();
+    Table<?, ?> loaded = TableFiles.file2tab(file, TabFileOptions.defaults().verify(true));
+    assertEquals(TableType.ORDERED_SET, loaded.type());
+    assertEquals(before, loaded.toList());
+    assertEquals(1, loaded.first());
+  }
+
+  @Test
   void offHeapRoundTripUsesTheTablesCodecsAndComesBackOffHeap() {
     SetTable<String, Long> t = OffHeapTables.set("offheap-dump").keyCodec(Codec.string()).valueCodec(Codec.longs()).entries(5_000).build();
     for (long i = 0; i < 3000; i++) {
