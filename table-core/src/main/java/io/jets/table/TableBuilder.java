@@ -12,7 +12,7 @@ import io.jets.table.internal.TableOptions;
  * @param <B> the concrete builder type
  */
 public abstract sealed class TableBuilder<B extends TableBuilder<B>>
-    permits SetTableBuilder, OrderedTableBuilder, BagTableBuilder {
+    permits SetTableBuilder, OrderedTableBuilder, BagTableBuilder, CacheTableBuilder {
 
   private final String name;
   private final TableType type;

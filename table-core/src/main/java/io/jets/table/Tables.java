@@ -14,6 +14,14 @@ public final class Tables {
     return new SetTableBuilder(name);
   }
 
+  /**
+   * A builder for a {@link CacheTable} called {@code name}: a {@link TableType#SET} table with
+   * expiry, a size bound, load-once, listeners and stats.
+   */
+  public static CacheTableBuilder cache(String name) {
+    return new CacheTableBuilder(name);
+  }
+
   /** A builder for a {@link TableType#ORDERED_SET} table called {@code name}. */
   public static OrderedTableBuilder orderedSet(String name) {
     return new OrderedTableBuilder(name);

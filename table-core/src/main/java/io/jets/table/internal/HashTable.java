@@ -43,7 +43,7 @@ abstract class HashTable<K, V> extends SelectableTable<K, V> {
     this.store = newStore(options);
   }
 
-  private static StripedHashTable newStore(TableOptions options) {
+  static StripedHashTable newStore(TableOptions options) {
     boolean central = !options.decentralizedCounters();
     boolean snapshots = options.readConcurrency();
     return switch (options.writeConcurrency()) {

@@ -1,0 +1,142 @@
+package io.jets.table;
+
+import io.jets.table.internal.CacheHashTable;
+import io.jets.table.internal.CacheOptions;
+import java.time.Duration;
+
+/**
+ * Builds a {@link CacheTable}: a {@link TableType#SET} table with expiry, a size bound, load-once,
+ * listeners and stats. Takes every option of {@link TableBuilder}; no cache option is on by
+ * default. Settings are validated by {@link #build()}, which throws {@link BadArgumentException}
+ * naming the table and the setting and creates nothing.
+ */
+public final class CacheTableBuilder extends TableBuilder<CacheTableBuilder> {
+
+  private Duration expireAfterWrite;
+  private Duration expireAfterAccess;
+  private long maximumSize = -1;
+  private long maximumWeight = -1;
+  private Weigher<?, ?> weigher;
+  private Ticker ticker = Ticker.system();
+  private boolean recordStats;
+  private CacheListener<?, ?> listener;
+  private boolean backgroundExpiry = true;
+
+  CacheTableBuilder(String name) {
+    super(name, TableType.SET);
+  }
+
+  /** Every object expires this long after it was last written (unless inserted with its own time to live). */
+  public CacheTableBuilder expireAfterWrite(Duration timeToLive) {
+    this.expireAfterWrite = timeToLive;
+    return this;
+  }
+
+  /** Every object expires this long after it was last read or written. */
+  public CacheTableBuilder expireAfterAccess(Duration timeToIdle) {
+    this.expireAfterAccess = timeToIdle;
+    return this;
+  }
+
+  /** Bounds the number of objects; objects unlikely to be read again are evicted past it. */
+  public CacheTableBuilder maximumSize(long maximumSize) {
+    this.maximumSize = maximumSize;
+    return this;
+  }
+
+  /** Bounds the total weight of the objects, as measured by {@link #weigher}, which is then required. */
+  public CacheTableBuilder maximumWeight(long maximumWeight) {
+    this.maximumWeight = maximumWeight;
+    return this;
+  }
+
+  /** How much each object weighs against {@link #maximumWeight}. */
+  public CacheTableBuilder weigher(Weigher<?, ?> weigher) {
+    this.weigher = weigher;
+    return this;
+  }
+
+  /** The time source ({@link Ticker#system()} by default); tests pass a clock they advance. */
+  public CacheTableBuilder ticker(Ticker ticker) {
+    this.ticker = ticker;
+    return this;
+  }
+
+  /** Counts hits, misses, loads, evictions and expirations ({@link CacheTable#stats()}); off by default. */
+  public CacheTableBuilder recordStats() {
+    this.recordStats = true;
+    return this;
+  }
+
+  /** Receives every change; see {@link CacheListener} for the thread and the timing. */
+  public CacheTableBuilder listener(CacheListener<?, ?> listener) {
+    this.listener = listener;
+    return this;
+  }
+
+  /**
+   * Whether a shared daemon thread removes expired objects when no write or {@link
+   * CacheTable#cleanUp()} does (on by default). Tests that drive expiry with a fake ticker turn it
+   * off so that every removal happens on their own thread.
+   */
+  public CacheTableBuilder backgroundExpiry(boolean backgroundExpiry) {
+    this.backgroundExpiry = backgroundExpiry;
+    return this;
+  }
+
+  /**
+   * Creates the cache table, owned by the configured owner (by default {@link
+   * io.jets.process.Owner#current()}).
+   *
+   * @throws BadArgumentException if a setting is invalid or conflicts with another, the owner has
+   *     exited, or the table is named and its name is in use
+   */
+  public <K, V> CacheTable<K, V> build() {
+    var table = options();
+    String name = table.name();
+    long writeNanos = positiveNanos(name, expireAfterWrite, "expireAfterWrite");
+    long accessNanos = positiveNanos(name, expireAfterAccess, "expireAfterAccess");
+    if (maximumSize != -1 && maximumWeight != -1) {
+      throw new BadArgumentException(name, "build: maximumSize and maximumWeight cannot both be set");
+    }
+    if (maximumSize < -1) {
+      throw new BadArgumentException(name, "build: maximumSize " + maximumSize + " is negative");
+    }
+    if (maximumWeight < -1) {
+      throw new BadArgumentException(name, "build: maximumWeight " + maximumWeight + " is negative");
+    }
+    if (maximumWeight != -1 && weigher == null) {
+      throw new BadArgumentException(name, "build: maximumWeight needs a weigher");
+    }
+    if (weigher != null && maximumWeight == -1) {
+      throw new BadArgumentException(name, "build: a weigher is meaningless without maximumWeight");
+    }
+    if (ticker == null) {
+      throw new BadArgumentException(name, "build: ticker is null");
+    }
+    long maximum = maximumWeight != -1 ? maximumWeight : maximumSize;
+    return CacheHashTable.create(
+        table,
+        new CacheOptions(
+            writeNanos, accessNanos, maximum, weigher, ticker, recordStats, listener, backgroundExpiry));
+  }
+
+  /** The duration in nanoseconds, 0 when unset; rejects zero and negative durations. */
+  private static long positiveNanos(String table, Duration duration, String setting) {
+    if (duration == null) {
+      return 0;
+    }
+    if (duration.isNegative() || duration.isZero()) {
+      throw new BadArgumentException(table, "build: " + setting + " " + duration + " is not positive");
+    }
+    return saturatedNanos(duration);
+  }
+
+  static long saturatedNanos(Duration duration) {
+    try {
+      return duration.toNanos();
+    } catch (ArithmeticException tooLong) {
+      return Long.MAX_VALUE;
+    }
+  }
+}

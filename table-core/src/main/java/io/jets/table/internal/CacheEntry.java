@@ -1,0 +1,89 @@
+package io.jets.table.internal;
+
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+
+/**
+ * The value a cache table stores in a hash node: the user's value, its deadlines and its weight,
+ * plus the links of the eviction queues and of the expiry wheel.
+ *
+ * <p>Every write stores a new entry, so the value, the write deadline and the weight are final.
+ * The access deadline is written by readers with opaque stores (racy on purpose: two readers of
+ * the same key store nearly equal deadlines, and either one is right). The links and {@code
+ * retired} are guarded by the policy lock.
+ */
+final class CacheEntry {
+
+  /** A deadline that never comes. */
+  static final long NEVER = Long.MAX_VALUE;
+
+  static final byte NO_QUEUE = 0;
+  static final byte WINDOW = 1;
+  static final byte MAIN = 2;
+
+  private static final VarHandle ACCESS_DEADLINE;
+
+  static {
+    try {
+      ACCESS_DEADLINE =
+          MethodHandles.lookup().findVarHandle(CacheEntry.class, "accessDeadline", long.class);
+    } catch (ReflectiveOperationException e) {
+      throw new ExceptionInInitializerError(e);
+    }
+  }
+
+  final Object key;
+  final int hash;
+  final Object value;
+  /** The entry's own time to live, or 0 to use the table's expireAfterWrite. */
+  final long ownTimeToLive;
+  final long writeDeadline;
+  final int weight;
+  private long accessDeadline; // opaque: see the class comment
+
+  // ---- guarded by the policy lock ----
+  CacheEntry queuePrev;
+  CacheEntry queueNext;
+  byte queue = NO_QUEUE;
+  CacheEntry wheelPrev;
+  CacheEntry wheelNext;
+  long wheelTime;
+  /** Taken out of the policy (replaced, evicted, expired or deleted); never linked again. */
+  boolean retired;
+
+  CacheEntry(
+      Object key, int hash, Object value, long ownTimeToLive, long writeDeadline, long accessDeadline, int weight) {
+    this.key = key;
+    this.hash = hash;
+    this.value = value;
+    this.ownTimeToLive = ownTimeToLive;
+    this.writeDeadline = writeDeadline;
+    this.accessDeadline = accessDeadline;
+    this.weight = weight;
+  }
+
+  /** A sentinel for the circular lists of the wheel and the queues. */
+  static CacheEntry sentinel() {
+    CacheEntry sentinel = new CacheEntry(null, 0, null, 0, NEVER, NEVER, 0);
+    sentinel.wheelPrev = sentinel;
+    sentinel.wheelNext = sentinel;
+    return sentinel;
+  }
+
+  long accessDeadline() {
+    return (long) ACCESS_DEADLINE.getOpaque(this);
+  }
+
+  void setAccessDeadline(long deadline) {
+    ACCESS_DEADLINE.setOpaque(this, deadline);
+  }
+
+  /** The earlier of the two deadlines. */
+  long deadline() {
+    return Math.min(writeDeadline, accessDeadline());
+  }
+
+  boolean isExpired(long now) {
+    return now >= deadline(); // times are non-negative (see CacheClock), so NEVER never passes
+  }
+}

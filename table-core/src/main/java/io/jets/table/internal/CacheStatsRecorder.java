@@ -1,0 +1,50 @@
+package io.jets.table.internal;
+
+import io.jets.table.CacheStats;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * The counters of a cache table that records stats, in {@link LongAdder}s so that readers on
+ * different cores do not contend. A table without stats holds no recorder at all (a null final
+ * field), so stats cost nothing when off.
+ */
+final class CacheStatsRecorder {
+
+  static final CacheStats EMPTY = new CacheStats(0, 0, 0, 0, 0, 0, 0);
+
+  private final LongAdder hits = new LongAdder();
+  private final LongAdder misses = new LongAdder();
+  private final LongAdder loadSuccesses = new LongAdder();
+  private final LongAdder loadFailures = new LongAdder();
+  private final LongAdder loadNanos = new LongAdder();
+  private final LongAdder evictions = new LongAdder();
+  private final LongAdder expirations = new LongAdder();
+
+  void hit() {
+    hits.increment();
+  }
+
+  void miss() {
+    misses.increment();
+  }
+
+  void loaded(boolean success, long nanos) {
+    (success ? loadSuccesses : loadFailures).increment();
+    loadNanos.add(nanos);
+  }
+
+  void removed(boolean expired) {
+    (expired ? expirations : evictions).increment();
+  }
+
+  CacheStats snapshot() {
+    return new CacheStats(
+        hits.sum(),
+        misses.sum(),
+        loadSuccesses.sum(),
+        loadFailures.sum(),
+        loadNanos.sum(),
+        evictions.sum(),
+        expirations.sum());
+  }
+}

@@ -1,0 +1,95 @@
+package io.jets.table.internal;
+
+import io.jets.table.CacheLoadException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
+
+/**
+ * The loads in flight of one cache table: at most one per key, however many threads ask.
+ *
+ * <p>The first caller for an absent key puts a {@link CompletableFuture} into a concurrent map
+ * ({@code putIfAbsent} decides who is first), checks the table once more (a load that completed
+ * between its miss and its put has already inserted the value), runs the loader, stores the value,
+ * removes the future and completes it. Every other caller waits on the future. A failed load
+ * completes the future exceptionally, so every waiter gets the failure, and stores nothing.
+ * Removing the future before completing it means a caller that comes later either finds the value
+ * in the table or starts a new load; it never waits on a finished one.
+ */
+final class LoadOnce<K, V> {
+
+  private final AbstractCacheTable<K, V> table;
+  private final ConcurrentHashMap<K, CompletableFuture<V>> inFlight = new ConcurrentHashMap<>();
+
+  LoadOnce(AbstractCacheTable<K, V> table) {
+    this.table = table;
+  }
+
+  /**
+   * The value of {@code key}, loaded once. With {@code timeoutNanos < 0} the first caller runs the
+   * loader on its own thread and nobody's wait is bounded; otherwise the loader runs on a virtual
+   * thread and each caller waits at most the timeout.
+   */
+  V load(K key, Function<? super K, ? extends V> loader, long timeoutNanos) {
+    CompletableFuture<V> mine = new CompletableFuture<>();
+    CompletableFuture<V> running = inFlight.putIfAbsent(key, mine);
+    if (running != null) {
+      return await(key, running, timeoutNanos);
+    }
+    V present = table.peekLive(key);
+    if (present != null) {
+      inFlight.remove(key, mine);
+      mine.complete(present);
+      return present;
+    }
+    if (timeoutNanos < 0) {
+      run(key, loader, mine);
+    } else {
+      Thread.ofVirtual().name("jets-cache-load").start(() -> run(key, loader, mine));
+    }
+    return await(key, mine, timeoutNanos);
+  }
+
+  private void run(K key, Function<? super K, ? extends V> loader, CompletableFuture<V> future) {
+    CacheStatsRecorder stats = table.statsRecorder();
+    long start = stats == null ? 0 : table.ticker().read();
+    try {
+      V value = loader.apply(key);
+      if (value == null) {
+        throw new NullPointerException("the loader returned null for key " + key);
+      }
+      V stored = table.storeLoaded(key, value);
+      if (stats != null) {
+        stats.loaded(true, table.ticker().read() - start);
+      }
+      inFlight.remove(key, future);
+      future.complete(stored);
+    } catch (Throwable failure) {
+      if (stats != null) {
+        stats.loaded(false, table.ticker().read() - start);
+      }
+      inFlight.remove(key, future);
+      future.completeExceptionally(failure);
+    }
+  }
+
+  private V await(K key, CompletableFuture<V> future, long timeoutNanos) {
+    try {
+      return timeoutNanos < 0 ? future.get() : future.get(timeoutNanos, TimeUnit.NANOSECONDS);
+    } catch (ExecutionException e) {
+      Throwable cause = e.getCause();
+      throw new CacheLoadException(
+          table.name(), "getOrLoad: the load of key " + key + " failed: " + cause, cause, false);
+    } catch (TimeoutException e) {
+      throw new CacheLoadException(
+          table.name(), "getOrLoad: the load of key " + key + " took longer than " + timeoutNanos + " ns", null, true);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new CacheLoadException(
+          table.name(), "getOrLoad: interrupted while waiting for the load of key " + key, e, false);
+    }
+  }
+}
