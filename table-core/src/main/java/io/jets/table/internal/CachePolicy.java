@@ -10,12 +10,12 @@ import java.util.concurrent.locks.ReentrantLock;
  * method except {@link #recordRead} requires the policy lock.
  *
  * <p>Eviction is W-TinyLFU [1] simplified: a new entry enters a small FIFO window (1% of the
- * bound); when the window is over its share, its oldest entry (the candidate) duels with the
- * oldest entry of the main FIFO (the victim). The sketch's frequency decides: the candidate is
- * admitted to main and the victim evicted only if the candidate has been used more often
- * recently; otherwise the candidate is evicted and the victim, having proved itself, goes to the
- * back of main (a second chance, so that one popular entry at the head does not shield the main
- * queue from every duel). Reads do not reorder the queues; they only feed the sketch, which is
+ * bound); the window's overflow moves to the back of the main FIFO, and these newly moved entries
+ * are the candidates. While the total is over the bound, the oldest candidate duels with the
+ * oldest entry of main (the victim). The sketch's frequency decides: the victim is evicted only if
+ * the candidate has been used more often recently; otherwise the candidate is evicted and the
+ * victim, having proved itself, goes to the back of main (a second chance: main is not reordered
+ * by reads, so without it one popular entry at the head would meet every candidate). Reads do not reorder the queues; they only feed the sketch, which is
  * what makes reads cheap (no read buffer, no lock).
  *
  * <p>Lock order: a writer takes its stripe lock, then the policy lock; nobody takes a stripe lock
@@ -108,26 +108,43 @@ final class CachePolicy {
       return;
     }
     sketch.ageIfDue();
-    while (weight > maximum) {
-      CacheEntry candidate = window.queueNext != window ? window.queueNext : null;
-      CacheEntry victim = main.queueNext != main ? main.queueNext : null;
-      if (candidate != null && (windowWeight > windowMaximum || victim == null)) {
-        if (victim == null || sketch.frequency(candidate.hash) > sketch.frequency(victim.hash)) {
-          unlink(candidate);
-          windowWeight -= candidate.weight;
-          link(main, candidate, CacheEntry.MAIN);
-          if (victim != null) {
-            evictEntry(victim, out);
-          }
-        } else {
-          evictEntry(candidate, out);
-          unlink(victim);
-          link(main, victim, CacheEntry.MAIN);
-        }
-      } else {
-        evictEntry(victim != null ? victim : candidate, out);
+    // The window's overflow moves to the back of main whatever the total: these are the candidates.
+    CacheEntry candidate = null;
+    while (windowWeight > windowMaximum && window.queueNext != window) {
+      CacheEntry moved = window.queueNext;
+      unlink(moved);
+      windowWeight -= moved.weight;
+      link(main, moved, CacheEntry.MAIN);
+      if (candidate == null) {
+        candidate = moved;
       }
     }
+    while (weight > maximum) {
+      CacheEntry victim = main.queueNext != main ? main.queueNext : null;
+      if (victim == null) {
+        evictEntry(window.queueNext, out); // main is empty: the window alone is over the bound
+        continue;
+      }
+      if (candidate == null || candidate == victim) {
+        candidate = candidate == null ? null : following(candidate);
+        evictEntry(victim, out);
+        continue;
+      }
+      CacheEntry nextCandidate = following(candidate);
+      if (sketch.frequency(candidate.hash) > sketch.frequency(victim.hash)) {
+        evictEntry(victim, out);
+      } else {
+        evictEntry(candidate, out);
+        candidate = nextCandidate;
+        // Second chance: the victim proved itself, so the next duel meets the next oldest entry.
+        unlink(victim);
+        link(main, victim, CacheEntry.MAIN);
+      }
+    }
+  }
+
+  private CacheEntry following(CacheEntry entry) {
+    return entry.queueNext == main ? null : entry.queueNext;
   }
 
   private void evictEntry(CacheEntry entry, List<Removal> out) {
