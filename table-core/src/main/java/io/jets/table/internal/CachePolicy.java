@@ -60,7 +60,7 @@ final class CachePolicy {
 
   /** Feeds a read to the frequency sketch; lock-free and racy (see {@link FrequencySketch}). */
   void recordRead(int hash) {
-    sketch.increment(hash);
+    sketch.incrementFromReader(hash);
   }
 
   /** Links a newly stored entry. */

@@ -1,5 +1,7 @@
 package io.jets.table.internal;
 
+import java.util.concurrent.ThreadLocalRandom;
+
 /**
  * A count-min sketch of 4-bit counters that estimates how often each key was used recently: the
  * frequency filter of TinyLFU [1]. Readers increment it with plain, racy stores; the policy reads
@@ -31,8 +33,8 @@ final class FrequencySketch {
 
   private final long[] table;
   private final int blockMask;
-  private final int sampleSize;
-  private int additions; // racy: a lost addition delays aging slightly
+  private final long sampleSize;
+  private long additions; // racy: a lost addition delays aging slightly; long: reads alone never overflow it
 
   /** A sketch for a cache of about {@code expectedKeys} keys. */
   FrequencySketch(long expectedKeys) {
@@ -40,11 +42,32 @@ final class FrequencySketch {
     int length = (int) Math.min(1 << 24, Math.max(8, Long.highestOneBit(Math.max(1, expectedKeys) * 2 - 1)));
     table = new long[length];
     blockMask = (length >>> 3) - 1;
-    sampleSize = SAMPLE_FACTOR * length;
+    sampleSize = (long) SAMPLE_FACTOR * length;
   }
 
-  /** Records one use of the key with mixed hash {@code hash}. Racy; see the class comment. */
+  // Readers count their increments toward aging one time in 16 (adding 16), so that concurrent
+  // readers do not all write the one shared counter; the aging period is kept in expectation.
+  private static final int READ_COUNT_SAMPLE = 16;
+
+  /**
+   * Records one read of the key with mixed hash {@code hash}, from any thread. Racy; see the class
+   * comment. The aging count is sampled so that readers rarely write shared memory beyond the
+   * key's own block.
+   */
+  void incrementFromReader(int hash) {
+    if (add(hash) && (ThreadLocalRandom.current().nextInt() & (READ_COUNT_SAMPLE - 1)) == 0) {
+      additions += READ_COUNT_SAMPLE;
+    }
+  }
+
+  /** Records one use of the key with mixed hash {@code hash}; called under the policy lock. */
   void increment(int hash) {
+    if (add(hash)) {
+      additions++;
+    }
+  }
+
+  private boolean add(int hash) {
     int rehash = rehash(hash);
     int block = (hash & blockMask) << 3;
     boolean added = false;
@@ -58,9 +81,7 @@ final class FrequencySketch {
         added = true;
       }
     }
-    if (added) {
-      additions++;
-    }
+    return added;
   }
 
   /** The estimated recent uses of the key with mixed hash {@code hash}, 0 to 15. */
