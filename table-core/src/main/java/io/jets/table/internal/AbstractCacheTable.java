@@ -346,28 +346,12 @@ abstract class AbstractCacheTable<K, V> extends SelectableTable<K, V> implements
   /** Stores a loaded value unless a live one appeared meanwhile; returns the value now live. */
   abstract V storeLoaded(K key, V value);
 
-  StripedHashTable store() {
-    return store;
-  }
-
-  CachePolicy policy() {
-    return policy;
-  }
-
   CacheEntry newEntryForBatch(K key, int hash, V value, long now, int weight) {
     return newEntry(key, hash, value, 0, now, weight);
   }
 
   int weighForBatch(K key, V value, String operation) {
     return weigh(key, value, operation);
-  }
-
-  void checkNotDeletedForBatch(String operation) {
-    checkNotDeletedLocked(operation);
-  }
-
-  long nowForBatch() {
-    return now();
   }
 
   void notifyBatch(List<CacheEvent<K, V>> events) {
