@@ -69,6 +69,48 @@ class CacheBoundTest {
   }
 
   @Test
+  void everyObjectLeavesExactlyOnceUnderConcurrentWritersAndEviction() throws Exception {
+    java.util.concurrent.atomic.AtomicLong inserted = new java.util.concurrent.atomic.AtomicLong();
+    java.util.concurrent.atomic.AtomicLong removed = new java.util.concurrent.atomic.AtomicLong();
+    CacheTable<Integer, Integer> cache = Tables.cache(Fixtures.unique("exactly-once")).access(Access.PUBLIC)
+        .writeConcurrency(WriteConcurrency.AUTO).maximumSize(50)
+        .listener((CacheEvent<Integer, Integer> e) -> {
+          switch (e.kind()) {
+            case INSERTED -> inserted.incrementAndGet();
+            case DELETED, EVICTED, EXPIRED -> removed.incrementAndGet();
+            case UPDATED -> { }
+          }
+        }).build();
+    int threads = 4;
+    CyclicBarrier start = new CyclicBarrier(threads);
+    List<Thread> writers = new ArrayList<>();
+    for (int t = 0; t < threads; t++) {
+      int seed = t;
+      writers.add(Thread.ofPlatform().start(() -> {
+        java.util.Random random = new java.util.Random(seed);
+        try {
+          start.await();
+        } catch (Exception e) {
+          throw new IllegalStateException(e);
+        }
+        for (int i = 0; i < 20_000; i++) {
+          int key = random.nextInt(200); // shared keys: writers race on the same keys and victims
+          switch (random.nextInt(4)) {
+            case 0 -> cache.delete(key);
+            case 1 -> cache.insertNew(key, i);
+            default -> cache.insert(key, i);
+          }
+        }
+      }));
+    }
+    for (Thread writer : writers) {
+      writer.join();
+    }
+    assertTrue(cache.size() <= 50, "size " + cache.size());
+    assertEquals(cache.size(), inserted.get() - removed.get(), "every insert is matched by at most one removal event");
+  }
+
+  @Test
   void frequentlyReadObjectsSurviveAScanOfOneTimeKeys() {
     CacheTable<Integer, Integer> cache = Tables.cache(Fixtures.unique("tinylfu")).maximumSize(100).build();
     for (int hot = 0; hot < 50; hot++) {
