@@ -1,7 +1,7 @@
 package io.jets.table;
 
 /**
- * A snapshot of a cache table's counters ({@link CacheTableBuilder#recordStats()}); all zero when
+ * A snapshot of a cache table's counters ({@link TableBuilder#recordStats()}); all zero when
  * stats are off. Counters are summed from striped cells, so a snapshot taken while the table is in
  * use is an estimate.
  *

@@ -70,10 +70,11 @@ public interface CacheTable<K, V> extends SetTable<K, V> {
   V getOrLoad(K key, Function<? super K, ? extends V> loader, Duration timeout);
 
   /**
-   * The counters so far: all zero unless the table was built with {@link
-   * CacheTableBuilder#recordStats()}. An estimate while the table is in use. Needs read access.
+   * The cache counters so far (hits, misses, loads, evictions, expirations): all zero unless the
+   * table was built with {@link TableBuilder#recordStats()}, which also turns on the counters of
+   * {@link #stats()}. An estimate while the table is in use. Needs read access.
    */
-  CacheStats stats();
+  CacheStats cacheStats();
 
   /**
    * Removes, on the calling thread, every object whose time to live has run out (by advancing the

@@ -7,7 +7,8 @@ import java.time.Duration;
 /**
  * Builds a {@link CacheTable}: a {@link TableType#SET} table with expiry, a size bound, load-once,
  * listeners and stats. Takes every option of {@link TableBuilder}; no cache option is on by
- * default. Settings are validated by {@link #build()}, which throws {@link BadArgumentException}
+ * default. {@link TableBuilder#recordStats()} turns on both {@link Table#stats()} and {@link
+ * CacheTable#cacheStats()}. Settings are validated by {@link #build()}, which throws {@link BadArgumentException}
  * naming the table and the setting and creates nothing.
  */
 public final class CacheTableBuilder extends TableBuilder<CacheTableBuilder> {
@@ -18,7 +19,6 @@ public final class CacheTableBuilder extends TableBuilder<CacheTableBuilder> {
   private long maximumWeight = -1;
   private Weigher<?, ?> weigher;
   private Ticker ticker = Ticker.system();
-  private boolean recordStats;
   private CacheListener<?, ?> listener;
   private boolean backgroundExpiry = true;
 
@@ -59,12 +59,6 @@ public final class CacheTableBuilder extends TableBuilder<CacheTableBuilder> {
   /** The time source ({@link Ticker#system()} by default); tests pass a clock they advance. */
   public CacheTableBuilder ticker(Ticker ticker) {
     this.ticker = ticker;
-    return this;
-  }
-
-  /** Counts hits, misses, loads, evictions and expirations ({@link CacheTable#stats()}); off by default. */
-  public CacheTableBuilder recordStats() {
-    this.recordStats = true;
     return this;
   }
 
@@ -118,7 +112,7 @@ public final class CacheTableBuilder extends TableBuilder<CacheTableBuilder> {
     return CacheHashTable.create(
         table,
         new CacheOptions(
-            writeNanos, accessNanos, maximum, weigher, ticker, recordStats, listener, backgroundExpiry));
+            writeNanos, accessNanos, maximum, weigher, ticker, table.recordStats(), listener, backgroundExpiry));
   }
 
   /** The duration in nanoseconds, 0 when unset; rejects zero and negative durations. */

@@ -32,7 +32,7 @@ class CacheBoundTest {
     }
     assertEquals(100, cache.size());
     assertEquals(900, evicted.size());
-    assertEquals(900, cache.stats().evictions());
+    assertEquals(900, cache.cacheStats().evictions());
     for (CacheEvent<Integer, Integer> e : evicted) {
       assertEquals(e.key(), e.value());
     }

@@ -56,7 +56,7 @@ class CacheLoadTest {
     }
     assertEquals(1, loads.get());
     assertEquals("loaded-k", cache.get("k"));
-    CacheStats stats = cache.stats();
+    CacheStats stats = cache.cacheStats();
     assertEquals(1, stats.loadSuccesses());
     assertEquals(0, stats.loadFailures());
   }
@@ -98,7 +98,7 @@ class CacheLoadTest {
     }
     assertNull(cache.get("k"));
     assertEquals("v", cache.getOrLoad("k", key -> "v"), "a failed load leaves nothing behind");
-    assertTrue(cache.stats().loadFailures() >= 1);
+    assertTrue(cache.cacheStats().loadFailures() >= 1);
   }
 
   @Test
@@ -133,7 +133,7 @@ class CacheLoadTest {
     assertSame("cached", cache.getOrLoad("k", key -> { throw new AssertionError("must not load"); }));
     ticker.advance(Duration.ofMinutes(1));
     assertEquals("fresh", cache.getOrLoad("k", key -> "fresh"));
-    CacheStats stats = cache.stats();
+    CacheStats stats = cache.cacheStats();
     assertEquals(1, stats.hits());
     assertEquals(1, stats.misses());
   }

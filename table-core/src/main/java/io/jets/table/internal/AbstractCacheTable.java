@@ -158,6 +158,7 @@ abstract class AbstractCacheTable<K, V> extends SelectableTable<K, V> implements
         entry.setAccessDeadline(deadline(now, accessNanos));
       }
     }
+    countLookup(entry != null);
     if (entry == null) {
       if (stats != null) {
         stats.miss();

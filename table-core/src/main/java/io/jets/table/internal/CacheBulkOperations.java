@@ -24,8 +24,9 @@ final class CacheBulkOperations<K, V> {
     this.table = table;
   }
 
+  /** Writes the batch; returns the number of objects written, or -1 if insertNewAll refused it. */
   @SuppressWarnings("unchecked")
-  boolean writeBatch(Collection<? extends Map.Entry<? extends K, ? extends V>> objects, boolean onlyNew, String operation) {
+  long writeBatch(Collection<? extends Map.Entry<? extends K, ? extends V>> objects, boolean onlyNew, String operation) {
     table.requireArgument(objects, "object collection", operation);
     Object[] entries = objects.toArray();
     int n = entries.length;
@@ -45,7 +46,7 @@ final class CacheBulkOperations<K, V> {
       weights[i] = table.weighForBatch(keys[i], values[i], operation); // before any lock: a bad weight changes nothing
     }
     if (n == 0) {
-      return true;
+      return 0;
     }
     long now = table.now();
     List<CacheEntry> expired = new ArrayList<>();
@@ -58,7 +59,7 @@ final class CacheBulkOperations<K, V> {
         for (int i = 0; i < n; i++) {
           if (AbstractCacheTable.liveAt(write.find(keys[i], hashes[i]), now) != null) {
             write.abandon();
-            return false;
+            return -1;
           }
         }
       }
@@ -97,7 +98,7 @@ final class CacheBulkOperations<K, V> {
     }
     table.afterWrite(removals);
     table.notifyBatch(events);
-    return true;
+    return n;
   }
 
   @SuppressWarnings("unchecked")

@@ -66,6 +66,7 @@ public final class CacheHashTable<K, V> extends AbstractCacheTable<K, V> {
     }
     int weight = weigh(key, value, "insert");
     write(key, "insert", nanos, false, true, weight, live -> value);
+    countInserts(1);
   }
 
   @Override
@@ -123,8 +124,8 @@ public final class CacheHashTable<K, V> extends AbstractCacheTable<K, V> {
   }
 
   @Override
-  public CacheStats stats() {
-    checkRead("stats");
+  public CacheStats cacheStats() {
+    checkRead("cacheStats");
     return stats == null ? CacheStatsRecorder.EMPTY : stats.snapshot();
   }
 
@@ -198,6 +199,7 @@ public final class CacheHashTable<K, V> extends AbstractCacheTable<K, V> {
     requireArgument(value, "value", "insert");
     int weight = weigh(key, value, "insert");
     write(key, "insert", 0, false, true, weight, live -> value);
+    countInserts(1);
   }
 
   @Override
@@ -206,7 +208,11 @@ public final class CacheHashTable<K, V> extends AbstractCacheTable<K, V> {
     requireKey(key, "insertNew");
     requireArgument(value, "value", "insertNew");
     int weight = weigh(key, value, "insertNew");
-    return write(key, "insertNew", 0, false, true, weight, live -> live == null ? value : UNCHANGED).changed();
+    boolean inserted = write(key, "insertNew", 0, false, true, weight, live -> live == null ? value : UNCHANGED).changed();
+    if (inserted) {
+      countInserts(1);
+    }
+    return inserted;
   }
 
   @Override
@@ -214,7 +220,11 @@ public final class CacheHashTable<K, V> extends AbstractCacheTable<K, V> {
     checkWrite("delete");
     requireKey(key, "delete");
     Written<V> written = write(key, "delete", 0, false, true, -1, live -> live == null ? UNCHANGED : null);
-    return written.changed() && written.previous() != null;
+    boolean deleted = written.changed() && written.previous() != null;
+    if (deleted) {
+      countDelete();
+    }
+    return deleted;
   }
 
   @Override
@@ -222,8 +232,13 @@ public final class CacheHashTable<K, V> extends AbstractCacheTable<K, V> {
     checkWrite("deleteObject");
     requireKey(key, "deleteObject");
     requireArgument(value, "value", "deleteObject");
-    return write(key, "deleteObject", 0, false, true, -1, live -> live != null && live.equals(value) ? null : UNCHANGED)
-        .changed();
+    boolean deleted =
+        write(key, "deleteObject", 0, false, true, -1, live -> live != null && live.equals(value) ? null : UNCHANGED)
+            .changed();
+    if (deleted) {
+      countDelete();
+    }
+    return deleted;
   }
 
   @Override
@@ -231,7 +246,11 @@ public final class CacheHashTable<K, V> extends AbstractCacheTable<K, V> {
     checkWrite("take");
     requireKey(key, "take");
     Written<V> written = write(key, "take", 0, false, true, -1, live -> live == null ? UNCHANGED : null);
-    return written.changed() && written.previous() != null ? List.of(written.previous()) : List.of();
+    if (written.changed() && written.previous() != null) {
+      countDelete();
+      return List.of(written.previous());
+    }
+    return List.of();
   }
 
   @Override
@@ -324,13 +343,15 @@ public final class CacheHashTable<K, V> extends AbstractCacheTable<K, V> {
   @Override
   public void insertAll(Collection<? extends Map.Entry<? extends K, ? extends V>> objects) {
     checkWrite("insertAll");
-    bulk.writeBatch(objects, false, "insertAll");
+    countInserts(bulk.writeBatch(objects, false, "insertAll"));
   }
 
   @Override
   public boolean insertNewAll(Collection<? extends Map.Entry<? extends K, ? extends V>> objects) {
     checkWrite("insertNewAll");
-    return bulk.writeBatch(objects, true, "insertNewAll");
+    long written = bulk.writeBatch(objects, true, "insertNewAll");
+    countInserts(Math.max(0, written));
+    return written >= 0;
   }
 
   @Override
