@@ -66,6 +66,7 @@ class OwnerLifecycleSequenceTest {
     OwnerScope heir; // may have exited: then there is no heir in effect
     Object heirData;
     boolean deleted;
+    boolean checkedGone; // a deleted table is checked once, so checks stay linear in live tables
     int objects;
 
     Expected(Table<Integer, Integer> table, OwnerScope owner) {
@@ -191,6 +192,9 @@ class OwnerLifecycleSequenceTest {
 
   private static String check(List<Expected> tables, OwnerScope[] owners, Map<OwnerScope, List<Object>> messages) {
     for (Expected t : tables) {
+      if (t.checkedGone) {
+        continue;
+      }
       if (t.table.isDeleted() != t.deleted) {
         return t.table.name() + " deleted=" + t.table.isDeleted() + ", the model " + t.deleted;
       }
@@ -199,6 +203,7 @@ class OwnerLifecycleSequenceTest {
           t.table.lookup(0);
           return t.table.name() + " answered a lookup after deletion";
         } catch (TableDeletedException expected) {
+          t.checkedGone = true;
           continue;
         }
       }
