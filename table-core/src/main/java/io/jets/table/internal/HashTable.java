@@ -67,7 +67,13 @@ abstract class HashTable<K, V> extends SelectableTable<K, V> {
 
   /** The node for {@code key}, read consistently with multi-object writes. Lock-free. */
   final Node read(K key, int hash) {
-    return store.findConsistent(key, hash);
+    Node node = store.findConsistent(key, hash);
+    if (node == null && isDeleted()) {
+      // The table was deleted while this read ran: its storage may already be cleared, so an
+      // absent key proves nothing. Report the deletion rather than a miss that never happened.
+      throw new TableDeletedException(name(), "lookup");
+    }
+    return node;
   }
 
   @SuppressWarnings("unchecked")

@@ -6,6 +6,7 @@ import io.jets.table.MatchSpec;
 import io.jets.table.MissingKeyException;
 import io.jets.table.ObjectFolder;
 import io.jets.table.OrderedTable;
+import io.jets.table.TableDeletedException;
 import io.jets.table.WriteConcurrency;
 import io.jets.table.internal.ContentionAdaptingTree.BaseNode;
 import io.jets.table.internal.MatchEvaluation.KeyRange;
@@ -266,6 +267,9 @@ public final class OrderedSetTable<K, V> extends SelectableTable<K, V> implement
       node = tree.find(key);
     } catch (KeyOrderException e) {
       throw keyError(operation, key, e);
+    }
+    if (node == null && isDeleted()) {
+      throw new TableDeletedException(name(), operation); // cleared under us: not a real miss
     }
     countLookup(node != null);
     return node;
