@@ -94,10 +94,16 @@ class ConcurrencyModesTest {
     table.insert("held", 0);
     assertEquals(1, table.info().lockStripes());
     // Eight writers queue behind one lock: their failed tryLocks push its statistic past the limit.
-    contend(table, "held", 8, 1_000);
+    // A writer can look parked for another reason (class loading, say) and reach the lock only
+    // after it is free; so repeat the round, bounded, until the statistic has had its evidence.
+    int rounds = 0;
+    while (table.info().lockStripes() == 1 && rounds < 20) {
+      contend(table, "held", 8, 1_000 + 8L * rounds);
+      rounds++;
+    }
     int grown = table.info().lockStripes();
     assertTrue(grown > 1, "contended writers must make AUTO add stripes, has " + grown);
-    for (long k = 1_000; k < 1_008; k++) {
+    for (long k = 1_000; k < 1_000 + 8L * rounds; k++) {
       assertEquals(k, table.get(k), "no write lost while the stripes changed");
     }
     // Writers keep working across further adaptations, from several threads at once.
@@ -123,7 +129,7 @@ class ConcurrencyModesTest {
       writer.join();
     }
     assertNull(failure.get());
-    assertEquals(1 + 8 + (long) threads * perThread, table.size());
+    assertEquals(1 + 8L * rounds + (long) threads * perThread, table.size());
     assertEquals(table.size(), table.toList().size());
     table.delete();
   }
@@ -132,7 +138,11 @@ class ConcurrencyModesTest {
   void autoShrinksItsStripesWhenWritesAreUncontended() throws Exception {
     SetTable<Object, Object> table = publicSet(WriteConcurrency.AUTO, false);
     table.insert("held", 0);
-    contend(table, "held", 8, 1_000_000);
+    int rounds = 0;
+    while (table.info().lockStripes() == 1 && rounds < 20) {
+      contend(table, "held", 8, 1_000_000 + 8L * rounds);
+      rounds++;
+    }
     int peak = table.info().lockStripes();
     assertTrue(peak > 1, "precondition: the table grew its stripes");
     // Then one writer alone: every acquisition is uncontended, so the stripes come back down.
@@ -140,7 +150,7 @@ class ConcurrencyModesTest {
       table.insert((long) (i % 4096), i);
     }
     assertTrue(table.info().lockStripes() < peak, "a quiet table gives stripes back");
-    assertEquals(4096 + 1 + 8, table.size());
+    assertEquals(4096 + 1 + 8L * rounds, table.size());
     table.delete();
   }
 
