@@ -14,7 +14,6 @@ import io.jets.table.TableType;
 import io.jets.table.WriteConcurrency;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -419,9 +418,5 @@ public abstract class AbstractTable<K, V> implements Table<K, V> {
   @Override
   public String toString() {
     return "Table[" + name + ", " + type + (deleted ? ", deleted" : ", owner " + owner.name()) + "]";
-  }
-
-  protected static <T> T nonNull(T value, String what) {
-    return Objects.requireNonNull(value, what);
   }
 }

@@ -59,40 +59,6 @@ public final class HashSetTable<K, V> extends HashTable<K, V> implements SetTabl
 
   // ---- counters ----
 
-  private long counterValue(Object value, K key, String operation) {
-    if (value instanceof Long l) {
-      return l;
-    }
-    if (value instanceof Integer i) {
-      return i;
-    }
-    throw new BadArgumentException(
-        name(),
-        operation + ": the value under key " + key + " is not a counter (Long or Integer) but "
-            + value.getClass().getName());
-  }
-
-  /** Boxes {@code value} in the type of {@code like}, checking that it fits. */
-  private Object counterOfType(Object like, long value, K key, String operation) {
-    if (like instanceof Integer) {
-      if ((int) value != value) {
-        throw new BadArgumentException(
-            name(), operation + ": the Integer counter under key " + key + " would overflow to " + value);
-      }
-      return (int) value;
-    }
-    return value;
-  }
-
-  private long applyStep(CounterOp op, long current, K key, String operation) {
-    try {
-      return op.apply(current);
-    } catch (ArithmeticException overflow) {
-      throw new BadArgumentException(
-          name(), operation + ": the counter under key " + key + " would overflow a long", overflow);
-    }
-  }
-
   @Override
   public long updateCounter(K key, long increment) {
     return updateCounter(key, CounterOp.increment(increment), null, "updateCounter");
@@ -113,7 +79,7 @@ public final class HashSetTable<K, V> extends HashTable<K, V> implements SetTabl
     checkWrite(operation);
     requireKey(key, operation);
     if (defaultValue != null) {
-      counterValue(defaultValue, key, operation); // a bad default is rejected even when unused
+      CounterValues.read(name(), defaultValue, key, operation); // a bad default is rejected even when unused
     }
     int hash = StripedHashTable.mix(key);
     long result;
@@ -125,8 +91,8 @@ public final class HashSetTable<K, V> extends HashTable<K, V> implements SetTabl
       if (current == null) {
         throw new MissingKeyException(name(), operation, key);
       }
-      result = applyStep(op, counterValue(current, key, operation), key, operation);
-      Object stored = counterOfType(current, result, key, operation);
+      result = CounterValues.apply(name(), op, CounterValues.read(name(), current, key, operation), key, operation);
+      Object stored = CounterValues.boxLike(name(), current, result, key, operation);
       store.putLocked(stripe, hash, key, stored, node == null ? 1 : 0);
     } finally {
       store.release(stripe);
@@ -152,13 +118,13 @@ public final class HashSetTable<K, V> extends HashTable<K, V> implements SetTabl
       if (node == null) {
         throw new MissingKeyException(name(), "updateCounter", key);
       }
-      long value = counterValue(node.value, key, "updateCounter");
+      long value = CounterValues.read(name(), node.value, key, "updateCounter");
       for (int i = 0; i < steps.length; i++) {
-        value = applyStep(steps[i], value, key, "updateCounter");
+        value = CounterValues.apply(name(), steps[i], value, key, "updateCounter");
         results[i] = value;
       }
       if (steps.length > 0) {
-        Object stored = counterOfType(node.value, value, key, "updateCounter");
+        Object stored = CounterValues.boxLike(name(), node.value, value, key, "updateCounter");
         store.putLocked(stripe, hash, key, stored, 0);
       }
     } finally {
