@@ -1,8 +1,8 @@
 package io.jets.property;
 
+import io.jets.term.TermStoreOperations;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.junit.jupiter.api.parallel.Isolated;
 
 /** Lincheck, stress and model checking, on the persistent term store's put, putNew, get and erase. */
@@ -20,16 +20,14 @@ class PersistentTermLinearizabilityTest {
   }
 
   /**
-   * Lincheck 3.7's model checker hangs here in its own scheduler: the thread inside the store's
-   * write lock is parked in Lincheck's injected call hook ({@code Injections.onMethodCall} at the
-   * snapshot read, {@code TermStore.current}) and never resumed while the other waits for the lock.
-   * Kept runnable with {@code -Djets.property.termModelChecking=true} for the next Lincheck version.
+   * Model checking runs on a fresh {@code TermStore} per invocation, the implementation behind
+   * every static method of {@link io.jets.term.PersistentTerm}: see {@link TermStoreOperations} for
+   * why not on the global store.
    */
   @Test
-  @EnabledIfSystemProperty(named = "jets.property.termModelChecking", matches = "true")
   void termsAreLinearizableUnderModelChecking() {
     Budget.modelChecking()
         .sequentialSpecification(PersistentTermSpec.class)
-        .check(PersistentTermOperations.class);
+        .check(TermStoreOperations.class);
   }
 }

@@ -5,7 +5,7 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
@@ -477,7 +477,9 @@ final class ContentionAdaptingTree {
     }
     structureLock.lock();
     try {
-      Map<BaseNode, Node> staged = new IdentityHashMap<>();
+      // BaseNode keeps identity equality. Not an IdentityHashMap: Lincheck 3.7's model checker
+      // fails on one (tests-property), and a LinkedHashMap also locks in a deterministic order.
+      Map<BaseNode, Node> staged = new LinkedHashMap<>();
       for (Object key : keys) {
         BaseNode base = placed(key, () -> descend(key, Seek.AT_OR_ABOVE));
         staged.put(base, null); // filled in once the base is locked
