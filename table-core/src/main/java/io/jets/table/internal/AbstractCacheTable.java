@@ -12,7 +12,7 @@ import io.jets.table.ObjectFolder;
 import io.jets.table.Ticker;
 import io.jets.table.Weigher;
 import io.jets.table.internal.CachePolicy.Removal;
-import io.jets.table.internal.StripedHashTable.Node;
+import io.jets.table.internal.BucketChain.Node;
 import io.jets.table.internal.StripedHashTable.Stripe;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -148,7 +148,7 @@ abstract class AbstractCacheTable<K, V> extends SelectableTable<K, V> implements
    * validated bucket read, one ticker read for entries that can expire, plain or opaque stores.
    */
   CacheEntry readLive(K key) {
-    Node node = store.findConsistent(key, StripedHashTable.mix(key));
+    Node node = store.findConsistent(key, BucketChain.mix(key));
     CacheEntry entry = node == null ? null : (CacheEntry) node.value;
     if (entry != null && (accessNanos != 0 || entry.writeDeadline != CacheEntry.NEVER)) {
       long now = now();
@@ -189,7 +189,7 @@ abstract class AbstractCacheTable<K, V> extends SelectableTable<K, V> implements
   Written<V> write(
       K key, String operation, long ownTimeToLive, boolean keepTimeToLive, boolean notify, int weight,
       Change<V> change) {
-    int hash = StripedHashTable.mix(key);
+    int hash = BucketChain.mix(key);
     long now = now();
     V previous;
     CacheEntry old;
@@ -374,7 +374,7 @@ abstract class AbstractCacheTable<K, V> extends SelectableTable<K, V> implements
 
   Node liveAfter(K key) {
     long now = now();
-    Node node = store.firstAfterConsistent(key == null ? 0 : StripedHashTable.mix(key), key);
+    Node node = store.firstAfterConsistent(key == null ? 0 : BucketChain.mix(key), key);
     while (node != null && liveAt(node, now) == null) {
       node = store.firstAfterConsistent(node.hash, node.key);
     }
@@ -481,7 +481,7 @@ abstract class AbstractCacheTable<K, V> extends SelectableTable<K, V> implements
       int start = resume ? exact.indexOf(after) + 1 : 0;
       for (int i = start; i < exact.size(); i++) {
         K key = (K) exact.get(i);
-        CacheEntry entry = liveAt(store.findConsistent(key, StripedHashTable.mix(key)), now);
+        CacheEntry entry = liveAt(store.findConsistent(key, BucketChain.mix(key)), now);
         if (entry != null && !visitor.visit(key, value(entry))) {
           return i == exact.size() - 1;
         }
@@ -518,7 +518,7 @@ abstract class AbstractCacheTable<K, V> extends SelectableTable<K, V> implements
 
   // ---- storage hooks ----
 
-  private StripedHashTable.Batch deletion; // guarded by the admin lock, between the two hooks
+  private StripedBatch deletion; // guarded by the admin lock, between the two hooks
 
   @Override
   protected void lockAllWriters() {
@@ -527,7 +527,7 @@ abstract class AbstractCacheTable<K, V> extends SelectableTable<K, V> implements
 
   @Override
   protected void unlockAllWriters() {
-    StripedHashTable.Batch all = deletion;
+    StripedBatch all = deletion;
     deletion = null;
     all.commit();
   }

@@ -4,7 +4,7 @@ import io.jets.table.BadArgumentException;
 import io.jets.table.CacheEvent;
 import io.jets.table.TableDeletedException;
 import io.jets.table.internal.CachePolicy.Removal;
-import io.jets.table.internal.StripedHashTable.Node;
+import io.jets.table.internal.BucketChain.Node;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -42,7 +42,7 @@ final class CacheBulkOperations<K, V> {
       }
       keys[i] = entry.getKey();
       values[i] = entry.getValue();
-      hashes[i] = StripedHashTable.mix(keys[i]);
+      hashes[i] = BucketChain.mix(keys[i]);
       weights[i] = table.weighForBatch(keys[i], values[i], operation); // before any lock: a bad weight changes nothing
     }
     if (n == 0) {
@@ -52,7 +52,7 @@ final class CacheBulkOperations<K, V> {
     List<CacheEntry> expired = new ArrayList<>();
     List<CacheEvent<K, V>> events = new ArrayList<>();
     List<Removal> removals;
-    StripedHashTable.Batch write = table.store.lockMany(hashes);
+    StripedBatch write = table.store.lockMany(hashes);
     try {
       table.checkNotDeletedLocked(operation);
       if (onlyNew) {
@@ -105,7 +105,7 @@ final class CacheBulkOperations<K, V> {
   void deleteAll() {
     long now = table.now();
     List<CacheEntry> cleared = new ArrayList<>();
-    StripedHashTable.Batch all = table.store.lockAll();
+    StripedBatch all = table.store.lockAll();
     try {
       table.checkNotDeletedLocked("deleteAllObjects");
       // Every writer is locked out, so this walk sees exactly the objects being cleared.

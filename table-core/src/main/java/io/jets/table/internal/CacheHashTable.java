@@ -13,7 +13,7 @@ import io.jets.table.ObjectFolder;
 import io.jets.table.Ticker;
 import io.jets.table.Weigher;
 import io.jets.table.internal.CachePolicy.Removal;
-import io.jets.table.internal.StripedHashTable.Node;
+import io.jets.table.internal.BucketChain.Node;
 import io.jets.table.internal.StripedHashTable.Stripe;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -109,7 +109,7 @@ public final class CacheHashTable<K, V> extends AbstractCacheTable<K, V> {
 
   /** The live value under {@code key} without recording an access; for the load path. */
   V peekLive(K key) {
-    CacheEntry entry = liveAt(store.findConsistent(key, StripedHashTable.mix(key)), now());
+    CacheEntry entry = liveAt(store.findConsistent(key, BucketChain.mix(key)), now());
     return entry == null ? null : value(entry);
   }
 

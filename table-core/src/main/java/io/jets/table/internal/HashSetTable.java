@@ -4,7 +4,7 @@ import io.jets.table.BadArgumentException;
 import io.jets.table.CounterOp;
 import io.jets.table.MissingKeyException;
 import io.jets.table.SetTable;
-import io.jets.table.internal.StripedHashTable.Node;
+import io.jets.table.internal.BucketChain.Node;
 import io.jets.table.internal.StripedHashTable.Stripe;
 import java.util.List;
 import java.util.function.Function;
@@ -29,7 +29,7 @@ public final class HashSetTable<K, V> extends HashTable<K, V> implements SetTabl
   public V get(K key) {
     checkRead("get");
     requireKey(key, "get");
-    Node node = read(key, StripedHashTable.mix(key));
+    Node node = read(key, BucketChain.mix(key));
     countLookup(node != null);
     return node == null ? null : (V) node.value;
   }
@@ -81,7 +81,7 @@ public final class HashSetTable<K, V> extends HashTable<K, V> implements SetTabl
     if (defaultValue != null) {
       CounterValues.read(name(), defaultValue, key, operation); // a bad default is rejected even when unused
     }
-    int hash = StripedHashTable.mix(key);
+    int hash = BucketChain.mix(key);
     long result;
     Stripe stripe = store.lock(hash);
     try {
@@ -109,7 +109,7 @@ public final class HashSetTable<K, V> extends HashTable<K, V> implements SetTabl
     for (CounterOp step : steps) {
       requireArgument(step, "counter operation", "updateCounter");
     }
-    int hash = StripedHashTable.mix(key);
+    int hash = BucketChain.mix(key);
     long[] results = new long[steps.length];
     Stripe stripe = store.lock(hash);
     try {
@@ -141,7 +141,7 @@ public final class HashSetTable<K, V> extends HashTable<K, V> implements SetTabl
     checkWrite("update");
     requireKey(key, "update");
     requireArgument(function, "function", "update");
-    int hash = StripedHashTable.mix(key);
+    int hash = BucketChain.mix(key);
     Stripe stripe = store.lock(hash);
     try {
       checkNotDeletedLocked("update");
@@ -167,7 +167,7 @@ public final class HashSetTable<K, V> extends HashTable<K, V> implements SetTabl
     requireKey(key, "update");
     requireArgument(function, "function", "update");
     requireArgument(defaultValue, "default value", "update");
-    int hash = StripedHashTable.mix(key);
+    int hash = BucketChain.mix(key);
     V updated;
     Stripe stripe = store.lock(hash);
     try {

@@ -6,7 +6,7 @@ import io.jets.table.ObjectFolder;
 import io.jets.table.TableDeletedException;
 import io.jets.table.TableType;
 import io.jets.table.WriteConcurrency;
-import io.jets.table.internal.StripedHashTable.Node;
+import io.jets.table.internal.BucketChain.Node;
 import io.jets.table.internal.StripedHashTable.Stripe;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -128,7 +128,7 @@ abstract class HashTable<K, V> extends SelectableTable<K, V> {
     checkWrite("insert");
     requireKey(key, "insert");
     requireValue(value, "insert");
-    int hash = StripedHashTable.mix(key);
+    int hash = BucketChain.mix(key);
     Stripe stripe = store.lock(hash);
     try {
       checkNotDeletedLocked("insert");
@@ -144,7 +144,7 @@ abstract class HashTable<K, V> extends SelectableTable<K, V> {
     checkWrite("insertNew");
     requireKey(key, "insertNew");
     requireValue(value, "insertNew");
-    int hash = StripedHashTable.mix(key);
+    int hash = BucketChain.mix(key);
     Stripe stripe = store.lock(hash);
     try {
       checkNotDeletedLocked("insertNew");
@@ -178,7 +178,7 @@ abstract class HashTable<K, V> extends SelectableTable<K, V> {
       }
       keys[i] = entry.getKey();
       values[i] = entry.getValue();
-      hashes[i] = StripedHashTable.mix(keys[i]);
+      hashes[i] = BucketChain.mix(keys[i]);
     }
     return new Batch<>(keys, values, hashes);
   }
@@ -208,7 +208,7 @@ abstract class HashTable<K, V> extends SelectableTable<K, V> {
     if (batch.keys().length == 0) {
       return true;
     }
-    StripedHashTable.Batch write = store.lockMany(batch.hashes());
+    StripedBatch write = store.lockMany(batch.hashes());
     try {
       checkNotDeletedLocked(operation);
       if (onlyNew) {
@@ -240,7 +240,7 @@ abstract class HashTable<K, V> extends SelectableTable<K, V> {
   public final boolean delete(K key) {
     checkWrite("delete");
     requireKey(key, "delete");
-    int hash = StripedHashTable.mix(key);
+    int hash = BucketChain.mix(key);
     Stripe stripe = store.lock(hash);
     try {
       checkNotDeletedLocked("delete");
@@ -269,7 +269,7 @@ abstract class HashTable<K, V> extends SelectableTable<K, V> {
     checkWrite("deleteObject");
     requireKey(key, "deleteObject");
     requireValue(value, "deleteObject");
-    int hash = StripedHashTable.mix(key);
+    int hash = BucketChain.mix(key);
     Stripe stripe = store.lock(hash);
     try {
       checkNotDeletedLocked("deleteObject");
@@ -305,7 +305,7 @@ abstract class HashTable<K, V> extends SelectableTable<K, V> {
   @Override
   public final void deleteAllObjects() {
     checkWrite("deleteAllObjects");
-    StripedHashTable.Batch all = store.lockAll();
+    StripedBatch all = store.lockAll();
     try {
       checkNotDeletedLocked("deleteAllObjects");
       all.clear();
@@ -320,7 +320,7 @@ abstract class HashTable<K, V> extends SelectableTable<K, V> {
   public final List<V> take(K key) {
     checkWrite("take");
     requireKey(key, "take");
-    int hash = StripedHashTable.mix(key);
+    int hash = BucketChain.mix(key);
     Stripe stripe = store.lock(hash);
     Node node;
     try {
@@ -343,7 +343,7 @@ abstract class HashTable<K, V> extends SelectableTable<K, V> {
   public final List<V> lookup(K key) {
     checkRead("lookup");
     requireKey(key, "lookup");
-    Node node = read(key, StripedHashTable.mix(key));
+    Node node = read(key, BucketChain.mix(key));
     countLookup(node != null);
     return valuesOf(node);
   }
@@ -352,7 +352,7 @@ abstract class HashTable<K, V> extends SelectableTable<K, V> {
   public final boolean member(K key) {
     checkRead("member");
     requireKey(key, "member");
-    boolean present = read(key, StripedHashTable.mix(key)) != null;
+    boolean present = read(key, BucketChain.mix(key)) != null;
     countLookup(present);
     return present;
   }
@@ -366,7 +366,7 @@ abstract class HashTable<K, V> extends SelectableTable<K, V> {
   // ---- traversal ----
 
   private Node stepAfter(K key) {
-    return store.firstAfterConsistent(key == null ? 0 : StripedHashTable.mix(key), key);
+    return store.firstAfterConsistent(key == null ? 0 : BucketChain.mix(key), key);
   }
 
   @SuppressWarnings("unchecked")
@@ -483,7 +483,7 @@ abstract class HashTable<K, V> extends SelectableTable<K, V> {
       for (int i = start; i < exact.size(); i++) {
         @SuppressWarnings("unchecked")
         K key = (K) exact.get(i);
-        Node node = read(key, StripedHashTable.mix(key));
+        Node node = read(key, BucketChain.mix(key));
         if (node != null && !visitNode(node, visitor)) {
           return i == exact.size() - 1;
         }
@@ -518,7 +518,7 @@ abstract class HashTable<K, V> extends SelectableTable<K, V> {
   @Override
   @SuppressWarnings("unchecked")
   final long deleteObjectsIf(K key, BiPredicate<? super K, ? super V> test, String operation) {
-    int hash = StripedHashTable.mix(key);
+    int hash = BucketChain.mix(key);
     Stripe stripe = store.lock(hash);
     try {
       checkNotDeletedLocked(operation);
@@ -552,7 +552,7 @@ abstract class HashTable<K, V> extends SelectableTable<K, V> {
 
   @Override
   final boolean replaceIfUnchanged(K key, V expected, V replacement, String operation) {
-    int hash = StripedHashTable.mix(key);
+    int hash = BucketChain.mix(key);
     Stripe stripe = store.lock(hash);
     try {
       checkNotDeletedLocked(operation);
@@ -574,7 +574,7 @@ abstract class HashTable<K, V> extends SelectableTable<K, V> {
 
   // ---- storage hooks ----
 
-  private StripedHashTable.Batch deletion; // guarded by the admin lock, between the two hooks
+  private StripedBatch deletion; // guarded by the admin lock, between the two hooks
 
   @Override
   protected final void lockAllWriters() {
@@ -583,7 +583,7 @@ abstract class HashTable<K, V> extends SelectableTable<K, V> {
 
   @Override
   protected final void unlockAllWriters() {
-    StripedHashTable.Batch all = deletion;
+    StripedBatch all = deletion;
     deletion = null;
     all.commit();
   }

@@ -1,9 +1,12 @@
 package io.jets.table.internal;
 
+import static io.jets.table.internal.BucketChain.copyBefore;
+import static io.jets.table.internal.BucketChain.skipThrough;
+import static io.jets.table.internal.BucketChain.tieOrder;
+
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
-import java.util.Arrays;
-import java.util.concurrent.atomic.AtomicLong;
+import io.jets.table.internal.BucketChain.Node;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
@@ -23,14 +26,9 @@ final class StripedHashTable {
    * chain nobody will ever change. Reads are therefore lock-free, allocation-free and write
    * nothing.
    *
-   * Order. Hashes are mixed (murmur3 fmix32) and a key's bucket is the top `bits` bits of its
-   * mixed hash; chains are sorted by unsigned mixed hash. Traversal order is thus the order of
-   * mixed hashes whatever the capacity: doubling splits bucket i into 2i and 2i+1 without
-   * reordering anything (the "split-ordered" idea of Shalev and Shavit [1], here applied to a
-   * locked table). That is what lets next(key) continue from a key that has been deleted, and
-   * lets a traversal visit each long-lived key exactly once across resizes. Keys with equal mixed
-   * hashes are ordered by class name, then by compareTo (Comparable keys) or by the identity hash
-   * of the stored key instance (other keys), and by insertion when all of these tie (tieOrder).
+   * Order. A key's bucket is the top `bits` bits of its mixed hash and chains are sorted by
+   * unsigned mixed hash (BucketChain), so doubling never reorders anything: next(key) can continue
+   * from a deleted key, and a traversal visits each long-lived key once across resizes [1].
    *
    * Stripes. The stripe of a key is the top `stripeBits` bits of its mixed hash, and the capacity
    * never has fewer bits than the stripes, so each bucket belongs to exactly one stripe and two
@@ -61,8 +59,8 @@ final class StripedHashTable {
    * one, as in the CA tree's statistic [4]. A stripe whose statistic passes GROW_AT multiplies the
    * stripe count by four (up to maxStripeBits); a long quiet run halves it (down to
    * minStripeBits). Changing the stripe count takes every lock; writers waiting on a replaced
-   * stripe notice the change and retry. Counts live in cells indexed by the top cellBits bits of
-   * the hash, cellBits being the most stripe bits the table may ever have, so every cell stays
+   * stripe notice the change and retry. Counts live in cells (CellCounters) indexed by the top
+   * bits of the hash, as many bits as the table may ever have stripe bits, so every cell stays
    * covered by exactly one stripe whatever the current count.
    *
    * [1] O. Shalev, N. Shavit. Split-ordered lists: lock-free extensible hash tables. JACM 2006.
@@ -70,21 +68,6 @@ final class StripedHashTable {
    * [3] H. Boehm. Can seqlocks get along with programming language memory models? MSPC 2012.
    * [4] K. Sagonas, K. Winblad. Contention adapting search trees. ISPDC 2015.
    */
-
-  /** An immutable chain link. */
-  static final class Node {
-    final int hash;
-    final Object key;
-    final Object value;
-    final Node next;
-
-    Node(int hash, Object key, Object value, Node next) {
-      this.hash = hash;
-      this.key = key;
-      this.value = value;
-      this.next = next;
-    }
-  }
 
   /** Left in every bucket of a table that has been replaced: continue in {@code table}. */
   static final class Forward {
@@ -105,24 +88,13 @@ final class StripedHashTable {
     long q01, q02, q03, q04, q05, q06, q07;
   }
 
-  /** The counts of the keys whose hashes share the cell's top bits, padded against false sharing. */
-  @SuppressWarnings("unused")
-  static final class Cell {
-    long p01, p02, p03, p04, p05, p06, p07;
-    int keys; // guarded by the stripe covering this cell
-    long objects; // written under that stripe with setRelease, read racily with getAcquire
-    long q01, q02, q03, q04, q05, q06, q07;
-  }
-
   private static final VarHandle SLOT = MethodHandles.arrayElementVarHandle(Object[].class);
   private static final VarHandle SEQUENCE;
-  private static final VarHandle OBJECTS;
 
   static {
     try {
       MethodHandles.Lookup lookup = MethodHandles.lookup();
       SEQUENCE = lookup.findVarHandle(StripedHashTable.class, "sequence", long.class);
-      OBJECTS = lookup.findVarHandle(Cell.class, "objects", long.class);
     } catch (ReflectiveOperationException e) {
       throw new ExceptionInInitializerError(e);
     }
@@ -147,15 +119,12 @@ final class StripedHashTable {
   private final int maxStripeBits;
   private final boolean adaptive;
   private final boolean snapshotWrites;
-  private final Cell[] cells;
-  private final int cellBits;
+  private final CellCounters counts;
   private final int initialBits;
   private final ReentrantLock multiWriteLock = new ReentrantLock();
-  private final AtomicLong centralObjects; // null when the counts stay in the cells only
 
   private volatile Stripe[] stripes;
   private volatile Object[] table;
-  private volatile int keysPerCellLimit; // racy read by writers: a stale limit only delays a resize
   @SuppressWarnings("unused")
   private volatile long sequence; // accessed through SEQUENCE
 
@@ -175,13 +144,8 @@ final class StripedHashTable {
     this.adaptive = minStripeBits < maxStripeBits;
     this.snapshotWrites = snapshotWrites;
     this.stripes = newStripes(stripeBits);
-    this.cellBits = maxStripeBits;
-    this.cells = new Cell[1 << cellBits];
-    for (int i = 0; i < cells.length; i++) {
-      cells[i] = new Cell();
-    }
+    this.counts = new CellCounters(maxStripeBits, centralCount);
     this.initialBits = Math.max(MIN_BITS, maxStripeBits);
-    this.centralObjects = centralCount ? new AtomicLong() : null;
     install(new Object[1 << initialBits]);
   }
 
@@ -195,46 +159,12 @@ final class StripedHashTable {
 
   // ---- hashing and order ----
 
-  static int mix(Object key) {
-    int h = key.hashCode();
-    h ^= h >>> 16;
-    h *= 0x85ebca6b;
-    h ^= h >>> 13;
-    h *= 0xc2b2ae35;
-    h ^= h >>> 16;
-    return h;
-  }
-
-  private static int bits(Object[] tab) {
+  static int bits(Object[] tab) {
     return Integer.numberOfTrailingZeros(tab.length);
   }
 
-  private static int index(int hash, int bits) {
+  static int index(int hash, int bits) {
     return hash >>> (32 - bits); // bits >= MIN_BITS > 0, so the shift is never 32
-  }
-
-  /**
-   * Orders two keys with equal mixed hashes, so that next() can find where a deleted key stood:
-   * by class name, then by compareTo for Comparable keys, otherwise by the identity hash of the
-   * key instance. Returns 0 only when no order is known (same-named classes of two loaders,
-   * compareTo 0, equal identity hashes); such keys keep insertion order.
-   *
-   * <p>The identity hash works because the stored key instance is the one first/next hand out, so
-   * a walk that deleted the key it stands on passes that very instance back to next(). Before,
-   * keys without an order all tied, and next() of a deleted one skipped the rest of the run,
-   * missing keys present for the whole walk.
-   */
-  @SuppressWarnings({"unchecked", "rawtypes"})
-  private static int tieOrder(Object a, Object b) {
-    Class<?> ca = a.getClass();
-    Class<?> cb = b.getClass();
-    if (ca != cb) {
-      return Integer.signum(ca.getName().compareTo(cb.getName()));
-    }
-    if (a instanceof Comparable) {
-      return Integer.signum(((Comparable) a).compareTo(b));
-    }
-    return Integer.compare(System.identityHashCode(a), System.identityHashCode(b));
   }
 
   // ---- reads ----
@@ -248,16 +178,7 @@ final class StripedHashTable {
         tab = forward.table;
         continue;
       }
-      for (Node n = (Node) bucket; n != null; n = n.next) {
-        if (n.hash == hash) {
-          if (n.key == key || n.key.equals(key)) {
-            return n;
-          }
-        } else if (Integer.compareUnsigned(n.hash, hash) > 0) {
-          return null;
-        }
-      }
-      return null;
+      return BucketChain.find((Node) bucket, hash, key);
     }
   }
 
@@ -310,28 +231,6 @@ final class StripedHashTable {
   private static int rescale(int i, Object[] from, Object[] to) {
     int shift = bits(to) - bits(from);
     return shift >= 0 ? i << shift : i >>> -shift;
-  }
-
-  /** The first node of {@code chain} positioned after {@code (hash, key)}. */
-  private static Node skipThrough(Node chain, int hash, Object key) {
-    Node n = chain;
-    while (n != null && Integer.compareUnsigned(n.hash, hash) < 0) {
-      n = n.next;
-    }
-    if (n == null || n.hash != hash) {
-      return n;
-    }
-    // A run of equal hashes: continue after the key if it is there, otherwise after every run
-    // member ordered before it or tied with it.
-    for (Node m = n; m != null && m.hash == hash; m = m.next) {
-      if (m.key == key || m.key.equals(key)) {
-        return m.next;
-      }
-    }
-    while (n != null && n.hash == hash && tieOrder(n.key, key) <= 0) {
-      n = n.next;
-    }
-    return n;
   }
 
   /** Visits every node in traversal order; weakly consistent, each long-lived node exactly once. */
@@ -397,10 +296,6 @@ final class StripedHashTable {
     return in.length == 1 ? 0 : hash >>> (32 - Integer.numberOfTrailingZeros(in.length));
   }
 
-  private Cell cellOf(int hash) {
-    return cellBits == 0 ? cells[0] : cells[hash >>> (32 - cellBits)];
-  }
-
   /** Locks and returns the stripe that now covers {@code hash}. */
   Stripe lock(int hash) {
     for (; ; ) {
@@ -461,8 +356,11 @@ final class StripedHashTable {
     }
   }
 
-  /** Stores into {@code tab}; returns true if the key's cell has passed its load limit. */
-  private boolean put(Object[] tab, int hash, Object key, Object value, long objectDelta) {
+  /**
+   * Stores into {@code tab} (the live bucket array or a batch's copy); returns true if the key's
+   * cell has passed its load limit. The caller holds the key's stripe.
+   */
+  boolean put(Object[] tab, int hash, Object key, Object value, long objectDelta) {
     int i = index(hash, bits(tab));
     Node head = (Node) tab[i];
     Node match = null;
@@ -492,133 +390,20 @@ final class StripedHashTable {
       return false;
     }
     SLOT.setRelease(tab, i, newHead);
-    Cell cell = cellOf(hash);
-    cell.keys += keyDelta;
-    if (objectDelta != 0) {
-      OBJECTS.setRelease(cell, cell.objects + objectDelta);
-      if (centralObjects != null) {
-        centralObjects.addAndGet(objectDelta);
-      }
-    }
-    return keyDelta > 0 && cell.keys > keysPerCellLimit;
-  }
-
-  /** Copies the nodes of {@code head} before {@code stop}, ending the copy with {@code tail}. */
-  private static Node copyBefore(Node head, Node stop, Node tail) {
-    int count = 0;
-    for (Node n = head; n != stop; n = n.next) {
-      count++;
-    }
-    if (count == 0) {
-      return tail;
-    }
-    Node[] prefix = new Node[count];
-    int k = 0;
-    for (Node n = head; n != stop; n = n.next) {
-      prefix[k++] = n;
-    }
-    Node result = tail;
-    for (int j = count - 1; j >= 0; j--) {
-      Node n = prefix[j];
-      result = new Node(n.hash, n.key, n.value, result);
-    }
-    return result;
+    return counts.add(hash, keyDelta, objectDelta);
   }
 
   // ---- multi-object writes ----
 
   /**
-   * A multi-object write in progress: the locks it holds and the bucket array it writes to. Use
-   * as {@code lockMany} / {@code lockAll}, then {@link #put}, then {@link #commit}.
-   */
-  final class Batch {
-    private final Stripe[] locked;
-    private final Object[] target; // the live table, or a private copy with snapshot writes
-    private boolean crowded;
-    private boolean begun;
-
-    private Batch(Stripe[] locked, Object[] target) {
-      this.locked = locked;
-      this.target = target;
-    }
-
-    /** The node holding {@code key} as this batch sees it, its own earlier puts included. */
-    Node find(Object key, int hash) {
-      Object bucket = target[index(hash, bits(target))];
-      for (Node n = (Node) bucket; n != null; n = n.next) {
-        if (n.hash == hash && (n.key == key || n.key.equals(key))) {
-          return n;
-        }
-        if (Integer.compareUnsigned(n.hash, hash) > 0) {
-          return null;
-        }
-      }
-      return null;
-    }
-
-    /** As {@link StripedHashTable#putLocked}, within the batch. */
-    void put(int hash, Object key, Object value, long objectDelta) {
-      if (!begun && !snapshotWrites) {
-        writeBegin();
-        begun = true;
-      }
-      crowded |= StripedHashTable.this.put(target, hash, key, value, objectDelta);
-    }
-
-    /** Drops every object, within the batch; the batch must hold every stripe. */
-    void clear() {
-      if (!snapshotWrites) {
-        if (!begun) {
-          writeBegin();
-          begun = true;
-        }
-        forwardAll(table, new Object[1 << initialBits]);
-      } else {
-        Arrays.fill(target, null);
-      }
-      for (Cell cell : cells) {
-        cell.keys = 0;
-        OBJECTS.setRelease(cell, 0L);
-      }
-      if (centralObjects != null) {
-        centralObjects.set(0);
-      }
-    }
-
-    /** Makes the batch visible (if anything was written) and releases its locks. */
-    void commit() {
-      try {
-        if (snapshotWrites) {
-          install(target);
-        } else if (begun) {
-          writeEnd();
-        }
-      } finally {
-        unlock(locked);
-      }
-      if (crowded) {
-        resizeIfCrowded();
-      }
-    }
-
-    /** Releases the locks; nothing written is undone (call only before any put). */
-    void abandon() {
-      if (begun) {
-        writeEnd();
-      }
-      unlock(locked);
-    }
-  }
-
-  /**
    * Starts a batch on the keys with {@code hashes}: with snapshot writes it locks every stripe and
    * works on a copy; otherwise it locks the keys' stripes in ascending order.
    */
-  Batch lockMany(int[] hashes) {
+  StripedBatch lockMany(int[] hashes) {
     multiWriteLock.lock();
     Stripe[] current = stripes; // stable: changing the stripes needs multiWriteLock
     if (snapshotWrites) {
-      return new Batch(lockEvery(current), table.clone());
+      return new StripedBatch(this, lockEvery(current), table.clone());
     }
     boolean[] wanted = new boolean[current.length];
     int count = 0;
@@ -637,14 +422,14 @@ final class StripedHashTable {
         locked[k++] = current[s];
       }
     }
-    return new Batch(locked, table);
+    return new StripedBatch(this, locked, table);
   }
 
   /** Starts a batch that holds every stripe (deleteAllObjects). */
-  Batch lockAll() {
+  StripedBatch lockAll() {
     multiWriteLock.lock();
     Stripe[] current = stripes;
-    return new Batch(lockEvery(current), snapshotWrites ? new Object[1 << initialBits] : table);
+    return new StripedBatch(this, lockEvery(current), snapshotWrites ? emptyBuckets() : table);
   }
 
   private static Stripe[] lockEvery(Stripe[] current) {
@@ -654,7 +439,8 @@ final class StripedHashTable {
     return current;
   }
 
-  private void unlock(Stripe[] locked) {
+  /** Releases the stripes of a batch, then multiWriteLock. */
+  void unlock(Stripe[] locked) {
     for (int k = locked.length - 1; k >= 0; k--) {
       locked[k].unlock();
     }
@@ -662,20 +448,20 @@ final class StripedHashTable {
   }
 
   /** Starts a multi-object write: readers that overlap it will retry. Caller holds multiWriteLock. */
-  private void writeBegin() {
+  void writeBegin() {
     long s = (long) SEQUENCE.getOpaque(this);
     SEQUENCE.setOpaque(this, s + 1);
     VarHandle.storeStoreFence();
   }
 
   /** Ends a multi-object write. */
-  private void writeEnd() {
+  void writeEnd() {
     long s = (long) SEQUENCE.getOpaque(this);
     SEQUENCE.setRelease(this, s + 1);
   }
 
   /** Points every bucket of {@code old} at {@code replacement} and installs it. */
-  private void forwardAll(Object[] old, Object[] replacement) {
+  void forwardAll(Object[] old, Object[] replacement) {
     Forward forward = new Forward(replacement);
     for (int i = 0; i < old.length; i++) {
       SLOT.setRelease(old, i, forward);
@@ -699,48 +485,30 @@ final class StripedHashTable {
   }
 
   private boolean doubleIfCrowded() {
-    Batch all = lockAllForMaintenance();
+    StripedBatch all = lockAllForMaintenance();
     try {
       Object[] old = table;
       int oldBits = bits(old);
       if (oldBits >= MAX_BITS || keys() <= (3L << oldBits) / 4) {
         return false; // another writer resized first, or the crowding was one cell's bad luck
       }
-      forwardAll(old, doubled(old));
+      forwardAll(old, BucketChain.doubled(old, oldBits));
       return true;
     } finally {
-      unlock(all.locked);
+      unlock(all.locked());
     }
   }
 
-  private Batch lockAllForMaintenance() {
+  private StripedBatch lockAllForMaintenance() {
     multiWriteLock.lock();
-    return new Batch(lockEvery(stripes), null);
-  }
-
-  /** A table of twice the capacity holding the same chains, split; {@code old} is unchanged. */
-  private static Object[] doubled(Object[] old) {
-    int oldBits = bits(old);
-    Object[] grown = new Object[old.length << 1];
-    for (int i = 0; i < old.length; i++) {
-      Node head = (Node) old[i];
-      // Chains are sorted by hash, so the nodes whose next bit is 0 form a prefix: copy it,
-      // share the rest.
-      Node split = head;
-      while (split != null && ((split.hash >>> (31 - oldBits)) & 1) == 0) {
-        split = split.next;
-      }
-      grown[2 * i] = copyBefore(head, split, null);
-      grown[2 * i + 1] = split;
-    }
-    return grown;
+    return new StripedBatch(this, lockEvery(stripes), null);
   }
 
   /** Multiplies the stripes by four, or halves them, if a stripe still asks for it. */
   private void adaptStripes(boolean grow) {
-    Batch all = lockAllForMaintenance();
+    StripedBatch all = lockAllForMaintenance();
     try {
-      Stripe[] current = all.locked;
+      Stripe[] current = all.locked();
       int bits = Integer.numberOfTrailingZeros(current.length);
       // Growing: one hot stripe is enough. Shrinking: every stripe quiet, and one long so.
       boolean anyHot = false;
@@ -761,40 +529,45 @@ final class StripedHashTable {
         }
       }
     } finally {
-      unlock(all.locked);
+      unlock(all.locked());
     }
   }
 
-  private void install(Object[] tab) {
-    // A cell's fair share of the 0.75 load factor, plus slack for the random variation between
-    // cells (about three standard deviations of a binomial count), so that skew alone rarely
-    // asks for a resize that the table-wide count then refuses.
-    long share = ((3L << bits(tab)) / 4) / cells.length;
-    keysPerCellLimit = (int) Math.max(1, share + 3 * (long) Math.sqrt(share) + 2);
+  /** Publishes {@code tab} as the live bucket array. Caller holds every stripe. */
+  void install(Object[] tab) {
+    counts.limitFor(bits(tab));
     table = tab;
+  }
+
+  /** The live bucket array. */
+  Object[] buckets() {
+    return table;
+  }
+
+  /** A new, empty bucket array of the initial capacity. */
+  Object[] emptyBuckets() {
+    return new Object[1 << initialBits];
+  }
+
+  boolean snapshotWrites() {
+    return snapshotWrites;
+  }
+
+  /** Sets every count to zero. Caller holds every stripe. */
+  void clearCounts() {
+    counts.clear();
   }
 
   // ---- sizes ----
 
   /** The number of objects: exact when quiescent; while only inserts run, never decreasing. */
   long objects() {
-    if (centralObjects != null) {
-      return centralObjects.get();
-    }
-    long sum = 0;
-    for (Cell cell : cells) {
-      sum += (long) OBJECTS.getAcquire(cell);
-    }
-    return sum;
+    return counts.objects();
   }
 
   /** The number of keys; a racy estimate while writers run. */
   long keys() {
-    long sum = 0;
-    for (Cell cell : cells) {
-      sum += cell.keys; // racy read: an estimate is all the callers need
-    }
-    return sum;
+    return counts.keys();
   }
 
   int capacity() {
@@ -806,6 +579,6 @@ final class StripedHashTable {
   }
 
   int cellCount() {
-    return cells.length;
+    return counts.count();
   }
 }

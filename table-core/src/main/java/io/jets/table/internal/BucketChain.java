@@ -1,0 +1,144 @@
+package io.jets.table.internal;
+
+/**
+ * The immutable chains of nodes that fill the buckets of a {@link StripedHashTable}, sorted by
+ * unsigned mixed hash. A key's bucket is the top bits of its mixed hash, so traversal order is the
+ * order of mixed hashes whatever the capacity, and doubling splits each chain into a prefix and a
+ * suffix without reordering anything (the "split-ordered" idea of Shalev and Shavit). Keys with
+ * equal mixed hashes are ordered by {@link #tieOrder}.
+ *
+ * <p>A writer never changes a node: it copies the nodes before the one it changes and shares the
+ * rest, so a reader may walk a chain it loaded without any lock.
+ */
+final class BucketChain {
+
+  private BucketChain() {}
+
+  /** An immutable chain link. */
+  static final class Node {
+    final int hash;
+    final Object key;
+    final Object value;
+    final Node next;
+
+    Node(int hash, Object key, Object value, Node next) {
+      this.hash = hash;
+      this.key = key;
+      this.value = value;
+      this.next = next;
+    }
+  }
+
+  /** The key's hash code through murmur3's fmix32, so that the top bits depend on every bit. */
+  static int mix(Object key) {
+    int h = key.hashCode();
+    h ^= h >>> 16;
+    h *= 0x85ebca6b;
+    h ^= h >>> 13;
+    h *= 0xc2b2ae35;
+    h ^= h >>> 16;
+    return h;
+  }
+
+  /** The node of {@code chain} holding {@code key}, or null. */
+  static Node find(Node chain, int hash, Object key) {
+    for (Node n = chain; n != null; n = n.next) {
+      if (n.hash == hash) {
+        if (n.key == key || n.key.equals(key)) {
+          return n;
+        }
+      } else if (Integer.compareUnsigned(n.hash, hash) > 0) {
+        return null;
+      }
+    }
+    return null;
+  }
+
+  /**
+   * Orders two keys with equal mixed hashes, so that next() can find where a deleted key stood:
+   * by class name, then by compareTo for Comparable keys, otherwise by the identity hash of the
+   * key instance. Returns 0 only when no order is known (same-named classes of two loaders,
+   * compareTo 0, equal identity hashes); such keys keep insertion order.
+   *
+   * <p>The identity hash works because the stored key instance is the one first/next hand out, so
+   * a walk that deleted the key it stands on passes that very instance back to next(). Before,
+   * keys without an order all tied, and next() of a deleted one skipped the rest of the run,
+   * missing keys present for the whole walk.
+   */
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  static int tieOrder(Object a, Object b) {
+    Class<?> ca = a.getClass();
+    Class<?> cb = b.getClass();
+    if (ca != cb) {
+      return Integer.signum(ca.getName().compareTo(cb.getName()));
+    }
+    if (a instanceof Comparable) {
+      return Integer.signum(((Comparable) a).compareTo(b));
+    }
+    return Integer.compare(System.identityHashCode(a), System.identityHashCode(b));
+  }
+
+  /** The first node of {@code chain} positioned after {@code (hash, key)}. */
+  static Node skipThrough(Node chain, int hash, Object key) {
+    Node n = chain;
+    while (n != null && Integer.compareUnsigned(n.hash, hash) < 0) {
+      n = n.next;
+    }
+    if (n == null || n.hash != hash) {
+      return n;
+    }
+    // A run of equal hashes: continue after the key if it is there, otherwise after every run
+    // member ordered before it or tied with it.
+    for (Node m = n; m != null && m.hash == hash; m = m.next) {
+      if (m.key == key || m.key.equals(key)) {
+        return m.next;
+      }
+    }
+    while (n != null && n.hash == hash && tieOrder(n.key, key) <= 0) {
+      n = n.next;
+    }
+    return n;
+  }
+
+  /** Copies the nodes of {@code head} before {@code stop}, ending the copy with {@code tail}. */
+  static Node copyBefore(Node head, Node stop, Node tail) {
+    int count = 0;
+    for (Node n = head; n != stop; n = n.next) {
+      count++;
+    }
+    if (count == 0) {
+      return tail;
+    }
+    Node[] prefix = new Node[count];
+    int k = 0;
+    for (Node n = head; n != stop; n = n.next) {
+      prefix[k++] = n;
+    }
+    Node result = tail;
+    for (int j = count - 1; j >= 0; j--) {
+      Node n = prefix[j];
+      result = new Node(n.hash, n.key, n.value, result);
+    }
+    return result;
+  }
+
+  /**
+   * A bucket array of twice the capacity of {@code old} (2^oldBits buckets) holding the same
+   * chains, split; {@code old} is unchanged.
+   */
+  static Object[] doubled(Object[] old, int oldBits) {
+    Object[] grown = new Object[old.length << 1];
+    for (int i = 0; i < old.length; i++) {
+      Node head = (Node) old[i];
+      // Chains are sorted by hash, so the nodes whose next bit is 0 form a prefix: copy it,
+      // share the rest.
+      Node split = head;
+      while (split != null && ((split.hash >>> (31 - oldBits)) & 1) == 0) {
+        split = split.next;
+      }
+      grown[2 * i] = copyBefore(head, split, null);
+      grown[2 * i + 1] = split;
+    }
+    return grown;
+  }
+}

@@ -1,0 +1,113 @@
+package io.jets.table.internal;
+
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The key and object counts of a {@link StripedHashTable}, kept in padded cells indexed by the top
+ * {@code cellBits} bits of a mixed hash, so that writers of different stripes never write the
+ * same cache line. {@code cellBits} is the most stripe bits the table may ever have, so every cell
+ * stays covered by exactly one stripe whatever the current stripe count: the writer holding that
+ * stripe is the only one writing the cell.
+ *
+ * <p>Key counts drive resizing and may be read racily; object counts are exact when quiescent and,
+ * while only inserts run, never decrease (their sum is read with acquire loads). With a central
+ * count, {@link #objects} reads one {@link AtomicLong} instead of summing the cells.
+ */
+final class CellCounters {
+
+  /** The counts of the keys whose hashes share the cell's top bits, padded against false sharing. */
+  @SuppressWarnings("unused")
+  static final class Cell {
+    long p01, p02, p03, p04, p05, p06, p07;
+    int keys; // guarded by the stripe covering this cell
+    long objects; // written under that stripe with setRelease, read racily with getAcquire
+    long q01, q02, q03, q04, q05, q06, q07;
+  }
+
+  private static final VarHandle OBJECTS;
+
+  static {
+    try {
+      OBJECTS = MethodHandles.lookup().findVarHandle(Cell.class, "objects", long.class);
+    } catch (ReflectiveOperationException e) {
+      throw new ExceptionInInitializerError(e);
+    }
+  }
+
+  private final Cell[] cells;
+  private final int cellBits;
+  private final AtomicLong centralObjects; // null when the counts stay in the cells only
+  private volatile int keysPerCellLimit; // racy read by writers: a stale limit only delays a resize
+
+  CellCounters(int cellBits, boolean centralCount) {
+    this.cellBits = cellBits;
+    this.cells = new Cell[1 << cellBits];
+    for (int i = 0; i < cells.length; i++) {
+      cells[i] = new Cell();
+    }
+    this.centralObjects = centralCount ? new AtomicLong() : null;
+  }
+
+  /**
+   * Adds to the counts of the cell of {@code hash}; the caller holds the stripe covering it.
+   * Returns true if a key was added and the cell has passed its share of the load limit.
+   */
+  boolean add(int hash, int keyDelta, long objectDelta) {
+    Cell cell = cellBits == 0 ? cells[0] : cells[hash >>> (32 - cellBits)];
+    cell.keys += keyDelta;
+    if (objectDelta != 0) {
+      OBJECTS.setRelease(cell, cell.objects + objectDelta);
+      if (centralObjects != null) {
+        centralObjects.addAndGet(objectDelta);
+      }
+    }
+    return keyDelta > 0 && cell.keys > keysPerCellLimit;
+  }
+
+  /** Sets every count to zero; the caller holds every stripe. */
+  void clear() {
+    for (Cell cell : cells) {
+      cell.keys = 0;
+      OBJECTS.setRelease(cell, 0L);
+    }
+    if (centralObjects != null) {
+      centralObjects.set(0);
+    }
+  }
+
+  /** Sets each cell's load limit for a bucket array of 2^tableBits buckets. */
+  void limitFor(int tableBits) {
+    // A cell's fair share of the 0.75 load factor, plus slack for the random variation between
+    // cells (about three standard deviations of a binomial count), so that skew alone rarely
+    // asks for a resize that the table-wide count then refuses.
+    long share = ((3L << tableBits) / 4) / cells.length;
+    keysPerCellLimit = (int) Math.max(1, share + 3 * (long) Math.sqrt(share) + 2);
+  }
+
+  /** The number of objects: exact when quiescent; while only inserts run, never decreasing. */
+  long objects() {
+    if (centralObjects != null) {
+      return centralObjects.get();
+    }
+    long sum = 0;
+    for (Cell cell : cells) {
+      sum += (long) OBJECTS.getAcquire(cell);
+    }
+    return sum;
+  }
+
+  /** The number of keys; a racy estimate while writers run. */
+  long keys() {
+    long sum = 0;
+    for (Cell cell : cells) {
+      sum += cell.keys; // racy read: an estimate is all the callers need
+    }
+    return sum;
+  }
+
+  int count() {
+    return cells.length;
+  }
+}
