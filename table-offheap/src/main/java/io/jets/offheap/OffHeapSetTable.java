@@ -10,8 +10,7 @@ import io.jets.table.WriteConcurrency;
 import io.jets.table.MatchSpec;
 import io.jets.table.internal.ExternalSelectableTable;
 import io.jets.table.internal.TableOptions;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
+import io.jets.table.internal.TableSequence;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -68,18 +67,6 @@ final class OffHeapSetTable<K, V> extends ExternalSelectableTable<K, V> implemen
 
   /** ETS's lock count for write_concurrency hash tables. */
   private static final int CONCURRENT_STRIPES = 64;
-  /** Spins before a reader waiting on a multi-object write starts yielding. */
-  private static final int SPINS_BEFORE_YIELD = 64;
-
-  private static final VarHandle SEQUENCE;
-
-  static {
-    try {
-      SEQUENCE = MethodHandles.lookup().findVarHandle(OffHeapSetTable.class, "sequence", long.class);
-    } catch (ReflectiveOperationException e) {
-      throw new ExceptionInInitializerError(e);
-    }
-  }
 
   private final ChronicleMap<byte[], byte[]> map;
   private final Codec<K> keyCodec;
@@ -92,8 +79,7 @@ final class OffHeapSetTable<K, V> extends ExternalSelectableTable<K, V> implemen
   private final ReaderGate gate = new ReaderGate();
   private final SegmentSnapshots order;
 
-  @SuppressWarnings("unused")
-  private volatile long sequence; // accessed through SEQUENCE
+  private final TableSequence sequence = new TableSequence();
 
   private OffHeapSetTable(
       TableOptions options,
@@ -224,41 +210,12 @@ final class OffHeapSetTable<K, V> extends ExternalSelectableTable<K, V> implemen
     return stripe;
   }
 
-  private long readBegin() {
-    long s = (long) SEQUENCE.getAcquire(this);
-    int spins = 0;
-    while ((s & 1) != 0) {
-      if (++spins < SPINS_BEFORE_YIELD) {
-        Thread.onSpinWait();
-      } else {
-        Thread.yield();
-      }
-      s = (long) SEQUENCE.getAcquire(this);
-    }
-    return s;
-  }
-
-  private boolean readValidate(long stamp) {
-    return (long) SEQUENCE.getAcquire(this) == stamp;
-  }
-
-  private void writeBegin() {
-    long s = (long) SEQUENCE.getOpaque(this);
-    SEQUENCE.setOpaque(this, s + 1);
-    VarHandle.storeStoreFence();
-  }
-
-  private void writeEnd() {
-    long s = (long) SEQUENCE.getOpaque(this);
-    SEQUENCE.setRelease(this, s + 1);
-  }
-
   /** The stored bytes under {@code key}, consistent with multi-object writes. */
   private byte[] read(byte[] key) {
     for (; ; ) {
-      long stamp = readBegin();
+      long stamp = sequence.readBegin();
       byte[] value = map.get(key);
-      if (readValidate(stamp)) {
+      if (sequence.readValidate(stamp)) {
         return value;
       }
     }
@@ -457,7 +414,7 @@ final class OffHeapSetTable<K, V> extends ExternalSelectableTable<K, V> implemen
           }
         }
       }
-      writeBegin();
+      sequence.writeBegin();
       byte[][] previous = new byte[n][];
       int written = 0;
       try {
@@ -478,7 +435,7 @@ final class OffHeapSetTable<K, V> extends ExternalSelectableTable<K, V> implemen
         for (int i = 0; i < n; i++) {
           order.changed(batch.segments()[i]);
         }
-        writeEnd();
+        sequence.writeEnd();
       }
       return true;
     } finally {
@@ -497,12 +454,12 @@ final class OffHeapSetTable<K, V> extends ExternalSelectableTable<K, V> implemen
     lockAllWriters();
     try {
       checkNotDeletedLocked("deleteAllObjects");
-      writeBegin();
+      sequence.writeBegin();
       try {
         map.clear();
         order.changedAll();
       } finally {
-        writeEnd();
+        sequence.writeEnd();
       }
     } finally {
       unlockAllWriters();
@@ -525,9 +482,9 @@ final class OffHeapSetTable<K, V> extends ExternalSelectableTable<K, V> implemen
     byte[] k = encodeKey(key, "member");
     return guarded("member", () -> {
       for (; ; ) {
-        long stamp = readBegin();
+        long stamp = sequence.readBegin();
         boolean present = map.containsKey(k);
-        if (readValidate(stamp)) {
+        if (sequence.readValidate(stamp)) {
           return present;
         }
       }

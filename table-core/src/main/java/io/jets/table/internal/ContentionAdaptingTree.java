@@ -87,17 +87,13 @@ final class ContentionAdaptingTree {
   static final int JOIN_LIMIT = -1000;
   /** No split below this many route levels: bounds the depth (ETS caps its route layer too). */
   static final int MAX_ROUTE_DEPTH = 16;
-  /** Spins before a reader waiting on a multi-object write starts yielding the processor. */
-  private static final int SPINS_BEFORE_YIELD = 64;
 
   private static final VarHandle DATA;
-  private static final VarHandle SEQUENCE;
 
   static {
     try {
       MethodHandles.Lookup lookup = MethodHandles.lookup();
       DATA = lookup.findVarHandle(BaseNode.class, "data", Node.class);
-      SEQUENCE = lookup.findVarHandle(ContentionAdaptingTree.class, "sequence", long.class);
     } catch (ReflectiveOperationException e) {
       throw new ExceptionInInitializerError(e);
     }
@@ -162,8 +158,7 @@ final class ContentionAdaptingTree {
   private volatile TreeNode root;
   private volatile int baseCount = 1; // written under structureLock
   private List<BaseNode> lockedForAll; // guarded by structureLock
-  @SuppressWarnings("unused")
-  private volatile long sequence; // accessed through SEQUENCE
+  private final TableSequence sequence = new TableSequence();
 
   /**
    * @param order the key order; its exceptions are reported as {@link KeyOrderException}
@@ -198,22 +193,12 @@ final class ContentionAdaptingTree {
 
   /** A stamp to validate a read against multi-object writes; waits while one is in flight. */
   long readBegin() {
-    long s = (long) SEQUENCE.getAcquire(this);
-    int spins = 0;
-    while ((s & 1) != 0) {
-      if (++spins < SPINS_BEFORE_YIELD) {
-        Thread.onSpinWait();
-      } else {
-        Thread.yield();
-      }
-      s = (long) SEQUENCE.getAcquire(this);
-    }
-    return s;
+    return sequence.readBegin();
   }
 
   /** True if no multi-object write started since {@code stamp} was taken. */
   boolean readValidate(long stamp) {
-    return (long) SEQUENCE.getAcquire(this) == stamp;
+    return sequence.readValidate(stamp);
   }
 
   /** The node whose key compares equal to {@code key}, or null. Lock-free, linearizable. */
@@ -644,15 +629,12 @@ final class ContentionAdaptingTree {
 
   /** Starts a multi-object write; the caller holds the structure lock. */
   void writeBegin() {
-    long s = (long) SEQUENCE.getOpaque(this);
-    SEQUENCE.setOpaque(this, s + 1);
-    VarHandle.storeStoreFence();
+    sequence.writeBegin();
   }
 
   /** Ends a multi-object write. */
   void writeEnd() {
-    long s = (long) SEQUENCE.getOpaque(this);
-    SEQUENCE.setRelease(this, s + 1);
+    sequence.writeEnd();
   }
 
   private static void collectBases(TreeNode n, List<BaseNode> into) {

@@ -89,23 +89,11 @@ final class StripedHashTable {
   }
 
   private static final VarHandle SLOT = MethodHandles.arrayElementVarHandle(Object[].class);
-  private static final VarHandle SEQUENCE;
-
-  static {
-    try {
-      MethodHandles.Lookup lookup = MethodHandles.lookup();
-      SEQUENCE = lookup.findVarHandle(StripedHashTable.class, "sequence", long.class);
-    } catch (ReflectiveOperationException e) {
-      throw new ExceptionInInitializerError(e);
-    }
-  }
 
   /** 16 buckets: a small table costs little, and the first doublings are cheap. */
   private static final int MIN_BITS = 4;
   /** 2^30 buckets: beyond that an array of references no longer fits comfortably. */
   private static final int MAX_BITS = 30;
-  /** Spins before a reader waiting on a multi-object write starts yielding the processor. */
-  private static final int SPINS_BEFORE_YIELD = 64;
   /** Added to a stripe's statistic per contended acquisition (the CA tree's value [4]). */
   private static final int CONTENDED_INCREMENT = 250;
   /** About four net contended acquisitions on one stripe make the table grow its stripes. */
@@ -125,8 +113,7 @@ final class StripedHashTable {
 
   private volatile Stripe[] stripes;
   private volatile Object[] table;
-  @SuppressWarnings("unused")
-  private volatile long sequence; // accessed through SEQUENCE
+  private final TableSequence sequence = new TableSequence();
 
   /**
    * @param stripeBits log2 of the initial number of writer stripes (0 for a single lock)
@@ -184,22 +171,12 @@ final class StripedHashTable {
 
   /** A stamp to validate a read against multi-object writes; waits while one is in flight. */
   long readBegin() {
-    long s = (long) SEQUENCE.getAcquire(this);
-    int spins = 0;
-    while ((s & 1) != 0) {
-      if (++spins < SPINS_BEFORE_YIELD) {
-        Thread.onSpinWait();
-      } else {
-        Thread.yield();
-      }
-      s = (long) SEQUENCE.getAcquire(this);
-    }
-    return s;
+    return sequence.readBegin();
   }
 
   /** True if no multi-object write started since {@code stamp} was taken. */
   boolean readValidate(long stamp) {
-    return (long) SEQUENCE.getAcquire(this) == stamp;
+    return sequence.readValidate(stamp);
   }
 
   /**
@@ -449,15 +426,12 @@ final class StripedHashTable {
 
   /** Starts a multi-object write: readers that overlap it will retry. Caller holds multiWriteLock. */
   void writeBegin() {
-    long s = (long) SEQUENCE.getOpaque(this);
-    SEQUENCE.setOpaque(this, s + 1);
-    VarHandle.storeStoreFence();
+    sequence.writeBegin();
   }
 
   /** Ends a multi-object write. */
   void writeEnd() {
-    long s = (long) SEQUENCE.getOpaque(this);
-    SEQUENCE.setRelease(this, s + 1);
+    sequence.writeEnd();
   }
 
   /** Points every bucket of {@code old} at {@code replacement} and installs it. */
