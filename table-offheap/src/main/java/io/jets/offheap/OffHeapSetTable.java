@@ -8,6 +8,7 @@ import io.jets.table.SetTable;
 import io.jets.table.TableDeletedException;
 import io.jets.table.WriteConcurrency;
 import io.jets.table.MatchSpec;
+import io.jets.table.internal.CounterValues;
 import io.jets.table.internal.ExternalSelectableTable;
 import io.jets.table.internal.TableOptions;
 import io.jets.table.internal.TableSequence;
@@ -529,40 +530,6 @@ final class OffHeapSetTable<K, V> extends ExternalSelectableTable<K, V> implemen
 
   // ---- counters and updates (read-modify-write under the key's writer lock) ----
 
-  private long counterValue(Object value, K key, String operation) {
-    if (value instanceof Long l) {
-      return l;
-    }
-    if (value instanceof Integer i) {
-      return i;
-    }
-    throw new BadArgumentException(
-        name(),
-        operation + ": the value under key " + key + " is not a counter (Long or Integer) but "
-            + value.getClass().getName());
-  }
-
-  @SuppressWarnings("unchecked")
-  private V counterOfType(Object like, long value, K key, String operation) {
-    if (like instanceof Integer) {
-      if ((int) value != value) {
-        throw new BadArgumentException(
-            name(), operation + ": the Integer counter under key " + key + " would overflow to " + value);
-      }
-      return (V) Integer.valueOf((int) value);
-    }
-    return (V) Long.valueOf(value);
-  }
-
-  private long applyStep(CounterOp op, long current, K key, String operation) {
-    try {
-      return op.apply(current);
-    } catch (ArithmeticException overflow) {
-      throw new BadArgumentException(
-          name(), operation + ": the counter under key " + key + " would overflow a long", overflow);
-    }
-  }
-
   @Override
   public long updateCounter(K key, long increment) {
     return updateCounter(key, List.of(CounterOp.increment(increment)), null)[0];
@@ -585,6 +552,7 @@ final class OffHeapSetTable<K, V> extends ExternalSelectableTable<K, V> implemen
     return updateCounter(key, ops, null);
   }
 
+  @SuppressWarnings("unchecked")
   private long[] updateCounter(K key, List<CounterOp> ops, V defaultValue) {
     String operation = "updateCounter";
     checkWrite(operation);
@@ -595,7 +563,8 @@ final class OffHeapSetTable<K, V> extends ExternalSelectableTable<K, V> implemen
       requireArgument(step, "counter operation", operation);
     }
     if (defaultValue != null) {
-      counterValue(defaultValue, key, operation); // a bad default is rejected even when unused
+      // A bad default is rejected even when unused.
+      CounterValues.read(name(), defaultValue, key, operation);
     }
     int segment = segmentOf(k, operation);
     ReentrantLock stripe = lockKey(segment, operation);
@@ -605,14 +574,15 @@ final class OffHeapSetTable<K, V> extends ExternalSelectableTable<K, V> implemen
       if (current == null) {
         throw new MissingKeyException(name(), operation, key);
       }
-      long value = counterValue(current, key, operation);
+      long value = CounterValues.read(name(), current, key, operation);
       long[] results = new long[steps.length];
       for (int i = 0; i < steps.length; i++) {
-        value = applyStep(steps[i], value, key, operation);
+        value = CounterValues.apply(name(), steps[i], value, key, operation);
         results[i] = value;
       }
       if (steps.length > 0) {
-        put(k, encodeValue(counterOfType(current, value, key, operation), operation), operation);
+        V stored = (V) CounterValues.boxLike(name(), current, value, key, operation);
+        put(k, encodeValue(stored, operation), operation);
         order.changed(segment);
       }
       return results;

@@ -3,13 +3,16 @@ package io.jets.table.internal;
 import io.jets.table.BadArgumentException;
 import io.jets.table.CounterOp;
 
-/** The counter arithmetic of set tables: {@code Long} and {@code Integer} values keep their type. */
-final class CounterValues {
+/**
+ * The counter arithmetic of set tables: {@code Long} and {@code Integer} values keep their type.
+ * Public only for the off-heap tables.
+ */
+public final class CounterValues {
 
   private CounterValues() {}
 
   /** The counter in {@code value}, or a BadArgumentException if it is not a counter. */
-  static long read(String table, Object value, Object key, String operation) {
+  public static long read(String table, Object value, Object key, String operation) {
     if (value instanceof Long l) {
       return l;
     }
@@ -23,7 +26,7 @@ final class CounterValues {
   }
 
   /** Boxes {@code value} in the type of {@code like}, checking that it fits. */
-  static Object boxLike(String table, Object like, long value, Object key, String operation) {
+  public static Object boxLike(String table, Object like, long value, Object key, String operation) {
     if (like instanceof Integer) {
       if ((int) value != value) {
         throw new BadArgumentException(
@@ -35,7 +38,7 @@ final class CounterValues {
   }
 
   /** One step, with overflow reported as a BadArgumentException. */
-  static long apply(String table, CounterOp op, long current, Object key, String operation) {
+  public static long apply(String table, CounterOp op, long current, Object key, String operation) {
     try {
       return op.apply(current);
     } catch (ArithmeticException overflow) {
