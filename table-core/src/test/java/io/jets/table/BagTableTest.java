@@ -1,10 +1,11 @@
 package io.jets.table;
 
-import static io.jets.table.Fixtures.assertFailsNaming;
+import static io.jets.table.tck.Fixtures.assertFailsNaming;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import io.jets.table.tck.Fixtures;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -25,7 +26,7 @@ class BagTableTest {
   }
 
   @ParameterizedTest
-  @MethodSource("io.jets.table.Fixtures#bagTypesAndModes")
+  @MethodSource("io.jets.table.tck.Fixtures#bagTypesAndModes")
   void insertionOrderIsKeptPerKey(TableType type, WriteConcurrency mode) {
     BagTable<String, String> t = bag(type, mode);
     List<String> a = new ArrayList<>();
@@ -48,7 +49,7 @@ class BagTableTest {
   }
 
   @ParameterizedTest
-  @MethodSource("io.jets.table.Fixtures#bagTypesAndModes")
+  @MethodSource("io.jets.table.tck.Fixtures#bagTypesAndModes")
   void equalObjectsAreSuppressedOnlyInABag(TableType type, WriteConcurrency mode) {
     BagTable<String, String> t = bag(type, mode);
     t.insert("k", "x");
@@ -63,7 +64,7 @@ class BagTableTest {
   }
 
   @ParameterizedTest
-  @MethodSource("io.jets.table.Fixtures#bagTypesAndModes")
+  @MethodSource("io.jets.table.tck.Fixtures#bagTypesAndModes")
   void deleteObjectRemovesEveryEqualCopyAndKeepsTheRestInOrder(TableType type, WriteConcurrency mode) {
     BagTable<String, String> t = bag(type, mode);
     for (String v : List.of("a", "b", "a", "c", "a", "d")) {
@@ -75,7 +76,7 @@ class BagTableTest {
   }
 
   @ParameterizedTest
-  @MethodSource("io.jets.table.Fixtures#bagTypesAndModes")
+  @MethodSource("io.jets.table.tck.Fixtures#bagTypesAndModes")
   void lookupElementMapsEveryObjectInOrder(TableType type, WriteConcurrency mode) {
     BagTable<String, String> t = bag(type, mode);
     t.insert("k", "one");
@@ -96,7 +97,7 @@ class BagTableTest {
   }
 
   @ParameterizedTest
-  @MethodSource("io.jets.table.Fixtures#bagTypesAndModes")
+  @MethodSource("io.jets.table.tck.Fixtures#bagTypesAndModes")
   void insertNewAllWithAPresentKeyInsertsNothing(TableType type, WriteConcurrency mode) {
     BagTable<String, String> t = bag(type, mode);
     t.insert("k", "x");

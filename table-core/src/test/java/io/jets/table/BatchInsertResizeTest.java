@@ -2,6 +2,7 @@ package io.jets.table;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.jets.table.tck.Fixtures;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

@@ -1,6 +1,6 @@
 package io.jets.table;
 
-import static io.jets.table.Fixtures.assertFailsNaming;
+import static io.jets.table.tck.Fixtures.assertFailsNaming;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.jets.process.Owner;
 import io.jets.process.OwnerScope;
+import io.jets.table.tck.Fixtures;
 import java.util.HashSet;
 import java.util.Optional;
 import java.util.Set;
@@ -53,7 +54,7 @@ class BuilderTest {
   }
 
   @ParameterizedTest
-  @MethodSource("io.jets.table.Fixtures#typesAndModes")
+  @MethodSource("io.jets.table.tck.Fixtures#typesAndModes")
   void optionsAreReportedByInfo(TableType type, WriteConcurrency mode) {
     try (OwnerScope heir = OwnerScope.open("heir")) {
       String name = Fixtures.unique("opts");

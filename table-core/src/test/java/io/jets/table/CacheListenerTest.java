@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.jets.table.tck.Fixtures;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

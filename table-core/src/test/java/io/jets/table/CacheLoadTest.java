@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.jets.process.OwnerScope;
+import io.jets.table.tck.Fixtures;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

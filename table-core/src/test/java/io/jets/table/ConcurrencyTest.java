@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.jets.table.tck.Fixtures;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -81,7 +82,7 @@ class ConcurrencyTest {
    * A half-applied insertAll or deleteAllObjects breaks one of these for some pair of keys.
    */
   @ParameterizedTest
-  @MethodSource("io.jets.table.Fixtures#typesAndModes")
+  @MethodSource("io.jets.table.tck.Fixtures#typesAndModes")
   void noReaderSeesHalfOfAMultiObjectWrite(TableType type, WriteConcurrency mode) throws Exception {
     Table<Integer, Long> t = Fixtures.table(type, mode);
     int keys = 10;
@@ -267,7 +268,7 @@ class ConcurrencyTest {
   // ---- insertNew races ----
 
   @ParameterizedTest
-  @MethodSource("io.jets.table.Fixtures#typesAndModes")
+  @MethodSource("io.jets.table.tck.Fixtures#typesAndModes")
   void insertNewHasExactlyOneWinnerPerKey(TableType type, WriteConcurrency mode) throws Exception {
     Table<Integer, Integer> t = Fixtures.build(Fixtures.builder(type, Fixtures.unique("race")).access(Access.PUBLIC).writeConcurrency(mode));
     int threads = 4;
@@ -316,7 +317,7 @@ class ConcurrencyTest {
   // ---- size while only inserts run ----
 
   @ParameterizedTest
-  @MethodSource("io.jets.table.Fixtures#typesAndModes")
+  @MethodSource("io.jets.table.tck.Fixtures#typesAndModes")
   void sizeNeverDecreasesWhileOnlyInsertsRun(TableType type, WriteConcurrency mode) throws Exception {
     Table<Integer, Integer> t = Fixtures.build(Fixtures.builder(type, Fixtures.unique("size")).access(Access.PUBLIC).writeConcurrency(mode));
     int inserters = 3;
@@ -367,7 +368,7 @@ class ConcurrencyTest {
   // ---- traversal under concurrent churn ----
 
   @ParameterizedTest
-  @MethodSource("io.jets.table.Fixtures#typesAndModes")
+  @MethodSource("io.jets.table.tck.Fixtures#typesAndModes")
   void traversalUnderChurnVisitsStableKeysExactlyOnce(TableType type, WriteConcurrency mode) throws Exception {
     Table<Integer, Integer> t = Fixtures.build(Fixtures.builder(type, Fixtures.unique("churn")).access(Access.PUBLIC).writeConcurrency(mode));
     int stableKeys = 2_000;
@@ -442,7 +443,7 @@ class ConcurrencyTest {
   // ---- operations racing the table's deletion ----
 
   @ParameterizedTest
-  @MethodSource("io.jets.table.Fixtures#typesAndModes")
+  @MethodSource("io.jets.table.tck.Fixtures#typesAndModes")
   void operationsRacingDeletionSucceedOrReportTheDeletedTable(TableType type, WriteConcurrency mode) throws Exception {
     for (int round = 0; round < 50; round++) {
       String name = Fixtures.unique("doomed");

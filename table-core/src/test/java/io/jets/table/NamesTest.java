@@ -1,6 +1,6 @@
 package io.jets.table;
 
-import static io.jets.table.Fixtures.assertFailsNaming;
+import static io.jets.table.tck.Fixtures.assertFailsNaming;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.jets.process.Owner;
 import io.jets.process.OwnerScope;
+import io.jets.table.tck.Fixtures;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;

@@ -1,6 +1,6 @@
 package io.jets.table;
 
-import static io.jets.table.Fixtures.assertFailsNaming;
+import static io.jets.table.tck.Fixtures.assertFailsNaming;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.jets.table.tck.Fixtures;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;

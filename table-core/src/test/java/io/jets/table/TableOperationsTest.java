@@ -1,7 +1,7 @@
 package io.jets.table;
 
-import static io.jets.table.Fixtures.assertFailsNaming;
-import static io.jets.table.Fixtures.object;
+import static io.jets.table.tck.Fixtures.assertFailsNaming;
+import static io.jets.table.tck.Fixtures.object;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.jets.process.Owner;
+import io.jets.table.tck.Fixtures;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -39,7 +40,7 @@ class TableOperationsTest {
   }
 
   @ParameterizedTest
-  @MethodSource("io.jets.table.Fixtures#typesAndModes")
+  @MethodSource("io.jets.table.tck.Fixtures#typesAndModes")
   void insertThenLookupAndMember(TableType type, WriteConcurrency mode) {
     Table<String, Integer> t = Fixtures.table(type, mode);
     assertEquals(List.of(), t.lookup("a"));
@@ -56,7 +57,7 @@ class TableOperationsTest {
   }
 
   @ParameterizedTest
-  @MethodSource("io.jets.table.Fixtures#typesAndModes")
+  @MethodSource("io.jets.table.tck.Fixtures#typesAndModes")
   void insertUnderAnExistingKeyFollowsTheType(TableType type, WriteConcurrency mode) {
     Table<String, Integer> t = Fixtures.table(type, mode);
     t.insert("a", 1);
@@ -80,7 +81,7 @@ class TableOperationsTest {
   }
 
   @ParameterizedTest
-  @MethodSource("io.jets.table.Fixtures#typesAndModes")
+  @MethodSource("io.jets.table.tck.Fixtures#typesAndModes")
   void insertAllInsertsEveryObjectInOrder(TableType type, WriteConcurrency mode) {
     Table<String, Integer> t = Fixtures.table(type, mode);
     t.insertAll(List.of(Map.entry("a", 1), Map.entry("b", 2), Map.entry("a", 3), Map.entry("a", 1)));
@@ -97,7 +98,7 @@ class TableOperationsTest {
   }
 
   @ParameterizedTest
-  @MethodSource("io.jets.table.Fixtures#typesAndModes")
+  @MethodSource("io.jets.table.tck.Fixtures#typesAndModes")
   void insertAllWithABadObjectInsertsNothing(TableType type, WriteConcurrency mode) {
     Table<String, Integer> t = Fixtures.table(type, mode);
     t.insert("x", 0);
@@ -119,7 +120,7 @@ class TableOperationsTest {
   }
 
   @ParameterizedTest
-  @MethodSource("io.jets.table.Fixtures#typesAndModes")
+  @MethodSource("io.jets.table.tck.Fixtures#typesAndModes")
   void insertNewOnlyInsertsAnAbsentKey(TableType type, WriteConcurrency mode) {
     Table<String, Integer> t = Fixtures.table(type, mode);
     assertTrue(t.insertNew("a", 1));
@@ -130,7 +131,7 @@ class TableOperationsTest {
   }
 
   @ParameterizedTest
-  @MethodSource("io.jets.table.Fixtures#typesAndModes")
+  @MethodSource("io.jets.table.tck.Fixtures#typesAndModes")
   void insertNewAllIsAllOrNothing(TableType type, WriteConcurrency mode) {
     Table<String, Integer> t = Fixtures.table(type, mode);
     t.insert("c", 30);
@@ -144,7 +145,7 @@ class TableOperationsTest {
   }
 
   @ParameterizedTest
-  @MethodSource("io.jets.table.Fixtures#typesAndModes")
+  @MethodSource("io.jets.table.tck.Fixtures#typesAndModes")
   void deleteRemovesEveryObjectWithTheKey(TableType type, WriteConcurrency mode) {
     Table<String, Integer> t = Fixtures.table(type, mode);
     t.insert("a", 1);
@@ -160,7 +161,7 @@ class TableOperationsTest {
   }
 
   @ParameterizedTest
-  @MethodSource("io.jets.table.Fixtures#typesAndModes")
+  @MethodSource("io.jets.table.tck.Fixtures#typesAndModes")
   void deleteObjectRemovesOnlyThatObject(TableType type, WriteConcurrency mode) {
     Table<String, Integer> t = Fixtures.table(type, mode);
     assertFalse(t.deleteObject("a", 1), "absent key");
@@ -186,7 +187,7 @@ class TableOperationsTest {
   }
 
   @ParameterizedTest
-  @MethodSource("io.jets.table.Fixtures#typesAndModes")
+  @MethodSource("io.jets.table.tck.Fixtures#typesAndModes")
   void deleteAllObjectsEmptiesTheTable(TableType type, WriteConcurrency mode) {
     Table<String, Integer> t = Fixtures.table(type, mode);
     for (int i = 0; i < 1000; i++) {
@@ -206,7 +207,7 @@ class TableOperationsTest {
   }
 
   @ParameterizedTest
-  @MethodSource("io.jets.table.Fixtures#typesAndModes")
+  @MethodSource("io.jets.table.tck.Fixtures#typesAndModes")
   void takeReturnsAndRemoves(TableType type, WriteConcurrency mode) {
     Table<String, Integer> t = Fixtures.table(type, mode);
     assertEquals(List.of(), t.take("a"));
@@ -221,7 +222,7 @@ class TableOperationsTest {
   }
 
   @ParameterizedTest
-  @MethodSource("io.jets.table.Fixtures#typesAndModes")
+  @MethodSource("io.jets.table.tck.Fixtures#typesAndModes")
   void sizeCountsObjects(TableType type, WriteConcurrency mode) {
     Table<String, Integer> t = Fixtures.table(type, mode);
     for (int i = 0; i < 100; i++) {
@@ -240,7 +241,7 @@ class TableOperationsTest {
   }
 
   @ParameterizedTest
-  @MethodSource("io.jets.table.Fixtures#typesAndModes")
+  @MethodSource("io.jets.table.tck.Fixtures#typesAndModes")
   void foldsAndToListSeeEveryObject(TableType type, WriteConcurrency mode) {
     Table<String, Integer> t = Fixtures.table(type, mode);
     assertEquals(List.of(), t.toList());
@@ -268,7 +269,7 @@ class TableOperationsTest {
   }
 
   @ParameterizedTest
-  @MethodSource("io.jets.table.Fixtures#typesAndModes")
+  @MethodSource("io.jets.table.tck.Fixtures#typesAndModes")
   void nullKeysAndValuesAreRejectedNamingTheTable(TableType type, WriteConcurrency mode) {
     Table<String, Integer> t = Fixtures.table(type, mode);
     t.insert("a", 1);
@@ -295,7 +296,7 @@ class TableOperationsTest {
   }
 
   @ParameterizedTest
-  @MethodSource("io.jets.table.Fixtures#typesAndModes")
+  @MethodSource("io.jets.table.tck.Fixtures#typesAndModes")
   void infoReportsEveryField(TableType type, WriteConcurrency mode) {
     Table<String, Integer> t = Fixtures.table(type, mode);
     for (int i = 0; i < 50; i++) {
@@ -324,7 +325,7 @@ class TableOperationsTest {
   }
 
   @ParameterizedTest
-  @MethodSource("io.jets.table.Fixtures#typesAndModes")
+  @MethodSource("io.jets.table.tck.Fixtures#typesAndModes")
   void valuesAreStoredByReference(TableType type, WriteConcurrency mode) {
     Table<String, Object> t = Fixtures.table(type, mode);
     Object v = new Object();

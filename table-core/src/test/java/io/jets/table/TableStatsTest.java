@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.jets.table.tck.Fixtures;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;

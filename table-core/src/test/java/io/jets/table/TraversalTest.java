@@ -1,10 +1,11 @@
 package io.jets.table;
 
-import static io.jets.table.Fixtures.assertFailsNaming;
+import static io.jets.table.tck.Fixtures.assertFailsNaming;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.jets.table.tck.Fixtures;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -67,7 +68,7 @@ class TraversalTest {
   }
 
   @ParameterizedTest
-  @MethodSource("io.jets.table.Fixtures#typesAndModes")
+  @MethodSource("io.jets.table.tck.Fixtures#typesAndModes")
   void emptyTable(TableType type, WriteConcurrency mode) {
     Table<Integer, Integer> t = Fixtures.table(type, mode);
     assertNull(t.first());
@@ -81,7 +82,7 @@ class TraversalTest {
   }
 
   @ParameterizedTest
-  @MethodSource("io.jets.table.Fixtures#typesAndModes")
+  @MethodSource("io.jets.table.tck.Fixtures#typesAndModes")
   void fullWalkVisitsEachKeyOnce(TableType type, WriteConcurrency mode) {
     Table<Integer, Integer> t = Fixtures.table(type, mode);
     Set<Integer> keys = IntStream.range(0, 2000).boxed().collect(Collectors.toSet());
@@ -97,7 +98,7 @@ class TraversalTest {
   }
 
   @ParameterizedTest
-  @MethodSource("io.jets.table.Fixtures#typesAndModes")
+  @MethodSource("io.jets.table.tck.Fixtures#typesAndModes")
   void lookupVariantsReturnKeyAndValues(TableType type, WriteConcurrency mode) {
     Table<Integer, Integer> t = Fixtures.table(type, mode);
     for (int k = 0; k < 300; k++) {
@@ -125,7 +126,7 @@ class TraversalTest {
   }
 
   @ParameterizedTest
-  @MethodSource("io.jets.table.Fixtures#typesAndModes")
+  @MethodSource("io.jets.table.tck.Fixtures#typesAndModes")
   void nextOfADeletedKeyContinues(TableType type, WriteConcurrency mode) {
     Table<Integer, Integer> t = Fixtures.table(type, mode);
     Set<Integer> keys = IntStream.range(0, 1000).boxed().collect(Collectors.toSet());
@@ -141,7 +142,7 @@ class TraversalTest {
   }
 
   @ParameterizedTest
-  @MethodSource("io.jets.table.Fixtures#typesAndModes")
+  @MethodSource("io.jets.table.tck.Fixtures#typesAndModes")
   void nextOfAKeyNeverPresentReturnsAKeyAfterIt(TableType type, WriteConcurrency mode) {
     Table<Integer, Integer> t = Fixtures.table(type, mode);
     for (int k = 0; k < 500; k += 2) {
@@ -164,7 +165,7 @@ class TraversalTest {
   }
 
   @ParameterizedTest
-  @MethodSource("io.jets.table.Fixtures#typesAndModes")
+  @MethodSource("io.jets.table.tck.Fixtures#typesAndModes")
   void collidingComparableKeysAreWalkedOnceEvenWhenDeleted(TableType type, WriteConcurrency mode) {
     // "Aa" and "BB" have the same hashCode, so all 2^8 strings made of those blocks collide.
     List<String> colliding = new ArrayList<>();
@@ -202,7 +203,7 @@ class TraversalTest {
   }
 
   @ParameterizedTest
-  @MethodSource("io.jets.table.Fixtures#typesAndModes")
+  @MethodSource("io.jets.table.tck.Fixtures#typesAndModes")
   void collidingKeysWithoutAnOrderAreFoundAndWalkedOnce(TableType type, WriteConcurrency mode) {
     Table<Opaque, Integer> t = Fixtures.table(type, mode);
     Set<Opaque> all = new HashSet<>();
@@ -229,7 +230,7 @@ class TraversalTest {
    * present for the whole walk.
    */
   @ParameterizedTest
-  @MethodSource("io.jets.table.Fixtures#typesAndModes")
+  @MethodSource("io.jets.table.tck.Fixtures#typesAndModes")
   void nextOfADeletedCollidingKeyWithoutAnOrderContinues(TableType type, WriteConcurrency mode) {
     Table<Opaque, Integer> t = Fixtures.table(type, mode);
     Set<Opaque> all = new HashSet<>();
@@ -249,7 +250,7 @@ class TraversalTest {
 
   /** Regression: the same, for a colliding run that mixes key classes (2112 is the hash of "Aa"). */
   @ParameterizedTest
-  @MethodSource("io.jets.table.Fixtures#typesAndModes")
+  @MethodSource("io.jets.table.tck.Fixtures#typesAndModes")
   void nextOfADeletedKeyInAMixedClassCollisionContinues(TableType type, WriteConcurrency mode) {
     List<Object> keys = new ArrayList<>(List.of(2112, 2112L, "Aa", "BB", "AaAa".substring(0, 2) + "X"));
     keys.removeIf(k -> k.hashCode() != 2112);
@@ -285,7 +286,7 @@ class TraversalTest {
   }
 
   @ParameterizedTest
-  @MethodSource("io.jets.table.Fixtures#typesAndModes")
+  @MethodSource("io.jets.table.tck.Fixtures#typesAndModes")
   void growthPastManyResizesKeepsEverythingFindableAndWalkable(TableType type, WriteConcurrency mode) {
     Table<Integer, Integer> t = Fixtures.table(type, mode);
     int n = 100_000;
@@ -311,7 +312,7 @@ class TraversalTest {
   }
 
   @ParameterizedTest
-  @MethodSource("io.jets.table.Fixtures#typesAndModes")
+  @MethodSource("io.jets.table.tck.Fixtures#typesAndModes")
   void growthByInsertAllKeepsEverythingFindable(TableType type, WriteConcurrency mode) {
     Table<Integer, Integer> t = Fixtures.table(type, mode);
     List<Map.Entry<Integer, Integer>> batch = new ArrayList<>();
@@ -330,7 +331,7 @@ class TraversalTest {
   }
 
   @ParameterizedTest
-  @MethodSource("io.jets.table.Fixtures#typesAndModes")
+  @MethodSource("io.jets.table.tck.Fixtures#typesAndModes")
   void walkAcrossResizesAndDeletesVisitsStableKeysOnce(TableType type, WriteConcurrency mode) {
     Table<Integer, Integer> t = Fixtures.table(type, mode);
     Set<Integer> stable = new HashSet<>();
@@ -364,7 +365,7 @@ class TraversalTest {
   }
 
   @ParameterizedTest
-  @MethodSource("io.jets.table.Fixtures#typesAndModes")
+  @MethodSource("io.jets.table.tck.Fixtures#typesAndModes")
   void foldAcrossResizesVisitsStableObjectsOnce(TableType type, WriteConcurrency mode) throws Exception {
     Table<Integer, Integer> t = Fixtures.table(type, mode);
     Set<Integer> stable = new HashSet<>();
@@ -408,7 +409,7 @@ class TraversalTest {
   }
 
   @ParameterizedTest
-  @MethodSource("io.jets.table.Fixtures#typesAndModes")
+  @MethodSource("io.jets.table.tck.Fixtures#typesAndModes")
   void walkContinuesAcrossDeleteAllObjects(TableType type, WriteConcurrency mode) {
     Table<Integer, Integer> t = Fixtures.table(type, mode);
     for (int k = 0; k < 1000; k++) {

@@ -1,10 +1,19 @@
-package io.jets.table;
+package io.jets.table.tck;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.jets.process.Owner;
+import io.jets.table.BagTableBuilder;
+import io.jets.table.SetTableBuilder;
+import io.jets.table.Table;
+import io.jets.table.TableBuilder;
+import io.jets.table.TableDeletedException;
+import io.jets.table.TableException;
+import io.jets.table.TableType;
+import io.jets.table.Tables;
+import io.jets.table.WriteConcurrency;
 import java.util.AbstractMap;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,22 +24,22 @@ import org.junit.jupiter.api.function.Executable;
 import org.junit.jupiter.params.provider.Arguments;
 
 /** Shared helpers of the table-core tests. */
-final class Fixtures {
+public final class Fixtures {
 
   private static final AtomicInteger SEQ = new AtomicInteger();
 
   private Fixtures() {}
 
   /** The hash table types. */
-  static final List<TableType> HASH_TYPES = List.of(TableType.SET, TableType.BAG, TableType.DUPLICATE_BAG);
+  public static final List<TableType> HASH_TYPES = List.of(TableType.SET, TableType.BAG, TableType.DUPLICATE_BAG);
 
   /** A name no other test uses. */
-  static String unique(String prefix) {
+  public static String unique(String prefix) {
     return prefix + "-" + SEQ.incrementAndGet();
   }
 
   /** Every hash table type with every write-concurrency mode. */
-  static Stream<Arguments> typesAndModes() {
+  public static Stream<Arguments> typesAndModes() {
     List<Arguments> args = new ArrayList<>();
     for (TableType type : HASH_TYPES) {
       for (WriteConcurrency mode : WriteConcurrency.values()) {
@@ -41,12 +50,12 @@ final class Fixtures {
   }
 
   /** Both bag types with every write-concurrency mode. */
-  static Stream<Arguments> bagTypesAndModes() {
+  public static Stream<Arguments> bagTypesAndModes() {
     return typesAndModes().filter(a -> a.get()[0] != TableType.SET);
   }
 
   /** A builder for a hash table of {@code type}. */
-  static TableBuilder<?> builder(TableType type, String name) {
+  public static TableBuilder<?> builder(TableType type, String name) {
     return switch (type) {
       case SET -> Tables.set(name);
       case BAG -> Tables.bag(name);
@@ -56,7 +65,7 @@ final class Fixtures {
   }
 
   /** Builds what {@code builder} describes. */
-  static <K, V> Table<K, V> build(TableBuilder<?> builder) {
+  public static <K, V> Table<K, V> build(TableBuilder<?> builder) {
     if (builder instanceof SetTableBuilder set) {
       return set.build();
     }
@@ -64,30 +73,30 @@ final class Fixtures {
   }
 
   /** A new table of {@code type} in {@code mode}, owned by the current owner. */
-  static <K, V> Table<K, V> table(TableType type, WriteConcurrency mode) {
+  public static <K, V> Table<K, V> table(TableType type, WriteConcurrency mode) {
     return build(builder(type, unique(type.name().toLowerCase())).writeConcurrency(mode));
   }
 
   /** An object, allowing nulls (Map.entry does not). */
-  static <K, V> Map.Entry<K, V> object(K key, V value) {
+  public static <K, V> Map.Entry<K, V> object(K key, V value) {
     return new AbstractMap.SimpleImmutableEntry<>(key, value);
   }
 
   /** Asserts that {@code ex} names {@code table} in its message and in {@link TableException#tableName()}. */
-  static void assertNamesTable(TableException ex, String table) {
+  public static void assertNamesTable(TableException ex, String table) {
     assertEquals(table, ex.tableName());
     assertTrue(ex.getMessage().contains("'" + table + "'"), () -> "message does not name the table: " + ex.getMessage());
   }
 
   /** Asserts that {@code action} throws {@code type}, naming {@code table}. */
-  static <T extends TableException> T assertFailsNaming(Class<T> type, String table, Executable action) {
+  public static <T extends TableException> T assertFailsNaming(Class<T> type, String table, Executable action) {
     T ex = assertThrows(type, action);
     assertNamesTable(ex, table);
     return ex;
   }
 
   /** Deletes every live table, acting as its owner; called after each test. */
-  static void deleteAllTables() {
+  public static void deleteAllTables() {
     for (Table<?, ?> table : Tables.all()) {
       try (Owner.Binding bound = table.owner().bind()) {
         table.delete();
