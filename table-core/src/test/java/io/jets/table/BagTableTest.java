@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.jets.table.tck.Fixtures;
+import io.jets.table.tck.HeapTableFactory;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -22,7 +23,7 @@ class BagTableTest {
   }
 
   private static BagTable<String, String> bag(TableType type, WriteConcurrency mode) {
-    return assertInstanceOf(BagTable.class, Fixtures.table(type, mode));
+    return assertInstanceOf(BagTable.class, new HeapTableFactory().table(type, mode));
   }
 
   @ParameterizedTest

@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.jets.process.Owner;
 import io.jets.process.OwnerScope;
 import io.jets.table.tck.Fixtures;
+import io.jets.table.tck.HeapTableFactory;
 import java.util.HashSet;
 import java.util.Optional;
 import java.util.Set;
@@ -58,7 +59,7 @@ class BuilderTest {
   void optionsAreReportedByInfo(TableType type, WriteConcurrency mode) {
     try (OwnerScope heir = OwnerScope.open("heir")) {
       String name = Fixtures.unique("opts");
-      Table<String, String> t = Fixtures.build(Fixtures.builder(type, name)
+      Table<String, String> t = HeapTableFactory.buildFrom(HeapTableFactory.tablesBuilder(type, name)
           .access(Access.PUBLIC).named().readConcurrency(true).writeConcurrency(mode).heir(heir, "data"));
       TableInfo info = t.info();
       assertEquals(name, info.name());
@@ -104,7 +105,8 @@ class BuilderTest {
   /** Asserts that building fails with BadArgumentException naming {@code name}, registering nothing. */
   private static void assertRejected(String name, TableBuilder<?> builder, String messagePart) {
     Set<Table<?, ?>> before = new HashSet<>(Tables.all());
-    BadArgumentException e = assertFailsNaming(BadArgumentException.class, name, () -> Fixtures.build(builder));
+    BadArgumentException e =
+        assertFailsNaming(BadArgumentException.class, name, () -> HeapTableFactory.buildFrom(builder));
     assertTrue(e.getMessage().contains(messagePart), e.getMessage());
     assertEquals(before, new HashSet<>(Tables.all()), "a rejected build registers nothing");
     if (name != null && !name.isEmpty() && !name.equals("<null>")) {
@@ -115,7 +117,7 @@ class BuilderTest {
   @ParameterizedTest
   @EnumSource(value = TableType.class, names = {"SET", "BAG", "DUPLICATE_BAG"})
   void conflictingOptionsAreRejected(TableType type) {
-    Function<String, TableBuilder<?>> b = n -> Fixtures.builder(type, n).named();
+    Function<String, TableBuilder<?>> b = n -> HeapTableFactory.tablesBuilder(type, n).named();
     String n = Fixtures.unique("bad");
     assertRejected(n, b.apply(n).access(Access.PRIVATE).readConcurrency(true), "readConcurrency");
     assertRejected(n, b.apply(n).access(Access.PRIVATE).writeConcurrency(WriteConcurrency.ON), "writeConcurrency");
@@ -127,7 +129,8 @@ class BuilderTest {
     assertRejected("", b.apply(""), "name");
     assertRejected("<null>", b.apply(null), "name");
     // PRIVATE with the defaults, and the other modes on shared tables, are fine
-    assertEquals(Access.PRIVATE, Fixtures.build(Fixtures.builder(type, Fixtures.unique("p")).access(Access.PRIVATE)).info().access());
+    TableBuilder<?> privateTable = HeapTableFactory.tablesBuilder(type, Fixtures.unique("p")).access(Access.PRIVATE);
+    assertEquals(Access.PRIVATE, HeapTableFactory.buildFrom(privateTable).info().access());
   }
 
   @Test
@@ -166,6 +169,6 @@ class BuilderTest {
   @Test
   void builderWithoutNameFailsOnlyAtBuild() {
     TableBuilder<?> b = Tables.set(null);
-    assertThrows(BadArgumentException.class, () -> Fixtures.build(b));
+    assertThrows(BadArgumentException.class, () -> HeapTableFactory.buildFrom(b));
   }
 }

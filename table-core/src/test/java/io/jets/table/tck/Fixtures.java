@@ -5,10 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.jets.process.Owner;
-import io.jets.table.BagTableBuilder;
-import io.jets.table.SetTableBuilder;
 import io.jets.table.Table;
-import io.jets.table.TableBuilder;
 import io.jets.table.TableDeletedException;
 import io.jets.table.TableException;
 import io.jets.table.TableType;
@@ -16,6 +13,7 @@ import io.jets.table.Tables;
 import io.jets.table.WriteConcurrency;
 import java.util.AbstractMap;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -23,7 +21,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.function.Executable;
 import org.junit.jupiter.params.provider.Arguments;
 
-/** Shared helpers of the table-core tests. */
+/** Shared helpers of the table-core tests and of the shared behaviour tests. */
 public final class Fixtures {
 
   private static final AtomicInteger SEQ = new AtomicInteger();
@@ -40,8 +38,13 @@ public final class Fixtures {
 
   /** Every hash table type with every write-concurrency mode. */
   public static Stream<Arguments> typesAndModes() {
+    return typesAndModes(HASH_TYPES);
+  }
+
+  /** Each of {@code types} with every write-concurrency mode. */
+  public static Stream<Arguments> typesAndModes(Collection<TableType> types) {
     List<Arguments> args = new ArrayList<>();
-    for (TableType type : HASH_TYPES) {
+    for (TableType type : types) {
       for (WriteConcurrency mode : WriteConcurrency.values()) {
         args.add(Arguments.of(type, mode));
       }
@@ -54,29 +57,6 @@ public final class Fixtures {
     return typesAndModes().filter(a -> a.get()[0] != TableType.SET);
   }
 
-  /** A builder for a hash table of {@code type}. */
-  public static TableBuilder<?> builder(TableType type, String name) {
-    return switch (type) {
-      case SET -> Tables.set(name);
-      case BAG -> Tables.bag(name);
-      case DUPLICATE_BAG -> Tables.duplicateBag(name);
-      default -> throw new IllegalArgumentException(type.toString());
-    };
-  }
-
-  /** Builds what {@code builder} describes. */
-  public static <K, V> Table<K, V> build(TableBuilder<?> builder) {
-    if (builder instanceof SetTableBuilder set) {
-      return set.build();
-    }
-    return ((BagTableBuilder) builder).build();
-  }
-
-  /** A new table of {@code type} in {@code mode}, owned by the current owner. */
-  public static <K, V> Table<K, V> table(TableType type, WriteConcurrency mode) {
-    return build(builder(type, unique(type.name().toLowerCase())).writeConcurrency(mode));
-  }
-
   /** An object, allowing nulls (Map.entry does not). */
   public static <K, V> Map.Entry<K, V> object(K key, V value) {
     return new AbstractMap.SimpleImmutableEntry<>(key, value);
@@ -85,7 +65,8 @@ public final class Fixtures {
   /** Asserts that {@code ex} names {@code table} in its message and in {@link TableException#tableName()}. */
   public static void assertNamesTable(TableException ex, String table) {
     assertEquals(table, ex.tableName());
-    assertTrue(ex.getMessage().contains("'" + table + "'"), () -> "message does not name the table: " + ex.getMessage());
+    assertTrue(ex.getMessage().contains("'" + table + "'"),
+        () -> "message does not name the table: " + ex.getMessage());
   }
 
   /** Asserts that {@code action} throws {@code type}, naming {@code table}. */

@@ -1,0 +1,226 @@
+package io.jets.table.tck;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.jets.table.Access;
+import io.jets.table.BadArgumentException;
+import io.jets.table.KeyPattern;
+import io.jets.table.MatchSpec;
+import io.jets.table.Page;
+import io.jets.table.Table;
+import io.jets.table.TableDeletedException;
+import io.jets.table.TableType;
+import io.jets.table.Tables;
+import io.jets.table.WriteConcurrency;
+import io.jets.table.WrongTableTypeException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import org.junit.jupiter.params.ParameterizedTest;
+
+/** Every select variant on each type of the tables under test in every write-concurrency mode. */
+public abstract class AbstractSelectTest extends SharedTableTest {
+
+  private static final Comparator<Map.Entry<Integer, String>> BY_KEY_THEN_VALUE =
+      Map.Entry.<Integer, String>comparingByKey().thenComparing(Map.Entry.comparingByValue());
+
+  private static boolean isBag(TableType type) {
+    return type == TableType.BAG || type == TableType.DUPLICATE_BAG;
+  }
+
+  /** Keys 0..19 with value "v<k>"; bags also hold "w<k>" under even keys. */
+  private Table<Integer, String> filled(TableType type, WriteConcurrency mode) {
+    Table<Integer, String> table = tables.builder(type, Fixtures.unique("select-" + type + "-" + mode))
+        .access(Access.PUBLIC).writeConcurrency(mode).build();
+    for (int k = 0; k < 20; k++) {
+      table.insert(k, "v" + k);
+      if (isBag(type) && k % 2 == 0) {
+        table.insert(k, "w" + k);
+      }
+    }
+    return table;
+  }
+
+  private static List<Map.Entry<Integer, String>> sorted(List<Map.Entry<Integer, String>> objects) {
+    List<Map.Entry<Integer, String>> copy = new ArrayList<>(objects);
+    copy.sort(BY_KEY_THEN_VALUE);
+    return copy;
+  }
+
+  private static <R> List<R> drain(Page<R> page) {
+    List<R> all = new ArrayList<>(page.results());
+    while (page.hasNext()) {
+      page = page.next();
+      all.addAll(page.results());
+    }
+    return all;
+  }
+
+  @ParameterizedTest
+  @TypesAndModes({TableType.SET, TableType.ORDERED_SET, TableType.BAG, TableType.DUPLICATE_BAG})
+  void selectSelectReverseAndSelectCount(TableType type, WriteConcurrency mode) {
+    Table<Integer, String> table = filled(type, mode);
+    var all = MatchSpec.<Integer, String>anyKey().returnObject();
+    assertEquals(table.toList(), table.select(all));
+    List<Map.Entry<Integer, String>> reversed = table.selectReverse(all);
+    if (type == TableType.ORDERED_SET) {
+      List<Map.Entry<Integer, String>> expected = new ArrayList<>(table.toList());
+      java.util.Collections.reverse(expected);
+      assertEquals(expected, reversed);
+    } else {
+      assertEquals(table.select(all), reversed);
+    }
+    var over15 = MatchSpec.<Integer, String>anyKey().guard((k, v) -> k > 15).returnValue();
+    List<String> values = new ArrayList<>(table.select(over15));
+    values.sort(null);
+    assertEquals(isBag(type) ? List.of("v16", "v17", "v18", "v19", "w16", "w18") : List.of("v16", "v17", "v18", "v19"),
+        values);
+    // Exact key: a lookup on hash tables, a one-key range on ordered ones.
+    assertEquals(table.lookup(4), table.select(MatchSpec.<Integer, String>where(KeyPattern.exact(4)).returnValue()));
+    // selectCount counts the objects mapped to exactly TRUE; the first matching clause decides.
+    var evenNotCounted = MatchSpec.<Integer, String>anyKey().guard((k, v) -> k % 2 == 0).returnFalse()
+        .orWhere(KeyPattern.any()).returnConstant(true);
+    assertEquals(10, table.selectCount(evenNotCounted));
+    assertEquals(table.size(), table.selectCount(MatchSpec.<Integer, String>anyKey().returnTrue()));
+    table.delete();
+  }
+
+  @ParameterizedTest
+  @TypesAndModes({TableType.SET, TableType.ORDERED_SET, TableType.BAG, TableType.DUPLICATE_BAG})
+  void selectDeleteAndMatchDeleteRemoveWhatTheSpecMapsToTrue(TableType type, WriteConcurrency mode) {
+    Table<Integer, String> table = filled(type, mode);
+    long before = table.size();
+    var lowKeys = MatchSpec.<Integer, String>where(KeyPattern.range(0, 5)).returnTrue();
+    long expected = table.selectCount(lowKeys);
+    assertEquals(expected, table.selectDelete(lowKeys));
+    assertEquals(before - expected, table.size());
+    assertTrue(table.select(MatchSpec.<Integer, String>where(KeyPattern.range(0, 5)).returnKey()).isEmpty());
+    long removed = table.matchDelete(KeyPattern.any(), v -> v.startsWith("w"));
+    assertEquals(isBag(type) ? 7 : 0, removed); // w6, w8, ..., w18
+    assertEquals(15, table.size());
+    var failing = MatchSpec.<Integer, String>anyKey().returnResult((k, v) -> {
+      if (k == 10) {
+        throw new IllegalStateException("no");
+      }
+      return Boolean.TRUE;
+    });
+    BadArgumentException e = assertThrows(BadArgumentException.class, () -> table.selectDelete(failing));
+    assertTrue(e.getMessage().startsWith("table '" + table.name() + "': selectDelete: "), e.getMessage());
+    assertEquals(15, table.size()); // the first pass failed: nothing deleted
+    table.delete();
+  }
+
+  @ParameterizedTest
+  @TypesAndModes({TableType.SET, TableType.ORDERED_SET, TableType.BAG, TableType.DUPLICATE_BAG})
+  void selectReplaceKeepsKeysOrChangesNothing(TableType type, WriteConcurrency mode) {
+    Table<Integer, String> table = filled(type, mode);
+    List<Map.Entry<Integer, String>> before = sorted(table.toList());
+    var upper = MatchSpec.<Integer, String>where(KeyPattern.range(0, 5)).replaceValue((k, v) -> v.toUpperCase());
+    var moveKey = MatchSpec.<Integer, String>anyKey()
+        .returnResult((k, v) -> Map.entry(k == 19 ? 99 : k, v + "!"));
+    if (isBag(type)) {
+      assertThrows(WrongTableTypeException.class, () -> table.selectReplace(upper));
+      assertEquals(before, sorted(table.toList()));
+      table.delete();
+      return;
+    }
+    assertEquals(5, table.selectReplace(upper));
+    assertEquals(List.of("V0", "V1", "V2", "V3", "V4"),
+        table.select(MatchSpec.<Integer, String>where(KeyPattern.range(0, 5)).returnValue())
+            .stream().sorted().toList());
+    List<Map.Entry<Integer, String>> afterUpper = sorted(table.toList());
+    BadArgumentException e = assertThrows(BadArgumentException.class, () -> table.selectReplace(moveKey));
+    assertTrue(e.getMessage().contains("key 19") && e.getMessage().contains("nothing was replaced"), e.getMessage());
+    assertEquals(afterUpper, sorted(table.toList())); // checked before any object changed
+    // Compare-and-set: a replacement whose object changed meanwhile is skipped, not lost.
+    var bump = MatchSpec.<Integer, String>where(KeyPattern.exact(7)).replaceValue((k, v) -> v + "+");
+    assertEquals(1, table.selectReplace(bump));
+    assertEquals(1, table.selectReplace(bump));
+    assertEquals(List.of("v7++"), table.lookup(7));
+    table.delete();
+  }
+
+  @ParameterizedTest
+  @TypesAndModes({TableType.SET, TableType.ORDERED_SET, TableType.BAG, TableType.DUPLICATE_BAG})
+  void matchAndMatchObject(TableType type, WriteConcurrency mode) {
+    Table<Integer, String> table = filled(type, mode);
+    assertEquals(sorted(table.toList()), sorted(table.matchObject(KeyPattern.any(), v -> true)));
+    assertEquals(isBag(type) ? List.of("v2", "w2") : List.of("v2"),
+        table.match(KeyPattern.exact(2), v -> true).stream().sorted().toList());
+    assertEquals(List.of(Map.entry(3, "v3")),
+        table.matchObject(KeyPattern.range(3, true, 3, true), v -> v.startsWith("v")));
+    assertEquals(drain(table.matchObject(KeyPattern.any(), v -> true, 4)),
+        table.matchObject(KeyPattern.any(), v -> true));
+    assertEquals(drain(table.match(KeyPattern.any(), v -> true, 4)), table.match(KeyPattern.any(), v -> true));
+    table.delete();
+  }
+
+  @ParameterizedTest
+  @TypesAndModes({TableType.SET, TableType.ORDERED_SET, TableType.BAG, TableType.DUPLICATE_BAG})
+  void chunksHoldExactlyTheLimitUntilTheLast(TableType type, WriteConcurrency mode) {
+    Table<Integer, String> table = filled(type, mode);
+    var all = MatchSpec.<Integer, String>anyKey().returnObject();
+    for (int limit : new int[] {1, 3, 7, 30, 100}) {
+      for (boolean reverse : new boolean[] {false, true}) {
+        Page<Map.Entry<Integer, String>> page = reverse ? table.selectReverse(all, limit) : table.select(all, limit);
+        List<Map.Entry<Integer, String>> collected = new ArrayList<>(page.results());
+        while (page.hasNext()) {
+          assertEquals(limit, page.results().size(), "every chunk but the last is full");
+          page = page.next();
+          collected.addAll(page.results());
+        }
+        assertTrue(page.results().size() <= limit);
+        Page<Map.Entry<Integer, String>> last = page;
+        assertThrows(NoSuchElementException.class, last::next);
+        assertEquals(reverse ? table.selectReverse(all) : table.select(all), collected, "limit " + limit);
+      }
+    }
+    if (type == TableType.ORDERED_SET) {
+      assertEquals(List.of(19, 18, 17),
+          table.selectReverse(MatchSpec.<Integer, String>anyKey().returnKey(), 3).results());
+    }
+    BadArgumentException badLimit = assertThrows(BadArgumentException.class, () -> table.select(all, 0));
+    assertTrue(badLimit.getMessage().contains("limit 0"), badLimit.getMessage());
+    table.deleteAllObjects();
+    Page<Map.Entry<Integer, String>> empty = table.select(all, 5);
+    assertTrue(empty.results().isEmpty());
+    assertFalse(empty.hasNext());
+    table.delete();
+  }
+
+  @ParameterizedTest
+  @TypesAndModes({TableType.SET, TableType.ORDERED_SET, TableType.BAG, TableType.DUPLICATE_BAG})
+  void continuationsSurviveRenameAndFailOnceTheTableIsDeleted(TableType type, WriteConcurrency mode) {
+    String name = "cont-" + type + "-" + mode;
+    Table<Integer, String> table =
+        tables.builder(type, name).named().access(Access.PUBLIC).writeConcurrency(mode).build();
+    for (int k = 0; k < 10; k++) {
+      table.insert(k, "v" + k);
+    }
+    var keys = MatchSpec.<Integer, String>anyKey().returnKey();
+    Page<Integer> first = table.select(keys, 4);
+    table.rename(name + "-renamed");
+    Page<Integer> second = first.next();
+    assertEquals(4, second.results().size());
+    Page<Integer> third = second.next();
+    assertEquals(2, third.results().size());
+    assertFalse(third.hasNext());
+    List<Integer> all = new ArrayList<>(first.results());
+    all.addAll(second.results());
+    all.addAll(third.results());
+    assertEquals(table.select(keys), all);
+
+    Page<Integer> pending = table.select(keys, 3);
+    table.delete();
+    Table<Integer, String> successor = Tables.set(name + "-renamed").named().build();
+    successor.insert(1, "other");
+    assertThrows(TableDeletedException.class, pending::next);
+    assertThrows(TableDeletedException.class, () -> table.select(keys));
+    successor.delete();
+  }
+}
