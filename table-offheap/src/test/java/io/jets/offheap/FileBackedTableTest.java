@@ -6,10 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.jets.process.OwnerScope;
 import io.jets.process.Owner;
+import io.jets.process.OwnerScope;
 import io.jets.table.SetTable;
 import io.jets.table.TableDeletedException;
+import io.jets.table.tck.Fixtures;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -12,6 +12,7 @@ import io.jets.table.SetTable;
 import io.jets.table.Table;
 import io.jets.table.Tables;
 import io.jets.table.WriteConcurrency;
+import io.jets.table.tck.Fixtures;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;

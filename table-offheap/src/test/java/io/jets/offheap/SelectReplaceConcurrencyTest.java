@@ -1,54 +1,11 @@
 package io.jets.offheap;
 
-import io.jets.table.*;
+import io.jets.table.tck.AbstractSelectReplaceConcurrencyTest;
+import io.jets.table.tck.TablesUnderTest;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.CyclicBarrier;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
-
-/** selectReplace replaces each object atomically: concurrent compare-and-set increments lose none. */
-class SelectReplaceConcurrencyTest {
-
-  static List<org.junit.jupiter.params.provider.Arguments> setKinds() {
-    return TableKind.everyKindAndMode().stream().filter(a -> !((TableKind) a.get()[0]).isBag()).toList();
-  }
-
-  @ParameterizedTest
-  @MethodSource("setKinds")
-  void concurrentIncrementsBySelectReplaceLoseNoUpdate(TableKind kind, WriteConcurrency mode) throws Exception {
-    Table<Integer, Long> table = kind.build("cas", mode);
-    table.insert(1, 0L);
-    table.insert(2, 0L);
-    var increment = MatchSpec.<Integer, Long>where(KeyPattern.exact(1)).replaceValue((k, v) -> v + 1);
-    int threads = 2;
-    int increments = 3_000;
-    CyclicBarrier start = new CyclicBarrier(threads);
-    List<Thread> workers = new ArrayList<>();
-    long[] attempts = new long[threads];
-    for (int t = 0; t < threads; t++) {
-      int id = t;
-      workers.add(Thread.ofPlatform().start(() -> {
-        try {
-          start.await();
-        } catch (Exception e) {
-          throw new IllegalStateException(e);
-        }
-        for (int i = 0; i < increments; i++) {
-          do {
-            attempts[id]++;
-          } while (table.selectReplace(increment) != 1); // 0: another thread won this round
-          table.insert(2, (long) i); // unrelated writes to the same table
-        }
-      }));
-    }
-    for (Thread worker : workers) {
-      worker.join();
-    }
-    assertEquals(List.of((long) threads * increments), table.lookup(1));
-    table.delete();
-  }
-}
+/**
+ * selectReplace on the off-heap SET table replaces each object atomically: concurrent compare-and-set
+ * increments lose none (table-core's shared test).
+ */
+@TablesUnderTest(OffHeapTableFactory.class)
+class SelectReplaceConcurrencyTest extends AbstractSelectReplaceConcurrencyTest {}

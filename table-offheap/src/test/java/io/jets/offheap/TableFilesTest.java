@@ -17,6 +17,7 @@ import io.jets.table.TableDeletedException;
 import io.jets.table.TableType;
 import io.jets.table.Tables;
 import io.jets.table.WriteConcurrency;
+import io.jets.table.tck.Fixtures;
 import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
