@@ -256,6 +256,9 @@ class ConcurrencyModesTest {
     table.delete();
   }
 
+  /** Stable-stamp reads the reader must have checked while transfers ran. */
+  private static final long MIN_CHECKED_READS = 1_000;
+
   @ParameterizedTest
   @ValueSource(strings = {"OFF/false", "ON/false", "AUTO/false", "OFF/true", "ON/true", "AUTO/true"})
   void noReaderSeesHalfOfATransfer(String modes) throws Exception {
@@ -265,7 +268,9 @@ class ConcurrencyModesTest {
     AtomicBoolean done = new AtomicBoolean();
     AtomicLong torn = new AtomicLong();
     AtomicLong checked = new AtomicLong();
+    CountDownLatch readerRunning = new CountDownLatch(1);
     Thread reader = Thread.ofPlatform().start(() -> {
+      readerRunning.countDown();
       while (!done.get()) {
         Object before = table.get("seq");
         long a = (Long) table.get("a");
@@ -279,7 +284,12 @@ class ConcurrencyModesTest {
         }
       }
     });
-    for (long seq = 1; seq <= 50_000; seq++) {
+    readerRunning.await();
+    // Write until the reader has checked enough stable stamps while the writes ran: on a busy
+    // machine the reader may be descheduled for a long time. Bounded, so a reader that never
+    // gets a stable stamp fails the test rather than hanging it.
+    long seq = 0;
+    while (++seq <= 50_000 || (checked.get() < MIN_CHECKED_READS && seq <= 5_000_000)) {
       long amount = seq % 100;
       table.insertAll(List.of(Map.entry("a", 100 - amount), Map.entry("b", 100 + amount), Map.entry("seq", seq)));
       if (seq % 10_000 == 0) {
@@ -290,7 +300,9 @@ class ConcurrencyModesTest {
     done.set(true);
     reader.join();
     assertEquals(0, torn.get(), "reads between equal sequence stamps saw half a transfer");
-    assertTrue(checked.get() > 0);
+    assertTrue(
+        checked.get() >= MIN_CHECKED_READS,
+        "the reader checked only " + checked.get() + " stable reads while the transfers ran");
     table.delete();
   }
 }
