@@ -6,7 +6,6 @@
  */
 module io.jets.process {
   requires org.jctools.core.jdk11;
-
   requires jdk.jfr;
 
   exports io.jets.process;

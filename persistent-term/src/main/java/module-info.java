@@ -4,7 +4,6 @@
  */
 module io.jets.term {
   requires transitive io.jets.process;
-
   requires jdk.jfr;
 
   exports io.jets.term;

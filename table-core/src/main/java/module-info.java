@@ -1,13 +1,13 @@
 /**
- * ETS-style tables: {@code set}, {@code ordered_set}, {@code bag} and {@code duplicate_bag}, owned by an {@link
- * io.jets.process.Owner} and read by any thread without going through it.
+ * ETS-style tables: {@code set}, {@code ordered_set}, {@code bag} and {@code duplicate_bag}, owned
+ * by an {@link io.jets.process.Owner} and read by any thread without going through it.
  */
 module io.jets.table {
   requires transitive io.jets.process;
-
   requires jdk.jfr;
 
   exports io.jets.table;
   // Only the off-heap tables extend AbstractTable; nobody else sees the internals.
-  exports io.jets.table.internal to io.jets.offheap;
+  exports io.jets.table.internal to
+      io.jets.offheap;
 }

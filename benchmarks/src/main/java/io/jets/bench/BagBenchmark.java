@@ -20,8 +20,8 @@ import org.openjdk.jmh.annotations.TearDown;
 /**
  * Bags against the obvious hand-made alternative: a {@code ConcurrentHashMap} of immutable lists
  * updated with {@code compute}. Every key holds three values. Lookups read a key's values;
- * "insertDelete" adds a fourth value and removes it again (two operations per invocation), so
- * the table does not grow. Target: at most 1.5x the reference for both bag types.
+ * "insertDelete" adds a fourth value and removes it again (two operations per invocation), so the
+ * table does not grow. Target: at most 1.5x the reference for both bag types.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -39,8 +39,16 @@ public class BagBenchmark {
   public void populate() {
     Integer[] items = KeyLayout.items();
     slots = KeyLayout.slots(items);
-    bag = Tables.bag("bench-bag").access(Access.PUBLIC).writeConcurrency(WriteConcurrency.AUTO).build();
-    duplicateBag = Tables.duplicateBag("bench-dbag").access(Access.PUBLIC).writeConcurrency(WriteConcurrency.AUTO).build();
+    bag =
+        Tables.bag("bench-bag")
+            .access(Access.PUBLIC)
+            .writeConcurrency(WriteConcurrency.AUTO)
+            .build();
+    duplicateBag =
+        Tables.duplicateBag("bench-dbag")
+            .access(Access.PUBLIC)
+            .writeConcurrency(WriteConcurrency.AUTO)
+            .build();
     reference = new ConcurrentHashMap<>();
     for (Integer key : items) {
       for (int v = 0; v < VALUES_PER_KEY; v++) {

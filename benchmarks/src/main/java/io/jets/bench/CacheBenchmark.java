@@ -19,9 +19,9 @@ import org.openjdk.jmh.annotations.TearDown;
 
 /**
  * A jets cache table against Caffeine, both with expire-after-write (one hour, so nothing expires
- * while measuring) and a size bound (twice the keys, as Caffeine's GetPutBenchmark, so puts
- * replace and nothing is evicted), on Caffeine's key layout. Run with {@code -t 1} and {@code -t
- * 2}. Target: jets get at most 1.3x Caffeine's get.
+ * while measuring) and a size bound (twice the keys, as Caffeine's GetPutBenchmark, so puts replace
+ * and nothing is evicted), on Caffeine's key layout. Run with {@code -t 1} and {@code -t 2}.
+ * Target: jets get at most 1.3x Caffeine's get.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -36,9 +36,18 @@ public class CacheBenchmark {
   public void populate() {
     Integer[] items = KeyLayout.items();
     slots = KeyLayout.slots(items);
-    jets = Tables.cache("bench-cache").access(Access.PUBLIC).writeConcurrency(WriteConcurrency.ON)
-        .expireAfterWrite(Duration.ofHours(1)).maximumSize(2L * items.length).build();
-    caffeine = Caffeine.newBuilder().expireAfterWrite(Duration.ofHours(1)).maximumSize(2L * items.length).build();
+    jets =
+        Tables.cache("bench-cache")
+            .access(Access.PUBLIC)
+            .writeConcurrency(WriteConcurrency.ON)
+            .expireAfterWrite(Duration.ofHours(1))
+            .maximumSize(2L * items.length)
+            .build();
+    caffeine =
+        Caffeine.newBuilder()
+            .expireAfterWrite(Duration.ofHours(1))
+            .maximumSize(2L * items.length)
+            .build();
     for (Integer key : items) {
       jets.insert(key, key);
       caffeine.put(key, key);

@@ -36,7 +36,9 @@ public final class CacheHitRate {
     }
   }
 
-  /** Ranks drawn from a Zipf distribution with exponent {@code skew}, by inverse transform sampling. */
+  /**
+   * Ranks drawn from a Zipf distribution with exponent {@code skew}, by inverse transform sampling.
+   */
   static int[] zipfTrace(double skew) {
     double[] cumulative = new double[KEYS];
     double sum = 0;
@@ -79,7 +81,8 @@ public final class CacheHitRate {
   }
 
   static double caffeineHitRate(int[] trace, int maximum) {
-    Cache<Integer, Integer> cache = Caffeine.newBuilder().maximumSize(maximum).executor(Runnable::run).build();
+    Cache<Integer, Integer> cache =
+        Caffeine.newBuilder().maximumSize(maximum).executor(Runnable::run).build();
     long hits = 0;
     for (int key : trace) {
       Integer boxed = key;

@@ -15,9 +15,10 @@ import org.openjdk.jmh.annotations.State;
 /**
  * Writer latency of a put that re-binds a hot handle: one thread reads a {@code static final}
  * handle in a loop (so compiled code folds it) while another puts a new value under its key, back
- * to back. Each put re-targets the call site and deoptimizes the reader's compiled code. Back-to-back
- * puts leave the reader little time to re-compile, so this is the writer's cost under constant
- * invalidation; {@link HandleRebindProbe} measures the reader's recovery after a single put.
+ * to back. Each put re-targets the call site and deoptimizes the reader's compiled code.
+ * Back-to-back puts leave the reader little time to re-compile, so this is the writer's cost under
+ * constant invalidation; {@link HandleRebindProbe} measures the reader's recovery after a single
+ * put.
  */
 @State(Scope.Group)
 @BenchmarkMode(Mode.SampleTime)

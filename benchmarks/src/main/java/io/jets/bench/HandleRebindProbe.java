@@ -10,14 +10,15 @@ import java.util.Locale;
  * re-binds it. Not a JMH benchmark (JMH reports throughput per iteration, not a rate over the
  * milliseconds after one event); run it from the benchmarks jar:
  *
- * <pre>{@code java -cp benchmarks/target/benchmarks.jar io.jets.bench.HandleRebindProbe [rounds]}</pre>
+ * <pre>{@code java -cp benchmarks/target/benchmarks.jar io.jets.bench.HandleRebindProbe [rounds]}
+ * </pre>
  *
  * <p>One reader thread reads a {@code static final} handle in batches of {@value #BATCH} and
  * records when each batch ends. Each round the main thread waits {@value #SETTLE_MILLIS} ms (the
  * reader's code is compiled and folded again), then puts a new value and records the put's
- * duration. Afterwards it compares the reader's rate in 1 ms windows with its steady rate (the
- * mean over the {@value #STEADY_MILLIS} ms before the put): the recovery time is from the start of
- * the put to the end of the first 1 ms window, starting at or after the put returned, at 90% of the
+ * duration. Afterwards it compares the reader's rate in 1 ms windows with its steady rate (the mean
+ * over the {@value #STEADY_MILLIS} ms before the put): the recovery time is from the start of the
+ * put to the end of the first 1 ms window, starting at or after the put returned, at 90% of the
  * steady rate or more. Prints the median and the worst of both figures.
  */
 public final class HandleRebindProbe {
@@ -80,8 +81,14 @@ public final class HandleRebindProbe {
         Locale.ROOT,
         "rounds=%d put: p50=%.1f us max=%.1f us; reader back to 90%% rate: p50=%.2f ms p90=%.2f ms"
             + " max=%.2f ms; not recovered within %d ms: %d%n",
-        rounds, putMicros[rounds / 2], putMicros[rounds - 1], recoveryMillis[rounds / 2],
-        recoveryMillis[(int) (rounds * 0.9)], recoveryMillis[rounds - 1], WATCH_MILLIS, unrecovered);
+        rounds,
+        putMicros[rounds / 2],
+        putMicros[rounds - 1],
+        recoveryMillis[rounds / 2],
+        recoveryMillis[(int) (rounds * 0.9)],
+        recoveryMillis[rounds - 1],
+        WATCH_MILLIS,
+        unrecovered);
   }
 
   private void readLoop() {

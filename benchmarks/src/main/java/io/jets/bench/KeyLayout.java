@@ -13,7 +13,9 @@ final class KeyLayout {
 
   /** Slots in the access array; a power of two so a cursor wraps with a mask. */
   static final int SLOTS = 2 << 14;
+
   static final int MASK = SLOTS - 1;
+
   /** Distinct keys, pre-populated before measuring. */
   static final int ITEMS = 24_576;
 

@@ -27,10 +27,10 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 
 /**
- * A large SET table on the heap against the same table off-heap (Chronicle Map), under a
- * read/write load: one thread looks up random keys while another replaces random keys' values.
- * Keys and values are longs. The setup prints the heap the loaded table keeps live and the time of
- * one full GC over it; run with {@code -prof gc} for allocation and GC time during the load.
+ * A large SET table on the heap against the same table off-heap (Chronicle Map), under a read/write
+ * load: one thread looks up random keys while another replaces random keys' values. Keys and values
+ * are longs. The setup prints the heap the loaded table keeps live and the time of one full GC over
+ * it; run with {@code -prof gc} for allocation and GC time during the load.
  */
 @State(Scope.Group)
 @BenchmarkMode(Mode.AverageTime)
@@ -68,7 +68,10 @@ public class OffHeapBenchmark {
   public void load() {
     table =
         "HEAP".equals(where)
-            ? Tables.set("bench-heap").access(Access.PUBLIC).writeConcurrency(WriteConcurrency.ON).build()
+            ? Tables.set("bench-heap")
+                .access(Access.PUBLIC)
+                .writeConcurrency(WriteConcurrency.ON)
+                .build()
             : OffHeapTables.set("bench-offheap")
                 .keyCodec(Codec.longs())
                 .valueCodec(Codec.longs())

@@ -24,8 +24,8 @@ import org.openjdk.jmh.infra.Blackhole;
 /**
  * Ordered sets against {@code ConcurrentSkipListMap} and a {@code ReentrantLock}-guarded {@code
  * TreeMap}, on the same pre-populated keys. Targets: lookup at most 0.6x the skip list's get;
- * delete+insert at most 0.8x its remove+put; a 64-key range select at most 1.0x iterating the
- * skip list's {@code subMap} (both per element).
+ * delete+insert at most 0.8x its remove+put; a 64-key range select at most 1.0x iterating the skip
+ * list's {@code subMap} (both per element).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -135,7 +135,9 @@ public class OrderedBenchmark {
   public void rangeSelectOn(ThreadCursor cursor, Blackhole sink) {
     int from = slots[cursor.next()];
     List<Integer> values =
-        on.select(MatchSpec.<Integer, Integer>where(KeyPattern.range(from, true, from + RANGE, false)).returnValue());
+        on.select(
+            MatchSpec.<Integer, Integer>where(KeyPattern.range(from, true, from + RANGE, false))
+                .returnValue());
     for (Integer value : values) {
       sink.consume(value);
     }

@@ -16,11 +16,11 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.infra.ThreadParams;
 
 /**
- * Ordered inserts on disjoint key ranges: each thread inserts into (and deletes from) its own
- * range of 2^20 keys, so writers never touch the same keys. A contention-adapting tree splits
- * its base nodes between the ranges and lets the writers run in parallel; a locked TreeMap cannot.
- * Run with {@code -t 1} and {@code -t 2}: targets are 2-thread throughput at least 1.8x the
- * 1-thread throughput, and at least 1.8x the locked TreeMap's.
+ * Ordered inserts on disjoint key ranges: each thread inserts into (and deletes from) its own range
+ * of 2^20 keys, so writers never touch the same keys. A contention-adapting tree splits its base
+ * nodes between the ranges and lets the writers run in parallel; a locked TreeMap cannot. Run with
+ * {@code -t 1} and {@code -t 2}: targets are 2-thread throughput at least 1.8x the 1-thread
+ * throughput, and at least 1.8x the locked TreeMap's.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)

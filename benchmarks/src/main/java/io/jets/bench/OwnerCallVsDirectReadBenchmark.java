@@ -21,10 +21,10 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 
 /**
- * The bypass-read argument in numbers: reading one key through a {@code call} to the table's
- * owner process, against reading the owner's PROTECTED table directly from the calling thread.
- * Run at 1 and 2 threads ({@code -t 1}, {@code -t 2}): calls serialize on the one owner process,
- * direct reads do not.
+ * The bypass-read argument in numbers: reading one key through a {@code call} to the table's owner
+ * process, against reading the owner's PROTECTED table directly from the calling thread. Run at 1
+ * and 2 threads ({@code -t 1}, {@code -t 2}): calls serialize on the one owner process, direct
+ * reads do not.
  */
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
@@ -58,7 +58,8 @@ public class OwnerCallVsDirectReadBenchmark {
     }
 
     @Override
-    public Next<SetTable<Integer, Long>> handleCall(Object request, ReplyTo from, SetTable<Integer, Long> table) {
+    public Next<SetTable<Integer, Long>> handleCall(
+        Object request, ReplyTo from, SetTable<Integer, Long> table) {
       if (request instanceof Integer key) {
         return Next.reply(table.get(key), table);
       }

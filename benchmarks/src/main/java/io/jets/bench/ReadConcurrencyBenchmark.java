@@ -19,10 +19,10 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 
 /**
- * What readConcurrency buys and costs: one thread reads while another runs multi-object inserts
- * (16 objects each) on the same table. Without readConcurrency a read that overlaps an insertAll
- * waits for it and retries; with it, reads never wait, and the writer pays for a copy of the
- * bucket array per insertAll. Compare the "reader" and "writer" rows between the two settings.
+ * What readConcurrency buys and costs: one thread reads while another runs multi-object inserts (16
+ * objects each) on the same table. Without readConcurrency a read that overlaps an insertAll waits
+ * for it and retries; with it, reads never wait, and the writer pays for a copy of the bucket array
+ * per insertAll. Compare the "reader" and "writer" rows between the two settings.
  */
 @State(Scope.Group)
 @BenchmarkMode(Mode.AverageTime)

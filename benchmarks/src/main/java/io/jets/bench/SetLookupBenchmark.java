@@ -67,8 +67,13 @@ public class SetLookupBenchmark {
     }
   }
 
-  static SetTable<Integer, Integer> table(String name, WriteConcurrency mode, boolean readConcurrency) {
-    return Tables.set(name).access(Access.PUBLIC).writeConcurrency(mode).readConcurrency(readConcurrency).build();
+  static SetTable<Integer, Integer> table(
+      String name, WriteConcurrency mode, boolean readConcurrency) {
+    return Tables.set(name)
+        .access(Access.PUBLIC)
+        .writeConcurrency(mode)
+        .readConcurrency(readConcurrency)
+        .build();
   }
 
   @TearDown

@@ -44,7 +44,11 @@ public class SetWriteBenchmark {
     off = SetLookupBenchmark.table("write-off", WriteConcurrency.OFF, false);
     on = SetLookupBenchmark.table("write-on", WriteConcurrency.ON, false);
     auto = SetLookupBenchmark.table("write-auto", WriteConcurrency.AUTO, false);
-    counters = Tables.set("counters").access(Access.PUBLIC).writeConcurrency(WriteConcurrency.AUTO).build();
+    counters =
+        Tables.set("counters")
+            .access(Access.PUBLIC)
+            .writeConcurrency(WriteConcurrency.AUTO)
+            .build();
     concurrentHashMap = new ConcurrentHashMap<>();
     concurrentCounters = new ConcurrentHashMap<>();
     caffeine = Caffeine.newBuilder().maximumSize(2L * items.length).build();

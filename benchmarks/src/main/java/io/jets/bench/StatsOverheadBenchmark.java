@@ -33,9 +33,14 @@ public class StatsOverheadBenchmark {
   public void populate() {
     Integer[] items = KeyLayout.items();
     slots = KeyLayout.slots(items);
-    plain = Tables.set("stats-off").access(Access.PUBLIC).writeConcurrency(WriteConcurrency.ON).build();
-    recording = Tables.set("stats-on").access(Access.PUBLIC).writeConcurrency(WriteConcurrency.ON)
-        .recordStats().build();
+    plain =
+        Tables.set("stats-off").access(Access.PUBLIC).writeConcurrency(WriteConcurrency.ON).build();
+    recording =
+        Tables.set("stats-on")
+            .access(Access.PUBLIC)
+            .writeConcurrency(WriteConcurrency.ON)
+            .recordStats()
+            .build();
     for (Integer key : items) {
       plain.insert(key, key);
       recording.insert(key, key);

@@ -12,10 +12,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The owner of the demo's table, written as an OTP programmer would: a server process that
- * creates a named PROTECTED {@code balances} table in {@code init} (so it owns it), names a
- * standby process as the heir, and answers {@link Balance} requests by reading the table. Only
- * this process may write the table; every thread may read it directly.
+ * The owner of the demo's table, written as an OTP programmer would: a server process that creates
+ * a named PROTECTED {@code balances} table in {@code init} (so it owns it), names a standby process
+ * as the heir, and answers {@link Balance} requests by reading the table. Only this process may
+ * write the table; every thread may read it directly.
  */
 final class BalancesServer implements GenServer<SetTable<Integer, Long>> {
 
@@ -35,12 +35,13 @@ final class BalancesServer implements GenServer<SetTable<Integer, Long>> {
 
   @Override
   public Next<SetTable<Integer, Long>> init() {
-    SetTable<Integer, Long> table = Tables.set(TABLE_NAME)
-        .named()
-        .readConcurrency(true) // readers never wait, even during multi-object writes
-        .writeConcurrency(WriteConcurrency.ON)
-        .heir(heir, "balances from the crashed owner")
-        .build();
+    SetTable<Integer, Long> table =
+        Tables.set(TABLE_NAME)
+            .named()
+            .readConcurrency(true) // readers never wait, even during multi-object writes
+            .writeConcurrency(WriteConcurrency.ON)
+            .heir(heir, "balances from the crashed owner")
+            .build();
     List<Map.Entry<Integer, Long>> initial = new ArrayList<>(accounts);
     for (int account = 0; account < accounts; account++) {
       initial.add(Map.entry(account, 100L + account % 900));
@@ -50,9 +51,10 @@ final class BalancesServer implements GenServer<SetTable<Integer, Long>> {
   }
 
   @Override
-  public Next<SetTable<Integer, Long>> handleCall(Object request, ReplyTo from, SetTable<Integer, Long> table) {
-    if (request instanceof Balance(int account)) {
-      return Next.reply(table.get(account), table);
+  public Next<SetTable<Integer, Long>> handleCall(
+      Object request, ReplyTo from, SetTable<Integer, Long> table) {
+    if (request instanceof Balance balance) {
+      return Next.reply(table.get(balance.account()), table);
     }
     throw new IllegalArgumentException("unknown request " + request);
   }

@@ -20,8 +20,8 @@ import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 
 /**
- * The demo that the README's first command runs: the bypass-read story with real numbers, an
- * owner crash survived by its heir, a bounded mailbox refusing work, and the {@code ets:i()} and
+ * The demo that the README's first command runs: the bypass-read story with real numbers, an owner
+ * crash survived by its heir, a bounded mailbox refusing work, and the {@code ets:i()} and
  * recon-style listings, with the JFR events the run produced. It takes about 15 seconds.
  *
  * <p>Usage: {@code Demo [window-millis]}, the length of each timed measurement (1500 by default).
@@ -61,13 +61,19 @@ public final class Demo {
     Duration window = Duration.ofMillis(args.length > 0 ? Long.parseLong(args[0]) : 1_500);
     long started = System.nanoTime();
     run(System.out, window);
-    System.out.printf(Locale.ROOT, "%nDemo finished in %.1f s.%n", (System.nanoTime() - started) / 1e9);
+    System.out.printf(
+        Locale.ROOT, "%nDemo finished in %.1f s.%n", (System.nanoTime() - started) / 1e9);
   }
 
   static Outcome run(PrintStream out, Duration window) throws Exception {
     int readers = Math.max(4, Runtime.getRuntime().availableProcessors());
-    out.printf(Locale.ROOT, "jets demo: Java %s, %d cores, %d reader threads, %d ms measurement windows%n",
-        Runtime.version(), Runtime.getRuntime().availableProcessors(), readers, window.toMillis());
+    out.printf(
+        Locale.ROOT,
+        "jets demo: Java %s, %d cores, %d reader threads, %d ms measurement windows%n",
+        Runtime.version(),
+        Runtime.getRuntime().availableProcessors(),
+        readers,
+        window.toMillis());
 
     try (EventTally events = new EventTally()) {
       // 1. An owner process and its heir.
@@ -75,16 +81,29 @@ public final class Demo {
       Proc standby = Procs.start("standby", new StandbyServer());
       Proc owner = Procs.start("balances-owner", new BalancesServer(ACCOUNTS, standby));
       @SuppressWarnings("unchecked")
-      SetTable<Integer, Long> balances = (SetTable<Integer, Long>) Tables.whereis(BalancesServer.TABLE_NAME).orElseThrow();
+      SetTable<Integer, Long> balances =
+          (SetTable<Integer, Long>) Tables.whereis(BalancesServer.TABLE_NAME).orElseThrow();
       TableInfo info = balances.info();
-      out.printf(Locale.ROOT, "   %s: %s, %s, owner %s, heir %s, %,d accounts, readConcurrency %b%n",
-          info.name(), info.type(), info.access(), info.owner().name(),
-          info.heir().map(heir -> heir.name()).orElse("none"), info.size(), info.readConcurrency());
+      out.printf(
+          Locale.ROOT,
+          "   %s: %s, %s, owner %s, heir %s, %,d accounts, readConcurrency %b%n",
+          info.name(),
+          info.type(),
+          info.access(),
+          info.owner().name(),
+          info.heir().map(heir -> heir.name()).orElse("none"),
+          info.size(),
+          info.readConcurrency());
       DemoSettings.publish(new DemoSettings("EUR", 500));
-      out.println("   settings stored once as a persistent term; readers use a static final handle");
+      out.println(
+          "   settings stored once as a persistent term; readers use a static final handle");
 
       // 2. The bypass read, measured.
-      section(out, "2. " + readers + " threads read: through call to the owner, directly, and a persistent-term handle");
+      section(
+          out,
+          "2. "
+              + readers
+              + " threads read: through call to the owner, directly, and a persistent-term handle");
       ReadPathRace race = new ReadPathRace(readers, window, ACCOUNTS);
       ReadPathRace.Result call = race.throughCall(owner);
       print(out, call);
@@ -92,29 +111,44 @@ public final class Demo {
       print(out, direct);
       ReadPathRace.Result handle = race.persistentTermHandle();
       print(out, handle);
-      out.printf(Locale.ROOT, "   direct read / call:     %,.0fx  (the owner answers one call at a time; readers bypass it)%n",
+      out.printf(
+          Locale.ROOT,
+          "   direct read / call:     %,.0fx  (the owner answers one call at a time; readers bypass it)%n",
           direct.opsPerSecond() / call.opsPerSecond());
-      out.printf(Locale.ROOT, "   term handle / direct:   %,.1fx  (a folded constant needs no hash lookup at all)%n",
+      out.printf(
+          Locale.ROOT,
+          "   term handle / direct:   %,.1fx  (a folded constant needs no hash lookup at all)%n",
           handle.opsPerSecond() / direct.opsPerSecond());
 
       // 3. The owner crashes; the heir inherits.
       section(out, "3. The owner crashes; its heir inherits the table");
       long objectsBefore = balances.size();
       long sumBefore = sumOf(balances);
-      out.printf(Locale.ROOT, "   before: %,d objects, balances sum to %,d, owner %s%n",
-          objectsBefore, sumBefore, balances.owner().name());
+      out.printf(
+          Locale.ROOT,
+          "   before: %,d objects, balances sum to %,d, owner %s%n",
+          objectsBefore,
+          sumBefore,
+          balances.owner().name());
       owner.exit(ExitReason.crash(new IllegalStateException("simulated crash")));
       ExitReason reason = owner.awaitExit(WAIT).orElseThrow();
       @SuppressWarnings("unchecked")
-      List<TableTransfer> inherited = (List<TableTransfer>) standby.call(StandbyServer.INHERITED, WAIT);
+      List<TableTransfer> inherited =
+          (List<TableTransfer>) standby.call(StandbyServer.INHERITED, WAIT);
       long objectsAfter = balances.size();
       String heirOwner = balances.owner().name();
       long sumAfter = sumOf(balances);
       out.println("   owner exited with " + reason);
-      out.println("   standby received TableTransfer for " + StandbyServer.tableNames(inherited)
-          + (inherited.isEmpty() ? "" : " with data \"" + inherited.get(0).data() + "\""));
-      out.printf(Locale.ROOT, "   after:  %,d objects, balances sum to %,d, owner %s: %s%n",
-          objectsAfter, sumAfter, balances.owner().name(),
+      out.println(
+          "   standby received TableTransfer for "
+              + StandbyServer.tableNames(inherited)
+              + (inherited.isEmpty() ? "" : " with data \"" + inherited.get(0).data() + "\""));
+      out.printf(
+          Locale.ROOT,
+          "   after:  %,d objects, balances sum to %,d, owner %s: %s%n",
+          objectsAfter,
+          sumAfter,
+          balances.owner().name(),
           objectsAfter == objectsBefore && sumAfter == sumBefore ? "nothing lost" : "DATA LOST");
       int servedByHeir = 0;
       for (int account = 0; account < HEIR_CALLS; account++) {
@@ -122,15 +156,26 @@ public final class Demo {
           servedByHeir++;
         }
       }
-      out.printf(Locale.ROOT, "   the heir now answers calls too: %,d of %,d balances it returned match the table%n",
-          servedByHeir, HEIR_CALLS);
+      out.printf(
+          Locale.ROOT,
+          "   the heir now answers calls too: %,d of %,d balances it returned match the table%n",
+          servedByHeir,
+          HEIR_CALLS);
 
       // 4. A bounded mailbox under overload.
-      section(out, "4. A bounded mailbox (" + AUDIT_MAILBOX + " messages, REJECT) under a burst of " + AUDIT_BURST + " casts");
+      section(
+          out,
+          "4. A bounded mailbox ("
+              + AUDIT_MAILBOX
+              + " messages, REJECT) under a burst of "
+              + AUDIT_BURST
+              + " casts");
       CountDownLatch stalled = new CountDownLatch(1);
       CountDownLatch released = new CountDownLatch(1);
-      Proc audit = Proc.builder("audit-log").mailbox(AUDIT_MAILBOX, OverflowPolicy.REJECT)
-          .start(new AuditLogServer(stalled, released));
+      Proc audit =
+          Proc.builder("audit-log")
+              .mailbox(AUDIT_MAILBOX, OverflowPolicy.REJECT)
+              .start(new AuditLogServer(stalled, released));
       audit.cast("first entry");
       stalled.await(); // the consumer is stuck on its first entry: nothing drains the mailbox
       int accepted = 0;
@@ -139,8 +184,12 @@ public final class Demo {
           accepted++;
         }
       }
-      out.printf(Locale.ROOT, "   accepted %d, refused %d (droppedCount %d); the sender never blocked%n",
-          accepted, AUDIT_BURST - accepted, audit.droppedCount());
+      out.printf(
+          Locale.ROOT,
+          "   accepted %d, refused %d (droppedCount %d); the sender never blocked%n",
+          accepted,
+          AUDIT_BURST - accepted,
+          audit.droppedCount());
       boolean callRefused = false;
       try {
         audit.call("flush", WAIT);
@@ -169,9 +218,20 @@ public final class Demo {
       Map<String, Long> counts = events.stopAndCount();
       counts.forEach((event, count) -> out.printf(Locale.ROOT, "   %-28s %,d%n", event, count));
       out.printf(Locale.ROOT, "   (checksum of everything read: %d)%n", race.checksum());
-      return new Outcome(call, direct, handle, objectsBefore, objectsAfter, sumBefore, sumAfter,
-          heirOwner, servedByHeir, accepted, AUDIT_BURST - accepted,
-          callRefused, counts);
+      return new Outcome(
+          call,
+          direct,
+          handle,
+          objectsBefore,
+          objectsAfter,
+          sumBefore,
+          sumAfter,
+          heirOwner,
+          servedByHeir,
+          accepted,
+          AUDIT_BURST - accepted,
+          callRefused,
+          counts);
     }
   }
 
@@ -180,8 +240,13 @@ public final class Demo {
   }
 
   private static void print(PrintStream out, ReadPathRace.Result result) {
-    out.printf(Locale.ROOT, "   %-24s %,15.0f reads/s  (%,d reads in %.2f s)%n",
-        result.path(), result.opsPerSecond(), result.operations(), result.nanos() / 1e9);
+    out.printf(
+        Locale.ROOT,
+        "   %-24s %,15.0f reads/s  (%,d reads in %.2f s)%n",
+        result.path(),
+        result.opsPerSecond(),
+        result.operations(),
+        result.nanos() / 1e9);
   }
 
   private static void section(PrintStream out, String title) {
@@ -190,6 +255,9 @@ public final class Demo {
   }
 
   private static String indent(String block) {
-    return block.lines().map(line -> "   " + line + System.lineSeparator()).reduce("", String::concat);
+    return block
+        .lines()
+        .map(line -> "   " + line + System.lineSeparator())
+        .reduce("", String::concat);
   }
 }

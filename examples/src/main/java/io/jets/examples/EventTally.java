@@ -17,9 +17,13 @@ final class EventTally implements AutoCloseable {
 
   /** Every event jets emits. */
   static final String[] JETS_EVENTS = {
-    "io.jets.TableCreated", "io.jets.TableTransferred", "io.jets.TableDeleted",
-    "io.jets.PersistentTermPut", "io.jets.PersistentTermErase",
-    "io.jets.MailboxOverload", "io.jets.SupervisorRestart",
+    "io.jets.TableCreated",
+    "io.jets.TableTransferred",
+    "io.jets.TableDeleted",
+    "io.jets.PersistentTermPut",
+    "io.jets.PersistentTermErase",
+    "io.jets.MailboxOverload",
+    "io.jets.SupervisorRestart",
   };
 
   private final Recording recording = new Recording();

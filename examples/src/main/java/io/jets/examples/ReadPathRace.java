@@ -21,7 +21,10 @@ import java.util.concurrent.atomic.LongAdder;
  */
 final class ReadPathRace {
 
-  /** How often a reader looks at the clock: often enough to stop on time, rarely enough to cost nothing. */
+  /**
+   * How often a reader looks at the clock: often enough to stop on time, rarely enough to cost
+   * nothing.
+   */
   private static final int OPS_PER_CLOCK_CHECK = 256;
 
   private static final Duration CALL_TIMEOUT = Duration.ofSeconds(5);
@@ -43,6 +46,7 @@ final class ReadPathRace {
   private final Duration window;
   private final Duration warmUp;
   private final int accounts;
+
   /** Sum of everything read, so that the JIT cannot drop the reads as unused. */
   private final AtomicLong checksum = new AtomicLong();
 
@@ -54,7 +58,8 @@ final class ReadPathRace {
   }
 
   Result throughCall(Proc owner) throws InterruptedException {
-    return race("call to the owner", i -> (Long) owner.call(new Balance(i % accounts), CALL_TIMEOUT));
+    return race(
+        "call to the owner", i -> (Long) owner.call(new Balance(i % accounts), CALL_TIMEOUT));
   }
 
   Result direct(SetTable<Integer, Long> table) throws InterruptedException {
@@ -82,29 +87,33 @@ final class ReadPathRace {
     long[] startedAt = new long[1];
     for (int r = 0; r < readers; r++) {
       int firstKey = r * 7919; // readers walk the keys from different places
-      threads.add(Thread.ofPlatform().name("reader-" + r).start(() -> {
-        try {
-          start.await();
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-          return;
-        }
-        long deadline = startedAt[0] + length.toNanos();
-        long done = 0;
-        long sum = 0;
-        int key = firstKey;
-        while (true) {
-          for (int k = 0; k < OPS_PER_CLOCK_CHECK; k++) {
-            sum += read.read(key++ & Integer.MAX_VALUE);
-          }
-          done += OPS_PER_CLOCK_CHECK;
-          if (System.nanoTime() - deadline >= 0) {
-            break;
-          }
-        }
-        operations.add(done);
-        checksum.addAndGet(sum);
-      }));
+      threads.add(
+          Thread.ofPlatform()
+              .name("reader-" + r)
+              .start(
+                  () -> {
+                    try {
+                      start.await();
+                    } catch (InterruptedException e) {
+                      Thread.currentThread().interrupt();
+                      return;
+                    }
+                    long deadline = startedAt[0] + length.toNanos();
+                    long done = 0;
+                    long sum = 0;
+                    int key = firstKey;
+                    while (true) {
+                      for (int k = 0; k < OPS_PER_CLOCK_CHECK; k++) {
+                        sum += read.read(key++ & Integer.MAX_VALUE);
+                      }
+                      done += OPS_PER_CLOCK_CHECK;
+                      if (System.nanoTime() - deadline >= 0) {
+                        break;
+                      }
+                    }
+                    operations.add(done);
+                    checksum.addAndGet(sum);
+                  }));
     }
     startedAt[0] = System.nanoTime(); // published to the readers by the latch
     start.countDown();

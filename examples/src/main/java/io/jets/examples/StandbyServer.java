@@ -10,8 +10,8 @@ import java.util.List;
 
 /**
  * The heir of the demo's table: a server that does nothing until a table is handed to it (ETS's
- * {@code 'ETS-TRANSFER'} message), then keeps it and takes over the owner's job of answering
- * {@link BalancesServer.Balance} calls. {@link #INHERITED} asks which tables it holds.
+ * {@code 'ETS-TRANSFER'} message), then keeps it and takes over the owner's job of answering {@link
+ * BalancesServer.Balance} calls. {@link #INHERITED} asks which tables it holds.
  */
 final class StandbyServer implements GenServer<List<TableTransfer>> {
 
@@ -24,7 +24,8 @@ final class StandbyServer implements GenServer<List<TableTransfer>> {
   }
 
   @Override
-  public Next<List<TableTransfer>> handleInfo(Object message, List<TableTransfer> received) throws Exception {
+  public Next<List<TableTransfer>> handleInfo(Object message, List<TableTransfer> received)
+      throws Exception {
     if (message instanceof TableTransfer transfer) {
       received.add(transfer); // from now on this process owns transfer.table()
       return Next.noReply(received);
@@ -33,11 +34,13 @@ final class StandbyServer implements GenServer<List<TableTransfer>> {
   }
 
   @Override
-  public Next<List<TableTransfer>> handleCall(Object request, ReplyTo from, List<TableTransfer> received) {
+  public Next<List<TableTransfer>> handleCall(
+      Object request, ReplyTo from, List<TableTransfer> received) {
     if (INHERITED.equals(request)) {
       return Next.reply(List.copyOf(received), received);
     }
-    if (request instanceof BalancesServer.Balance(int account) && !received.isEmpty()) {
+    if (request instanceof BalancesServer.Balance balance && !received.isEmpty()) {
+      int account = balance.account();
       @SuppressWarnings("unchecked")
       Table<Integer, Long> balances = (Table<Integer, Long>) received.get(0).table();
       List<Long> found = balances.lookup(account);

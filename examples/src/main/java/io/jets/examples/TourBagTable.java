@@ -12,6 +12,7 @@ public final class TourBagTable {
 
   /** Runs the tour; returns the tags of post-1 and the page views of /home. */
   public static List<List<String>> run() {
+    // spotless:off
     // tag::bag[]
     BagTable<String, String> tags = Tables.bag("tags").access(Access.PUBLIC).build();
     tags.insert("post-1", "java");
@@ -25,6 +26,7 @@ public final class TourBagTable {
     int homeViews = views.count("/home"); // 2
     views.deleteObject("/home", "alice"); // removes every object equal to it
     // end::bag[]
+    // spotless:on
     List<String> homeAfter = views.lookup("/home");
     tags.delete();
     views.delete();

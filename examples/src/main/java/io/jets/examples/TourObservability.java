@@ -16,6 +16,7 @@ public final class TourObservability {
 
   /** Runs the tour; returns the stats it read. */
   public static TableStats run() {
+    // spotless:off
     // tag::observability[]
     SetTable<String, String> sessions = Tables.set("sessions").access(Access.PUBLIC)
         .recordStats() // off by default; when on, striped counters per operation
@@ -29,9 +30,13 @@ public final class TourObservability {
     List<ProcInfo> busiest = Procs.top(5, TopBy.PROCESSED); // recon's proc_count
     List<ProcInfo> behind = Procs.top(5, TopBy.MAILBOX_LENGTH);
     // end::observability[]
+    // spotless:on
     sessions.delete();
-    if (stats.lookupHits() != 1 || stats.lookupMisses() != 1 || !listing.contains("sessions")
-        || busiest.size() > 5 || behind.size() > 5) {
+    if (stats.lookupHits() != 1
+        || stats.lookupMisses() != 1
+        || !listing.contains("sessions")
+        || busiest.size() > 5
+        || behind.size() > 5) {
       throw new IllegalStateException("the observability tour went wrong");
     }
     return stats;

@@ -19,6 +19,7 @@ public final class TourOrderedTable {
 
   /** Runs the tour; returns the errors it selected. */
   public static List<Event> run() {
+    // spotless:off
     // tag::ordered[]
     OrderedTable<Long, Event> events = Tables.orderedSet("events") // natural order, or .comparator(c)
         .access(Access.PUBLIC)
@@ -40,8 +41,14 @@ public final class TourOrderedTable {
     long purged = events.selectDelete( // atomic per object
         MatchSpec.<Long, Event>where(KeyPattern.range(0L, 1_000L)).returnTrue());
     // end::ordered[]
-    boolean ok = after == 1_800L && errors.size() == 1 && newestFirst.results().size() == 2
-        && newestFirst.hasNext() && purged == 1 && events.size() == 3;
+    // spotless:on
+    boolean ok =
+        after == 1_800L
+            && errors.size() == 1
+            && newestFirst.results().size() == 2
+            && newestFirst.hasNext()
+            && purged == 1
+            && events.size() == 3;
     events.delete();
     if (!ok) {
       throw new IllegalStateException("the ordered tour went wrong");

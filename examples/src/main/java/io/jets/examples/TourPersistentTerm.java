@@ -11,14 +11,18 @@ public final class TourPersistentTerm {
   /** Immutable configuration. */
   record Config(String host, int port) {}
 
+  // spotless:off
+
   // tag::term-handle[]
   static final Term<Config> CONFIG = PersistentTerm.handle("config"); // CONFIG.get() folds to a constant
   // end::term-handle[]
+  // spotless:on
 
   private TourPersistentTerm() {}
 
   /** Runs the tour; returns the port read through the handle. */
   public static int run() {
+    // spotless:off
     // tag::term[]
     PersistentTerm.put("config", new Config("db1", 5432)); // immutable values only; slow on purpose
     Config config = PersistentTerm.get("config"); // lock-free, allocation-free
@@ -28,6 +32,7 @@ public final class TourPersistentTerm {
     }
     boolean gone = PersistentTerm.get("session-keys", null) == null; // true
     // end::term[]
+    // spotless:on
     PersistentTerm.erase("config");
     if (!gone || !config.host().equals("db1")) {
       throw new IllegalStateException("the persistent-term tour went wrong");

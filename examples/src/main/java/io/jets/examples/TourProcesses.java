@@ -17,6 +17,8 @@ public final class TourProcesses {
 
   private TourProcesses() {}
 
+  // spotless:off
+
   // tag::genserver[]
   /** Owns the "prices" table: the only writer; every other thread reads the table directly. */
   static final class PriceServer implements GenServer<SetTable<String, Long>> {
@@ -36,9 +38,11 @@ public final class TourProcesses {
     }
   }
   // end::genserver[]
+  // spotless:on
 
   /** Runs the tour; returns the price read directly after the owner's write. */
   public static long run() throws InterruptedException {
+    // spotless:off
     // tag::processes[]
     Proc owner = Procs.start("price-server", new PriceServer()); // waits until init returned
     owner.call("apple", Duration.ofSeconds(1)); // a write: one message round trip
@@ -57,6 +61,7 @@ public final class TourProcesses {
     owner.awaitExit(Duration.ofSeconds(1));
     boolean deleted = prices.isDeleted(); // true; any operation now throws TableDeletedException
     // end::processes[]
+    // spotless:on
     slow.exit(ExitReason.SHUTDOWN);
     slow.awaitExit(Duration.ofSeconds(1));
     if (!deleted || apples != 1) {

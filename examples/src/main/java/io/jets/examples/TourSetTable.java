@@ -24,6 +24,7 @@ public final class TourSetTable {
 
   /** Runs the tour; returns what the heir received when the owner exited. */
   public static TableTransfer run() {
+    // spotless:off
     // tag::set[]
     OwnerScope owner = OwnerScope.open("cache-owner"); // an owner for code that is not an actor
     OwnerScope standby = OwnerScope.open("standby"); // close() is its exit, as for owner
@@ -60,9 +61,13 @@ public final class TourSetTable {
     TableTransfer transfer = (TableTransfer) standby.poll().orElseThrow();
     // transfer.table() == users, transfer.from() == owner, transfer.data() == "yours now"
     // end::set[]
+    // spotless:on
     try {
       hits.delete();
-      if (!added && alice.age() == 31 && nobody.isEmpty() && users.owner() == standby
+      if (!added
+          && alice.age() == 31
+          && nobody.isEmpty()
+          && users.owner() == standby
           && hits.isDeleted()) {
         return transfer;
       }

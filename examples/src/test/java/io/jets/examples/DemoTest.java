@@ -21,8 +21,11 @@ class DemoTest {
     }
     String text = printed.toString(StandardCharsets.UTF_8);
 
-    assertTrue(outcome.call().operations() > 0 && outcome.direct().operations() > 0
-        && outcome.handle().operations() > 0, text);
+    assertTrue(
+        outcome.call().operations() > 0
+            && outcome.direct().operations() > 0
+            && outcome.handle().operations() > 0,
+        text);
     assertEquals(10_000, outcome.objectsBeforeCrash());
     assertEquals(outcome.objectsBeforeCrash(), outcome.objectsAfterCrash());
     assertEquals(outcome.balanceSumBefore(), outcome.balanceSumAfter());

@@ -15,9 +15,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Keeps the README's code honest: every code block preceded by {@code <!-- snippet: Class#tag -->}
- * must equal, line for line, the region between {@code // tag::tag[]} and {@code // end::tag[]}
- * in {@code examples/src/main/java/io/jets/examples/Class.java} (which the build compiles and
- * {@link TourTest} runs), with the region's common indentation removed.
+ * must equal, line for line, the region between {@code // tag::tag[]} and {@code // end::tag[]} in
+ * {@code examples/src/main/java/io/jets/examples/Class.java} (which the build compiles and {@link
+ * TourTest} runs), with the region's common indentation removed.
  */
 class ReadmeSnippetsTest {
 
@@ -35,7 +35,9 @@ class ReadmeSnippetsTest {
       if (!marker.matches()) {
         continue;
       }
-      assertEquals("```java", readme.get(i + 1).trim(),
+      assertEquals(
+          "```java",
+          readme.get(i + 1).trim(),
           "README line " + (i + 2) + ": a snippet marker must be followed by a ```java block");
       List<String> block = new ArrayList<>();
       int line = i + 2;
@@ -50,14 +52,22 @@ class ReadmeSnippetsTest {
 
   static List<String> region(String source, String tag) throws IOException {
     List<String> lines = Files.readAllLines(SOURCES.resolve(source + ".java"));
-    int start = lines.indexOf(lines.stream().filter(l -> l.trim().equals("// tag::" + tag + "[]")).findFirst()
-        .orElseThrow(() -> new AssertionError(source + ".java has no tag::" + tag + "[]")));
+    int start =
+        lines.indexOf(
+            lines.stream()
+                .filter(l -> l.trim().equals("// tag::" + tag + "[]"))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError(source + ".java has no tag::" + tag + "[]")));
     List<String> region = new ArrayList<>();
     for (int i = start + 1; !lines.get(i).trim().equals("// end::" + tag + "[]"); i++) {
       region.add(lines.get(i));
     }
-    int indent = region.stream().filter(l -> !l.isBlank())
-        .mapToInt(l -> l.length() - l.stripLeading().length()).min().orElse(0);
+    int indent =
+        region.stream()
+            .filter(l -> !l.isBlank())
+            .mapToInt(l -> l.length() - l.stripLeading().length())
+            .min()
+            .orElse(0);
     return region.stream().map(l -> l.isBlank() ? "" : l.substring(indent)).toList();
   }
 
@@ -67,18 +77,33 @@ class ReadmeSnippetsTest {
     assertFalse(snippets.isEmpty(), "README.md has no snippet markers");
     for (Snippet snippet : snippets) {
       List<String> expected = region(snippet.source(), snippet.tag());
-      List<String> actual = snippet.readmeLines().stream().map(l -> l.isBlank() ? "" : l.stripTrailing()).toList();
-      assertEquals(String.join("\n", expected), String.join("\n", actual),
-          "README snippet " + snippet.source() + "#" + snippet.tag() + " differs from its source; copy the region again");
+      List<String> actual =
+          snippet.readmeLines().stream().map(l -> l.isBlank() ? "" : l.stripTrailing()).toList();
+      assertEquals(
+          String.join("\n", expected),
+          String.join("\n", actual),
+          "README snippet "
+              + snippet.source()
+              + "#"
+              + snippet.tag()
+              + " differs from its source; copy the region again");
     }
   }
 
   @Test
   void everyTourTableTypeHasASnippetInTheReadme() throws IOException {
-    List<String> shown = snippets(Files.readAllLines(README)).stream().map(s -> s.source() + "#" + s.tag()).toList();
-    for (String expected : List.of("TourSetTable#set", "TourOrderedTable#ordered", "TourBagTable#bag",
-        "TourPersistentTerm#term", "TourProcesses#processes", "TourObservability#observability")) {
-      assertTrue(shown.contains(expected), "README.md does not show " + expected + "; it shows " + shown);
+    List<String> shown =
+        snippets(Files.readAllLines(README)).stream().map(s -> s.source() + "#" + s.tag()).toList();
+    for (String expected :
+        List.of(
+            "TourSetTable#set",
+            "TourOrderedTable#ordered",
+            "TourBagTable#bag",
+            "TourPersistentTerm#term",
+            "TourProcesses#processes",
+            "TourObservability#observability")) {
+      assertTrue(
+          shown.contains(expected), "README.md does not show " + expected + "; it shows " + shown);
     }
   }
 }

@@ -15,8 +15,13 @@ class TourTest {
   @AfterEach
   void noTourTableIsLeftBehind() {
     List<String> left = Tables.all().stream().map(t -> t.name()).toList();
-    assertTrue(left.stream().noneMatch(name -> List.of("hits", "events", "tags", "views", "prices", "sessions")
-        .contains(name)), "tables left behind: " + left);
+    assertTrue(
+        left.stream()
+            .noneMatch(
+                name ->
+                    List.of("hits", "events", "tags", "views", "prices", "sessions")
+                        .contains(name)),
+        "tables left behind: " + left);
   }
 
   @Test

@@ -28,10 +28,10 @@ import java.util.function.ToDoubleFunction;
  * function counters {@code jets.process.messages.processed} and {@code
  * jets.process.messages.dropped}.
  *
- * <p>Tables and processes created later are not seen until {@code bindTo} runs again; binding
- * again is safe (Micrometer returns the meters already registered under the same name and tags), so
- * an application may call it on a schedule. Reading a meter never blocks and never takes a table
- * lock: sizes are the tables' estimates under concurrent writes.
+ * <p>Tables and processes created later are not seen until {@code bindTo} runs again; binding again
+ * is safe (Micrometer returns the meters already registered under the same name and tags), so an
+ * application may call it on a schedule. Reading a meter never blocks and never takes a table lock:
+ * sizes are the tables' estimates under concurrent writes.
  */
 public final class JetsMetrics implements MeterBinder {
 
@@ -48,33 +48,55 @@ public final class JetsMetrics implements MeterBinder {
   private static void bindTable(MeterRegistry registry, Table<?, ?> table) {
     Tags tags = Tags.of("table", table.name(), "type", table.type().name());
     Gauge.builder("jets.table.size", table, readable(t -> t.size()))
-        .tags(tags).description("objects in the table (an estimate under concurrent writes)")
-        .baseUnit("objects").register(registry);
+        .tags(tags)
+        .description("objects in the table (an estimate under concurrent writes)")
+        .baseUnit("objects")
+        .register(registry);
     Gauge.builder("jets.table.memory", table, readable(t -> t.info().memoryBytes()))
-        .tags(tags).description("estimated heap used by the table's structure")
-        .baseUnit("bytes").register(registry);
+        .tags(tags)
+        .description("estimated heap used by the table's structure")
+        .baseUnit("bytes")
+        .register(registry);
     TableStats stats = statsOf(table);
     if (stats == null || !stats.recording()) {
       return;
     }
     FunctionCounter.builder("jets.table.lookups", table, readable(t -> t.stats().lookupHits()))
-        .tags(tags).tag("result", "hit").description("key reads that found the key").register(registry);
+        .tags(tags)
+        .tag("result", "hit")
+        .description("key reads that found the key")
+        .register(registry);
     FunctionCounter.builder("jets.table.lookups", table, readable(t -> t.stats().lookupMisses()))
-        .tags(tags).tag("result", "miss").description("key reads that did not find the key").register(registry);
+        .tags(tags)
+        .tag("result", "miss")
+        .description("key reads that did not find the key")
+        .register(registry);
     FunctionCounter.builder("jets.table.inserts", table, readable(t -> t.stats().inserts()))
-        .tags(tags).description("objects passed to successful inserts").register(registry);
+        .tags(tags)
+        .description("objects passed to successful inserts")
+        .register(registry);
     FunctionCounter.builder("jets.table.deletes", table, readable(t -> t.stats().deletes()))
-        .tags(tags).description("delete calls that removed something").register(registry);
+        .tags(tags)
+        .description("delete calls that removed something")
+        .register(registry);
   }
 
   private static void bindProcess(MeterRegistry registry, Proc proc) {
     Tags tags = Tags.of("process", proc.name(), "id", Long.toString(proc.id()));
-    Gauge.builder("jets.process.mailbox.length", proc, p -> p.isAlive() ? p.mailboxLength() : Double.NaN)
-        .tags(tags).description("messages waiting in the mailbox").baseUnit("messages").register(registry);
+    Gauge.builder(
+            "jets.process.mailbox.length", proc, p -> p.isAlive() ? p.mailboxLength() : Double.NaN)
+        .tags(tags)
+        .description("messages waiting in the mailbox")
+        .baseUnit("messages")
+        .register(registry);
     FunctionCounter.builder("jets.process.messages.processed", proc, p -> p.processedCount())
-        .tags(tags).description("messages taken from the mailbox").register(registry);
+        .tags(tags)
+        .description("messages taken from the mailbox")
+        .register(registry);
     FunctionCounter.builder("jets.process.messages.dropped", proc, p -> p.droppedCount())
-        .tags(tags).description("messages refused by a full REJECT mailbox").register(registry);
+        .tags(tags)
+        .description("messages refused by a full REJECT mailbox")
+        .register(registry);
   }
 
   private static TableStats statsOf(Table<?, ?> table) {

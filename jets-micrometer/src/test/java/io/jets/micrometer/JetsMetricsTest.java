@@ -23,7 +23,8 @@ class JetsMetricsTest {
 
   @Test
   void tableGaugesFollowTheTableAndStatsCountersFollowItsStats() {
-    SetTable<String, Long> table = Tables.set("metered-" + System.nanoTime()).access(Access.PUBLIC).recordStats().build();
+    SetTable<String, Long> table =
+        Tables.set("metered-" + System.nanoTime()).access(Access.PUBLIC).recordStats().build();
     SetTable<String, Long> plain = Tables.set("unmetered-" + System.nanoTime()).build();
     try {
       SimpleMeterRegistry registry = new SimpleMeterRegistry();
@@ -36,18 +37,36 @@ class JetsMetricsTest {
 
       assertEquals(1.0, registry.get("jets.table.size").tag("table", table.name()).gauge().value());
       assertTrue(registry.get("jets.table.memory").tag("table", table.name()).gauge().value() > 0);
-      assertEquals(1.0, registry.get("jets.table.lookups").tag("table", table.name()).tag("result", "hit")
-          .functionCounter().count());
-      assertEquals(1.0, registry.get("jets.table.lookups").tag("table", table.name()).tag("result", "miss")
-          .functionCounter().count());
-      assertEquals(2.0, registry.get("jets.table.inserts").tag("table", table.name()).functionCounter().count());
-      assertEquals(1.0, registry.get("jets.table.deletes").tag("table", table.name()).functionCounter().count());
+      assertEquals(
+          1.0,
+          registry
+              .get("jets.table.lookups")
+              .tag("table", table.name())
+              .tag("result", "hit")
+              .functionCounter()
+              .count());
+      assertEquals(
+          1.0,
+          registry
+              .get("jets.table.lookups")
+              .tag("table", table.name())
+              .tag("result", "miss")
+              .functionCounter()
+              .count());
+      assertEquals(
+          2.0,
+          registry.get("jets.table.inserts").tag("table", table.name()).functionCounter().count());
+      assertEquals(
+          1.0,
+          registry.get("jets.table.deletes").tag("table", table.name()).functionCounter().count());
       assertNotNull(registry.find("jets.table.size").tag("table", plain.name()).gauge());
-      assertNull(registry.find("jets.table.inserts").tag("table", plain.name()).functionCounter(),
+      assertNull(
+          registry.find("jets.table.inserts").tag("table", plain.name()).functionCounter(),
           "a table without recordStats has no stats counters");
 
       table.delete();
-      assertTrue(Double.isNaN(registry.get("jets.table.size").tag("table", table.name()).gauge().value()));
+      assertTrue(
+          Double.isNaN(registry.get("jets.table.size").tag("table", table.name()).gauge().value()));
     } finally {
       if (!plain.isDeleted()) {
         plain.delete();
@@ -58,12 +77,16 @@ class JetsMetricsTest {
   @Test
   void processMetersShowTheMailboxFillingAndDrops() throws Exception {
     CountDownLatch release = new CountDownLatch(1);
-    Proc proc = Proc.builder("metered-proc").mailbox(2, OverflowPolicy.REJECT).spawn(me -> {
-      release.await();
-      while (true) {
-        me.receive();
-      }
-    });
+    Proc proc =
+        Proc.builder("metered-proc")
+            .mailbox(2, OverflowPolicy.REJECT)
+            .spawn(
+                me -> {
+                  release.await();
+                  while (true) {
+                    me.receive();
+                  }
+                });
     try {
       SimpleMeterRegistry registry = new SimpleMeterRegistry();
       new JetsMetrics().bindTo(registry);
@@ -72,8 +95,12 @@ class JetsMetricsTest {
       proc.send("refused");
       String id = Long.toString(proc.id());
       assertEquals(2.0, registry.get("jets.process.mailbox.length").tag("id", id).gauge().value());
-      assertEquals(1.0, registry.get("jets.process.messages.dropped").tag("id", id).functionCounter().count());
-      assertEquals(0.0, registry.get("jets.process.messages.processed").tag("id", id).functionCounter().count());
+      assertEquals(
+          1.0,
+          registry.get("jets.process.messages.dropped").tag("id", id).functionCounter().count());
+      assertEquals(
+          0.0,
+          registry.get("jets.process.messages.processed").tag("id", id).functionCounter().count());
     } finally {
       release.countDown();
       proc.exit(ExitReason.KILL);

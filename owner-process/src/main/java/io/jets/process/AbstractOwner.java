@@ -28,7 +28,10 @@ public abstract class AbstractOwner implements Owner {
   private final Map<Object, ExitListener> listeners = new LinkedHashMap<>();
   private volatile ExitReason reason;
 
-  /** Creates a live owner called {@code name} with a fresh id; it exits once, through {@code exitWith}. */
+  /**
+   * Creates a live owner called {@code name} with a fresh id; it exits once, through {@code
+   * exitWith}.
+   */
   protected AbstractOwner(String name) {
     this.name = Objects.requireNonNull(name, "name");
   }
@@ -117,8 +120,8 @@ public abstract class AbstractOwner implements Owner {
   }
 
   /**
-   * Called after the exit listeners have run if any of them threw; the default reports the
-   * failure to the thread's uncaught-exception handler, so it is never lost silently.
+   * Called after the exit listeners have run if any of them threw; the default reports the failure
+   * to the thread's uncaught-exception handler, so it is never lost silently.
    */
   protected void onListenerFailure(RuntimeException failure) {
     Thread thread = Thread.currentThread();
@@ -127,6 +130,12 @@ public abstract class AbstractOwner implements Owner {
 
   @Override
   public String toString() {
-    return getClass().getSimpleName() + "[" + name + "#" + id + (isAlive() ? "" : ", exited " + reason) + "]";
+    return getClass().getSimpleName()
+        + "["
+        + name
+        + "#"
+        + id
+        + (isAlive() ? "" : ", exited " + reason)
+        + "]";
   }
 }

@@ -1,8 +1,8 @@
 package io.jets.process;
 
 /**
- * The server of a {@link Proc#call} exited before it replied. The cause is the exception the
- * server died of, if it crashed.
+ * The server of a {@link Proc#call} exited before it replied. The cause is the exception the server
+ * died of, if it crashed.
  */
 public final class CallFailedException extends RuntimeException {
 

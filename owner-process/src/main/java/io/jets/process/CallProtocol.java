@@ -21,31 +21,55 @@ final class CallProtocol {
         case ACCEPTED -> {}
         case REJECTED -> {
           RuntimeEvents.mailboxOverload(server, mailbox.capacity(), "call");
-          throw new MailboxOverloadedException("call " + request + " to " + server
-            + " refused: mailbox full (" + mailbox.capacity() + " messages, policy REJECT)");
+          throw new MailboxOverloadedException(
+              "call "
+                  + request
+                  + " to "
+                  + server
+                  + " refused: mailbox full ("
+                  + mailbox.capacity()
+                  + " messages, policy REJECT)");
         }
-        case TIMED_OUT -> throw new CallTimeoutException("call " + request + " to " + server
-            + " timed out after " + timeout + " waiting for room in its full mailbox");
+        case TIMED_OUT ->
+            throw new CallTimeoutException(
+                "call "
+                    + request
+                    + " to "
+                    + server
+                    + " timed out after "
+                    + timeout
+                    + " waiting for room in its full mailbox");
         case CLOSED -> throw server.noProcess(request);
         case INTERRUPTED -> throw interrupted(server, request);
       }
       ReplyTo.State state = awaitReply(server, replyTo, deadline, request);
       if (state == ReplyTo.State.WAITING && !replyTo.abandon()) {
-        state = awaitReply(server, replyTo, deadline, request); // settled meanwhile: returns at once
+        state =
+            awaitReply(server, replyTo, deadline, request); // settled meanwhile: returns at once
       }
       return switch (state) {
         case REPLIED -> replyTo.value();
-        case FAILED -> throw new CallFailedException("call " + request + " to " + server
-            + " failed: the process exited with " + replyTo.failure() + " before replying", replyTo.failure());
-        case WAITING, ABANDONED -> throw new CallTimeoutException(
-            "call " + request + " to " + server + " got no reply within " + timeout);
+        case FAILED ->
+            throw new CallFailedException(
+                "call "
+                    + request
+                    + " to "
+                    + server
+                    + " failed: the process exited with "
+                    + replyTo.failure()
+                    + " before replying",
+                replyTo.failure());
+        case WAITING, ABANDONED ->
+            throw new CallTimeoutException(
+                "call " + request + " to " + server + " got no reply within " + timeout);
       };
     } finally {
       monitor.demonitor();
     }
   }
 
-  private static ReplyTo.State awaitReply(Proc server, ReplyTo replyTo, long deadline, Object request) {
+  private static ReplyTo.State awaitReply(
+      Proc server, ReplyTo replyTo, long deadline, Object request) {
     try {
       return replyTo.await(deadline);
     } catch (InterruptedException e) {
@@ -57,7 +81,8 @@ final class CallProtocol {
   private static RuntimeException interrupted(Proc server, Object request) {
     throwIfCallerExited();
     Thread.currentThread().interrupt();
-    return new CallInterruptedException("call " + request + " to " + server + " interrupted while waiting");
+    return new CallInterruptedException(
+        "call " + request + " to " + server + " interrupted while waiting");
   }
 
   /** A process waiting on someone else is interrupted when it is killed: it must unwind. */

@@ -17,7 +17,9 @@ public record ChildSpec(Object id, ChildStart start, RestartType restart, Durati
   // OTP's default shutdown for a worker: 5 seconds to run terminate.
   private static final Duration DEFAULT_SHUTDOWN = Duration.ofSeconds(5);
 
-  /** Checks that id, start, restart and shutdown are present and the shutdown time is not negative. */
+  /**
+   * Checks that id, start, restart and shutdown are present and the shutdown time is not negative.
+   */
   public ChildSpec {
     Objects.requireNonNull(id, "child spec: id is null");
     Objects.requireNonNull(start, () -> "child spec " + id + ": start is null");

@@ -1,10 +1,10 @@
 package io.jets.process;
 
 /**
- * Starts one child of a {@link Supervisor}. It runs on the supervisor's own thread, so processes
- * it spawns have the supervisor as parent; it should start the child linked to the supervisor
- * ({@link Procs#startLink}, {@link Procs#spawnLink}), and the supervisor links it anyway once this
- * returns. Throwing counts as a failed start.
+ * Starts one child of a {@link Supervisor}. It runs on the supervisor's own thread, so processes it
+ * spawns have the supervisor as parent; it should start the child linked to the supervisor ({@link
+ * Procs#startLink}, {@link Procs#spawnLink}), and the supervisor links it anyway once this returns.
+ * Throwing counts as a failed start.
  */
 @FunctionalInterface
 public interface ChildStart {

@@ -19,8 +19,13 @@ final class CurrentOwner {
     return () -> {
       if (Thread.currentThread() != thread) {
         throw new IllegalStateException(
-            "binding of " + owner.name() + " closed on " + Thread.currentThread()
-                + ", not on the thread that made it (" + thread + ")");
+            "binding of "
+                + owner.name()
+                + " closed on "
+                + Thread.currentThread()
+                + ", not on the thread that made it ("
+                + thread
+                + ")");
       }
       if (previous == null) {
         BOUND.remove();

@@ -35,7 +35,8 @@ public interface GenServer<S> {
    * for slow initialisation that must not hold up the starter.
    */
   default Next<S> handleContinue(Object argument, S state) throws Exception {
-    throw new IllegalStateException("a continue step " + argument + " was asked for, but handleContinue is not implemented");
+    throw new IllegalStateException(
+        "a continue step " + argument + " was asked for, but handleContinue is not implemented");
   }
 
   /**
@@ -43,22 +44,26 @@ public interface GenServer<S> {
    * and answer later with {@code from.reply(...)}. The default fails the server, as OTP's does.
    */
   default Next<S> handleCall(Object request, ReplyTo from, S state) throws Exception {
-    throw new IllegalStateException("unexpected call " + request + ": handleCall is not implemented");
+    throw new IllegalStateException(
+        "unexpected call " + request + ": handleCall is not implemented");
   }
 
   /** Handles a {@link Proc#cast}. The default fails the server, as OTP's does. */
   default Next<S> handleCast(Object request, S state) throws Exception {
-    throw new IllegalStateException("unexpected cast " + request + ": handleCast is not implemented");
+    throw new IllegalStateException(
+        "unexpected cast " + request + ": handleCast is not implemented");
   }
 
   /**
    * Handles any other message: plain {@link Proc#send}s, timer messages, {@link ExitSignal}s when
-   * trapping exits, {@link Down} messages, table transfers. The default logs the message at
-   * WARNING and ignores it.
+   * trapping exits, {@link Down} messages, table transfers. The default logs the message at WARNING
+   * and ignores it.
    */
   default Next<S> handleInfo(Object message, S state) throws Exception {
     System.getLogger(GenServer.class.getName())
-        .log(System.Logger.Level.WARNING, () -> getClass().getName() + " ignored unexpected message " + message);
+        .log(
+            System.Logger.Level.WARNING,
+            () -> getClass().getName() + " ignored unexpected message " + message);
     return Next.noReply(state);
   }
 

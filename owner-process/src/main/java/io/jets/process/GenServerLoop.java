@@ -4,8 +4,8 @@ import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 
 /**
- * Runs a {@link GenServer} as the body of a process: init, then one callback per message, as
- * OTP's {@code gen_server} loop does. Also tells the starter how {@code init} went.
+ * Runs a {@link GenServer} as the body of a process: init, then one callback per message, as OTP's
+ * {@code gen_server} loop does. Also tells the starter how {@code init} went.
  */
 final class GenServerLoop<S> implements ProcBody {
 
@@ -80,8 +80,11 @@ final class GenServerLoop<S> implements ProcBody {
     Next<S> first;
     try {
       first = server.init();
-      if (first == null || first instanceof Next.Reply<S> || (first instanceof Next.Stop<S> stop && stop.hasReply())) {
-        throw new IllegalStateException(self + ": init returned " + first + "; it may return Next.noReply or Next.stop");
+      if (first == null
+          || first instanceof Next.Reply<S>
+          || (first instanceof Next.Stop<S> stop && stop.hasReply())) {
+        throw new IllegalStateException(
+            self + ": init returned " + first + "; it may return Next.noReply or Next.stop");
       }
     } catch (ExitException e) {
       failStart(e.reason());
@@ -109,7 +112,8 @@ final class GenServerLoop<S> implements ProcBody {
           currentCallback = callback;
           next = server.handleContinue(argument, state);
         } else {
-          Object message = timeout == null ? self.receive() : self.receive(timeout).orElse(INACTIVITY);
+          Object message =
+              timeout == null ? self.receive() : self.receive(timeout).orElse(INACTIVITY);
           next = dispatch(self, message);
           callback = currentCallback;
         }
@@ -143,9 +147,12 @@ final class GenServerLoop<S> implements ProcBody {
       currentCallback = "handleCast";
       return server.handleCast(cast.request(), state);
     }
-    if (message instanceof ExitSignal signal && self.trapsExits() && self.parent().orElse(null) == signal.from()) {
+    if (message instanceof ExitSignal signal
+        && self.trapsExits()
+        && self.parent().orElse(null) == signal.from()) {
       currentCallback = "exit signal from parent";
-      return Next.stop(signal.reason(), state); // OTP: a trapped exit from the parent stops the server
+      return Next.stop(
+          signal.reason(), state); // OTP: a trapped exit from the parent stops the server
     }
     currentCallback = "handleInfo";
     return server.handleInfo(message, state);
@@ -153,22 +160,41 @@ final class GenServerLoop<S> implements ProcBody {
 
   private void apply(Proc self, Next<S> next, String callback) {
     switch (next) {
-      case null -> throw new ExitException(terminate(self, ExitReason.crash(
-          new IllegalStateException(self + ": " + callback + " returned null"))));
+      case null ->
+          throw new ExitException(
+              terminate(
+                  self,
+                  ExitReason.crash(
+                      new IllegalStateException(self + ": " + callback + " returned null"))));
       case Next.Reply<S> reply -> {
         if (currentCaller == null) {
-          throw new ExitException(terminate(self, ExitReason.crash(new IllegalStateException(
-              self + ": " + callback + " returned Next.reply, but only handleCall may reply"))));
+          throw new ExitException(
+              terminate(
+                  self,
+                  ExitReason.crash(
+                      new IllegalStateException(
+                          self
+                              + ": "
+                              + callback
+                              + " returned Next.reply, but only handleCall may reply"))));
         }
         currentCaller.reply(reply.reply());
         keep(reply.state(), reply.timeout(), reply.continueWith());
       }
-      case Next.NoReply<S> noReply -> keep(noReply.state(), noReply.timeout(), noReply.continueWith());
+      case Next.NoReply<S> noReply ->
+          keep(noReply.state(), noReply.timeout(), noReply.continueWith());
       case Next.Stop<S> stop -> {
         if (stop.hasReply()) {
           if (currentCaller == null) {
-            throw new ExitException(terminate(self, ExitReason.crash(new IllegalStateException(
-                self + ": " + callback + " returned Next.stopAndReply, but only handleCall may reply"))));
+            throw new ExitException(
+                terminate(
+                    self,
+                    ExitReason.crash(
+                        new IllegalStateException(
+                            self
+                                + ": "
+                                + callback
+                                + " returned Next.stopAndReply, but only handleCall may reply"))));
           }
           currentCaller.reply(stop.reply());
         }

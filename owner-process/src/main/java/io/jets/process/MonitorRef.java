@@ -60,6 +60,11 @@ public final class MonitorRef {
 
   @Override
   public String toString() {
-    return "MonitorRef[" + target.name() + "#" + target.id() + (isActive() ? "" : ", settled") + "]";
+    return "MonitorRef["
+        + target.name()
+        + "#"
+        + target.id()
+        + (isActive() ? "" : ", settled")
+        + "]";
   }
 }

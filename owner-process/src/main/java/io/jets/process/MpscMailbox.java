@@ -253,7 +253,10 @@ final class MpscMailbox {
     }
   }
 
-  /** The {@link System#nanoTime()} deadline {@code timeout} from now; Long.MAX_VALUE if it overflows. */
+  /**
+   * The {@link System#nanoTime()} deadline {@code timeout} from now; Long.MAX_VALUE if it
+   * overflows.
+   */
   static long deadlineAfter(java.time.Duration timeout) {
     long nanos = saturatedNanos(timeout);
     long now = System.nanoTime();

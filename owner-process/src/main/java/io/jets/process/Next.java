@@ -24,7 +24,9 @@ public sealed interface Next<S> permits Next.Reply, Next.NoReply, Next.Stop {
     return new Reply<>(reply, state, null, null);
   }
 
-  /** Keep {@code state}; from {@code handleCall}, the answer comes later through {@link ReplyTo}. */
+  /**
+   * Keep {@code state}; from {@code handleCall}, the answer comes later through {@link ReplyTo}.
+   */
   static <S> NoReply<S> noReply(S state) {
     return new NoReply<>(state, null, null);
   }
@@ -55,7 +57,8 @@ public sealed interface Next<S> permits Next.Reply, Next.NoReply, Next.Stop {
 
     /** The same, with a continue step that runs before the next message. */
     public Reply<S> thenContinue(Object argument) {
-      return new Reply<>(reply, state, timeout, Objects.requireNonNull(argument, "continue argument is null"));
+      return new Reply<>(
+          reply, state, timeout, Objects.requireNonNull(argument, "continue argument is null"));
     }
   }
 
@@ -74,7 +77,8 @@ public sealed interface Next<S> permits Next.Reply, Next.NoReply, Next.Stop {
 
     /** The same, with a continue step that runs before the next message. */
     public NoReply<S> thenContinue(Object argument) {
-      return new NoReply<>(state, timeout, Objects.requireNonNull(argument, "continue argument is null"));
+      return new NoReply<>(
+          state, timeout, Objects.requireNonNull(argument, "continue argument is null"));
     }
   }
 

@@ -40,14 +40,14 @@ public interface Owner {
   Optional<Registration> onExit(ExitListener listener);
 
   /**
-   * Hands a message (for example a table transfer notice) to this owner. Never blocks; a message
-   * to an exited owner is dropped.
+   * Hands a message (for example a table transfer notice) to this owner. Never blocks; a message to
+   * an exited owner is dropped.
    */
   void deliver(Object message);
 
   /**
-   * Makes this owner {@link #current()} on the calling thread until the returned binding is
-   * closed; bindings nest.
+   * Makes this owner {@link #current()} on the calling thread until the returned binding is closed;
+   * bindings nest.
    */
   default Binding bind() {
     return CurrentOwner.bind(this);
@@ -74,7 +74,10 @@ public interface Owner {
 
   /** A binding of an owner to the current thread; closing it restores the previous binding. */
   interface Binding extends AutoCloseable {
-    /** Restores the binding that was in force when this one was made. Must be called on the same thread. */
+    /**
+     * Restores the binding that was in force when this one was made. Must be called on the same
+     * thread.
+     */
     @Override
     void close();
   }

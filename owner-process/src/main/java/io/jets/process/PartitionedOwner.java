@@ -37,21 +37,30 @@ public final class PartitionedOwner {
    * @throws ProcStartException if a partition failed to start
    */
   public static PartitionedOwner start(
-      String name, int partitions, IntFunction<? extends GenServer<?>> serverFor, int maxRestarts, Duration period) {
-    Objects.requireNonNull(serverFor, () -> "partitioned owner " + name + ": server factory is null");
+      String name,
+      int partitions,
+      IntFunction<? extends GenServer<?>> serverFor,
+      int maxRestarts,
+      Duration period) {
+    Objects.requireNonNull(
+        serverFor, () -> "partitioned owner " + name + ": server factory is null");
     if (partitions <= 0) {
-      throw new IllegalArgumentException("partitioned owner " + name + ": partitions must be positive, was " + partitions);
+      throw new IllegalArgumentException(
+          "partitioned owner " + name + ": partitions must be positive, was " + partitions);
     }
     SupervisorBuilder builder = Supervisor.builder(name).intensity(maxRestarts, period);
     for (int i = 0; i < partitions; i++) {
       int index = i;
-      builder.child(ChildSpec.permanent(index, () -> Procs.startLink(name + "-" + index, serverFor.apply(index))));
+      builder.child(
+          ChildSpec.permanent(
+              index, () -> Procs.startLink(name + "-" + index, serverFor.apply(index))));
     }
     return new PartitionedOwner(name, builder.start(), partitions);
   }
 
   /** {@link #start(String, int, IntFunction, int, Duration)} with up to 3 restarts in 5 seconds. */
-  public static PartitionedOwner start(String name, int partitions, IntFunction<? extends GenServer<?>> serverFor) {
+  public static PartitionedOwner start(
+      String name, int partitions, IntFunction<? extends GenServer<?>> serverFor) {
     return start(name, partitions, serverFor, 3, Duration.ofSeconds(5));
   }
 
@@ -75,10 +84,15 @@ public final class PartitionedOwner {
    */
   public Proc partition(int index) {
     if (index < 0 || index >= partitions) {
-      throw new IndexOutOfBoundsException("partitioned owner " + name + ": partition " + index + " of " + partitions);
+      throw new IndexOutOfBoundsException(
+          "partitioned owner " + name + ": partition " + index + " of " + partitions);
     }
-    return supervisor.child(index).orElseThrow(() -> new NoProcessException(
-        "partitioned owner " + name + ": partition " + index + " is not running"));
+    return supervisor
+        .child(index)
+        .orElseThrow(
+            () ->
+                new NoProcessException(
+                    "partitioned owner " + name + ": partition " + index + " is not running"));
   }
 
   /** The process that handles {@code key} now. */

@@ -9,31 +9,30 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * A process: code on its own virtual thread with a many-producer, single-consumer mailbox, in the
- * manner of an Erlang process. It is an {@link Owner}: tables it creates while its code runs
- * belong to it, and it is {@link Owner#current()} on its thread.
+ * manner of an Erlang process. It is an {@link Owner}: tables it creates while its code runs belong
+ * to it, and it is {@link Owner#current()} on its thread.
  *
  * <p>Start one with {@link Procs#spawn}, {@link Procs#start} (a {@link GenServer}) or {@link
  * #builder(String)}. Any thread may {@link #send}, {@link #call}, {@link #cast}, {@link #link},
  * {@link #monitor}, {@link #exit} or set timers; only the process itself may {@link #receive} and
  * {@link #trapExit(boolean)}.
  *
- * <p><b>Ordering.</b> Messages from one sender arrive in the order it sent them; there is no
- * order between senders. When a process exits, in this order: its exit listeners run (so tables
- * it owns are deleted or handed to their heirs, whose {@code TableTransfer} is delivered first);
- * its registered name is freed; then its links receive exit signals and its monitors fire. So an
- * heir always receives the transfer before any {@link ExitSignal} or {@link Down} about the old
- * owner.
+ * <p><b>Ordering.</b> Messages from one sender arrive in the order it sent them; there is no order
+ * between senders. When a process exits, in this order: its exit listeners run (so tables it owns
+ * are deleted or handed to their heirs, whose {@code TableTransfer} is delivered first); its
+ * registered name is freed; then its links receive exit signals and its monitors fire. So an heir
+ * always receives the transfer before any {@link ExitSignal} or {@link Down} about the old owner.
  *
  * <p><b>Exit signals.</b> When a process exits, each linked process receives an exit signal. A
- * process that traps exits receives it as an {@link ExitSignal} message. Otherwise a {@code
- * normal} signal is ignored and any other reason ends the receiver at once, on the thread that
- * delivered the signal: its exit listeners run and its own links and monitors are signalled
- * there. The receiver's own thread, which the JVM cannot stop, is interrupted and ends at its next
- * {@link #receive} (which throws {@link ExitException}). {@link #exit(ExitReason) exit(KILL)}
- * ends a process even if it traps exits.
+ * process that traps exits receives it as an {@link ExitSignal} message. Otherwise a {@code normal}
+ * signal is ignored and any other reason ends the receiver at once, on the thread that delivered
+ * the signal: its exit listeners run and its own links and monitors are signalled there. The
+ * receiver's own thread, which the JVM cannot stop, is interrupted and ends at its next {@link
+ * #receive} (which throws {@link ExitException}). {@link #exit(ExitReason) exit(KILL)} ends a
+ * process even if it traps exits.
  *
- * <p><b>Blocking.</b> {@link #call} blocks up to its timeout; {@link #send} and {@link #cast}
- * block only on a full {@link OverflowPolicy#BLOCK} mailbox; everything else never blocks.
+ * <p><b>Blocking.</b> {@link #call} blocks up to its timeout; {@link #send} and {@link #cast} block
+ * only on a full {@link OverflowPolicy#BLOCK} mailbox; everything else never blocks.
  */
 public final class Proc extends AbstractOwner {
 
@@ -69,7 +68,13 @@ public final class Proc extends AbstractOwner {
   private volatile ProcStatus status = ProcStatus.RUNNABLE;
   private volatile long processed; // written only by this process's thread
 
-  Proc(String name, ProcBody body, int capacity, OverflowPolicy policy, boolean trapExit, Proc parent) {
+  Proc(
+      String name,
+      ProcBody body,
+      int capacity,
+      OverflowPolicy policy,
+      boolean trapExit,
+      Proc parent) {
     super(name);
     this.body = body;
     this.parent = parent;
@@ -79,7 +84,9 @@ public final class Proc extends AbstractOwner {
     mailbox.setConsumer(thread);
   }
 
-  /** A builder for a process called {@code name} (names need not be unique; see {@link Registry}). */
+  /**
+   * A builder for a process called {@code name} (names need not be unique; see {@link Registry}).
+   */
   public static ProcBuilder builder(String name) {
     return new ProcBuilder(name);
   }
@@ -110,8 +117,8 @@ public final class Proc extends AbstractOwner {
   }
 
   /**
-   * Ends this process with {@code reason}: exit listeners, then name, then links and monitors.
-   * Runs on whichever thread ends the process; only the first call has an effect.
+   * Ends this process with {@code reason}: exit listeners, then name, then links and monitors. Runs
+   * on whichever thread ends the process; only the first call has an effect.
    */
   boolean die(ExitReason reason) {
     if (!exitWith(reason)) {
@@ -172,7 +179,12 @@ public final class Proc extends AbstractOwner {
   private void checkOwnThread(String operation) {
     if (!onOwnThread()) {
       throw new IllegalStateException(
-          operation + " on " + this + " called from " + Thread.currentThread() + ": only the process itself may do this");
+          operation
+              + " on "
+              + this
+              + " called from "
+              + Thread.currentThread()
+              + ": only the process itself may do this");
     }
   }
 
@@ -224,10 +236,10 @@ public final class Proc extends AbstractOwner {
   }
 
   /**
-   * Puts {@code message} in this process's mailbox. A message to an exited process is dropped.
-   * On a full bounded mailbox: {@link OverflowPolicy#REJECT} drops it and counts it, {@link
-   * OverflowPolicy#BLOCK} waits for room (or for this process to exit). A process sending to
-   * itself never waits.
+   * Puts {@code message} in this process's mailbox. A message to an exited process is dropped. On a
+   * full bounded mailbox: {@link OverflowPolicy#REJECT} drops it and counts it, {@link
+   * OverflowPolicy#BLOCK} waits for room (or for this process to exit). A process sending to itself
+   * never waits.
    *
    * @return true if the message was put in the mailbox
    * @throws ExitException if the sender is a process ended by an exit signal while it waited
@@ -261,7 +273,8 @@ public final class Proc extends AbstractOwner {
       case ACCEPTED -> true;
       case REJECTED -> {
         mailbox.countDropped();
-        RuntimeEvents.mailboxOverload(this, mailbox.capacity(), message instanceof Cast ? "cast" : "send");
+        RuntimeEvents.mailboxOverload(
+            this, mailbox.capacity(), message instanceof Cast ? "cast" : "send");
         yield false;
       }
       case INTERRUPTED -> {
@@ -289,10 +302,12 @@ public final class Proc extends AbstractOwner {
     Objects.requireNonNull(request, () -> "call to " + this + ": request is null");
     Objects.requireNonNull(timeout, () -> "call " + request + " to " + this + ": timeout is null");
     if (timeout.isNegative()) {
-      throw new IllegalArgumentException("call " + request + " to " + this + ": negative timeout " + timeout);
+      throw new IllegalArgumentException(
+          "call " + request + " to " + this + ": negative timeout " + timeout);
     }
     if (onOwnThread()) {
-      throw new IllegalStateException(this + " called itself with " + request + ": it would wait for its own reply forever");
+      throw new IllegalStateException(
+          this + " called itself with " + request + ": it would wait for its own reply forever");
     }
     if (!isAlive()) {
       throw noProcess(request);
@@ -302,11 +317,18 @@ public final class Proc extends AbstractOwner {
 
   NoProcessException noProcess(Object request) {
     return new NoProcessException(
-        "call " + request + " to " + this + " failed at once: the process has exited ("
-            + exitReason().map(Object::toString).orElse("exiting") + ")");
+        "call "
+            + request
+            + " to "
+            + this
+            + " failed at once: the process has exited ("
+            + exitReason().map(Object::toString).orElse("exiting")
+            + ")");
   }
 
-  /** Owner SPI: delivers outside the mailbox bound; never blocks; dropped if this process exited. */
+  /**
+   * Owner SPI: delivers outside the mailbox bound; never blocks; dropped if this process exited.
+   */
   @Override
   public void deliver(Object message) {
     if (message != null) {
@@ -339,7 +361,9 @@ public final class Proc extends AbstractOwner {
     boolean thisAlive = alive[0];
     boolean otherAlive = alive[1];
     if (thisAlive && !otherAlive) {
-      ExitReason noproc = ExitReason.crash(new NoProcessException("link " + this + " to " + other + ": it has already exited"));
+      ExitReason noproc =
+          ExitReason.crash(
+              new NoProcessException("link " + this + " to " + other + ": it has already exited"));
       SignalTrampoline.run(() -> exitSignal(other, noproc, true));
     }
     return thisAlive && otherAlive;
@@ -364,7 +388,9 @@ public final class Proc extends AbstractOwner {
    */
   public MonitorRef monitor(Owner watcher) {
     Objects.requireNonNull(watcher, () -> "monitor " + this + ": watcher is null");
-    return addMonitor(watcher instanceof Proc p ? p : null, (ref, reason) -> watcher.deliver(new Down(ref, this, reason)));
+    return addMonitor(
+        watcher instanceof Proc p ? p : null,
+        (ref, reason) -> watcher.deliver(new Down(ref, this, reason)));
   }
 
   MonitorRef addMonitor(Proc watchingProc, DownListener listener) {
@@ -392,9 +418,9 @@ public final class Proc extends AbstractOwner {
 
   /**
    * Sends this process an exit signal from {@link Owner#current()}, like OTP's {@code exit(Pid,
-   * Reason)}. {@link ExitReason#KILL} ends it unconditionally; otherwise a process that traps
-   * exits receives an {@link ExitSignal}, and one that does not is ended unless the reason is
-   * {@code normal}. Never blocks. When a process signals itself and is ended, this throws {@link
+   * Reason)}. {@link ExitReason#KILL} ends it unconditionally; otherwise a process that traps exits
+   * receives an {@link ExitSignal}, and one that does not is ended unless the reason is {@code
+   * normal}. Never blocks. When a process signals itself and is ended, this throws {@link
    * ExitException} so that its code unwinds.
    */
   public void exit(ExitReason reason) {
@@ -407,8 +433,8 @@ public final class Proc extends AbstractOwner {
   }
 
   /**
-   * Whether exit signals from links and {@link #exit} become {@link ExitSignal} messages instead
-   * of ending this process ({@code process_flag(trap_exit, ...)}). Process only.
+   * Whether exit signals from links and {@link #exit} become {@link ExitSignal} messages instead of
+   * ending this process ({@code process_flag(trap_exit, ...)}). Process only.
    */
   public void trapExit(boolean trap) {
     checkOwnThread("trapExit");
@@ -435,14 +461,15 @@ public final class Proc extends AbstractOwner {
   }
 
   /**
-   * Delivers {@code message} to this process every {@code period}, at a fixed rate, until the
-   * timer is cancelled or this process exits. A period missed while the machine stalled is
-   * skipped, not delivered in a burst. Never blocks.
+   * Delivers {@code message} to this process every {@code period}, at a fixed rate, until the timer
+   * is cancelled or this process exits. A period missed while the machine stalled is skipped, not
+   * delivered in a burst. Never blocks.
    */
   public TimerRef sendInterval(Duration period, Object message) {
     Objects.requireNonNull(period, () -> "sendInterval to " + this + ": period is null");
     if (period.isNegative() || period.isZero()) {
-      throw new IllegalArgumentException("sendInterval to " + this + ": period must be positive, was " + period);
+      throw new IllegalArgumentException(
+          "sendInterval to " + this + ": period must be positive, was " + period);
     }
     return schedule(period, message, MpscMailbox.saturatedNanos(period));
   }
@@ -512,8 +539,16 @@ public final class Proc extends AbstractOwner {
   /** A snapshot of this process's state and counters. */
   public ProcInfo info() {
     return new ProcInfo(
-        this, registeredName(), status(), mailboxLength(), processed, droppedCount(),
-        relations.links().size(), relations.monitorCount(), trapExit, exitReason());
+        this,
+        registeredName(),
+        status(),
+        mailboxLength(),
+        processed,
+        droppedCount(),
+        relations.links().size(),
+        relations.monitorCount(),
+        trapExit,
+        exitReason());
   }
 
   CountDownLatch exitLatch() {

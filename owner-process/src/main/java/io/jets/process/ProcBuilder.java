@@ -4,8 +4,8 @@ import java.util.Objects;
 
 /**
  * Options for a new process, checked when it is started: mailbox bound and overflow policy,
- * trap-exit, a link made before its code runs, and a registered name claimed before its code
- * runs. Obtain one from {@link Proc#builder(String)}; a builder may start several processes.
+ * trap-exit, a link made before its code runs, and a registered name claimed before its code runs.
+ * Obtain one from {@link Proc#builder(String)}; a builder may start several processes.
  */
 public final class ProcBuilder {
 
@@ -27,10 +27,12 @@ public final class ProcBuilder {
    */
   public ProcBuilder mailbox(int capacity, OverflowPolicy policy) {
     if (capacity <= 0) {
-      throw new IllegalArgumentException("process " + name + ": mailbox capacity must be positive, was " + capacity);
+      throw new IllegalArgumentException(
+          "process " + name + ": mailbox capacity must be positive, was " + capacity);
     }
     this.capacity = capacity;
-    this.policy = Objects.requireNonNull(policy, () -> "process " + name + ": overflow policy is null");
+    this.policy =
+        Objects.requireNonNull(policy, () -> "process " + name + ": overflow policy is null");
     return this;
   }
 
@@ -48,13 +50,18 @@ public final class ProcBuilder {
 
   /** Links the new process to {@code other} before the new one runs. */
   public ProcBuilder linkTo(Proc other) {
-    this.linkTo = Objects.requireNonNull(other, () -> "process " + name + ": process to link to is null");
+    this.linkTo =
+        Objects.requireNonNull(other, () -> "process " + name + ": process to link to is null");
     return this;
   }
 
-  /** Registers the new process under {@code registeredName} before it runs; see {@link Registry}. */
+  /**
+   * Registers the new process under {@code registeredName} before it runs; see {@link Registry}.
+   */
   public ProcBuilder register(Object registeredName) {
-    this.registeredName = Objects.requireNonNull(registeredName, () -> "process " + name + ": registered name is null");
+    this.registeredName =
+        Objects.requireNonNull(
+            registeredName, () -> "process " + name + ": registered name is null");
     return this;
   }
 
@@ -75,8 +82,8 @@ public final class ProcBuilder {
    * Starts {@code server} and waits until its {@code init} has returned (a continue step it asks
    * for runs after this returns, but before any message is handled).
    *
-   * @throws ProcStartException if {@code init} threw or returned {@link Next#stop}; the process
-   *     has then exited
+   * @throws ProcStartException if {@code init} threw or returned {@link Next#stop}; the process has
+   *     then exited
    * @throws NameInUseException if the registered name is taken (nothing is started)
    */
   public Proc start(GenServer<?> server) {
@@ -95,7 +102,11 @@ public final class ProcBuilder {
     Proc parent = Procs.current().orElse(null);
     if (linkToCaller && parent == null) {
       throw new IllegalStateException(
-          "process " + name + ": linkToCaller() asked on " + Thread.currentThread() + ", which is not running a process");
+          "process "
+              + name
+              + ": linkToCaller() asked on "
+              + Thread.currentThread()
+              + ", which is not running a process");
     }
     Proc proc = new Proc(name, body, capacity, policy, trapExit, parent);
     if (registeredName != null) {

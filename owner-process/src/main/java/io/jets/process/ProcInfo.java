@@ -3,8 +3,8 @@ package io.jets.process;
 import java.util.Optional;
 
 /**
- * A snapshot of one process for introspection. Each field is read separately without stopping
- * the process, so the figures are estimates while it runs.
+ * A snapshot of one process for introspection. Each field is read separately without stopping the
+ * process, so the figures are estimates while it runs.
  *
  * @param proc the process
  * @param registeredName its name in the {@link Registry}, if any

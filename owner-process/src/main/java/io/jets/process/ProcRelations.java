@@ -9,9 +9,9 @@ import java.util.Set;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * What one process is connected to: its links, the monitors on it, the monitors it holds on
- * others, its pending timers and its registered name, all guarded by one lock together with the
- * {@code exiting} flag.
+ * What one process is connected to: its links, the monitors on it, the monitors it holds on others,
+ * its pending timers and its registered name, all guarded by one lock together with the {@code
+ * exiting} flag.
  *
  * <p>The flag is what makes every relation exactly-once: a relation added before {@link
  * #markExiting()} is in the snapshot the exit signals, and one attempted after it is refused (the
@@ -21,8 +21,12 @@ import java.util.concurrent.locks.ReentrantLock;
 final class ProcRelations {
 
   /** Everything the exit must signal or release, taken atomically with setting the flag. */
-  record Snapshot(List<Proc> links, List<MonitorRef> monitors, List<MonitorRef> watches,
-      List<TimerRef> timers, Object registeredName) {}
+  record Snapshot(
+      List<Proc> links,
+      List<MonitorRef> monitors,
+      List<MonitorRef> watches,
+      List<TimerRef> timers,
+      Object registeredName) {}
 
   private final ReentrantLock lock = new ReentrantLock();
   private final Set<Proc> links = new LinkedHashSet<>();
@@ -36,8 +40,13 @@ final class ProcRelations {
     lock.lock();
     try {
       exiting = true;
-      Snapshot snapshot = new Snapshot(List.copyOf(links), List.copyOf(monitors), List.copyOf(watches),
-          List.copyOf(timers), registeredName);
+      Snapshot snapshot =
+          new Snapshot(
+              List.copyOf(links),
+              List.copyOf(monitors),
+              List.copyOf(watches),
+              List.copyOf(timers),
+              registeredName);
       links.clear();
       monitors.clear();
       watches.clear();
@@ -131,16 +140,24 @@ final class ProcRelations {
     }
   }
 
-  /** Registers {@code proc} under {@code name} in the {@link Registry}, atomically with the flag. */
+  /**
+   * Registers {@code proc} under {@code name} in the {@link Registry}, atomically with the flag.
+   */
   void claimName(Proc proc, Object name) {
     lock.lock();
     try {
       if (exiting) {
-        throw new NoProcessException("register " + name + " for " + proc + ": the process has exited");
+        throw new NoProcessException(
+            "register " + name + " for " + proc + ": the process has exited");
       }
       if (registeredName != null) {
         throw new IllegalStateException(
-            "register " + name + " for " + proc + ": it is already registered as " + registeredName);
+            "register "
+                + name
+                + " for "
+                + proc
+                + ": it is already registered as "
+                + registeredName);
       }
       Registry.claim(name, proc);
       registeredName = name;

@@ -1,6 +1,8 @@
 package io.jets.process;
 
-/** What a process is doing, for introspection; a snapshot that may be stale by the time it is read. */
+/**
+ * What a process is doing, for introspection; a snapshot that may be stale by the time it is read.
+ */
 public enum ProcStatus {
   /** Spawned; its thread has not started running its code yet. */
   RUNNABLE,

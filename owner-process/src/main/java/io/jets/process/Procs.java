@@ -8,9 +8,9 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Entry points of the process runtime: starting processes, the calling process, and
- * introspection in the manner of recon ({@link #top}) and {@code erlang:processes()} ({@link
- * #list}). All methods are thread-safe; only {@link #start} blocks (until {@code init} returns).
+ * Entry points of the process runtime: starting processes, the calling process, and introspection
+ * in the manner of recon ({@link #top}) and {@code erlang:processes()} ({@link #list}). All methods
+ * are thread-safe; only {@link #start} blocks (until {@code init} returns).
  */
 public final class Procs {
 
@@ -53,8 +53,13 @@ public final class Procs {
    * @throws IllegalStateException if the calling thread is not running a process
    */
   public static Proc self() {
-    return current().orElseThrow(() -> new IllegalStateException(
-        "self() called on " + Thread.currentThread() + ", which is not running a process"));
+    return current()
+        .orElseThrow(
+            () ->
+                new IllegalStateException(
+                    "self() called on "
+                        + Thread.currentThread()
+                        + ", which is not running a process"));
   }
 
   /** Every live process, as a snapshot (processes starting or exiting meanwhile may be missed). */

@@ -88,7 +88,8 @@ public final class Registry {
   static void claim(Object name, Proc proc) {
     Proc holder = NAMES.putIfAbsent(name, proc);
     if (holder != null) {
-      throw new NameInUseException("register " + name + " for " + proc + ": the name is held by " + holder);
+      throw new NameInUseException(
+          "register " + name + " for " + proc + ": the name is held by " + holder);
     }
   }
 

@@ -21,10 +21,17 @@ final class RuntimeEvents {
   @Category({"jets", "Process"})
   @Description("A message was refused by a full bounded mailbox with policy REJECT")
   static final class MailboxOverload extends Event {
-    @Label("Process") String process;
-    @Label("Process Id") long processId;
-    @Label("Capacity") int capacity;
-    @Label("Message Kind") String kind;
+    @Label("Process")
+    String process;
+
+    @Label("Process Id")
+    long processId;
+
+    @Label("Capacity")
+    int capacity;
+
+    @Label("Message Kind")
+    String kind;
   }
 
   @Name("io.jets.SupervisorRestart")
@@ -33,10 +40,17 @@ final class RuntimeEvents {
   @Description("A supervisor restarted a child that exited")
   @StackTrace(false)
   static final class SupervisorRestart extends Event {
-    @Label("Supervisor") String supervisor;
-    @Label("Supervisor Id") long supervisorId;
-    @Label("Child") String child;
-    @Label("Exit Reason") String reason;
+    @Label("Supervisor")
+    String supervisor;
+
+    @Label("Supervisor Id")
+    long supervisorId;
+
+    @Label("Child")
+    String child;
+
+    @Label("Exit Reason")
+    String reason;
   }
 
   /** A full REJECT mailbox refused a {@code send}, {@code cast} or {@code call}. */
@@ -51,7 +65,10 @@ final class RuntimeEvents {
     }
   }
 
-  /** {@code supervisor} is about to restart the child {@code childId}, which exited with {@code reason}. */
+  /**
+   * {@code supervisor} is about to restart the child {@code childId}, which exited with {@code
+   * reason}.
+   */
   static void supervisorRestart(Proc supervisor, Object childId, ExitReason reason) {
     SupervisorRestart event = new SupervisorRestart();
     if (event.isEnabled()) {

@@ -6,9 +6,9 @@ import java.util.ArrayDeque;
  * Runs exit-signal deliveries one after another on the current thread instead of nesting them.
  *
  * <p>An exit can kill a linked process, whose exit kills the next one, and so on; delivering those
- * signals recursively would use stack in proportion to the length of the chain of links. The
- * first delivery on a thread drains a queue; deliveries it causes are queued behind it. Order per
- * sender is kept because each exiting process queues its signals in order.
+ * signals recursively would use stack in proportion to the length of the chain of links. The first
+ * delivery on a thread drains a queue; deliveries it causes are queued behind it. Order per sender
+ * is kept because each exiting process queues its signals in order.
  */
 final class SignalTrampoline {
 

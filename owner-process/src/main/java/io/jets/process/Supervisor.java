@@ -18,8 +18,8 @@ import java.util.Optional;
  * traps exits runs its {@code terminate} and must exit within its spec's shutdown time, or it is
  * killed.
  *
- * <p>This handle is thread-safe. {@link #child} and {@link #children} read the supervisor's
- * current view without a call, so they may lag a restart in progress.
+ * <p>This handle is thread-safe. {@link #child} and {@link #children} read the supervisor's current
+ * view without a call, so they may lag a restart in progress.
  */
 public final class Supervisor {
 
@@ -71,8 +71,8 @@ public final class Supervisor {
   }
 
   /**
-   * Stops the children in reverse start order, then the supervisor, and waits until it has
-   * exited. Does nothing if it has already exited.
+   * Stops the children in reverse start order, then the supervisor, and waits until it has exited.
+   * Does nothing if it has already exited.
    *
    * @throws CallTimeoutException if the supervisor did not finish within {@code timeout}
    */
@@ -92,7 +92,8 @@ public final class Supervisor {
       // exited on its own meanwhile: stopped either way
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new CallInterruptedException("stop " + proc + " interrupted while waiting for it to exit");
+      throw new CallInterruptedException(
+          "stop " + proc + " interrupted while waiting for it to exit");
     }
   }
 

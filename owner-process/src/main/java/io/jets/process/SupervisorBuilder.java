@@ -36,11 +36,13 @@ public final class SupervisorBuilder {
    */
   public SupervisorBuilder intensity(int maxRestarts, Duration period) {
     if (maxRestarts < 0) {
-      throw new IllegalArgumentException("supervisor " + name + ": maxRestarts must not be negative, was " + maxRestarts);
+      throw new IllegalArgumentException(
+          "supervisor " + name + ": maxRestarts must not be negative, was " + maxRestarts);
     }
     Objects.requireNonNull(period, () -> "supervisor " + name + ": period is null");
     if (period.isNegative() || period.isZero()) {
-      throw new IllegalArgumentException("supervisor " + name + ": period must be positive, was " + period);
+      throw new IllegalArgumentException(
+          "supervisor " + name + ": period must be positive, was " + period);
     }
     this.maxRestarts = maxRestarts;
     this.period = period;
@@ -51,7 +53,8 @@ public final class SupervisorBuilder {
   public SupervisorBuilder child(ChildSpec spec) {
     Objects.requireNonNull(spec, () -> "supervisor " + name + ": child spec is null");
     if (!ids.add(spec.id())) {
-      throw new IllegalArgumentException("supervisor " + name + ": duplicate child id " + spec.id());
+      throw new IllegalArgumentException(
+          "supervisor " + name + ": duplicate child id " + spec.id());
     }
     children.add(spec);
     return this;
@@ -65,7 +68,9 @@ public final class SupervisorBuilder {
 
   /** Registers the supervisor process under {@code registeredName}. */
   public SupervisorBuilder register(Object registeredName) {
-    this.registeredName = Objects.requireNonNull(registeredName, () -> "supervisor " + name + ": registered name is null");
+    this.registeredName =
+        Objects.requireNonNull(
+            registeredName, () -> "supervisor " + name + ": registered name is null");
     return this;
   }
 

@@ -46,7 +46,9 @@ final class SupervisorServer implements GenServer<SupervisorServer> {
     return Optional.ofNullable(running.get(id));
   }
 
-  /** The running children in start order; read by other threads, so built from the concurrent map. */
+  /**
+   * The running children in start order; read by other threads, so built from the concurrent map.
+   */
   Map<Object, Proc> children() {
     Map<Object, Proc> view = new LinkedHashMap<>();
     for (Object id : List.copyOf(specs.keySet())) {
@@ -69,8 +71,11 @@ final class SupervisorServer implements GenServer<SupervisorServer> {
         startChild(spec);
       } catch (Exception e) {
         shutdownAll();
-        return Next.stop(ExitReason.crash(new IllegalStateException(
-            Procs.self() + ": child " + spec.id() + " failed to start", e)), this);
+        return Next.stop(
+            ExitReason.crash(
+                new IllegalStateException(
+                    Procs.self() + ": child " + spec.id() + " failed to start", e)),
+            this);
       }
     }
     return Next.noReply(this);
@@ -99,7 +104,8 @@ final class SupervisorServer implements GenServer<SupervisorServer> {
   }
 
   @Override
-  public Next<SupervisorServer> handleInfo(Object message, SupervisorServer state) throws Exception {
+  public Next<SupervisorServer> handleInfo(Object message, SupervisorServer state)
+      throws Exception {
     if (!(message instanceof ExitSignal signal)) {
       return GenServer.super.handleInfo(message, this);
     }
@@ -118,8 +124,17 @@ final class SupervisorServer implements GenServer<SupervisorServer> {
     }
     while (true) {
       if (!allowRestart()) {
-        LOG.log(System.Logger.Level.WARNING, Procs.self() + " reached its restart intensity ("
-            + maxRestarts + " in " + Duration.ofNanos(periodNanos) + ") after child " + id + " exited with " + signal.reason());
+        LOG.log(
+            System.Logger.Level.WARNING,
+            Procs.self()
+                + " reached its restart intensity ("
+                + maxRestarts
+                + " in "
+                + Duration.ofNanos(periodNanos)
+                + ") after child "
+                + id
+                + " exited with "
+                + signal.reason());
         return Next.stop(ExitReason.SHUTDOWN, this);
       }
       restarts.incrementAndGet();
@@ -179,8 +194,14 @@ final class SupervisorServer implements GenServer<SupervisorServer> {
     } else {
       child.exit(ExitReason.SHUTDOWN);
       if (!await(down, MpscMailbox.saturatedNanos(spec.shutdown()))) {
-        LOG.log(System.Logger.Level.WARNING, self + ": child " + spec.id() + " did not stop within "
-            + spec.shutdown() + "; killing it");
+        LOG.log(
+            System.Logger.Level.WARNING,
+            self
+                + ": child "
+                + spec.id()
+                + " did not stop within "
+                + spec.shutdown()
+                + "; killing it");
         child.exit(ExitReason.KILL);
       }
     }

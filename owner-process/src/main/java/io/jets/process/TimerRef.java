@@ -62,7 +62,14 @@ public final class TimerRef {
 
   @Override
   public String toString() {
-    return "TimerRef[to " + target.name() + "#" + target.id() + ", " + message
-        + (isPeriodic() ? ", every " + periodNanos + " ns" : "") + (isActive() ? "" : ", ended") + "]";
+    return "TimerRef[to "
+        + target.name()
+        + "#"
+        + target.id()
+        + ", "
+        + message
+        + (isPeriodic() ? ", every " + periodNanos + " ns" : "")
+        + (isActive() ? "" : ", ended")
+        + "]";
   }
 }

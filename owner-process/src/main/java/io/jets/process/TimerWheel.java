@@ -14,9 +14,9 @@ import org.jctools.queues.varhandle.MpscUnboundedVarHandleArrayQueue;
  *
  * <ul>
  *   <li>Concurrency: the wheel's slots and linked lists are touched only by the wheel thread.
- *       {@link #add} and {@link #remove} enqueue the timer itself as a command and unpark the
- *       wheel thread if it is parked. A timer's state is an atomic integer, so cancel and fire
- *       race safely: exactly one of them moves it out of PENDING.
+ *       {@link #add} and {@link #remove} enqueue the timer itself as a command and unpark the wheel
+ *       thread if it is parked. A timer's state is an atomic integer, so cancel and fire race
+ *       safely: exactly one of them moves it out of PENDING.
  *   <li>Waiting: no sleeping loop. The thread parks until the tick of the next occupied slot, or
  *       indefinitely while the wheel is empty; a new command wakes it.
  *   <li>Accuracy: a timer fires on the first tick at or after its deadline, never before it, and

@@ -70,22 +70,28 @@ class GenServerTest {
   @Test
   void callTimesOutWithAClearException() throws Exception {
     CountDownLatch release = new CountDownLatch(1);
-    Proc server = Procs.start("slow", new GenServer<String>() {
-      @Override
-      public Next<String> init() {
-        return Next.noReply("s");
-      }
+    Proc server =
+        Procs.start(
+            "slow",
+            new GenServer<String>() {
+              @Override
+              public Next<String> init() {
+                return Next.noReply("s");
+              }
 
-      @Override
-      public Next<String> handleCall(Object request, ReplyTo from, String state) throws Exception {
-        release.await();
-        return Next.reply("late", state);
-      }
-    });
-    CallTimeoutException e = assertThrows(CallTimeoutException.class, () -> server.call("work", Duration.ofMillis(50)));
+              @Override
+              public Next<String> handleCall(Object request, ReplyTo from, String state)
+                  throws Exception {
+                release.await();
+                return Next.reply("late", state);
+              }
+            });
+    CallTimeoutException e =
+        assertThrows(CallTimeoutException.class, () -> server.call("work", Duration.ofMillis(50)));
     assertTrue(e.getMessage().contains("slow") && e.getMessage().contains("work"), e.getMessage());
     release.countDown();
-    assertEquals("late", server.call("work", LONG)); // the server survived; the late reply was dropped
+    assertEquals(
+        "late", server.call("work", LONG)); // the server survived; the late reply was dropped
     server.exit(ExitReason.KILL);
     assertEquals(ExitReason.KILL, exitOf(server));
   }
@@ -95,27 +101,30 @@ class GenServerTest {
     List<String> events = new CopyOnWriteArrayList<>();
     CountDownLatch inContinue = new CountDownLatch(1);
     CountDownLatch finishContinue = new CountDownLatch(1);
-    Proc server = Procs.start("continues", new GenServer<String>() {
-      @Override
-      public Next<String> init() {
-        events.add("init");
-        return Next.noReply("empty").thenContinue("load");
-      }
+    Proc server =
+        Procs.start(
+            "continues",
+            new GenServer<String>() {
+              @Override
+              public Next<String> init() {
+                events.add("init");
+                return Next.noReply("empty").thenContinue("load");
+              }
 
-      @Override
-      public Next<String> handleContinue(Object argument, String state) throws Exception {
-        inContinue.countDown();
-        finishContinue.await();
-        events.add("continue " + argument);
-        return Next.noReply("loaded");
-      }
+              @Override
+              public Next<String> handleContinue(Object argument, String state) throws Exception {
+                inContinue.countDown();
+                finishContinue.await();
+                events.add("continue " + argument);
+                return Next.noReply("loaded");
+              }
 
-      @Override
-      public Next<String> handleCall(Object request, ReplyTo from, String state) {
-        events.add("call");
-        return Next.reply(state, state);
-      }
-    });
+              @Override
+              public Next<String> handleCall(Object request, ReplyTo from, String state) {
+                events.add("call");
+                return Next.reply(state, state);
+              }
+            });
     inContinue.await(); // start returned although the continue step has not finished
     CompletableFuture<Object> reply = CompletableFuture.supplyAsync(() -> server.call("get", LONG));
     assertThrows(TimeoutException.class, () -> reply.get(100, TimeUnit.MILLISECONDS));
@@ -128,18 +137,21 @@ class GenServerTest {
 
   @Test
   void deferredReplyFromAnotherThread() throws Exception {
-    Proc server = Procs.start("defers", new GenServer<String>() {
-      @Override
-      public Next<String> init() {
-        return Next.noReply("s");
-      }
+    Proc server =
+        Procs.start(
+            "defers",
+            new GenServer<String>() {
+              @Override
+              public Next<String> init() {
+                return Next.noReply("s");
+              }
 
-      @Override
-      public Next<String> handleCall(Object request, ReplyTo from, String state) {
-        Thread.ofVirtual().start(() -> from.reply("later:" + request));
-        return Next.noReply(state);
-      }
-    });
+              @Override
+              public Next<String> handleCall(Object request, ReplyTo from, String state) {
+                Thread.ofVirtual().start(() -> from.reply("later:" + request));
+                return Next.noReply(state);
+              }
+            });
     assertEquals("later:x", server.call("x", LONG));
     server.exit(ExitReason.KILL);
     exitOf(server);
@@ -149,7 +161,8 @@ class GenServerTest {
   void exceptionInACallbackExitsTheServerWithItAndFailsTheCaller() throws Exception {
     Counter counter = new Counter();
     Proc server = Procs.start("crashes", counter);
-    CallFailedException e = assertThrows(CallFailedException.class, () -> server.call("crash", LONG));
+    CallFailedException e =
+        assertThrows(CallFailedException.class, () -> server.call("crash", LONG));
     assertInstanceOf(IllegalArgumentException.class, e.getCause());
     ExitReason.Crash crash = assertInstanceOf(ExitReason.Crash.class, exitOf(server));
     assertEquals("asked to crash", crash.cause().getMessage());
@@ -158,28 +171,39 @@ class GenServerTest {
 
   @Test
   void initFailureFailsTheStart() throws Exception {
-    ProcStartException thrown = assertThrows(ProcStartException.class, () -> Procs.start("bad-init", () -> {
-      throw new IllegalStateException("no config");
-    }));
+    ProcStartException thrown =
+        assertThrows(
+            ProcStartException.class,
+            () ->
+                Procs.start(
+                    "bad-init",
+                    () -> {
+                      throw new IllegalStateException("no config");
+                    }));
     assertEquals("no config", thrown.getCause().getMessage());
-    ProcStartException stopped = assertThrows(ProcStartException.class,
-        () -> Procs.start("stops-in-init", () -> Next.stop(ExitReason.SHUTDOWN, null)));
+    ProcStartException stopped =
+        assertThrows(
+            ProcStartException.class,
+            () -> Procs.start("stops-in-init", () -> Next.stop(ExitReason.SHUTDOWN, null)));
     assertEquals(ExitReason.SHUTDOWN, stopped.reason());
   }
 
   @Test
   void replyFromHandleCastIsABadReturnThatCrashesTheServer() throws Exception {
-    Proc server = Procs.start("bad-return", new GenServer<String>() {
-      @Override
-      public Next<String> init() {
-        return Next.noReply("s");
-      }
+    Proc server =
+        Procs.start(
+            "bad-return",
+            new GenServer<String>() {
+              @Override
+              public Next<String> init() {
+                return Next.noReply("s");
+              }
 
-      @Override
-      public Next<String> handleCast(Object request, String state) {
-        return Next.reply("nobody asked", state);
-      }
-    });
+              @Override
+              public Next<String> handleCast(Object request, String state) {
+                return Next.reply("nobody asked", state);
+              }
+            });
     server.cast("go");
     ExitReason.Crash crash = assertInstanceOf(ExitReason.Crash.class, exitOf(server));
     assertTrue(crash.cause().getMessage().contains("handleCast"), crash.cause().getMessage());
@@ -189,24 +213,27 @@ class GenServerTest {
   void inactivityTimeoutCallsHandleTimeoutWhenNoMessageArrives() throws Exception {
     CountDownLatch timedOut = new CountDownLatch(1);
     List<Object> infos = new CopyOnWriteArrayList<>();
-    Proc server = Procs.start("idle", new GenServer<String>() {
-      @Override
-      public Next<String> init() {
-        return Next.noReply("s").withTimeout(Duration.ofMillis(30));
-      }
+    Proc server =
+        Procs.start(
+            "idle",
+            new GenServer<String>() {
+              @Override
+              public Next<String> init() {
+                return Next.noReply("s").withTimeout(Duration.ofMillis(30));
+              }
 
-      @Override
-      public Next<String> handleInfo(Object message, String state) {
-        infos.add(message);
-        return Next.noReply(state).withTimeout(Duration.ofMillis(30));
-      }
+              @Override
+              public Next<String> handleInfo(Object message, String state) {
+                infos.add(message);
+                return Next.noReply(state).withTimeout(Duration.ofMillis(30));
+              }
 
-      @Override
-      public Next<String> handleTimeout(String state) {
-        timedOut.countDown();
-        return Next.stop(ExitReason.NORMAL, state);
-      }
-    });
+              @Override
+              public Next<String> handleTimeout(String state) {
+                timedOut.countDown();
+                return Next.stop(ExitReason.NORMAL, state);
+              }
+            });
     server.send("activity");
     assertTrue(timedOut.await(10, TimeUnit.SECONDS));
     assertEquals(ExitReason.NORMAL, exitOf(server));
@@ -228,18 +255,21 @@ class GenServerTest {
   @Test
   void callerKilledWhileWaitingUnwindsWithItsExit() throws Exception {
     CountDownLatch never = new CountDownLatch(1);
-    Proc server = Procs.start("never-answers", new GenServer<String>() {
-      @Override
-      public Next<String> init() {
-        return Next.noReply("s");
-      }
+    Proc server =
+        Procs.start(
+            "never-answers",
+            new GenServer<String>() {
+              @Override
+              public Next<String> init() {
+                return Next.noReply("s");
+              }
 
-      @Override
-      public Next<String> handleCall(Object request, ReplyTo from, String state) {
-        never.countDown();
-        return Next.noReply(state);
-      }
-    });
+              @Override
+              public Next<String> handleCall(Object request, ReplyTo from, String state) {
+                never.countDown();
+                return Next.noReply(state);
+              }
+            });
     Proc caller = Procs.spawn("caller", me -> server.call("hang", Duration.ofDays(1)));
     never.await();
     caller.exit(ExitReason.SHUTDOWN);
@@ -252,13 +282,16 @@ class GenServerTest {
   @Test
   void callingItselfIsRefused() throws Exception {
     AtomicReference<Throwable> failure = new AtomicReference<>();
-    Proc proc = Procs.spawn("self-caller", me -> {
-      try {
-        me.call("x", LONG);
-      } catch (IllegalStateException e) {
-        failure.set(e);
-      }
-    });
+    Proc proc =
+        Procs.spawn(
+            "self-caller",
+            me -> {
+              try {
+                me.call("x", LONG);
+              } catch (IllegalStateException e) {
+                failure.set(e);
+              }
+            });
     exitOf(proc);
     assertInstanceOf(IllegalStateException.class, failure.get());
   }

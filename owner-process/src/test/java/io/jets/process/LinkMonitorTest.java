@@ -22,11 +22,13 @@ import org.junit.jupiter.api.Test;
 class LinkMonitorTest {
 
   static Proc idle(String name) {
-    return Procs.spawn(name, me -> {
-      while (true) {
-        me.receive();
-      }
-    });
+    return Procs.spawn(
+        name,
+        me -> {
+          while (true) {
+            me.receive();
+          }
+        });
   }
 
   @Test
@@ -63,11 +65,14 @@ class LinkMonitorTest {
     CountDownLatch linked = new CountDownLatch(1);
     CountDownLatch finish = new CountDownLatch(1);
     Proc survivor = idle("survivor");
-    Proc worker = Procs.spawn("finishes", me -> {
-      me.link(survivor);
-      linked.countDown();
-      finish.await();
-    });
+    Proc worker =
+        Procs.spawn(
+            "finishes",
+            me -> {
+              me.link(survivor);
+              linked.countDown();
+              finish.await();
+            });
     linked.await();
     finish.countDown();
     assertEquals(ExitReason.NORMAL, exitOf(worker));
@@ -83,14 +88,20 @@ class LinkMonitorTest {
     AtomicReference<ExitSignal> received = new AtomicReference<>();
     CountDownLatch ready = new CountDownLatch(1);
     AtomicReference<Proc> child = new AtomicReference<>();
-    Proc trapper = Procs.spawn("trapper", me -> {
-      me.trapExit(true);
-      child.set(Procs.spawnLink("doomed", doomed -> {
-        throw new IllegalStateException("doomed");
-      }));
-      ready.countDown();
-      received.set((ExitSignal) me.receive());
-    });
+    Proc trapper =
+        Procs.spawn(
+            "trapper",
+            me -> {
+              me.trapExit(true);
+              child.set(
+                  Procs.spawnLink(
+                      "doomed",
+                      doomed -> {
+                        throw new IllegalStateException("doomed");
+                      }));
+              ready.countDown();
+              received.set((ExitSignal) me.receive());
+            });
     assertEquals(ExitReason.NORMAL, exitOf(trapper));
     ready.await();
     assertSame(child.get(), received.get().from());
@@ -102,12 +113,15 @@ class LinkMonitorTest {
   void killCannotBeTrappedButOtherSignalsCan() throws Exception {
     AtomicReference<Object> message = new AtomicReference<>();
     CountDownLatch trapping = new CountDownLatch(1);
-    Proc trapper = Procs.spawn("trap-all", me -> {
-      me.trapExit(true);
-      trapping.countDown();
-      message.set(me.receive());
-      me.receive(); // waits for the kill
-    });
+    Proc trapper =
+        Procs.spawn(
+            "trap-all",
+            me -> {
+              me.trapExit(true);
+              trapping.countDown();
+              message.set(me.receive());
+              me.receive(); // waits for the kill
+            });
     trapping.await();
     trapper.exit(ExitReason.SHUTDOWN);
     trapper.exit(ExitReason.KILL);
@@ -161,16 +175,19 @@ class LinkMonitorTest {
         List<Thread> monitoring = new ArrayList<>();
         java.util.Queue<MonitorRef> refs = new java.util.concurrent.ConcurrentLinkedQueue<>();
         for (int t = 0; t < threads; t++) {
-          monitoring.add(Thread.ofPlatform().start(() -> {
-            try {
-              start.await();
-              for (int i = 0; i < perThread; i++) {
-                refs.add(proc.monitor(watcher));
-              }
-            } catch (Exception e) {
-              throw new AssertionError(e);
-            }
-          }));
+          monitoring.add(
+              Thread.ofPlatform()
+                  .start(
+                      () -> {
+                        try {
+                          start.await();
+                          for (int i = 0; i < perThread; i++) {
+                            refs.add(proc.monitor(watcher));
+                          }
+                        } catch (Exception e) {
+                          throw new AssertionError(e);
+                        }
+                      }));
         }
         start.await();
         proc.exit(ExitReason.SHUTDOWN);
@@ -218,11 +235,14 @@ class LinkMonitorTest {
     Proc watched = idle("watched-by-proc");
     AtomicReference<Object> received = new AtomicReference<>();
     CountDownLatch monitoring = new CountDownLatch(1);
-    Proc watcher = Procs.spawn("proc-watcher", me -> {
-      watched.monitor(me);
-      monitoring.countDown();
-      received.set(me.receive());
-    });
+    Proc watcher =
+        Procs.spawn(
+            "proc-watcher",
+            me -> {
+              watched.monitor(me);
+              monitoring.countDown();
+              received.set(me.receive());
+            });
     monitoring.await();
     watched.exit(ExitReason.SHUTDOWN);
     exitOf(watcher);

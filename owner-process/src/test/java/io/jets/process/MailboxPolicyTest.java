@@ -21,20 +21,28 @@ import org.junit.jupiter.api.Test;
 class MailboxPolicyTest {
 
   /** A process that handles nothing until released, then collects {@code expected} messages. */
-  static Proc gated(String name, int capacity, OverflowPolicy policy, CountDownLatch gate, int expected,
+  static Proc gated(
+      String name,
+      int capacity,
+      OverflowPolicy policy,
+      CountDownLatch gate,
+      int expected,
       AtomicReference<List<Object>> collected) {
-    return Proc.builder(name).mailbox(capacity, policy).spawn(me -> {
-      gate.await();
-      List<Object> messages = new ArrayList<>();
-      for (int i = 0; i < expected; i++) {
-        Object message = me.receive();
-        if (message instanceof Call call) {
-          call.replyTo().reply("answered");
-        }
-        messages.add(message);
-      }
-      collected.set(messages);
-    });
+    return Proc.builder(name)
+        .mailbox(capacity, policy)
+        .spawn(
+            me -> {
+              gate.await();
+              List<Object> messages = new ArrayList<>();
+              for (int i = 0; i < expected; i++) {
+                Object message = me.receive();
+                if (message instanceof Call call) {
+                  call.replyTo().reply("answered");
+                }
+                messages.add(message);
+              }
+              collected.set(messages);
+            });
   }
 
   @Test
@@ -67,7 +75,8 @@ class MailboxPolicyTest {
     CompletableFuture<Boolean> blocked = CompletableFuture.supplyAsync(() -> proc.send("second"));
     assertThrows(TimeoutException.class, () -> blocked.get(100, TimeUnit.MILLISECONDS));
     assertEquals(1, proc.mailboxLength());
-    CallTimeoutException full = assertThrows(CallTimeoutException.class, () -> proc.call("no room", Duration.ofMillis(30)));
+    CallTimeoutException full =
+        assertThrows(CallTimeoutException.class, () -> proc.call("no room", Duration.ofMillis(30)));
     assertTrue(full.getMessage().contains("room"), full.getMessage());
     gate.countDown();
     assertTrue(blocked.get(10, TimeUnit.SECONDS));
@@ -81,7 +90,8 @@ class MailboxPolicyTest {
   @Test
   void blockedSenderIsReleasedWhenTheProcessExits() throws Exception {
     CountDownLatch gate = new CountDownLatch(1);
-    Proc proc = Proc.builder("exits-full").mailbox(1, OverflowPolicy.BLOCK).spawn(me -> gate.await());
+    Proc proc =
+        Proc.builder("exits-full").mailbox(1, OverflowPolicy.BLOCK).spawn(me -> gate.await());
     assertTrue(proc.send("fills"));
     CompletableFuture<Boolean> blocked = CompletableFuture.supplyAsync(() -> proc.send("waits"));
     assertThrows(TimeoutException.class, () -> blocked.get(50, TimeUnit.MILLISECONDS));
@@ -92,8 +102,10 @@ class MailboxPolicyTest {
 
   @Test
   void invalidCapacityIsRefusedNamingTheProcess() {
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> Proc.builder("tiny").mailbox(0, OverflowPolicy.REJECT));
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> Proc.builder("tiny").mailbox(0, OverflowPolicy.REJECT));
     assertTrue(e.getMessage().contains("tiny"), e.getMessage());
   }
 
@@ -104,31 +116,38 @@ class MailboxPolicyTest {
     int capacity = 4;
     AtomicReference<Integer> maxSeen = new AtomicReference<>(0);
     AtomicReference<int[]> lastPerProducer = new AtomicReference<>();
-    Proc proc = Proc.builder("bounded-consumer").mailbox(capacity, OverflowPolicy.BLOCK).spawn(me -> {
-      int[] last = new int[producers];
-      java.util.Arrays.fill(last, -1);
-      int max = 0;
-      for (int i = 0; i < producers * each; i++) {
-        max = Math.max(max, me.mailboxLength());
-        int[] message = (int[]) me.receive();
-        if (message[1] != last[message[0]] + 1) {
-          throw new AssertionError("producer " + message[0] + " out of order");
-        }
-        last[message[0]] = message[1];
-      }
-      maxSeen.set(max);
-      lastPerProducer.set(last);
-    });
+    Proc proc =
+        Proc.builder("bounded-consumer")
+            .mailbox(capacity, OverflowPolicy.BLOCK)
+            .spawn(
+                me -> {
+                  int[] last = new int[producers];
+                  java.util.Arrays.fill(last, -1);
+                  int max = 0;
+                  for (int i = 0; i < producers * each; i++) {
+                    max = Math.max(max, me.mailboxLength());
+                    int[] message = (int[]) me.receive();
+                    if (message[1] != last[message[0]] + 1) {
+                      throw new AssertionError("producer " + message[0] + " out of order");
+                    }
+                    last[message[0]] = message[1];
+                  }
+                  maxSeen.set(max);
+                  lastPerProducer.set(last);
+                });
     List<Thread> threads = new ArrayList<>();
     for (int p = 0; p < producers; p++) {
       int producer = p;
-      threads.add(Thread.ofVirtual().start(() -> {
-        for (int i = 0; i < each; i++) {
-          if (!proc.send(new int[] {producer, i})) {
-            throw new AssertionError("a BLOCK send to a live process was refused");
-          }
-        }
-      }));
+      threads.add(
+          Thread.ofVirtual()
+              .start(
+                  () -> {
+                    for (int i = 0; i < each; i++) {
+                      if (!proc.send(new int[] {producer, i})) {
+                        throw new AssertionError("a BLOCK send to a live process was refused");
+                      }
+                    }
+                  }));
     }
     for (Thread thread : threads) {
       thread.join();
@@ -144,17 +163,24 @@ class MailboxPolicyTest {
   void rejectUnderManyProducersAcceptsPlusDropsEqualsSent() throws Exception {
     CountDownLatch gate = new CountDownLatch(1);
     int capacity = 100;
-    Proc proc = Proc.builder("rejecting-many").mailbox(capacity, OverflowPolicy.REJECT).spawn(me -> gate.await());
-    java.util.concurrent.atomic.AtomicInteger accepted = new java.util.concurrent.atomic.AtomicInteger();
+    Proc proc =
+        Proc.builder("rejecting-many")
+            .mailbox(capacity, OverflowPolicy.REJECT)
+            .spawn(me -> gate.await());
+    java.util.concurrent.atomic.AtomicInteger accepted =
+        new java.util.concurrent.atomic.AtomicInteger();
     List<Thread> threads = new ArrayList<>();
     for (int p = 0; p < 4; p++) {
-      threads.add(Thread.ofVirtual().start(() -> {
-        for (int i = 0; i < 1_000; i++) {
-          if (proc.cast(i)) {
-            accepted.incrementAndGet();
-          }
-        }
-      }));
+      threads.add(
+          Thread.ofVirtual()
+              .start(
+                  () -> {
+                    for (int i = 0; i < 1_000; i++) {
+                      if (proc.cast(i)) {
+                        accepted.incrementAndGet();
+                      }
+                    }
+                  }));
     }
     for (Thread thread : threads) {
       thread.join();

@@ -51,7 +51,8 @@ class OwnerTest {
     assertFalse(scope.isAlive());
     assertEquals(Optional.of(ExitReason.NORMAL), scope.exitReason());
     scope.exit(ExitReason.KILL);
-    assertEquals(Optional.of(ExitReason.NORMAL), scope.exitReason(), "a second exit changes nothing");
+    assertEquals(
+        Optional.of(ExitReason.NORMAL), scope.exitReason(), "a second exit changes nothing");
     assertTrue(scope.toString().contains("exited"));
   }
 
@@ -87,16 +88,19 @@ class OwnerTest {
     for (int i = 0; i < 5; i++) {
       int n = i;
       assertTrue(
-          scope.onExit((owner, reason) -> {
-                assertSame(scope, owner);
-                calls.add(n + ":" + reason);
-              })
+          scope
+              .onExit(
+                  (owner, reason) -> {
+                    assertSame(scope, owner);
+                    calls.add(n + ":" + reason);
+                  })
               .isPresent());
     }
     scope.exit(ExitReason.SHUTDOWN);
     scope.exit(ExitReason.NORMAL);
     scope.close();
-    assertEquals(List.of("0:shutdown", "1:shutdown", "2:shutdown", "3:shutdown", "4:shutdown"), calls);
+    assertEquals(
+        List.of("0:shutdown", "1:shutdown", "2:shutdown", "3:shutdown", "4:shutdown"), calls);
   }
 
   @Test
@@ -114,7 +118,8 @@ class OwnerTest {
     OwnerScope scope = OwnerScope.open("s");
     AtomicInteger cancelled = new AtomicInteger();
     AtomicInteger kept = new AtomicInteger();
-    Owner.Registration registration = scope.onExit((o, r) -> cancelled.incrementAndGet()).orElseThrow();
+    Owner.Registration registration =
+        scope.onExit((o, r) -> cancelled.incrementAndGet()).orElseThrow();
     scope.onExit((o, r) -> kept.incrementAndGet()).orElseThrow();
     registration.cancel();
     registration.cancel();
@@ -137,9 +142,10 @@ class OwnerTest {
     List<String> calls = new ArrayList<>();
     RuntimeException boom = new IllegalStateException("listener failed");
     scope.onExit((o, r) -> calls.add("first"));
-    scope.onExit((o, r) -> {
-      throw boom;
-    });
+    scope.onExit(
+        (o, r) -> {
+          throw boom;
+        });
     scope.onExit((o, r) -> calls.add("third"));
     AtomicReference<Throwable> reported = new AtomicReference<>();
     Thread exiter = new Thread(scope::close);
@@ -154,25 +160,28 @@ class OwnerTest {
   @Test
   void severalThrowingListenersAreReportedTogether() {
     List<RuntimeException> reported = new ArrayList<>();
-    AbstractOwner owner = new AbstractOwner("custom") {
-      @Override
-      public void deliver(Object message) {}
+    AbstractOwner owner =
+        new AbstractOwner("custom") {
+          @Override
+          public void deliver(Object message) {}
 
-      @Override
-      protected void onListenerFailure(RuntimeException failure) {
-        reported.add(failure);
-      }
-    };
+          @Override
+          protected void onListenerFailure(RuntimeException failure) {
+            reported.add(failure);
+          }
+        };
     RuntimeException first = new IllegalStateException("first");
     RuntimeException second = new IllegalArgumentException("second");
     AtomicInteger ran = new AtomicInteger();
-    owner.onExit((o, r) -> {
-      throw first;
-    });
+    owner.onExit(
+        (o, r) -> {
+          throw first;
+        });
     owner.onExit((o, r) -> ran.incrementAndGet());
-    owner.onExit((o, r) -> {
-      throw second;
-    });
+    owner.onExit(
+        (o, r) -> {
+          throw second;
+        });
     assertTrue(owner.exitWith(ExitReason.KILL));
     assertFalse(owner.exitWith(ExitReason.NORMAL), "only the first exit counts");
     assertEquals(1, ran.get());
@@ -193,11 +202,13 @@ class OwnerTest {
         CyclicBarrier start = new CyclicBarrier(threads);
         List<Future<?>> futures = new ArrayList<>();
         for (int t = 0; t < threads; t++) {
-          futures.add(pool.submit(() -> {
-            start.await();
-            scope.close();
-            return null;
-          }));
+          futures.add(
+              pool.submit(
+                  () -> {
+                    start.await();
+                    scope.close();
+                    return null;
+                  }));
         }
         for (Future<?> f : futures) {
           f.get(10, TimeUnit.SECONDS);
@@ -217,15 +228,19 @@ class OwnerTest {
         OwnerScope scope = OwnerScope.open("s");
         AtomicInteger calls = new AtomicInteger();
         CyclicBarrier start = new CyclicBarrier(2);
-        Future<Boolean> registered = pool.submit(() -> {
-          start.await();
-          return scope.onExit((o, r) -> calls.incrementAndGet()).isPresent();
-        });
-        Future<?> exited = pool.submit(() -> {
-          start.await();
-          scope.close();
-          return null;
-        });
+        Future<Boolean> registered =
+            pool.submit(
+                () -> {
+                  start.await();
+                  return scope.onExit((o, r) -> calls.incrementAndGet()).isPresent();
+                });
+        Future<?> exited =
+            pool.submit(
+                () -> {
+                  start.await();
+                  scope.close();
+                  return null;
+                });
         exited.get(10, TimeUnit.SECONDS);
         boolean wasRegistered = registered.get(10, TimeUnit.SECONDS);
         assertEquals(wasRegistered ? 1 : 0, calls.get(), "round " + round);
@@ -298,13 +313,15 @@ class OwnerTest {
       Owner.Binding binding = a.bind();
       try {
         AtomicReference<Throwable> failure = new AtomicReference<>();
-        Thread t = new Thread(() -> {
-          try {
-            binding.close();
-          } catch (Throwable e) {
-            failure.set(e);
-          }
-        });
+        Thread t =
+            new Thread(
+                () -> {
+                  try {
+                    binding.close();
+                  } catch (Throwable e) {
+                    failure.set(e);
+                  }
+                });
         t.start();
         t.join();
         assertInstanceOf(IllegalStateException.class, failure.get());
@@ -337,14 +354,16 @@ class OwnerTest {
   void receiveWaitsForAMessageFromAnotherThread() throws Exception {
     try (OwnerScope scope = OwnerScope.open("s")) {
       CountDownLatch started = new CountDownLatch(1);
-      Thread sender = new Thread(() -> {
-        try {
-          started.await();
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-        }
-        scope.deliver("hello");
-      });
+      Thread sender =
+          new Thread(
+              () -> {
+                try {
+                  started.await();
+                } catch (InterruptedException e) {
+                  Thread.currentThread().interrupt();
+                }
+                scope.deliver("hello");
+              });
       sender.start();
       started.countDown();
       assertEquals(Optional.of("hello"), scope.receive(Duration.ofSeconds(10)));

@@ -32,14 +32,16 @@ class PartitionedOwnerTest {
     }
 
     @Override
-    public Next<Map<String, List<Integer>>> handleCast(Object request, Map<String, List<Integer>> state) {
+    public Next<Map<String, List<Integer>>> handleCast(
+        Object request, Map<String, List<Integer>> state) {
       Event event = (Event) request;
       state.computeIfAbsent(event.key(), k -> new ArrayList<>()).add(event.sequence());
       return Next.noReply(state);
     }
 
     @Override
-    public Next<Map<String, List<Integer>>> handleCall(Object request, ReplyTo from, Map<String, List<Integer>> state) {
+    public Next<Map<String, List<Integer>>> handleCall(
+        Object request, ReplyTo from, Map<String, List<Integer>> state) {
       if ("crash".equals(request)) {
         throw new IllegalStateException("partition crashed on purpose");
       }
@@ -61,16 +63,18 @@ class PartitionedOwnerTest {
       List<Future<?>> sent = new ArrayList<>();
       for (int s = 0; s < senders; s++) {
         int sender = s;
-        sent.add(pool.submit(() -> {
-          start.await();
-          for (int n = 0; n < eventsPerKey; n++) {
-            for (int k = 0; k < keysPerSender; k++) {
-              String key = "sender" + sender + "-key" + k;
-              assertTrue(owner.cast(key, new Event(key, n)));
-            }
-          }
-          return null;
-        }));
+        sent.add(
+            pool.submit(
+                () -> {
+                  start.await();
+                  for (int n = 0; n < eventsPerKey; n++) {
+                    for (int k = 0; k < keysPerSender; k++) {
+                      String key = "sender" + sender + "-key" + k;
+                      assertTrue(owner.cast(key, new Event(key, n)));
+                    }
+                  }
+                  return null;
+                }));
       }
       for (Future<?> future : sent) {
         future.get();
@@ -82,7 +86,8 @@ class PartitionedOwnerTest {
     for (int p = 0; p < partitions; p++) {
       distinct.add(owner.partition(p));
       @SuppressWarnings("unchecked")
-      Map<String, List<Integer>> log = (Map<String, List<Integer>>) owner.partition(p).call("log", LONG);
+      Map<String, List<Integer>> log =
+          (Map<String, List<Integer>>) owner.partition(p).call("log", LONG);
       for (String key : log.keySet()) {
         assertEquals(p, owner.partitionOf(key), "key " + key + " handled by the wrong partition");
       }

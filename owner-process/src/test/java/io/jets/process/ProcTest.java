@@ -31,10 +31,13 @@ class ProcTest {
   void bodyThatReturnsExitsNormallyAndIsCurrentOwnerWhileItRuns() throws Exception {
     AtomicReference<Owner> seen = new AtomicReference<>();
     AtomicReference<Proc> self = new AtomicReference<>();
-    Proc proc = Procs.spawn("returns", me -> {
-      seen.set(Owner.current());
-      self.set(Procs.self());
-    });
+    Proc proc =
+        Procs.spawn(
+            "returns",
+            me -> {
+              seen.set(Owner.current());
+              self.set(Procs.self());
+            });
     assertEquals(ExitReason.NORMAL, exitOf(proc));
     assertSame(proc, seen.get());
     assertSame(proc, self.get());
@@ -46,9 +49,12 @@ class ProcTest {
   @Test
   void bodyThatThrowsExitsWithTheExceptionAsReason() throws Exception {
     IllegalStateException boom = new IllegalStateException("boom");
-    Proc proc = Procs.spawn("throws", me -> {
-      throw boom;
-    });
+    Proc proc =
+        Procs.spawn(
+            "throws",
+            me -> {
+              throw boom;
+            });
     ExitReason reason = exitOf(proc);
     ExitReason.Crash crash = assertInstanceOf(ExitReason.Crash.class, reason);
     assertSame(boom, crash.cause());
@@ -56,9 +62,12 @@ class ProcTest {
 
   @Test
   void exitExceptionChoosesTheReason() throws Exception {
-    Proc proc = Procs.spawn("shuts-down", me -> {
-      throw new ExitException(ExitReason.SHUTDOWN);
-    });
+    Proc proc =
+        Procs.spawn(
+            "shuts-down",
+            me -> {
+              throw new ExitException(ExitReason.SHUTDOWN);
+            });
     assertEquals(ExitReason.SHUTDOWN, exitOf(proc));
   }
 
@@ -66,13 +75,16 @@ class ProcTest {
   void messagesFromOneSenderArriveInOrder() throws Exception {
     int count = 10_000;
     AtomicReference<List<Object>> received = new AtomicReference<>();
-    Proc proc = Procs.spawn("collector", me -> {
-      List<Object> messages = new ArrayList<>();
-      for (int i = 0; i < count; i++) {
-        messages.add(me.receive());
-      }
-      received.set(messages);
-    });
+    Proc proc =
+        Procs.spawn(
+            "collector",
+            me -> {
+              List<Object> messages = new ArrayList<>();
+              for (int i = 0; i < count; i++) {
+                messages.add(me.receive());
+              }
+              received.set(messages);
+            });
     for (int i = 0; i < count; i++) {
       assertTrue(proc.send(i));
     }
@@ -106,28 +118,39 @@ class ProcTest {
     int senders = 4;
     int each = 5_000;
     AtomicReference<long[]> lastSeen = new AtomicReference<>();
-    Proc proc = Procs.spawn("many-senders", me -> {
-      long[] last = new long[senders];
-      java.util.Arrays.fill(last, -1);
-      for (int i = 0; i < senders * each; i++) {
-        long[] message = (long[]) me.receive();
-        int sender = (int) message[0];
-        if (message[1] != last[sender] + 1) {
-          throw new AssertionError("sender " + sender + " out of order: " + message[1] + " after " + last[sender]);
-        }
-        last[sender] = message[1];
-      }
-      lastSeen.set(last);
-    });
+    Proc proc =
+        Procs.spawn(
+            "many-senders",
+            me -> {
+              long[] last = new long[senders];
+              java.util.Arrays.fill(last, -1);
+              for (int i = 0; i < senders * each; i++) {
+                long[] message = (long[]) me.receive();
+                int sender = (int) message[0];
+                if (message[1] != last[sender] + 1) {
+                  throw new AssertionError(
+                      "sender "
+                          + sender
+                          + " out of order: "
+                          + message[1]
+                          + " after "
+                          + last[sender]);
+                }
+                last[sender] = message[1];
+              }
+              lastSeen.set(last);
+            });
     try (ExecutorService pool = Executors.newFixedThreadPool(senders)) {
       List<Future<?>> futures = new ArrayList<>();
       for (int s = 0; s < senders; s++) {
         long sender = s;
-        futures.add(pool.submit(() -> {
-          for (long i = 0; i < each; i++) {
-            proc.send(new long[] {sender, i});
-          }
-        }));
+        futures.add(
+            pool.submit(
+                () -> {
+                  for (long i = 0; i < each; i++) {
+                    proc.send(new long[] {sender, i});
+                  }
+                }));
       }
       for (Future<?> future : futures) {
         future.get();
@@ -141,10 +164,13 @@ class ProcTest {
 
   @Test
   void plainProcessAnswersACallThroughItsReplyHandle() throws Exception {
-    Proc proc = Procs.spawn("echo", me -> {
-      Call call = (Call) me.receive();
-      call.replyTo().reply("echo:" + call.request());
-    });
+    Proc proc =
+        Procs.spawn(
+            "echo",
+            me -> {
+              Call call = (Call) me.receive();
+              call.replyTo().reply("echo:" + call.request());
+            });
     assertEquals("echo:hi", proc.call("hi", LONG));
     exitOf(proc);
   }
@@ -165,11 +191,14 @@ class ProcTest {
   void statusIsRunningWhileBodyRunsAndCountersAreExposed() throws Exception {
     CountDownLatch running = new CountDownLatch(1);
     CountDownLatch release = new CountDownLatch(1);
-    Proc proc = Procs.spawn("status", me -> {
-      me.receive();
-      running.countDown();
-      release.await();
-    });
+    Proc proc =
+        Procs.spawn(
+            "status",
+            me -> {
+              me.receive();
+              running.countDown();
+              release.await();
+            });
     proc.send("first");
     running.await();
     proc.send("waiting-1");
@@ -195,13 +224,16 @@ class ProcTest {
       int toHandle = handled[i];
       CountDownLatch done = new CountDownLatch(1);
       ready.add(done);
-      Proc proc = Procs.spawn("top-" + i, me -> {
-        for (int n = 0; n < toHandle; n++) {
-          me.receive();
-        }
-        done.countDown();
-        release.await();
-      });
+      Proc proc =
+          Procs.spawn(
+              "top-" + i,
+              me -> {
+                for (int n = 0; n < toHandle; n++) {
+                  me.receive();
+                }
+                done.countDown();
+                release.await();
+              });
       for (int n = 0; n < toHandle; n++) {
         proc.send(n);
       }
@@ -215,11 +247,17 @@ class ProcTest {
         procs.get(i).send(n);
       }
     }
-    List<Proc> byMailbox = Procs.top(Integer.MAX_VALUE, TopBy.MAILBOX_LENGTH).stream()
-        .map(ProcInfo::proc).filter(procs::contains).toList();
+    List<Proc> byMailbox =
+        Procs.top(Integer.MAX_VALUE, TopBy.MAILBOX_LENGTH).stream()
+            .map(ProcInfo::proc)
+            .filter(procs::contains)
+            .toList();
     assertEquals(List.of(procs.get(1), procs.get(2), procs.get(0)), byMailbox);
-    List<Proc> byProcessed = Procs.top(Integer.MAX_VALUE, TopBy.PROCESSED).stream()
-        .map(ProcInfo::proc).filter(procs::contains).toList();
+    List<Proc> byProcessed =
+        Procs.top(Integer.MAX_VALUE, TopBy.PROCESSED).stream()
+            .map(ProcInfo::proc)
+            .filter(procs::contains)
+            .toList();
     assertEquals(List.of(procs.get(2), procs.get(0), procs.get(1)), byProcessed);
     assertEquals(1, Procs.top(1, TopBy.MAILBOX_LENGTH).size());
     release.countDown();

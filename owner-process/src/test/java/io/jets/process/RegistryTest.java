@@ -20,10 +20,13 @@ class RegistryTest {
   @Test
   void anyValueObjectIsANameAndAddressesItsProcess() throws Exception {
     ServiceName name = new ServiceName("cache", 1);
-    Proc proc = Procs.spawn("named", me -> {
-      Call call = (Call) me.receive();
-      call.replyTo().reply("pong");
-    });
+    Proc proc =
+        Procs.spawn(
+            "named",
+            me -> {
+              Call call = (Call) me.receive();
+              call.replyTo().reply("pong");
+            });
     Registry.register(name, proc);
     assertSame(proc, Registry.whereis(new ServiceName("cache", 1)).orElseThrow());
     assertEquals(Optional.of(name), proc.registeredName());
@@ -36,8 +39,11 @@ class RegistryTest {
     Proc first = idle("first");
     Registry.register("unique", first);
     Proc second = idle("second");
-    NameInUseException taken = assertThrows(NameInUseException.class, () -> Registry.register("unique", second));
-    assertTrue(taken.getMessage().contains("unique") && taken.getMessage().contains("first"), taken.getMessage());
+    NameInUseException taken =
+        assertThrows(NameInUseException.class, () -> Registry.register("unique", second));
+    assertTrue(
+        taken.getMessage().contains("unique") && taken.getMessage().contains("first"),
+        taken.getMessage());
     first.exit(ExitReason.KILL);
     exitOf(first);
     assertTrue(Registry.whereis("unique").isEmpty());
@@ -68,7 +74,8 @@ class RegistryTest {
   void builderRegistersBeforeTheProcessRunsAndRefusesATakenName() throws Exception {
     Proc holder = Proc.builder("holder").register("builder-name").spawn(me -> me.receive());
     assertSame(holder, Registry.lookup("builder-name"));
-    assertThrows(NameInUseException.class,
+    assertThrows(
+        NameInUseException.class,
         () -> Proc.builder("loser").register("builder-name").spawn(me -> {}));
     holder.send("stop");
     exitOf(holder);

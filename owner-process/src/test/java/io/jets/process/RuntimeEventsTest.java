@@ -23,7 +23,8 @@ import org.junit.jupiter.api.Test;
 /** The JFR events of the process runtime arrive in a recording, with their fields. */
 class RuntimeEventsTest {
 
-  private static List<RecordedEvent> recorded(Recording recording, String eventName) throws IOException {
+  private static List<RecordedEvent> recorded(Recording recording, String eventName)
+      throws IOException {
     Path file = Files.createTempFile("jets-runtime-events", ".jfr");
     try {
       recording.dump(file);
@@ -42,7 +43,8 @@ class RuntimeEventsTest {
       recording.start();
       CountDownLatch gate = new CountDownLatch(1);
       AtomicReference<List<Object>> collected = new AtomicReference<>();
-      Proc proc = MailboxPolicyTest.gated("jfr-overloaded", 1, OverflowPolicy.REJECT, gate, 1, collected);
+      Proc proc =
+          MailboxPolicyTest.gated("jfr-overloaded", 1, OverflowPolicy.REJECT, gate, 1, collected);
       assertTrue(proc.send("fits"));
       assertFalse(proc.send("refused"));
       assertFalse(proc.cast("refused"));
@@ -51,12 +53,16 @@ class RuntimeEventsTest {
       exitOf(proc);
       recording.stop();
 
-      List<RecordedEvent> events = recorded(recording, "io.jets.MailboxOverload").stream()
-          .filter(event -> event.getLong("processId") == proc.id())
-          .toList();
-      assertEquals(List.of("send", "cast", "call"), events.stream().map(event -> event.getString("kind")).toList());
+      List<RecordedEvent> events =
+          recorded(recording, "io.jets.MailboxOverload").stream()
+              .filter(event -> event.getLong("processId") == proc.id())
+              .toList();
+      assertEquals(
+          List.of("send", "cast", "call"),
+          events.stream().map(event -> event.getString("kind")).toList());
       assertTrue(events.stream().allMatch(event -> event.getInt("capacity") == 1));
-      assertTrue(events.stream().allMatch(event -> event.getString("process").equals("jfr-overloaded")));
+      assertTrue(
+          events.stream().allMatch(event -> event.getString("process").equals("jfr-overloaded")));
     }
   }
 
@@ -66,8 +72,11 @@ class RuntimeEventsTest {
       recording.enable("io.jets.SupervisorRestart");
       recording.start();
       List<String> terminations = new CopyOnWriteArrayList<>();
-      Supervisor sup = Supervisor.builder("jfr-sup").intensity(3, java.time.Duration.ofSeconds(30))
-          .child(SupervisorTest.worker("jfr-child", terminations, new AtomicInteger())).start();
+      Supervisor sup =
+          Supervisor.builder("jfr-sup")
+              .intensity(3, java.time.Duration.ofSeconds(30))
+              .child(SupervisorTest.worker("jfr-child", terminations, new AtomicInteger()))
+              .start();
       Proc child = sup.child("jfr-child").orElseThrow();
       SupervisorTest.crash(child);
       exitOf(child);
@@ -75,13 +84,16 @@ class RuntimeEventsTest {
       sup.stop(LONG);
       recording.stop();
 
-      List<RecordedEvent> events = recorded(recording, "io.jets.SupervisorRestart").stream()
-          .filter(event -> event.getLong("supervisorId") == sup.proc().id())
-          .toList();
+      List<RecordedEvent> events =
+          recorded(recording, "io.jets.SupervisorRestart").stream()
+              .filter(event -> event.getLong("supervisorId") == sup.proc().id())
+              .toList();
       assertEquals(1, events.size());
       assertEquals("jfr-sup", events.get(0).getString("supervisor"));
       assertEquals("jfr-child", events.get(0).getString("child"));
-      assertTrue(events.get(0).getString("reason").contains("crashed on purpose"), events.get(0).getString("reason"));
+      assertTrue(
+          events.get(0).getString("reason").contains("crashed on purpose"),
+          events.get(0).getString("reason"));
     }
   }
 }

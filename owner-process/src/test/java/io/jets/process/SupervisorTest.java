@@ -18,7 +18,9 @@ import org.junit.jupiter.api.Test;
 /** One-for-one supervision: restarts, restart intensity, ordered shutdown. */
 class SupervisorTest {
 
-  /** A worker that answers "ping", crashes on "crash", stops normally on "stop", and logs terminate. */
+  /**
+   * A worker that answers "ping", crashes on "crash", stops normally on "stop", and logs terminate.
+   */
   static final class Worker implements GenServer<String> {
     private final String id;
     private final List<String> terminations;
@@ -52,10 +54,12 @@ class SupervisorTest {
   }
 
   static ChildSpec worker(String id, List<String> terminations, AtomicInteger starts) {
-    return ChildSpec.permanent(id, () -> {
-      starts.incrementAndGet();
-      return Procs.startLink(id, new Worker(id, terminations, true));
-    });
+    return ChildSpec.permanent(
+        id,
+        () -> {
+          starts.incrementAndGet();
+          return Procs.startLink(id, new Worker(id, terminations, true));
+        });
   }
 
   static void crash(Proc child) {
@@ -66,8 +70,12 @@ class SupervisorTest {
   void crashedChildIsRestartedAndTheOthersAreUntouched() throws Exception {
     List<String> terminations = new CopyOnWriteArrayList<>();
     AtomicInteger starts = new AtomicInteger();
-    Supervisor sup = Supervisor.builder("sup-restart").intensity(3, Duration.ofSeconds(30))
-        .child(worker("a", terminations, starts)).child(worker("b", terminations, starts)).start();
+    Supervisor sup =
+        Supervisor.builder("sup-restart")
+            .intensity(3, Duration.ofSeconds(30))
+            .child(worker("a", terminations, starts))
+            .child(worker("b", terminations, starts))
+            .start();
     Proc a = sup.child("a").orElseThrow();
     Proc b = sup.child("b").orElseThrow();
     crash(a);
@@ -86,8 +94,12 @@ class SupervisorTest {
   void tooManyRestartsMakeTheSupervisorGiveUp() throws Exception {
     List<String> terminations = new CopyOnWriteArrayList<>();
     AtomicInteger starts = new AtomicInteger();
-    Supervisor sup = Supervisor.builder("sup-intensity").intensity(2, Duration.ofMinutes(1))
-        .child(worker("flaky", terminations, starts)).child(worker("steady", terminations, starts)).start();
+    Supervisor sup =
+        Supervisor.builder("sup-intensity")
+            .intensity(2, Duration.ofMinutes(1))
+            .child(worker("flaky", terminations, starts))
+            .child(worker("steady", terminations, starts))
+            .start();
     Proc steady = sup.child("steady").orElseThrow();
     for (int i = 0; i < 2; i++) {
       Proc flaky = sup.whichChildren(LONG).get("flaky");
@@ -106,10 +118,12 @@ class SupervisorTest {
   void stopShutsChildrenDownInReverseStartOrder() throws Exception {
     List<String> terminations = new CopyOnWriteArrayList<>();
     AtomicInteger starts = new AtomicInteger();
-    Supervisor sup = Supervisor.builder("sup-order")
-        .child(worker("first", terminations, starts))
-        .child(worker("second", terminations, starts))
-        .child(worker("third", terminations, starts)).start();
+    Supervisor sup =
+        Supervisor.builder("sup-order")
+            .child(worker("first", terminations, starts))
+            .child(worker("second", terminations, starts))
+            .child(worker("third", terminations, starts))
+            .start();
     List<Proc> children = List.copyOf(sup.children().values());
     assertEquals(3, children.size());
     sup.stop(LONG);
@@ -123,12 +137,21 @@ class SupervisorTest {
   @Test
   void childThatIgnoresShutdownIsKilledAfterItsShutdownTime() throws Exception {
     CountDownLatch never = new CountDownLatch(1);
-    Supervisor sup = Supervisor.builder("sup-kill")
-        .child(ChildSpec.permanent("stubborn", () -> Procs.spawnLink("stubborn", me -> {
-          me.trapExit(true);
-          never.await(); // never reads its mailbox, so never sees the shutdown
-        })).withShutdown(Duration.ofMillis(50)))
-        .start();
+    Supervisor sup =
+        Supervisor.builder("sup-kill")
+            .child(
+                ChildSpec.permanent(
+                        "stubborn",
+                        () ->
+                            Procs.spawnLink(
+                                "stubborn",
+                                me -> {
+                                  me.trapExit(true);
+                                  never.await(); // never reads its mailbox, so never sees the
+                                  // shutdown
+                                }))
+                    .withShutdown(Duration.ofMillis(50)))
+            .start();
     Proc stubborn = sup.child("stubborn").orElseThrow();
     sup.stop(LONG);
     assertEquals(ExitReason.KILL, exitOf(stubborn));
@@ -137,10 +160,16 @@ class SupervisorTest {
   @Test
   void transientAndTemporaryChildrenAreNotRestartedAfterANormalExit() throws Exception {
     List<String> terminations = new CopyOnWriteArrayList<>();
-    Supervisor sup = Supervisor.builder("sup-types")
-        .child(ChildSpec.transientChild("transient", () -> Procs.startLink("t", new Worker("t", terminations, false))))
-        .child(ChildSpec.temporary("temporary", () -> Procs.startLink("tmp", new Worker("tmp", terminations, false))))
-        .start();
+    Supervisor sup =
+        Supervisor.builder("sup-types")
+            .child(
+                ChildSpec.transientChild(
+                    "transient", () -> Procs.startLink("t", new Worker("t", terminations, false))))
+            .child(
+                ChildSpec.temporary(
+                    "temporary",
+                    () -> Procs.startLink("tmp", new Worker("tmp", terminations, false))))
+            .start();
     Proc transientChild = sup.child("transient").orElseThrow();
     Proc temporary = sup.child("temporary").orElseThrow();
     assertEquals("stopping", transientChild.call("stop", LONG));
@@ -154,10 +183,18 @@ class SupervisorTest {
 
   @Test
   void restartedChildCanReclaimItsRegisteredName() throws Exception {
-    Supervisor sup = Supervisor.builder("sup-names").intensity(5, Duration.ofSeconds(30))
-        .child(ChildSpec.permanent("named", () ->
-            Proc.builder("named").register("sup-named-worker").linkToCaller().start(new Worker("named", new CopyOnWriteArrayList<>(), false))))
-        .start();
+    Supervisor sup =
+        Supervisor.builder("sup-names")
+            .intensity(5, Duration.ofSeconds(30))
+            .child(
+                ChildSpec.permanent(
+                    "named",
+                    () ->
+                        Proc.builder("named")
+                            .register("sup-named-worker")
+                            .linkToCaller()
+                            .start(new Worker("named", new CopyOnWriteArrayList<>(), false))))
+            .start();
     Proc first = Registry.lookup("sup-named-worker");
     crash(first);
     exitOf(first);
@@ -171,14 +208,26 @@ class SupervisorTest {
   @Test
   void failingChildStartFailsTheSupervisorStartAndStopsStartedChildren() throws Exception {
     List<String> terminations = new CopyOnWriteArrayList<>();
-    ProcStartException e = assertThrows(ProcStartException.class, () -> Supervisor.builder("sup-bad")
-        .child(ChildSpec.permanent("good", () -> Procs.startLink("good", new Worker("good", terminations, true))))
-        .child(ChildSpec.permanent("bad", () -> {
-          throw new IllegalStateException("cannot start");
-        }))
-        .start());
+    ProcStartException e =
+        assertThrows(
+            ProcStartException.class,
+            () ->
+                Supervisor.builder("sup-bad")
+                    .child(
+                        ChildSpec.permanent(
+                            "good",
+                            () -> Procs.startLink("good", new Worker("good", terminations, true))))
+                    .child(
+                        ChildSpec.permanent(
+                            "bad",
+                            () -> {
+                              throw new IllegalStateException("cannot start");
+                            }))
+                    .start());
     assertTrue(e.getMessage().contains("sup-bad"), e.getMessage());
     assertEquals(List.of("good:shutdown"), terminations);
-    assertTrue(Procs.list().stream().noneMatch(p -> p.name().equals("sup-bad") || p.name().equals("good")));
+    assertTrue(
+        Procs.list().stream()
+            .noneMatch(p -> p.name().equals("sup-bad") || p.name().equals("good")));
   }
 }

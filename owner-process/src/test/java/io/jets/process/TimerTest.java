@@ -20,30 +20,38 @@ class TimerTest {
   void sendAfterDeliversNoEarlierThanTheDelay() throws Exception {
     AtomicLong elapsedNanos = new AtomicLong();
     AtomicReference<Object> got = new AtomicReference<>();
-    Proc proc = Procs.spawn("delayed", me -> {
-      long start = System.nanoTime();
-      me.sendAfter(Duration.ofMillis(40), "tick");
-      got.set(me.receive(LONG).orElse(null));
-      elapsedNanos.set(System.nanoTime() - start);
-    });
+    Proc proc =
+        Procs.spawn(
+            "delayed",
+            me -> {
+              long start = System.nanoTime();
+              me.sendAfter(Duration.ofMillis(40), "tick");
+              got.set(me.receive(LONG).orElse(null));
+              elapsedNanos.set(System.nanoTime() - start);
+            });
     exitOf(proc);
     assertEquals("tick", got.get());
-    assertTrue(elapsedNanos.get() >= Duration.ofMillis(40).toNanos(), "fired early: " + elapsedNanos.get());
+    assertTrue(
+        elapsedNanos.get() >= Duration.ofMillis(40).toNanos(),
+        "fired early: " + elapsedNanos.get());
   }
 
   @Test
   void timersFireInDeadlineOrder() throws Exception {
     AtomicReference<List<Object>> got = new AtomicReference<>();
-    Proc proc = Procs.spawn("ordered-timers", me -> {
-      me.sendAfter(Duration.ofMillis(60), 3);
-      me.sendAfter(Duration.ofMillis(5), 1);
-      me.sendAfter(Duration.ofMillis(30), 2);
-      List<Object> messages = new ArrayList<>();
-      for (int i = 0; i < 3; i++) {
-        messages.add(me.receive());
-      }
-      got.set(messages);
-    });
+    Proc proc =
+        Procs.spawn(
+            "ordered-timers",
+            me -> {
+              me.sendAfter(Duration.ofMillis(60), 3);
+              me.sendAfter(Duration.ofMillis(5), 1);
+              me.sendAfter(Duration.ofMillis(30), 2);
+              List<Object> messages = new ArrayList<>();
+              for (int i = 0; i < 3; i++) {
+                messages.add(me.receive());
+              }
+              got.set(messages);
+            });
     exitOf(proc);
     assertEquals(List.of(1, 2, 3), got.get());
   }
@@ -52,12 +60,15 @@ class TimerTest {
   void cancelledTimerNeverDelivers() throws Exception {
     AtomicReference<Object> first = new AtomicReference<>();
     AtomicReference<Boolean> cancelled = new AtomicReference<>();
-    Proc proc = Procs.spawn("cancels", me -> {
-      TimerRef doomed = me.sendAfter(Duration.ofMillis(20), "cancelled");
-      cancelled.set(doomed.cancel());
-      me.sendAfter(Duration.ofMillis(60), "kept");
-      first.set(me.receive());
-    });
+    Proc proc =
+        Procs.spawn(
+            "cancels",
+            me -> {
+              TimerRef doomed = me.sendAfter(Duration.ofMillis(20), "cancelled");
+              cancelled.set(doomed.cancel());
+              me.sendAfter(Duration.ofMillis(60), "kept");
+              first.set(me.receive());
+            });
     exitOf(proc);
     assertTrue(cancelled.get());
     assertEquals("kept", first.get());
@@ -66,14 +77,17 @@ class TimerTest {
   @Test
   void intervalRepeatsUntilCancelledAndEndsWithItsProcess() throws Exception {
     AtomicReference<TimerRef> periodic = new AtomicReference<>();
-    Proc proc = Procs.spawn("periodic", me -> {
-      periodic.set(me.sendInterval(Duration.ofMillis(5), "tick"));
-      for (int i = 0; i < 5; i++) {
-        if (!"tick".equals(me.receive())) {
-          throw new AssertionError("expected a tick");
-        }
-      }
-    });
+    Proc proc =
+        Procs.spawn(
+            "periodic",
+            me -> {
+              periodic.set(me.sendInterval(Duration.ofMillis(5), "tick"));
+              for (int i = 0; i < 5; i++) {
+                if (!"tick".equals(me.receive())) {
+                  throw new AssertionError("expected a tick");
+                }
+              }
+            });
     assertEquals(ExitReason.NORMAL, exitOf(proc));
     assertFalse(periodic.get().isActive(), "the timer outlived its process");
     assertFalse(periodic.get().cancel());

@@ -4,8 +4,8 @@ import io.jets.term.internal.ValueInspector;
 import java.lang.invoke.MethodHandle;
 
 /**
- * The {@link Term} implementation: reads the value through the dynamic invoker of the key's
- * {@link java.lang.invoke.MutableCallSite}, whose target is a constant method handle.
+ * The {@link Term} implementation: reads the value through the dynamic invoker of the key's {@link
+ * java.lang.invoke.MutableCallSite}, whose target is a constant method handle.
  *
  * <p>It is a record on purpose: HotSpot trusts the final fields of records as constants (it does
  * not trust ordinary final instance fields), so when the handle itself is a constant, {@code

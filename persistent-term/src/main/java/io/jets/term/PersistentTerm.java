@@ -48,8 +48,8 @@ import java.util.Map;
  * A put of a value {@code equals} to the stored one only takes the lock and compares: it changes
  * nothing and invalidates no compiled code, so there is no need to compare before putting. As in
  * OTP, prefer a few large terms to many small ones, and do not update terms on a hot path: group
- * related settings into one record and replace it as a whole. Measured figures (JMH 1.37, JDK 25,
- * 2 shared cores, one benchmark thread; BENCHMARKS.md has the command and the baselines):
+ * related settings into one record and replace it as a whole. Measured figures (JMH 1.37, JDK 25, 2
+ * shared cores, one benchmark thread; BENCHMARKS.md has the command and the baselines):
  *
  * <ul>
  *   <li>{@code get(key)}: 2.3 ns for one hot key; 14 ns against 17 ns for {@code
@@ -83,10 +83,10 @@ import java.util.Map;
  *
  * {@link #put(Owner, Object, Object)} stores a term that is erased when the owner exits. The owner
  * of a key is decided by the most recent put of it: a later global {@link #put(Object, Object)}
- * makes the key global (it survives the owner), a later owned put by another owner moves it to
- * that owner, and an {@link #erase} ends the ownership. This holds even when the later put stores
- * an equal value. {@link #putNew} never changes ownership. When an owner exits, all the keys it
- * still owns are erased in one write, before the owner's exit is announced to anyone else.
+ * makes the key global (it survives the owner), a later owned put by another owner moves it to that
+ * owner, and an {@link #erase} ends the ownership. This holds even when the later put stores an
+ * equal value. {@link #putNew} never changes ownership. When an owner exits, all the keys it still
+ * owns are erased in one write, before the owner's exit is announced to anyone else.
  *
  * <h2>Errors</h2>
  *

@@ -11,9 +11,9 @@ package io.jets.term;
  * }</pre>
  *
  * <p><b>Reads.</b> {@link #get()} takes no lock, allocates nothing and writes no memory. When the
- * handle sits in a {@code static final} field (or is otherwise a constant to the JIT), compiled code
- * reads the stored value as a constant: it costs what reading a {@code static final} field costs.
- * A handle in an instance field or a local variable still reads correctly, through one extra
+ * handle sits in a {@code static final} field (or is otherwise a constant to the JIT), compiled
+ * code reads the stored value as a constant: it costs what reading a {@code static final} field
+ * costs. A handle in an instance field or a local variable still reads correctly, through one extra
  * indirection.
  *
  * <p><b>Writes.</b> After {@link PersistentTerm#put}, {@link PersistentTerm#erase} or an owner's
@@ -26,8 +26,8 @@ package io.jets.term;
  * {@link #get()} then throws {@link MissingTermException}, {@link #getOrDefault(Object)} returns
  * the default, and both return the value again once the key is put back.
  *
- * <p><b>Types.</b> The type parameter is not checked: a value of another type shows up as a
- * {@link ClassCastException} where the caller uses it, as with {@link PersistentTerm#get(Object)}.
+ * <p><b>Types.</b> The type parameter is not checked: a value of another type shows up as a {@link
+ * ClassCastException} where the caller uses it, as with {@link PersistentTerm#get(Object)}.
  *
  * @param <T> the type of the value the caller expects under the key
  */

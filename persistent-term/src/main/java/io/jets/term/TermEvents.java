@@ -8,9 +8,9 @@ import jdk.jfr.Name;
 import jdk.jfr.StackTrace;
 
 /**
- * The JDK Flight Recorder events of the term store. An event's duration is the time the write
- * spent invalidating compiled code that folded the old value (re-targeting the handles' call sites
- * and {@code MutableCallSite.syncAll}); zero when no handle exists for the key. With JFR off a write
+ * The JDK Flight Recorder events of the term store. An event's duration is the time the write spent
+ * invalidating compiled code that folded the old value (re-targeting the handles' call sites and
+ * {@code MutableCallSite.syncAll}); zero when no handle exists for the key. With JFR off a write
  * pays one {@link Event#isEnabled()} branch.
  */
 final class TermEvents {
@@ -20,21 +20,29 @@ final class TermEvents {
   @Name("io.jets.PersistentTermPut")
   @Label("Persistent Term Put")
   @Category({"jets", "Persistent Term"})
-  @Description("A persistent term got a new value; the duration is the time spent invalidating handles")
+  @Description(
+      "A persistent term got a new value; the duration is the time spent invalidating handles")
   @StackTrace(false)
   static final class Put extends Event {
-    @Label("Key") String key;
-    @Label("Handles Invalidated") int handlesInvalidated;
+    @Label("Key")
+    String key;
+
+    @Label("Handles Invalidated")
+    int handlesInvalidated;
   }
 
   @Name("io.jets.PersistentTermErase")
   @Label("Persistent Term Erase")
   @Category({"jets", "Persistent Term"})
-  @Description("A persistent term was erased (also when its owner exited); the duration is the time spent invalidating handles")
+  @Description(
+      "A persistent term was erased (also when its owner exited); the duration is the time spent invalidating handles")
   @StackTrace(false)
   static final class Erase extends Event {
-    @Label("Key") String key;
-    @Label("Handles Invalidated") int handlesInvalidated;
+    @Label("Key")
+    String key;
+
+    @Label("Handles Invalidated")
+    int handlesInvalidated;
   }
 
   /** Starts timing one re-binding, or returns null when neither event is enabled. */

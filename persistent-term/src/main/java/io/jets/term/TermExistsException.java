@@ -15,8 +15,10 @@ public class TermExistsException extends IllegalStateException {
 
   /** Creates the exception for {@code key}, which already holds a different value. */
   public TermExistsException(Object key) {
-    super("persistent term " + ValueInspector.describe(key)
-        + ": putNew found a different value already stored; the stored value is unchanged");
+    super(
+        "persistent term "
+            + ValueInspector.describe(key)
+            + ": putNew found a different value already stored; the stored value is unchanged");
     this.key = key;
   }
 

@@ -76,7 +76,8 @@ final class TermStore {
     }
   }
 
-  // Read with SNAPSHOT.getAcquire, written with SNAPSHOT.setRelease under writeLock; never directly.
+  // Read with SNAPSHOT.getAcquire, written with SNAPSHOT.setRelease under writeLock; never
+  // directly.
   private TermSnapshot snapshot = TermSnapshot.EMPTY;
 
   private final ReentrantLock writeLock = new ReentrantLock();
@@ -129,7 +130,10 @@ final class TermStore {
         Optional<Owner.Registration> registration = owner.onExit(eraseOnExit);
         if (registration.isEmpty()) {
           throw new IllegalStateException(
-              "persistent term " + ValueInspector.describe(key) + ": owner " + owner
+              "persistent term "
+                  + ValueInspector.describe(key)
+                  + ": owner "
+                  + owner
                   + " has exited; nothing was stored");
         }
         owned = new OwnedKeys(registration.get());
@@ -183,7 +187,8 @@ final class TermStore {
       if (stored == null) {
         return false;
       }
-      long bytes = ValueInspector.inspect("key", key, key) + ValueInspector.inspect("value", key, stored);
+      long bytes =
+          ValueInspector.inspect("key", key, key) + ValueInspector.inspect("value", key, stored);
       SNAPSHOT.setRelease(this, current.without(key, -bytes));
       rebind(List.of(key), ABSENT);
       disown(key);
@@ -204,7 +209,8 @@ final class TermStore {
       if (term == null) {
         Object stored = current().get(key);
         MutableCallSite site =
-            new MutableCallSite(MethodHandles.constant(Object.class, stored == null ? ABSENT : stored));
+            new MutableCallSite(
+                MethodHandles.constant(Object.class, stored == null ? ABSENT : stored));
         term = new CallSiteTerm<>(key, site.dynamicInvoker());
         handles.put(key, new HandleRef(term, key, site, droppedHandles));
       }
@@ -238,7 +244,9 @@ final class TermStore {
       return; // OTP's rule: an equal value is a no-op, and compiled code keeps its constant.
     }
     long delta =
-        stored == null ? keyBytes + valueBytes : valueBytes - ValueInspector.inspect("value", key, stored);
+        stored == null
+            ? keyBytes + valueBytes
+            : valueBytes - ValueInspector.inspect("value", key, stored);
     SNAPSHOT.setRelease(this, current.with(key, value, delta));
     rebind(List.of(key), value);
   }
@@ -262,7 +270,10 @@ final class TermStore {
       MutableCallSite.syncAll(changed.toArray(MutableCallSite[]::new));
     }
     if (event != null) {
-      TermEvents.end(event, keys.size() == 1 ? String.valueOf(keys.get(0)) : keys.size() + " keys", changed.size());
+      TermEvents.end(
+          event,
+          keys.size() == 1 ? String.valueOf(keys.get(0)) : keys.size() + " keys",
+          changed.size());
     }
   }
 
@@ -281,7 +292,9 @@ final class TermStore {
         ownerOfKey.remove(key);
         Object stored = current.get(key);
         if (stored != null) {
-          bytes += ValueInspector.inspect("key", key, key) + ValueInspector.inspect("value", key, stored);
+          bytes +=
+              ValueInspector.inspect("key", key, key)
+                  + ValueInspector.inspect("value", key, stored);
           erased.add(key);
         }
       }
@@ -321,7 +334,11 @@ final class TermStore {
     final Object key;
     final MutableCallSite site;
 
-    HandleRef(CallSiteTerm<?> term, Object key, MutableCallSite site, ReferenceQueue<CallSiteTerm<?>> queue) {
+    HandleRef(
+        CallSiteTerm<?> term,
+        Object key,
+        MutableCallSite site,
+        ReferenceQueue<CallSiteTerm<?>> queue) {
       super(term, queue);
       this.key = key;
       this.site = site;

@@ -119,7 +119,8 @@ class ConcurrentTermsTest {
                   Integer v = (Integer) store.find(w + ":" + k);
                   int version = v == null ? 0 : v;
                   if (version < seen[w][k]) {
-                    throw new AssertionError(w + ":" + k + " went back from " + seen[w][k] + " to " + version);
+                    throw new AssertionError(
+                        w + ":" + k + " went back from " + seen[w][k] + " to " + version);
                   }
                   seen[w][k] = version;
                 }

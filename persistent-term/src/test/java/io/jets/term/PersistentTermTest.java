@@ -55,7 +55,8 @@ class PersistentTermTest {
   @Test
   void getOfAMissingKeyNamesTheKey() {
     String key = key("missing");
-    MissingTermException e = assertThrows(MissingTermException.class, () -> PersistentTerm.get(key));
+    MissingTermException e =
+        assertThrows(MissingTermException.class, () -> PersistentTerm.get(key));
     assertTrue(e.getMessage().contains(key), e.getMessage());
     assertEquals(key, e.key());
   }
@@ -101,7 +102,8 @@ class PersistentTermTest {
 
     // A different value: an error naming the key, and the stored value stays.
     TermExistsException e =
-        assertThrows(TermExistsException.class, () -> PersistentTerm.putNew(key, new Config("h", 2)));
+        assertThrows(
+            TermExistsException.class, () -> PersistentTerm.putNew(key, new Config("h", 2)));
     assertTrue(e.getMessage().contains(key), e.getMessage());
     assertEquals(key, e.key());
     assertSame(first, PersistentTerm.get(key));
@@ -115,7 +117,8 @@ class PersistentTermTest {
   void nullKeyOrValueIsRejectedWithoutChange() {
     String key = key("null");
     assertThrows(NullPointerException.class, () -> PersistentTerm.put(null, 1));
-    NullPointerException e = assertThrows(NullPointerException.class, () -> PersistentTerm.put(key, null));
+    NullPointerException e =
+        assertThrows(NullPointerException.class, () -> PersistentTerm.put(key, null));
     assertTrue(e.getMessage().contains(key), e.getMessage());
     assertThrows(NullPointerException.class, () -> PersistentTerm.get(null));
     assertThrows(NullPointerException.class, () -> PersistentTerm.erase(null));
@@ -133,7 +136,9 @@ class PersistentTermTest {
         Arguments.of("ArrayDeque", (Supplier<Object>) ArrayDeque::new),
         Arguments.of("ConcurrentHashMap", (Supplier<Object>) ConcurrentHashMap::new),
         Arguments.of("Arrays$ArrayList", (Supplier<Object>) () -> Arrays.asList(1, 2)),
-        Arguments.of("SynchronizedRandomAccessList", (Supplier<Object>) () -> Collections.synchronizedList(new ArrayList<>())),
+        Arguments.of(
+            "SynchronizedRandomAccessList",
+            (Supplier<Object>) () -> Collections.synchronizedList(new ArrayList<>())),
         Arguments.of("int[]", (Supplier<Object>) () -> new int[] {1}),
         Arguments.of("String[]", (Supplier<Object>) () -> new String[] {"a"}),
         Arguments.of("Date", (Supplier<Object>) Date::new),
@@ -142,7 +147,8 @@ class PersistentTermTest {
         Arguments.of("ArrayList", (Supplier<Object>) () -> List.of(1, List.of(new ArrayList<>()))),
         Arguments.of("HashMap", (Supplier<Object>) () -> Map.of("k", Optional.of(new HashMap<>()))),
         Arguments.of("HashSet", (Supplier<Object>) () -> Map.entry(1, new HashSet<>())),
-        Arguments.of("int[]", (Supplier<Object>) () -> Collections.unmodifiableList(List.of(new int[0]))));
+        Arguments.of(
+            "int[]", (Supplier<Object>) () -> Collections.unmodifiableList(List.of(new int[0]))));
   }
 
   @ParameterizedTest(name = "{0}")
@@ -154,14 +160,18 @@ class PersistentTermTest {
         assertThrows(IllegalArgumentException.class, () -> PersistentTerm.put(key, value.get()));
     assertTrue(e.getMessage().contains(key), e.getMessage());
     assertTrue(e.getMessage().contains(className), e.getMessage());
-    assertThrows(IllegalArgumentException.class, () -> PersistentTerm.putNew(key("mutableNew"), value.get()));
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> PersistentTerm.putNew(key("mutableNew"), value.get()));
     assertEquals("before", PersistentTerm.get(key), "a rejected put changed the store");
   }
 
   @Test
   void mutableKeysAreRejected() {
     IllegalArgumentException e =
-        assertThrows(IllegalArgumentException.class, () -> PersistentTerm.put(new ArrayList<>(List.of(1)), 1));
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> PersistentTerm.put(new ArrayList<>(List.of(1)), 1));
     assertTrue(e.getMessage().contains("[1]"), e.getMessage());
     assertThrows(IllegalArgumentException.class, () -> PersistentTerm.handle(new byte[0]));
   }
@@ -171,11 +181,27 @@ class PersistentTermTest {
     String key = key("immutable");
     List<Object> accepted =
         List.of(
-            "s", 1, 2L, 1.5, true, 'c', new Config("h", 1), Optional.empty(), Optional.of(List.of(1)),
-            List.of(), List.of(1, 2, 3), Set.of("a"), Map.of("a", List.of(1)), Map.entry("k", "v"),
-            List.copyOf(new ArrayList<>(List.of(1))), Collections.unmodifiableList(new ArrayList<>()),
-            Collections.emptyMap(), Collections.singletonList(1), Collections.nCopies(3, "x"),
-            new AtomicLong(), UUID.randomUUID());
+            "s",
+            1,
+            2L,
+            1.5,
+            true,
+            'c',
+            new Config("h", 1),
+            Optional.empty(),
+            Optional.of(List.of(1)),
+            List.of(),
+            List.of(1, 2, 3),
+            Set.of("a"),
+            Map.of("a", List.of(1)),
+            Map.entry("k", "v"),
+            List.copyOf(new ArrayList<>(List.of(1))),
+            Collections.unmodifiableList(new ArrayList<>()),
+            Collections.emptyMap(),
+            Collections.singletonList(1),
+            Collections.nCopies(3, "x"),
+            new AtomicLong(),
+            UUID.randomUUID());
     for (Object value : accepted) {
       PersistentTerm.put(key, value);
       assertSame(value, PersistentTerm.get(key));

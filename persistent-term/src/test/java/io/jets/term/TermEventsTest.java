@@ -44,9 +44,14 @@ class TermEventsTest {
 
       List<RecordedEvent> events = recorded(recording, key);
       assertEquals(
-          List.of("io.jets.PersistentTermPut", "io.jets.PersistentTermPut", "io.jets.PersistentTermErase"),
+          List.of(
+              "io.jets.PersistentTermPut",
+              "io.jets.PersistentTermPut",
+              "io.jets.PersistentTermErase"),
           events.stream().map(event -> event.getEventType().getName()).toList());
-      assertEquals(List.of(0, 1, 1), events.stream().map(event -> event.getInt("handlesInvalidated")).toList());
+      assertEquals(
+          List.of(0, 1, 1),
+          events.stream().map(event -> event.getInt("handlesInvalidated")).toList());
       assertTrue(events.stream().allMatch(event -> !event.getDuration().isNegative()));
       assertEquals("absent", handle.getOrDefault("absent"));
     }

@@ -67,8 +67,8 @@ class TermHandleTest {
   }
 
   /**
-   * A static final handle read in a loop long enough for the JIT to compile and fold it; after
-   * each put the loop must see the new value, never the folded old one.
+   * A static final handle read in a loop long enough for the JIT to compile and fold it; after each
+   * put the loop must see the new value, never the folded old one.
    */
   @Test
   void foldedHandleFollowsPutsAfterCompilation() {

@@ -1,8 +1,8 @@
 package io.jets.table;
 
 /**
- * Who may read and write a table, checked against {@link io.jets.process.Owner#current()} on
- * every operation, as ETS's protection option.
+ * Who may read and write a table, checked against {@link io.jets.process.Owner#current()} on every
+ * operation, as ETS's protection option.
  */
 public enum Access {
   /** Any owner reads and writes. */

@@ -5,8 +5,8 @@ import java.util.function.BiFunction;
 import java.util.function.BiPredicate;
 
 /**
- * Builds a further clause of a {@link MatchSpec}, tried after the clauses already there; its
- * result type is the spec's. Not thread-safe; the spec it returns is.
+ * Builds a further clause of a {@link MatchSpec}, tried after the clauses already there; its result
+ * type is the spec's. Not thread-safe; the spec it returns is.
  *
  * @param <K> key type
  * @param <V> value type

@@ -1,8 +1,8 @@
 package io.jets.table;
 
 /**
- * An argument the operation cannot accept: a null key or value, a counter update on a value that
- * is not a counter, a name already in use, an owner that has exited, and so on.
+ * An argument the operation cannot accept: a null key or value, a counter update on a value that is
+ * not a counter, a name already in use, an owner that has exited, and so on.
  */
 public class BadArgumentException extends TableException {
 
@@ -13,7 +13,10 @@ public class BadArgumentException extends TableException {
     super(tableName, message);
   }
 
-  /** Creates the exception with the failure that made the argument bad (a comparator that threw, for example). */
+  /**
+   * Creates the exception with the failure that made the argument bad (a comparator that threw, for
+   * example).
+   */
   public BadArgumentException(String tableName, String message, Throwable cause) {
     super(tableName, message, cause);
   }

@@ -3,8 +3,8 @@ package io.jets.table;
 import io.jets.table.internal.HashBagTable;
 
 /**
- * Builds a {@link TableType#BAG} or {@link TableType#DUPLICATE_BAG} table; see {@link
- * TableBuilder} for the options.
+ * Builds a {@link TableType#BAG} or {@link TableType#DUPLICATE_BAG} table; see {@link TableBuilder}
+ * for the options.
  */
 public final class BagTableBuilder extends TableBuilder<BagTableBuilder> {
 

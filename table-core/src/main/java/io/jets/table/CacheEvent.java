@@ -19,7 +19,9 @@ public record CacheEvent<K, V>(Kind kind, K key, V value, V previousValue) {
     UPDATED,
     /** An explicit removal: delete, deleteObject, take, selectDelete, deleteAllObjects. */
     DELETED,
-    /** The object's time to live ran out and it was removed (by a write, cleanUp or the background). */
+    /**
+     * The object's time to live ran out and it was removed (by a write, cleanUp or the background).
+     */
     EXPIRED,
     /** The size bound removed the object. */
     EVICTED

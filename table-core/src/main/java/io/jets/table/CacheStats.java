@@ -1,9 +1,9 @@
 package io.jets.table;
 
 /**
- * A snapshot of a cache table's counters ({@link TableBuilder#recordStats()}); all zero when
- * stats are off. Counters are summed from striped cells, so a snapshot taken while the table is in
- * use is an estimate.
+ * A snapshot of a cache table's counters ({@link TableBuilder#recordStats()}); all zero when stats
+ * are off. Counters are summed from striped cells, so a snapshot taken while the table is in use is
+ * an estimate.
  *
  * @param hits reads that found a live object (get, lookup, member, getOrLoad)
  * @param misses reads that found none, or an expired one

@@ -78,10 +78,10 @@ public interface CacheTable<K, V> extends SetTable<K, V> {
 
   /**
    * Removes, on the calling thread, every object whose time to live has run out (by advancing the
-   * table's timer wheel to the ticker's current time: O(1) per expired object, no scan of the table)
-   * and enforces the size bound; fires the expiry and eviction events on the calling thread. Tests
-   * call it after advancing their ticker. Needs read access; may wait for writers of the keys it
-   * removes.
+   * table's timer wheel to the ticker's current time: O(1) per expired object, no scan of the
+   * table) and enforces the size bound; fires the expiry and eviction events on the calling thread.
+   * Tests call it after advancing their ticker. Needs read access; may wait for writers of the keys
+   * it removes.
    */
   void cleanUp();
 }

@@ -8,8 +8,8 @@ import java.time.Duration;
  * Builds a {@link CacheTable}: a {@link TableType#SET} table with expiry, a size bound, load-once,
  * listeners and stats. Takes every option of {@link TableBuilder}; no cache option is on by
  * default. {@link TableBuilder#recordStats()} turns on both {@link Table#stats()} and {@link
- * CacheTable#cacheStats()}. Settings are validated by {@link #build()}, which throws {@link BadArgumentException}
- * naming the table and the setting and creates nothing.
+ * CacheTable#cacheStats()}. Settings are validated by {@link #build()}, which throws {@link
+ * BadArgumentException} naming the table and the setting and creates nothing.
  */
 public final class CacheTableBuilder extends TableBuilder<CacheTableBuilder> {
 
@@ -26,7 +26,10 @@ public final class CacheTableBuilder extends TableBuilder<CacheTableBuilder> {
     super(name, TableType.SET);
   }
 
-  /** Every object expires this long after it was last written (unless inserted with its own time to live). */
+  /**
+   * Every object expires this long after it was last written (unless inserted with its own time to
+   * live).
+   */
   public CacheTableBuilder expireAfterWrite(Duration timeToLive) {
     this.expireAfterWrite = timeToLive;
     return this;
@@ -44,7 +47,10 @@ public final class CacheTableBuilder extends TableBuilder<CacheTableBuilder> {
     return this;
   }
 
-  /** Bounds the total weight of the objects, as measured by {@link #weigher}, which is then required. */
+  /**
+   * Bounds the total weight of the objects, as measured by {@link #weigher}, which is then
+   * required.
+   */
   public CacheTableBuilder maximumWeight(long maximumWeight) {
     this.maximumWeight = maximumWeight;
     return this;
@@ -91,13 +97,15 @@ public final class CacheTableBuilder extends TableBuilder<CacheTableBuilder> {
     long writeNanos = positiveNanos(name, expireAfterWrite, "expireAfterWrite");
     long accessNanos = positiveNanos(name, expireAfterAccess, "expireAfterAccess");
     if (maximumSize != -1 && maximumWeight != -1) {
-      throw new BadArgumentException(name, "build: maximumSize and maximumWeight cannot both be set");
+      throw new BadArgumentException(
+          name, "build: maximumSize and maximumWeight cannot both be set");
     }
     if (maximumSize < -1) {
       throw new BadArgumentException(name, "build: maximumSize " + maximumSize + " is negative");
     }
     if (maximumWeight < -1) {
-      throw new BadArgumentException(name, "build: maximumWeight " + maximumWeight + " is negative");
+      throw new BadArgumentException(
+          name, "build: maximumWeight " + maximumWeight + " is negative");
     }
     if (maximumWeight != -1 && weigher == null) {
       throw new BadArgumentException(name, "build: maximumWeight needs a weigher");
@@ -112,7 +120,14 @@ public final class CacheTableBuilder extends TableBuilder<CacheTableBuilder> {
     return CacheHashTable.create(
         table,
         new CacheOptions(
-            writeNanos, accessNanos, maximum, weigher, ticker, table.recordStats(), listener, backgroundExpiry));
+            writeNanos,
+            accessNanos,
+            maximum,
+            weigher,
+            ticker,
+            table.recordStats(),
+            listener,
+            backgroundExpiry));
   }
 
   /** The duration in nanoseconds, 0 when unset; rejects zero and negative durations. */
@@ -121,7 +136,8 @@ public final class CacheTableBuilder extends TableBuilder<CacheTableBuilder> {
       return 0;
     }
     if (duration.isNegative() || duration.isZero()) {
-      throw new BadArgumentException(table, "build: " + setting + " " + duration + " is not positive");
+      throw new BadArgumentException(
+          table, "build: " + setting + " " + duration + " is not positive");
     }
     return saturatedNanos(duration);
   }

@@ -31,7 +31,8 @@ public final class ClauseBuilder<K, V> {
 
   /** The clause's result is whatever {@code result} computes (ETS's body). */
   public <R> MatchSpec<K, V, R> returnResult(BiFunction<? super K, ? super V, ? extends R> result) {
-    return MatchSpec.single(new MatchClause<>(key, guard, Objects.requireNonNull(result, "result")));
+    return MatchSpec.single(
+        new MatchClause<>(key, guard, Objects.requireNonNull(result, "result")));
   }
 
   /** The clause's result is the whole object (ETS's {@code '$_'}). */
@@ -49,7 +50,10 @@ public final class ClauseBuilder<K, V> {
     return returnResult((k, v) -> v);
   }
 
-  /** The clause's result is {@code TRUE}: for {@link Table#selectCount} and {@link Table#selectDelete}. */
+  /**
+   * The clause's result is {@code TRUE}: for {@link Table#selectCount} and {@link
+   * Table#selectDelete}.
+   */
   public MatchSpec<K, V, Boolean> returnTrue() {
     return returnResult((k, v) -> Boolean.TRUE);
   }

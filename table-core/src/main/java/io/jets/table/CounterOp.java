@@ -20,7 +20,10 @@ public record CounterOp(long increment, boolean hasThreshold, long threshold, lo
     return new CounterOp(increment, false, 0, 0);
   }
 
-  /** Adds {@code increment}, storing {@code setValue} instead if the result passes {@code threshold}. */
+  /**
+   * Adds {@code increment}, storing {@code setValue} instead if the result passes {@code
+   * threshold}.
+   */
   public static CounterOp increment(long increment, long threshold, long setValue) {
     return new CounterOp(increment, true, threshold, setValue);
   }

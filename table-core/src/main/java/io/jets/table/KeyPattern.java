@@ -11,14 +11,17 @@ import java.util.Objects;
  * Patterns are immutable and thread-safe.
  *
  * <p>Keys are compared as the table compares them: with its comparator on an ordered table; with
- * {@code equals} (exact) and natural order (ranges) on a hash table and in {@link
- * MatchSpec#test}. A key that cannot be compared with a bound (a {@link ClassCastException}, for
- * example) does not match.
+ * {@code equals} (exact) and natural order (ranges) on a hash table and in {@link MatchSpec#test}.
+ * A key that cannot be compared with a bound (a {@link ClassCastException}, for example) does not
+ * match.
  *
  * @param <K> key type
  */
 public sealed interface KeyPattern<K>
-    permits KeyPattern.Any, KeyPattern.Exact, KeyPattern.Range, KeyPattern.StringPrefix,
+    permits KeyPattern.Any,
+        KeyPattern.Exact,
+        KeyPattern.Range,
+        KeyPattern.StringPrefix,
         KeyPattern.ListPrefix {
 
   /** Every key (ETS's {@code '_'} in key position). */
@@ -41,7 +44,10 @@ public sealed interface KeyPattern<K>
     return new Range<>(from, fromInclusive, to, toInclusive);
   }
 
-  /** Keys from {@code from} (inclusive) to {@code to} (exclusive); a null bound leaves that side open. */
+  /**
+   * Keys from {@code from} (inclusive) to {@code to} (exclusive); a null bound leaves that side
+   * open.
+   */
   static <K> KeyPattern<K> range(K from, K to) {
     return new Range<>(from, true, to, false);
   }
@@ -91,7 +97,8 @@ public sealed interface KeyPattern<K>
   }
 
   /** Matches the keys between two optional bounds. */
-  record Range<K>(K from, boolean fromInclusive, K to, boolean toInclusive) implements KeyPattern<K> {
+  record Range<K>(K from, boolean fromInclusive, K to, boolean toInclusive)
+      implements KeyPattern<K> {
     @Override
     public boolean matches(K key, Comparator<? super K> order) {
       if (from != null) {

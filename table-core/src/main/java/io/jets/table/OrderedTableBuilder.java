@@ -17,9 +17,9 @@ public final class OrderedTableBuilder extends TableBuilder<OrderedTableBuilder>
   }
 
   /**
-   * Orders keys with {@code comparator} instead of their natural order. Keys that compare equal
-   * are the same key. The comparator must be consistent (a total order) and quick; it runs while
-   * writer locks are held. Null restores natural order.
+   * Orders keys with {@code comparator} instead of their natural order. Keys that compare equal are
+   * the same key. The comparator must be consistent (a total order) and quick; it runs while writer
+   * locks are held. Null restores natural order.
    */
   public OrderedTableBuilder comparator(Comparator<?> comparator) {
     this.comparator = comparator;

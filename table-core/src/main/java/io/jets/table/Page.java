@@ -10,10 +10,10 @@ import java.util.NoSuchElementException;
  *
  * <p>Each chunk is a separate weakly consistent traversal step: a continuation resumes after the
  * last key it returned, so an object present for the whole walk is returned exactly once and none
- * twice, whatever changes meanwhile. A continuation refers to its table itself, not to its name:
- * it survives a rename and never reaches another table that later takes the same name. A page is
- * immutable; calling {@link #next()} twice on one page gives equal chunks only if the table did
- * not change meanwhile.
+ * twice, whatever changes meanwhile. A continuation refers to its table itself, not to its name: it
+ * survives a rename and never reaches another table that later takes the same name. A page is
+ * immutable; calling {@link #next()} twice on one page gives equal chunks only if the table did not
+ * change meanwhile.
  *
  * @param <R> result type
  */
@@ -30,8 +30,8 @@ public interface Page<R> {
    * runs).
    *
    * @throws NoSuchElementException if this is the last chunk
-   * @throws TableDeletedException if the table has been deleted, even if another table now has
-   *     its name
+   * @throws TableDeletedException if the table has been deleted, even if another table now has its
+   *     name
    * @throws AccessDeniedException if the calling owner may no longer read the table
    */
   Page<R> next();

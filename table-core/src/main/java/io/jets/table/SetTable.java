@@ -24,7 +24,10 @@ public interface SetTable<K, V> extends Table<K, V> {
    */
   <E> E lookupElement(K key, Function<? super V, ? extends E> element);
 
-  /** As {@link #lookupElement(Object, Function)}, returning {@code defaultValue} when the key is absent. */
+  /**
+   * As {@link #lookupElement(Object, Function)}, returning {@code defaultValue} when the key is
+   * absent.
+   */
   <E> E lookupElement(K key, Function<? super V, ? extends E> element, E defaultValue);
 
   /**
@@ -37,7 +40,9 @@ public interface SetTable<K, V> extends Table<K, V> {
    */
   long updateCounter(K key, long increment);
 
-  /** As {@link #updateCounter(Object, long)}, with a threshold and set-value ({@link CounterOp}). */
+  /**
+   * As {@link #updateCounter(Object, long)}, with a threshold and set-value ({@link CounterOp}).
+   */
   long updateCounter(K key, long increment, long threshold, long setValue);
 
   /**
@@ -48,8 +53,8 @@ public interface SetTable<K, V> extends Table<K, V> {
 
   /**
    * Applies {@code ops} in order to the counter under {@code key}, as one atomic operation, and
-   * returns the value after each step. An empty list changes nothing. If any step fails, nothing
-   * is updated.
+   * returns the value after each step. An empty list changes nothing. If any step fails, nothing is
+   * updated.
    *
    * @throws MissingKeyException if the key is absent
    */
@@ -57,8 +62,8 @@ public interface SetTable<K, V> extends Table<K, V> {
 
   /**
    * Replaces the value under {@code key} with {@code function} applied to it, atomically. The
-   * function runs while the key's writer lock is held: it must be quick and must not write to
-   * this table. If it throws or returns null, the table is unchanged (null is reported as a {@link
+   * function runs while the key's writer lock is held: it must be quick and must not write to this
+   * table. If it throws or returns null, the table is unchanged (null is reported as a {@link
    * BadArgumentException}).
    *
    * @return true if the key was present and updated, false if it was absent

@@ -14,8 +14,8 @@ import java.util.function.Predicate;
  * <p>Every operation on a deleted table throws {@link TableDeletedException}; every operation that
  * the calling owner may not perform under the table's {@link Access} throws {@link
  * AccessDeniedException}; a null key or value throws {@link BadArgumentException}. A failed
- * operation leaves the table unchanged. No operation blocks on the owner or goes through a
- * mailbox; reads never take a lock.
+ * operation leaves the table unchanged. No operation blocks on the owner or goes through a mailbox;
+ * reads never take a lock.
  *
  * @param <K> key type: keys compare with {@code equals}/{@code hashCode} in hash tables and with
  *     the comparator in ordered tables, and must not change while stored
@@ -64,8 +64,8 @@ public interface Table<K, V> {
   // ---- writes ----
 
   /**
-   * Inserts the object {@code (key, value)}: a set replaces the object under the key, a bag adds
-   * it unless an equal object is already under the key, a duplicate bag always adds it. Atomic and
+   * Inserts the object {@code (key, value)}: a set replaces the object under the key, a bag adds it
+   * unless an equal object is already under the key, a duplicate bag always adds it. Atomic and
    * linearizable.
    */
   void insert(K key, V value);
@@ -111,8 +111,7 @@ public interface Table<K, V> {
   void deleteAllObjects();
 
   /**
-   * Removes and returns every object with {@code key}, in insertion order. Atomic and
-   * linearizable.
+   * Removes and returns every object with {@code key}, in insertion order. Atomic and linearizable.
    *
    * @return the values removed; empty if there were none
    */
@@ -198,7 +197,9 @@ public interface Table<K, V> {
    */
   <R> Page<R> select(MatchSpec<? super K, ? super V, R> spec, int limit);
 
-  /** As {@link #select(MatchSpec)}, last to first on an ordered table (the same order otherwise). */
+  /**
+   * As {@link #select(MatchSpec)}, last to first on an ordered table (the same order otherwise).
+   */
   <R> List<R> selectReverse(MatchSpec<? super K, ? super V, R> spec);
 
   /**
@@ -212,27 +213,28 @@ public interface Table<K, V> {
 
   /**
    * Deletes every object {@code spec} maps to {@code TRUE} and returns how many it deleted. Each
-   * object's match-and-delete is atomic: the spec is evaluated again on the object under its
-   * writer lock (so guards must be quick and must not write to this table); the whole call is not
-   * atomic and is weakly consistent like select. A spec that fails (throws) on the first pass
-   * changes nothing. Takes the writer lock of each key it deletes from, one at a time, so it may
-   * wait for other writers.
+   * object's match-and-delete is atomic: the spec is evaluated again on the object under its writer
+   * lock (so guards must be quick and must not write to this table); the whole call is not atomic
+   * and is weakly consistent like select. A spec that fails (throws) on the first pass changes
+   * nothing. Takes the writer lock of each key it deletes from, one at a time, so it may wait for
+   * other writers.
    */
   long selectDelete(MatchSpec<? super K, ? super V, Boolean> spec);
 
   /**
    * Replaces every object {@code spec} matches with the spec's result, which must keep the key
    * ({@code equals}), and returns how many objects it replaced (ETS's {@code select_replace}).
-   * Every result is computed and checked before any object changes: a spec that would change a
-   * key, returns null or throws changes nothing. Then each object is replaced atomically, and only
-   * if its value is still the one matched (compare-and-set under its writer lock); an object
-   * changed meanwhile is left alone and not counted. The whole call is not atomic. Takes the
-   * writer lock of each key it replaces, one at a time, so it may wait for other writers.
+   * Every result is computed and checked before any object changes: a spec that would change a key,
+   * returns null or throws changes nothing. Then each object is replaced atomically, and only if
+   * its value is still the one matched (compare-and-set under its writer lock); an object changed
+   * meanwhile is left alone and not counted. The whole call is not atomic. Takes the writer lock of
+   * each key it replaces, one at a time, so it may wait for other writers.
    *
    * @throws WrongTableTypeException on a bag or duplicate bag
    * @throws BadArgumentException if a result has a different key, and then nothing is replaced
    */
-  long selectReplace(MatchSpec<? super K, ? super V, ? extends Map.Entry<? extends K, ? extends V>> spec);
+  long selectReplace(
+      MatchSpec<? super K, ? super V, ? extends Map.Entry<? extends K, ? extends V>> spec);
 
   /**
    * The objects whose key matches {@code key} and whose value passes {@code value} (ETS's {@code
@@ -262,8 +264,8 @@ public interface Table<K, V> {
    * Fixes ({@code true}) or unfixes ({@code false}) the table for the calling owner, as ETS's
    * {@code safe_fixtable}. Kept for parity: every traversal here is already safe without fixing.
    * Fixes are counted per owner (n fixes need n unfixes); an unfix by an owner that holds no fix
-   * does nothing; an owner's fixes end when it exits. {@link TableInfo#fixed()} reports whether
-   * any owner holds one. Requires read access; does not block on writers.
+   * does nothing; an owner's fixes end when it exits. {@link TableInfo#fixed()} reports whether any
+   * owner holds one. Requires read access; does not block on writers.
    */
   void safeFixtable(boolean fix);
 
@@ -289,8 +291,8 @@ public interface Table<K, V> {
   void clearHeir();
 
   /**
-   * Renames the table. For a named table the old name is freed and the new one registered.
-   * Requires write access.
+   * Renames the table. For a named table the old name is freed and the new one registered. Requires
+   * write access.
    *
    * @throws BadArgumentException if the table is named and {@code newName} is in use
    */

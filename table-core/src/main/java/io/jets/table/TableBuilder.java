@@ -5,8 +5,8 @@ import io.jets.table.internal.TableOptions;
 
 /**
  * The options every table type shares, with ETS's defaults: {@code PROTECTED}, unnamed, no heir,
- * readConcurrency off, writeConcurrency {@code OFF}, owned by {@link Owner#current()}. Settings
- * are checked when {@code build()} is called: an invalid or conflicting combination throws {@link
+ * readConcurrency off, writeConcurrency {@code OFF}, owned by {@link Owner#current()}. Settings are
+ * checked when {@code build()} is called: an invalid or conflicting combination throws {@link
  * BadArgumentException} and creates nothing.
  *
  * @param <B> the concrete builder type
@@ -61,7 +61,10 @@ public abstract sealed class TableBuilder<B extends TableBuilder<B>>
     return self();
   }
 
-  /** Optimizes for reads that greatly outnumber writes. Meaningless, and rejected, on PRIVATE tables. */
+  /**
+   * Optimizes for reads that greatly outnumber writes. Meaningless, and rejected, on PRIVATE
+   * tables.
+   */
   public B readConcurrency(boolean readConcurrency) {
     this.readConcurrency = readConcurrency;
     return self();
@@ -74,8 +77,8 @@ public abstract sealed class TableBuilder<B extends TableBuilder<B>>
   }
 
   /**
-   * Keeps the size in striped cells so that inserts do not contend on one counter, at the cost of
-   * a slower {@link Table#size()}. Defaults as in ETS: on with {@code AUTO}, off otherwise; needs
+   * Keeps the size in striped cells so that inserts do not contend on one counter, at the cost of a
+   * slower {@link Table#size()}. Defaults as in ETS: on with {@code AUTO}, off otherwise; needs
    * writeConcurrency {@code ON} or {@code AUTO}.
    */
   public B decentralizedCounters(boolean decentralizedCounters) {
@@ -107,23 +110,38 @@ public abstract sealed class TableBuilder<B extends TableBuilder<B>>
     }
     if (access == Access.PRIVATE && readConcurrency) {
       throw new BadArgumentException(
-          name, "build: readConcurrency is meaningless on a PRIVATE table (only its owner reads it)");
+          name,
+          "build: readConcurrency is meaningless on a PRIVATE table (only its owner reads it)");
     }
     if (access == Access.PRIVATE && writeConcurrency != WriteConcurrency.OFF) {
       throw new BadArgumentException(
-          name, "build: writeConcurrency " + writeConcurrency + " is meaningless on a PRIVATE table (only its owner writes it)");
+          name,
+          "build: writeConcurrency "
+              + writeConcurrency
+              + " is meaningless on a PRIVATE table (only its owner writes it)");
     }
-    boolean decentralized = decentralizedCounters != null ? decentralizedCounters : defaultDecentralized();
+    boolean decentralized =
+        decentralizedCounters != null ? decentralizedCounters : defaultDecentralized();
     if (decentralized && writeConcurrency == WriteConcurrency.OFF) {
       throw new BadArgumentException(
-          name, "build: decentralizedCounters needs writeConcurrency ON or AUTO (with OFF there is one writer at a time)");
+          name,
+          "build: decentralizedCounters needs writeConcurrency ON or AUTO (with OFF there is one writer at a time)");
     }
     Owner tableOwner = owner != null ? owner : Owner.current();
     if (!tableOwner.isAlive()) {
       throw new BadArgumentException(name, "build: owner " + tableOwner.name() + " has exited");
     }
     return new TableOptions(
-        name, type, access, named, tableOwner, heir, heirData, readConcurrency, writeConcurrency, decentralized,
+        name,
+        type,
+        access,
+        named,
+        tableOwner,
+        heir,
+        heirData,
+        readConcurrency,
+        writeConcurrency,
+        decentralized,
         recordStats);
   }
 

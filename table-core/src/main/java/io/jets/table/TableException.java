@@ -1,8 +1,8 @@
 package io.jets.table;
 
 /**
- * The root of every error a table operation reports. Each message names the table and the
- * offending argument, and a failed operation leaves the table exactly as it was.
+ * The root of every error a table operation reports. Each message names the table and the offending
+ * argument, and a failed operation leaves the table exactly as it was.
  */
 public class TableException extends RuntimeException {
 

@@ -18,7 +18,8 @@ import java.util.Optional;
  * @param decentralizedCounters whether size is kept in striped cells
  * @param lockStripes the number of writer-lock stripes in use now (for ordered tables, base nodes)
  * @param size the number of objects
- * @param memoryBytes an estimate of the heap the table's structure uses, objects' own state excluded
+ * @param memoryBytes an estimate of the heap the table's structure uses, objects' own state
+ *     excluded
  * @param fixed whether any owner has the table fixed with {@code safeFixtable}
  */
 public record TableInfo(

@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Formats the {@code ets:i()}-style listing of {@link Tables#i()}: one row per live table, sorted by
- * name. Tables the caller may not read (PRIVATE tables of other owners) and tables deleted while
+ * Formats the {@code ets:i()}-style listing of {@link Tables#i()}: one row per live table, sorted
+ * by name. Tables the caller may not read (PRIVATE tables of other owners) and tables deleted while
  * the listing is built are shown without figures rather than failing the listing.
  */
 final class TableListing {
@@ -20,7 +20,9 @@ final class TableListing {
     List<Table<?, ?>> sorted = new ArrayList<>(tables);
     sorted.sort(Comparator.comparing(Table::name));
     StringBuilder listing = new StringBuilder();
-    listing.append(String.format(Locale.ROOT, FORMAT, "name", "type", "size", "memory", "owner", "access", "modes"));
+    listing.append(
+        String.format(
+            Locale.ROOT, FORMAT, "name", "type", "size", "memory", "owner", "access", "modes"));
     for (Table<?, ?> table : sorted) {
       listing.append(row(table));
     }
@@ -32,11 +34,27 @@ final class TableListing {
     try {
       info = table.info();
     } catch (AccessDeniedException | TableDeletedException unreadable) {
-      return String.format(Locale.ROOT, FORMAT, table.name(), table.type(), "-", "-", table.owner().name(),
-          table.isDeleted() ? "deleted" : "PRIVATE", "");
+      return String.format(
+          Locale.ROOT,
+          FORMAT,
+          table.name(),
+          table.type(),
+          "-",
+          "-",
+          table.owner().name(),
+          table.isDeleted() ? "deleted" : "PRIVATE",
+          "");
     }
-    return String.format(Locale.ROOT, FORMAT, info.name(), info.type(), info.size(), humanBytes(info.memoryBytes()),
-        info.owner().name(), info.access(), modes(info));
+    return String.format(
+        Locale.ROOT,
+        FORMAT,
+        info.name(),
+        info.type(),
+        info.size(),
+        humanBytes(info.memoryBytes()),
+        info.owner().name(),
+        info.access(),
+        modes(info));
   }
 
   private static String modes(TableInfo info) {

@@ -19,7 +19,8 @@ package io.jets.table;
  * @param inserts objects passed to successful inserts
  * @param deletes delete calls that removed something
  */
-public record TableStats(boolean recording, long lookupHits, long lookupMisses, long inserts, long deletes) {
+public record TableStats(
+    boolean recording, long lookupHits, long lookupMisses, long inserts, long deletes) {
 
   /** The snapshot of a table that does not record stats. */
   public static final TableStats NOT_RECORDING = new TableStats(false, 0, 0, 0, 0);

@@ -38,14 +38,16 @@ public final class Tables {
   }
 
   /**
-   * The live named table registered under {@code name}. A deleted table's name is free at once,
-   * and a handle to the deleted table never reaches a newer table with the same name.
+   * The live named table registered under {@code name}. A deleted table's name is free at once, and
+   * a handle to the deleted table never reaches a newer table with the same name.
    */
   public static Optional<Table<?, ?>> whereis(String name) {
     return TableRegistry.whereis(name);
   }
 
-  /** Every live table, named or not; tables created or deleted concurrently may or may not appear. */
+  /**
+   * Every live table, named or not; tables created or deleted concurrently may or may not appear.
+   */
   public static List<Table<?, ?>> all() {
     return TableRegistry.all();
   }
@@ -53,9 +55,9 @@ public final class Tables {
   /**
    * An {@code ets:i()}-style listing of every live table, one line each, sorted by name: name,
    * type, size, memory estimate, owner, access and modes (write concurrency with its current lock
-   * stripes, {@code read}, {@code decentralized}, {@code named}, {@code heir=...}). Sizes and memory
-   * are estimates while tables change; a PRIVATE table of another owner is listed without figures.
-   * Never blocks on table writers.
+   * stripes, {@code read}, {@code decentralized}, {@code named}, {@code heir=...}). Sizes and
+   * memory are estimates while tables change; a PRIVATE table of another owner is listed without
+   * figures. Never blocks on table writers.
    */
   public static String i() {
     return TableListing.of(all());

@@ -22,14 +22,14 @@
  *       linearizable; so are insertAll, insertNewAll and deleteAllObjects.
  *   <dt>Weakly consistent
  *   <dd>Said of traversals ({@code first}/{@code next}, {@code foldl}, {@code toList}, the select
- *       family and its chunks): each step
- *       is atomic, the whole traversal is not. An object present for the whole traversal is
- *       visited exactly once; no object is visited twice; an object inserted or deleted meanwhile
- *       may or may not be visited. No traversal needs the table to be fixed first.
+ *       family and its chunks): each step is atomic, the whole traversal is not. An object present
+ *       for the whole traversal is visited exactly once; no object is visited twice; an object
+ *       inserted or deleted meanwhile may or may not be visited. No traversal needs the table to be
+ *       fixed first.
  *   <dt>Estimate
  *   <dd>Said of {@code size()}, {@code info().memoryBytes()} and the counters of {@code stats()}
- *       while operations run. {@code size()}
- *       is exact once writers stop, and never appears to decrease while only inserts run.
+ *       while operations run. {@code size()} is exact once writers stop, and never appears to
+ *       decrease while only inserts run.
  * </dl>
  *
  * <h2>Memory visibility</h2>
@@ -42,15 +42,15 @@
  *
  * Reads never take a lock and never write shared memory. Without {@code readConcurrency}, a read
  * that overlaps a multi-object write ({@code insertAll}, {@code insertNewAll}, {@code
- * deleteAllObjects}) waits for it to finish and retries, so that it never observes half of it;
- * with {@code readConcurrency} on a hash table, reads never wait and never retry, and multi-object
+ * deleteAllObjects}) waits for it to finish and retries, so that it never observes half of it; with
+ * {@code readConcurrency} on a hash table, reads never wait and never retry, and multi-object
  * writes pay instead (they copy the table's bucket array and exclude every other writer). Writes
  * take a writer lock: one per table with {@link io.jets.table.WriteConcurrency#OFF}, one of 64
  * stripes chosen by key hash with {@link io.jets.table.WriteConcurrency#ON}, one of between 1 and
- * 256 stripes, adapted to the contention measured, with {@link
- * io.jets.table.WriteConcurrency#AUTO} (for ordered tables in ON and AUTO, the lock of the base
- * node that holds the key, in a tree whose bases split and join with contention). No operation
- * waits for the owner or goes through a mailbox.
+ * 256 stripes, adapted to the contention measured, with {@link io.jets.table.WriteConcurrency#AUTO}
+ * (for ordered tables in ON and AUTO, the lock of the base node that holds the key, in a tree whose
+ * bases split and join with contention). No operation waits for the owner or goes through a
+ * mailbox.
  *
  * <h2>Observability</h2>
  *

@@ -56,17 +56,22 @@ class BagTableTest {
     t.insert("k", "x");
     t.insert("k", new String("x")); // equal, not identical
     t.insertAll(List.of(Map.entry("k", "y"), Map.entry("k", "x"), Map.entry("k", "y")));
-    List<String> expected = type == TableType.BAG ? List.of("x", "y") : List.of("x", "x", "y", "x", "y");
+    List<String> expected =
+        type == TableType.BAG ? List.of("x", "y") : List.of("x", "x", "y", "x", "y");
     assertEquals(expected, t.lookup("k"));
     assertEquals(expected.size(), t.count("k"));
     assertEquals(expected.size(), t.size());
     t.insert("other", "x");
-    assertEquals(List.of("x"), t.lookup("other"), "equal objects under different keys are different objects");
+    assertEquals(
+        List.of("x"),
+        t.lookup("other"),
+        "equal objects under different keys are different objects");
   }
 
   @ParameterizedTest
   @MethodSource("io.jets.table.tck.Fixtures#bagTypesAndModes")
-  void deleteObjectRemovesEveryEqualCopyAndKeepsTheRestInOrder(TableType type, WriteConcurrency mode) {
+  void deleteObjectRemovesEveryEqualCopyAndKeepsTheRestInOrder(
+      TableType type, WriteConcurrency mode) {
     BagTable<String, String> t = bag(type, mode);
     for (String v : List.of("a", "b", "a", "c", "a", "d")) {
       t.insert("k", v);
@@ -84,15 +89,25 @@ class BagTableTest {
     t.insert("k", "three");
     t.insert("k", "two");
     assertEquals(List.of(3, 5, 3), t.lookupElement("k", String::length));
-    MissingKeyException ex = assertFailsNaming(MissingKeyException.class, t.name(), () -> t.lookupElement("none", String::length));
+    MissingKeyException ex =
+        assertFailsNaming(
+            MissingKeyException.class, t.name(), () -> t.lookupElement("none", String::length));
     assertEquals("none", ex.key());
     assertFailsNaming(BadArgumentException.class, t.name(), () -> t.lookupElement("k", null));
-    assertFailsNaming(BadArgumentException.class, t.name(), () -> t.lookupElement(null, String::length));
+    assertFailsNaming(
+        BadArgumentException.class, t.name(), () -> t.lookupElement(null, String::length));
     assertFailsNaming(BadArgumentException.class, t.name(), () -> t.count(null));
     RuntimeException boom = new RuntimeException("element failed");
-    assertEquals(boom, assertThrows(RuntimeException.class, () -> t.lookupElement("k", v -> {
-      throw boom;
-    })));
+    assertEquals(
+        boom,
+        assertThrows(
+            RuntimeException.class,
+            () ->
+                t.lookupElement(
+                    "k",
+                    v -> {
+                      throw boom;
+                    })));
     assertEquals(0, t.count("none"));
     assertEquals(3, t.count("k"));
   }

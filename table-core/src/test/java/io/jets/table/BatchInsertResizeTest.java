@@ -11,10 +11,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /**
- * Regression: one insertAll of many objects into a small hash table used to double the bucket
- * array only once, leaving chains of hundreds of nodes (found by the demo: reads of a 10,000-object
- * table filled by insertAll took about a microsecond). The table must end as large as after the
- * same objects inserted one at a time.
+ * Regression: one insertAll of many objects into a small hash table used to double the bucket array
+ * only once, leaving chains of hundreds of nodes (found by the demo: reads of a 10,000-object table
+ * filled by insertAll took about a microsecond). The table must end as large as after the same
+ * objects inserted one at a time.
  */
 class BatchInsertResizeTest {
 
@@ -26,7 +26,10 @@ class BatchInsertResizeTest {
   }
 
   private static SetTable<Integer, Long> table(WriteConcurrency mode, boolean readConcurrency) {
-    return Tables.set(Fixtures.unique("batch-resize")).writeConcurrency(mode).readConcurrency(readConcurrency).build();
+    return Tables.set(Fixtures.unique("batch-resize"))
+        .writeConcurrency(mode)
+        .readConcurrency(readConcurrency)
+        .build();
   }
 
   @ParameterizedTest
@@ -42,7 +45,9 @@ class BatchInsertResizeTest {
       }
       batched.insertAll(objects);
       assertEquals(OBJECTS, batched.size());
-      assertEquals(oneByOne.info().memoryBytes(), batched.info().memoryBytes(),
+      assertEquals(
+          oneByOne.info().memoryBytes(),
+          batched.info().memoryBytes(),
           "bucket array after insertAll, " + mode + ", readConcurrency " + readConcurrency);
     }
   }

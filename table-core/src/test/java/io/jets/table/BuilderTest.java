@@ -59,8 +59,14 @@ class BuilderTest {
   void optionsAreReportedByInfo(TableType type, WriteConcurrency mode) {
     try (OwnerScope heir = OwnerScope.open("heir")) {
       String name = Fixtures.unique("opts");
-      Table<String, String> t = HeapTableFactory.buildFrom(HeapTableFactory.tablesBuilder(type, name)
-          .access(Access.PUBLIC).named().readConcurrency(true).writeConcurrency(mode).heir(heir, "data"));
+      Table<String, String> t =
+          HeapTableFactory.buildFrom(
+              HeapTableFactory.tablesBuilder(type, name)
+                  .access(Access.PUBLIC)
+                  .named()
+                  .readConcurrency(true)
+                  .writeConcurrency(mode)
+                  .heir(heir, "data"));
       TableInfo info = t.info();
       assertEquals(name, info.name());
       assertTrue(info.named());
@@ -70,17 +76,26 @@ class BuilderTest {
       assertEquals(mode, info.writeConcurrency());
       assertEquals(Optional.of(heir), info.heir());
       assertEquals(mode == WriteConcurrency.AUTO, info.decentralizedCounters(), "ETS default");
-      assertEquals(mode == WriteConcurrency.ON ? 64 : 1, info.lockStripes(), "OFF has one lock; AUTO starts with one");
+      assertEquals(
+          mode == WriteConcurrency.ON ? 64 : 1,
+          info.lockStripes(),
+          "OFF has one lock; AUTO starts with one");
       t.insert("k", "v");
       assertEquals(1, t.info().size());
     }
   }
 
   @ParameterizedTest
-  @EnumSource(value = WriteConcurrency.class, names = {"ON", "AUTO"})
+  @EnumSource(
+      value = WriteConcurrency.class,
+      names = {"ON", "AUTO"})
   void decentralizedCountersCanBeChosen(WriteConcurrency mode) {
     for (boolean on : new boolean[] {true, false}) {
-      SetTable<Integer, Integer> t = Tables.set(Fixtures.unique("dc")).writeConcurrency(mode).decentralizedCounters(on).build();
+      SetTable<Integer, Integer> t =
+          Tables.set(Fixtures.unique("dc"))
+              .writeConcurrency(mode)
+              .decentralizedCounters(on)
+              .build();
       assertEquals(on, t.info().decentralizedCounters());
       for (int i = 0; i < 1000; i++) {
         t.insert(i, i);
@@ -102,11 +117,14 @@ class BuilderTest {
     }
   }
 
-  /** Asserts that building fails with BadArgumentException naming {@code name}, registering nothing. */
+  /**
+   * Asserts that building fails with BadArgumentException naming {@code name}, registering nothing.
+   */
   private static void assertRejected(String name, TableBuilder<?> builder, String messagePart) {
     Set<Table<?, ?>> before = new HashSet<>(Tables.all());
     BadArgumentException e =
-        assertFailsNaming(BadArgumentException.class, name, () -> HeapTableFactory.buildFrom(builder));
+        assertFailsNaming(
+            BadArgumentException.class, name, () -> HeapTableFactory.buildFrom(builder));
     assertTrue(e.getMessage().contains(messagePart), e.getMessage());
     assertEquals(before, new HashSet<>(Tables.all()), "a rejected build registers nothing");
     if (name != null && !name.isEmpty() && !name.equals("<null>")) {
@@ -115,21 +133,33 @@ class BuilderTest {
   }
 
   @ParameterizedTest
-  @EnumSource(value = TableType.class, names = {"SET", "BAG", "DUPLICATE_BAG"})
+  @EnumSource(
+      value = TableType.class,
+      names = {"SET", "BAG", "DUPLICATE_BAG"})
   void conflictingOptionsAreRejected(TableType type) {
     Function<String, TableBuilder<?>> b = n -> HeapTableFactory.tablesBuilder(type, n).named();
     String n = Fixtures.unique("bad");
     assertRejected(n, b.apply(n).access(Access.PRIVATE).readConcurrency(true), "readConcurrency");
-    assertRejected(n, b.apply(n).access(Access.PRIVATE).writeConcurrency(WriteConcurrency.ON), "writeConcurrency");
-    assertRejected(n, b.apply(n).access(Access.PRIVATE).writeConcurrency(WriteConcurrency.AUTO), "writeConcurrency");
+    assertRejected(
+        n,
+        b.apply(n).access(Access.PRIVATE).writeConcurrency(WriteConcurrency.ON),
+        "writeConcurrency");
+    assertRejected(
+        n,
+        b.apply(n).access(Access.PRIVATE).writeConcurrency(WriteConcurrency.AUTO),
+        "writeConcurrency");
     assertRejected(n, b.apply(n).decentralizedCounters(true), "decentralizedCounters");
-    assertRejected(n, b.apply(n).writeConcurrency(WriteConcurrency.OFF).decentralizedCounters(true), "decentralizedCounters");
+    assertRejected(
+        n,
+        b.apply(n).writeConcurrency(WriteConcurrency.OFF).decentralizedCounters(true),
+        "decentralizedCounters");
     assertRejected(n, b.apply(n).access(null), "access");
     assertRejected(n, b.apply(n).writeConcurrency(null), "writeConcurrency");
     assertRejected("", b.apply(""), "name");
     assertRejected("<null>", b.apply(null), "name");
     // PRIVATE with the defaults, and the other modes on shared tables, are fine
-    TableBuilder<?> privateTable = HeapTableFactory.tablesBuilder(type, Fixtures.unique("p")).access(Access.PRIVATE);
+    TableBuilder<?> privateTable =
+        HeapTableFactory.tablesBuilder(type, Fixtures.unique("p")).access(Access.PRIVATE);
     assertEquals(Access.PRIVATE, HeapTableFactory.buildFrom(privateTable).info().access());
   }
 

@@ -13,20 +13,27 @@ import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 
-/** Expiry of cache tables: every read hides expired objects; the wheel removes them. No sleeping. */
+/**
+ * Expiry of cache tables: every read hides expired objects; the wheel removes them. No sleeping.
+ */
 class CacheExpiryTest {
 
   private final FakeTicker ticker = new FakeTicker();
   private final List<CacheEvent<String, String>> events = new CopyOnWriteArrayList<>();
 
   private CacheTable<String, String> cache(CacheTableBuilder builder) {
-    return builder.access(Access.PUBLIC).ticker(ticker).backgroundExpiry(false)
-        .listener((CacheEvent<String, String> e) -> events.add(e)).build();
+    return builder
+        .access(Access.PUBLIC)
+        .ticker(ticker)
+        .backgroundExpiry(false)
+        .listener((CacheEvent<String, String> e) -> events.add(e))
+        .build();
   }
 
   @Test
   void expiredObjectIsHiddenFromEveryReadBeforeItIsRemoved() {
-    CacheTable<String, String> cache = cache(Tables.cache(Fixtures.unique("ttl")).expireAfterWrite(Duration.ofSeconds(10)));
+    CacheTable<String, String> cache =
+        cache(Tables.cache(Fixtures.unique("ttl")).expireAfterWrite(Duration.ofSeconds(10)));
     cache.insert("a", "1");
     ticker.advance(Duration.ofMillis(9_999));
     assertEquals("1", cache.get("a"));
@@ -38,15 +45,21 @@ class CacheExpiryTest {
     assertNull(cache.firstLookup());
     assertEquals(List.of(), cache.toList());
     assertEquals(0, (int) cache.foldl(0, (k, v, n) -> n + 1));
-    assertEquals(List.of(), cache.select(MatchSpec.<String, String>where(KeyPattern.any()).returnValue()));
-    assertEquals(List.of(), cache.select(MatchSpec.<String, String>where(KeyPattern.exact("a")).returnValue()));
+    assertEquals(
+        List.of(), cache.select(MatchSpec.<String, String>where(KeyPattern.any()).returnValue()));
+    assertEquals(
+        List.of(),
+        cache.select(MatchSpec.<String, String>where(KeyPattern.exact("a")).returnValue()));
     assertEquals(1, cache.size(), "not removed yet: size counts it");
     cache.cleanUp();
     ticker.advance(Duration.ofSeconds(2)); // past the wheel's one-second resolution
     cache.cleanUp();
     assertEquals(0, cache.size());
-    assertEquals(List.of(new CacheEvent<>(CacheEvent.Kind.INSERTED, "a", "1", null),
-        new CacheEvent<>(CacheEvent.Kind.EXPIRED, "a", "1", null)), events);
+    assertEquals(
+        List.of(
+            new CacheEvent<>(CacheEvent.Kind.INSERTED, "a", "1", null),
+            new CacheEvent<>(CacheEvent.Kind.EXPIRED, "a", "1", null)),
+        events);
   }
 
   @Test
@@ -66,12 +79,14 @@ class CacheExpiryTest {
       walked++;
     }
     assertEquals(25, walked);
-    assertEquals(25, cache.selectCount(MatchSpec.<String, String>where(KeyPattern.any()).returnTrue()));
+    assertEquals(
+        25, cache.selectCount(MatchSpec.<String, String>where(KeyPattern.any()).returnTrue()));
   }
 
   @Test
   void perObjectTimeToLiveOverridesTheDefaultAndTouchRestartsIt() {
-    CacheTable<String, String> cache = cache(Tables.cache(Fixtures.unique("own")).expireAfterWrite(Duration.ofMinutes(1)));
+    CacheTable<String, String> cache =
+        cache(Tables.cache(Fixtures.unique("own")).expireAfterWrite(Duration.ofMinutes(1)));
     cache.insert("short", "s", Duration.ofSeconds(2));
     cache.insert("long", "l");
     ticker.advance(Duration.ofMillis(1_500));
@@ -82,12 +97,14 @@ class CacheExpiryTest {
     assertNull(cache.get("short"));
     assertFalse(cache.touch("short"), "an expired key cannot be touched");
     assertEquals("l", cache.get("long"));
-    assertFalse(events.stream().anyMatch(e -> e.kind() == CacheEvent.Kind.UPDATED), "touch fires no event");
+    assertFalse(
+        events.stream().anyMatch(e -> e.kind() == CacheEvent.Kind.UPDATED), "touch fires no event");
   }
 
   @Test
   void expireAfterAccessKeepsObjectsThatAreRead() {
-    CacheTable<String, String> cache = cache(Tables.cache(Fixtures.unique("idle")).expireAfterAccess(Duration.ofSeconds(10)));
+    CacheTable<String, String> cache =
+        cache(Tables.cache(Fixtures.unique("idle")).expireAfterAccess(Duration.ofSeconds(10)));
     cache.insert("read", "r");
     cache.insert("idle", "i");
     for (int i = 0; i < 5; i++) {
@@ -103,14 +120,17 @@ class CacheExpiryTest {
 
   @Test
   void writesTreatAnExpiredObjectAsAbsentAndReportItExpired() {
-    CacheTable<String, String> cache = cache(Tables.cache(Fixtures.unique("over")).expireAfterWrite(Duration.ofSeconds(1)));
+    CacheTable<String, String> cache =
+        cache(Tables.cache(Fixtures.unique("over")).expireAfterWrite(Duration.ofSeconds(1)));
     cache.insert("a", "old");
     ticker.advance(Duration.ofSeconds(1));
     assertTrue(cache.insertNew("a", "new"));
-    assertEquals(List.of(
-        new CacheEvent<>(CacheEvent.Kind.INSERTED, "a", "old", null),
-        new CacheEvent<>(CacheEvent.Kind.EXPIRED, "a", "old", null),
-        new CacheEvent<>(CacheEvent.Kind.INSERTED, "a", "new", null)), events);
+    assertEquals(
+        List.of(
+            new CacheEvent<>(CacheEvent.Kind.INSERTED, "a", "old", null),
+            new CacheEvent<>(CacheEvent.Kind.EXPIRED, "a", "old", null),
+            new CacheEvent<>(CacheEvent.Kind.INSERTED, "a", "new", null)),
+        events);
     ticker.advance(Duration.ofSeconds(1));
     assertFalse(cache.update("a", v -> v + "!"), "update of an expired object changes nothing");
     assertThrows(MissingKeyException.class, () -> cache.updateCounter("a", 1));
@@ -119,7 +139,14 @@ class CacheExpiryTest {
   @Test
   void wheelRemovesObjectsAtEveryLevelOnlyWhenDue() {
     CacheTable<String, String> cache = cache(Tables.cache(Fixtures.unique("levels")));
-    Duration[] lives = {Duration.ofSeconds(3), Duration.ofMinutes(5), Duration.ofHours(2), Duration.ofHours(20), Duration.ofDays(3), Duration.ofDays(40)};
+    Duration[] lives = {
+      Duration.ofSeconds(3),
+      Duration.ofMinutes(5),
+      Duration.ofHours(2),
+      Duration.ofHours(20),
+      Duration.ofDays(3),
+      Duration.ofDays(40)
+    };
     for (int i = 0; i < lives.length; i++) {
       cache.insert("k" + i, "v" + i, lives[i]);
     }
@@ -128,21 +155,27 @@ class CacheExpiryTest {
       Duration justBefore = lives[i].minusMillis(1).minusNanos(elapsed);
       ticker.advance(justBefore);
       cache.cleanUp();
-      assertEquals(lives.length - i, cache.size(), "nothing removed before its deadline: " + lives[i]);
+      assertEquals(
+          lives.length - i, cache.size(), "nothing removed before its deadline: " + lives[i]);
       ticker.advance(Duration.ofSeconds(3)); // the deadline plus the wheel's resolution
       cache.cleanUp();
       assertEquals(lives.length - i - 1, cache.size(), "removed once due: " + lives[i]);
-      elapsed = lives[i].toNanos() + Duration.ofSeconds(3).toNanos() - Duration.ofMillis(1).toNanos();
+      elapsed =
+          lives[i].toNanos() + Duration.ofSeconds(3).toNanos() - Duration.ofMillis(1).toNanos();
     }
-    assertEquals(lives.length, events.stream().filter(e -> e.kind() == CacheEvent.Kind.EXPIRED).count());
+    assertEquals(
+        lives.length, events.stream().filter(e -> e.kind() == CacheEvent.Kind.EXPIRED).count());
   }
 
   @Test
   void badTimeToLiveIsRejectedNamingTheTableAndTheTableIsUnchanged() {
     String name = Fixtures.unique("bad-ttl");
     CacheTable<String, String> cache = cache(Tables.cache(name));
-    BadArgumentException zero = assertThrows(BadArgumentException.class, () -> cache.insert("a", "1", Duration.ZERO));
-    assertTrue(zero.getMessage().contains(name) && zero.getMessage().contains("timeToLive"), zero.getMessage());
+    BadArgumentException zero =
+        assertThrows(BadArgumentException.class, () -> cache.insert("a", "1", Duration.ZERO));
+    assertTrue(
+        zero.getMessage().contains(name) && zero.getMessage().contains("timeToLive"),
+        zero.getMessage());
     assertThrows(BadArgumentException.class, () -> cache.insert("a", "1", Duration.ofSeconds(-1)));
     assertThrows(BadArgumentException.class, () -> cache.insert("a", "1", null));
     assertEquals(0, cache.size());
@@ -151,11 +184,21 @@ class CacheExpiryTest {
 
   @Test
   void builderRejectsConflictingCacheSettings() {
-    assertThrows(BadArgumentException.class, () -> Tables.cache("c").expireAfterWrite(Duration.ZERO).build());
-    assertThrows(BadArgumentException.class, () -> Tables.cache("c").expireAfterAccess(Duration.ofSeconds(-1)).build());
-    assertThrows(BadArgumentException.class, () -> Tables.cache("c").maximumSize(10).maximumWeight(10).weigher((k, v) -> 1).build());
-    BadArgumentException noWeigher = assertThrows(BadArgumentException.class, () -> Tables.cache("c-w").maximumWeight(10).build());
-    assertTrue(noWeigher.getMessage().contains("c-w") && noWeigher.getMessage().contains("weigher"), noWeigher.getMessage());
+    assertThrows(
+        BadArgumentException.class,
+        () -> Tables.cache("c").expireAfterWrite(Duration.ZERO).build());
+    assertThrows(
+        BadArgumentException.class,
+        () -> Tables.cache("c").expireAfterAccess(Duration.ofSeconds(-1)).build());
+    assertThrows(
+        BadArgumentException.class,
+        () -> Tables.cache("c").maximumSize(10).maximumWeight(10).weigher((k, v) -> 1).build());
+    BadArgumentException noWeigher =
+        assertThrows(
+            BadArgumentException.class, () -> Tables.cache("c-w").maximumWeight(10).build());
+    assertTrue(
+        noWeigher.getMessage().contains("c-w") && noWeigher.getMessage().contains("weigher"),
+        noWeigher.getMessage());
     assertThrows(BadArgumentException.class, () -> Tables.cache("c").weigher((k, v) -> 1).build());
     assertThrows(BadArgumentException.class, () -> Tables.cache("c").maximumSize(-5).build());
     assertThrows(BadArgumentException.class, () -> Tables.cache("c").ticker(null).build());
@@ -174,7 +217,8 @@ class CacheExpiryTest {
 
   @Test
   void insertAllIsAtomicAndReportsEachObject() {
-    CacheTable<String, String> cache = cache(Tables.cache(Fixtures.unique("batch")).expireAfterWrite(Duration.ofSeconds(1)));
+    CacheTable<String, String> cache =
+        cache(Tables.cache(Fixtures.unique("batch")).expireAfterWrite(Duration.ofSeconds(1)));
     cache.insert("a", "0");
     cache.insertAll(List.of(Map.entry("a", "1"), Map.entry("b", "2")));
     assertFalse(cache.insertNewAll(List.of(Map.entry("c", "3"), Map.entry("b", "x"))));
@@ -184,9 +228,17 @@ class CacheExpiryTest {
     assertEquals("x", cache.get("b"));
     cache.deleteAllObjects();
     assertEquals(0, cache.size());
-    assertEquals(List.of(CacheEvent.Kind.INSERTED, CacheEvent.Kind.UPDATED, CacheEvent.Kind.INSERTED,
-            CacheEvent.Kind.EXPIRED, CacheEvent.Kind.INSERTED, CacheEvent.Kind.INSERTED,
-            CacheEvent.Kind.EXPIRED, CacheEvent.Kind.DELETED, CacheEvent.Kind.DELETED),
+    assertEquals(
+        List.of(
+            CacheEvent.Kind.INSERTED,
+            CacheEvent.Kind.UPDATED,
+            CacheEvent.Kind.INSERTED,
+            CacheEvent.Kind.EXPIRED,
+            CacheEvent.Kind.INSERTED,
+            CacheEvent.Kind.INSERTED,
+            CacheEvent.Kind.EXPIRED,
+            CacheEvent.Kind.DELETED,
+            CacheEvent.Kind.DELETED),
         events.stream().map(CacheEvent::kind).toList());
   }
 }

@@ -17,16 +17,27 @@ class CacheListenerTest {
   private final FakeTicker ticker = new FakeTicker();
 
   /** What the listener saw: the event, its thread, and what the table held at that moment. */
-  private record Seen(CacheEvent<String, String> event, Thread thread, String tableValue, boolean lockHeldByOthers) {}
+  private record Seen(
+      CacheEvent<String, String> event,
+      Thread thread,
+      String tableValue,
+      boolean lockHeldByOthers) {}
 
   @Test
   void listenerRunsOnTheWritersThreadAfterTheChangeIsVisible() {
     List<Seen> seen = new CopyOnWriteArrayList<>();
     CacheTable<String, String>[] holder = new CacheTable[1];
-    CacheTable<String, String> cache = Tables.cache(Fixtures.unique("listen")).access(Access.PUBLIC).ticker(ticker)
-        .backgroundExpiry(false).expireAfterWrite(Duration.ofSeconds(5)).maximumSize(2)
-        .listener((CacheEvent<String, String> e) -> seen.add(new Seen(e, Thread.currentThread(), holder[0].get(e.key()), false)))
-        .build();
+    CacheTable<String, String> cache =
+        Tables.cache(Fixtures.unique("listen"))
+            .access(Access.PUBLIC)
+            .ticker(ticker)
+            .backgroundExpiry(false)
+            .expireAfterWrite(Duration.ofSeconds(5))
+            .maximumSize(2)
+            .listener(
+                (CacheEvent<String, String> e) ->
+                    seen.add(new Seen(e, Thread.currentThread(), holder[0].get(e.key()), false)))
+            .build();
     holder[0] = cache;
     cache.insert("a", "1");
     cache.insert("a", "2");
@@ -34,7 +45,8 @@ class CacheListenerTest {
     cache.insert("b", "1");
     cache.take("b");
     Thread me = Thread.currentThread();
-    assertEquals(List.of(
+    assertEquals(
+        List.of(
             new CacheEvent<>(CacheEvent.Kind.INSERTED, "a", "1", null),
             new CacheEvent<>(CacheEvent.Kind.UPDATED, "a", "2", "1"),
             new CacheEvent<>(CacheEvent.Kind.DELETED, "a", "2", null),
@@ -43,29 +55,42 @@ class CacheListenerTest {
         seen.stream().map(Seen::event).toList());
     for (Seen s : seen) {
       assertSame(me, s.thread());
-      String expectedVisible = s.event().kind() == CacheEvent.Kind.DELETED ? null : s.event().value();
-      assertEquals(expectedVisible, s.tableValue(), "the change is visible when the listener runs: " + s.event());
+      String expectedVisible =
+          s.event().kind() == CacheEvent.Kind.DELETED ? null : s.event().value();
+      assertEquals(
+          expectedVisible,
+          s.tableValue(),
+          "the change is visible when the listener runs: " + s.event());
     }
   }
 
   @Test
   void expiryAndEvictionEventsRunOnTheThreadThatRemoves() throws Exception {
     List<Seen> seen = new CopyOnWriteArrayList<>();
-    CacheTable<String, String> cache = Tables.cache(Fixtures.unique("remove")).access(Access.PUBLIC).ticker(ticker)
-        .backgroundExpiry(false).expireAfterWrite(Duration.ofSeconds(5)).maximumSize(2)
-        .listener((CacheEvent<String, String> e) -> seen.add(new Seen(e, Thread.currentThread(), null, false)))
-        .build();
+    CacheTable<String, String> cache =
+        Tables.cache(Fixtures.unique("remove"))
+            .access(Access.PUBLIC)
+            .ticker(ticker)
+            .backgroundExpiry(false)
+            .expireAfterWrite(Duration.ofSeconds(5))
+            .maximumSize(2)
+            .listener(
+                (CacheEvent<String, String> e) ->
+                    seen.add(new Seen(e, Thread.currentThread(), null, false)))
+            .build();
     cache.insert("a", "1");
     cache.insert("b", "1");
     Thread evictor = Thread.ofPlatform().start(() -> cache.insert("c", "1"));
     evictor.join();
-    List<Seen> evictions = seen.stream().filter(s -> s.event().kind() == CacheEvent.Kind.EVICTED).toList();
+    List<Seen> evictions =
+        seen.stream().filter(s -> s.event().kind() == CacheEvent.Kind.EVICTED).toList();
     assertEquals(1, evictions.size());
     assertSame(evictor, evictions.get(0).thread());
     ticker.advance(Duration.ofSeconds(7));
     Thread cleaner = Thread.ofPlatform().start(cache::cleanUp);
     cleaner.join();
-    List<Seen> expirations = seen.stream().filter(s -> s.event().kind() == CacheEvent.Kind.EXPIRED).toList();
+    List<Seen> expirations =
+        seen.stream().filter(s -> s.event().kind() == CacheEvent.Kind.EXPIRED).toList();
     assertEquals(2, expirations.size());
     for (Seen s : expirations) {
       assertSame(cleaner, s.thread());
@@ -75,10 +100,13 @@ class CacheListenerTest {
 
   @Test
   void aThrowingListenerDoesNotUndoTheChange() {
-    CacheTable<String, String> cache = Tables.cache(Fixtures.unique("throw"))
-        .listener((CacheEvent<String, String> e) -> {
-          throw new IllegalStateException("listener bug");
-        }).build();
+    CacheTable<String, String> cache =
+        Tables.cache(Fixtures.unique("throw"))
+            .listener(
+                (CacheEvent<String, String> e) -> {
+                  throw new IllegalStateException("listener bug");
+                })
+            .build();
     cache.insert("a", "1");
     assertEquals("1", cache.get("a"));
   }
@@ -87,20 +115,30 @@ class CacheListenerTest {
   void listenerMayWriteToTheTable() {
     List<CacheEvent.Kind> kinds = new ArrayList<>();
     CacheTable<String, String>[] holder = new CacheTable[1];
-    holder[0] = Tables.cache(Fixtures.unique("reentrant")).listener((CacheEvent<String, String> e) -> {
-      kinds.add(e.kind());
-      if (e.key().equals("a")) {
-        holder[0].insert("audit", e.kind().name());
-      }
-    }).build();
+    holder[0] =
+        Tables.cache(Fixtures.unique("reentrant"))
+            .listener(
+                (CacheEvent<String, String> e) -> {
+                  kinds.add(e.kind());
+                  if (e.key().equals("a")) {
+                    holder[0].insert("audit", e.kind().name());
+                  }
+                })
+            .build();
     holder[0].insert("a", "1");
     assertEquals("INSERTED", holder[0].get("audit"));
   }
 
   @Test
   void statsCountHitsMissesEvictionsAndExpirations() {
-    CacheTable<String, String> cache = Tables.cache(Fixtures.unique("stats")).ticker(ticker).backgroundExpiry(false)
-        .expireAfterWrite(Duration.ofSeconds(5)).maximumSize(2).recordStats().build();
+    CacheTable<String, String> cache =
+        Tables.cache(Fixtures.unique("stats"))
+            .ticker(ticker)
+            .backgroundExpiry(false)
+            .expireAfterWrite(Duration.ofSeconds(5))
+            .maximumSize(2)
+            .recordStats()
+            .build();
     cache.insert("a", "1");
     cache.get("a");
     cache.get("a");

@@ -26,8 +26,13 @@ class CacheLoadTest {
   private final FakeTicker ticker = new FakeTicker();
 
   private CacheTable<String, String> cache() {
-    return Tables.cache(Fixtures.unique("load")).access(Access.PUBLIC).ticker(ticker).backgroundExpiry(false)
-        .expireAfterWrite(Duration.ofMinutes(1)).recordStats().build();
+    return Tables.cache(Fixtures.unique("load"))
+        .access(Access.PUBLIC)
+        .ticker(ticker)
+        .backgroundExpiry(false)
+        .expireAfterWrite(Duration.ofMinutes(1))
+        .recordStats()
+        .build();
   }
 
   @Test
@@ -40,14 +45,18 @@ class CacheLoadTest {
     try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
       List<Future<String>> results = new ArrayList<>();
       for (int i = 0; i < callers; i++) {
-        results.add(pool.submit(() -> {
-          started.countDown();
-          return cache.getOrLoad("k", key -> {
-            loads.incrementAndGet();
-            await(release);
-            return "loaded-" + key;
-          });
-        }));
+        results.add(
+            pool.submit(
+                () -> {
+                  started.countDown();
+                  return cache.getOrLoad(
+                      "k",
+                      key -> {
+                        loads.incrementAndGet();
+                        await(release);
+                        return "loaded-" + key;
+                      });
+                }));
       }
       started.await();
       release.countDown();
@@ -68,13 +77,19 @@ class CacheLoadTest {
     CountDownLatch loaderRunning = new CountDownLatch(1);
     CountDownLatch release = new CountDownLatch(1);
     try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
-      Future<String> first = pool.submit(() -> cache.getOrLoad("k", key -> {
-        loaderRunning.countDown();
-        await(release);
-        throw new IllegalStateException("backend down");
-      }));
+      Future<String> first =
+          pool.submit(
+              () ->
+                  cache.getOrLoad(
+                      "k",
+                      key -> {
+                        loaderRunning.countDown();
+                        await(release);
+                        throw new IllegalStateException("backend down");
+                      }));
       loaderRunning.await();
-      Future<String> second = pool.submit(() -> cache.getOrLoad("k", key -> "loaded after the failure"));
+      Future<String> second =
+          pool.submit(() -> cache.getOrLoad("k", key -> "loaded after the failure"));
       release.countDown();
       boolean secondLoadedItself = false;
       for (Future<String> f : List.of(first, second)) {
@@ -105,8 +120,10 @@ class CacheLoadTest {
   @Test
   void nullFromTheLoaderIsAFailure() {
     CacheTable<String, String> cache = cache();
-    CacheLoadException e = assertThrows(CacheLoadException.class, () -> cache.getOrLoad("k", key -> null));
-    assertTrue(e.getMessage().contains(cache.name()) && e.getMessage().contains("k"), e.getMessage());
+    CacheLoadException e =
+        assertThrows(CacheLoadException.class, () -> cache.getOrLoad("k", key -> null));
+    assertTrue(
+        e.getMessage().contains(cache.name()) && e.getMessage().contains("k"), e.getMessage());
     assertEquals(0, cache.size());
   }
 
@@ -115,12 +132,18 @@ class CacheLoadTest {
     CacheTable<String, String> cache = cache();
     AtomicInteger loads = new AtomicInteger();
     CountDownLatch release = new CountDownLatch(1);
-    CacheLoadException e = assertThrows(CacheLoadException.class,
-        () -> cache.getOrLoad("slow", key -> {
-          loads.incrementAndGet();
-          await(release);
-          return "late";
-        }, Duration.ofMillis(20)));
+    CacheLoadException e =
+        assertThrows(
+            CacheLoadException.class,
+            () ->
+                cache.getOrLoad(
+                    "slow",
+                    key -> {
+                      loads.incrementAndGet();
+                      await(release);
+                      return "late";
+                    },
+                    Duration.ofMillis(20)));
     assertTrue(e.timedOut());
     release.countDown();
     assertEquals("late", cache.getOrLoad("slow", key -> "a second load", Duration.ofMinutes(1)));
@@ -131,7 +154,13 @@ class CacheLoadTest {
   void presentValueIsReturnedWithoutLoadingAndExpiredOneIsReloaded() {
     CacheTable<String, String> cache = cache();
     cache.insert("k", "cached");
-    assertSame("cached", cache.getOrLoad("k", key -> { throw new AssertionError("must not load"); }));
+    assertSame(
+        "cached",
+        cache.getOrLoad(
+            "k",
+            key -> {
+              throw new AssertionError("must not load");
+            }));
     ticker.advance(Duration.ofMinutes(1));
     assertEquals("fresh", cache.getOrLoad("k", key -> "fresh"));
     CacheStats stats = cache.cacheStats();
@@ -157,7 +186,8 @@ class CacheLoadTest {
     CacheTable<String, String> cache = cache();
     assertThrows(BadArgumentException.class, () -> cache.getOrLoad(null, key -> "v"));
     assertThrows(BadArgumentException.class, () -> cache.getOrLoad("k", null));
-    assertThrows(BadArgumentException.class, () -> cache.getOrLoad("k", key -> "v", Duration.ofSeconds(-1)));
+    assertThrows(
+        BadArgumentException.class, () -> cache.getOrLoad("k", key -> "v", Duration.ofSeconds(-1)));
     assertEquals(0, cache.size());
   }
 

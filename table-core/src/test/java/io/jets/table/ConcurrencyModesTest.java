@@ -21,7 +21,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 /** What each concurrency mode promises beyond the common guarantees. */
 class ConcurrencyModesTest {
 
-  private static SetTable<Object, Object> publicSet(WriteConcurrency mode, boolean readConcurrency) {
+  private static SetTable<Object, Object> publicSet(
+      WriteConcurrency mode, boolean readConcurrency) {
     return Tables.set("modes-" + mode + "-" + readConcurrency)
         .access(Access.PUBLIC)
         .writeConcurrency(mode)
@@ -39,8 +40,10 @@ class ConcurrencyModesTest {
     assertEquals(1, auto.info().lockStripes(), "AUTO starts with one lock");
     assertEquals(WriteConcurrency.AUTO, auto.info().writeConcurrency());
     assertTrue(auto.info().readConcurrency());
-    assertTrue(auto.info().decentralizedCounters(), "ETS default: decentralized counters with auto");
-    assertFalse(on.info().decentralizedCounters(), "ETS default: central counter for a set with ON");
+    assertTrue(
+        auto.info().decentralizedCounters(), "ETS default: decentralized counters with auto");
+    assertFalse(
+        on.info().decentralizedCounters(), "ETS default: central counter for a set with ON");
     off.delete();
     on.delete();
     auto.delete();
@@ -48,7 +51,8 @@ class ConcurrencyModesTest {
 
   /** Waits until {@code thread} is parked: in these tests, only a writer lock parks it. */
   private static void awaitParked(Thread thread) {
-    while (thread.getState() != Thread.State.WAITING && thread.getState() != Thread.State.TIMED_WAITING) {
+    while (thread.getState() != Thread.State.WAITING
+        && thread.getState() != Thread.State.TIMED_WAITING) {
       if (!thread.isAlive()) {
         throw new AssertionError(thread + " ended before it blocked");
       }
@@ -64,15 +68,21 @@ class ConcurrencyModesTest {
       throws InterruptedException {
     CountDownLatch holding = new CountDownLatch(1);
     CountDownLatch release = new CountDownLatch(1);
-    Thread holder = Thread.ofPlatform().start(() -> table.update(key, v -> {
-      holding.countDown();
-      try {
-        release.await();
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-      return v;
-    }));
+    Thread holder =
+        Thread.ofPlatform()
+            .start(
+                () ->
+                    table.update(
+                        key,
+                        v -> {
+                          holding.countDown();
+                          try {
+                            release.await();
+                          } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                          }
+                          return v;
+                        }));
     assertTrue(holding.await(1, TimeUnit.MINUTES));
     List<Thread> blocked = new ArrayList<>();
     for (int w = 0; w < writers; w++) {
@@ -114,16 +124,19 @@ class ConcurrencyModesTest {
     AtomicReference<Throwable> failure = new AtomicReference<>();
     for (int t = 0; t < threads; t++) {
       long base = 10_000_000L * (t + 1);
-      writers.add(Thread.ofPlatform().start(() -> {
-        try {
-          start.await();
-          for (int i = 0; i < perThread; i++) {
-            table.insert(base + i, i);
-          }
-        } catch (Throwable e) {
-          failure.set(e);
-        }
-      }));
+      writers.add(
+          Thread.ofPlatform()
+              .start(
+                  () -> {
+                    try {
+                      start.await();
+                      for (int i = 0; i < perThread; i++) {
+                        table.insert(base + i, i);
+                      }
+                    } catch (Throwable e) {
+                      failure.set(e);
+                    }
+                  }));
     }
     for (Thread writer : writers) {
       writer.join();
@@ -157,21 +170,24 @@ class ConcurrencyModesTest {
   @ParameterizedTest
   @ValueSource(booleans = {true, false})
   void sizeNeverDecreasesWhileOnlyInsertsRun(boolean decentralized) throws Exception {
-    SetTable<Object, Object> table = Tables.set("size-" + decentralized)
-        .access(Access.PUBLIC)
-        .writeConcurrency(WriteConcurrency.ON)
-        .decentralizedCounters(decentralized)
-        .build();
+    SetTable<Object, Object> table =
+        Tables.set("size-" + decentralized)
+            .access(Access.PUBLIC)
+            .writeConcurrency(WriteConcurrency.ON)
+            .decentralizedCounters(decentralized)
+            .build();
     int perWriter = 100_000;
     CountDownLatch writersDone = new CountDownLatch(2);
     for (int t = 0; t < 2; t++) {
       int id = t;
-      Thread.ofPlatform().start(() -> {
-        for (int i = 0; i < perWriter; i++) {
-          table.insert(id * 1_000_000 + i, i);
-        }
-        writersDone.countDown();
-      });
+      Thread.ofPlatform()
+          .start(
+              () -> {
+                for (int i = 0; i < perWriter; i++) {
+                  table.insert(id * 1_000_000 + i, i);
+                }
+                writersDone.countDown();
+              });
     }
     long last = 0;
     long samples = 0;
@@ -230,7 +246,8 @@ class ConcurrencyModesTest {
 
   @ParameterizedTest
   @ValueSource(strings = {"OFF", "ON", "AUTO"})
-  void withReadConcurrencyReadsCompleteWhileAMultiObjectWriteIsStalled(String mode) throws Exception {
+  void withReadConcurrencyReadsCompleteWhileAMultiObjectWriteIsStalled(String mode)
+      throws Exception {
     SetTable<Object, Object> table = publicSet(WriteConcurrency.valueOf(mode), true);
     CountDownLatch entered = new CountDownLatch(1);
     CountDownLatch release = new CountDownLatch(1);
@@ -238,8 +255,13 @@ class ConcurrencyModesTest {
     table.insert(stalling, "stored first, so the batch compares its colliding key with it");
     table.insert("before", 0);
     Colliding colliding = new Colliding("c");
-    Thread writer = Thread.ofPlatform().start(() ->
-        table.insertAll(List.of(Map.entry("first", 1), Map.entry(colliding, 2), Map.entry("last", 3))));
+    Thread writer =
+        Thread.ofPlatform()
+            .start(
+                () ->
+                    table.insertAll(
+                        List.of(
+                            Map.entry("first", 1), Map.entry(colliding, 2), Map.entry("last", 3))));
     assertTrue(entered.await(1, TimeUnit.MINUTES), "the batch reached the stalling key");
     // The batch holds every lock and has half its objects written to its private copy; readers
     // must neither wait nor see any of it.
@@ -260,30 +282,35 @@ class ConcurrencyModesTest {
   private static final long MIN_CHECKED_READS = 1_000;
 
   @ParameterizedTest
-  @ValueSource(strings = {"OFF/false", "ON/false", "AUTO/false", "OFF/true", "ON/true", "AUTO/true"})
+  @ValueSource(
+      strings = {"OFF/false", "ON/false", "AUTO/false", "OFF/true", "ON/true", "AUTO/true"})
   void noReaderSeesHalfOfATransfer(String modes) throws Exception {
     String[] parts = modes.split("/");
-    SetTable<Object, Object> table = publicSet(WriteConcurrency.valueOf(parts[0]), Boolean.parseBoolean(parts[1]));
+    SetTable<Object, Object> table =
+        publicSet(WriteConcurrency.valueOf(parts[0]), Boolean.parseBoolean(parts[1]));
     table.insertAll(List.of(Map.entry("a", 100L), Map.entry("b", 100L), Map.entry("seq", 0L)));
     AtomicBoolean done = new AtomicBoolean();
     AtomicLong torn = new AtomicLong();
     AtomicLong checked = new AtomicLong();
     CountDownLatch readerRunning = new CountDownLatch(1);
-    Thread reader = Thread.ofPlatform().start(() -> {
-      readerRunning.countDown();
-      while (!done.get()) {
-        Object before = table.get("seq");
-        long a = (Long) table.get("a");
-        long b = (Long) table.get("b");
-        Object after = table.get("seq");
-        if (before.equals(after)) {
-          checked.incrementAndGet();
-          if (a + b != 200) {
-            torn.incrementAndGet();
-          }
-        }
-      }
-    });
+    Thread reader =
+        Thread.ofPlatform()
+            .start(
+                () -> {
+                  readerRunning.countDown();
+                  while (!done.get()) {
+                    Object before = table.get("seq");
+                    long a = (Long) table.get("a");
+                    long b = (Long) table.get("b");
+                    Object after = table.get("seq");
+                    if (before.equals(after)) {
+                      checked.incrementAndGet();
+                      if (a + b != 200) {
+                        torn.incrementAndGet();
+                      }
+                    }
+                  }
+                });
     readerRunning.await();
     // Write until the reader has checked enough stable stamps while the writes ran: on a busy
     // machine the reader may be descheduled for a long time. Bounded, so a reader that never
@@ -291,10 +318,13 @@ class ConcurrencyModesTest {
     long seq = 0;
     while (++seq <= 50_000 || (checked.get() < MIN_CHECKED_READS && seq <= 5_000_000)) {
       long amount = seq % 100;
-      table.insertAll(List.of(Map.entry("a", 100 - amount), Map.entry("b", 100 + amount), Map.entry("seq", seq)));
+      table.insertAll(
+          List.of(
+              Map.entry("a", 100 - amount), Map.entry("b", 100 + amount), Map.entry("seq", seq)));
       if (seq % 10_000 == 0) {
         table.deleteAllObjects();
-        table.insertAll(List.of(Map.entry("a", 100L), Map.entry("b", 100L), Map.entry("seq", -seq)));
+        table.insertAll(
+            List.of(Map.entry("a", 100L), Map.entry("b", 100L), Map.entry("seq", -seq)));
       }
     }
     done.set(true);

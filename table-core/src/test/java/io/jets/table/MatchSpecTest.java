@@ -18,12 +18,15 @@ class MatchSpecTest {
   @Test
   void theDesignSketchReadsAsWritten() {
     MatchSpec<String, User, User> spec =
-        MatchSpec.<String, User>where(KeyPattern.range("a", "m")).guard((k, v) -> v.age() > 30).returnValue();
+        MatchSpec.<String, User>where(KeyPattern.range("a", "m"))
+            .guard((k, v) -> v.age() > 30)
+            .returnValue();
     User ann = new User("ann", 40);
     assertEquals(Optional.of(ann), spec.test("ann", ann));
     assertEquals(Optional.empty(), spec.test("ann", new User("ann", 20)));
     assertEquals(Optional.empty(), spec.test("zoe", new User("zoe", 40)));
-    assertEquals(Optional.empty(), spec.test("m", new User("m", 40))); // range(from, to) excludes to
+    assertEquals(
+        Optional.empty(), spec.test("m", new User("m", 40))); // range(from, to) excludes to
   }
 
   @Test
@@ -46,9 +49,10 @@ class MatchSpecTest {
   void theFirstMatchingClauseDecidesAndAThrowingGuardOnlyFailsItsClause() {
     MatchSpec<Integer, String, String> spec =
         MatchSpec.<Integer, String>where(KeyPattern.exact(1))
-            .guard((k, v) -> {
-              throw new IllegalStateException("guard fails");
-            })
+            .guard(
+                (k, v) -> {
+                  throw new IllegalStateException("guard fails");
+                })
             .returnResult((k, v) -> "first")
             .orWhere(KeyPattern.range(0, 10))
             .returnResult((k, v) -> "second:" + v)
@@ -60,15 +64,19 @@ class MatchSpecTest {
     assertEquals(3, spec.clauses().size());
 
     MatchSpec<Integer, String, Boolean> countOnlyOdd =
-        MatchSpec.<Integer, String>where(KeyPattern.any()).guard((k, v) -> k % 2 == 0).returnFalse()
-            .orWhere(KeyPattern.any()).returnConstant(true);
+        MatchSpec.<Integer, String>where(KeyPattern.any())
+            .guard((k, v) -> k % 2 == 0)
+            .returnFalse()
+            .orWhere(KeyPattern.any())
+            .returnConstant(true);
     assertEquals(Optional.of(false), countOnlyOdd.test(2, "even"));
     assertEquals(Optional.of(true), countOnlyOdd.test(3, "odd"));
   }
 
   @Test
   void aRangeBoundOfAnotherTypeDoesNotMatch() {
-    MatchSpec<Object, String, Object> spec = MatchSpec.<Object, String>where(KeyPattern.range("a", "z")).returnKey();
+    MatchSpec<Object, String, Object> spec =
+        MatchSpec.<Object, String>where(KeyPattern.range("a", "z")).returnKey();
     assertEquals(Optional.empty(), spec.test(5, "five"));
     assertEquals(Optional.of("b"), spec.test("b", "bee"));
   }
@@ -79,21 +87,33 @@ class MatchSpecTest {
         MatchSpec.<String, Integer>where(KeyPattern.prefix("a")).returnObject();
     List<Map.Entry<String, Integer>> input =
         List.of(Map.entry("ab", 1), Map.entry("b", 2), Map.entry("ac", 3), Map.entry("ab", 4));
-    assertEquals(List.of(Map.entry("ab", 1), Map.entry("ac", 3), Map.entry("ab", 4)), objects.run(input));
-    assertEquals(List.of("ab", "b", "ac", "ab"), MatchSpec.<String, Integer>anyKey().returnKey().run(input));
-    assertEquals(List.of(10, 30, 40),
-        MatchSpec.<String, Integer>where(KeyPattern.prefix("a")).returnResult((k, v) -> v * 10).run(input));
-    assertEquals(List.of(Map.entry("ab", 2)),
-        MatchSpec.<String, Integer>where(KeyPattern.exact("ab")).replaceValue((k, v) -> v + 1).run(input.subList(0, 1)));
+    assertEquals(
+        List.of(Map.entry("ab", 1), Map.entry("ac", 3), Map.entry("ab", 4)), objects.run(input));
+    assertEquals(
+        List.of("ab", "b", "ac", "ab"), MatchSpec.<String, Integer>anyKey().returnKey().run(input));
+    assertEquals(
+        List.of(10, 30, 40),
+        MatchSpec.<String, Integer>where(KeyPattern.prefix("a"))
+            .returnResult((k, v) -> v * 10)
+            .run(input));
+    assertEquals(
+        List.of(Map.entry("ab", 2)),
+        MatchSpec.<String, Integer>where(KeyPattern.exact("ab"))
+            .replaceValue((k, v) -> v + 1)
+            .run(input.subList(0, 1)));
   }
 
   @Test
   void resultFunctionsThatFailOrReturnNullAreErrors() {
-    MatchSpec<Integer, String, String> nulls = MatchSpec.<Integer, String>anyKey().returnResult((k, v) -> null);
+    MatchSpec<Integer, String, String> nulls =
+        MatchSpec.<Integer, String>anyKey().returnResult((k, v) -> null);
     assertThrows(NullPointerException.class, () -> nulls.test(1, "x"));
-    MatchSpec<Integer, String, String> failing = MatchSpec.<Integer, String>anyKey().returnResult((k, v) -> {
-      throw new ArithmeticException("boom");
-    });
+    MatchSpec<Integer, String, String> failing =
+        MatchSpec.<Integer, String>anyKey()
+            .returnResult(
+                (k, v) -> {
+                  throw new ArithmeticException("boom");
+                });
     assertThrows(ArithmeticException.class, () -> failing.test(1, "x"));
     assertThrows(IllegalArgumentException.class, MatchSpec::<Integer, String, String>of);
   }

@@ -32,7 +32,8 @@ class OrderedTableTest {
   void traversalIsInKeyOrderAndNeighboursOfAbsentKeysAreFound(WriteConcurrency mode) {
     OrderedTable<Integer, String> table = numbers(mode, 50, 10, 40, 20, 30);
     assertEquals(TableType.ORDERED_SET, table.type());
-    assertEquals(List.of(10, 20, 30, 40, 50), table.toList().stream().map(Map.Entry::getKey).toList());
+    assertEquals(
+        List.of(10, 20, 30, 40, 50), table.toList().stream().map(Map.Entry::getKey).toList());
     assertEquals(10, table.first());
     assertEquals(50, table.last());
     assertEquals(20, table.next(10));
@@ -46,14 +47,20 @@ class OrderedTableTest {
     assertEquals(Map.entry(40, List.of("v40")), table.prevLookup(45));
     assertEquals(Map.entry(10, List.of("v10")), table.firstLookup());
     assertEquals(Map.entry(50, List.of("v50")), table.lastLookup());
-    List<Integer> left = table.foldl(new ArrayList<>(), (k, v, acc) -> {
-      acc.add(k);
-      return acc;
-    });
-    List<Integer> right = table.foldr(new ArrayList<>(), (k, v, acc) -> {
-      acc.add(k);
-      return acc;
-    });
+    List<Integer> left =
+        table.foldl(
+            new ArrayList<>(),
+            (k, v, acc) -> {
+              acc.add(k);
+              return acc;
+            });
+    List<Integer> right =
+        table.foldr(
+            new ArrayList<>(),
+            (k, v, acc) -> {
+              acc.add(k);
+              return acc;
+            });
     assertEquals(List.of(10, 20, 30, 40, 50), left);
     assertEquals(List.of(50, 40, 30, 20, 10), right);
     table.delete();
@@ -68,7 +75,9 @@ class OrderedTableTest {
     assertNull(table.slot(3));
     assertNull(table.slot(1_000));
     BadArgumentException negative = assertThrows(BadArgumentException.class, () -> table.slot(-1));
-    assertTrue(negative.getMessage().startsWith("table '" + table.name() + "': slot: "), negative.getMessage());
+    assertTrue(
+        negative.getMessage().startsWith("table '" + table.name() + "': slot: "),
+        negative.getMessage());
     table.delete();
   }
 
@@ -94,32 +103,43 @@ class OrderedTableTest {
     OrderedTable<Object, String> table = Tables.orderedSet("natural").build();
     assertNull(table.comparator());
     Object notComparable = new Object();
-    BadArgumentException e = assertThrows(BadArgumentException.class, () -> table.insert(notComparable, "x"));
-    assertTrue(e.getMessage().startsWith("table 'natural': insert: key " + notComparable), e.getMessage());
+    BadArgumentException e =
+        assertThrows(BadArgumentException.class, () -> table.insert(notComparable, "x"));
+    assertTrue(
+        e.getMessage().startsWith("table 'natural': insert: key " + notComparable), e.getMessage());
     assertEquals(0, table.size());
     table.insert(1, "one");
     assertThrows(BadArgumentException.class, () -> table.insert("one", "x")); // String vs Integer
     assertThrows(BadArgumentException.class, () -> table.lookup("one"));
-    assertThrows(BadArgumentException.class,
+    assertThrows(
+        BadArgumentException.class,
         () -> table.insertAll(List.of(Map.entry(2, "two"), Map.entry("three", "three"))));
     assertEquals(List.of(Map.entry(1, "one")), table.toList()); // nothing of the batch went in
     assertThrows(BadArgumentException.class, () -> table.insert(null, "x"));
-    MatchSpec<Object, String, Object> wrongBound = MatchSpec.<Object, String>where(KeyPattern.range("a", "b")).returnKey();
-    BadArgumentException bound = assertThrows(BadArgumentException.class, () -> table.selectCount(
-        MatchSpec.<Object, String>where(KeyPattern.range("a", "b")).returnTrue()));
-    assertTrue(bound.getMessage().startsWith("table 'natural': selectCount: a key bound"), bound.getMessage());
+    MatchSpec<Object, String, Object> wrongBound =
+        MatchSpec.<Object, String>where(KeyPattern.range("a", "b")).returnKey();
+    BadArgumentException bound =
+        assertThrows(
+            BadArgumentException.class,
+            () ->
+                table.selectCount(
+                    MatchSpec.<Object, String>where(KeyPattern.range("a", "b")).returnTrue()));
+    assertTrue(
+        bound.getMessage().startsWith("table 'natural': selectCount: a key bound"),
+        bound.getMessage());
     assertThrows(BadArgumentException.class, () -> table.select(wrongBound, 2));
     table.delete();
   }
 
   @Test
   void aComparatorThatThrowsIsReportedNamingTheKey() {
-    Comparator<Integer> picky = (a, b) -> {
-      if (a == 13 || b == 13) {
-        throw new IllegalArgumentException("unlucky");
-      }
-      return Integer.compare(a, b);
-    };
+    Comparator<Integer> picky =
+        (a, b) -> {
+          if (a == 13 || b == 13) {
+            throw new IllegalArgumentException("unlucky");
+          }
+          return Integer.compare(a, b);
+        };
     OrderedTable<Integer, String> table = Tables.orderedSet("picky").comparator(picky).build();
     table.insert(1, "one");
     BadArgumentException e = assertThrows(BadArgumentException.class, () -> table.insert(13, "x"));
@@ -137,8 +157,13 @@ class OrderedTableTest {
     assertEquals(1, table.updateCounter("hits", 1, 0L));
     assertEquals(11, table.updateCounter("hits", 10));
     assertEquals(0, table.updateCounter("hits", 100, 50, 0));
-    assertEquals(List.of(5L, 3L), java.util.Arrays.stream(table.updateCounter("hits",
-        List.of(CounterOp.increment(5), CounterOp.increment(-2)))).boxed().toList());
+    assertEquals(
+        List.of(5L, 3L),
+        java.util.Arrays.stream(
+                table.updateCounter(
+                    "hits", List.of(CounterOp.increment(5), CounterOp.increment(-2))))
+            .boxed()
+            .toList());
     assertThrows(MissingKeyException.class, () -> table.updateCounter("missing", 1));
     assertTrue(table.update("hits", v -> v * 2));
     assertEquals(6L, table.get("hits"));
@@ -167,7 +192,10 @@ class OrderedTableTest {
   @Test
   void decentralizedCountersDefaultOnForOrderedSetsWithWriteConcurrencyOn() {
     OrderedTable<Integer, Integer> on =
-        Tables.orderedSet("dc-on").access(Access.PUBLIC).writeConcurrency(WriteConcurrency.ON).build();
+        Tables.orderedSet("dc-on")
+            .access(Access.PUBLIC)
+            .writeConcurrency(WriteConcurrency.ON)
+            .build();
     assertTrue(on.info().decentralizedCounters());
     on.delete();
   }

@@ -57,8 +57,8 @@ class ProcOwnedTableTest {
     }
 
     @Override
-    public Next<SetTable<String, Integer>> handleCall(Object request, ReplyTo from, SetTable<String, Integer> table)
-        throws Exception {
+    public Next<SetTable<String, Integer>> handleCall(
+        Object request, ReplyTo from, SetTable<String, Integer> table) throws Exception {
       return switch ((String) request) {
         case "table" -> Next.reply(table, table);
         case "crash" -> throw new IllegalStateException("owner crashed on purpose");
@@ -85,7 +85,8 @@ class ProcOwnedTableTest {
 
     @Override
     @SuppressWarnings("unchecked")
-    public Next<SetTable<String, Integer>> handleInfo(Object message, SetTable<String, Integer> table) {
+    public Next<SetTable<String, Integer>> handleInfo(
+        Object message, SetTable<String, Integer> table) {
       received.add(message);
       if (message instanceof ExitSignal || message instanceof Down) {
         sawExitAndDown.countDown();
@@ -97,7 +98,8 @@ class ProcOwnedTableTest {
     }
 
     @Override
-    public Next<SetTable<String, Integer>> handleCall(Object request, ReplyTo from, SetTable<String, Integer> table) {
+    public Next<SetTable<String, Integer>> handleCall(
+        Object request, ReplyTo from, SetTable<String, Integer> table) {
       table.insert("written-by-heir", 2);
       return Next.reply(table.get("written-by-heir"), table);
     }
@@ -113,7 +115,8 @@ class ProcOwnedTableTest {
     for (int round = 0; round < 50; round++) {
       Heir heir = new Heir();
       Proc heirProc = Procs.start("heir-" + round, heir);
-      Proc owner = Procs.start("owner-" + round, new TableOwner("inherited-" + round, heirProc, null));
+      Proc owner =
+          Procs.start("owner-" + round, new TableOwner("inherited-" + round, heirProc, null));
       assertTrue(heirProc.link(owner));
       owner.monitor(heirProc);
       SetTable<String, Integer> table = (SetTable<String, Integer>) owner.call("table", LONG);
@@ -123,14 +126,21 @@ class ProcOwnedTableTest {
 
       List<Object> received = List.copyOf(heir.received);
       assertEquals(3, received.size(), received.toString());
-      TableTransfer transfer = assertInstanceOf(TableTransfer.class, received.get(0), "round " + round + ": " + received);
+      TableTransfer transfer =
+          assertInstanceOf(
+              TableTransfer.class, received.get(0), "round " + round + ": " + received);
       assertSame(table, transfer.table());
       assertSame(owner, transfer.from());
       assertEquals("heir-data", transfer.data());
       ExitReason crash = exitOf(owner);
-      assertTrue(received.stream().skip(1).allMatch(m ->
-          (m instanceof ExitSignal e && e.from() == owner && e.reason() == crash)
-              || (m instanceof Down d && d.proc() == owner && d.reason() == crash)), received.toString());
+      assertTrue(
+          received.stream()
+              .skip(1)
+              .allMatch(
+                  m ->
+                      (m instanceof ExitSignal e && e.from() == owner && e.reason() == crash)
+                          || (m instanceof Down d && d.proc() == owner && d.reason() == crash)),
+          received.toString());
 
       assertSame(heirProc, table.owner());
       assertFalse(table.isDeleted());
@@ -158,11 +168,14 @@ class ProcOwnedTableTest {
 
   @Test
   void linkedHeirThatDoesNotTrapExitsDiesTooAndTheTableIsDeleted() throws Exception {
-    Proc heir = Procs.spawn("plain-heir", me -> {
-      while (true) {
-        me.receive();
-      }
-    });
+    Proc heir =
+        Procs.spawn(
+            "plain-heir",
+            me -> {
+              while (true) {
+                me.receive();
+              }
+            });
     Proc owner = Procs.start("owner-of-plain-heir", new TableOwner("doomed", heir, null));
     owner.link(heir);
     Table<?, ?> table = Tables.whereis("doomed").orElseThrow();
@@ -180,13 +193,16 @@ class ProcOwnedTableTest {
     Proc owner = Procs.start("stuck-owner", new TableOwner("stuck", heirProc, release));
     owner.monitor(heirProc);
     Table<?, ?> table = Tables.whereis("stuck").orElseThrow();
-    Thread caller = Thread.ofVirtual().start(() -> {
-      try {
-        owner.call("block", LONG);
-      } catch (RuntimeException expected) {
-        // the owner is killed while it handles this call
-      }
-    });
+    Thread caller =
+        Thread.ofVirtual()
+            .start(
+                () -> {
+                  try {
+                    owner.call("block", LONG);
+                  } catch (RuntimeException expected) {
+                    // the owner is killed while it handles this call
+                  }
+                });
     owner.exit(ExitReason.KILL); // from this thread, while the owner may be inside the callback
     assertSame(heirProc, table.owner());
     assertEquals(ExitReason.KILL, exitOf(owner));
@@ -203,11 +219,14 @@ class ProcOwnedTableTest {
   void giveAwayBetweenProcessesDeliversTheTransferToTheReceiversMailbox() throws Exception {
     Heir receiver = new Heir();
     Proc receiverProc = Procs.start("receiver", receiver);
-    Proc giver = Procs.spawn("giver", me -> {
-      SetTable<String, Integer> table = Tables.set("gift").build();
-      table.insert("k", 1);
-      table.giveAway(receiverProc, "gift-data");
-    });
+    Proc giver =
+        Procs.spawn(
+            "giver",
+            me -> {
+              SetTable<String, Integer> table = Tables.set("gift").build();
+              table.insert("k", 1);
+              table.giveAway(receiverProc, "gift-data");
+            });
     exitOf(giver);
     assertEquals(2, receiverProc.call("write", LONG)); // the transfer is handled before this call
     TableTransfer transfer = assertInstanceOf(TableTransfer.class, receiver.received.get(0));

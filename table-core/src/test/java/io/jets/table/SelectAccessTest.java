@@ -11,8 +11,10 @@ import org.junit.jupiter.api.Test;
 /** The select family checks access like every other read and write. */
 class SelectAccessTest {
 
-  private static final MatchSpec<Integer, String, Integer> KEYS = MatchSpec.<Integer, String>anyKey().returnKey();
-  private static final MatchSpec<Integer, String, Boolean> ALL = MatchSpec.<Integer, String>anyKey().returnTrue();
+  private static final MatchSpec<Integer, String, Integer> KEYS =
+      MatchSpec.<Integer, String>anyKey().returnKey();
+  private static final MatchSpec<Integer, String, Boolean> ALL =
+      MatchSpec.<Integer, String>anyKey().returnTrue();
 
   @Test
   void protectedTablesSelectForEveryoneButOnlyTheOwnerDeletesOrReplaces() {
@@ -26,9 +28,11 @@ class SelectAccessTest {
       assertEquals(List.of(1, 2), table.select(KEYS));
       assertEquals(2, table.selectCount(ALL));
       assertThrows(AccessDeniedException.class, () -> table.selectDelete(ALL));
-      assertThrows(AccessDeniedException.class,
+      assertThrows(
+          AccessDeniedException.class,
           () -> table.selectReplace(MatchSpec.<Integer, String>anyKey().returnObject()));
-      assertThrows(AccessDeniedException.class, () -> table.matchDelete(KeyPattern.any(), v -> true));
+      assertThrows(
+          AccessDeniedException.class, () -> table.matchDelete(KeyPattern.any(), v -> true));
       assertEquals(2, table.size());
       try (Owner.Binding bound = owner.bind()) {
         assertEquals(2, table.selectDelete(ALL));

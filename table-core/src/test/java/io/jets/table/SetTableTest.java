@@ -9,8 +9,8 @@ import io.jets.table.tck.TablesUnderTest;
 import org.junit.jupiter.api.Test;
 
 /**
- * The shared SET-only operation tests on the heap SET table, and {@link CounterOp}'s threshold rule, which
- * needs no table.
+ * The shared SET-only operation tests on the heap SET table, and {@link CounterOp}'s threshold
+ * rule, which needs no table.
  */
 @TablesUnderTest(HeapTableFactory.class)
 class SetTableTest extends AbstractSetTableTest {

@@ -24,7 +24,8 @@ class TableEventsTest {
     Fixtures.deleteAllTables();
   }
 
-  private static List<RecordedEvent> eventsOf(Recording recording, String table) throws IOException {
+  private static List<RecordedEvent> eventsOf(Recording recording, String table)
+      throws IOException {
     Path file = Files.createTempFile("jets-table-events", ".jfr");
     try {
       recording.dump(file);

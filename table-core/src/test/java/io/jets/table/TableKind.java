@@ -19,9 +19,11 @@ enum TableKind {
     String unique = name + "-" + this + "-" + mode + "-" + SERIAL.incrementAndGet();
     return switch (this) {
       case SET -> Tables.set(unique).access(Access.PUBLIC).writeConcurrency(mode).build();
-      case ORDERED_SET -> Tables.orderedSet(unique).access(Access.PUBLIC).writeConcurrency(mode).build();
+      case ORDERED_SET ->
+          Tables.orderedSet(unique).access(Access.PUBLIC).writeConcurrency(mode).build();
       case BAG -> Tables.bag(unique).access(Access.PUBLIC).writeConcurrency(mode).build();
-      case DUPLICATE_BAG -> Tables.duplicateBag(unique).access(Access.PUBLIC).writeConcurrency(mode).build();
+      case DUPLICATE_BAG ->
+          Tables.duplicateBag(unique).access(Access.PUBLIC).writeConcurrency(mode).build();
     };
   }
 

@@ -19,7 +19,10 @@ class TableListingTest {
   }
 
   private static String rowOf(String listing, String name) {
-    return listing.lines().filter(line -> line.startsWith(name + " ")).findFirst()
+    return listing
+        .lines()
+        .filter(line -> line.startsWith(name + " "))
+        .findFirst()
         .orElseThrow(() -> new AssertionError("no row for " + name + " in\n" + listing));
   }
 
@@ -27,8 +30,12 @@ class TableListingTest {
   void listsEveryLiveTableWithSizeOwnerAccessAndModes() {
     String users = Fixtures.unique("listing-users");
     String events = Fixtures.unique("listing-events");
-    SetTable<String, Long> set = Tables.set(users).named().readConcurrency(true)
-        .writeConcurrency(WriteConcurrency.ON).build();
+    SetTable<String, Long> set =
+        Tables.set(users)
+            .named()
+            .readConcurrency(true)
+            .writeConcurrency(WriteConcurrency.ON)
+            .build();
     set.insert("a", 1L);
     set.insert("b", 2L);
     Tables.orderedSet(events).access(Access.PUBLIC).build();

@@ -9,8 +9,8 @@ import io.jets.table.tck.TypesAndModes;
 import org.junit.jupiter.params.ParameterizedTest;
 
 /**
- * The shared table-operation tests on the heap SET, BAG and DUPLICATE_BAG, and what only heap tables do: they
- * hold each value itself, not a copy.
+ * The shared table-operation tests on the heap SET, BAG and DUPLICATE_BAG, and what only heap
+ * tables do: they hold each value itself, not a copy.
  */
 @TablesUnderTest(HeapTableFactory.class)
 class TableOperationsTest extends AbstractTableOperationsTest {

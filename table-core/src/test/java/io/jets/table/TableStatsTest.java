@@ -15,7 +15,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
-/** {@link Table#stats()}: off by default, and exact counts of lookups, inserts and deletes when on. */
+/**
+ * {@link Table#stats()}: off by default, and exact counts of lookups, inserts and deletes when on.
+ */
 class TableStatsTest {
 
   @AfterEach
@@ -71,7 +73,8 @@ class TableStatsTest {
 
   @Test
   void setGetCountsAsALookup() {
-    SetTable<String, Long> table = Tables.set(Fixtures.unique("get")).access(Access.PUBLIC).recordStats().build();
+    SetTable<String, Long> table =
+        Tables.set(Fixtures.unique("get")).access(Access.PUBLIC).recordStats().build();
     table.insert("k", 1L);
     table.get("k");
     table.getOrDefault("x", 0L);
@@ -80,8 +83,12 @@ class TableStatsTest {
 
   @Test
   void concurrentReadersLoseNoCount() throws InterruptedException {
-    SetTable<Integer, Integer> table = Tables.set(Fixtures.unique("many")).access(Access.PUBLIC)
-        .readConcurrency(true).recordStats().build();
+    SetTable<Integer, Integer> table =
+        Tables.set(Fixtures.unique("many"))
+            .access(Access.PUBLIC)
+            .readConcurrency(true)
+            .recordStats()
+            .build();
     for (int i = 0; i < 100; i++) {
       table.insert(i, i);
     }
@@ -90,16 +97,19 @@ class TableStatsTest {
     CountDownLatch start = new CountDownLatch(1);
     Thread[] threads = new Thread[readers];
     for (int r = 0; r < readers; r++) {
-      threads[r] = Thread.ofPlatform().start(() -> {
-        try {
-          start.await();
-        } catch (InterruptedException e) {
-          throw new IllegalStateException(e);
-        }
-        for (int i = 0; i < readsEach; i++) {
-          table.get(i % 200); // half the keys are absent
-        }
-      });
+      threads[r] =
+          Thread.ofPlatform()
+              .start(
+                  () -> {
+                    try {
+                      start.await();
+                    } catch (InterruptedException e) {
+                      throw new IllegalStateException(e);
+                    }
+                    for (int i = 0; i < readsEach; i++) {
+                      table.get(i % 200); // half the keys are absent
+                    }
+                  });
     }
     start.countDown();
     for (Thread thread : threads) {

@@ -31,9 +31,11 @@ class TraversalGuaranteeTest {
   }
 
   /** The objects of one traversal, in the order it returned them. */
-  private record Traversal(String name, Function<Table<Integer, String>, List<Map.Entry<Integer, String>>> run) {}
+  private record Traversal(
+      String name, Function<Table<Integer, String>, List<Map.Entry<Integer, String>>> run) {}
 
-  private static List<Map.Entry<Integer, String>> walk(Table<Integer, String> table, boolean forward) {
+  private static List<Map.Entry<Integer, String>> walk(
+      Table<Integer, String> table, boolean forward) {
     List<Map.Entry<Integer, String>> seen = new ArrayList<>();
     Map.Entry<Integer, List<String>> at = forward ? table.firstLookup() : table.lastLookup();
     while (at != null) {
@@ -45,9 +47,12 @@ class TraversalGuaranteeTest {
     return seen;
   }
 
-  private static List<Map.Entry<Integer, String>> keyWalk(Table<Integer, String> table, boolean forward) {
+  private static List<Map.Entry<Integer, String>> keyWalk(
+      Table<Integer, String> table, boolean forward) {
     List<Map.Entry<Integer, String>> seen = new ArrayList<>();
-    for (Integer k = forward ? table.first() : table.last(); k != null; k = forward ? table.next(k) : table.prev(k)) {
+    for (Integer k = forward ? table.first() : table.last();
+        k != null;
+        k = forward ? table.next(k) : table.prev(k)) {
       if (k % 2 == 0) {
         for (String value : table.lookup(k)) {
           seen.add(Map.entry(k, value));
@@ -78,14 +83,24 @@ class TraversalGuaranteeTest {
         new Traversal("chunked select", t -> drain(t.select(ALL, 7))),
         new Traversal("chunked selectReverse", t -> drain(t.selectReverse(ALL, 7))),
         new Traversal("matchObject", t -> t.matchObject(KeyPattern.any(), v -> true)),
-        new Traversal("foldl", t -> t.foldl(new ArrayList<>(), (k, v, acc) -> {
-          acc.add(Map.entry(k, v));
-          return acc;
-        })),
-        new Traversal("foldr", t -> t.foldr(new ArrayList<>(), (k, v, acc) -> {
-          acc.add(Map.entry(k, v));
-          return acc;
-        })),
+        new Traversal(
+            "foldl",
+            t ->
+                t.foldl(
+                    new ArrayList<>(),
+                    (k, v, acc) -> {
+                      acc.add(Map.entry(k, v));
+                      return acc;
+                    })),
+        new Traversal(
+            "foldr",
+            t ->
+                t.foldr(
+                    new ArrayList<>(),
+                    (k, v, acc) -> {
+                      acc.add(Map.entry(k, v));
+                      return acc;
+                    })),
         new Traversal("toList", Table::toList),
         new Traversal("next walk", t -> walk(t, true)),
         new Traversal("prev walk", t -> walk(t, false)),
@@ -95,7 +110,8 @@ class TraversalGuaranteeTest {
 
   @ParameterizedTest
   @MethodSource("kinds")
-  void stableObjectsAreVisitedExactlyOnceWhileOtherKeysChurn(TableKind kind, WriteConcurrency mode) throws Exception {
+  void stableObjectsAreVisitedExactlyOnceWhileOtherKeysChurn(TableKind kind, WriteConcurrency mode)
+      throws Exception {
     Table<Integer, String> table = kind.build("traversal", mode);
     Map<Map.Entry<Integer, String>, Integer> stable = new HashMap<>();
     for (int k = 0; k < 2 * STABLE_KEYS; k += 2) {
@@ -114,24 +130,31 @@ class TraversalGuaranteeTest {
     AtomicBoolean done = new AtomicBoolean();
     CountDownLatch writing = new CountDownLatch(1);
     ConcurrentLinkedQueue<Throwable> failures = new ConcurrentLinkedQueue<>();
-    Thread writer = Thread.ofPlatform().start(() -> {
-      try {
-        Random random = new Random(kind.ordinal() * 31L + mode.ordinal());
-        writing.countDown();
-        for (long step = 0; !done.get(); step++) {
-          int key = 2 * random.nextInt(CHURN_KEYS) + 1;
-          String value = "c" + step; // every churn object is distinct, even in a duplicate bag
-          switch (random.nextInt(5)) {
-            case 0, 1 -> table.insert(key, value);
-            case 2 -> table.insertAll(
-                List.of(Map.entry(key, value), Map.entry(2 * random.nextInt(CHURN_KEYS) + 1, value + "'")));
-            default -> table.delete(key);
-          }
-        }
-      } catch (Throwable t) {
-        failures.add(t);
-      }
-    });
+    Thread writer =
+        Thread.ofPlatform()
+            .start(
+                () -> {
+                  try {
+                    Random random = new Random(kind.ordinal() * 31L + mode.ordinal());
+                    writing.countDown();
+                    for (long step = 0; !done.get(); step++) {
+                      int key = 2 * random.nextInt(CHURN_KEYS) + 1;
+                      String value =
+                          "c" + step; // every churn object is distinct, even in a duplicate bag
+                      switch (random.nextInt(5)) {
+                        case 0, 1 -> table.insert(key, value);
+                        case 2 ->
+                            table.insertAll(
+                                List.of(
+                                    Map.entry(key, value),
+                                    Map.entry(2 * random.nextInt(CHURN_KEYS) + 1, value + "'")));
+                        default -> table.delete(key);
+                      }
+                    }
+                  } catch (Throwable t) {
+                    failures.add(t);
+                  }
+                });
     writing.await();
     var stableCount = MatchSpec.<Integer, String>anyKey().guard((k, v) -> k % 2 == 0).returnTrue();
     try {
@@ -150,11 +173,16 @@ class TraversalGuaranteeTest {
           }
           assertEquals(stable, stableSeen, traversal.name() + ": every stable object exactly once");
           for (Map.Entry<Map.Entry<Integer, String>, Integer> churn : churnSeen.entrySet()) {
-            assertEquals(1, churn.getValue(), traversal.name() + ": churn object " + churn.getKey() + " visited twice");
+            assertEquals(
+                1,
+                churn.getValue(),
+                traversal.name() + ": churn object " + churn.getKey() + " visited twice");
           }
           if (kind == TableKind.ORDERED_SET) {
-            boolean descending = traversal.name().contains("everse") || traversal.name().contains("prev")
-                || traversal.name().equals("foldr");
+            boolean descending =
+                traversal.name().contains("everse")
+                    || traversal.name().contains("prev")
+                    || traversal.name().equals("foldr");
             for (int i = 1; i < seen.size(); i++) {
               int c = Integer.compare(seen.get(i - 1).getKey(), seen.get(i).getKey());
               assertTrue(descending ? c > 0 : c < 0, traversal.name() + ": key order");

@@ -1,8 +1,8 @@
 package io.jets.offheap;
 
 /**
- * Turns keys or values into bytes and back, so that off-heap tables and table files hold copies,
- * as ETS copies every object in and out of a table.
+ * Turns keys or values into bytes and back, so that off-heap tables and table files hold copies, as
+ * ETS copies every object in and out of a table.
  *
  * <p>A key codec must be <em>canonical</em>: keys that are {@code equals} encode to equal bytes,
  * and different keys to different bytes, since off-heap tables compare keys by their bytes. Every
@@ -14,8 +14,8 @@ package io.jets.offheap;
 public interface Codec<T> {
 
   /**
-   * The codec's name, written into table files so that {@link TableFiles#file2tab} can check it
-   * is reading with the codec that wrote. Ready codecs use {@code jets.*}; choose your own names.
+   * The codec's name, written into table files so that {@link TableFiles#file2tab} can check it is
+   * reading with the codec that wrote. Ready codecs use {@code jets.*}; choose your own names.
    */
   String name();
 
@@ -56,11 +56,11 @@ public interface Codec<T> {
 
   /**
    * Any {@link java.io.Serializable} object through Java serialization: the fallback. Strings,
-   * Integers and Longs get a compact tagged form instead, so they keep their type. As a key
-   * codec it is canonical for the JDK's value types (strings, boxed numbers, records and lists of
-   * them); a class whose serialized form depends on more than its {@code equals} state (identity,
-   * a hash-ordered collection with different insertion histories) is not a safe key. Decoding
-   * never runs on untrusted bytes: it reads only what a table of this JVM or a table file wrote.
+   * Integers and Longs get a compact tagged form instead, so they keep their type. As a key codec
+   * it is canonical for the JDK's value types (strings, boxed numbers, records and lists of them);
+   * a class whose serialized form depends on more than its {@code equals} state (identity, a
+   * hash-ordered collection with different insertion histories) is not a safe key. Decoding never
+   * runs on untrusted bytes: it reads only what a table of this JVM or a table file wrote.
    */
   @SuppressWarnings("unchecked")
   static <T> Codec<T> serializable() {

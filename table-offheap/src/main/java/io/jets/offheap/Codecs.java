@@ -77,6 +77,7 @@ final class Codecs {
 
   /** Tags of the serializable codec: the JDK types most keys are get a compact form. */
   private static final byte TAG_SERIALIZED = 0;
+
   private static final byte TAG_STRING = 1;
   private static final byte TAG_INTEGER = 2;
   private static final byte TAG_LONG = 3;
@@ -107,9 +108,14 @@ final class Codecs {
             objects.writeObject(value);
           } catch (NotSerializableException e) {
             throw new IllegalArgumentException(
-                "a part of " + value.getClass().getName() + " is not Serializable: " + e.getMessage(), e);
+                "a part of "
+                    + value.getClass().getName()
+                    + " is not Serializable: "
+                    + e.getMessage(),
+                e);
           } catch (IOException e) {
-            throw new IllegalArgumentException("cannot serialize " + value.getClass().getName() + ": " + e, e);
+            throw new IllegalArgumentException(
+                "cannot serialize " + value.getClass().getName() + ": " + e, e);
           }
           return out.toByteArray();
         }

@@ -2,12 +2,12 @@ package io.jets.offheap;
 
 import io.jets.table.BadArgumentException;
 import io.jets.table.CounterOp;
+import io.jets.table.MatchSpec;
 import io.jets.table.MissingKeyException;
 import io.jets.table.ObjectFolder;
 import io.jets.table.SetTable;
 import io.jets.table.TableDeletedException;
 import io.jets.table.WriteConcurrency;
-import io.jets.table.MatchSpec;
 import io.jets.table.internal.CounterValues;
 import io.jets.table.internal.ExternalSelectableTable;
 import io.jets.table.internal.TableOptions;
@@ -115,7 +115,8 @@ final class OffHeapSetTable<K, V> extends ExternalSelectableTable<K, V> implemen
       double maxBloatFactor,
       TableFileLock fileLock) {
     OffHeapSetTable<K, V> table =
-        new OffHeapSetTable<>(options, map, keyCodec, valueCodec, entries, maxBloatFactor, fileLock);
+        new OffHeapSetTable<>(
+            options, map, keyCodec, valueCodec, entries, maxBloatFactor, fileLock);
     try {
       table.open();
     } catch (RuntimeException e) {
@@ -154,7 +155,16 @@ final class OffHeapSetTable<K, V> extends ExternalSelectableTable<K, V> implemen
     try {
       return keyCodec.encode(key);
     } catch (RuntimeException e) {
-      throw new BadArgumentException(name(), operation + ": key " + key + " cannot be encoded by " + keyCodec.name() + ": " + e.getMessage(), e);
+      throw new BadArgumentException(
+          name(),
+          operation
+              + ": key "
+              + key
+              + " cannot be encoded by "
+              + keyCodec.name()
+              + ": "
+              + e.getMessage(),
+          e);
     }
   }
 
@@ -163,7 +173,16 @@ final class OffHeapSetTable<K, V> extends ExternalSelectableTable<K, V> implemen
     try {
       return valueCodec.encode(value);
     } catch (RuntimeException e) {
-      throw new BadArgumentException(name(), operation + ": value " + value + " cannot be encoded by " + valueCodec.name() + ": " + e.getMessage(), e);
+      throw new BadArgumentException(
+          name(),
+          operation
+              + ": value "
+              + value
+              + " cannot be encoded by "
+              + valueCodec.name()
+              + ": "
+              + e.getMessage(),
+          e);
     }
   }
 
@@ -223,9 +242,9 @@ final class OffHeapSetTable<K, V> extends ExternalSelectableTable<K, V> implemen
   }
 
   /**
-   * Stores under a held lock, turning Chronicle's "full" into an actionable error. Through a
-   * query context rather than {@code map.put}, which would copy out and return the previous value
-   * that no caller here needs.
+   * Stores under a held lock, turning Chronicle's "full" into an actionable error. Through a query
+   * context rather than {@code map.put}, which would copy out and return the previous value that no
+   * caller here needs.
    */
   private void put(byte[] key, byte[] value, String operation) {
     try (ExternalMapQueryContext<byte[], byte[], ?> context = map.queryContext(key)) {
@@ -244,11 +263,18 @@ final class OffHeapSetTable<K, V> extends ExternalSelectableTable<K, V> implemen
   private OffHeapCapacityException full(String operation, RuntimeException cause) {
     return new OffHeapCapacityException(
         name(),
-        operation + ": the off-heap table has no room for the object (built for " + entries
-            + " entries, growing to at most " + (long) (entries * maxBloatFactor)
-            + " with maxBloatFactor " + maxBloatFactor + ", holding " + map.longSize()
+        operation
+            + ": the off-heap table has no room for the object (built for "
+            + entries
+            + " entries, growing to at most "
+            + (long) (entries * maxBloatFactor)
+            + " with maxBloatFactor "
+            + maxBloatFactor
+            + ", holding "
+            + map.longSize()
             + "): build it with larger entries(...) or maxBloatFactor(...), or averageKeySize/averageValueSize"
-            + " closer to the real sizes; Chronicle said: " + firstLine(cause.getMessage()),
+            + " closer to the real sizes; Chronicle said: "
+            + firstLine(cause.getMessage()),
         cause);
   }
 
@@ -357,7 +383,8 @@ final class OffHeapSetTable<K, V> extends ExternalSelectableTable<K, V> implemen
   /** Encoded keys and values of a batch, and their segments; checked before anything changes. */
   private record Batch(byte[][] keys, byte[][] values, int[] segments) {}
 
-  private Batch batch(Collection<? extends Map.Entry<? extends K, ? extends V>> objects, String operation) {
+  private Batch batch(
+      Collection<? extends Map.Entry<? extends K, ? extends V>> objects, String operation) {
     requireArgument(objects, "object collection", operation);
     Object[] array = objects.toArray();
     byte[][] keys = new byte[array.length][];
@@ -367,7 +394,12 @@ final class OffHeapSetTable<K, V> extends ExternalSelectableTable<K, V> implemen
       Map.Entry<K, V> entry = (Map.Entry<K, V>) array[i];
       if (entry == null || entry.getKey() == null || entry.getValue() == null) {
         throw new BadArgumentException(
-            name(), operation + ": object " + i + " is " + (entry == null ? "null" : "a null key or value: " + entry));
+            name(),
+            operation
+                + ": object "
+                + i
+                + " is "
+                + (entry == null ? "null" : "a null key or value: " + entry));
       }
       keys[i] = encodeKey(entry.getKey(), operation);
       values[i] = encodeValue(entry.getValue(), operation);
@@ -481,15 +513,17 @@ final class OffHeapSetTable<K, V> extends ExternalSelectableTable<K, V> implemen
   public boolean member(K key) {
     checkRead("member");
     byte[] k = encodeKey(key, "member");
-    return guarded("member", () -> {
-      for (; ; ) {
-        long stamp = sequence.readBegin();
-        boolean present = map.containsKey(k);
-        if (sequence.readValidate(stamp)) {
-          return present;
-        }
-      }
-    });
+    return guarded(
+        "member",
+        () -> {
+          for (; ; ) {
+            long stamp = sequence.readBegin();
+            boolean present = map.containsKey(k);
+            if (sequence.readValidate(stamp)) {
+              return present;
+            }
+          }
+        });
   }
 
   @Override
@@ -537,7 +571,8 @@ final class OffHeapSetTable<K, V> extends ExternalSelectableTable<K, V> implemen
 
   @Override
   public long updateCounter(K key, long increment, long threshold, long setValue) {
-    return updateCounter(key, List.of(CounterOp.increment(increment, threshold, setValue)), null)[0];
+    return updateCounter(key, List.of(CounterOp.increment(increment, threshold, setValue)), null)[
+        0];
   }
 
   @Override
@@ -719,7 +754,9 @@ final class OffHeapSetTable<K, V> extends ExternalSelectableTable<K, V> implemen
       SegmentSnapshots.Snapshot snapshot = guarded("foldl", () -> order.snapshot(segment));
       // The folder runs outside every lock and the gate, so it may read this table.
       for (int i = 0; i < snapshot.keys().length; i++) {
-        accumulator = folder.apply(decodeKey(snapshot.keys()[i]), decodeValue(snapshot.values()[i]), accumulator);
+        accumulator =
+            folder.apply(
+                decodeKey(snapshot.keys()[i]), decodeValue(snapshot.values()[i]), accumulator);
       }
     }
     return accumulator;
@@ -746,8 +783,8 @@ final class OffHeapSetTable<K, V> extends ExternalSelectableTable<K, V> implemen
   // ---- select hooks (the select family itself is table-core's) ----
 
   /**
-   * A spec of exact keys is one lookup per key; any other spec walks the traversal order, one
-   * step at a time from the last key visited, so it is weakly consistent like first/next.
+   * A spec of exact keys is one lookup per key; any other spec walks the traversal order, one step
+   * at a time from the last key visited, so it is weakly consistent like first/next.
    */
   @Override
   protected boolean scanObjects(
@@ -781,7 +818,8 @@ final class OffHeapSetTable<K, V> extends ExternalSelectableTable<K, V> implemen
   }
 
   @Override
-  protected long deleteObjectsUnderLockIf(K key, BiPredicate<? super K, ? super V> test, String operation) {
+  protected long deleteObjectsUnderLockIf(
+      K key, BiPredicate<? super K, ? super V> test, String operation) {
     byte[] k = encodeKey(key, operation);
     int segment = segmentOf(k, operation);
     ReentrantLock stripe = lockKey(segment, operation);
@@ -799,7 +837,8 @@ final class OffHeapSetTable<K, V> extends ExternalSelectableTable<K, V> implemen
   }
 
   @Override
-  protected boolean replaceUnderLockIfUnchanged(K key, V expected, V replacement, String operation) {
+  protected boolean replaceUnderLockIfUnchanged(
+      K key, V expected, V replacement, String operation) {
     byte[] k = encodeKey(key, operation);
     byte[] v = encodeValue(replacement, operation);
     int segment = segmentOf(k, operation);
@@ -861,7 +900,8 @@ final class OffHeapSetTable<K, V> extends ExternalSelectableTable<K, V> implemen
   protected long memoryBytes() {
     // The off-heap bytes in use (Chronicle's allocation times its used fraction, so the figure
     // grows with the objects), plus the heap side: locks, segment versions, the gate.
-    long offHeap = guarded("info", () -> map.offHeapMemoryUsed() * (100 - map.percentageFreeSpace()) / 100);
+    long offHeap =
+        guarded("info", () -> map.offHeapMemoryUsed() * (100 - map.percentageFreeSpace()) / 100);
     return offHeap + 64L * stripes.length + 8L * order.segments() + 1024;
   }
 }

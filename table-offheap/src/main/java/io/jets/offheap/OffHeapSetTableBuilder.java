@@ -28,10 +28,13 @@ public final class OffHeapSetTableBuilder<K, V> {
 
   /** The default capacity: small enough that a test table costs a few megabytes. */
   static final long DEFAULT_ENTRIES = 100_000;
+
   /** Growth allowed past {@code entries} by chaining segment tiers: to 6.4 million by default. */
   static final double DEFAULT_MAX_BLOAT_FACTOR = 64;
+
   /** Chronicle accepts at most this bloat factor. */
   static final double MAX_BLOAT_FACTOR = 1000;
+
   /** Average sizes used when none are given: short strings or boxed numbers through a codec. */
   static final double DEFAULT_AVERAGE_SIZE = 16;
 
@@ -86,7 +89,9 @@ public final class OffHeapSetTableBuilder<K, V> {
     return this;
   }
 
-  /** Reported by {@code info}; off-heap reads cost the same either way. Rejected on PRIVATE tables. */
+  /**
+   * Reported by {@code info}; off-heap reads cost the same either way. Rejected on PRIVATE tables.
+   */
   public OffHeapSetTableBuilder<K, V> readConcurrency(boolean readConcurrency) {
     this.readConcurrency = readConcurrency;
     return this;
@@ -104,7 +109,9 @@ public final class OffHeapSetTableBuilder<K, V> {
     return this;
   }
 
-  /** The key codec; it must be canonical (see {@link Codec}). Default: {@link Codec#serializable()}. */
+  /**
+   * The key codec; it must be canonical (see {@link Codec}). Default: {@link Codec#serializable()}.
+   */
   public <K2> OffHeapSetTableBuilder<K2, V> keyCodec(Codec<K2> keyCodec) {
     this.keyCodec = keyCodec;
     return retyped();
@@ -161,8 +168,8 @@ public final class OffHeapSetTableBuilder<K, V> {
   /**
    * Creates the table, owned by the configured owner.
    *
-   * @throws BadArgumentException if a setting is invalid or conflicts, the owner has exited, or
-   *     the table is named and its name is in use
+   * @throws BadArgumentException if a setting is invalid or conflicts, the owner has exited, or the
+   *     table is named and its name is in use
    * @throws TableFileLockedException if the file is open elsewhere
    * @throws OffHeapCapacityException if Chronicle cannot lay out a map of this size
    */
@@ -188,8 +195,8 @@ public final class OffHeapSetTableBuilder<K, V> {
 
   /**
    * About 128 entries per segment at the configured size, as a power of two in [16, 2^20]: a
-   * traversal step under churn scans one segment, so segments are kept far smaller than
-   * Chronicle's default; their fixed cost is a few hundred bytes each.
+   * traversal step under churn scans one segment, so segments are kept far smaller than Chronicle's
+   * default; their fixed cost is a few hundred bytes each.
    */
   static int segmentsFor(long entries) {
     long wanted = Math.max(16, Math.min(1 << 20, entries / ENTRIES_PER_SEGMENT));
@@ -212,7 +219,8 @@ public final class OffHeapSetTableBuilder<K, V> {
       try {
         return builder.create();
       } catch (RuntimeException e) {
-        throw new OffHeapCapacityException(name, "build: Chronicle cannot create a map of " + entries + " entries: " + e, e);
+        throw new OffHeapCapacityException(
+            name, "build: Chronicle cannot create a map of " + entries + " entries: " + e, e);
       }
     }
     Path absolute = file.toAbsolutePath();
@@ -222,7 +230,8 @@ public final class OffHeapSetTableBuilder<K, V> {
       }
       return builder.createPersistedTo(absolute.toFile());
     } catch (IOException | RuntimeException e) {
-      throw new BadArgumentException(name, "build: cannot open the table file " + absolute + ": " + e, e);
+      throw new BadArgumentException(
+          name, "build: cannot open the table file " + absolute + ": " + e, e);
     }
   }
 
@@ -239,37 +248,59 @@ public final class OffHeapSetTableBuilder<K, V> {
       throw new BadArgumentException(name, "build: writeConcurrency is null");
     }
     if (keyCodec == null || valueCodec == null) {
-      throw new BadArgumentException(name, "build: " + (keyCodec == null ? "keyCodec" : "valueCodec") + " is null");
+      throw new BadArgumentException(
+          name, "build: " + (keyCodec == null ? "keyCodec" : "valueCodec") + " is null");
     }
     if (entries <= 0) {
       throw new BadArgumentException(name, "build: entries must be positive, got " + entries);
     }
     if (!(averageKeySize > 0) || !(averageValueSize > 0)) {
       throw new BadArgumentException(
-          name, "build: averageKeySize and averageValueSize must be positive, got " + averageKeySize + " and " + averageValueSize);
+          name,
+          "build: averageKeySize and averageValueSize must be positive, got "
+              + averageKeySize
+              + " and "
+              + averageValueSize);
     }
     if (!(maxBloatFactor >= 1 && maxBloatFactor <= MAX_BLOAT_FACTOR)) {
-      throw new BadArgumentException(name, "build: maxBloatFactor must be in [1, 1000], got " + maxBloatFactor);
+      throw new BadArgumentException(
+          name, "build: maxBloatFactor must be in [1, 1000], got " + maxBloatFactor);
     }
     if (access == Access.PRIVATE && readConcurrency) {
       throw new BadArgumentException(
-          name, "build: readConcurrency is meaningless on a PRIVATE table (only its owner reads it)");
+          name,
+          "build: readConcurrency is meaningless on a PRIVATE table (only its owner reads it)");
     }
     if (access == Access.PRIVATE && writeConcurrency != WriteConcurrency.OFF) {
       throw new BadArgumentException(
-          name, "build: writeConcurrency " + writeConcurrency + " is meaningless on a PRIVATE table (only its owner writes it)");
+          name,
+          "build: writeConcurrency "
+              + writeConcurrency
+              + " is meaningless on a PRIVATE table (only its owner writes it)");
     }
     boolean decentralized =
-        decentralizedCounters != null ? decentralizedCounters : writeConcurrency == WriteConcurrency.AUTO;
+        decentralizedCounters != null
+            ? decentralizedCounters
+            : writeConcurrency == WriteConcurrency.AUTO;
     if (decentralized && writeConcurrency == WriteConcurrency.OFF) {
       throw new BadArgumentException(
-          name, "build: decentralizedCounters needs writeConcurrency ON or AUTO (with OFF there is one writer at a time)");
+          name,
+          "build: decentralizedCounters needs writeConcurrency ON or AUTO (with OFF there is one writer at a time)");
     }
     Owner tableOwner = owner != null ? owner : Owner.current();
     if (!tableOwner.isAlive()) {
       throw new BadArgumentException(name, "build: owner " + tableOwner.name() + " has exited");
     }
     return new TableOptions(
-        name, TableType.SET, access, named, tableOwner, heir, heirData, readConcurrency, writeConcurrency, decentralized);
+        name,
+        TableType.SET,
+        access,
+        named,
+        tableOwner,
+        heir,
+        heirData,
+        readConcurrency,
+        writeConcurrency,
+        decentralized);
   }
 }

@@ -7,8 +7,8 @@ import java.util.Optional;
 
 /**
  * Entry point for off-heap {@code set} tables: objects live in a Chronicle Map outside the Java
- * heap (so tens of millions of them add no work to garbage collection), optionally backed by a
- * file that survives the process.
+ * heap (so tens of millions of them add no work to garbage collection), optionally backed by a file
+ * that survives the process.
  *
  * <p>An off-heap table is a {@link SetTable} with the contract of {@link io.jets.table.Table}
  * (vocabulary in {@link io.jets.table}), with these differences, all following from the objects
@@ -16,13 +16,13 @@ import java.util.Optional;
  *
  * <ul>
  *   <li><b>Copies.</b> Keys and values go through a {@link Codec}: an insert stores a copy and
- *       every read returns a new copy, as ETS does. Keys are equal when their encodings are
- *       equal, so the key codec must be canonical.
+ *       every read returns a new copy, as ETS does. Keys are equal when their encodings are equal,
+ *       so the key codec must be canonical.
  *   <li><b>Reads take Chronicle's segment read lock</b> (a CAS in off-heap memory) and never wait
  *       for jets writers, except that a read overlapping a multi-object write retries, as on heap.
  *   <li><b>Atomicity</b> is as on heap: single-object operations are atomic and linearizable;
- *       insertAll, insertNewAll and deleteAllObjects are atomic and isolated (a table-level
- *       seqlock that reads validate).
+ *       insertAll, insertNewAll and deleteAllObjects are atomic and isolated (a table-level seqlock
+ *       that reads validate).
  *   <li><b>Traversal</b> (first/next, folds, toList) is weakly consistent and visits every object
  *       present for the whole traversal exactly once, none twice, for every key type: a key's
  *       position is fixed by its bytes. {@code next} of a deleted key continues from where the key

@@ -3,20 +3,21 @@ package io.jets.offheap;
 import java.util.concurrent.atomic.AtomicLongArray;
 
 /**
- * Lets many threads use the off-heap memory of a table at once and lets one closer wait until
- * none is using it before the memory is released. Readers enter and exit on striped counters (no
- * shared word for all readers); the closer shuts the gate and waits for every stripe to drain.
+ * Lets many threads use the off-heap memory of a table at once and lets one closer wait until none
+ * is using it before the memory is released. Readers enter and exit on striped counters (no shared
+ * word for all readers); the closer shuts the gate and waits for every stripe to drain.
  *
  * <p>The protocol is Dekker's: a reader increments its stripe, then reads {@code closed}; the
  * closer writes {@code closed}, then reads every stripe. Both sides use volatile accesses, so at
  * least one sees the other: either the reader sees the gate closed and backs out, or the closer
- * sees the reader and waits for its exit. Freeing Chronicle's memory under a reader would crash
- * the JVM, not raise an exception, hence the gate.
+ * sees the reader and waits for its exit. Freeing Chronicle's memory under a reader would crash the
+ * JVM, not raise an exception, hence the gate.
  */
 final class ReaderGate {
 
   /** 16 stripes: enough to keep two to a few dozen reader threads off each other's cache lines. */
   private static final int STRIPES = 16;
+
   /** Longs per stripe: one cache line of 64 bytes, so neighbouring stripes never share a line. */
   private static final int PAD = 8;
 

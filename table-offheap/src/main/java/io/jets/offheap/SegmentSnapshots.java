@@ -10,16 +10,16 @@ import net.openhft.chronicle.map.ChronicleMap;
 import net.openhft.chronicle.map.MapSegmentContext;
 
 /**
- * Traversal order for an off-heap table: a key's position is (Chronicle segment of its bytes,
- * its bytes in unsigned lexicographic order). A key's segment depends only on the hash of its
- * bytes and the segment count, fixed when the map is created, and Chronicle never rehashes
- * (it grows by chaining tiers to a segment), so a key's position never changes. That is what
- * makes next(key) work for a deleted key and keeps a walk strictly increasing.
+ * Traversal order for an off-heap table: a key's position is (Chronicle segment of its bytes, its
+ * bytes in unsigned lexicographic order). A key's segment depends only on the hash of its bytes and
+ * the segment count, fixed when the map is created, and Chronicle never rehashes (it grows by
+ * chaining tiers to a segment), so a key's position never changes. That is what makes next(key)
+ * work for a deleted key and keeps a walk strictly increasing.
  *
  * <p>A segment is read whole, under Chronicle's segment lock, into a sorted snapshot on the heap;
- * the snapshot stays valid while the segment's version (bumped by every writer after it changes
- * the segment) is unchanged. A few recent snapshots are cached so that a first/next walk reads
- * each segment once; only one segment's objects are ever held on the heap per cache slot.
+ * the snapshot stays valid while the segment's version (bumped by every writer after it changes the
+ * segment) is unchanged. A few recent snapshots are cached so that a first/next walk reads each
+ * segment once; only one segment's objects are ever held on the heap per cache slot.
  */
 final class SegmentSnapshots {
 
@@ -65,7 +65,9 @@ final class SegmentSnapshots {
     }
   }
 
-  /** Records that {@code segment} changed; call after the change, before releasing the writer lock. */
+  /**
+   * Records that {@code segment} changed; call after the change, before releasing the writer lock.
+   */
   void changed(int segment) {
     versions.incrementAndGet(segment);
   }
@@ -82,9 +84,9 @@ final class SegmentSnapshots {
    * segment when {@code key} is null), or null, as of some instant during the call.
    *
    * <p>A segment that has not changed since the previous step looked at it gets a sorted snapshot
-   * (so a walk of a quiet table costs one scan per segment and a binary search per step); a
-   * segment that keeps changing is scanned for the minimum instead, without sorting or copying it
-   * (so a walk under churn costs one segment scan per step, not a sort).
+   * (so a walk of a quiet table costs one scan per segment and a binary search per step); a segment
+   * that keeps changing is scanned for the minimum instead, without sorting or copying it (so a
+   * walk under churn costs one segment scan per step, not a sort).
    */
   byte[][] firstAfter(int segment, byte[] key) {
     int slot = segment & (CACHE_SLOTS - 1);
@@ -100,13 +102,15 @@ final class SegmentSnapshots {
     cache.set(slot, new Snapshot(segment, version, null, null)); // remember the look
     byte[][] best = new byte[2][];
     try (MapSegmentContext<byte[], byte[], ?> context = map.segmentContext(segment)) {
-      context.forEachSegmentEntry(entry -> {
-        Data<byte[]> k = entry.key();
-        if ((key == null || compare(k, key) > 0) && (best[0] == null || compare(k, best[0]) < 0)) {
-          best[0] = k.getUsing(null);
-          best[1] = entry.value().getUsing(null);
-        }
-      });
+      context.forEachSegmentEntry(
+          entry -> {
+            Data<byte[]> k = entry.key();
+            if ((key == null || compare(k, key) > 0)
+                && (best[0] == null || compare(k, best[0]) < 0)) {
+              best[0] = k.getUsing(null);
+              best[1] = entry.value().getUsing(null);
+            }
+          });
     }
     return best[0] == null ? null : best;
   }
@@ -130,14 +134,18 @@ final class SegmentSnapshots {
   Snapshot snapshot(int segment) {
     int slot = segment & (CACHE_SLOTS - 1);
     Snapshot cached = cache.get(slot);
-    if (cached != null && cached.keys() != null && cached.segment() == segment && cached.version() == versions.get(segment)) {
+    if (cached != null
+        && cached.keys() != null
+        && cached.segment() == segment
+        && cached.version() == versions.get(segment)) {
       return cached;
     }
     long version = versions.get(segment); // read before the scan: a change during it invalidates
     List<byte[][]> entries = new ArrayList<>();
     try (MapSegmentContext<byte[], byte[], ?> context = map.segmentContext(segment)) {
       context.forEachSegmentEntry(
-          entry -> entries.add(new byte[][] {entry.key().getUsing(null), entry.value().getUsing(null)}));
+          entry ->
+              entries.add(new byte[][] {entry.key().getUsing(null), entry.value().getUsing(null)}));
     }
     entries.sort((a, b) -> Codecs.compareBytes(a[0], b[0]));
     byte[][] keys = new byte[entries.size()][];

@@ -13,15 +13,26 @@ public class TabFileException extends TableException {
 
   /** Why the file was rejected. */
   public enum Reason {
-    /** The file cannot be read: missing, unreadable, truncated, or not a table file (ETS {@code badfile}, {@code read_error}). */
+    /**
+     * The file cannot be read: missing, unreadable, truncated, or not a table file (ETS {@code
+     * badfile}, {@code read_error}).
+     */
     UNREADABLE,
-    /** The file was written by a format version this library does not read ({@code unsupported_file_version}). */
+    /**
+     * The file was written by a format version this library does not read ({@code
+     * unsupported_file_version}).
+     */
     UNSUPPORTED_VERSION,
     /** The objects do not match the checksum written after them ({@code checksum_error}). */
     CHECKSUM_MISMATCH,
-    /** The number of objects does not match the count written after them ({@code invalid_object_count}). */
+    /**
+     * The number of objects does not match the count written after them ({@code
+     * invalid_object_count}).
+     */
     COUNT_MISMATCH,
-    /** The file's named table cannot be created: its name is in use ({@code cannot_create_table}). */
+    /**
+     * The file's named table cannot be created: its name is in use ({@code cannot_create_table}).
+     */
     NAME_IN_USE,
     /** An object cannot be encoded or decoded with the codecs given or recorded in the file. */
     CODEC,

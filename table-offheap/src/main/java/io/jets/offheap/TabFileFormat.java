@@ -39,6 +39,7 @@ final class TabFileFormat {
   static final int VERSION = 1;
   static final byte OBJECT = 1;
   static final byte END = 0;
+
   /** Objects are never larger than this; a larger length is a corrupt file, not an allocation. */
   static final int MAX_OBJECT_BYTES = Integer.MAX_VALUE - 16;
 
@@ -86,7 +87,8 @@ final class TabFileFormat {
       } catch (IOException | SecurityException e) {
         throw TabFileFormat.unreadable(path, "cannot open it: " + e, e);
       }
-      CheckedInputStream checked = new CheckedInputStream(new BufferedInputStream(raw, 1 << 16), new CRC32C());
+      CheckedInputStream checked =
+          new CheckedInputStream(new BufferedInputStream(raw, 1 << 16), new CRC32C());
       DataInputStream in = new DataInputStream(checked);
       try {
         byte[] magic = new byte[MAGIC.length];
@@ -99,7 +101,12 @@ final class TabFileFormat {
           throw new TabFileException(
               path.toString(),
               TabFileException.Reason.UNSUPPORTED_VERSION,
-              "file " + path + " has format version " + version + "; this library reads version " + VERSION,
+              "file "
+                  + path
+                  + " has format version "
+                  + version
+                  + "; this library reads version "
+                  + VERSION,
               null);
         }
         TabFileInfo info =
@@ -149,8 +156,13 @@ final class TabFileFormat {
             throw new TabFileException(
                 info.name(),
                 TabFileException.Reason.CHECKSUM_MISMATCH,
-                "file " + path + ": the objects do not match their checksum (CRC32C stored " + Long.toHexString(stored)
-                    + ", computed " + Long.toHexString(computed) + ")",
+                "file "
+                    + path
+                    + ": the objects do not match their checksum (CRC32C stored "
+                    + Long.toHexString(stored)
+                    + ", computed "
+                    + Long.toHexString(computed)
+                    + ")",
                 null);
           }
           if (count != objects) {
@@ -194,7 +206,8 @@ final class TabFileFormat {
 
     private TabFileException unreadable(String what) {
       // the header names the table; before it is read, only the file can be named
-      return new TabFileException(info.name(), TabFileException.Reason.UNREADABLE, "file " + path + ": " + what, null);
+      return new TabFileException(
+          info.name(), TabFileException.Reason.UNREADABLE, "file " + path + ": " + what, null);
     }
 
     @Override
@@ -212,6 +225,7 @@ final class TabFileFormat {
   }
 
   static TabFileException unreadable(Path path, String what, Throwable cause) {
-    return new TabFileException(path.toString(), TabFileException.Reason.UNREADABLE, "file " + path + ": " + what, cause);
+    return new TabFileException(
+        path.toString(), TabFileException.Reason.UNREADABLE, "file " + path + ": " + what, cause);
   }
 }

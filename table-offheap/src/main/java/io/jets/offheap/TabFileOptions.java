@@ -14,7 +14,8 @@ import io.jets.process.Owner;
  *     object decodes) before it creates the table
  * @param owner the owner of the table {@code file2tab} creates, or null for the current owner
  */
-public record TabFileOptions(Codec<?> keyCodec, Codec<?> valueCodec, boolean sync, boolean verify, Owner owner) {
+public record TabFileOptions(
+    Codec<?> keyCodec, Codec<?> valueCodec, boolean sync, boolean verify, Owner owner) {
 
   /** The defaults. */
   public static TabFileOptions defaults() {
@@ -31,7 +32,10 @@ public record TabFileOptions(Codec<?> keyCodec, Codec<?> valueCodec, boolean syn
     return new TabFileOptions(keyCodec, codec, sync, verify, owner);
   }
 
-  /** Forces the written file to the storage device before {@code tab2file} returns (ETS {@code {sync, true}}). */
+  /**
+   * Forces the written file to the storage device before {@code tab2file} returns (ETS {@code
+   * {sync, true}}).
+   */
   public TabFileOptions sync(boolean sync) {
     return new TabFileOptions(keyCodec, valueCodec, sync, verify, owner);
   }

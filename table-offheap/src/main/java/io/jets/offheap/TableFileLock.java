@@ -11,8 +11,8 @@ import java.nio.file.StandardOpenOption;
  * The exclusive lock of a file-backed table: an OS file lock ({@link FileChannel#tryLock()}) on a
  * sidecar file {@code <data file>.lock}, held while the table is open. Another process, or another
  * table of this JVM, that tries to open the same file for writing fails at once instead of
- * corrupting it. The sidecar file is left in place: deleting it while another process waits to
- * lock it would let two processes hold "the" lock on two different files.
+ * corrupting it. The sidecar file is left in place: deleting it while another process waits to lock
+ * it would let two processes hold "the" lock on two different files.
  */
 final class TableFileLock {
 
@@ -61,8 +61,12 @@ final class TableFileLock {
       close(channel);
       throw new TableFileLockedException(
           tableName,
-          "open: the file " + dataFile + " is already open for writing (by another process or another table"
-              + " of this JVM; lock file " + lockFile + "): delete or close that table first");
+          "open: the file "
+              + dataFile
+              + " is already open for writing (by another process or another table"
+              + " of this JVM; lock file "
+              + lockFile
+              + "): delete or close that table first");
     }
     return new TableFileLock(dataFile, lockFile, channel, lock);
   }

@@ -3,8 +3,8 @@ package io.jets.offheap;
 import io.jets.table.TableException;
 
 /**
- * A file-backed table's file is already open for writing, by another process or by another table
- * of this JVM. Nothing was opened; close the other user first.
+ * A file-backed table's file is already open for writing, by another process or by another table of
+ * this JVM. Nothing was opened; close the other user first.
  */
 public class TableFileLockedException extends TableException {
 

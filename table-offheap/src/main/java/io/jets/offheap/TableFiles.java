@@ -34,9 +34,9 @@ import java.util.zip.CheckedOutputStream;
  * {@code TabFileFormat}.
  *
  * <p>Objects are written through codecs: an off-heap table's own codecs by default, Java
- * serialization ({@link Codec#serializable()}) for a heap table unless {@link TabFileOptions}
- * names others. A heap table whose keys or values are not {@link java.io.Serializable} needs
- * codecs, or {@code tab2file} fails naming the object.
+ * serialization ({@link Codec#serializable()}) for a heap table unless {@link TabFileOptions} names
+ * others. A heap table whose keys or values are not {@link java.io.Serializable} needs codecs, or
+ * {@code tab2file} fails naming the object.
  */
 public final class TableFiles {
 
@@ -68,12 +68,21 @@ public final class TableFiles {
   @SuppressWarnings({"unchecked", "rawtypes"})
   public static void tab2file(Table<?, ?> table, Path path, TabFileOptions options) {
     if (table == null || path == null || options == null) {
-      throw new IllegalArgumentException("tab2file: " + (table == null ? "table" : path == null ? "path" : "options") + " is null");
+      throw new IllegalArgumentException(
+          "tab2file: "
+              + (table == null ? "table" : path == null ? "path" : "options")
+              + " is null");
     }
     TableInfo info = table.info();
     OffHeapSetTable<?, ?> offHeap = table instanceof OffHeapSetTable<?, ?> o ? o : null;
-    Codec keys = options.keyCodec() != null ? options.keyCodec() : offHeap != null ? offHeap.keyCodec() : Codec.serializable();
-    Codec values = options.valueCodec() != null ? options.valueCodec() : offHeap != null ? offHeap.valueCodec() : Codec.serializable();
+    Codec keys =
+        options.keyCodec() != null
+            ? options.keyCodec()
+            : offHeap != null ? offHeap.keyCodec() : Codec.serializable();
+    Codec values =
+        options.valueCodec() != null
+            ? options.valueCodec()
+            : offHeap != null ? offHeap.valueCodec() : Codec.serializable();
     TabFileInfo header =
         new TabFileInfo(
             TabFileFormat.VERSION,
@@ -96,24 +105,29 @@ public final class TableFiles {
         Files.createDirectories(target.getParent());
       }
       try (OutputStream raw = Files.newOutputStream(temporary)) {
-        CheckedOutputStream checked = new CheckedOutputStream(new BufferedOutputStream(raw, 1 << 16), new CRC32C());
+        CheckedOutputStream checked =
+            new CheckedOutputStream(new BufferedOutputStream(raw, 1 << 16), new CRC32C());
         DataOutputStream out = new DataOutputStream(checked);
         TabFileFormat.writeHeader(out, header);
-        long count = (Long)
-            ((Table) table).foldl(0L, (key, value, written) -> {
-              byte[] k = encode(keys, key, info.name(), "key");
-              byte[] v = encode(values, value, info.name(), "value");
-              try {
-                out.writeByte(TabFileFormat.OBJECT);
-                out.writeInt(k.length);
-                out.write(k);
-                out.writeInt(v.length);
-                out.write(v);
-              } catch (IOException e) {
-                throw new UncheckedIOException(e);
-              }
-              return (Long) written + 1;
-            });
+        long count =
+            (Long)
+                ((Table) table)
+                    .foldl(
+                        0L,
+                        (key, value, written) -> {
+                          byte[] k = encode(keys, key, info.name(), "key");
+                          byte[] v = encode(values, value, info.name(), "value");
+                          try {
+                            out.writeByte(TabFileFormat.OBJECT);
+                            out.writeInt(k.length);
+                            out.write(k);
+                            out.writeInt(v.length);
+                            out.write(v);
+                          } catch (IOException e) {
+                            throw new UncheckedIOException(e);
+                          }
+                          return (Long) written + 1;
+                        });
         out.writeByte(TabFileFormat.END);
         out.writeLong(count);
         out.flush();
@@ -126,13 +140,18 @@ public final class TableFiles {
         }
       }
       try {
-        Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        Files.move(
+            temporary, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
       } catch (AtomicMoveNotSupportedException e) {
         Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING);
       }
     } catch (IOException | UncheckedIOException e) {
       deleteQuietly(temporary);
-      throw new TabFileException(info.name(), TabFileException.Reason.WRITE_FAILED, "cannot write " + target + ": " + e, e);
+      throw new TabFileException(
+          info.name(),
+          TabFileException.Reason.WRITE_FAILED,
+          "cannot write " + target + ": " + e,
+          e);
     } catch (RuntimeException e) {
       deleteQuietly(temporary);
       throw e;
@@ -144,7 +163,10 @@ public final class TableFiles {
       return codec.encode(object);
     } catch (RuntimeException e) {
       throw new TabFileException(
-          table, TabFileException.Reason.CODEC, what + " " + object + " cannot be encoded by " + codec.name() + ": " + e.getMessage(), e);
+          table,
+          TabFileException.Reason.CODEC,
+          what + " " + object + " cannot be encoded by " + codec.name() + ": " + e.getMessage(),
+          e);
     }
   }
 
@@ -175,13 +197,13 @@ public final class TableFiles {
    * <p>Every file is checked in full (structure, object count, checksum, every object decodes).
    * With {@link TabFileOptions#verify(boolean) verify}, the check is a first pass before the table
    * is created, so a bad file never creates a table; without it, the check happens while loading
-   * and a bad file deletes the half-loaded table before the error is thrown. Either way, nothing
-   * of a bad file is ever returned.
+   * and a bad file deletes the half-loaded table before the error is thrown. Either way, nothing of
+   * a bad file is ever returned.
    *
    * @throws TabFileException {@code UNREADABLE}, {@code UNSUPPORTED_VERSION}, {@code
-   *     CHECKSUM_MISMATCH}, {@code COUNT_MISMATCH}, {@code NAME_IN_USE} (a named table of that
-   *     name exists), or {@code CODEC} (the codecs given do not match the file's, or an object
-   *     does not decode)
+   *     CHECKSUM_MISMATCH}, {@code COUNT_MISMATCH}, {@code NAME_IN_USE} (a named table of that name
+   *     exists), or {@code CODEC} (the codecs given do not match the file's, or an object does not
+   *     decode)
    */
   public static Table<?, ?> file2tab(Path path, TabFileOptions options) {
     requirePath(path);
@@ -212,7 +234,10 @@ public final class TableFiles {
       try {
         List<Map.Entry<Object, Object>> batch = new ArrayList<>();
         for (byte[][] object = reader.next(); object != null; object = reader.next()) {
-          batch.add(Map.entry(decode(keys, object[0], info, "key", path), decode(values, object[1], info, "value", path)));
+          batch.add(
+              Map.entry(
+                  decode(keys, object[0], info, "key", path),
+                  decode(values, object[1], info, "value", path)));
           if (batch.size() == LOAD_BATCH) {
             table.insertAll(batch);
             batch.clear();
@@ -228,12 +253,16 @@ public final class TableFiles {
   }
 
   @SuppressWarnings("unchecked")
-  private static Table<Object, Object> create(TabFileInfo info, Codec<?> keys, Codec<?> values, Path path) {
+  private static Table<Object, Object> create(
+      TabFileInfo info, Codec<?> keys, Codec<?> values, Path path) {
     try {
       if (info.offHeap()) {
         if (info.type() != TableType.SET) {
-          throw new TabFileException(info.name(), TabFileException.Reason.UNREADABLE,
-              "file " + path + ": an off-heap table of type " + info.type() + " (only SET exists)", null);
+          throw new TabFileException(
+              info.name(),
+              TabFileException.Reason.UNREADABLE,
+              "file " + path + ": an off-heap table of type " + info.type() + " (only SET exists)",
+              null);
         }
         OffHeapSetTableBuilder<Object, Object> builder =
             OffHeapTables.set(info.name())
@@ -266,7 +295,10 @@ public final class TableFiles {
           yield table;
         }
         case BAG, DUPLICATE_BAG -> {
-          BagTableBuilder builder = info.type() == TableType.BAG ? Tables.bag(info.name()) : Tables.duplicateBag(info.name());
+          BagTableBuilder builder =
+              info.type() == TableType.BAG
+                  ? Tables.bag(info.name())
+                  : Tables.duplicateBag(info.name());
           configure(builder, info);
           BagTable<Object, Object> table = builder.build();
           yield table;
@@ -283,7 +315,8 @@ public final class TableFiles {
   }
 
   private static void configure(io.jets.table.TableBuilder<?> builder, TabFileInfo info) {
-    builder.access(info.access())
+    builder
+        .access(info.access())
         .readConcurrency(info.readConcurrency())
         .writeConcurrency(info.writeConcurrency())
         .decentralizedCounters(info.decentralizedCounters());
@@ -296,32 +329,69 @@ public final class TableFiles {
     return new TabFileException(
         info.name(),
         TabFileException.Reason.NAME_IN_USE,
-        "cannot create the table of " + path + ": a named table called '" + info.name() + "' exists; delete or rename it first",
+        "cannot create the table of "
+            + path
+            + ": a named table called '"
+            + info.name()
+            + "' exists; delete or rename it first",
         cause);
   }
 
-  private static Codec<?> codecFor(TabFileInfo info, Codec<?> given, String recorded, String what, Path path) {
+  private static Codec<?> codecFor(
+      TabFileInfo info, Codec<?> given, String recorded, String what, Path path) {
     if (given != null) {
       if (!given.name().equals(recorded)) {
-        throw new TabFileException(info.name(), TabFileException.Reason.CODEC,
-            "file " + path + " was written with " + what + " codec " + recorded + ", not " + given.name(), null);
+        throw new TabFileException(
+            info.name(),
+            TabFileException.Reason.CODEC,
+            "file "
+                + path
+                + " was written with "
+                + what
+                + " codec "
+                + recorded
+                + ", not "
+                + given.name(),
+            null);
       }
       return given;
     }
     Codec<?> ready = Codecs.byName(recorded);
     if (ready == null) {
-      throw new TabFileException(info.name(), TabFileException.Reason.CODEC,
-          "file " + path + " was written with the " + what + " codec " + recorded + ": pass it in TabFileOptions." + what + "Codec", null);
+      throw new TabFileException(
+          info.name(),
+          TabFileException.Reason.CODEC,
+          "file "
+              + path
+              + " was written with the "
+              + what
+              + " codec "
+              + recorded
+              + ": pass it in TabFileOptions."
+              + what
+              + "Codec",
+          null);
     }
     return ready;
   }
 
-  private static Object decode(Codec<?> codec, byte[] bytes, TabFileInfo info, String what, Path path) {
+  private static Object decode(
+      Codec<?> codec, byte[] bytes, TabFileInfo info, String what, Path path) {
     try {
       return codec.decode(bytes);
     } catch (RuntimeException e) {
-      throw new TabFileException(info.name(), TabFileException.Reason.CODEC,
-          "file " + path + ": a " + what + " does not decode with " + codec.name() + ": " + e.getMessage(), e);
+      throw new TabFileException(
+          info.name(),
+          TabFileException.Reason.CODEC,
+          "file "
+              + path
+              + ": a "
+              + what
+              + " does not decode with "
+              + codec.name()
+              + ": "
+              + e.getMessage(),
+          e);
     }
   }
 

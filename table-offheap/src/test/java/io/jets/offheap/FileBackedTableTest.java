@@ -32,7 +32,12 @@ class FileBackedTableTest {
   }
 
   private static SetTable<String, Long> open(String name, Path file) {
-    return OffHeapTables.set(name).keyCodec(Codec.string()).valueCodec(Codec.longs()).entries(10_000).persistedTo(file).build();
+    return OffHeapTables.set(name)
+        .keyCodec(Codec.string())
+        .valueCodec(Codec.longs())
+        .entries(10_000)
+        .persistedTo(file)
+        .build();
   }
 
   @Test
@@ -70,7 +75,8 @@ class FileBackedTableTest {
     owner.close();
     assertTrue(t.isDeleted());
     SetTable<String, Long> reopened = open("owned", file);
-    assertEquals(Map.of("a", 1L, "b", 2L), Map.ofEntries(reopened.toList().toArray(Map.Entry[]::new)));
+    assertEquals(
+        Map.of("a", 1L, "b", 2L), Map.ofEntries(reopened.toList().toArray(Map.Entry[]::new)));
   }
 
   @Test
@@ -78,7 +84,8 @@ class FileBackedTableTest {
     Path file = dir.resolve("locked.cmap");
     SetTable<String, Long> first = open("first", file);
     first.insert("a", 1L);
-    TableFileLockedException e = assertThrows(TableFileLockedException.class, () -> open("second", file));
+    TableFileLockedException e =
+        assertThrows(TableFileLockedException.class, () -> open("second", file));
     assertTrue(e.getMessage().contains("'second'"), e.getMessage());
     assertTrue(e.getMessage().contains("already open for writing"), e.getMessage());
     assertTrue(e.getMessage().contains(file.getFileName().toString()), e.getMessage());
@@ -97,7 +104,9 @@ class FileBackedTableTest {
     Path lockFile = TableFileLock.lockFileOf(file.toAbsolutePath());
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     Path source = dir.resolve("TryLock.java");
-    Files.writeString(source, """
+    Files.writeString(
+        source,
+        """
         import java.nio.channels.FileChannel;
         import java.nio.file.*;
         public class TryLock {
@@ -108,11 +117,17 @@ class FileBackedTableTest {
           }
         }
         """);
-    Process p = new ProcessBuilder(java, source.toString(), lockFile.toString()).redirectErrorStream(true).start();
+    Process p =
+        new ProcessBuilder(java, source.toString(), lockFile.toString())
+            .redirectErrorStream(true)
+            .start();
     assertTrue(p.waitFor(60, TimeUnit.SECONDS));
     assertEquals("refused", new String(p.getInputStream().readAllBytes()).trim());
     t.delete();
-    Process q = new ProcessBuilder(java, source.toString(), lockFile.toString()).redirectErrorStream(true).start();
+    Process q =
+        new ProcessBuilder(java, source.toString(), lockFile.toString())
+            .redirectErrorStream(true)
+            .start();
     assertTrue(q.waitFor(60, TimeUnit.SECONDS));
     assertEquals("acquired", new String(q.getInputStream().readAllBytes()).trim());
   }
@@ -121,7 +136,8 @@ class FileBackedTableTest {
   void unwritableLocationFailsNamingTheTable() throws IOException {
     Path blocker = Files.writeString(dir.resolve("a-file"), "x");
     Path file = blocker.resolve("sub").resolve("t.cmap");
-    io.jets.table.TableException e = assertThrows(io.jets.table.TableException.class, () -> open("nowhere", file));
+    io.jets.table.TableException e =
+        assertThrows(io.jets.table.TableException.class, () -> open("nowhere", file));
     assertEquals("nowhere", e.tableName());
     assertFalse(io.jets.table.Tables.all().stream().anyMatch(t -> t.name().equals("nowhere")));
   }

@@ -43,11 +43,25 @@ class OffHeapBuilderTest {
     assertRejected("b", () -> OffHeapTables.set("b").entries(0).build(), "entries");
     assertRejected("b", () -> OffHeapTables.set("b").averageKeySize(-1).build(), "averageKeySize");
     assertRejected("b", () -> OffHeapTables.set("b").maxBloatFactor(0.5).build(), "maxBloatFactor");
-    assertRejected("b", () -> OffHeapTables.set("b").maxBloatFactor(2000).build(), "maxBloatFactor");
+    assertRejected(
+        "b", () -> OffHeapTables.set("b").maxBloatFactor(2000).build(), "maxBloatFactor");
     assertRejected("b", () -> OffHeapTables.set("b").keyCodec(null).build(), "keyCodec");
-    assertRejected("b", () -> OffHeapTables.set("b").access(Access.PRIVATE).readConcurrency(true).build(), "readConcurrency");
-    assertRejected("b", () -> OffHeapTables.set("b").access(Access.PRIVATE).writeConcurrency(WriteConcurrency.ON).build(), "writeConcurrency");
-    assertRejected("b", () -> OffHeapTables.set("b").decentralizedCounters(true).build(), "decentralizedCounters");
+    assertRejected(
+        "b",
+        () -> OffHeapTables.set("b").access(Access.PRIVATE).readConcurrency(true).build(),
+        "readConcurrency");
+    assertRejected(
+        "b",
+        () ->
+            OffHeapTables.set("b")
+                .access(Access.PRIVATE)
+                .writeConcurrency(WriteConcurrency.ON)
+                .build(),
+        "writeConcurrency");
+    assertRejected(
+        "b",
+        () -> OffHeapTables.set("b").decentralizedCounters(true).build(),
+        "decentralizedCounters");
     assertRejected("", () -> OffHeapTables.set("").build(), "name");
     SetTable<String, String> first = OffHeapTables.set("dup").named().build();
     assertRejected("dup", () -> OffHeapTables.set("dup").named().build(), "in use");
@@ -56,8 +70,13 @@ class OffHeapBuilderTest {
 
   @Test
   void fullTableFailsWithAnActionableErrorAndChangesNothing() {
-    SetTable<Integer, Integer> t = OffHeapTables.set("tiny").keyCodec(Codec.integers()).valueCodec(Codec.integers())
-        .entries(100).maxBloatFactor(1).build();
+    SetTable<Integer, Integer> t =
+        OffHeapTables.set("tiny")
+            .keyCodec(Codec.integers())
+            .valueCodec(Codec.integers())
+            .entries(100)
+            .maxBloatFactor(1)
+            .build();
     OffHeapCapacityException full = null;
     int inserted = 0;
     for (int i = 0; i < 1_000_000 && full == null; i++) {
@@ -70,7 +89,9 @@ class OffHeapBuilderTest {
     }
     assertTrue(full != null, "the table never filled");
     assertEquals("tiny", full.tableName());
-    assertTrue(full.getMessage().contains("entries(") && full.getMessage().contains("maxBloatFactor"), full.getMessage());
+    assertTrue(
+        full.getMessage().contains("entries(") && full.getMessage().contains("maxBloatFactor"),
+        full.getMessage());
     assertEquals(inserted, t.size(), "the failed insert added nothing");
     assertFalse(t.member(inserted));
     // A batch that does not fit is undone entirely.
@@ -105,7 +126,8 @@ class OffHeapBuilderTest {
 
   @Test
   void byteArrayKeysCompareByContent() {
-    SetTable<byte[], String> t = OffHeapTables.set("bytes").keyCodec(Codec.bytes()).valueCodec(Codec.string()).build();
+    SetTable<byte[], String> t =
+        OffHeapTables.set("bytes").keyCodec(Codec.bytes()).valueCodec(Codec.string()).build();
     t.insert(new byte[] {1, 2}, "a");
     assertEquals("a", t.get(new byte[] {1, 2}));
     assertTrue(t.insertNew(new byte[] {1, 3}, "b"));
@@ -117,10 +139,13 @@ class OffHeapBuilderTest {
   void unencodableObjectsAreRejectedNamingTheTableAndChangeNothing() {
     SetTable<String, Object> t = OffHeapTables.set("enc").keyCodec(Codec.string()).build();
     t.insert("a", "ok");
-    BadArgumentException e = assertThrows(BadArgumentException.class, () -> t.insert("b", new Object()));
+    BadArgumentException e =
+        assertThrows(BadArgumentException.class, () -> t.insert("b", new Object()));
     assertEquals("enc", e.tableName());
     assertTrue(e.getMessage().contains("value"), e.getMessage());
-    assertThrows(BadArgumentException.class, () -> t.insertAll(List.of(Map.entry("c", "fine"), Map.entry("d", new Object()))));
+    assertThrows(
+        BadArgumentException.class,
+        () -> t.insertAll(List.of(Map.entry("c", "fine"), Map.entry("d", new Object()))));
     assertThrows(BadArgumentException.class, () -> t.update("a", v -> new Object()));
     assertEquals(List.of(Map.entry("a", "ok")), t.toList());
   }

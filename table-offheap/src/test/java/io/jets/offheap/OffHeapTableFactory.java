@@ -7,8 +7,8 @@ import io.jets.table.tck.TestTableBuilder;
 import java.util.Set;
 
 /**
- * The off-heap SET table, for table-core's shared behaviour tests. Test tables use the default layout; the growth
- * tests take them past it.
+ * The off-heap SET table, for table-core's shared behaviour tests. Test tables use the default
+ * layout; the growth tests take them past it.
  */
 final class OffHeapTableFactory implements TableFactory {
 

@@ -4,8 +4,8 @@ import io.jets.table.tck.AbstractSelectReplaceConcurrencyTest;
 import io.jets.table.tck.TablesUnderTest;
 
 /**
- * selectReplace on the off-heap SET table replaces each object atomically: concurrent compare-and-set
- * increments lose none (table-core's shared test).
+ * selectReplace on the off-heap SET table replaces each object atomically: concurrent
+ * compare-and-set increments lose none (table-core's shared test).
  */
 @TablesUnderTest(OffHeapTableFactory.class)
 class SelectReplaceConcurrencyTest extends AbstractSelectReplaceConcurrencyTest {}

@@ -54,7 +54,12 @@ class TableFilesTest {
   }
 
   private Path dumpOfHeapSet(String name, int objects) {
-    SetTable<String, Long> t = Tables.set(name).access(Access.PUBLIC).named().writeConcurrency(WriteConcurrency.ON).build();
+    SetTable<String, Long> t =
+        Tables.set(name)
+            .access(Access.PUBLIC)
+            .named()
+            .writeConcurrency(WriteConcurrency.ON)
+            .build();
     for (long i = 0; i < objects; i++) {
       t.insert("k" + i, i);
     }
@@ -111,7 +116,8 @@ class TableFilesTest {
     t.insert("p", "java");
     t.insert("q", "x");
     Path file = dir.resolve("tags.tab");
-    TableFiles.tab2file(t, file, TabFileOptions.defaults().keyCodec(Codec.string()).valueCodec(Codec.string()));
+    TableFiles.tab2file(
+        t, file, TabFileOptions.defaults().keyCodec(Codec.string()).valueCodec(Codec.string()));
     t.delete();
     Table<String, String> loaded = cast(TableFiles.file2tab(file));
     assertEquals(TableType.DUPLICATE_BAG, loaded.type());
@@ -137,7 +143,12 @@ class TableFilesTest {
 
   @Test
   void offHeapRoundTripUsesTheTablesCodecsAndComesBackOffHeap() {
-    SetTable<String, Long> t = OffHeapTables.set("offheap-dump").keyCodec(Codec.string()).valueCodec(Codec.longs()).entries(5_000).build();
+    SetTable<String, Long> t =
+        OffHeapTables.set("offheap-dump")
+            .keyCodec(Codec.string())
+            .valueCodec(Codec.longs())
+            .entries(5_000)
+            .build();
     for (long i = 0; i < 3000; i++) {
       t.insert("k" + i, i);
     }
@@ -164,9 +175,12 @@ class TableFilesTest {
         t.insert("a", 1L);
         TableFiles.tab2file(t, dir.resolve("p.tab"));
       }
-      assertThrows(io.jets.table.AccessDeniedException.class, () -> TableFiles.tab2file(t, dir.resolve("denied.tab")));
+      assertThrows(
+          io.jets.table.AccessDeniedException.class,
+          () -> TableFiles.tab2file(t, dir.resolve("denied.tab")));
       assertFalse(Files.exists(dir.resolve("denied.tab")));
-      Table<?, ?> loaded = TableFiles.file2tab(dir.resolve("p.tab"), TabFileOptions.defaults().owner(owner));
+      Table<?, ?> loaded =
+          TableFiles.file2tab(dir.resolve("p.tab"), TabFileOptions.defaults().owner(owner));
       assertEquals(owner, loaded.owner());
       try (Owner.Binding b = owner.bind()) {
         assertEquals(List.of(1L), cast(loaded).lookup("a"));
@@ -178,7 +192,8 @@ class TableFilesTest {
   void deletedTableAndUnencodableObjectsAreRejected() {
     SetTable<String, Object> t = Tables.set("odd").build();
     t.insert("a", new Object());
-    TabFileException e = assertThrows(TabFileException.class, () -> TableFiles.tab2file(t, dir.resolve("odd.tab")));
+    TabFileException e =
+        assertThrows(TabFileException.class, () -> TableFiles.tab2file(t, dir.resolve("odd.tab")));
     assertEquals(TabFileException.Reason.CODEC, e.reason());
     assertEquals("odd", e.tableName());
     assertFalse(Files.exists(dir.resolve("odd.tab")), "no file is left behind");
@@ -191,7 +206,10 @@ class TableFilesTest {
     Path file = dumpOfHeapSet("taken", 10);
     SetTable<String, Long> squatter = Tables.set("taken").named().build();
     for (boolean verify : new boolean[] {false, true}) {
-      TabFileException e = assertThrows(TabFileException.class, () -> TableFiles.file2tab(file, TabFileOptions.defaults().verify(verify)));
+      TabFileException e =
+          assertThrows(
+              TabFileException.class,
+              () -> TableFiles.file2tab(file, TabFileOptions.defaults().verify(verify)));
       assertEquals(TabFileException.Reason.NAME_IN_USE, e.reason());
       assertEquals("taken", e.tableName());
     }
@@ -206,7 +224,10 @@ class TableFilesTest {
   private static void assertRejected(Path file, TabFileException.Reason reason) {
     for (boolean verify : new boolean[] {false, true}) {
       int before = tableCount();
-      TabFileException e = assertThrows(TabFileException.class, () -> TableFiles.file2tab(file, TabFileOptions.defaults().verify(verify)));
+      TabFileException e =
+          assertThrows(
+              TabFileException.class,
+              () -> TableFiles.file2tab(file, TabFileOptions.defaults().verify(verify)));
       assertEquals(reason, e.reason(), e.getMessage());
       assertTrue(e.getMessage().contains(file.getFileName().toString()), e.getMessage());
       assertEquals(before, tableCount(), "a rejected file leaves no table behind");
@@ -243,7 +264,8 @@ class TableFilesTest {
   void flippedByteInTheObjectsIsAChecksumMismatch() throws IOException {
     Path file = dumpOfHeapSet("flip", 300);
     byte[] bytes = Files.readAllBytes(file);
-    // Inside the last value: serialized Long bytes end in the long itself, so the file still parses.
+    // Inside the last value: serialized Long bytes end in the long itself, so the file still
+    // parses.
     int at = bytes.length - 8 - 8 - 1 - 2;
     bytes[at] ^= 0x01;
     Files.write(file, bytes);
@@ -281,8 +303,10 @@ class TableFilesTest {
   @Test
   void mismatchedCodecIsRejected() {
     Path file = dumpOfHeapSet("codec", 5);
-    TabFileException e = assertThrows(TabFileException.class,
-        () -> TableFiles.file2tab(file, TabFileOptions.defaults().keyCodec(Codec.string())));
+    TabFileException e =
+        assertThrows(
+            TabFileException.class,
+            () -> TableFiles.file2tab(file, TabFileOptions.defaults().keyCodec(Codec.string())));
     assertEquals(TabFileException.Reason.CODEC, e.reason());
     assertTrue(e.getMessage().contains("jets.serializable"), e.getMessage());
     assertFalse(Tables.whereis("codec").isPresent());

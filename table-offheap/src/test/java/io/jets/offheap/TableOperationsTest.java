@@ -14,8 +14,8 @@ import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 
 /**
- * table-core's shared table-operation tests on the off-heap SET table, and what only off-heap tables do: they hold
- * a copy of each value, not the value itself.
+ * table-core's shared table-operation tests on the off-heap SET table, and what only off-heap
+ * tables do: they hold a copy of each value, not the value itself.
  */
 @TablesUnderTest(OffHeapTableFactory.class)
 class TableOperationsTest extends AbstractTableOperationsTest {

@@ -9,8 +9,8 @@ import java.io.Serializable;
 class TraversalTest extends AbstractTraversalTest {
 
   /**
-   * A record: off-heap keys go through a codec, so they must be Serializable, and an anonymous class is not.
-   * Off-heap order is by encoded bytes, where hash collisions do not matter.
+   * A record: off-heap keys go through a codec, so they must be Serializable, and an anonymous
+   * class is not. Off-heap order is by encoded bytes, where hash collisions do not matter.
    */
   @Override
   protected Object collidingUnorderedKey(int id) {

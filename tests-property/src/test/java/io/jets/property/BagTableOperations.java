@@ -8,8 +8,8 @@ import org.jetbrains.lincheck.datastructures.Operation;
 import org.jetbrains.lincheck.datastructures.Param;
 
 /**
- * The Lincheck subject for BAG and DUPLICATE_BAG tables, on keys 1..3 and values 1..2 (so bags
- * meet equal objects). Its sequential specification is {@link BagTableSpec}.
+ * The Lincheck subject for BAG and DUPLICATE_BAG tables, on keys 1..3 and values 1..2 (so bags meet
+ * equal objects). Its sequential specification is {@link BagTableSpec}.
  *
  * <p>Claimed linearizable here: insert, insertNew, lookup, count, member, delete, deleteObject,
  * take, and the multi-object insertAll, insertNewAll and deleteAllObjects. Traversals are only
@@ -32,7 +32,11 @@ public class BagTableOperations {
   private final BagTable<Integer, Integer> table;
 
   public BagTableOperations() {
-    table = LincheckTables.track(configs.get(Math.floorMod(NEXT.getAndIncrement(), configs.size())).buildBag("lincheck"));
+    table =
+        LincheckTables.track(
+            configs
+                .get(Math.floorMod(NEXT.getAndIncrement(), configs.size()))
+                .buildBag("lincheck"));
   }
 
   @Operation

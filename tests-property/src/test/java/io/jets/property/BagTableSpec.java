@@ -2,7 +2,10 @@ package io.jets.property;
 
 import java.util.List;
 
-/** The sequential specification of {@link BagTableOperations}: the same operations on an {@link EtsModel}. */
+/**
+ * The sequential specification of {@link BagTableOperations}: the same operations on an {@link
+ * EtsModel}.
+ */
 public class BagTableSpec {
 
   private final EtsModel model = new EtsModel(BagTableOperations.configs.get(0).type());

@@ -38,9 +38,9 @@ final class Budget {
 
   /**
    * Model-checking Lincheck options for one table configuration or the term store. The loop bound
-   * is raised from Lincheck's 50 to {@value #LOOP_BOUND}: a multi-object write or a size walks every
-   * stripe's cell (up to 256 with AUTO), a finite loop that Lincheck would otherwise report as a
-   * livelock ("The execution has hung").
+   * is raised from Lincheck's 50 to {@value #LOOP_BOUND}: a multi-object write or a size walks
+   * every stripe's cell (up to 256 with AUTO), a finite loop that Lincheck would otherwise report
+   * as a livelock ("The execution has hung").
    */
   static ModelCheckingOptions modelChecking() {
     return new ModelCheckingOptions()

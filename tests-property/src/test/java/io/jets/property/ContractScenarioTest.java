@@ -68,8 +68,8 @@ class ContractScenarioTest {
 
   /**
    * A writer inserts batches of two never-deleted keys; a reader reads the two keys one after the
-   * other, in both orders. Presence only grows, so if the first key read is present the second
-   * must be too, unless a reader saw half of a batch.
+   * other, in both orders. Presence only grows, so if the first key read is present the second must
+   * be too, unless a reader saw half of a batch.
    */
   @ParameterizedTest(name = "{0}")
   @MethodSource("configs")
@@ -77,21 +77,25 @@ class ContractScenarioTest {
     Table<Integer, Integer> table = table(config, "half");
     int batches = rounds(3_000);
     AtomicInteger written = new AtomicInteger(-1);
-    Racers.race(1, id -> {
-      for (int b = 0; b < batches; b++) {
-        table.insertAll(List.of(Map.entry(b, b), Map.entry(-b - 1, b)));
-        written.set(b);
-      }
-    }, id -> {
-      for (int i = 0; written.get() < batches - 1; i++) {
-        int b = Math.max(0, written.get() + 1); // the batch most likely in flight
-        int first = i % 2 == 0 ? b : -b - 1;
-        int second = i % 2 == 0 ? -b - 1 : b;
-        if (table.member(first) && !table.member(second)) {
-          throw new AssertionError("saw key " + first + " of batch " + b + " without key " + second);
-        }
-      }
-    });
+    Racers.race(
+        1,
+        id -> {
+          for (int b = 0; b < batches; b++) {
+            table.insertAll(List.of(Map.entry(b, b), Map.entry(-b - 1, b)));
+            written.set(b);
+          }
+        },
+        id -> {
+          for (int i = 0; written.get() < batches - 1; i++) {
+            int b = Math.max(0, written.get() + 1); // the batch most likely in flight
+            int first = i % 2 == 0 ? b : -b - 1;
+            int second = i % 2 == 0 ? -b - 1 : b;
+            if (table.member(first) && !table.member(second)) {
+              throw new AssertionError(
+                  "saw key " + first + " of batch " + b + " without key " + second);
+            }
+          }
+        });
     assertEquals(2L * batches, table.size());
   }
 
@@ -102,33 +106,45 @@ class ContractScenarioTest {
    */
   @ParameterizedTest(name = "{0}")
   @MethodSource("configs")
-  void deleteAllObjectsRacingWritersLeavesAnUnbrokenRunOfEachWritersLatestObjects(TableConfig config) throws Exception {
+  void deleteAllObjectsRacingWritersLeavesAnUnbrokenRunOfEachWritersLatestObjects(
+      TableConfig config) throws Exception {
     Table<Integer, Integer> table = table(config, "clear");
     int writers = 2;
     int perWriter = rounds(4_000);
     AtomicInteger done = new AtomicInteger();
-    Racers.race(writers, id -> {
-      for (int i = 0; i < perWriter; i++) {
-        table.insert(id * 1_000_000 + i, i);
-      }
-      done.incrementAndGet();
-    }, id -> {
-      while (done.get() < writers) {
-        table.deleteAllObjects();
-      }
-    });
+    Racers.race(
+        writers,
+        id -> {
+          for (int i = 0; i < perWriter; i++) {
+            table.insert(id * 1_000_000 + i, i);
+          }
+          done.incrementAndGet();
+        },
+        id -> {
+          while (done.get() < writers) {
+            table.deleteAllObjects();
+          }
+        });
     Map<Integer, TreeSet<Integer>> left = new HashMap<>();
     for (Map.Entry<Integer, Integer> object : table.toList()) {
-      left.computeIfAbsent(object.getKey() / 1_000_000, w -> new TreeSet<>()).add(object.getValue());
+      left.computeIfAbsent(object.getKey() / 1_000_000, w -> new TreeSet<>())
+          .add(object.getValue());
     }
     for (Map.Entry<Integer, TreeSet<Integer>> run : left.entrySet()) {
       TreeSet<Integer> values = run.getValue();
-      assertEquals(perWriter - 1, values.last(), "writer " + run.getKey() + " lost its latest object");
-      assertEquals(values.last() - values.first() + 1, values.size(), "writer " + run.getKey() + " has a gap: " + values);
+      assertEquals(
+          perWriter - 1, values.last(), "writer " + run.getKey() + " lost its latest object");
+      assertEquals(
+          values.last() - values.first() + 1,
+          values.size(),
+          "writer " + run.getKey() + " has a gap: " + values);
     }
   }
 
-  /** selectReplace used as compare-and-set: concurrent increments, each retried until it wins, lose nothing. */
+  /**
+   * selectReplace used as compare-and-set: concurrent increments, each retried until it wins, lose
+   * nothing.
+   */
   @ParameterizedTest(name = "{0}")
   @MethodSource("setConfigs")
   void selectReplaceCompareAndSetIncrementsLoseNothing(TableConfig config) throws Exception {
@@ -136,22 +152,25 @@ class ContractScenarioTest {
     table.insert(1, 0L);
     int threads = 3;
     int increments = rounds(1_500);
-    Racers.race(threads, id -> {
-      for (int i = 0; i < increments; i++) {
-        long seen;
-        do {
-          seen = table.lookup(1).get(0);
-          long expected = seen;
-          var cas = MatchSpec.<Integer, Long>where(KeyPattern.exact(1))
-              .guard((k, v) -> v == expected)
-              .replaceValue((k, v) -> v + 1);
-          if (table.selectReplace(cas) == 1) {
-            break;
+    Racers.race(
+        threads,
+        id -> {
+          for (int i = 0; i < increments; i++) {
+            long seen;
+            do {
+              seen = table.lookup(1).get(0);
+              long expected = seen;
+              var cas =
+                  MatchSpec.<Integer, Long>where(KeyPattern.exact(1))
+                      .guard((k, v) -> v == expected)
+                      .replaceValue((k, v) -> v + 1);
+              if (table.selectReplace(cas) == 1) {
+                break;
+              }
+            } while (true);
+            table.insert(2 + id, (long) i); // unrelated writes to the same table
           }
-        } while (true);
-        table.insert(2 + id, (long) i); // unrelated writes to the same table
-      }
-    });
+        });
     assertEquals(List.of((long) threads * increments), table.lookup(1));
   }
 
@@ -163,27 +182,30 @@ class ContractScenarioTest {
     int writers = 2;
     int perWriter = rounds(4_000);
     AtomicInteger done = new AtomicInteger();
-    Racers.race(writers, id -> {
-      for (int i = 0; i < perWriter; i += 2) {
-        int key = id * 1_000_000 + i;
-        if (i % 4 == 0) {
-          table.insertAll(List.of(Map.entry(key, i), Map.entry(key + 1, i)));
-        } else {
-          table.insert(key, i);
-          table.insert(key + 1, i);
-        }
-      }
-      done.incrementAndGet();
-    }, id -> {
-      long previous = 0;
-      while (done.get() < writers) {
-        long size = table.size();
-        if (size < previous) {
-          throw new AssertionError("size went from " + previous + " to " + size);
-        }
-        previous = size;
-      }
-    });
+    Racers.race(
+        writers,
+        id -> {
+          for (int i = 0; i < perWriter; i += 2) {
+            int key = id * 1_000_000 + i;
+            if (i % 4 == 0) {
+              table.insertAll(List.of(Map.entry(key, i), Map.entry(key + 1, i)));
+            } else {
+              table.insert(key, i);
+              table.insert(key + 1, i);
+            }
+          }
+          done.incrementAndGet();
+        },
+        id -> {
+          long previous = 0;
+          while (done.get() < writers) {
+            long size = table.size();
+            if (size < previous) {
+              throw new AssertionError("size went from " + previous + " to " + size);
+            }
+            previous = size;
+          }
+        });
     assertEquals((long) writers * perWriter, table.size());
   }
 
@@ -202,71 +224,89 @@ class ContractScenarioTest {
     }
     int traversals = rounds(8);
     AtomicBoolean stop = new AtomicBoolean();
-    Map<String, Function<Table<Integer, Integer>, List<Map.Entry<Integer, Integer>>>> ways = Map.of(
-        "toList", Table::toList,
-        "foldl", t -> t.foldl(new ArrayList<>(), (k, v, acc) -> {
-          acc.add(Map.entry(k, v));
-          return acc;
-        }),
-        "foldr", t -> t.foldr(new ArrayList<>(), (k, v, acc) -> {
-          acc.add(Map.entry(k, v));
-          return acc;
-        }),
-        "first/next", t -> {
-          List<Map.Entry<Integer, Integer>> seen = new ArrayList<>();
-          for (Integer k = t.first(); k != null; k = t.next(k)) {
-            for (Integer v : t.lookup(k)) {
-              seen.add(Map.entry(k, v));
+    Map<String, Function<Table<Integer, Integer>, List<Map.Entry<Integer, Integer>>>> ways =
+        Map.of(
+            "toList", Table::toList,
+            "foldl",
+                t ->
+                    t.foldl(
+                        new ArrayList<>(),
+                        (k, v, acc) -> {
+                          acc.add(Map.entry(k, v));
+                          return acc;
+                        }),
+            "foldr",
+                t ->
+                    t.foldr(
+                        new ArrayList<>(),
+                        (k, v, acc) -> {
+                          acc.add(Map.entry(k, v));
+                          return acc;
+                        }),
+            "first/next",
+                t -> {
+                  List<Map.Entry<Integer, Integer>> seen = new ArrayList<>();
+                  for (Integer k = t.first(); k != null; k = t.next(k)) {
+                    for (Integer v : t.lookup(k)) {
+                      seen.add(Map.entry(k, v));
+                    }
+                  }
+                  return seen;
+                },
+            "select chunks",
+                t -> {
+                  List<Map.Entry<Integer, Integer>> seen = new ArrayList<>();
+                  for (Page<Map.Entry<Integer, Integer>> page =
+                          t.select(MatchSpec.<Integer, Integer>anyKey().returnObject(), 17);
+                      ;
+                      page = page.next()) {
+                    seen.addAll(page.results());
+                    if (!page.hasNext()) {
+                      return seen;
+                    }
+                  }
+                });
+    Racers.race(
+        2,
+        id -> {
+          for (int i = 0; !stop.get(); i++) {
+            int key = 2 * ((id * 7919 + i) % 400) + 1;
+            int value = i % 3; // few distinct values, so bags stay small
+            if (i % 2 == 1) {
+              table.delete(key);
+            } else if (i % 6 == 0) {
+              table.insertAll(List.of(Map.entry(key, value), Map.entry(key + 2, value)));
+            } else {
+              table.insert(key, value);
             }
           }
-          return seen;
         },
-        "select chunks", t -> {
-          List<Map.Entry<Integer, Integer>> seen = new ArrayList<>();
-          for (Page<Map.Entry<Integer, Integer>> page = t.select(MatchSpec.<Integer, Integer>anyKey().returnObject(), 17); ;
-              page = page.next()) {
-            seen.addAll(page.results());
-            if (!page.hasNext()) {
-              return seen;
+        id -> {
+          try {
+            for (int i = 0; i < traversals; i++) {
+              for (var way : ways.entrySet()) {
+                List<Map.Entry<Integer, Integer>> seen = way.getValue().apply(table);
+                int stableSeen = 0;
+                var distinct = new java.util.HashSet<Map.Entry<Integer, Integer>>();
+                for (Map.Entry<Integer, Integer> object : seen) {
+                  if (object.getKey() % 2 == 0) {
+                    stableSeen++;
+                  }
+                  if (!distinct.add(object)
+                      && config.type() != io.jets.table.TableType.DUPLICATE_BAG) {
+                    throw new AssertionError(way.getKey() + " visited " + object + " twice");
+                  }
+                }
+                if (stableSeen != stable) {
+                  throw new AssertionError(
+                      way.getKey() + " visited " + stableSeen + " stable objects, not " + stable);
+                }
+              }
             }
+          } finally {
+            stop.set(true);
           }
         });
-    Racers.race(2, id -> {
-      for (int i = 0; !stop.get(); i++) {
-        int key = 2 * ((id * 7919 + i) % 400) + 1;
-        int value = i % 3; // few distinct values, so bags stay small
-        if (i % 2 == 1) {
-          table.delete(key);
-        } else if (i % 6 == 0) {
-          table.insertAll(List.of(Map.entry(key, value), Map.entry(key + 2, value)));
-        } else {
-          table.insert(key, value);
-        }
-      }
-    }, id -> {
-      try {
-        for (int i = 0; i < traversals; i++) {
-          for (var way : ways.entrySet()) {
-            List<Map.Entry<Integer, Integer>> seen = way.getValue().apply(table);
-            int stableSeen = 0;
-            var distinct = new java.util.HashSet<Map.Entry<Integer, Integer>>();
-            for (Map.Entry<Integer, Integer> object : seen) {
-              if (object.getKey() % 2 == 0) {
-                stableSeen++;
-              }
-              if (!distinct.add(object) && config.type() != io.jets.table.TableType.DUPLICATE_BAG) {
-                throw new AssertionError(way.getKey() + " visited " + object + " twice");
-              }
-            }
-            if (stableSeen != stable) {
-              throw new AssertionError(way.getKey() + " visited " + stableSeen + " stable objects, not " + stable);
-            }
-          }
-        }
-      } finally {
-        stop.set(true);
-      }
-    });
   }
 
   /**
@@ -276,7 +316,8 @@ class ContractScenarioTest {
    */
   @ParameterizedTest(name = "{0}")
   @MethodSource("configs")
-  void ownerExitRacingInsertsLeavesEachInsertAllOrNothingAndTheTableGone(TableConfig config) throws Exception {
+  void ownerExitRacingInsertsLeavesEachInsertAllOrNothingAndTheTableGone(TableConfig config)
+      throws Exception {
     ownerExitRace(config, false);
   }
 
@@ -289,36 +330,40 @@ class ContractScenarioTest {
     int inserters = 2;
     CountDownLatch someInserted = new CountDownLatch(inserters);
     AtomicInteger lastBatch = new AtomicInteger();
-    Racers.race(inserters, id -> {
-      for (int b = 1; ; b++) {
-        int key = id * 1_000_000 + b;
-        try {
-          table.insertAll(List.of(Map.entry(key, b), Map.entry(-key, b)));
-          lastBatch.accumulateAndGet(key, Math::max);
-        } catch (TableDeletedException gone) {
-          return;
-        } finally {
-          if (b == 50) {
-            someInserted.countDown();
+    Racers.race(
+        inserters,
+        id -> {
+          for (int b = 1; ; b++) {
+            int key = id * 1_000_000 + b;
+            try {
+              table.insertAll(List.of(Map.entry(key, b), Map.entry(-key, b)));
+              lastBatch.accumulateAndGet(key, Math::max);
+            } catch (TableDeletedException gone) {
+              return;
+            } finally {
+              if (b == 50) {
+                someInserted.countDown();
+              }
+            }
           }
-        }
-      }
-    }, id -> {
-      someInserted.await();
-      owner.close();
-    }, id -> {
-      for (int i = 0; ; i++) {
-        int key = lastBatch.get() + (i % 3); // the latest batch or ones that may be in flight
-        int first = i % 2 == 0 ? key : -key;
-        try {
-          if (table.member(first) && readHalfBatches && !table.member(-first)) {
-            throw new AssertionError("saw key " + first + " without " + -first);
+        },
+        id -> {
+          someInserted.await();
+          owner.close();
+        },
+        id -> {
+          for (int i = 0; ; i++) {
+            int key = lastBatch.get() + (i % 3); // the latest batch or ones that may be in flight
+            int first = i % 2 == 0 ? key : -key;
+            try {
+              if (table.member(first) && readHalfBatches && !table.member(-first)) {
+                throw new AssertionError("saw key " + first + " without " + -first);
+              }
+            } catch (TableDeletedException gone) {
+              return;
+            }
           }
-        } catch (TableDeletedException gone) {
-          return;
-        }
-      }
-    });
+        });
     assertTrue(table.isDeleted());
     assertFalse(Tables.all().contains(table), "a deleted table stays registered");
     assertThrows(TableDeletedException.class, () -> table.insert(1, 1));
@@ -326,11 +371,11 @@ class ContractScenarioTest {
   }
 
   /**
-   * As above, with a reader checking that it never sees one key of a batch without the other
-   * while the owner's exit deletes the table. Regression test: on SET/AUTO a reader that had
-   * passed the deleted-table check saw key -4698 present and then {@code member(4698)} false,
-   * because deletion clears the storage under lock-free readers. A read that finds nothing now
-   * re-checks deletion and throws {@link TableDeletedException} instead of reporting a miss.
+   * As above, with a reader checking that it never sees one key of a batch without the other while
+   * the owner's exit deletes the table. Regression test: on SET/AUTO a reader that had passed the
+   * deleted-table check saw key -4698 present and then {@code member(4698)} false, because deletion
+   * clears the storage under lock-free readers. A read that finds nothing now re-checks deletion
+   * and throws {@link TableDeletedException} instead of reporting a miss.
    */
   @ParameterizedTest(name = "{0}")
   @MethodSource("configs")

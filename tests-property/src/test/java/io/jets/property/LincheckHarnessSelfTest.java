@@ -27,7 +27,10 @@ class LincheckHarnessSelfTest {
   void modelCheckingReportsATwoObjectWriteThatIsNotAtomic() {
     assertThrows(
         LincheckAssertionError.class,
-        () -> Budget.modelChecking().sequentialSpecification(AtomicPairSpec.class).check(TornPairOperations.class));
+        () ->
+            Budget.modelChecking()
+                .sequentialSpecification(AtomicPairSpec.class)
+                .check(TornPairOperations.class));
     LincheckTables.deleteAllMade();
   }
 
@@ -38,8 +41,10 @@ class LincheckHarnessSelfTest {
     private static final AtomicInteger SERIAL = new AtomicInteger();
 
     private final SetTable<Integer, Integer> table =
-        LincheckTables.track(Tables.<Integer, Integer>set("torn-pair-" + SERIAL.incrementAndGet())
-            .access(Access.PUBLIC).build());
+        LincheckTables.track(
+            Tables.<Integer, Integer>set("torn-pair-" + SERIAL.incrementAndGet())
+                .access(Access.PUBLIC)
+                .build());
 
     @Operation
     public void insertPair(@Param(name = "value") int value) {

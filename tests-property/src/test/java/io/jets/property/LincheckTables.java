@@ -16,8 +16,8 @@ final class LincheckTables {
 
   /**
    * Remembers a table a subject made, for {@link #deleteAllMade}. Lincheck makes a subject per
-   * invocation and has no per-invocation tear-down, and a live table stays registered until deleted.
-   * Deleting the previous invocation's table from the next constructor is not safe: in
+   * invocation and has no per-invocation tear-down, and a live table stays registered until
+   * deleted. Deleting the previous invocation's table from the next constructor is not safe: in
    * model-checking mode Lincheck may abandon a thread that holds a writer lock (it stops exploring
    * an interleaving by unwinding the thread), and delete takes every writer lock.
    */
@@ -35,18 +35,25 @@ final class LincheckTables {
     for (Table<?, ?> table; (table = MADE.poll()) != null; ) {
       tables.add(table);
     }
-    Thread.ofPlatform().daemon().name("lincheck-table-reaper").start(() -> {
-      for (Table<?, ?> table : tables) {
-        try {
-          table.delete();
-        } catch (TableDeletedException alreadyGone) {
-          // nothing to do
-        }
-      }
-    });
+    Thread.ofPlatform()
+        .daemon()
+        .name("lincheck-table-reaper")
+        .start(
+            () -> {
+              for (Table<?, ?> table : tables) {
+                try {
+                  table.delete();
+                } catch (TableDeletedException alreadyGone) {
+                  // nothing to do
+                }
+              }
+            });
   }
 
-  /** The batch of a multi-object Lincheck operation: (key, value) and (key mod 3 + 1, value mod 3 + 1). */
+  /**
+   * The batch of a multi-object Lincheck operation: (key, value) and (key mod 3 + 1, value mod 3 +
+   * 1).
+   */
   static List<Map.Entry<Integer, Integer>> pair(int key, int value) {
     return List.of(Map.entry(key, value), Map.entry(key % 3 + 1, value % 3 + 1));
   }

@@ -25,17 +25,34 @@ class OwnerLifecycleSequenceTest {
 
   private static final int SEQUENCES = 6;
   private static final int OPERATIONS = 600;
+
   /** Owner slots; an exited owner's slot gets a fresh scope. */
   private static final int OWNERS = 3;
+
   private static final List<TableConfig> CONFIGS = TableConfig.all();
 
-  enum Kind { CREATE, INSERT, GIVE_AWAY, SET_HEIR, EXIT }
+  enum Kind {
+    CREATE,
+    INSERT,
+    GIVE_AWAY,
+    SET_HEIR,
+    EXIT
+  }
 
   /** One step: kind, a table index (mod live count), two owner slots, and a configuration index. */
   record Step(Kind kind, int table, int owner, int other, int config) {
     @Override
     public String toString() {
-      return kind + "(table#" + table + ", owner " + owner + ", other " + other + ", " + CONFIGS.get(config) + ")";
+      return kind
+          + "(table#"
+          + table
+          + ", owner "
+          + owner
+          + ", other "
+          + other
+          + ", "
+          + CONFIGS.get(config)
+          + ")";
     }
   }
 
@@ -46,15 +63,38 @@ class OwnerLifecycleSequenceTest {
       List<Step> steps = new ArrayList<>();
       for (int i = 0; i < OPERATIONS * Budget.depth(); i++) {
         int roll = random.nextInt(100);
-        Kind kind = roll < 25 ? Kind.CREATE : roll < 55 ? Kind.INSERT : roll < 70 ? Kind.GIVE_AWAY : roll < 85 ? Kind.SET_HEIR : Kind.EXIT;
-        steps.add(new Step(kind, random.nextInt(1_000), random.nextInt(OWNERS), random.nextInt(OWNERS + 1),
-            random.nextInt(CONFIGS.size())));
+        Kind kind =
+            roll < 25
+                ? Kind.CREATE
+                : roll < 55
+                    ? Kind.INSERT
+                    : roll < 70 ? Kind.GIVE_AWAY : roll < 85 ? Kind.SET_HEIR : Kind.EXIT;
+        steps.add(
+            new Step(
+                kind,
+                random.nextInt(1_000),
+                random.nextInt(OWNERS),
+                random.nextInt(OWNERS + 1),
+                random.nextInt(CONFIGS.size())));
       }
       String failure = run(steps);
       if (failure != null) {
         List<Step> shrunk = Shrinker.shrink(steps, candidate -> run(candidate) != null);
-        fail("seed=" + seed + " (replay: -Djets.property.seed=" + seed + "): " + failure + "\nshrunk from "
-            + steps.size() + " to " + shrunk.size() + " steps: " + shrunk + "\nshrunk failure: " + run(shrunk));
+        fail(
+            "seed="
+                + seed
+                + " (replay: -Djets.property.seed="
+                + seed
+                + "): "
+                + failure
+                + "\nshrunk from "
+                + steps.size()
+                + " to "
+                + shrunk.size()
+                + " steps: "
+                + shrunk
+                + "\nshrunk failure: "
+                + run(shrunk));
       }
     }
   }
@@ -130,7 +170,9 @@ class OwnerLifecycleSequenceTest {
               try (Owner.Binding bound = t.owner.bind()) {
                 t.table.giveAway(receiver, "gift-" + i);
               }
-              messages.computeIfAbsent(receiver, o -> new ArrayList<>()).add(new TableTransfer(t.table, t.owner, "gift-" + i));
+              messages
+                  .computeIfAbsent(receiver, o -> new ArrayList<>())
+                  .add(new TableTransfer(t.table, t.owner, "gift-" + i));
               t.owner = receiver;
             }
             case SET_HEIR -> {
@@ -157,7 +199,9 @@ class OwnerLifecycleSequenceTest {
                   continue;
                 }
                 if (t.heir != null && t.heir.isAlive() && t.heir != exiting) {
-                  messages.computeIfAbsent(t.heir, o -> new ArrayList<>()).add(new TableTransfer(t.table, exiting, t.heirData));
+                  messages
+                      .computeIfAbsent(t.heir, o -> new ArrayList<>())
+                      .add(new TableTransfer(t.table, exiting, t.heirData));
                   t.owner = t.heir;
                 } else {
                   t.deleted = true;
@@ -190,7 +234,8 @@ class OwnerLifecycleSequenceTest {
     return copy;
   }
 
-  private static String check(List<Expected> tables, OwnerScope[] owners, Map<OwnerScope, List<Object>> messages) {
+  private static String check(
+      List<Expected> tables, OwnerScope[] owners, Map<OwnerScope, List<Object>> messages) {
     for (Expected t : tables) {
       if (t.checkedGone) {
         continue;
@@ -208,7 +253,11 @@ class OwnerLifecycleSequenceTest {
         }
       }
       if (t.table.owner() != t.owner) {
-        return t.table.name() + " is owned by " + t.table.owner().name() + ", the model says " + t.owner.name();
+        return t.table.name()
+            + " is owned by "
+            + t.table.owner().name()
+            + ", the model says "
+            + t.owner.name();
       }
       if (t.table.size() != t.objects) {
         return t.table.name() + " holds " + t.table.size() + " objects, the model " + t.objects;
@@ -225,5 +274,4 @@ class OwnerLifecycleSequenceTest {
     }
     return null;
   }
-
 }

@@ -5,7 +5,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.parallel.Isolated;
 
-/** Lincheck, stress and model checking, on the persistent term store's put, putNew, get and erase. */
+/**
+ * Lincheck, stress and model checking, on the persistent term store's put, putNew, get and erase.
+ */
 @Isolated
 class PersistentTermLinearizabilityTest {
 
@@ -16,7 +18,9 @@ class PersistentTermLinearizabilityTest {
 
   @Test
   void termsAreLinearizableUnderStress() {
-    Budget.stress().sequentialSpecification(PersistentTermSpec.class).check(PersistentTermOperations.class);
+    Budget.stress()
+        .sequentialSpecification(PersistentTermSpec.class)
+        .check(PersistentTermOperations.class);
   }
 
   /**

@@ -10,8 +10,8 @@ import org.jetbrains.lincheck.datastructures.Param;
 /**
  * The Lincheck subject for the global term store: put, putNew, get (both forms) and erase are each
  * linearizable. The store is global, so the subject works on keys of its own prefix and erases them
- * in its constructor, which Lincheck calls before every invocation. Its sequential specification
- * is {@link PersistentTermSpec}.
+ * in its constructor, which Lincheck calls before every invocation. Its sequential specification is
+ * {@link PersistentTermSpec}.
  */
 @Param(name = "key", gen = IntGen.class, conf = "1:3")
 @Param(name = "value", gen = IntGen.class, conf = "1:2")

@@ -4,7 +4,10 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
 
-/** The sequential specification of {@link PersistentTermOperations}: a plain map with OTP's put_new rule. */
+/**
+ * The sequential specification of {@link PersistentTermOperations}: a plain map with OTP's put_new
+ * rule.
+ */
 public class PersistentTermSpec {
 
   private final Map<Integer, Integer> terms = new HashMap<>();

@@ -15,7 +15,9 @@ final class Racers {
 
   private Racers() {}
 
-  /** Runs {@code count} racers of {@code body} and the given extra bodies, all released together. */
+  /**
+   * Runs {@code count} racers of {@code body} and the given extra bodies, all released together.
+   */
   static void race(int count, Body body, Body... others) throws Exception {
     int total = count + others.length;
     CyclicBarrier start = new CyclicBarrier(total);
@@ -24,14 +26,18 @@ final class Racers {
     for (int i = 0; i < total; i++) {
       int id = i;
       Body b = i < count ? body : others[i - count];
-      threads.add(Thread.ofPlatform().name("racer-" + i).start(() -> {
-        try {
-          start.await();
-          b.run(id);
-        } catch (Throwable t) {
-          failure.compareAndSet(null, t);
-        }
-      }));
+      threads.add(
+          Thread.ofPlatform()
+              .name("racer-" + i)
+              .start(
+                  () -> {
+                    try {
+                      start.await();
+                      b.run(id);
+                    } catch (Throwable t) {
+                      failure.compareAndSet(null, t);
+                    }
+                  }));
     }
     for (Thread thread : threads) {
       thread.join();

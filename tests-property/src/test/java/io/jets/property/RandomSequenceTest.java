@@ -12,15 +12,16 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Seeded random operation sequences, on one thread, against {@link EtsModel}: every result and,
- * at the end, the whole content must agree, in every table type and concurrency mode. A failure
- * names the seed (replay it with {@code -Djets.property.seed=S}) and shows the sequence shrunk by
- * {@link Shrinker}.
+ * Seeded random operation sequences, on one thread, against {@link EtsModel}: every result and, at
+ * the end, the whole content must agree, in every table type and concurrency mode. A failure names
+ * the seed (replay it with {@code -Djets.property.seed=S}) and shows the sequence shrunk by {@link
+ * Shrinker}.
  */
 class RandomSequenceTest {
 
   /** Sequences per configuration, and operations per sequence, at depth 1. */
   private static final int SEQUENCES = 2;
+
   private static final int OPERATIONS = 2_500;
 
   static List<TableConfig> configs() {
@@ -34,10 +35,25 @@ class RandomSequenceTest {
       List<TableOperation> ops = generate(config, seed, OPERATIONS * Budget.depth());
       String failure = run(config, ops);
       if (failure != null) {
-        List<TableOperation> shrunk = Shrinker.shrink(ops, candidate -> run(config, candidate) != null);
-        fail("seed=" + seed + " (replay: -Djets.property.seed=" + seed + ") on " + config + ": " + failure
-            + "\nshrunk from " + ops.size() + " to " + shrunk.size() + " operations: " + shrunk
-            + "\nshrunk failure: " + run(config, shrunk));
+        List<TableOperation> shrunk =
+            Shrinker.shrink(ops, candidate -> run(config, candidate) != null);
+        fail(
+            "seed="
+                + seed
+                + " (replay: -Djets.property.seed="
+                + seed
+                + ") on "
+                + config
+                + ": "
+                + failure
+                + "\nshrunk from "
+                + ops.size()
+                + " to "
+                + shrunk.size()
+                + " operations: "
+                + shrunk
+                + "\nshrunk failure: "
+                + run(config, shrunk));
       }
     }
   }
@@ -71,7 +87,12 @@ class RandomSequenceTest {
       }
       Object content = TableOperation.traverseOrFailure(table);
       if (!Objects.equals(model.snapshot(), content) || table.size() != model.size()) {
-        return "final content " + content + " (size " + table.size() + "), the model " + model.snapshot();
+        return "final content "
+            + content
+            + " (size "
+            + table.size()
+            + "), the model "
+            + model.snapshot();
       }
       return null;
     } finally {

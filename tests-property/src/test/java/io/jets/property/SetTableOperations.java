@@ -4,8 +4,8 @@ import io.jets.table.KeyPattern;
 import io.jets.table.MatchSpec;
 import io.jets.table.SetTable;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.jetbrains.lincheck.datastructures.IntGen;
 import org.jetbrains.lincheck.datastructures.Operation;
 import org.jetbrains.lincheck.datastructures.Param;
@@ -19,8 +19,8 @@ import org.jetbrains.lincheck.datastructures.Param;
  * insertNew, lookup, get, member, delete, deleteObject, take, updateCounter, and the multi-object
  * insertAll, insertNewAll and deleteAllObjects; selectReplace on one exact key, used as
  * compare-and-set, is atomic per object and so linearizable too. Traversals (first/next, select
- * over many keys, foldl, toList) are <em>not</em> linearizable, only weakly consistent, and are
- * not operations here; {@code ContractScenarioTest} checks their own guarantee.
+ * over many keys, foldl, toList) are <em>not</em> linearizable, only weakly consistent, and are not
+ * operations here; {@code ContractScenarioTest} checks their own guarantee.
  */
 @Param(name = "key", gen = IntGen.class, conf = "1:3")
 @Param(name = "value", gen = IntGen.class, conf = "1:3")
@@ -38,7 +38,11 @@ public class SetTableOperations {
   private final SetTable<Integer, Integer> table;
 
   public SetTableOperations() {
-    table = LincheckTables.track(configs.get(Math.floorMod(NEXT.getAndIncrement(), configs.size())).buildSet("lincheck"));
+    table =
+        LincheckTables.track(
+            configs
+                .get(Math.floorMod(NEXT.getAndIncrement(), configs.size()))
+                .buildSet("lincheck"));
   }
 
   @Operation

@@ -2,7 +2,10 @@ package io.jets.property;
 
 import java.util.List;
 
-/** The sequential specification of {@link SetTableOperations}: the same operations on an {@link EtsModel}. */
+/**
+ * The sequential specification of {@link SetTableOperations}: the same operations on an {@link
+ * EtsModel}.
+ */
 public class SetTableSpec {
 
   private final EtsModel model = new EtsModel(SetTableOperations.configs.get(0).type());

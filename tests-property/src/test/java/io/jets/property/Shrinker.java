@@ -11,7 +11,9 @@ import java.util.function.Predicate;
  */
 final class Shrinker {
 
-  /** Gives up refining after this many re-runs: each one rebuilds a table and replays the sequence. */
+  /**
+   * Gives up refining after this many re-runs: each one rebuilds a table and replays the sequence.
+   */
   private static final int MAX_RUNS = 2_000;
 
   private Shrinker() {}

@@ -49,14 +49,30 @@ record TableConfig(TableType type, WriteConcurrency writeConcurrency, boolean re
   <K, V> Table<K, V> build(String name) {
     String unique = name + "-" + this.shortName() + "-" + SERIAL.incrementAndGet();
     return switch (type) {
-      case SET -> Tables.set(unique).access(Access.PUBLIC).writeConcurrency(writeConcurrency)
-          .readConcurrency(readConcurrency).build();
-      case ORDERED_SET -> Tables.orderedSet(unique).access(Access.PUBLIC).writeConcurrency(writeConcurrency)
-          .readConcurrency(readConcurrency).build();
-      case BAG -> Tables.bag(unique).access(Access.PUBLIC).writeConcurrency(writeConcurrency)
-          .readConcurrency(readConcurrency).build();
-      case DUPLICATE_BAG -> Tables.duplicateBag(unique).access(Access.PUBLIC).writeConcurrency(writeConcurrency)
-          .readConcurrency(readConcurrency).build();
+      case SET ->
+          Tables.set(unique)
+              .access(Access.PUBLIC)
+              .writeConcurrency(writeConcurrency)
+              .readConcurrency(readConcurrency)
+              .build();
+      case ORDERED_SET ->
+          Tables.orderedSet(unique)
+              .access(Access.PUBLIC)
+              .writeConcurrency(writeConcurrency)
+              .readConcurrency(readConcurrency)
+              .build();
+      case BAG ->
+          Tables.bag(unique)
+              .access(Access.PUBLIC)
+              .writeConcurrency(writeConcurrency)
+              .readConcurrency(readConcurrency)
+              .build();
+      case DUPLICATE_BAG ->
+          Tables.duplicateBag(unique)
+              .access(Access.PUBLIC)
+              .writeConcurrency(writeConcurrency)
+              .readConcurrency(readConcurrency)
+              .build();
     };
   }
 
@@ -77,7 +93,11 @@ record TableConfig(TableType type, WriteConcurrency writeConcurrency, boolean re
   }
 
   String shortName() {
-    return type.name().toLowerCase() + "/" + writeConcurrency.name().toLowerCase() + "/rc=" + readConcurrency;
+    return type.name().toLowerCase()
+        + "/"
+        + writeConcurrency.name().toLowerCase()
+        + "/rc="
+        + readConcurrency;
   }
 
   @Override

@@ -129,9 +129,11 @@ record TableOperation(Kind kind, int key, int value, List<Map.Entry<Integer, Int
         yield null;
       }
       case UPDATE_COUNTER -> ((SetTable<Integer, Integer>) table).updateCounter(key, value - 2, 0);
-      case COMPARE_AND_SET -> table.selectReplace(MatchSpec.<Integer, Integer>where(KeyPattern.exact(key))
-          .guard((k, v) -> v == value)
-          .replaceValue((k, v) -> v + 1));
+      case COMPARE_AND_SET ->
+          table.selectReplace(
+              MatchSpec.<Integer, Integer>where(KeyPattern.exact(key))
+                  .guard((k, v) -> v == value)
+                  .replaceValue((k, v) -> v + 1));
       case GET -> ((SetTable<Integer, Integer>) table).get(key);
       case COUNT -> ((BagTable<Integer, Integer>) table).count(key);
     };
@@ -183,10 +185,13 @@ record TableOperation(Kind kind, int key, int value, List<Map.Entry<Integer, Int
   private static Object traverse(Table<Integer, Integer> table) {
     List<Map.Entry<Integer, Integer>> listed = table.toList();
     Map<Integer, List<Integer>> byKey = group(listed, table.type(), "toList");
-    List<Map.Entry<Integer, Integer>> folded = table.foldl(new ArrayList<>(), (k, v, acc) -> {
-      acc.add(Map.entry(k, v));
-      return acc;
-    });
+    List<Map.Entry<Integer, Integer>> folded =
+        table.foldl(
+            new ArrayList<>(),
+            (k, v, acc) -> {
+              acc.add(Map.entry(k, v));
+              return acc;
+            });
     List<Map.Entry<Integer, Integer>> walked = new ArrayList<>();
     for (Integer k = table.first(); k != null; k = table.next(k)) {
       for (Integer v : table.lookup(k)) {
@@ -213,8 +218,11 @@ record TableOperation(Kind kind, int key, int value, List<Map.Entry<Integer, Int
     return model.snapshot();
   }
 
-  /** Groups objects by key, failing on keys that are not contiguous or out of order (ordered set). */
-  private static Map<Integer, List<Integer>> group(List<Map.Entry<Integer, Integer>> objects, TableType type, String how) {
+  /**
+   * Groups objects by key, failing on keys that are not contiguous or out of order (ordered set).
+   */
+  private static Map<Integer, List<Integer>> group(
+      List<Map.Entry<Integer, Integer>> objects, TableType type, String how) {
     Map<Integer, List<Integer>> byKey = new TreeMap<>();
     Integer previous = null;
     for (Map.Entry<Integer, Integer> object : objects) {

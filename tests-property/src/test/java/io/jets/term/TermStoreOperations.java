@@ -5,14 +5,15 @@ import org.jetbrains.lincheck.datastructures.Operation;
 import org.jetbrains.lincheck.datastructures.Param;
 
 /**
- * The model-checking subject for persistent terms: a fresh {@link TermStore}, the class behind every
- * static method of {@link PersistentTerm} (which holds one global instance and delegates to it), per
- * Lincheck invocation. It lives in {@code io.jets.term} because the store is package-private.
+ * The model-checking subject for persistent terms: a fresh {@link TermStore}, the class behind
+ * every static method of {@link PersistentTerm} (which holds one global instance and delegates to
+ * it), per Lincheck invocation. It lives in {@code io.jets.term} because the store is
+ * package-private.
  *
- * <p>Why not the global store, as the stress test uses: Lincheck 3.7's model checker hangs on
- * state that was created before the test and is reachable from a static field (the thread inside
- * the store's write lock stays parked in Lincheck's own scheduler hook). A store per invocation is
- * the same code without that state, and needs no clean-up between invocations.
+ * <p>Why not the global store, as the stress test uses: Lincheck 3.7's model checker hangs on state
+ * that was created before the test and is reachable from a static field (the thread inside the
+ * store's write lock stays parked in Lincheck's own scheduler hook). A store per invocation is the
+ * same code without that state, and needs no clean-up between invocations.
  *
  * <p>Its operations and results are those of {@code io.jets.property.PersistentTermOperations}, so
  * both are checked against the same sequential specification.

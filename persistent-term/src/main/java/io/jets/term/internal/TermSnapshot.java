@@ -88,8 +88,10 @@ public final class TermSnapshot {
    */
   public long memoryBytes() {
     return OBJECT_BYTES
-        + ARRAY_HEADER_BYTES + REFERENCE_BYTES * slots.length
-        + ARRAY_HEADER_BYTES + 4L * hashes.length
+        + ARRAY_HEADER_BYTES
+        + REFERENCE_BYTES * slots.length
+        + ARRAY_HEADER_BYTES
+        + 4L * hashes.length
         + termBytes;
   }
 
@@ -179,9 +181,10 @@ public final class TermSnapshot {
     int[] hashCopy = null;
     int remaining = size;
     for (Object key : keys) {
-      int p = copy == null
-          ? indexOf(slots, hashes, shift, key, key.hashCode())
-          : indexOf(copy, hashCopy, shift, key, key.hashCode());
+      int p =
+          copy == null
+              ? indexOf(slots, hashes, shift, key, key.hashCode())
+              : indexOf(copy, hashCopy, shift, key, key.hashCode());
       if (p >= 0) {
         if (copy == null) {
           copy = slots.clone();
@@ -261,8 +264,8 @@ public final class TermSnapshot {
   }
 
   /**
-   * Empties pair {@code hole} of a table that nobody else can see yet, moving back every key of
-   * the following cluster whose home does not lie cyclically in (hole, its position].
+   * Empties pair {@code hole} of a table that nobody else can see yet, moving back every key of the
+   * following cluster whose home does not lie cyclically in (hole, its position].
    */
   private static void removeAt(Object[] table, int[] hashTable, int shift, int hole) {
     int mask = hashTable.length - 1;

@@ -12,12 +12,13 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Walks a key or value once before it is stored: rejects arrays and the mutable JDK containers,
- * and estimates the bytes the term retains.
+ * Walks a key or value once before it is stored: rejects arrays and the mutable JDK containers, and
+ * estimates the bytes the term retains.
  *
  * <p>The walk descends only into JDK containers it can read without reflection (immutable and
- * unmodifiable collections and maps, {@link Map.Entry} implementations, {@link Optional}); any other
- * object is judged by its class alone and counted by its shallow size. Thread-safe and stateless.
+ * unmodifiable collections and maps, {@link Map.Entry} implementations, {@link Optional}); any
+ * other object is judged by its class alone and counted by its shallow size. Thread-safe and
+ * stateless.
  */
 public final class ValueInspector {
 
@@ -146,12 +147,19 @@ public final class ValueInspector {
     }
   }
 
-  private static IllegalArgumentException mutable(String role, Object key, Object found, Object root) {
-    String what = found.getClass().isArray() ? "an array (" + found.getClass().getTypeName() + ")"
-        : "a mutable " + found.getClass().getName();
+  private static IllegalArgumentException mutable(
+      String role, Object key, Object found, Object root) {
+    String what =
+        found.getClass().isArray()
+            ? "an array (" + found.getClass().getTypeName() + ")"
+            : "a mutable " + found.getClass().getName();
     String where = found == root ? role + " is " : role + " contains ";
     return new IllegalArgumentException(
-        "persistent term " + describe(key) + ": " + where + what
+        "persistent term "
+            + describe(key)
+            + ": "
+            + where
+            + what
             + "; terms must be immutable (use List.of, Set.of, Map.of, List.copyOf, records)");
   }
 
@@ -200,7 +208,9 @@ public final class ValueInspector {
 
   private static boolean isJdkClass(Class<?> type) {
     String name = type.getName();
-    return name.startsWith("java.") || name.startsWith("javax.") || name.startsWith("jdk.")
+    return name.startsWith("java.")
+        || name.startsWith("javax.")
+        || name.startsWith("jdk.")
         || name.startsWith("sun.");
   }
 
@@ -224,11 +234,16 @@ public final class ValueInspector {
       for (Field field : c.getDeclaredFields()) {
         if (!Modifier.isStatic(field.getModifiers())) {
           Class<?> fieldType = field.getType();
-          bytes += fieldType == long.class || fieldType == double.class ? 8
-              : fieldType == int.class || fieldType == float.class ? 4
-              : fieldType == short.class || fieldType == char.class ? 2
-              : fieldType == byte.class || fieldType == boolean.class ? 1
-              : REFERENCE_BYTES;
+          bytes +=
+              fieldType == long.class || fieldType == double.class
+                  ? 8
+                  : fieldType == int.class || fieldType == float.class
+                      ? 4
+                      : fieldType == short.class || fieldType == char.class
+                          ? 2
+                          : fieldType == byte.class || fieldType == boolean.class
+                              ? 1
+                              : REFERENCE_BYTES;
         }
       }
     }

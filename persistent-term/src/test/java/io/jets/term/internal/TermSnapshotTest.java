@@ -79,7 +79,9 @@ class TermSnapshotTest {
       assertEquals(i, snapshot.get("k" + i));
     }
     assertNull(snapshot.get("k0"));
-    assertEquals(true, snapshot.memoryBytes() - snapshot.termBytes() < bigTable / 100,
+    assertEquals(
+        true,
+        snapshot.memoryBytes() - snapshot.termBytes() < bigTable / 100,
         "the table did not shrink");
   }
 
@@ -101,7 +103,8 @@ class TermSnapshotTest {
   void mapViewIsUnmodifiable() {
     Map<Object, Object> map = TermSnapshot.EMPTY.with("a", 1, 0).asMap();
     assertThrows(UnsupportedOperationException.class, () -> map.put("b", 2));
-    assertThrows(UnsupportedOperationException.class, () -> map.entrySet().iterator().next().setValue(3));
+    assertThrows(
+        UnsupportedOperationException.class, () -> map.entrySet().iterator().next().setValue(3));
     assertThrows(UnsupportedOperationException.class, map::clear);
     assertEquals(Map.of("a", 1), map);
   }

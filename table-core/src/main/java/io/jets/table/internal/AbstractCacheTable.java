@@ -3,27 +3,20 @@ package io.jets.table.internal;
 import io.jets.table.BadArgumentException;
 import io.jets.table.CacheEvent;
 import io.jets.table.CacheListener;
-import io.jets.table.CacheStats;
 import io.jets.table.CacheTable;
-import io.jets.table.CounterOp;
 import io.jets.table.MatchSpec;
-import io.jets.table.MissingKeyException;
 import io.jets.table.ObjectFolder;
 import io.jets.table.Ticker;
 import io.jets.table.Weigher;
-import io.jets.table.internal.CachePolicy.Removal;
 import io.jets.table.internal.BucketChain.Node;
+import io.jets.table.internal.CachePolicy.Removal;
 import io.jets.table.internal.StripedHashTable.Stripe;
-import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BiPredicate;
-import java.util.function.Function;
-import java.util.function.UnaryOperator;
 
 /**
  * The storage of a cache table: a {@code set} hash table on a {@link StripedHashTable} whose node
@@ -36,14 +29,14 @@ import java.util.function.UnaryOperator;
  * <ul>
  *   <li>Reads: as in {@link HashSetTable}, one lock-free validated bucket read, then a deadline
  *       check against the ticker (only for entries that can expire), an opaque store of the new
- *       access deadline (only with expireAfterAccess) and a racy increment of the frequency
- *       sketch (only with a size bound). No lock, no allocation, no read buffer.
+ *       access deadline (only with expireAfterAccess) and a racy increment of the frequency sketch
+ *       (only with a size bound). No lock, no allocation, no read buffer.
  *   <li>Writes: every single-key write goes through {@link #write}: under the key's stripe lock it
- *       treats an expired entry as absent, stores a new entry, then takes the policy lock to
- *       relink the policy and collect the entries that expired or must be evicted. It releases
- *       both locks, removes those entries from the store (each under its own stripe lock, only if
- *       the store still holds that very entry, so a newer write of the key always wins), and only
- *       then notifies the listener. Lock order is stripe before policy, never the reverse.
+ *       treats an expired entry as absent, stores a new entry, then takes the policy lock to relink
+ *       the policy and collect the entries that expired or must be evicted. It releases both locks,
+ *       removes those entries from the store (each under its own stripe lock, only if the store
+ *       still holds that very entry, so a newer write of the key always wins), and only then
+ *       notifies the listener. Lock order is stripe before policy, never the reverse.
  *   <li>Bound: enforced by the writer before its write returns (see CacheTable); the policy's
  *       weight counts entries it links, the store's size counts nodes, and they differ only by
  *       removals in flight.
@@ -52,10 +45,14 @@ import java.util.function.UnaryOperator;
 abstract class AbstractCacheTable<K, V> extends SelectableTable<K, V> implements CacheTable<K, V> {
 
   private static final System.Logger LOG = System.getLogger(CacheHashTable.class.getName());
+
   /** What a {@link Change} returns to leave the table as it is. */
   static final Object UNCHANGED = new Object();
 
-  /** A single-key write: given the live value (null if absent or expired), the new value, null to delete, or UNCHANGED. */
+  /**
+   * A single-key write: given the live value (null if absent or expired), the new value, null to
+   * delete, or UNCHANGED.
+   */
   @FunctionalInterface
   interface Change<V> {
     Object apply(V live);
@@ -109,7 +106,9 @@ abstract class AbstractCacheTable<K, V> extends SelectableTable<K, V> implements
   }
 
   static long deadline(long now, long duration) {
-    return duration == 0 ? CacheEntry.NEVER : duration >= CacheEntry.NEVER - now ? CacheEntry.NEVER : now + duration;
+    return duration == 0
+        ? CacheEntry.NEVER
+        : duration >= CacheEntry.NEVER - now ? CacheEntry.NEVER : now + duration;
   }
 
   int weigh(K key, V value, String operation) {
@@ -123,7 +122,8 @@ abstract class AbstractCacheTable<K, V> extends SelectableTable<K, V> implements
       throw new BadArgumentException(name(), operation + ": the weigher threw for key " + key, e);
     }
     if (weight < 0) {
-      throw new BadArgumentException(name(), operation + ": the weigher returned " + weight + " for key " + key);
+      throw new BadArgumentException(
+          name(), operation + ": the weigher returned " + weight + " for key " + key);
     }
     return weight;
   }
@@ -131,7 +131,13 @@ abstract class AbstractCacheTable<K, V> extends SelectableTable<K, V> implements
   CacheEntry newEntry(K key, int hash, V value, long ownTimeToLive, long now, int weight) {
     long timeToLive = ownTimeToLive != 0 ? ownTimeToLive : writeNanos;
     return new CacheEntry(
-        key, hash, value, ownTimeToLive, deadline(now, timeToLive), deadline(now, accessNanos), weight);
+        key,
+        hash,
+        value,
+        ownTimeToLive,
+        deadline(now, timeToLive),
+        deadline(now, accessNanos),
+        weight);
   }
 
   /** The entry of {@code node} if it is live at {@code now}, else null. */
@@ -187,14 +193,20 @@ abstract class AbstractCacheTable<K, V> extends SelectableTable<K, V> implements
    */
   @SuppressWarnings("unchecked")
   Written<V> write(
-      K key, String operation, long ownTimeToLive, boolean keepTimeToLive, boolean notify, int weight,
+      K key,
+      String operation,
+      long ownTimeToLive,
+      boolean keepTimeToLive,
+      boolean notify,
+      int weight,
       Change<V> change) {
     int hash = BucketChain.mix(key);
     long now = now();
     V previous;
     CacheEntry old;
     CacheEntry added = null;
-    CacheEntry replacedExpired; // an expired entry this write replaced or deleted: reported as expired
+    CacheEntry
+        replacedExpired; // an expired entry this write replaced or deleted: reported as expired
     List<Removal> removals;
     Stripe stripe = store.lock(hash);
     try {
@@ -238,7 +250,11 @@ abstract class AbstractCacheTable<K, V> extends SelectableTable<K, V> implements
       if (added == null) {
         notifyListener(CacheEvent.Kind.DELETED, key, previous, null);
       } else {
-        notifyListener(previous == null ? CacheEvent.Kind.INSERTED : CacheEvent.Kind.UPDATED, key, (V) added.value, previous);
+        notifyListener(
+            previous == null ? CacheEvent.Kind.INSERTED : CacheEvent.Kind.UPDATED,
+            key,
+            (V) added.value,
+            previous);
       }
     }
     return new Written<>(previous, true);
@@ -254,7 +270,9 @@ abstract class AbstractCacheTable<K, V> extends SelectableTable<K, V> implements
     }
   }
 
-  /** Locks released: applies the removals the policy chose, notifies them, schedules the background. */
+  /**
+   * Locks released: applies the removals the policy chose, notifies them, schedules the background.
+   */
   void afterWrite(List<Removal> removals) {
     if (removals != null) {
       applyRemovals(removals);
@@ -286,7 +304,10 @@ abstract class AbstractCacheTable<K, V> extends SelectableTable<K, V> implements
         }
         if (listener != null) {
           notifyListener(
-              removal.expired() ? CacheEvent.Kind.EXPIRED : CacheEvent.Kind.EVICTED, (K) entry.key, (V) entry.value, null);
+              removal.expired() ? CacheEvent.Kind.EXPIRED : CacheEvent.Kind.EVICTED,
+              (K) entry.key,
+              (V) entry.value,
+              null);
         }
       }
     }
@@ -294,9 +315,13 @@ abstract class AbstractCacheTable<K, V> extends SelectableTable<K, V> implements
 
   void notifyListener(CacheEvent.Kind kind, K key, V value, V previous) {
     try {
-      listener.onEvent(new CacheEvent<>(kind, key, value, kind == CacheEvent.Kind.UPDATED ? previous : null));
+      listener.onEvent(
+          new CacheEvent<>(kind, key, value, kind == CacheEvent.Kind.UPDATED ? previous : null));
     } catch (RuntimeException e) {
-      LOG.log(System.Logger.Level.WARNING, "table '" + name() + "': the cache listener threw on " + kind + " of key " + key, e);
+      LOG.log(
+          System.Logger.Level.WARNING,
+          "table '" + name() + "': the cache listener threw on " + kind + " of key " + key,
+          e);
     }
   }
 
@@ -445,12 +470,13 @@ abstract class AbstractCacheTable<K, V> extends SelectableTable<K, V> implements
     requireArgument(folder, "folder", "foldl");
     long now = now();
     Object[] accumulator = {initial};
-    store.forEach(node -> {
-      CacheEntry entry = liveAt(node, now);
-      if (entry != null) {
-        accumulator[0] = folder.apply((K) node.key, value(entry), (A) accumulator[0]);
-      }
-    });
+    store.forEach(
+        node -> {
+          CacheEntry entry = liveAt(node, now);
+          if (entry != null) {
+            accumulator[0] = folder.apply((K) node.key, value(entry), (A) accumulator[0]);
+          }
+        });
     return (A) accumulator[0];
   }
 
@@ -464,17 +490,24 @@ abstract class AbstractCacheTable<K, V> extends SelectableTable<K, V> implements
   public List<Map.Entry<K, V>> toList() {
     checkRead("toList");
     List<Map.Entry<K, V>> objects = new ArrayList<>();
-    return foldl(objects, (key, value, list) -> {
-      list.add(Map.entry(key, value));
-      return list;
-    });
+    return foldl(
+        objects,
+        (key, value, list) -> {
+          list.add(Map.entry(key, value));
+          return list;
+        });
   }
 
   // ---- select hooks ----
 
   @Override
   @SuppressWarnings("unchecked")
-  boolean scan(MatchSpec<?, ?, ?> spec, boolean reverse, boolean resume, K after, ObjectVisitor<K, V> visitor) {
+  boolean scan(
+      MatchSpec<?, ?, ?> spec,
+      boolean reverse,
+      boolean resume,
+      K after,
+      ObjectVisitor<K, V> visitor) {
     long now = now();
     List<Object> exact = MatchEvaluation.exactKeys(spec);
     if (exact != null) {
@@ -493,7 +526,8 @@ abstract class AbstractCacheTable<K, V> extends SelectableTable<K, V> implements
       if (!visitor.visit((K) node.key, value((CacheEntry) node.value))) {
         return false;
       }
-      node = node.next != null && liveAt(node.next, now) != null ? node.next : liveAfter(keyOf(node));
+      node =
+          node.next != null && liveAt(node.next, now) != null ? node.next : liveAfter(keyOf(node));
     }
     return true;
   }
@@ -501,13 +535,27 @@ abstract class AbstractCacheTable<K, V> extends SelectableTable<K, V> implements
   @Override
   long deleteObjectsIf(K key, BiPredicate<? super K, ? super V> test, String operation) {
     Written<V> written =
-        write(key, operation, 0, false, true, -1, live -> live != null && test.test(key, live) ? null : UNCHANGED);
+        write(
+            key,
+            operation,
+            0,
+            false,
+            true,
+            -1,
+            live -> live != null && test.test(key, live) ? null : UNCHANGED);
     return written.changed() ? 1 : 0;
   }
 
   @Override
   boolean replaceIfUnchanged(K key, V expected, V replacement, String operation) {
-    return write(key, operation, 0, true, true, -1, live -> live != null && live.equals(expected) ? replacement : UNCHANGED)
+    return write(
+            key,
+            operation,
+            0,
+            true,
+            true,
+            -1,
+            live -> live != null && live.equals(expected) ? replacement : UNCHANGED)
         .changed();
   }
 
@@ -554,6 +602,9 @@ abstract class AbstractCacheTable<K, V> extends SelectableTable<K, V> implements
     // 4 longs, an int and two bytes: 64 bytes aligned) and the frequency sketch (8 bytes per key
     // of the bound).
     long keys = store.keys();
-    return 16L + 4L * store.capacity() + 96L * keys + 128L * (store.stripeCount() + store.cellCount());
+    return 16L
+        + 4L * store.capacity()
+        + 96L * keys
+        + 128L * (store.stripeCount() + store.cellCount());
   }
 }

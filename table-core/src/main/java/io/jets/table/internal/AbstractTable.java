@@ -70,8 +70,8 @@ public abstract class AbstractTable<K, V> implements Table<K, V> {
   }
 
   /**
-   * Registers the table by name and with its owner. Called once by the factory after
-   * construction, so that no listener sees a half-built table.
+   * Registers the table by name and with its owner. Called once by the factory after construction,
+   * so that no listener sees a half-built table.
    */
   protected final void open() {
     adminLock.lock();
@@ -149,7 +149,12 @@ public abstract class AbstractTable<K, V> implements Table<K, V> {
     }
     if (access == Access.PRIVATE && Owner.current() != owner) {
       throw new AccessDeniedException(
-          name, operation + ": PRIVATE table owned by " + owner.name() + ", called by " + Owner.current().name());
+          name,
+          operation
+              + ": PRIVATE table owned by "
+              + owner.name()
+              + ", called by "
+              + Owner.current().name());
     }
   }
 
@@ -160,7 +165,14 @@ public abstract class AbstractTable<K, V> implements Table<K, V> {
     }
     if (access != Access.PUBLIC && Owner.current() != owner) {
       throw new AccessDeniedException(
-          name, operation + ": " + access + " table owned by " + owner.name() + ", called by " + Owner.current().name());
+          name,
+          operation
+              + ": "
+              + access
+              + " table owned by "
+              + owner.name()
+              + ", called by "
+              + Owner.current().name());
     }
   }
 
@@ -240,7 +252,12 @@ public abstract class AbstractTable<K, V> implements Table<K, V> {
     Owner caller = Owner.current();
     if (caller != owner) {
       throw new AccessDeniedException(
-          name, operation + ": only the owner " + owner.name() + " may do this, called by " + caller.name());
+          name,
+          operation
+              + ": only the owner "
+              + owner.name()
+              + " may do this, called by "
+              + caller.name());
     }
   }
 
@@ -251,13 +268,16 @@ public abstract class AbstractTable<K, V> implements Table<K, V> {
       checkOwner("giveAway");
       requireArgument(receiver, "receiver", "giveAway");
       if (receiver == owner) {
-        throw new BadArgumentException(name, "giveAway: receiver " + receiver.name() + " already owns the table");
+        throw new BadArgumentException(
+            name, "giveAway: receiver " + receiver.name() + " already owns the table");
       }
       if (!receiver.isAlive()) {
-        throw new BadArgumentException(name, "giveAway: receiver " + receiver.name() + " has exited");
+        throw new BadArgumentException(
+            name, "giveAway: receiver " + receiver.name() + " has exited");
       }
       if (!transferTo(receiver, giftData, false)) {
-        throw new BadArgumentException(name, "giveAway: receiver " + receiver.name() + " has exited");
+        throw new BadArgumentException(
+            name, "giveAway: receiver " + receiver.name() + " has exited");
       }
     } finally {
       adminLock.unlock();
@@ -380,7 +400,9 @@ public abstract class AbstractTable<K, V> implements Table<K, V> {
       }
       ownerRegistration = null;
       Owner inheritor = heir;
-      if (inheritor != null && inheritor != exited && inheritor.isAlive()
+      if (inheritor != null
+          && inheritor != exited
+          && inheritor.isAlive()
           && transferTo(inheritor, heirData, true)) {
         return; // ETS keeps the heir as heir after it inherits
       }
@@ -417,6 +439,11 @@ public abstract class AbstractTable<K, V> implements Table<K, V> {
 
   @Override
   public String toString() {
-    return "Table[" + name + ", " + type + (deleted ? ", deleted" : ", owner " + owner.name()) + "]";
+    return "Table["
+        + name
+        + ", "
+        + type
+        + (deleted ? ", deleted" : ", owner " + owner.name())
+        + "]";
   }
 }

@@ -55,15 +55,15 @@ final class BucketChain {
   }
 
   /**
-   * Orders two keys with equal mixed hashes, so that next() can find where a deleted key stood:
-   * by class name, then by compareTo for Comparable keys, otherwise by the identity hash of the
-   * key instance. Returns 0 only when no order is known (same-named classes of two loaders,
-   * compareTo 0, equal identity hashes); such keys keep insertion order.
+   * Orders two keys with equal mixed hashes, so that next() can find where a deleted key stood: by
+   * class name, then by compareTo for Comparable keys, otherwise by the identity hash of the key
+   * instance. Returns 0 only when no order is known (same-named classes of two loaders, compareTo
+   * 0, equal identity hashes); such keys keep insertion order.
    *
-   * <p>The identity hash works because the stored key instance is the one first/next hand out, so
-   * a walk that deleted the key it stands on passes that very instance back to next(). Before,
-   * keys without an order all tied, and next() of a deleted one skipped the rest of the run,
-   * missing keys present for the whole walk.
+   * <p>The identity hash works because the stored key instance is the one first/next hand out, so a
+   * walk that deleted the key it stands on passes that very instance back to next(). Before, keys
+   * without an order all tied, and next() of a deleted one skipped the rest of the run, missing
+   * keys present for the whole walk.
    */
   @SuppressWarnings({"unchecked", "rawtypes"})
   static int tieOrder(Object a, Object b) {

@@ -3,8 +3,8 @@ package io.jets.table.internal;
 import io.jets.table.BadArgumentException;
 import io.jets.table.CacheEvent;
 import io.jets.table.TableDeletedException;
-import io.jets.table.internal.CachePolicy.Removal;
 import io.jets.table.internal.BucketChain.Node;
+import io.jets.table.internal.CachePolicy.Removal;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -13,8 +13,8 @@ import java.util.Map;
 /**
  * The multi-object writes of a cache table: insertAll, insertNewAll (atomic and isolated, as in
  * every hash table: the batch's stripes are held and the writes published together) and
- * deleteAllObjects. The policy is updated while the stripes are held (stripe before policy, as
- * on the single-key path); removals and listener events follow once every lock is released.
+ * deleteAllObjects. The policy is updated while the stripes are held (stripe before policy, as on
+ * the single-key path); removals and listener events follow once every lock is released.
  */
 final class CacheBulkOperations<K, V> {
 
@@ -26,7 +26,10 @@ final class CacheBulkOperations<K, V> {
 
   /** Writes the batch; returns the number of objects written, or -1 if insertNewAll refused it. */
   @SuppressWarnings("unchecked")
-  long writeBatch(Collection<? extends Map.Entry<? extends K, ? extends V>> objects, boolean onlyNew, String operation) {
+  long writeBatch(
+      Collection<? extends Map.Entry<? extends K, ? extends V>> objects,
+      boolean onlyNew,
+      String operation) {
     table.requireArgument(objects, "object collection", operation);
     Object[] entries = objects.toArray();
     int n = entries.length;
@@ -38,12 +41,19 @@ final class CacheBulkOperations<K, V> {
       Map.Entry<K, V> entry = (Map.Entry<K, V>) entries[i];
       if (entry == null || entry.getKey() == null || entry.getValue() == null) {
         throw new BadArgumentException(
-            table.name(), operation + ": object " + i + " is " + (entry == null ? "null" : "a null key or value: " + entry));
+            table.name(),
+            operation
+                + ": object "
+                + i
+                + " is "
+                + (entry == null ? "null" : "a null key or value: " + entry));
       }
       keys[i] = entry.getKey();
       values[i] = entry.getValue();
       hashes[i] = BucketChain.mix(keys[i]);
-      weights[i] = table.weighForBatch(keys[i], values[i], operation); // before any lock: a bad weight changes nothing
+      weights[i] =
+          table.weighForBatch(
+              keys[i], values[i], operation); // before any lock: a bad weight changes nothing
     }
     if (n == 0) {
       return 0;
@@ -81,7 +91,12 @@ final class CacheBulkOperations<K, V> {
           }
           table.policy.added(added);
           if (table.hasListener()) {
-            events.add(new CacheEvent<>(previous == null ? CacheEvent.Kind.INSERTED : CacheEvent.Kind.UPDATED, keys[i], values[i], previous));
+            events.add(
+                new CacheEvent<>(
+                    previous == null ? CacheEvent.Kind.INSERTED : CacheEvent.Kind.UPDATED,
+                    keys[i],
+                    values[i],
+                    previous));
           }
         }
         removals = table.policy.maintain(now);

@@ -7,10 +7,10 @@ import java.lang.invoke.VarHandle;
  * The value a cache table stores in a hash node: the user's value, its deadlines and its weight,
  * plus the links of the eviction queues and of the expiry wheel.
  *
- * <p>Every write stores a new entry, so the value, the write deadline and the weight are final.
- * The access deadline is written by readers with opaque stores (racy on purpose: two readers of
- * the same key store nearly equal deadlines, and either one is right). The links and {@code
- * retired} are guarded by the policy lock.
+ * <p>Every write stores a new entry, so the value, the write deadline and the weight are final. The
+ * access deadline is written by readers with opaque stores (racy on purpose: two readers of the
+ * same key store nearly equal deadlines, and either one is right). The links and {@code retired}
+ * are guarded by the policy lock.
  */
 final class CacheEntry {
 
@@ -35,8 +35,10 @@ final class CacheEntry {
   final Object key;
   final int hash;
   final Object value;
+
   /** The entry's own time to live, or 0 to use the table's expireAfterWrite. */
   final long ownTimeToLive;
+
   final long writeDeadline;
   final int weight;
   private long accessDeadline; // opaque: see the class comment
@@ -48,11 +50,18 @@ final class CacheEntry {
   CacheEntry wheelPrev;
   CacheEntry wheelNext;
   long wheelTime;
+
   /** Taken out of the policy (replaced, evicted, expired or deleted); never linked again. */
   boolean retired;
 
   CacheEntry(
-      Object key, int hash, Object value, long ownTimeToLive, long writeDeadline, long accessDeadline, int weight) {
+      Object key,
+      int hash,
+      Object value,
+      long ownTimeToLive,
+      long writeDeadline,
+      long accessDeadline,
+      int weight) {
     this.key = key;
     this.hash = hash;
     this.value = value;

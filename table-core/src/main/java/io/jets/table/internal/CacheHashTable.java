@@ -1,28 +1,15 @@
 package io.jets.table.internal;
 
 import io.jets.table.BadArgumentException;
-import io.jets.table.CacheEvent;
-import io.jets.table.CacheListener;
 import io.jets.table.CacheStats;
 import io.jets.table.CacheTable;
-import io.jets.table.SetTable;
 import io.jets.table.CounterOp;
-import io.jets.table.MatchSpec;
 import io.jets.table.MissingKeyException;
-import io.jets.table.ObjectFolder;
-import io.jets.table.Ticker;
-import io.jets.table.Weigher;
-import io.jets.table.internal.CachePolicy.Removal;
-import io.jets.table.internal.BucketChain.Node;
-import io.jets.table.internal.StripedHashTable.Stripe;
+import io.jets.table.SetTable;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.function.BiPredicate;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
 
@@ -56,7 +43,8 @@ public final class CacheHashTable<K, V> extends AbstractCacheTable<K, V> {
     requireArgument(value, "value", "insert");
     requireArgument(timeToLive, "timeToLive", "insert");
     if (timeToLive.isNegative() || timeToLive.isZero()) {
-      throw new BadArgumentException(name(), "insert: timeToLive " + timeToLive + " is not positive");
+      throw new BadArgumentException(
+          name(), "insert: timeToLive " + timeToLive + " is not positive");
     }
     long nanos;
     try {
@@ -73,7 +61,8 @@ public final class CacheHashTable<K, V> extends AbstractCacheTable<K, V> {
   public boolean touch(K key) {
     checkWrite("touch");
     requireKey(key, "touch");
-    return write(key, "touch", 0, true, false, -1, live -> live == null ? UNCHANGED : live).changed();
+    return write(key, "touch", 0, true, false, -1, live -> live == null ? UNCHANGED : live)
+        .changed();
   }
 
   @Override
@@ -119,7 +108,8 @@ public final class CacheHashTable<K, V> extends AbstractCacheTable<K, V> {
    */
   V storeLoaded(K key, V value) {
     int weight = weigh(key, value, "getOrLoad");
-    Written<V> written = write(key, "getOrLoad", 0, false, true, weight, live -> live != null ? UNCHANGED : value);
+    Written<V> written =
+        write(key, "getOrLoad", 0, false, true, weight, live -> live != null ? UNCHANGED : value);
     return written.changed() ? value : written.previous();
   }
 
@@ -134,7 +124,6 @@ public final class CacheHashTable<K, V> extends AbstractCacheTable<K, V> {
     checkRead("cleanUp");
     maintainNow();
   }
-
 
   // ---- SetTable reads ----
 
@@ -208,7 +197,9 @@ public final class CacheHashTable<K, V> extends AbstractCacheTable<K, V> {
     requireKey(key, "insertNew");
     requireArgument(value, "value", "insertNew");
     int weight = weigh(key, value, "insertNew");
-    boolean inserted = write(key, "insertNew", 0, false, true, weight, live -> live == null ? value : UNCHANGED).changed();
+    boolean inserted =
+        write(key, "insertNew", 0, false, true, weight, live -> live == null ? value : UNCHANGED)
+            .changed();
     if (inserted) {
       countInserts(1);
     }
@@ -219,7 +210,8 @@ public final class CacheHashTable<K, V> extends AbstractCacheTable<K, V> {
   public boolean delete(K key) {
     checkWrite("delete");
     requireKey(key, "delete");
-    Written<V> written = write(key, "delete", 0, false, true, -1, live -> live == null ? UNCHANGED : null);
+    Written<V> written =
+        write(key, "delete", 0, false, true, -1, live -> live == null ? UNCHANGED : null);
     boolean deleted = written.changed() && written.previous() != null;
     if (deleted) {
       countDelete();
@@ -233,7 +225,14 @@ public final class CacheHashTable<K, V> extends AbstractCacheTable<K, V> {
     requireKey(key, "deleteObject");
     requireArgument(value, "value", "deleteObject");
     boolean deleted =
-        write(key, "deleteObject", 0, false, true, -1, live -> live != null && live.equals(value) ? null : UNCHANGED)
+        write(
+                key,
+                "deleteObject",
+                0,
+                false,
+                true,
+                -1,
+                live -> live != null && live.equals(value) ? null : UNCHANGED)
             .changed();
     if (deleted) {
       countDelete();
@@ -245,7 +244,8 @@ public final class CacheHashTable<K, V> extends AbstractCacheTable<K, V> {
   public List<V> take(K key) {
     checkWrite("take");
     requireKey(key, "take");
-    Written<V> written = write(key, "take", 0, false, true, -1, live -> live == null ? UNCHANGED : null);
+    Written<V> written =
+        write(key, "take", 0, false, true, -1, live -> live == null ? UNCHANGED : null);
     if (written.changed() && written.previous() != null) {
       countDelete();
       return List.of(written.previous());
@@ -290,21 +290,31 @@ public final class CacheHashTable<K, V> extends AbstractCacheTable<K, V> {
       requireArgument(step, "counter operation", operation);
     }
     if (defaultValue != null) {
-      CounterValues.read(name(), defaultValue, key, operation); // a bad default is rejected even when unused
+      CounterValues.read(
+          name(), defaultValue, key, operation); // a bad default is rejected even when unused
     }
     long[] results = new long[steps.length];
-    write(key, operation, 0, true, true, -1, live -> {
-      Object current = live != null ? live : defaultValue;
-      if (current == null) {
-        throw new MissingKeyException(name(), operation, key);
-      }
-      long value = CounterValues.read(name(), current, key, operation);
-      for (int i = 0; i < steps.length; i++) {
-        value = CounterValues.apply(name(), steps[i], value, key, operation);
-        results[i] = value;
-      }
-      return steps.length == 0 ? UNCHANGED : CounterValues.boxLike(name(), current, value, key, operation);
-    });
+    write(
+        key,
+        operation,
+        0,
+        true,
+        true,
+        -1,
+        live -> {
+          Object current = live != null ? live : defaultValue;
+          if (current == null) {
+            throw new MissingKeyException(name(), operation, key);
+          }
+          long value = CounterValues.read(name(), current, key, operation);
+          for (int i = 0; i < steps.length; i++) {
+            value = CounterValues.apply(name(), steps[i], value, key, operation);
+            results[i] = value;
+          }
+          return steps.length == 0
+              ? UNCHANGED
+              : CounterValues.boxLike(name(), current, value, key, operation);
+        });
     return results;
   }
 
@@ -313,7 +323,14 @@ public final class CacheHashTable<K, V> extends AbstractCacheTable<K, V> {
     checkWrite("update");
     requireKey(key, "update");
     requireArgument(function, "function", "update");
-    return write(key, "update", 0, true, true, -1, live -> live == null ? UNCHANGED : updated(key, function, live))
+    return write(
+            key,
+            "update",
+            0,
+            true,
+            true,
+            -1,
+            live -> live == null ? UNCHANGED : updated(key, function, live))
         .changed();
   }
 
@@ -324,7 +341,14 @@ public final class CacheHashTable<K, V> extends AbstractCacheTable<K, V> {
     requireArgument(function, "function", "update");
     requireArgument(defaultValue, "default value", "update");
     Object[] stored = new Object[1];
-    write(key, "update", 0, true, true, -1, live -> stored[0] = updated(key, function, live != null ? live : defaultValue));
+    write(
+        key,
+        "update",
+        0,
+        true,
+        true,
+        -1,
+        live -> stored[0] = updated(key, function, live != null ? live : defaultValue));
     @SuppressWarnings("unchecked")
     V result = (V) stored[0];
     return result;
@@ -359,5 +383,4 @@ public final class CacheHashTable<K, V> extends AbstractCacheTable<K, V> {
     checkWrite("deleteAllObjects");
     bulk.deleteAll();
   }
-
 }

@@ -11,12 +11,12 @@ import java.util.concurrent.locks.ReentrantLock;
  *
  * <p>Eviction is W-TinyLFU [1] simplified: a new entry enters a small FIFO window (1% of the
  * bound); the window's overflow moves to the back of the main FIFO, and these newly moved entries
- * are the candidates. While the total is over the bound, the oldest candidate duels with the
- * oldest entry of main (the victim). The sketch's frequency decides: the victim is evicted only if
- * the candidate has been used more often recently; otherwise the candidate is evicted and the
- * victim, having proved itself, goes to the back of main (a second chance: main is not reordered
- * by reads, so without it one popular entry at the head would meet every candidate). Reads do not reorder the queues; they only feed the sketch, which is
- * what makes reads cheap (no read buffer, no lock).
+ * are the candidates. While the total is over the bound, the oldest candidate duels with the oldest
+ * entry of main (the victim). The sketch's frequency decides: the victim is evicted only if the
+ * candidate has been used more often recently; otherwise the candidate is evicted and the victim,
+ * having proved itself, goes to the back of main (a second chance: main is not reordered by reads,
+ * so without it one popular entry at the head would meet every candidate). Reads do not reorder the
+ * queues; they only feed the sketch, which is what makes reads cheap (no read buffer, no lock).
  *
  * <p>Lock order: a writer takes its stripe lock, then the policy lock; nobody takes a stripe lock
  * while holding the policy lock. Removals chosen here are therefore applied to the store after the
@@ -27,7 +27,9 @@ import java.util.concurrent.locks.ReentrantLock;
  */
 final class CachePolicy {
 
-  /** An entry the policy retired because it expired or was evicted; to be removed from the store. */
+  /**
+   * An entry the policy retired because it expired or was evicted; to be removed from the store.
+   */
   record Removal(CacheEntry entry, boolean expired) {}
 
   // The window holds 1% of the bound: W-TinyLFU's default, best for frequency-skewed traces.
@@ -76,7 +78,9 @@ final class CachePolicy {
     }
   }
 
-  /** Unlinks an entry that a write replaced or deleted; nothing if the policy already retired it. */
+  /**
+   * Unlinks an entry that a write replaced or deleted; nothing if the policy already retired it.
+   */
   void removed(CacheEntry entry) {
     if (!entry.retired) {
       retire(entry);
@@ -91,10 +95,12 @@ final class CachePolicy {
    */
   List<Removal> maintain(long now) {
     List<Removal> out = pending;
-    wheel.advance(now, entry -> {
-      retire(entry);
-      out.add(new Removal(entry, true));
-    });
+    wheel.advance(
+        now,
+        entry -> {
+          retire(entry);
+          out.add(new Removal(entry, true));
+        });
     evict(out);
     if (out.isEmpty()) {
       return null;

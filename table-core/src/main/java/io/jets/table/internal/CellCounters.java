@@ -6,10 +6,10 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The key and object counts of a {@link StripedHashTable}, kept in padded cells indexed by the top
- * {@code cellBits} bits of a mixed hash, so that writers of different stripes never write the
- * same cache line. {@code cellBits} is the most stripe bits the table may ever have, so every cell
- * stays covered by exactly one stripe whatever the current stripe count: the writer holding that
- * stripe is the only one writing the cell.
+ * {@code cellBits} bits of a mixed hash, so that writers of different stripes never write the same
+ * cache line. {@code cellBits} is the most stripe bits the table may ever have, so every cell stays
+ * covered by exactly one stripe whatever the current stripe count: the writer holding that stripe
+ * is the only one writing the cell.
  *
  * <p>Key counts drive resizing and may be read racily; object counts are exact when quiescent and,
  * while only inserts run, never decrease (their sum is read with acquire loads). With a central
@@ -17,7 +17,9 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 final class CellCounters {
 
-  /** The counts of the keys whose hashes share the cell's top bits, padded against false sharing. */
+  /**
+   * The counts of the keys whose hashes share the cell's top bits, padded against false sharing.
+   */
   @SuppressWarnings("unused")
   static final class Cell {
     long p01, p02, p03, p04, p05, p06, p07;

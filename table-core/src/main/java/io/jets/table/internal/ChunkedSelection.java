@@ -9,8 +9,8 @@ import java.util.NoSuchElementException;
 /**
  * A chunk of a select with a limit and its continuation. The continuation holds the table itself
  * (so it survives a rename and never reaches another table of the same name), the last key it
- * scanned, and the results of that key's objects that did not fit in the chunk: a key's objects
- * are matched from one atomic read, and a chunk holds exactly {@code limit} results until the last.
+ * scanned, and the results of that key's objects that did not fit in the chunk: a key's objects are
+ * matched from one atomic read, and a chunk holds exactly {@code limit} results until the last.
  *
  * <p>Each chunk scans until it holds one result more than the limit (or the table ends), so that
  * {@link #hasNext()} is exact: a chunk that says it has a successor has at least one more result.
@@ -29,8 +29,16 @@ final class ChunkedSelection<K, V, R> implements Page<R> {
   private final K lastKey;
 
   private ChunkedSelection(
-      SelectableTable<K, V> table, MatchSpec<?, ?, ?> spec, int limit, boolean reverse, String operation,
-      List<R> results, List<R> pending, boolean exhausted, boolean started, K lastKey) {
+      SelectableTable<K, V> table,
+      MatchSpec<?, ?, ?> spec,
+      int limit,
+      boolean reverse,
+      String operation,
+      List<R> results,
+      List<R> pending,
+      boolean exhausted,
+      boolean started,
+      K lastKey) {
     this.table = table;
     this.spec = spec;
     this.limit = limit;
@@ -44,13 +52,24 @@ final class ChunkedSelection<K, V, R> implements Page<R> {
   }
 
   static <K, V, R> Page<R> first(
-      SelectableTable<K, V> table, MatchSpec<?, ?, ?> spec, int limit, boolean reverse, String operation) {
+      SelectableTable<K, V> table,
+      MatchSpec<?, ?, ?> spec,
+      int limit,
+      boolean reverse,
+      String operation) {
     return compute(table, spec, limit, reverse, operation, List.of(), false, false, null);
   }
 
   private static <K, V, R> ChunkedSelection<K, V, R> compute(
-      SelectableTable<K, V> table, MatchSpec<?, ?, ?> spec, int limit, boolean reverse, String operation,
-      List<R> carried, boolean exhausted, boolean started, K lastKey) {
+      SelectableTable<K, V> table,
+      MatchSpec<?, ?, ?> spec,
+      int limit,
+      boolean reverse,
+      String operation,
+      List<R> carried,
+      boolean exhausted,
+      boolean started,
+      K lastKey) {
     List<R> buffer = new ArrayList<>(carried);
     boolean done = exhausted;
     Object[] last = {lastKey};
@@ -80,7 +99,8 @@ final class ChunkedSelection<K, V, R> implements Page<R> {
     List<R> rest = List.copyOf(buffer.subList(size, buffer.size()));
     @SuppressWarnings("unchecked")
     K newLast = (K) last[0];
-    return new ChunkedSelection<>(table, spec, limit, reverse, operation, chunk, rest, done, moved[0], newLast);
+    return new ChunkedSelection<>(
+        table, spec, limit, reverse, operation, chunk, rest, done, moved[0], newLast);
   }
 
   @Override
@@ -96,7 +116,8 @@ final class ChunkedSelection<K, V, R> implements Page<R> {
   @Override
   public Page<R> next() {
     if (pending.isEmpty()) {
-      throw new NoSuchElementException("table '" + table.name() + "': " + operation + ": no more chunks");
+      throw new NoSuchElementException(
+          "table '" + table.name() + "': " + operation + ": no more chunks");
     }
     table.checkRead(operation);
     return compute(table, spec, limit, reverse, operation, pending, exhausted, started, lastKey);

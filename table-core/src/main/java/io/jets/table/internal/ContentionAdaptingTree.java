@@ -13,13 +13,13 @@ import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * An ordered map whose readers never lock and never write shared memory, and whose writers lock
- * one base node each; the base nodes split where writers contend and join where they do not.
+ * An ordered map whose readers never lock and never write shared memory, and whose writers lock one
+ * base node each; the base nodes split where writers contend and join where they do not.
  *
- * <p>Any thread may read. Writers follow the protocol {@link #lockBase} / {@link #publish} /
- * {@link #unlockBase}; multi-object writers call {@link #putAll}, and {@link #lockAll} with the
- * sequence ({@link #writeBegin}/{@link #writeEnd}). Keys are compared with the table's order wrapped so that a
- * failing comparison surfaces as {@link KeyOrderException}.
+ * <p>Any thread may read. Writers follow the protocol {@link #lockBase} / {@link #publish} / {@link
+ * #unlockBase}; multi-object writers call {@link #putAll}, and {@link #lockAll} with the sequence
+ * ({@link #writeBegin}/{@link #writeEnd}). Keys are compared with the table's order wrapped so that
+ * a failing comparison surfaces as {@link KeyOrderException}.
  */
 final class ContentionAdaptingTree {
   /*
@@ -77,14 +77,20 @@ final class ContentionAdaptingTree {
    * [4] H. Boehm. Can seqlocks get along with programming language memory models? MSPC 2012.
    */
 
-  /** A failed tryLock: strong evidence of contention, so four in a row outweigh ~1000 quiet writes. */
+  /**
+   * A failed tryLock: strong evidence of contention, so four in a row outweigh ~1000 quiet writes.
+   */
   static final int LOCK_FAILURE_CONTRIBUTION = 250;
+
   /** An uncontended acquire: weak evidence, so a base joins only after a long quiet stretch. */
   static final int LOCK_SUCCESS_CONTRIBUTION = 1;
+
   /** Split above this statistic: the paper's and ETS's value. */
   static final int SPLIT_LIMIT = 1000;
+
   /** Join below this statistic: symmetric to SPLIT_LIMIT, as in the paper and ETS. */
   static final int JOIN_LIMIT = -1000;
+
   /** No split below this many route levels: bounds the depth (ETS caps its route layer too). */
   static final int MAX_ROUTE_DEPTH = 16;
 
@@ -122,6 +128,7 @@ final class ContentionAdaptingTree {
     final ReentrantLock lock = new ReentrantLock();
     int statistic; // guarded by lock
     volatile boolean valid = true;
+
     @SuppressWarnings("unused")
     private Node data; // written under lock with setRelease, read with getAcquire
 
@@ -131,9 +138,9 @@ final class ContentionAdaptingTree {
   }
 
   /**
-   * One base's data as a reader saw it, with the interval implied by the route keys on the
-   * reader's path: {@code lower} (inclusive) and {@code upper} (exclusive), null when unbounded.
-   * Every key the data holds inside the interval is all the table held there at one instant.
+   * One base's data as a reader saw it, with the interval implied by the route keys on the reader's
+   * path: {@code lower} (inclusive) and {@code upper} (exclusive), null when unbounded. Every key
+   * the data holds inside the interval is all the table held there at one instant.
    */
   record Snapshot(Node data, Object lower, Object upper) {}
 
@@ -168,7 +175,10 @@ final class ContentionAdaptingTree {
    *     retry (readConcurrency)
    */
   ContentionAdaptingTree(
-      Comparator<Object> order, boolean adaptive, boolean decentralizedCount, boolean snapshotPublication) {
+      Comparator<Object> order,
+      boolean adaptive,
+      boolean decentralizedCount,
+      boolean snapshotPublication) {
     this.snapshotPublication = snapshotPublication;
     this.order =
         (a, b) -> {
@@ -360,8 +370,8 @@ final class ContentionAdaptingTree {
   }
 
   /**
-   * Joins {@code base} with its neighbour if the structure lock and the neighbour are free;
-   * returns whether it did.
+   * Joins {@code base} with its neighbour if the structure lock and the neighbour are free; returns
+   * whether it did.
    */
   boolean tryJoin(BaseNode base) {
     if (!structureLock.tryLock()) {
@@ -545,7 +555,8 @@ final class ContentionAdaptingTree {
   }
 
   /** Copies the layer under {@code n}; the new bases come back locked, in key order. */
-  private TreeNode copyLayer(TreeNode n, RouteNode parent, Map<BaseNode, Node> staged, List<BaseNode> fresh) {
+  private TreeNode copyLayer(
+      TreeNode n, RouteNode parent, Map<BaseNode, Node> staged, List<BaseNode> fresh) {
     if (n instanceof RouteNode route) {
       RouteNode copy = new RouteNode(route.key, null, null);
       copy.parent = parent;
@@ -575,7 +586,9 @@ final class ContentionAdaptingTree {
     return descend(key, Seek.AT_OR_ABOVE);
   }
 
-  /** Takes the structure lock and every base lock, in key order. Release with {@link #unlockAll}. */
+  /**
+   * Takes the structure lock and every base lock, in key order. Release with {@link #unlockAll}.
+   */
   void lockAll() {
     structureLock.lock();
     List<BaseNode> bases = new ArrayList<>();

@@ -21,16 +21,21 @@ public final class CounterValues {
     }
     throw new BadArgumentException(
         table,
-        operation + ": the value under key " + key + " is not a counter (Long or Integer) but "
+        operation
+            + ": the value under key "
+            + key
+            + " is not a counter (Long or Integer) but "
             + value.getClass().getName());
   }
 
   /** Boxes {@code value} in the type of {@code like}, checking that it fits. */
-  public static Object boxLike(String table, Object like, long value, Object key, String operation) {
+  public static Object boxLike(
+      String table, Object like, long value, Object key, String operation) {
     if (like instanceof Integer) {
       if ((int) value != value) {
         throw new BadArgumentException(
-            table, operation + ": the Integer counter under key " + key + " would overflow to " + value);
+            table,
+            operation + ": the Integer counter under key " + key + " would overflow to " + value);
       }
       return (int) value;
     }

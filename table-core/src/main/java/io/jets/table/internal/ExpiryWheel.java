@@ -7,15 +7,15 @@ import java.util.function.Consumer;
  * Varghese and Lauck's hierarchical timing wheels [1], with the level spans of Caffeine's [2].
  * Confined to the holder of the policy lock.
  *
- * <p>Cost: scheduling and descheduling are O(1) (a bucket is chosen by shifting the deadline,
- * then the entry is linked into the bucket's circular list). Advancing the clock visits only the
- * buckets whose time has come; an entry in them is either expired, or cascaded to a finer level
- * (at most once per level, five levels), or rescheduled because it was read since it was
- * scheduled (expireAfterAccess). No operation scans the table or the entries that are not due.
+ * <p>Cost: scheduling and descheduling are O(1) (a bucket is chosen by shifting the deadline, then
+ * the entry is linked into the bucket's circular list). Advancing the clock visits only the buckets
+ * whose time has come; an entry in them is either expired, or cascaded to a finer level (at most
+ * once per level, five levels), or rescheduled because it was read since it was scheduled
+ * (expireAfterAccess). No operation scans the table or the entries that are not due.
  *
- * <p>Resolution: level 0 buckets span 2^30 ns (1.07 s), so an entry is removed up to about a
- * second after its deadline. Reads check the exact deadline, so this delays only the removal and
- * its EXPIRED event, never what a read returns.
+ * <p>Resolution: level 0 buckets span 2^30 ns (1.07 s), so an entry is removed up to about a second
+ * after its deadline. Reads check the exact deadline, so this delays only the removal and its
+ * EXPIRED event, never what a read returns.
  *
  * <p>[1] G. Varghese, T. Lauck, "Hashed and hierarchical timing wheels", SOSP 1987. [2]
  * ben-manes/caffeine, TimerWheel.
@@ -81,8 +81,8 @@ final class ExpiryWheel {
 
   /**
    * Advances the clock to {@code now} and hands each entry whose deadline has passed to {@code
-   * expired}, unlinked. Entries not yet due are moved to the bucket their deadline now falls in;
-   * an entry whose actual deadline moved later (it was read) is scheduled for that deadline.
+   * expired}, unlinked. Entries not yet due are moved to the bucket their deadline now falls in; an
+   * entry whose actual deadline moved later (it was read) is scheduled for that deadline.
    */
   void advance(long now, Consumer<CacheEntry> expired) {
     long previous = time;
@@ -100,7 +100,8 @@ final class ExpiryWheel {
     }
   }
 
-  private void expireLevel(int level, long previousTicks, long delta, Consumer<CacheEntry> expired) {
+  private void expireLevel(
+      int level, long previousTicks, long delta, Consumer<CacheEntry> expired) {
     CacheEntry[] buckets = wheel[level];
     int mask = buckets.length - 1;
     // The bucket of the previous tick too: it may hold entries due between its start and now.
@@ -140,9 +141,9 @@ final class ExpiryWheel {
   }
 
   /**
-   * Roughly how long until the next scheduled entry may be due, for the background thread: the
-   * time to the next level 0 tick if any entry is due within a level 0 revolution, otherwise to the
-   * next level 1 tick. Never less than one level 0 tick; {@code Long.MAX_VALUE} when empty.
+   * Roughly how long until the next scheduled entry may be due, for the background thread: the time
+   * to the next level 0 tick if any entry is due within a level 0 revolution, otherwise to the next
+   * level 1 tick. Never less than one level 0 tick; {@code Long.MAX_VALUE} when empty.
    */
   long delayToNextCheck() {
     if (size == 0) {

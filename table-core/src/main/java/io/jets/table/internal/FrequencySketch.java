@@ -15,9 +15,9 @@ import java.util.concurrent.ThreadLocalRandom;
  * <p>Aging: after {@code 10 x table length} increments every counter is halved, so that keys that
  * were popular long ago give way to those popular now (TinyLFU's reset).
  *
- * <p>Benign races: readers increment without synchronization. An increment lost to a concurrent
- * one only makes an estimate lower by one; a halving that overlaps increments may keep or drop
- * them. Neither breaks the table, only blurs the eviction choice.
+ * <p>Benign races: readers increment without synchronization. An increment lost to a concurrent one
+ * only makes an estimate lower by one; a halving that overlaps increments may keep or drop them.
+ * Neither breaks the table, only blurs the eviction choice.
  *
  * <p>[1] G. Einziger, R. Friedman, B. Manes, "TinyLFU: A Highly Efficient Cache Admission Policy",
  * ACM ToS 2017. [2] ben-manes/caffeine, FrequencySketch.
@@ -34,12 +34,14 @@ final class FrequencySketch {
   private final long[] table;
   private final int blockMask;
   private final long sampleSize;
-  private long additions; // racy: a lost addition delays aging slightly; long: reads alone never overflow it
+  private long
+      additions; // racy: a lost addition delays aging slightly; long: reads alone never overflow it
 
   /** A sketch for a cache of about {@code expectedKeys} keys. */
   FrequencySketch(long expectedKeys) {
     // One long (16 counters) per expected key, at least one block, at most 2^24 longs (128 MiB/8).
-    int length = (int) Math.min(1 << 24, Math.max(8, Long.highestOneBit(Math.max(1, expectedKeys) * 2 - 1)));
+    int length =
+        (int) Math.min(1 << 24, Math.max(8, Long.highestOneBit(Math.max(1, expectedKeys) * 2 - 1)));
     table = new long[length];
     blockMask = (length >>> 3) - 1;
     sampleSize = (long) SAMPLE_FACTOR * length;
@@ -51,8 +53,8 @@ final class FrequencySketch {
 
   /**
    * Records one read of the key with mixed hash {@code hash}, from any thread. Racy; see the class
-   * comment. The aging count is sampled so that readers rarely write shared memory beyond the
-   * key's own block.
+   * comment. The aging count is sampled so that readers rarely write shared memory beyond the key's
+   * own block.
    */
   void incrementFromReader(int hash) {
     if (add(hash) && (ThreadLocalRandom.current().nextInt() & (READ_COUNT_SAMPLE - 1)) == 0) {
@@ -97,7 +99,9 @@ final class FrequencySketch {
     return frequency;
   }
 
-  /** Halves every counter once enough increments have been recorded; called under the policy lock. */
+  /**
+   * Halves every counter once enough increments have been recorded; called under the policy lock.
+   */
   void ageIfDue() {
     if (additions < sampleSize) {
       return;

@@ -66,7 +66,8 @@ public final class HashSetTable<K, V> extends HashTable<K, V> implements SetTabl
 
   @Override
   public long updateCounter(K key, long increment, long threshold, long setValue) {
-    return updateCounter(key, CounterOp.increment(increment, threshold, setValue), null, "updateCounter");
+    return updateCounter(
+        key, CounterOp.increment(increment, threshold, setValue), null, "updateCounter");
   }
 
   @Override
@@ -79,7 +80,8 @@ public final class HashSetTable<K, V> extends HashTable<K, V> implements SetTabl
     checkWrite(operation);
     requireKey(key, operation);
     if (defaultValue != null) {
-      CounterValues.read(name(), defaultValue, key, operation); // a bad default is rejected even when unused
+      CounterValues.read(
+          name(), defaultValue, key, operation); // a bad default is rejected even when unused
     }
     int hash = BucketChain.mix(key);
     long result;
@@ -91,7 +93,9 @@ public final class HashSetTable<K, V> extends HashTable<K, V> implements SetTabl
       if (current == null) {
         throw new MissingKeyException(name(), operation, key);
       }
-      result = CounterValues.apply(name(), op, CounterValues.read(name(), current, key, operation), key, operation);
+      result =
+          CounterValues.apply(
+              name(), op, CounterValues.read(name(), current, key, operation), key, operation);
       Object stored = CounterValues.boxLike(name(), current, result, key, operation);
       store.putLocked(stripe, hash, key, stored, node == null ? 1 : 0);
     } finally {

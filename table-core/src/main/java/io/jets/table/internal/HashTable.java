@@ -5,7 +5,6 @@ import io.jets.table.MatchSpec;
 import io.jets.table.ObjectFolder;
 import io.jets.table.TableDeletedException;
 import io.jets.table.TableType;
-import io.jets.table.WriteConcurrency;
 import io.jets.table.internal.BucketChain.Node;
 import io.jets.table.internal.StripedHashTable.Stripe;
 import java.util.ArrayList;
@@ -27,8 +26,10 @@ abstract class HashTable<K, V> extends SelectableTable<K, V> {
 
   /** ETS's lock count for write_concurrency hash tables (DB_HASH_LOCK_CNT): 64. */
   static final int CONCURRENT_STRIPE_BITS = 6;
+
   /** AUTO starts with one lock, as cheap as OFF until contention shows. */
   static final int AUTO_MIN_STRIPE_BITS = 0;
+
   /** AUTO may reach 256 locks: four times ETS's fixed count, for many-core machines. */
   static final int AUTO_MAX_STRIPE_BITS = 8;
 
@@ -48,10 +49,16 @@ abstract class HashTable<K, V> extends SelectableTable<K, V> {
     boolean snapshots = options.readConcurrency();
     return switch (options.writeConcurrency()) {
       case OFF -> new StripedHashTable(0, 0, 0, false, snapshots);
-      case ON -> new StripedHashTable(
-          CONCURRENT_STRIPE_BITS, CONCURRENT_STRIPE_BITS, CONCURRENT_STRIPE_BITS, central, snapshots);
-      case AUTO -> new StripedHashTable(
-          AUTO_MIN_STRIPE_BITS, AUTO_MIN_STRIPE_BITS, AUTO_MAX_STRIPE_BITS, central, snapshots);
+      case ON ->
+          new StripedHashTable(
+              CONCURRENT_STRIPE_BITS,
+              CONCURRENT_STRIPE_BITS,
+              CONCURRENT_STRIPE_BITS,
+              central,
+              snapshots);
+      case AUTO ->
+          new StripedHashTable(
+              AUTO_MIN_STRIPE_BITS, AUTO_MIN_STRIPE_BITS, AUTO_MAX_STRIPE_BITS, central, snapshots);
     };
   }
 
@@ -174,7 +181,12 @@ abstract class HashTable<K, V> extends SelectableTable<K, V> {
       Map.Entry<K, V> entry = (Map.Entry<K, V>) entries[i];
       if (entry == null || entry.getKey() == null || entry.getValue() == null) {
         throw new BadArgumentException(
-            name(), operation + ": object " + i + " is " + (entry == null ? "null" : "a null key or value: " + entry));
+            name(),
+            operation
+                + ": object "
+                + i
+                + " is "
+                + (entry == null ? "null" : "a null key or value: " + entry));
       }
       keys[i] = entry.getKey();
       values[i] = entry.getValue();
@@ -295,7 +307,8 @@ abstract class HashTable<K, V> extends SelectableTable<K, V> {
       if (k == present.length) {
         return false;
       }
-      store.putLocked(stripe, hash, key, k == 0 ? null : Arrays.copyOf(kept, k), k - present.length);
+      store.putLocked(
+          stripe, hash, key, k == 0 ? null : Arrays.copyOf(kept, k), k - present.length);
       return true;
     } finally {
       store.release(stripe);
@@ -438,7 +451,8 @@ abstract class HashTable<K, V> extends SelectableTable<K, V> {
   }
 
   @SuppressWarnings("unchecked")
-  private <A> void fold(Node node, ObjectFolder<? super K, ? super V, A> folder, Object[] accumulator) {
+  private <A> void fold(
+      Node node, ObjectFolder<? super K, ? super V, A> folder, Object[] accumulator) {
     K key = (K) node.key;
     if (bag) {
       for (Object value : (Object[]) node.value) {
@@ -470,13 +484,17 @@ abstract class HashTable<K, V> extends SelectableTable<K, V> {
   // ---- select hooks ----
 
   /**
-   * A spec whose clauses all have exact keys is one lookup per key; any other spec walks the
-   * table in traversal order, one validated bucket read at a time, continuing from the last key
-   * visited (so a concurrent resize or delete never makes it skip or repeat a key).
+   * A spec whose clauses all have exact keys is one lookup per key; any other spec walks the table
+   * in traversal order, one validated bucket read at a time, continuing from the last key visited
+   * (so a concurrent resize or delete never makes it skip or repeat a key).
    */
   @Override
   final boolean scan(
-      MatchSpec<?, ?, ?> spec, boolean reverse, boolean resume, K after, ObjectVisitor<K, V> visitor) {
+      MatchSpec<?, ?, ?> spec,
+      boolean reverse,
+      boolean resume,
+      K after,
+      ObjectVisitor<K, V> visitor) {
     List<Object> exact = MatchEvaluation.exactKeys(spec);
     if (exact != null) {
       int start = resume ? exact.indexOf(after) + 1 : 0;
@@ -542,7 +560,8 @@ abstract class HashTable<K, V> extends SelectableTable<K, V> {
         }
       }
       if (k < present.length) {
-        store.putLocked(stripe, hash, key, k == 0 ? null : Arrays.copyOf(kept, k), k - present.length);
+        store.putLocked(
+            stripe, hash, key, k == 0 ? null : Arrays.copyOf(kept, k), k - present.length);
       }
       return present.length - k;
     } finally {
@@ -603,7 +622,8 @@ abstract class HashTable<K, V> extends SelectableTable<K, V> {
     // References are 4 bytes with compressed oops; a node is a 12-byte header and four fields
     // (32 bytes aligned); a bag's value array adds a 16-byte header and 4 bytes per value.
     long keys = store.keys();
-    long bytes = 16L + 4L * store.capacity() + 32L * keys + 128L * (store.stripeCount() + store.cellCount());
+    long bytes =
+        16L + 4L * store.capacity() + 32L * keys + 128L * (store.stripeCount() + store.cellCount());
     if (bag) {
       bytes += 16L * keys + 4L * store.objects();
     }

@@ -85,11 +85,17 @@ final class LoadOnce<K, V> {
           table.name(), "getOrLoad: the load of key " + key + " failed: " + cause, cause, false);
     } catch (TimeoutException e) {
       throw new CacheLoadException(
-          table.name(), "getOrLoad: the load of key " + key + " took longer than " + timeoutNanos + " ns", null, true);
+          table.name(),
+          "getOrLoad: the load of key " + key + " took longer than " + timeoutNanos + " ns",
+          null,
+          true);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new CacheLoadException(
-          table.name(), "getOrLoad: interrupted while waiting for the load of key " + key, e, false);
+          table.name(),
+          "getOrLoad: interrupted while waiting for the load of key " + key,
+          e,
+          false);
     }
   }
 }

@@ -29,7 +29,8 @@ public final class MatchEvaluation {
    *     NullPointerException} if it returns null
    */
   @SuppressWarnings({"unchecked", "rawtypes"})
-  public static Object evaluate(MatchSpec<?, ?, ?> spec, Object key, Object value, Comparator<Object> order) {
+  public static Object evaluate(
+      MatchSpec<?, ?, ?> spec, Object key, Object value, Comparator<Object> order) {
     List<? extends MatchClause<?, ?, ?>> clauses = spec.clauses();
     for (int i = 0; i < clauses.size(); i++) {
       MatchClause clause = clauses.get(i);
@@ -101,7 +102,8 @@ public final class MatchEvaluation {
    *     given prefix form an interval
    * @throws KeyOrderException if a bound cannot be compared
    */
-  static KeyRange keyRange(MatchSpec<?, ?, ?> spec, Comparator<Object> order, boolean naturalOrder) {
+  static KeyRange keyRange(
+      MatchSpec<?, ?, ?> spec, Comparator<Object> order, boolean naturalOrder) {
     KeyRange hull = null;
     for (MatchClause<?, ?, ?> clause : spec.clauses()) {
       KeyRange range = clauseRange(clause.key(), naturalOrder);
@@ -157,7 +159,9 @@ public final class MatchEvaluation {
       int c = order.compare(a.lower(), b.lower());
       lower = c <= 0 ? a.lower() : b.lower();
       lowerInclusive =
-          c < 0 ? a.lowerInclusive() : c > 0 ? b.lowerInclusive() : a.lowerInclusive() || b.lowerInclusive();
+          c < 0
+              ? a.lowerInclusive()
+              : c > 0 ? b.lowerInclusive() : a.lowerInclusive() || b.lowerInclusive();
     }
     Object upper;
     boolean upperInclusive;
@@ -168,7 +172,9 @@ public final class MatchEvaluation {
       int c = order.compare(a.upper(), b.upper());
       upper = c >= 0 ? a.upper() : b.upper();
       upperInclusive =
-          c > 0 ? a.upperInclusive() : c < 0 ? b.upperInclusive() : a.upperInclusive() || b.upperInclusive();
+          c > 0
+              ? a.upperInclusive()
+              : c < 0 ? b.upperInclusive() : a.upperInclusive() || b.upperInclusive();
     }
     return new KeyRange(lower, lowerInclusive, upper, upperInclusive);
   }

@@ -25,10 +25,11 @@ import java.util.function.UnaryOperator;
  * writeConcurrency {@code OFF}, splitting and joining bases with {@code ON} and {@code AUTO}.
  *
  * <p>Every key is checked against the comparator before anything changes; a comparator failure
- * anywhere in an operation is reported as a {@link BadArgumentException} naming the key, and,
- * since a writer publishes a new version only once it is fully built, the table is unchanged.
+ * anywhere in an operation is reported as a {@link BadArgumentException} naming the key, and, since
+ * a writer publishes a new version only once it is fully built, the table is unchanged.
  */
-public final class OrderedSetTable<K, V> extends SelectableTable<K, V> implements OrderedTable<K, V> {
+public final class OrderedSetTable<K, V> extends SelectableTable<K, V>
+    implements OrderedTable<K, V> {
 
   private final Comparator<? super K> comparator;
   private final ContentionAdaptingTree tree;
@@ -52,7 +53,8 @@ public final class OrderedSetTable<K, V> extends SelectableTable<K, V> implement
   }
 
   /** Creates, registers and returns a new ordered set; a null comparator means natural order. */
-  public static <K, V> OrderedSetTable<K, V> create(TableOptions options, Comparator<? super K> comparator) {
+  public static <K, V> OrderedSetTable<K, V> create(
+      TableOptions options, Comparator<? super K> comparator) {
     OrderedSetTable<K, V> table = new OrderedSetTable<>(options, comparator);
     table.open();
     return table;
@@ -67,7 +69,12 @@ public final class OrderedSetTable<K, V> extends SelectableTable<K, V> implement
 
   private BadArgumentException keyError(String operation, Object key, KeyOrderException e) {
     return new BadArgumentException(
-        name(), operation + ": key " + key + " cannot be ordered by the table's comparator: " + e.getCause(),
+        name(),
+        operation
+            + ": key "
+            + key
+            + " cannot be ordered by the table's comparator: "
+            + e.getCause(),
         e.getCause());
   }
 
@@ -122,10 +129,13 @@ public final class OrderedSetTable<K, V> extends SelectableTable<K, V> implement
     checkWrite("insert");
     checkKey(key, "insert");
     requireArgument(value, "value", "insert");
-    withBase(key, "insert", (base, data, current) -> {
-      store(base, data, current, key, value);
-      return null;
-    });
+    withBase(
+        key,
+        "insert",
+        (base, data, current) -> {
+          store(base, data, current, key, value);
+          return null;
+        });
     countInserts(1);
   }
 
@@ -134,13 +144,17 @@ public final class OrderedSetTable<K, V> extends SelectableTable<K, V> implement
     checkWrite("insertNew");
     checkKey(key, "insertNew");
     requireArgument(value, "value", "insertNew");
-    boolean inserted = withBase(key, "insertNew", (base, data, current) -> {
-      if (current != null) {
-        return false;
-      }
-      store(base, data, null, key, value);
-      return true;
-    });
+    boolean inserted =
+        withBase(
+            key,
+            "insertNew",
+            (base, data, current) -> {
+              if (current != null) {
+                return false;
+              }
+              store(base, data, null, key, value);
+              return true;
+            });
     if (inserted) {
       countInserts(1);
     }
@@ -151,13 +165,17 @@ public final class OrderedSetTable<K, V> extends SelectableTable<K, V> implement
   public boolean delete(K key) {
     checkWrite("delete");
     checkKey(key, "delete");
-    boolean removed = withBase(key, "delete", (base, data, current) -> {
-      if (current == null) {
-        return false;
-      }
-      remove(base, data, current);
-      return true;
-    });
+    boolean removed =
+        withBase(
+            key,
+            "delete",
+            (base, data, current) -> {
+              if (current == null) {
+                return false;
+              }
+              remove(base, data, current);
+              return true;
+            });
     if (removed) {
       countDelete();
     }
@@ -169,13 +187,17 @@ public final class OrderedSetTable<K, V> extends SelectableTable<K, V> implement
     checkWrite("deleteObject");
     checkKey(key, "deleteObject");
     requireArgument(value, "value", "deleteObject");
-    boolean removed = withBase(key, "deleteObject", (base, data, current) -> {
-      if (current == null || !current.value.equals(value)) {
-        return false;
-      }
-      remove(base, data, current);
-      return true;
-    });
+    boolean removed =
+        withBase(
+            key,
+            "deleteObject",
+            (base, data, current) -> {
+              if (current == null || !current.value.equals(value)) {
+                return false;
+              }
+              remove(base, data, current);
+              return true;
+            });
     if (removed) {
       countDelete();
     }
@@ -187,13 +209,17 @@ public final class OrderedSetTable<K, V> extends SelectableTable<K, V> implement
   public List<V> take(K key) {
     checkWrite("take");
     checkKey(key, "take");
-    List<V> taken = withBase(key, "take", (base, data, current) -> {
-      if (current == null) {
-        return List.<V>of();
-      }
-      remove(base, data, current);
-      return List.of((V) current.value);
-    });
+    List<V> taken =
+        withBase(
+            key,
+            "take",
+            (base, data, current) -> {
+              if (current == null) {
+                return List.<V>of();
+              }
+              remove(base, data, current);
+              return List.of((V) current.value);
+            });
     if (!taken.isEmpty()) {
       countDelete();
     }
@@ -204,7 +230,9 @@ public final class OrderedSetTable<K, V> extends SelectableTable<K, V> implement
 
   @SuppressWarnings("unchecked")
   private boolean writeBatch(
-      Collection<? extends Map.Entry<? extends K, ? extends V>> objects, boolean onlyNew, String operation) {
+      Collection<? extends Map.Entry<? extends K, ? extends V>> objects,
+      boolean onlyNew,
+      String operation) {
     requireArgument(objects, "object collection", operation);
     Object[] entries = objects.toArray();
     Object[] keys = new Object[entries.length];
@@ -213,7 +241,12 @@ public final class OrderedSetTable<K, V> extends SelectableTable<K, V> implement
       Map.Entry<K, V> entry = (Map.Entry<K, V>) entries[i];
       if (entry == null || entry.getKey() == null || entry.getValue() == null) {
         throw new BadArgumentException(
-            name(), operation + ": object " + i + " is " + (entry == null ? "null" : "a null key or value: " + entry));
+            name(),
+            operation
+                + ": object "
+                + i
+                + " is "
+                + (entry == null ? "null" : "a null key or value: " + entry));
       }
       keys[i] = checkKey(entry.getKey(), operation);
       values[i] = entry.getValue();
@@ -345,18 +378,28 @@ public final class OrderedSetTable<K, V> extends SelectableTable<K, V> implement
     checkWrite(operation);
     checkKey(key, operation);
     if (defaultValue != null) {
-      CounterValues.read(name(), defaultValue, key, operation); // a bad default is rejected even when unused
+      CounterValues.read(
+          name(), defaultValue, key, operation); // a bad default is rejected even when unused
     }
-    return withBase(key, operation, (base, data, current) -> {
-      Object value = current != null ? current.value : defaultValue;
-      if (value == null) {
-        throw new MissingKeyException(name(), operation, key);
-      }
-      long result = CounterValues.apply(name(), op, CounterValues.read(name(), value, key, operation), key, operation);
-      store(base, data, current, current != null ? current.key : key,
-          CounterValues.boxLike(name(), value, result, key, operation));
-      return result;
-    });
+    return withBase(
+        key,
+        operation,
+        (base, data, current) -> {
+          Object value = current != null ? current.value : defaultValue;
+          if (value == null) {
+            throw new MissingKeyException(name(), operation, key);
+          }
+          long result =
+              CounterValues.apply(
+                  name(), op, CounterValues.read(name(), value, key, operation), key, operation);
+          store(
+              base,
+              data,
+              current,
+              current != null ? current.key : key,
+              CounterValues.boxLike(name(), value, result, key, operation));
+          return result;
+        });
   }
 
   @Override
@@ -366,7 +409,8 @@ public final class OrderedSetTable<K, V> extends SelectableTable<K, V> implement
 
   @Override
   public long updateCounter(K key, long increment, long threshold, long setValue) {
-    return updateCounter(key, CounterOp.increment(increment, threshold, setValue), null, "updateCounter");
+    return updateCounter(
+        key, CounterOp.increment(increment, threshold, setValue), null, "updateCounter");
   }
 
   @Override
@@ -384,22 +428,29 @@ public final class OrderedSetTable<K, V> extends SelectableTable<K, V> implement
     for (CounterOp step : steps) {
       requireArgument(step, "counter operation", "updateCounter");
     }
-    return withBase(key, "updateCounter", (base, data, current) -> {
-      if (current == null) {
-        throw new MissingKeyException(name(), "updateCounter", key);
-      }
-      long value = CounterValues.read(name(), current.value, key, "updateCounter");
-      long[] results = new long[steps.length];
-      for (int i = 0; i < steps.length; i++) {
-        value = CounterValues.apply(name(), steps[i], value, key, "updateCounter");
-        results[i] = value;
-      }
-      if (steps.length > 0) {
-        store(base, data, current, current.key,
-            CounterValues.boxLike(name(), current.value, value, key, "updateCounter"));
-      }
-      return results;
-    });
+    return withBase(
+        key,
+        "updateCounter",
+        (base, data, current) -> {
+          if (current == null) {
+            throw new MissingKeyException(name(), "updateCounter", key);
+          }
+          long value = CounterValues.read(name(), current.value, key, "updateCounter");
+          long[] results = new long[steps.length];
+          for (int i = 0; i < steps.length; i++) {
+            value = CounterValues.apply(name(), steps[i], value, key, "updateCounter");
+            results[i] = value;
+          }
+          if (steps.length > 0) {
+            store(
+                base,
+                data,
+                current,
+                current.key,
+                CounterValues.boxLike(name(), current.value, value, key, "updateCounter"));
+          }
+          return results;
+        });
   }
 
   @Override
@@ -408,17 +459,21 @@ public final class OrderedSetTable<K, V> extends SelectableTable<K, V> implement
     checkWrite("update");
     checkKey(key, "update");
     requireArgument(function, "function", "update");
-    return withBase(key, "update", (base, data, current) -> {
-      if (current == null) {
-        return false;
-      }
-      V updated = function.apply((V) current.value);
-      if (updated == null) {
-        throw new BadArgumentException(name(), "update: the function returned null for key " + key);
-      }
-      store(base, data, current, current.key, updated);
-      return true;
-    });
+    return withBase(
+        key,
+        "update",
+        (base, data, current) -> {
+          if (current == null) {
+            return false;
+          }
+          V updated = function.apply((V) current.value);
+          if (updated == null) {
+            throw new BadArgumentException(
+                name(), "update: the function returned null for key " + key);
+          }
+          store(base, data, current, current.key, updated);
+          return true;
+        });
   }
 
   @Override
@@ -428,14 +483,18 @@ public final class OrderedSetTable<K, V> extends SelectableTable<K, V> implement
     checkKey(key, "update");
     requireArgument(function, "function", "update");
     requireArgument(defaultValue, "default value", "update");
-    return withBase(key, "update", (base, data, current) -> {
-      V updated = function.apply(current == null ? defaultValue : (V) current.value);
-      if (updated == null) {
-        throw new BadArgumentException(name(), "update: the function returned null for key " + key);
-      }
-      store(base, data, current, current != null ? current.key : key, updated);
-      return updated;
-    });
+    return withBase(
+        key,
+        "update",
+        (base, data, current) -> {
+          V updated = function.apply(current == null ? defaultValue : (V) current.value);
+          if (updated == null) {
+            throw new BadArgumentException(
+                name(), "update: the function returned null for key " + key);
+          }
+          store(base, data, current, current != null ? current.key : key, updated);
+          return updated;
+        });
   }
 
   // ---- traversal ----
@@ -503,14 +562,21 @@ public final class OrderedSetTable<K, V> extends SelectableTable<K, V> implement
   }
 
   @SuppressWarnings("unchecked")
-  private <A> A fold(A initial, ObjectFolder<? super K, ? super V, A> folder, boolean reverse, String operation) {
+  private <A> A fold(
+      A initial, ObjectFolder<? super K, ? super V, A> folder, boolean reverse, String operation) {
     checkRead(operation);
     requireArgument(folder, "folder", operation);
     Object[] accumulator = {initial};
-    OrderedTraversal.walk(tree, KeyRange.ALL, reverse, false, null, node -> {
-      accumulator[0] = folder.apply((K) node.key, (V) node.value, (A) accumulator[0]);
-      return true;
-    });
+    OrderedTraversal.walk(
+        tree,
+        KeyRange.ALL,
+        reverse,
+        false,
+        null,
+        node -> {
+          accumulator[0] = folder.apply((K) node.key, (V) node.value, (A) accumulator[0]);
+          return true;
+        });
     return (A) accumulator[0];
   }
 
@@ -527,10 +593,14 @@ public final class OrderedSetTable<K, V> extends SelectableTable<K, V> implement
   @Override
   public List<Map.Entry<K, V>> toList() {
     List<Map.Entry<K, V>> objects = new ArrayList<>();
-    return fold(objects, (key, value, list) -> {
-      list.add(Map.entry(key, value));
-      return list;
-    }, false, "toList");
+    return fold(
+        objects,
+        (key, value, list) -> {
+          list.add(Map.entry(key, value));
+          return list;
+        },
+        false,
+        "toList");
   }
 
   // ---- select hooks ----
@@ -541,7 +611,12 @@ public final class OrderedSetTable<K, V> extends SelectableTable<K, V> implement
    */
   @Override
   @SuppressWarnings("unchecked")
-  boolean scan(MatchSpec<?, ?, ?> spec, boolean reverse, boolean resume, K after, ObjectVisitor<K, V> visitor) {
+  boolean scan(
+      MatchSpec<?, ?, ?> spec,
+      boolean reverse,
+      boolean resume,
+      K after,
+      ObjectVisitor<K, V> visitor) {
     KeyRange range = MatchEvaluation.keyRange(spec, order, comparator == null);
     return OrderedTraversal.walk(
         tree, range, reverse, resume, after, node -> visitor.visit((K) node.key, (V) node.value));
@@ -550,24 +625,30 @@ public final class OrderedSetTable<K, V> extends SelectableTable<K, V> implement
   @Override
   @SuppressWarnings("unchecked")
   long deleteObjectsIf(K key, BiPredicate<? super K, ? super V> test, String operation) {
-    return withBase(key, operation, (base, data, current) -> {
-      if (current == null || !test.test((K) current.key, (V) current.value)) {
-        return 0L;
-      }
-      remove(base, data, current);
-      return 1L;
-    });
+    return withBase(
+        key,
+        operation,
+        (base, data, current) -> {
+          if (current == null || !test.test((K) current.key, (V) current.value)) {
+            return 0L;
+          }
+          remove(base, data, current);
+          return 1L;
+        });
   }
 
   @Override
   boolean replaceIfUnchanged(K key, V expected, V replacement, String operation) {
-    return withBase(key, operation, (base, data, current) -> {
-      if (current == null || !current.value.equals(expected)) {
-        return false;
-      }
-      tree.publish(base, PersistentSortedTree.put(data, current.key, replacement, order), 0);
-      return true;
-    });
+    return withBase(
+        key,
+        operation,
+        (base, data, current) -> {
+          if (current == null || !current.value.equals(expected)) {
+            return false;
+          }
+          tree.publish(base, PersistentSortedTree.put(data, current.key, replacement, order), 0);
+          return true;
+        });
   }
 
   @Override

@@ -10,11 +10,11 @@ import java.util.Comparator;
  * Traversals of a {@link ContentionAdaptingTree} that read one base at a time: neighbour steps,
  * range walks in either direction, and positions. Lock-free.
  *
- * <p>Each step reads one validated {@link Snapshot} and uses only the keys inside the interval
- * its path implies, [lower, upper); the next step continues from that bound. A valid base's data
- * is everything the table held in that interval at one instant, and the interval always contains
- * the cursor, so every key present for the whole traversal lies in exactly one step's interval
- * and is visited exactly once; keys come in strictly monotonic order, so none twice.
+ * <p>Each step reads one validated {@link Snapshot} and uses only the keys inside the interval its
+ * path implies, [lower, upper); the next step continues from that bound. A valid base's data is
+ * everything the table held in that interval at one instant, and the interval always contains the
+ * cursor, so every key present for the whole traversal lies in exactly one step's interval and is
+ * visited exactly once; keys come in strictly monotonic order, so none twice.
  */
 final class OrderedTraversal {
 
@@ -38,10 +38,14 @@ final class OrderedTraversal {
       Snapshot s;
       Node found;
       if (forward) {
-        s = bound == null ? tree.snapshot(null, Seek.FIRST) : tree.snapshot(bound, Seek.AT_OR_ABOVE);
-        found = bound == null
-            ? PersistentSortedTree.first(s.data())
-            : PersistentSortedTree.ceiling(s.data(), bound, inclusive, order);
+        s =
+            bound == null
+                ? tree.snapshot(null, Seek.FIRST)
+                : tree.snapshot(bound, Seek.AT_OR_ABOVE);
+        found =
+            bound == null
+                ? PersistentSortedTree.first(s.data())
+                : PersistentSortedTree.ceiling(s.data(), bound, inclusive, order);
         if (found != null && (s.upper() == null || order.compare(found.key, s.upper()) < 0)) {
           return found;
         }
@@ -52,9 +56,10 @@ final class OrderedTraversal {
         inclusive = true;
       } else {
         s = bound == null ? tree.snapshot(null, Seek.LAST) : tree.snapshot(bound, Seek.BELOW);
-        found = bound == null
-            ? PersistentSortedTree.last(s.data())
-            : PersistentSortedTree.floor(s.data(), bound, false, order);
+        found =
+            bound == null
+                ? PersistentSortedTree.last(s.data())
+                : PersistentSortedTree.floor(s.data(), bound, false, order);
         if (found != null && (s.lower() == null || order.compare(found.key, s.lower()) >= 0)) {
           return found;
         }
@@ -83,7 +88,11 @@ final class OrderedTraversal {
    * @return true if the walk reached the end of the range, false if the visitor stopped it
    */
   static boolean walk(
-      ContentionAdaptingTree tree, KeyRange range, boolean reverse, boolean resume, Object after,
+      ContentionAdaptingTree tree,
+      KeyRange range,
+      boolean reverse,
+      boolean resume,
+      Object after,
       NodeVisitor visitor) {
     Comparator<Object> order = tree.order();
     Object bound;
@@ -102,22 +111,30 @@ final class OrderedTraversal {
     for (; ; ) {
       end[0] = StepEnd.INTERVAL_DONE;
       if (!reverse) {
-        Snapshot s = bound == null ? tree.snapshot(null, Seek.FIRST) : tree.snapshot(bound, Seek.AT_OR_ABOVE);
+        Snapshot s =
+            bound == null
+                ? tree.snapshot(null, Seek.FIRST)
+                : tree.snapshot(bound, Seek.AT_OR_ABOVE);
         Object upper = s.upper();
-        ascend(s.data(), bound, inclusive, node -> {
-          if (upper != null && order.compare(node.key, upper) >= 0) {
-            return false; // belongs to a later step's interval
-          }
-          if (range.above(node.key, order)) {
-            end[0] = StepEnd.RANGE_DONE;
-            return false;
-          }
-          if (!visitor.visit(node)) {
-            end[0] = StepEnd.STOPPED;
-            return false;
-          }
-          return true;
-        }, order);
+        ascend(
+            s.data(),
+            bound,
+            inclusive,
+            node -> {
+              if (upper != null && order.compare(node.key, upper) >= 0) {
+                return false; // belongs to a later step's interval
+              }
+              if (range.above(node.key, order)) {
+                end[0] = StepEnd.RANGE_DONE;
+                return false;
+              }
+              if (!visitor.visit(node)) {
+                end[0] = StepEnd.STOPPED;
+                return false;
+              }
+              return true;
+            },
+            order);
         if (end[0] != StepEnd.INTERVAL_DONE) {
           return end[0] == StepEnd.RANGE_DONE;
         }
@@ -127,24 +144,30 @@ final class OrderedTraversal {
         bound = upper;
         inclusive = true;
       } else {
-        Snapshot s = bound == null
-            ? tree.snapshot(null, Seek.LAST)
-            : tree.snapshot(bound, inclusive ? Seek.AT_OR_ABOVE : Seek.BELOW);
+        Snapshot s =
+            bound == null
+                ? tree.snapshot(null, Seek.LAST)
+                : tree.snapshot(bound, inclusive ? Seek.AT_OR_ABOVE : Seek.BELOW);
         Object lower = s.lower();
-        descend(s.data(), bound, inclusive, node -> {
-          if (lower != null && order.compare(node.key, lower) < 0) {
-            return false; // belongs to a later step's interval
-          }
-          if (range.below(node.key, order)) {
-            end[0] = StepEnd.RANGE_DONE;
-            return false;
-          }
-          if (!visitor.visit(node)) {
-            end[0] = StepEnd.STOPPED;
-            return false;
-          }
-          return true;
-        }, order);
+        descend(
+            s.data(),
+            bound,
+            inclusive,
+            node -> {
+              if (lower != null && order.compare(node.key, lower) < 0) {
+                return false; // belongs to a later step's interval
+              }
+              if (range.below(node.key, order)) {
+                end[0] = StepEnd.RANGE_DONE;
+                return false;
+              }
+              if (!visitor.visit(node)) {
+                end[0] = StepEnd.STOPPED;
+                return false;
+              }
+              return true;
+            },
+            order);
         if (end[0] != StepEnd.INTERVAL_DONE) {
           return end[0] == StepEnd.RANGE_DONE;
         }
@@ -203,12 +226,14 @@ final class OrderedTraversal {
     Object bound = null;
     long remaining = index;
     for (; ; ) {
-      Snapshot s = bound == null ? tree.snapshot(null, Seek.FIRST) : tree.snapshot(bound, Seek.AT_OR_ABOVE);
+      Snapshot s =
+          bound == null ? tree.snapshot(null, Seek.FIRST) : tree.snapshot(bound, Seek.AT_OR_ABOVE);
       Node data = s.data();
       int start = bound == null ? 0 : PersistentSortedTree.rank(data, bound, false, order);
-      int end = s.upper() == null
-          ? PersistentSortedTree.size(data)
-          : PersistentSortedTree.rank(data, s.upper(), false, order);
+      int end =
+          s.upper() == null
+              ? PersistentSortedTree.size(data)
+              : PersistentSortedTree.rank(data, s.upper(), false, order);
       int count = Math.max(0, end - start);
       if (remaining < count) {
         return PersistentSortedTree.nodeAt(data, start + (int) remaining);

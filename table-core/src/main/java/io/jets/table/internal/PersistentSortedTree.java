@@ -50,7 +50,9 @@ final class PersistentSortedTree {
     }
   }
 
-  /** The result of {@link #split}: the keys below, the node with the key (or null), the keys above. */
+  /**
+   * The result of {@link #split}: the keys below, the node with the key (or null), the keys above.
+   */
   record Split(Node below, Node found, Node above) {}
 
   private PersistentSortedTree() {}
@@ -230,7 +232,9 @@ final class PersistentSortedTree {
     return new Node(below, key, value, above);
   }
 
-  /** Joins two trees whose keys are ordered: every key of {@code below} precedes {@code above}'s. */
+  /**
+   * Joins two trees whose keys are ordered: every key of {@code below} precedes {@code above}'s.
+   */
   static Node join2(Node below, Node above) {
     if (below == null) {
       return above;

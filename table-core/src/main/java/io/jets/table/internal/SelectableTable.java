@@ -48,7 +48,11 @@ abstract class SelectableTable<K, V> extends AbstractTable<K, V> {
    * @throws BadArgumentException if the spec's key bounds cannot be compared with the keys
    */
   abstract boolean scan(
-      MatchSpec<?, ?, ?> spec, boolean reverse, boolean resume, K after, ObjectVisitor<K, V> visitor);
+      MatchSpec<?, ?, ?> spec,
+      boolean reverse,
+      boolean resume,
+      K after,
+      ObjectVisitor<K, V> visitor);
 
   /**
    * Under the writer lock of {@code key}, removes each object under it that {@code test} accepts.
@@ -68,16 +72,27 @@ abstract class SelectableTable<K, V> extends AbstractTable<K, V> {
   /** The ordered table's key order, or null for {@code equals} and natural order. */
   abstract Comparator<Object> keyOrder();
 
-  /** {@link #scan}, reporting a key bound the table cannot order as a failure of {@code operation}. */
+  /**
+   * {@link #scan}, reporting a key bound the table cannot order as a failure of {@code operation}.
+   */
   final boolean scan(
-      String operation, MatchSpec<?, ?, ?> spec, boolean reverse, boolean resume, K after,
+      String operation,
+      MatchSpec<?, ?, ?> spec,
+      boolean reverse,
+      boolean resume,
+      K after,
       ObjectVisitor<K, V> visitor) {
     try {
       return scan(spec, reverse, resume, after, visitor);
     } catch (KeyOrderException e) {
       throw new BadArgumentException(
-          name(), operation + ": a key bound of " + spec + " cannot be compared with the table's keys: "
-              + e.getCause(), e.getCause());
+          name(),
+          operation
+              + ": a key bound of "
+              + spec
+              + " cannot be compared with the table's keys: "
+              + e.getCause(),
+          e.getCause());
     }
   }
 
@@ -115,7 +130,8 @@ abstract class SelectableTable<K, V> extends AbstractTable<K, V> {
     return results;
   }
 
-  private <R> Page<R> selectChunk(MatchSpec<?, ?, ?> spec, int limit, boolean reverse, String operation) {
+  private <R> Page<R> selectChunk(
+      MatchSpec<?, ?, ?> spec, int limit, boolean reverse, String operation) {
     checkRead(operation);
     requireArgument(spec, "match spec", operation);
     if (limit < 1) {
@@ -245,13 +261,22 @@ abstract class SelectableTable<K, V> extends AbstractTable<K, V> {
   private Replacement<K, V> checkedReplacement(K key, V value, Object result) {
     if (!(result instanceof Map.Entry<?, ?> object)) {
       throw new BadArgumentException(
-          name(), "selectReplace: the spec's result for key " + key + " is not an object (Map.Entry): "
-              + result + "; nothing was replaced");
+          name(),
+          "selectReplace: the spec's result for key "
+              + key
+              + " is not an object (Map.Entry): "
+              + result
+              + "; nothing was replaced");
     }
     if (object.getValue() == null || !Objects.equals(object.getKey(), key)) {
       throw new BadArgumentException(
-          name(), "selectReplace: the spec replaces the object under key " + key + " with " + object
-              + ", which " + (object.getValue() == null ? "has a null value" : "changes the key")
+          name(),
+          "selectReplace: the spec replaces the object under key "
+              + key
+              + " with "
+              + object
+              + ", which "
+              + (object.getValue() == null ? "has a null value" : "changes the key")
               + "; nothing was replaced");
     }
     return new Replacement<>(key, value, (V) object.getValue());
@@ -265,7 +290,8 @@ abstract class SelectableTable<K, V> extends AbstractTable<K, V> {
     Objects.requireNonNull(value, "value predicate");
     var clause = MatchSpec.<K, V>where(key).guard((k, v) -> value.test(v));
     @SuppressWarnings("unchecked")
-    MatchSpec<K, V, R> spec = (MatchSpec<K, V, R>) (objects ? clause.returnObject() : clause.returnValue());
+    MatchSpec<K, V, R> spec =
+        (MatchSpec<K, V, R>) (objects ? clause.returnObject() : clause.returnValue());
     return spec;
   }
 
@@ -281,7 +307,8 @@ abstract class SelectableTable<K, V> extends AbstractTable<K, V> {
   }
 
   @Override
-  public final Page<Map.Entry<K, V>> matchObject(KeyPattern<K> key, Predicate<? super V> value, int limit) {
+  public final Page<Map.Entry<K, V>> matchObject(
+      KeyPattern<K> key, Predicate<? super V> value, int limit) {
     requirePattern(key, value, "matchObject");
     return selectChunk(matchSpec(key, value, true), limit, false, "matchObject");
   }
@@ -301,7 +328,8 @@ abstract class SelectableTable<K, V> extends AbstractTable<K, V> {
   @Override
   public final long matchDelete(KeyPattern<K> key, Predicate<? super V> value) {
     requirePattern(key, value, "matchDelete");
-    MatchSpec<K, V, Boolean> spec = MatchSpec.<K, V>where(key).guard((k, v) -> value.test(v)).returnTrue();
+    MatchSpec<K, V, Boolean> spec =
+        MatchSpec.<K, V>where(key).guard((k, v) -> value.test(v)).returnTrue();
     return deleteMatching(spec, "matchDelete");
   }
 }

@@ -10,9 +10,9 @@ import java.util.Arrays;
  * StripedHashTable#lockMany} or {@link StripedHashTable#lockAll}; then {@link #put} or {@link
  * #clear}; then exactly one of {@link #commit} or {@link #abandon}.
  *
- * <p>Without snapshot writes the batch writes the live array between the table's sequence going
- * odd and going even again, so readers that overlap it retry. With snapshot writes (readConcurrency)
- * it writes a private copy that {@link #commit} publishes with one store, so readers never wait.
+ * <p>Without snapshot writes the batch writes the live array between the table's sequence going odd
+ * and going even again, so readers that overlap it retry. With snapshot writes (readConcurrency) it
+ * writes a private copy that {@link #commit} publishes with one store, so readers never wait.
  */
 final class StripedBatch {
   private final StripedHashTable table;

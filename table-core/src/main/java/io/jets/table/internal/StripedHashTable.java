@@ -4,9 +4,9 @@ import static io.jets.table.internal.BucketChain.copyBefore;
 import static io.jets.table.internal.BucketChain.skipThrough;
 import static io.jets.table.internal.BucketChain.tieOrder;
 
+import io.jets.table.internal.BucketChain.Node;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
-import io.jets.table.internal.BucketChain.Node;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
@@ -92,14 +92,19 @@ final class StripedHashTable {
 
   /** 16 buckets: a small table costs little, and the first doublings are cheap. */
   private static final int MIN_BITS = 4;
+
   /** 2^30 buckets: beyond that an array of references no longer fits comfortably. */
   private static final int MAX_BITS = 30;
+
   /** Added to a stripe's statistic per contended acquisition (the CA tree's value [4]). */
   private static final int CONTENDED_INCREMENT = 250;
+
   /** About four net contended acquisitions on one stripe make the table grow its stripes. */
   private static final int GROW_AT = 1000;
+
   /** About 100,000 net uncontended acquisitions on one stripe make the table halve its stripes. */
   private static final int SHRINK_AT = -100_000;
+
   /** Stripes grow fourfold at a time: contention that shows on one stripe is rarely local. */
   private static final int GROW_STEP_BITS = 2;
 
@@ -125,7 +130,11 @@ final class StripedHashTable {
    *     wait or retry (readConcurrency)
    */
   StripedHashTable(
-      int stripeBits, int minStripeBits, int maxStripeBits, boolean centralCount, boolean snapshotWrites) {
+      int stripeBits,
+      int minStripeBits,
+      int maxStripeBits,
+      boolean centralCount,
+      boolean snapshotWrites) {
     this.minStripeBits = minStripeBits;
     this.maxStripeBits = maxStripeBits;
     this.adaptive = minStripeBits < maxStripeBits;
@@ -324,8 +333,8 @@ final class StripedHashTable {
   }
 
   /**
-   * Stores {@code value} under {@code key}, or removes the key when {@code value} is null, and
-   * adds {@code objectDelta} to the object count. The caller holds the key's stripe.
+   * Stores {@code value} under {@code key}, or removes the key when {@code value} is null, and adds
+   * {@code objectDelta} to the object count. The caller holds the key's stripe.
    */
   void putLocked(Stripe stripe, int hash, Object key, Object value, long objectDelta) {
     if (put(table, hash, key, value, objectDelta)) {
@@ -424,7 +433,9 @@ final class StripedHashTable {
     multiWriteLock.unlock();
   }
 
-  /** Starts a multi-object write: readers that overlap it will retry. Caller holds multiWriteLock. */
+  /**
+   * Starts a multi-object write: readers that overlap it will retry. Caller holds multiWriteLock.
+   */
   void writeBegin() {
     sequence.writeBegin();
   }
@@ -446,8 +457,8 @@ final class StripedHashTable {
   // ---- resizing and adaptation: both take every lock ----
 
   /**
-   * Doubles the table until it is no longer crowded; call with no lock held. One multi-object
-   * write can add many times the capacity, so a single doubling would leave long chains behind it.
+   * Doubles the table until it is no longer crowded; call with no lock held. One multi-object write
+   * can add many times the capacity, so a single doubling would leave long chains behind it.
    */
   void resizeIfCrowded() {
     // Racy pre-check, so that a cell over its share in a table that is not over its load factor
@@ -494,7 +505,8 @@ final class StripedHashTable {
         anyCold |= stripe.contention <= SHRINK_AT;
       }
       boolean stillWanted = grow ? anyHot : anyCold && !anyWarm;
-      int target = grow ? Math.min(maxStripeBits, bits + GROW_STEP_BITS) : Math.max(minStripeBits, bits - 1);
+      int target =
+          grow ? Math.min(maxStripeBits, bits + GROW_STEP_BITS) : Math.max(minStripeBits, bits - 1);
       if (stillWanted && target != bits) {
         stripes = newStripes(target); // the capacity has at least maxStripeBits bits already
       } else {

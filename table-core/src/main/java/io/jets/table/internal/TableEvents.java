@@ -24,20 +24,31 @@ final class TableEvents {
   @Description("A jets table was created")
   @StackTrace(false)
   static final class Created extends Event {
-    @Label("Table") String table;
-    @Label("Type") String type;
-    @Label("Owner") String owner;
-    @Label("Access") String access;
+    @Label("Table")
+    String table;
+
+    @Label("Type")
+    String type;
+
+    @Label("Owner")
+    String owner;
+
+    @Label("Access")
+    String access;
   }
 
   @Name("io.jets.TableDeleted")
   @Label("Table Deleted")
   @Category({"jets", "Table"})
-  @Description("A jets table was deleted, by delete() or because its owner exited with no live heir")
+  @Description(
+      "A jets table was deleted, by delete() or because its owner exited with no live heir")
   @StackTrace(false)
   static final class Deleted extends Event {
-    @Label("Table") String table;
-    @Label("Owner") String owner;
+    @Label("Table")
+    String table;
+
+    @Label("Owner")
+    String owner;
   }
 
   @Name("io.jets.TableTransferred")
@@ -46,10 +57,17 @@ final class TableEvents {
   @Description("A jets table changed owner: given away, or inherited by its heir")
   @StackTrace(false)
   static final class Transferred extends Event {
-    @Label("Table") String table;
-    @Label("From") String from;
-    @Label("To") String to;
-    @Label("Inherited") boolean inherited;
+    @Label("Table")
+    String table;
+
+    @Label("From")
+    String from;
+
+    @Label("To")
+    String to;
+
+    @Label("Inherited")
+    boolean inherited;
   }
 
   static void created(Table<?, ?> table, Owner owner, String access) {

@@ -36,6 +36,17 @@ public record TableOptions(
       boolean readConcurrency,
       WriteConcurrency writeConcurrency,
       boolean decentralizedCounters) {
-    this(name, type, access, named, owner, heir, heirData, readConcurrency, writeConcurrency, decentralizedCounters, false);
+    this(
+        name,
+        type,
+        access,
+        named,
+        owner,
+        heir,
+        heirData,
+        readConcurrency,
+        writeConcurrency,
+        decentralizedCounters,
+        false);
   }
 }

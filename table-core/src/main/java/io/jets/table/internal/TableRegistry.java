@@ -32,7 +32,8 @@ public final class TableRegistry {
       return;
     }
     if (NAMED.putIfAbsent(newName, table) != null) {
-      throw new BadArgumentException(oldName, "rename: name '" + newName + "' already in use by a named table");
+      throw new BadArgumentException(
+          oldName, "rename: name '" + newName + "' already in use by a named table");
     }
     NAMED.remove(oldName, table);
   }

@@ -4,8 +4,8 @@ import java.util.AbstractList;
 import java.util.RandomAccess;
 
 /**
- * An immutable list over an array that nobody writes after publication: the values under one key
- * of a bag, handed to readers without copying.
+ * An immutable list over an array that nobody writes after publication: the values under one key of
+ * a bag, handed to readers without copying.
  */
 final class ValueList<V> extends AbstractList<V> implements RandomAccess {
 

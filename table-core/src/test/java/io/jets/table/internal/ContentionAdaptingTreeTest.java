@@ -52,17 +52,22 @@ class ContentionAdaptingTreeTest {
     }
   }
 
-  private static void checkAgainst(TreeMap<Integer, Integer> model, OrderedSetTable<Integer, Integer> table, Random random) {
+  private static void checkAgainst(
+      TreeMap<Integer, Integer> model, OrderedSetTable<Integer, Integer> table, Random random) {
     List<Map.Entry<Integer, Integer>> expected = new ArrayList<>(model.entrySet());
     assertEquals(expected, table.toList());
     assertEquals(model.size(), table.size());
     List<Map.Entry<Integer, Integer>> reversed = new ArrayList<>(expected);
     Collections.reverse(reversed);
-    assertEquals(reversed, table.selectReverse(MatchSpec.<Integer, Integer>anyKey().returnObject()));
-    List<Integer> folded = table.foldr(new ArrayList<>(), (k, v, acc) -> {
-      acc.add(k);
-      return acc;
-    });
+    assertEquals(
+        reversed, table.selectReverse(MatchSpec.<Integer, Integer>anyKey().returnObject()));
+    List<Integer> folded =
+        table.foldr(
+            new ArrayList<>(),
+            (k, v, acc) -> {
+              acc.add(k);
+              return acc;
+            });
     assertEquals(new ArrayList<>(model.descendingKeySet()), folded);
     assertEquals(model.isEmpty() ? null : model.firstKey(), table.first());
     assertEquals(model.isEmpty() ? null : model.lastKey(), table.last());
@@ -110,7 +115,8 @@ class ContentionAdaptingTreeTest {
             table.insert(key, value);
             model.put(key, value);
           }
-          case 3 -> assertEquals(model.putIfAbsent(key, value) == null, table.insertNew(key, value));
+          case 3 ->
+              assertEquals(model.putIfAbsent(key, value) == null, table.insertNew(key, value));
           case 4 -> assertEquals(model.remove(key) != null, table.delete(key));
           case 5 -> {
             Integer removed = model.remove(key);
@@ -151,7 +157,8 @@ class ContentionAdaptingTreeTest {
   }
 
   @Test
-  void concurrentWritersThroughSplitsAndJoinsKeepEveryKeyAndEveryStableKeyVisibleToTraversals() throws Exception {
+  void concurrentWritersThroughSplitsAndJoinsKeepEveryKeyAndEveryStableKeyVisibleToTraversals()
+      throws Exception {
     int writers = 2;
     OrderedSetTable<Integer, Integer> table = table("cat-concurrent", WriteConcurrency.ON);
     ContentionAdaptingTree tree = table.tree();
@@ -169,37 +176,40 @@ class ContentionAdaptingTreeTest {
       int residue = w + 1; // writer w owns the keys k with k % 10 == w + 1
       TreeMap<Integer, Integer> model = new TreeMap<>();
       models.add(model);
-      threads.add(Thread.ofPlatform().start(() -> {
-        try {
-          Random random = new Random(residue);
-          start.await();
-          int step = 0;
-          while (!readerDone.get() || step < 20_000) {
-            int key = random.nextInt(300) * 10 + residue;
-            switch (random.nextInt(8)) {
-              case 0, 1, 2 -> {
-                table.insert(key, step);
-                model.put(key, step);
-              }
-              case 3, 4 -> {
-                table.delete(key);
-                model.remove(key);
-              }
-              case 5 -> {
-                int other = random.nextInt(300) * 10 + residue;
-                table.insertAll(List.of(Map.entry(key, step), Map.entry(other, step)));
-                model.put(key, step);
-                model.put(other, step);
-              }
-              case 6 -> forceSplit(tree, key);
-              default -> forceJoin(tree, key);
-            }
-            step++;
-          }
-        } catch (Throwable t) {
-          failures.add(t);
-        }
-      }));
+      threads.add(
+          Thread.ofPlatform()
+              .start(
+                  () -> {
+                    try {
+                      Random random = new Random(residue);
+                      start.await();
+                      int step = 0;
+                      while (!readerDone.get() || step < 20_000) {
+                        int key = random.nextInt(300) * 10 + residue;
+                        switch (random.nextInt(8)) {
+                          case 0, 1, 2 -> {
+                            table.insert(key, step);
+                            model.put(key, step);
+                          }
+                          case 3, 4 -> {
+                            table.delete(key);
+                            model.remove(key);
+                          }
+                          case 5 -> {
+                            int other = random.nextInt(300) * 10 + residue;
+                            table.insertAll(List.of(Map.entry(key, step), Map.entry(other, step)));
+                            model.put(key, step);
+                            model.put(other, step);
+                          }
+                          case 6 -> forceSplit(tree, key);
+                          default -> forceJoin(tree, key);
+                        }
+                        step++;
+                      }
+                    } catch (Throwable t) {
+                      failures.add(t);
+                    }
+                  }));
     }
     start.await();
     Integer[] stableKeys = stable.toArray(new Integer[0]);
@@ -222,8 +232,10 @@ class ContentionAdaptingTreeTest {
           }
         }
         assertEquals(List.of(stableKeys), back);
-        assertEquals(stable.size(), table.selectCount(
-            MatchSpec.<Integer, Integer>anyKey().guard((k, v) -> k % 10 == 0).returnTrue()));
+        assertEquals(
+            stable.size(),
+            table.selectCount(
+                MatchSpec.<Integer, Integer>anyKey().guard((k, v) -> k % 10 == 0).returnTrue()));
         List<Integer> reversed = new ArrayList<>(table.selectReverse(stableSpec));
         Collections.reverse(reversed);
         assertEquals(List.of(stableKeys), reversed);
@@ -231,18 +243,25 @@ class ContentionAdaptingTreeTest {
         List<Integer> chunkedBack = drain(table.selectReverse(stableSpec, 7));
         Collections.reverse(chunkedBack);
         assertEquals(List.of(stableKeys), chunkedBack);
-        assertEquals(List.of(stableKeys), table.foldl(new ArrayList<Integer>(), (k, v, acc) -> {
-          if (k % 10 == 0) {
-            acc.add(k);
-          }
-          return acc;
-        }));
-        List<Integer> folded = table.foldr(new ArrayList<Integer>(), (k, v, acc) -> {
-          if (k % 10 == 0) {
-            acc.add(0, k);
-          }
-          return acc;
-        });
+        assertEquals(
+            List.of(stableKeys),
+            table.foldl(
+                new ArrayList<Integer>(),
+                (k, v, acc) -> {
+                  if (k % 10 == 0) {
+                    acc.add(k);
+                  }
+                  return acc;
+                }));
+        List<Integer> folded =
+            table.foldr(
+                new ArrayList<Integer>(),
+                (k, v, acc) -> {
+                  if (k % 10 == 0) {
+                    acc.add(0, k);
+                  }
+                  return acc;
+                });
         assertEquals(List.of(stableKeys), folded);
       }
     } finally {
@@ -264,18 +283,25 @@ class ContentionAdaptingTreeTest {
    * Makes a second writer meet a held base lock: the first writer holds the base inside an update
    * function until the second is queued on the lock, so the second's tryLock fails every round.
    */
-  private static void contendOnce(OrderedSetTable<Integer, Integer> table, int key) throws Exception {
+  private static void contendOnce(OrderedSetTable<Integer, Integer> table, int key)
+      throws Exception {
     CountDownLatch holding = new CountDownLatch(1);
     CountDownLatch release = new CountDownLatch(1);
-    Thread holder = Thread.ofPlatform().start(() -> table.update(key, v -> {
-      holding.countDown();
-      try {
-        release.await();
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-      return v;
-    }));
+    Thread holder =
+        Thread.ofPlatform()
+            .start(
+                () ->
+                    table.update(
+                        key,
+                        v -> {
+                          holding.countDown();
+                          try {
+                            release.await();
+                          } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                          }
+                          return v;
+                        }));
     holding.await();
     BaseNode base = table.tree().baseOf(key); // a plain descent: the holder has its lock
     Thread contender = Thread.ofPlatform().start(() -> table.insert(key + 1, key));
@@ -300,7 +326,9 @@ class ContentionAdaptingTreeTest {
       rounds++;
     }
     int grown = table.info().lockStripes();
-    assertTrue(grown >= 4, "contended writers split the base: " + grown + " bases after " + rounds + " rounds");
+    assertTrue(
+        grown >= 4,
+        "contended writers split the base: " + grown + " bases after " + rounds + " rounds");
     assertEquals(1_000, table.size());
     // Uncontended writes lower every base's statistic until the bases join back into one.
     Random random = new Random(3);
@@ -316,18 +344,19 @@ class ContentionAdaptingTreeTest {
   void twoFreelyContendingWritersKeepEveryObject() throws Exception {
     OrderedSetTable<Integer, Integer> table = table("cat-free", WriteConcurrency.AUTO);
     CyclicBarrier start = new CyclicBarrier(2);
-    Runnable writer = () -> {
-      try {
-        start.await();
-        Random random = new Random();
-        for (int i = 0; i < 300_000; i++) {
-          table.insert(random.nextInt(2_000), i);
-          table.delete(random.nextInt(2_000) + 2_000);
-        }
-      } catch (Exception e) {
-        throw new IllegalStateException(e);
-      }
-    };
+    Runnable writer =
+        () -> {
+          try {
+            start.await();
+            Random random = new Random();
+            for (int i = 0; i < 300_000; i++) {
+              table.insert(random.nextInt(2_000), i);
+              table.delete(random.nextInt(2_000) + 2_000);
+            }
+          } catch (Exception e) {
+            throw new IllegalStateException(e);
+          }
+        };
     Thread other = Thread.ofPlatform().start(writer);
     writer.run();
     other.join();
@@ -340,16 +369,17 @@ class ContentionAdaptingTreeTest {
   void writeConcurrencyOffIsOneBaseThatNeverAdapts() throws Exception {
     OrderedSetTable<Integer, Integer> table = table("cat-off", WriteConcurrency.OFF);
     CyclicBarrier start = new CyclicBarrier(2);
-    Runnable writer = () -> {
-      try {
-        start.await();
-        for (int i = 0; i < 200_000; i++) {
-          table.insert(i % 500, i);
-        }
-      } catch (Exception e) {
-        throw new IllegalStateException(e);
-      }
-    };
+    Runnable writer =
+        () -> {
+          try {
+            start.await();
+            for (int i = 0; i < 200_000; i++) {
+              table.insert(i % 500, i);
+            }
+          } catch (Exception e) {
+            throw new IllegalStateException(e);
+          }
+        };
     Thread other = Thread.ofPlatform().start(writer);
     writer.run();
     other.join();

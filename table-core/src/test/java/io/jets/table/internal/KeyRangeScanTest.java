@@ -15,20 +15,30 @@ import org.junit.jupiter.api.Test;
 /** A bound key pattern makes a select visit only its key range (ordered) or one key (hash). */
 class KeyRangeScanTest {
 
-  private static int visited(SelectableTable<?, ?> table, MatchSpec<?, ?, ?> spec, boolean reverse) {
+  private static int visited(
+      SelectableTable<?, ?> table, MatchSpec<?, ?, ?> spec, boolean reverse) {
     int[] count = {0};
-    table.scan(spec, reverse, false, null, (k, v) -> {
-      count[0]++;
-      return true;
-    });
+    table.scan(
+        spec,
+        reverse,
+        false,
+        null,
+        (k, v) -> {
+          count[0]++;
+          return true;
+        });
     return count[0];
   }
 
   @Test
   void orderedScansVisitOnlyTheBoundRangeInEveryMode() {
     for (WriteConcurrency mode : WriteConcurrency.values()) {
-      OrderedSetTable<String, Integer> table = (OrderedSetTable<String, Integer>)
-          Tables.orderedSet("scan-" + mode).access(Access.PUBLIC).writeConcurrency(mode).<String, Integer>build();
+      OrderedSetTable<String, Integer> table =
+          (OrderedSetTable<String, Integer>)
+              Tables.orderedSet("scan-" + mode)
+                  .access(Access.PUBLIC)
+                  .writeConcurrency(mode)
+                  .<String, Integer>build();
       for (int i = 0; i < 1_000; i++) {
         table.insert(String.format("k%04d", i), i);
       }
@@ -39,7 +49,9 @@ class KeyRangeScanTest {
       assertEquals(100, visited(table, range, false));
       assertEquals(100, visited(table, range, true));
       assertEquals(100, table.select(range).size());
-      var closed = MatchSpec.<String, Integer>where(KeyPattern.range("k0100", false, "k0200", true)).returnKey();
+      var closed =
+          MatchSpec.<String, Integer>where(KeyPattern.range("k0100", false, "k0200", true))
+              .returnKey();
       assertEquals(100, visited(table, closed, false));
       assertEquals("k0101", table.select(closed).get(0));
       assertEquals("k0200", table.selectReverse(closed).get(0));
@@ -48,8 +60,11 @@ class KeyRangeScanTest {
       var prefix = MatchSpec.<String, Integer>where(KeyPattern.prefix("k03")).returnKey();
       assertEquals(100, visited(table, prefix, false));
       assertEquals(100, visited(table, prefix, true));
-      var twoClauses = MatchSpec.<String, Integer>where(KeyPattern.exact("k0010"))
-          .returnKey().orWhere(KeyPattern.range("k0020", "k0030")).returnResult((k, v) -> k);
+      var twoClauses =
+          MatchSpec.<String, Integer>where(KeyPattern.exact("k0010"))
+              .returnKey()
+              .orWhere(KeyPattern.range("k0020", "k0030"))
+              .returnResult((k, v) -> k);
       assertEquals(20, visited(table, twoClauses, false)); // the hull [k0010, k0030)
       assertEquals(11, table.select(twoClauses).size());
       var any = MatchSpec.<String, Integer>anyKey().returnKey();
@@ -61,17 +76,23 @@ class KeyRangeScanTest {
   @Test
   void aCountingComparatorShowsARangeSelectDoesNotTouchTheRestOfTheTable() {
     AtomicInteger comparisons = new AtomicInteger();
-    Comparator<Integer> counting = (a, b) -> {
-      comparisons.incrementAndGet();
-      return Integer.compare(a, b);
-    };
-    OrderedSetTable<Integer, Integer> table = (OrderedSetTable<Integer, Integer>)
-        Tables.orderedSet("scan-counting").comparator(counting).<Integer, Integer>build();
+    Comparator<Integer> counting =
+        (a, b) -> {
+          comparisons.incrementAndGet();
+          return Integer.compare(a, b);
+        };
+    OrderedSetTable<Integer, Integer> table =
+        (OrderedSetTable<Integer, Integer>)
+            Tables.orderedSet("scan-counting").comparator(counting).<Integer, Integer>build();
     for (int i = 0; i < 100_000; i++) {
       table.insert(i, i);
     }
     comparisons.set(0);
-    assertEquals(10, table.select(MatchSpec.<Integer, Integer>where(KeyPattern.range(500, 510)).returnKey()).size());
+    assertEquals(
+        10,
+        table
+            .select(MatchSpec.<Integer, Integer>where(KeyPattern.range(500, 510)).returnKey())
+            .size());
     // A full scan would compare each of the 100 000 keys at least once.
     assertEquals(true, comparisons.get() < 500, "comparisons: " + comparisons.get());
     table.delete();
@@ -83,11 +104,15 @@ class KeyRangeScanTest {
     for (int i = 0; i < 1_000; i++) {
       set.insert(i, i);
     }
-    var exact = MatchSpec.<Integer, Integer>where(KeyPattern.exact(7)).returnValue()
-        .orWhere(KeyPattern.exact(9)).returnResult((k, v) -> v);
+    var exact =
+        MatchSpec.<Integer, Integer>where(KeyPattern.exact(7))
+            .returnValue()
+            .orWhere(KeyPattern.exact(9))
+            .returnResult((k, v) -> v);
     assertEquals(2, visited((SelectableTable<?, ?>) set, exact, false));
     assertEquals(java.util.List.of(7, 9), set.select(exact));
-    assertEquals(1_000, visited((SelectableTable<?, ?>) set, MatchSpec.anyKey().returnKey(), false));
+    assertEquals(
+        1_000, visited((SelectableTable<?, ?>) set, MatchSpec.anyKey().returnKey(), false));
     set.delete();
   }
 }

@@ -33,12 +33,16 @@ class OrderedIsolationTest {
     }
     AtomicBoolean done = new AtomicBoolean();
     CountDownLatch writing = new CountDownLatch(1);
-    Thread writer = Thread.ofPlatform().start(() -> {
-      writing.countDown();
-      for (long i = 1; !done.get(); i++) {
-        table.insertAll(List.of(Map.entry(10, i), Map.entry(150, i), Map.entry(290, i)));
-      }
-    });
+    Thread writer =
+        Thread.ofPlatform()
+            .start(
+                () -> {
+                  writing.countDown();
+                  for (long i = 1; !done.get(); i++) {
+                    table.insertAll(
+                        List.of(Map.entry(10, i), Map.entry(150, i), Map.entry(290, i)));
+                  }
+                });
     writing.await();
     try {
       for (int round = 0; round < 200_000; round++) {

@@ -20,11 +20,18 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
-/** readConcurrency on ordered tables: readers never wait for, and never retry around, multi-object writes. */
+/**
+ * readConcurrency on ordered tables: readers never wait for, and never retry around, multi-object
+ * writes.
+ */
 class OrderedReadConcurrencyTest {
 
   private static OrderedTable<Integer, Long> table(String name, WriteConcurrency mode) {
-    return Tables.orderedSet(name).access(Access.PUBLIC).writeConcurrency(mode).readConcurrency(true).build();
+    return Tables.orderedSet(name)
+        .access(Access.PUBLIC)
+        .writeConcurrency(mode)
+        .readConcurrency(true)
+        .build();
   }
 
   @ParameterizedTest
@@ -40,14 +47,20 @@ class OrderedReadConcurrencyTest {
     tree.lockAll();
     tree.writeBegin();
     try {
-      CompletableFuture<Long> read = CompletableFuture.supplyAsync(() -> {
-        long sum = 0;
-        for (int k = 0; k < 100; k++) {
-          sum += table.get(k);
-        }
-        sum += table.select(MatchSpec.<Integer, Long>where(KeyPattern.range(10, 20)).returnValue()).size();
-        return sum + (table.next(50) == 51 ? 0 : 1_000_000);
-      });
+      CompletableFuture<Long> read =
+          CompletableFuture.supplyAsync(
+              () -> {
+                long sum = 0;
+                for (int k = 0; k < 100; k++) {
+                  sum += table.get(k);
+                }
+                sum +=
+                    table
+                        .select(
+                            MatchSpec.<Integer, Long>where(KeyPattern.range(10, 20)).returnValue())
+                        .size();
+                return sum + (table.next(50) == 51 ? 0 : 1_000_000);
+              });
       assertEquals(4950L + 10, read.get(1, TimeUnit.MINUTES)); // range(10, 20) holds 10 keys
     } finally {
       tree.writeEnd();
@@ -71,16 +84,21 @@ class OrderedReadConcurrencyTest {
     }
     AtomicBoolean done = new AtomicBoolean();
     CountDownLatch writing = new CountDownLatch(1);
-    Thread writer = Thread.ofPlatform().start(() -> {
-      writing.countDown();
-      for (long i = 1; !done.get(); i++) {
-        table.insertAll(List.of(Map.entry(10, i), Map.entry(150, i), Map.entry(290, i)));
-        if (i % 1000 == 0) {
-          table.deleteAllObjects();
-          table.insertAll(List.of(Map.entry(10, i), Map.entry(150, i), Map.entry(290, i)));
-        }
-      }
-    });
+    Thread writer =
+        Thread.ofPlatform()
+            .start(
+                () -> {
+                  writing.countDown();
+                  for (long i = 1; !done.get(); i++) {
+                    table.insertAll(
+                        List.of(Map.entry(10, i), Map.entry(150, i), Map.entry(290, i)));
+                    if (i % 1000 == 0) {
+                      table.deleteAllObjects();
+                      table.insertAll(
+                          List.of(Map.entry(10, i), Map.entry(150, i), Map.entry(290, i)));
+                    }
+                  }
+                });
     writing.await();
     try {
       for (int round = 0; round < 100_000; round++) {
@@ -110,11 +128,14 @@ class OrderedReadConcurrencyTest {
       table.insert(k, 0L);
     }
     AtomicBoolean done = new AtomicBoolean();
-    Thread batcher = Thread.ofPlatform().start(() -> {
-      for (long i = 1; !done.get(); i++) {
-        table.insertAll(List.of(Map.entry(1, i), Map.entry(99, i)));
-      }
-    });
+    Thread batcher =
+        Thread.ofPlatform()
+            .start(
+                () -> {
+                  for (long i = 1; !done.get(); i++) {
+                    table.insertAll(List.of(Map.entry(1, i), Map.entry(99, i)));
+                  }
+                });
     try {
       for (long i = 0; i < 50_000; i++) {
         table.insert(50, i);

@@ -16,7 +16,8 @@ import org.junit.jupiter.api.Test;
 
 class PersistentSortedTreeTest {
 
-  private static final Comparator<Object> ORDER = (a, b) -> Integer.compare((Integer) a, (Integer) b);
+  private static final Comparator<Object> ORDER =
+      (a, b) -> Integer.compare((Integer) a, (Integer) b);
 
   /** Checks order, AVL balance, heights and sizes; returns the keys in order. */
   private static List<Integer> checkInvariants(Node t) {
@@ -39,7 +40,8 @@ class PersistentSortedTreeTest {
     int hr = PersistentSortedTree.height(t.right);
     assertTrue(Math.abs(hl - hr) <= 1, "unbalanced at " + t.key);
     assertEquals(1 + Math.max(hl, hr), t.height);
-    assertEquals(1 + PersistentSortedTree.size(t.left) + PersistentSortedTree.size(t.right), t.size);
+    assertEquals(
+        1 + PersistentSortedTree.size(t.left) + PersistentSortedTree.size(t.right), t.size);
   }
 
   @Test
@@ -59,7 +61,8 @@ class PersistentSortedTreeTest {
         model.put(key, i);
       }
       if (snapshot != null) {
-        assertEquals(new ArrayList<>(snapshot.keySet()), checkInvariants(before), "old version changed");
+        assertEquals(
+            new ArrayList<>(snapshot.keySet()), checkInvariants(before), "old version changed");
         assertEquals(new ArrayList<>(model.keySet()), checkInvariants(t));
       }
     }
@@ -97,9 +100,13 @@ class PersistentSortedTreeTest {
       assertTrue(below.stream().allMatch(k -> k < pivot));
       assertTrue(above.stream().allMatch(k -> k > pivot));
       assertEquals(all.size(), below.size() + above.size() + (parts.found() == null ? 0 : 1));
-      Node rejoined = PersistentSortedTree.join2(parts.below(), parts.found() == null
-          ? parts.above()
-          : PersistentSortedTree.join(null, parts.found().key, parts.found().value, parts.above()));
+      Node rejoined =
+          PersistentSortedTree.join2(
+              parts.below(),
+              parts.found() == null
+                  ? parts.above()
+                  : PersistentSortedTree.join(
+                      null, parts.found().key, parts.found().value, parts.above()));
       assertEquals(all, checkInvariants(rejoined));
     }
     assertSame(null, PersistentSortedTree.join2(null, null));

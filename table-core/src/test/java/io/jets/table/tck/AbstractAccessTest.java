@@ -93,10 +93,12 @@ public abstract class AbstractAccessTest extends SharedTableTest {
     m.put("update", () -> t.update("k", v -> v));
     m.put("updateDefault", () -> t.update("k", v -> v, 1L));
     m.put("rename", () -> t.rename(t.name()));
-    m.put("deleteAllObjects", () -> {
-      t.deleteAllObjects();
-      t.insert("k", 1L);
-    });
+    m.put(
+        "deleteAllObjects",
+        () -> {
+          t.deleteAllObjects();
+          t.insert("k", 1L);
+        });
     return m;
   }
 
@@ -112,8 +114,9 @@ public abstract class AbstractAccessTest extends SharedTableTest {
 
   private static void assertDenied(String table, Map<String, Executable> ops) {
     for (Map.Entry<String, Executable> op : ops.entrySet()) {
-      AccessDeniedException e = org.junit.jupiter.api.Assertions.assertThrows(
-          AccessDeniedException.class, op.getValue(), op.getKey() + " was allowed");
+      AccessDeniedException e =
+          org.junit.jupiter.api.Assertions.assertThrows(
+              AccessDeniedException.class, op.getValue(), op.getKey() + " was allowed");
       Fixtures.assertNamesTable(e, table);
     }
   }
@@ -158,7 +161,8 @@ public abstract class AbstractAccessTest extends SharedTableTest {
     }
     try (Owner.Binding b = other.bind()) {
       assertAllowed(reads(t));
-      AccessDeniedException e = assertFailsNaming(AccessDeniedException.class, t.name(), () -> t.insert("x", 1L));
+      AccessDeniedException e =
+          assertFailsNaming(AccessDeniedException.class, t.name(), () -> t.insert("x", 1L));
       assertTrue(e.getMessage().contains("insert"), e.getMessage());
       assertDenied(t.name(), writes(t));
       assertFailsNaming(AccessDeniedException.class, t.name(), t::delete);

@@ -35,9 +35,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /**
- * Concurrency guarantees of the tables under test, asserted on outcomes. Nothing sleeps: threads start together
- * on a barrier and coordinate through latches or the operations themselves; iteration counts are bounded so
- * each test takes at most a few seconds on two cores.
+ * Concurrency guarantees of the tables under test, asserted on outcomes. Nothing sleeps: threads
+ * start together on a barrier and coordinate through latches or the operations themselves;
+ * iteration counts are bounded so each test takes at most a few seconds on two cores.
  */
 public abstract class AbstractConcurrencyTest extends SharedTableTest {
 
@@ -72,11 +72,11 @@ public abstract class AbstractConcurrencyTest extends SharedTableTest {
   // ---- (a) no reader sees half of insertAll or deleteAllObjects ----
 
   /**
-   * A writer moves ten keys together from generation g to g+1 with insertAll, and empties the
-   * table with deleteAllObjects after every even generation (a bag then holds g and g+1, and its
-   * newest object counts as the key's generation). Readers read the keys one by one
-   * (alternately in both orders). Each read is linearizable and the writes are atomic, so for two
-   * reads x (earlier) and y (later) in one pass:
+   * A writer moves ten keys together from generation g to g+1 with insertAll, and empties the table
+   * with deleteAllObjects after every even generation (a bag then holds g and g+1, and its newest
+   * object counts as the key's generation). Readers read the keys one by one (alternately in both
+   * orders). Each read is linearizable and the writes are atomic, so for two reads x (earlier) and
+   * y (later) in one pass:
    *
    * <ul>
    *   <li>both present: gen(y) >= gen(x), since generations only grow;
@@ -100,75 +100,91 @@ public abstract class AbstractConcurrencyTest extends SharedTableTest {
     int readers = 2;
     // The writer goes on until every reader has checked a few passes, however the threads are
     // scheduled on a busy machine.
-    java.util.concurrent.atomic.AtomicLongArray passesDone = new java.util.concurrent.atomic.AtomicLongArray(readers);
+    java.util.concurrent.atomic.AtomicLongArray passesDone =
+        new java.util.concurrent.atomic.AtomicLongArray(readers);
     CyclicBarrier start = new CyclicBarrier(readers + 1);
     List<Callable<Long>> tasks = new ArrayList<>();
-    tasks.add(() -> {
-      start.await();
-      try {
-        for (long g = 1; ; g++) {
-          List<Map.Entry<Integer, Long>> batch = new ArrayList<>();
-          for (int k = 0; k < keys; k++) {
-            batch.add(Map.entry(k, g));
-          }
-          t.insertAll(batch);
-          insertDone.set(g);
-          if (g % 2 == 0) {
-            deleteAnnounced.set(g);
-            t.deleteAllObjects();
-            if (g >= generations && minimum(passesDone) >= 3) {
-              break;
-            }
-          }
-        }
-      } finally {
-        writing.set(false);
-      }
-      return generations;
-    });
-    for (int r = 0; r < readers; r++) {
-      int reader = r;
-      tasks.add(() -> {
-        start.await();
-        long passes = 0;
-        long[] gen = new long[keys]; // 0 = absent
-        int[] order = new int[keys];
-        while (writing.get()) {
-          long insertedBefore = insertDone.get();
-          boolean reverse = (passes & 1) == 1;
-          for (int i = 0; i < keys; i++) {
-            int k = reverse ? keys - 1 - i : i;
-            order[i] = k;
-            List<Long> found = t.lookup(k);
-            // a set holds [g]; a bag also [g, g+1] (odd g), since g+1 is added to g
-            assertTrue(found.size() <= (type == TableType.SET ? 1 : 2), "objects under key " + k + ": " + found);
-            if (found.size() == 2) {
-              assertTrue(found.get(0) % 2 == 1 && found.get(1) == found.get(0) + 1, "key " + k + ": " + found);
-            }
-            gen[i] = found.isEmpty() ? 0 : found.get(found.size() - 1);
-          }
-          long deleteAfter = deleteAnnounced.get();
-          for (int i = 0; i < keys; i++) {
-            for (int j = i + 1; j < keys; j++) {
-              long x = gen[i];
-              long y = gen[j];
-              String pair = "key " + order[i] + " gen " + x + " then key " + order[j] + " gen " + y;
-              if (x != 0 && y != 0) {
-                assertTrue(y >= x, "generation went back: " + pair);
-              } else if (x != 0) {
-                assertTrue(deleteAfter >= x,
-                    "half a delete or half an insert seen: " + pair + ", deletes announced up to " + deleteAfter);
-              } else if (y != 0) {
-                assertTrue(y > insertedBefore,
-                    "half a delete seen: " + pair + ", inserts done before the pass " + insertedBefore);
+    tasks.add(
+        () -> {
+          start.await();
+          try {
+            for (long g = 1; ; g++) {
+              List<Map.Entry<Integer, Long>> batch = new ArrayList<>();
+              for (int k = 0; k < keys; k++) {
+                batch.add(Map.entry(k, g));
+              }
+              t.insertAll(batch);
+              insertDone.set(g);
+              if (g % 2 == 0) {
+                deleteAnnounced.set(g);
+                t.deleteAllObjects();
+                if (g >= generations && minimum(passesDone) >= 3) {
+                  break;
+                }
               }
             }
+          } finally {
+            writing.set(false);
           }
-          passes++;
-          passesDone.set(reader, passes);
-        }
-        return passes;
-      });
+          return generations;
+        });
+    for (int r = 0; r < readers; r++) {
+      int reader = r;
+      tasks.add(
+          () -> {
+            start.await();
+            long passes = 0;
+            long[] gen = new long[keys]; // 0 = absent
+            int[] order = new int[keys];
+            while (writing.get()) {
+              long insertedBefore = insertDone.get();
+              boolean reverse = (passes & 1) == 1;
+              for (int i = 0; i < keys; i++) {
+                int k = reverse ? keys - 1 - i : i;
+                order[i] = k;
+                List<Long> found = t.lookup(k);
+                // a set holds [g]; a bag also [g, g+1] (odd g), since g+1 is added to g
+                assertTrue(
+                    found.size() <= (type == TableType.SET ? 1 : 2),
+                    "objects under key " + k + ": " + found);
+                if (found.size() == 2) {
+                  assertTrue(
+                      found.get(0) % 2 == 1 && found.get(1) == found.get(0) + 1,
+                      "key " + k + ": " + found);
+                }
+                gen[i] = found.isEmpty() ? 0 : found.get(found.size() - 1);
+              }
+              long deleteAfter = deleteAnnounced.get();
+              for (int i = 0; i < keys; i++) {
+                for (int j = i + 1; j < keys; j++) {
+                  long x = gen[i];
+                  long y = gen[j];
+                  String pair =
+                      "key " + order[i] + " gen " + x + " then key " + order[j] + " gen " + y;
+                  if (x != 0 && y != 0) {
+                    assertTrue(y >= x, "generation went back: " + pair);
+                  } else if (x != 0) {
+                    assertTrue(
+                        deleteAfter >= x,
+                        "half a delete or half an insert seen: "
+                            + pair
+                            + ", deletes announced up to "
+                            + deleteAfter);
+                  } else if (y != 0) {
+                    assertTrue(
+                        y > insertedBefore,
+                        "half a delete seen: "
+                            + pair
+                            + ", inserts done before the pass "
+                            + insertedBefore);
+                  }
+                }
+              }
+              passes++;
+              passesDone.set(reader, passes);
+            }
+            return passes;
+          });
     }
     List<Long> results = runAll(tasks);
     for (int r = 1; r <= readers; r++) {
@@ -199,17 +215,19 @@ public abstract class AbstractConcurrencyTest extends SharedTableTest {
     CyclicBarrier start = new CyclicBarrier(threads);
     List<Callable<long[]>> tasks = new ArrayList<>();
     for (int i = 0; i < threads; i++) {
-      tasks.add(() -> {
-        start.await();
-        long[] seen = new long[perThread];
-        for (int n = 0; n < perThread; n++) {
-          seen[n] = t.updateCounter("c", 1);
-          long[] steps = t.updateCounter("pair", List.of(CounterOp.increment(1), CounterOp.increment(1)));
-          assertEquals(steps[0] + 1, steps[1], "the steps of one list apply together");
-          assertEquals(0, steps[1] % 2, "no other call ran between the two steps");
-        }
-        return seen;
-      });
+      tasks.add(
+          () -> {
+            start.await();
+            long[] seen = new long[perThread];
+            for (int n = 0; n < perThread; n++) {
+              seen[n] = t.updateCounter("c", 1);
+              long[] steps =
+                  t.updateCounter("pair", List.of(CounterOp.increment(1), CounterOp.increment(1)));
+              assertEquals(steps[0] + 1, steps[1], "the steps of one list apply together");
+              assertEquals(0, steps[1] % 2, "no other call ran between the two steps");
+            }
+            return seen;
+          });
     }
     Set<Long> all = new HashSet<>();
     for (long[] seen : runAll(tasks)) {
@@ -227,7 +245,8 @@ public abstract class AbstractConcurrencyTest extends SharedTableTest {
   @ParameterizedTest
   @EnumSource(WriteConcurrency.class)
   void lookupsCompleteWhileAWriterHoldsTheLock(WriteConcurrency mode) throws Exception {
-    SetTable<String, Long> t = tables.set(Fixtures.unique("held")).access(Access.PUBLIC).writeConcurrency(mode).build();
+    SetTable<String, Long> t =
+        tables.set(Fixtures.unique("held")).access(Access.PUBLIC).writeConcurrency(mode).build();
     for (int i = 0; i < 100; i++) {
       t.insert("k" + i, (long) i);
     }
@@ -236,42 +255,54 @@ public abstract class AbstractConcurrencyTest extends SharedTableTest {
     int lookups = 10_000;
     CountDownLatch lockHeld = new CountDownLatch(1);
     CountDownLatch readersDone = new CountDownLatch(readers);
-    Future<Boolean> writer = pool.submit(() -> {
-      boolean[] released = {false};
-      t.update("held", v -> {
-        lockHeld.countDown();
-        try {
-          // the key's writer lock (the only one, with OFF) is held until every reader is done
-          released[0] = readersDone.await(TIMEOUT_S, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-        }
-        return v + 1;
-      });
-      return released[0];
-    });
+    Future<Boolean> writer =
+        pool.submit(
+            () -> {
+              boolean[] released = {false};
+              t.update(
+                  "held",
+                  v -> {
+                    lockHeld.countDown();
+                    try {
+                      // the key's writer lock (the only one, with OFF) is held until every reader
+                      // is done
+                      released[0] = readersDone.await(TIMEOUT_S, TimeUnit.SECONDS);
+                    } catch (InterruptedException e) {
+                      Thread.currentThread().interrupt();
+                    }
+                    return v + 1;
+                  });
+              return released[0];
+            });
     assertTrue(lockHeld.await(TIMEOUT_S, TimeUnit.SECONDS));
     List<Future<Long>> readerFutures = new ArrayList<>();
     for (int r = 0; r < readers; r++) {
-      readerFutures.add(pool.submit(() -> {
-        long sum = 0;
-        for (int n = 0; n < lookups; n++) {
-          assertEquals(List.of(0L), t.lookup("held"), "the update is not visible before it completes");
-          assertEquals(0L, t.get("held"));
-          sum += t.get("k" + (n % 100));
-          assertTrue(t.member("k" + (n % 100)));
-        }
-        assertEquals(101, t.size());
-        assertEquals(101, t.toList().size());
-        assertTrue(t.first() != null);
-        readersDone.countDown();
-        return sum;
-      }));
+      readerFutures.add(
+          pool.submit(
+              () -> {
+                long sum = 0;
+                for (int n = 0; n < lookups; n++) {
+                  assertEquals(
+                      List.of(0L),
+                      t.lookup("held"),
+                      "the update is not visible before it completes");
+                  assertEquals(0L, t.get("held"));
+                  sum += t.get("k" + (n % 100));
+                  assertTrue(t.member("k" + (n % 100)));
+                }
+                assertEquals(101, t.size());
+                assertEquals(101, t.toList().size());
+                assertTrue(t.first() != null);
+                readersDone.countDown();
+                return sum;
+              }));
     }
     for (Future<Long> f : readerFutures) {
       assertEquals((long) lookups / 100 * (99 * 100 / 2), f.get(TIMEOUT_S, TimeUnit.SECONDS));
     }
-    assertTrue(writer.get(TIMEOUT_S, TimeUnit.SECONDS), "the writer was released by the readers, not by its timeout");
+    assertTrue(
+        writer.get(TIMEOUT_S, TimeUnit.SECONDS),
+        "the writer was released by the readers, not by its timeout");
     assertEquals(1L, t.get("held"));
   }
 
@@ -281,28 +312,34 @@ public abstract class AbstractConcurrencyTest extends SharedTableTest {
   @TypesAndModes
   void insertNewHasExactlyOneWinnerPerKey(TableType type, WriteConcurrency mode) throws Exception {
     Table<Integer, Integer> t =
-        tables.builder(type, Fixtures.unique("race")).access(Access.PUBLIC).writeConcurrency(mode).build();
+        tables
+            .builder(type, Fixtures.unique("race"))
+            .access(Access.PUBLIC)
+            .writeConcurrency(mode)
+            .build();
     int threads = 4;
     int keys = 5_000;
     CyclicBarrier start = new CyclicBarrier(threads);
     List<Callable<List<Integer>>> tasks = new ArrayList<>();
     for (int i = 0; i < threads; i++) {
       int id = i;
-      tasks.add(() -> {
-        start.await();
-        List<Integer> won = new ArrayList<>();
-        for (int k = 0; k < keys; k++) {
-          if (t.insertNew(k, id)) {
-            won.add(k);
-          }
-          // batches of three keys: all or nothing
-          int b = keys + 3 * k;
-          if (t.insertNewAll(List.of(Map.entry(b, id), Map.entry(b + 1, id), Map.entry(b + 2, id)))) {
-            won.add(-1 - k);
-          }
-        }
-        return won;
-      });
+      tasks.add(
+          () -> {
+            start.await();
+            List<Integer> won = new ArrayList<>();
+            for (int k = 0; k < keys; k++) {
+              if (t.insertNew(k, id)) {
+                won.add(k);
+              }
+              // batches of three keys: all or nothing
+              int b = keys + 3 * k;
+              if (t.insertNewAll(
+                  List.of(Map.entry(b, id), Map.entry(b + 1, id), Map.entry(b + 2, id)))) {
+                won.add(-1 - k);
+              }
+            }
+            return won;
+          });
     }
     List<List<Integer>> wins = runAll(tasks);
     Map<Integer, Integer> winner = new HashMap<>();
@@ -329,9 +366,14 @@ public abstract class AbstractConcurrencyTest extends SharedTableTest {
 
   @ParameterizedTest
   @TypesAndModes
-  void sizeNeverDecreasesWhileOnlyInsertsRun(TableType type, WriteConcurrency mode) throws Exception {
+  void sizeNeverDecreasesWhileOnlyInsertsRun(TableType type, WriteConcurrency mode)
+      throws Exception {
     Table<Integer, Integer> t =
-        tables.builder(type, Fixtures.unique("size")).access(Access.PUBLIC).writeConcurrency(mode).build();
+        tables
+            .builder(type, Fixtures.unique("size"))
+            .access(Access.PUBLIC)
+            .writeConcurrency(mode)
+            .build();
     int inserters = 3;
     int perThread = 30_000;
     AtomicBoolean inserting = new AtomicBoolean(true);
@@ -340,36 +382,38 @@ public abstract class AbstractConcurrencyTest extends SharedTableTest {
     List<Callable<Long>> tasks = new ArrayList<>();
     for (int i = 0; i < inserters; i++) {
       int base = i * perThread;
-      tasks.add(() -> {
-        start.await();
-        try {
-          for (int k = 0; k < perThread; k++) {
-            t.insert(base + k, k);
-            if (k % 100 == 0) {
-              t.insertAll(List.of(Map.entry(-1 - base - k, k), Map.entry(-2 - base - k, k)));
+      tasks.add(
+          () -> {
+            start.await();
+            try {
+              for (int k = 0; k < perThread; k++) {
+                t.insert(base + k, k);
+                if (k % 100 == 0) {
+                  t.insertAll(List.of(Map.entry(-1 - base - k, k), Map.entry(-2 - base - k, k)));
+                }
+              }
+            } finally {
+              insertersDone.countDown();
+            }
+            return 0L;
+          });
+    }
+    tasks.add(
+        () -> {
+          start.await();
+          long last = 0;
+          long samples = 0;
+          while (inserting.get()) {
+            long now = t.size();
+            assertTrue(now >= last, "size went from " + last + " to " + now);
+            last = now;
+            samples++;
+            if (insertersDone.getCount() == 0) {
+              inserting.set(false);
             }
           }
-        } finally {
-          insertersDone.countDown();
-        }
-        return 0L;
-      });
-    }
-    tasks.add(() -> {
-      start.await();
-      long last = 0;
-      long samples = 0;
-      while (inserting.get()) {
-        long now = t.size();
-        assertTrue(now >= last, "size went from " + last + " to " + now);
-        last = now;
-        samples++;
-        if (insertersDone.getCount() == 0) {
-          inserting.set(false);
-        }
-      }
-      return samples;
-    });
+          return samples;
+        });
     List<Long> results = runAll(tasks);
     assertTrue(results.get(inserters) > 0);
     long expected = (long) inserters * perThread + (long) inserters * (perThread / 100) * 2;
@@ -381,9 +425,14 @@ public abstract class AbstractConcurrencyTest extends SharedTableTest {
 
   @ParameterizedTest
   @TypesAndModes
-  void traversalUnderChurnVisitsStableKeysExactlyOnce(TableType type, WriteConcurrency mode) throws Exception {
+  void traversalUnderChurnVisitsStableKeysExactlyOnce(TableType type, WriteConcurrency mode)
+      throws Exception {
     Table<Integer, Integer> t =
-        tables.builder(type, Fixtures.unique("churn")).access(Access.PUBLIC).writeConcurrency(mode).build();
+        tables
+            .builder(type, Fixtures.unique("churn"))
+            .access(Access.PUBLIC)
+            .writeConcurrency(mode)
+            .build();
     int stableKeys = 2_000;
     for (int k = 0; k < stableKeys; k++) {
       t.insert(k, k);
@@ -395,28 +444,30 @@ public abstract class AbstractConcurrencyTest extends SharedTableTest {
     List<Future<Long>> churn = new ArrayList<>();
     for (int c = 0; c < churners; c++) {
       int base = 1_000_000 * (c + 1);
-      churn.add(pool.submit(() -> {
-        start.await();
-        long ops = 0;
-        // the table first grows (insert two, delete one) so walks cross resizes, then keeps
-        // churning at a bounded size until the walks are done
-        for (int n = 0; walking.get(); n++) {
-          if (n == 1_000) {
-            churning.countDown();
-          }
-          int k = base + 2 * (n % 30_000);
-          if (n < 30_000) {
-            t.insert(k, k);
-            t.insert(k + 1, k);
-            t.delete(k - 10);
-          } else {
-            t.delete(k);
-            t.insert(k, n);
-          }
-          ops += 3;
-        }
-        return ops;
-      }));
+      churn.add(
+          pool.submit(
+              () -> {
+                start.await();
+                long ops = 0;
+                // the table first grows (insert two, delete one) so walks cross resizes, then keeps
+                // churning at a bounded size until the walks are done
+                for (int n = 0; walking.get(); n++) {
+                  if (n == 1_000) {
+                    churning.countDown();
+                  }
+                  int k = base + 2 * (n % 30_000);
+                  if (n < 30_000) {
+                    t.insert(k, k);
+                    t.insert(k + 1, k);
+                    t.delete(k - 10);
+                  } else {
+                    t.delete(k);
+                    t.insert(k, n);
+                  }
+                  ops += 3;
+                }
+                return ops;
+              }));
     }
     start.await(TIMEOUT_S, TimeUnit.SECONDS);
     try {
@@ -427,15 +478,20 @@ public abstract class AbstractConcurrencyTest extends SharedTableTest {
           walked.add(k);
         }
         assertStableOnceAndNoneTwice(stableKeys, walked, "next walk " + round);
-        List<Integer> folded = t.foldl(new ArrayList<>(), (k, v, acc) -> {
-          acc.add(k);
-          return acc;
-        });
+        List<Integer> folded =
+            t.foldl(
+                new ArrayList<>(),
+                (k, v, acc) -> {
+                  acc.add(k);
+                  return acc;
+                });
         assertStableOnceAndNoneTwice(stableKeys, folded, "foldl " + round);
         List<Integer> listed = t.toList().stream().map(Map.Entry::getKey).toList();
         assertStableOnceAndNoneTwice(stableKeys, listed, "toList " + round);
         List<Integer> looked = new ArrayList<>();
-        for (Map.Entry<Integer, List<Integer>> e = t.firstLookup(); e != null; e = t.nextLookup(e.getKey())) {
+        for (Map.Entry<Integer, List<Integer>> e = t.firstLookup();
+            e != null;
+            e = t.nextLookup(e.getKey())) {
           looked.add(e.getKey());
         }
         assertStableOnceAndNoneTwice(stableKeys, looked, "nextLookup walk " + round);
@@ -457,7 +513,8 @@ public abstract class AbstractConcurrencyTest extends SharedTableTest {
 
   @ParameterizedTest
   @TypesAndModes
-  void operationsRacingDeletionSucceedOrReportTheDeletedTable(TableType type, WriteConcurrency mode) throws Exception {
+  void operationsRacingDeletionSucceedOrReportTheDeletedTable(TableType type, WriteConcurrency mode)
+      throws Exception {
     for (int round = 0; round < 50; round++) {
       String name = Fixtures.unique("doomed");
       Table<Integer, Integer> t =
@@ -470,34 +527,38 @@ public abstract class AbstractConcurrencyTest extends SharedTableTest {
       List<Future<Long>> futures = new ArrayList<>();
       for (int w = 0; w < workers; w++) {
         int id = w;
-        futures.add(pool.submit(() -> {
-          start.await();
-          long ops = 0;
-          try {
-            for (int n = 0; ; n++) {
-              int k = n % 1000;
-              if (id == 0) {
-                t.insertAll(List.of(Map.entry(k, n), Map.entry(k + 1000, n)));
-                t.delete(k + 1000);
-              } else {
-                t.lookup(k);
-                t.next(k);
-                if (n % 100 == 0) {
-                  t.toList();
-                }
-              }
-              ops++;
-            }
-          } catch (TableDeletedException expected) {
-            Fixtures.assertNamesTable(expected, name);
-          }
-          return ops;
-        }));
+        futures.add(
+            pool.submit(
+                () -> {
+                  start.await();
+                  long ops = 0;
+                  try {
+                    for (int n = 0; ; n++) {
+                      int k = n % 1000;
+                      if (id == 0) {
+                        t.insertAll(List.of(Map.entry(k, n), Map.entry(k + 1000, n)));
+                        t.delete(k + 1000);
+                      } else {
+                        t.lookup(k);
+                        t.next(k);
+                        if (n % 100 == 0) {
+                          t.toList();
+                        }
+                      }
+                      ops++;
+                    }
+                  } catch (TableDeletedException expected) {
+                    Fixtures.assertNamesTable(expected, name);
+                  }
+                  return ops;
+                }));
       }
       start.await(TIMEOUT_S, TimeUnit.SECONDS);
       t.delete();
       for (Future<Long> f : futures) {
-        f.get(TIMEOUT_S, TimeUnit.SECONDS); // any exception other than TableDeletedException fails here
+        f.get(
+            TIMEOUT_S,
+            TimeUnit.SECONDS); // any exception other than TableDeletedException fails here
       }
       assertTrue(t.isDeleted());
       assertEquals(java.util.Optional.empty(), Tables.whereis(name));
@@ -508,24 +569,27 @@ public abstract class AbstractConcurrencyTest extends SharedTableTest {
   @EnumSource(WriteConcurrency.class)
   void namedTableStaysFindableDuringLongInserts(WriteConcurrency mode) throws Exception {
     String name = Fixtures.unique("busy");
-    SetTable<Integer, Integer> t = tables.set(name).named().access(Access.PUBLIC).writeConcurrency(mode).build();
+    SetTable<Integer, Integer> t =
+        tables.set(name).named().access(Access.PUBLIC).writeConcurrency(mode).build();
     AtomicBoolean inserting = new AtomicBoolean(true);
     CyclicBarrier start = new CyclicBarrier(2);
-    Future<Long> writer = pool.submit(() -> {
-      start.await();
-      try {
-        for (int b = 0; b < 20; b++) {
-          List<Map.Entry<Integer, Integer>> batch = new ArrayList<>();
-          for (int k = 0; k < 5_000; k++) {
-            batch.add(Map.entry(b * 5_000 + k, k));
-          }
-          t.insertAll(batch);
-        }
-      } finally {
-        inserting.set(false);
-      }
-      return 0L;
-    });
+    Future<Long> writer =
+        pool.submit(
+            () -> {
+              start.await();
+              try {
+                for (int b = 0; b < 20; b++) {
+                  List<Map.Entry<Integer, Integer>> batch = new ArrayList<>();
+                  for (int k = 0; k < 5_000; k++) {
+                    batch.add(Map.entry(b * 5_000 + k, k));
+                  }
+                  t.insertAll(batch);
+                }
+              } finally {
+                inserting.set(false);
+              }
+              return 0L;
+            });
     start.await(TIMEOUT_S, TimeUnit.SECONDS);
     long checks = 0;
     while (inserting.get()) {
@@ -550,23 +614,28 @@ public abstract class AbstractConcurrencyTest extends SharedTableTest {
         t = tables.set(Fixtures.unique("gift")).named().build();
       }
       CyclicBarrier start = new CyclicBarrier(2);
-      Future<Boolean> gave = pool.submit(() -> {
-        start.await();
-        try (io.jets.process.Owner.Binding b = owner.bind()) {
-          t.giveAway(receiver, "gift");
-          return true;
-        } catch (BadArgumentException receiverGone) {
-          return false;
-        }
-      });
-      Future<?> exited = pool.submit(() -> {
-        start.await();
-        receiver.close();
-        return null;
-      });
+      Future<Boolean> gave =
+          pool.submit(
+              () -> {
+                start.await();
+                try (io.jets.process.Owner.Binding b = owner.bind()) {
+                  t.giveAway(receiver, "gift");
+                  return true;
+                } catch (BadArgumentException receiverGone) {
+                  return false;
+                }
+              });
+      Future<?> exited =
+          pool.submit(
+              () -> {
+                start.await();
+                receiver.close();
+                return null;
+              });
       exited.get(TIMEOUT_S, TimeUnit.SECONDS);
       if (gave.get(TIMEOUT_S, TimeUnit.SECONDS)) {
-        assertTrue(t.isDeleted(), "round " + round + ": given to an owner that then exited, with no heir");
+        assertTrue(
+            t.isDeleted(), "round " + round + ": given to an owner that then exited, with no heir");
         assertEquals(java.util.Optional.empty(), Tables.whereis(t.name()));
       } else {
         assertFalse(t.isDeleted(), "round " + round + ": the refused gift stays with its owner");
@@ -587,24 +656,26 @@ public abstract class AbstractConcurrencyTest extends SharedTableTest {
         t = tables.set(Fixtures.unique("orphan")).heir(heir, "d").build();
       }
       CyclicBarrier start = new CyclicBarrier(2);
-      List<Callable<Object>> exits = List.of(
-          () -> {
-            start.await();
-            owner.close();
-            return null;
-          },
-          () -> {
-            start.await();
-            heir.close();
-            return null;
-          });
+      List<Callable<Object>> exits =
+          List.of(
+              () -> {
+                start.await();
+                owner.close();
+                return null;
+              },
+              () -> {
+                start.await();
+                heir.close();
+                return null;
+              });
       runAll(exits);
       assertTrue(t.isDeleted(), "round " + round + ": both owners exited, the table must be gone");
       assertFalse(Tables.all().contains(t));
     }
   }
 
-  private static void assertStableOnceAndNoneTwice(int stableKeys, List<Integer> visited, String what) {
+  private static void assertStableOnceAndNoneTwice(
+      int stableKeys, List<Integer> visited, String what) {
     Map<Integer, Integer> counts = new HashMap<>();
     for (int k : visited) {
       counts.merge(k, 1, Integer::sum);

@@ -96,12 +96,14 @@ public abstract class AbstractLifecycleTest extends SharedTableTest {
     return m;
   }
 
-  private static void assertEveryOperationFailsAsDeleted(SetTable<String, Long> t, Owner caller, Owner someone) {
+  private static void assertEveryOperationFailsAsDeleted(
+      SetTable<String, Long> t, Owner caller, Owner someone) {
     String name = t.name();
     try (Owner.Binding b = caller.bind()) {
       for (Map.Entry<String, Executable> op : everyOperation(t, someone).entrySet()) {
-        TableDeletedException e = org.junit.jupiter.api.Assertions.assertThrows(
-            TableDeletedException.class, op.getValue(), op.getKey() + " on a deleted table");
+        TableDeletedException e =
+            org.junit.jupiter.api.Assertions.assertThrows(
+                TableDeletedException.class, op.getValue(), op.getKey() + " on a deleted table");
         Fixtures.assertNamesTable(e, name);
       }
     }
@@ -144,7 +146,12 @@ public abstract class AbstractLifecycleTest extends SharedTableTest {
     try (OwnerScope heir = OwnerScope.open("heir")) {
       SetTable<String, Long> t;
       try (Owner.Binding b = owner.bind()) {
-        t = tables.set(Fixtures.unique("inherited")).access(Access.PRIVATE).heir(heir, "heir-data").build();
+        t =
+            tables
+                .set(Fixtures.unique("inherited"))
+                .access(Access.PRIVATE)
+                .heir(heir, "heir-data")
+                .build();
         t.insert("k", 7L);
       }
       try (Owner.Binding b = heir.bind()) {
@@ -220,7 +227,8 @@ public abstract class AbstractLifecycleTest extends SharedTableTest {
         t.setHeir(heir, "third");
       }
       owner.close();
-      assertEquals(List.of(new TableTransfer(t, owner, "third")), heir.drain(), "the latest heir data");
+      assertEquals(
+          List.of(new TableTransfer(t, owner, "third")), heir.drain(), "the latest heir data");
     }
   }
 
@@ -296,7 +304,8 @@ public abstract class AbstractLifecycleTest extends SharedTableTest {
     dead.close();
     SetTable<String, Long> t = tableOf(owner, Access.PUBLIC);
     try (Owner.Binding b = owner.bind()) {
-      BadArgumentException e = assertFailsNaming(BadArgumentException.class, t.name(), () -> t.giveAway(dead, "x"));
+      BadArgumentException e =
+          assertFailsNaming(BadArgumentException.class, t.name(), () -> t.giveAway(dead, "x"));
       assertTrue(e.getMessage().contains("dead"), e.getMessage());
       assertFailsNaming(BadArgumentException.class, t.name(), () -> t.giveAway(owner, "x"));
       assertFailsNaming(BadArgumentException.class, t.name(), () -> t.giveAway(null, "x"));

@@ -48,7 +48,8 @@ public abstract class AbstractNamesTest extends SharedTableTest {
   void duplicateNameRejectedNamingTheTable() {
     String n = Fixtures.unique("dup");
     SetTable<String, String> first = tables.set(n).named().build();
-    BadArgumentException e = assertFailsNaming(BadArgumentException.class, n, () -> tables.set(n).named().build());
+    BadArgumentException e =
+        assertFailsNaming(BadArgumentException.class, n, () -> tables.set(n).named().build());
     assertTrue(e.getMessage().contains("in use"), e.getMessage());
     assertSame(first, Tables.whereis(n).orElseThrow());
   }
@@ -66,7 +67,8 @@ public abstract class AbstractNamesTest extends SharedTableTest {
     assertSame(t, Tables.whereis(newName).orElseThrow());
     assertEquals("v", t.get("k"));
     SetTable<String, String> reuse = tables.set(oldName).named().build();
-    assertSame(reuse, Tables.whereis(oldName).orElseThrow(), "the old name is free for another table");
+    assertSame(
+        reuse, Tables.whereis(oldName).orElseThrow(), "the old name is free for another table");
     t.rename(newName); // to its own name: nothing changes
     assertSame(t, Tables.whereis(newName).orElseThrow());
   }
@@ -96,10 +98,14 @@ public abstract class AbstractNamesTest extends SharedTableTest {
     assertEquals(taken, t.name());
     assertFalse(t.info().named());
     assertSame(named, Tables.whereis(taken).orElseThrow());
-    TableDeletedException e = assertFailsNaming(TableDeletedException.class, taken, () -> {
-      t.delete();
-      t.lookup("k");
-    });
+    TableDeletedException e =
+        assertFailsNaming(
+            TableDeletedException.class,
+            taken,
+            () -> {
+              t.delete();
+              t.lookup("k");
+            });
     assertTrue(e.getMessage().contains("lookup"));
   }
 

@@ -35,8 +35,12 @@ public abstract class AbstractSelectTest extends SharedTableTest {
 
   /** Keys 0..19 with value "v<k>"; bags also hold "w<k>" under even keys. */
   private Table<Integer, String> filled(TableType type, WriteConcurrency mode) {
-    Table<Integer, String> table = tables.builder(type, Fixtures.unique("select-" + type + "-" + mode))
-        .access(Access.PUBLIC).writeConcurrency(mode).build();
+    Table<Integer, String> table =
+        tables
+            .builder(type, Fixtures.unique("select-" + type + "-" + mode))
+            .access(Access.PUBLIC)
+            .writeConcurrency(mode)
+            .build();
     for (int k = 0; k < 20; k++) {
       table.insert(k, "v" + k);
       if (isBag(type) && k % 2 == 0) {
@@ -78,13 +82,22 @@ public abstract class AbstractSelectTest extends SharedTableTest {
     var over15 = MatchSpec.<Integer, String>anyKey().guard((k, v) -> k > 15).returnValue();
     List<String> values = new ArrayList<>(table.select(over15));
     values.sort(null);
-    assertEquals(isBag(type) ? List.of("v16", "v17", "v18", "v19", "w16", "w18") : List.of("v16", "v17", "v18", "v19"),
+    assertEquals(
+        isBag(type)
+            ? List.of("v16", "v17", "v18", "v19", "w16", "w18")
+            : List.of("v16", "v17", "v18", "v19"),
         values);
     // Exact key: a lookup on hash tables, a one-key range on ordered ones.
-    assertEquals(table.lookup(4), table.select(MatchSpec.<Integer, String>where(KeyPattern.exact(4)).returnValue()));
+    assertEquals(
+        table.lookup(4),
+        table.select(MatchSpec.<Integer, String>where(KeyPattern.exact(4)).returnValue()));
     // selectCount counts the objects mapped to exactly TRUE; the first matching clause decides.
-    var evenNotCounted = MatchSpec.<Integer, String>anyKey().guard((k, v) -> k % 2 == 0).returnFalse()
-        .orWhere(KeyPattern.any()).returnConstant(true);
+    var evenNotCounted =
+        MatchSpec.<Integer, String>anyKey()
+            .guard((k, v) -> k % 2 == 0)
+            .returnFalse()
+            .orWhere(KeyPattern.any())
+            .returnConstant(true);
     assertEquals(10, table.selectCount(evenNotCounted));
     assertEquals(table.size(), table.selectCount(MatchSpec.<Integer, String>anyKey().returnTrue()));
     table.delete();
@@ -92,25 +105,34 @@ public abstract class AbstractSelectTest extends SharedTableTest {
 
   @ParameterizedTest
   @TypesAndModes({TableType.SET, TableType.ORDERED_SET, TableType.BAG, TableType.DUPLICATE_BAG})
-  void selectDeleteAndMatchDeleteRemoveWhatTheSpecMapsToTrue(TableType type, WriteConcurrency mode) {
+  void selectDeleteAndMatchDeleteRemoveWhatTheSpecMapsToTrue(
+      TableType type, WriteConcurrency mode) {
     Table<Integer, String> table = filled(type, mode);
     long before = table.size();
     var lowKeys = MatchSpec.<Integer, String>where(KeyPattern.range(0, 5)).returnTrue();
     long expected = table.selectCount(lowKeys);
     assertEquals(expected, table.selectDelete(lowKeys));
     assertEquals(before - expected, table.size());
-    assertTrue(table.select(MatchSpec.<Integer, String>where(KeyPattern.range(0, 5)).returnKey()).isEmpty());
+    assertTrue(
+        table
+            .select(MatchSpec.<Integer, String>where(KeyPattern.range(0, 5)).returnKey())
+            .isEmpty());
     long removed = table.matchDelete(KeyPattern.any(), v -> v.startsWith("w"));
     assertEquals(isBag(type) ? 7 : 0, removed); // w6, w8, ..., w18
     assertEquals(15, table.size());
-    var failing = MatchSpec.<Integer, String>anyKey().returnResult((k, v) -> {
-      if (k == 10) {
-        throw new IllegalStateException("no");
-      }
-      return Boolean.TRUE;
-    });
-    BadArgumentException e = assertThrows(BadArgumentException.class, () -> table.selectDelete(failing));
-    assertTrue(e.getMessage().startsWith("table '" + table.name() + "': selectDelete: "), e.getMessage());
+    var failing =
+        MatchSpec.<Integer, String>anyKey()
+            .returnResult(
+                (k, v) -> {
+                  if (k == 10) {
+                    throw new IllegalStateException("no");
+                  }
+                  return Boolean.TRUE;
+                });
+    BadArgumentException e =
+        assertThrows(BadArgumentException.class, () -> table.selectDelete(failing));
+    assertTrue(
+        e.getMessage().startsWith("table '" + table.name() + "': selectDelete: "), e.getMessage());
     assertEquals(15, table.size()); // the first pass failed: nothing deleted
     table.delete();
   }
@@ -120,9 +142,12 @@ public abstract class AbstractSelectTest extends SharedTableTest {
   void selectReplaceKeepsKeysOrChangesNothing(TableType type, WriteConcurrency mode) {
     Table<Integer, String> table = filled(type, mode);
     List<Map.Entry<Integer, String>> before = sorted(table.toList());
-    var upper = MatchSpec.<Integer, String>where(KeyPattern.range(0, 5)).replaceValue((k, v) -> v.toUpperCase());
-    var moveKey = MatchSpec.<Integer, String>anyKey()
-        .returnResult((k, v) -> Map.entry(k == 19 ? 99 : k, v + "!"));
+    var upper =
+        MatchSpec.<Integer, String>where(KeyPattern.range(0, 5))
+            .replaceValue((k, v) -> v.toUpperCase());
+    var moveKey =
+        MatchSpec.<Integer, String>anyKey()
+            .returnResult((k, v) -> Map.entry(k == 19 ? 99 : k, v + "!"));
     if (isBag(type)) {
       assertThrows(WrongTableTypeException.class, () -> table.selectReplace(upper));
       assertEquals(before, sorted(table.toList()));
@@ -130,15 +155,23 @@ public abstract class AbstractSelectTest extends SharedTableTest {
       return;
     }
     assertEquals(5, table.selectReplace(upper));
-    assertEquals(List.of("V0", "V1", "V2", "V3", "V4"),
-        table.select(MatchSpec.<Integer, String>where(KeyPattern.range(0, 5)).returnValue())
-            .stream().sorted().toList());
+    assertEquals(
+        List.of("V0", "V1", "V2", "V3", "V4"),
+        table
+            .select(MatchSpec.<Integer, String>where(KeyPattern.range(0, 5)).returnValue())
+            .stream()
+            .sorted()
+            .toList());
     List<Map.Entry<Integer, String>> afterUpper = sorted(table.toList());
-    BadArgumentException e = assertThrows(BadArgumentException.class, () -> table.selectReplace(moveKey));
-    assertTrue(e.getMessage().contains("key 19") && e.getMessage().contains("nothing was replaced"), e.getMessage());
+    BadArgumentException e =
+        assertThrows(BadArgumentException.class, () -> table.selectReplace(moveKey));
+    assertTrue(
+        e.getMessage().contains("key 19") && e.getMessage().contains("nothing was replaced"),
+        e.getMessage());
     assertEquals(afterUpper, sorted(table.toList())); // checked before any object changed
     // Compare-and-set: a replacement whose object changed meanwhile is skipped, not lost.
-    var bump = MatchSpec.<Integer, String>where(KeyPattern.exact(7)).replaceValue((k, v) -> v + "+");
+    var bump =
+        MatchSpec.<Integer, String>where(KeyPattern.exact(7)).replaceValue((k, v) -> v + "+");
     assertEquals(1, table.selectReplace(bump));
     assertEquals(1, table.selectReplace(bump));
     assertEquals(List.of("v7++"), table.lookup(7));
@@ -150,13 +183,18 @@ public abstract class AbstractSelectTest extends SharedTableTest {
   void matchAndMatchObject(TableType type, WriteConcurrency mode) {
     Table<Integer, String> table = filled(type, mode);
     assertEquals(sorted(table.toList()), sorted(table.matchObject(KeyPattern.any(), v -> true)));
-    assertEquals(isBag(type) ? List.of("v2", "w2") : List.of("v2"),
+    assertEquals(
+        isBag(type) ? List.of("v2", "w2") : List.of("v2"),
         table.match(KeyPattern.exact(2), v -> true).stream().sorted().toList());
-    assertEquals(List.of(Map.entry(3, "v3")),
+    assertEquals(
+        List.of(Map.entry(3, "v3")),
         table.matchObject(KeyPattern.range(3, true, 3, true), v -> v.startsWith("v")));
-    assertEquals(drain(table.matchObject(KeyPattern.any(), v -> true, 4)),
+    assertEquals(
+        drain(table.matchObject(KeyPattern.any(), v -> true, 4)),
         table.matchObject(KeyPattern.any(), v -> true));
-    assertEquals(drain(table.match(KeyPattern.any(), v -> true, 4)), table.match(KeyPattern.any(), v -> true));
+    assertEquals(
+        drain(table.match(KeyPattern.any(), v -> true, 4)),
+        table.match(KeyPattern.any(), v -> true));
     table.delete();
   }
 
@@ -167,7 +205,8 @@ public abstract class AbstractSelectTest extends SharedTableTest {
     var all = MatchSpec.<Integer, String>anyKey().returnObject();
     for (int limit : new int[] {1, 3, 7, 30, 100}) {
       for (boolean reverse : new boolean[] {false, true}) {
-        Page<Map.Entry<Integer, String>> page = reverse ? table.selectReverse(all, limit) : table.select(all, limit);
+        Page<Map.Entry<Integer, String>> page =
+            reverse ? table.selectReverse(all, limit) : table.select(all, limit);
         List<Map.Entry<Integer, String>> collected = new ArrayList<>(page.results());
         while (page.hasNext()) {
           assertEquals(limit, page.results().size(), "every chunk but the last is full");
@@ -177,14 +216,17 @@ public abstract class AbstractSelectTest extends SharedTableTest {
         assertTrue(page.results().size() <= limit);
         Page<Map.Entry<Integer, String>> last = page;
         assertThrows(NoSuchElementException.class, last::next);
-        assertEquals(reverse ? table.selectReverse(all) : table.select(all), collected, "limit " + limit);
+        assertEquals(
+            reverse ? table.selectReverse(all) : table.select(all), collected, "limit " + limit);
       }
     }
     if (type == TableType.ORDERED_SET) {
-      assertEquals(List.of(19, 18, 17),
+      assertEquals(
+          List.of(19, 18, 17),
           table.selectReverse(MatchSpec.<Integer, String>anyKey().returnKey(), 3).results());
     }
-    BadArgumentException badLimit = assertThrows(BadArgumentException.class, () -> table.select(all, 0));
+    BadArgumentException badLimit =
+        assertThrows(BadArgumentException.class, () -> table.select(all, 0));
     assertTrue(badLimit.getMessage().contains("limit 0"), badLimit.getMessage());
     table.deleteAllObjects();
     Page<Map.Entry<Integer, String>> empty = table.select(all, 5);
@@ -195,7 +237,8 @@ public abstract class AbstractSelectTest extends SharedTableTest {
 
   @ParameterizedTest
   @TypesAndModes({TableType.SET, TableType.ORDERED_SET, TableType.BAG, TableType.DUPLICATE_BAG})
-  void continuationsSurviveRenameAndFailOnceTheTableIsDeleted(TableType type, WriteConcurrency mode) {
+  void continuationsSurviveRenameAndFailOnceTheTableIsDeleted(
+      TableType type, WriteConcurrency mode) {
     String name = "cont-" + type + "-" + mode;
     Table<Integer, String> table =
         tables.builder(type, name).named().access(Access.PUBLIC).writeConcurrency(mode).build();

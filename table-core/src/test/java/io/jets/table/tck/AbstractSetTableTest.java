@@ -21,7 +21,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
-/** SET-only operations of the tables under test: get, lookupElement, updateCounter and update, in every mode. */
+/**
+ * SET-only operations of the tables under test: get, lookupElement, updateCounter and update, in
+ * every mode.
+ */
 public abstract class AbstractSetTableTest extends SharedTableTest {
 
   @AfterEach
@@ -56,12 +59,14 @@ public abstract class AbstractSetTableTest extends SharedTableTest {
     assertEquals(-1, t.lookupElement("b", String::length, -1));
     assertNull(t.lookupElement("b", String::length, null));
     MissingKeyException ex =
-        assertFailsNaming(MissingKeyException.class, t.name(), () -> t.lookupElement("b", String::length));
+        assertFailsNaming(
+            MissingKeyException.class, t.name(), () -> t.lookupElement("b", String::length));
     assertEquals("b", ex.key());
     assertTrue(ex.getMessage().contains("b"));
     assertFailsNaming(BadArgumentException.class, t.name(), () -> t.lookupElement("a", null));
     assertFailsNaming(BadArgumentException.class, t.name(), () -> t.lookupElement("a", null, 0));
-    assertFailsNaming(BadArgumentException.class, t.name(), () -> t.lookupElement(null, String::length));
+    assertFailsNaming(
+        BadArgumentException.class, t.name(), () -> t.lookupElement(null, String::length));
   }
 
   // ---- updateCounter ----
@@ -83,10 +88,14 @@ public abstract class AbstractSetTableTest extends SharedTableTest {
   @EnumSource(WriteConcurrency.class)
   void updateCounterOnMissingKeyFailsAndInsertsNothing(WriteConcurrency mode) {
     SetTable<String, Long> t = set(mode);
-    MissingKeyException ex = assertFailsNaming(MissingKeyException.class, t.name(), () -> t.updateCounter("c", 1));
+    MissingKeyException ex =
+        assertFailsNaming(MissingKeyException.class, t.name(), () -> t.updateCounter("c", 1));
     assertEquals("c", ex.key());
     assertFailsNaming(MissingKeyException.class, t.name(), () -> t.updateCounter("c", 1, 10, 0));
-    assertFailsNaming(MissingKeyException.class, t.name(), () -> t.updateCounter("c", List.of(CounterOp.increment(1))));
+    assertFailsNaming(
+        MissingKeyException.class,
+        t.name(),
+        () -> t.updateCounter("c", List.of(CounterOp.increment(1))));
     assertFalse(t.member("c"));
     assertEquals(0, t.size());
   }
@@ -136,9 +145,11 @@ public abstract class AbstractSetTableTest extends SharedTableTest {
     assertEquals(16, t.updateCounter("c", 1, 1000L), "the default is ignored when the key exists");
     assertEquals(3, t.updateCounter("i", 2, 1));
     assertInstanceOf(Integer.class, t.get("i"), "an Integer default stays an Integer");
-    assertFailsNaming(BadArgumentException.class, t.name(), () -> t.updateCounter("d", 1, Integer.MAX_VALUE));
+    assertFailsNaming(
+        BadArgumentException.class, t.name(), () -> t.updateCounter("d", 1, Integer.MAX_VALUE));
     assertFalse(t.member("d"), "an Integer default that would overflow is not inserted");
-    assertFailsNaming(BadArgumentException.class, t.name(), () -> t.updateCounter("d", 1, (Number) null));
+    assertFailsNaming(
+        BadArgumentException.class, t.name(), () -> t.updateCounter("d", 1, (Number) null));
     assertFailsNaming(BadArgumentException.class, t.name(), () -> t.updateCounter("d", 1, 1.5));
     assertFailsNaming(BadArgumentException.class, t.name(), () -> t.updateCounter("c", 1, 1.5));
     assertFalse(t.member("d"));
@@ -153,7 +164,8 @@ public abstract class AbstractSetTableTest extends SharedTableTest {
     t.insert("i", Integer.MAX_VALUE - 1);
     assertEquals(Integer.MAX_VALUE, t.updateCounter("i", 1));
     assertInstanceOf(Integer.class, t.get("i"));
-    BadArgumentException ex = assertFailsNaming(BadArgumentException.class, t.name(), () -> t.updateCounter("i", 1));
+    BadArgumentException ex =
+        assertFailsNaming(BadArgumentException.class, t.name(), () -> t.updateCounter("i", 1));
     assertTrue(ex.getMessage().contains("i"));
     assertEquals(Integer.MAX_VALUE, t.get("i"), "unchanged after the rejected overflow");
     t.insert("n", Integer.MIN_VALUE);
@@ -182,10 +194,13 @@ public abstract class AbstractSetTableTest extends SharedTableTest {
     t.insert("s", "text");
     t.insert("d", 1.5);
     for (String key : List.of("s", "d")) {
-      BadArgumentException ex = assertFailsNaming(BadArgumentException.class, t.name(), () -> t.updateCounter(key, 1));
+      BadArgumentException ex =
+          assertFailsNaming(BadArgumentException.class, t.name(), () -> t.updateCounter(key, 1));
       assertTrue(ex.getMessage().contains("counter"), ex.getMessage());
       assertFailsNaming(BadArgumentException.class, t.name(), () -> t.updateCounter(key, 1, 5, 0));
-      assertFailsNaming(BadArgumentException.class, t.name(),
+      assertFailsNaming(
+          BadArgumentException.class,
+          t.name(),
           () -> t.updateCounter(key, List.of(CounterOp.increment(1))));
     }
     assertEquals("text", t.get("s"));
@@ -197,9 +212,14 @@ public abstract class AbstractSetTableTest extends SharedTableTest {
   void updateCounterListAppliesInOrderAndReturnsEachStep(WriteConcurrency mode) {
     SetTable<String, Long> t = set(mode);
     t.insert("c", 5L);
-    long[] results = t.updateCounter("c", List.of(
-        CounterOp.increment(1), CounterOp.increment(10, 10, 0), CounterOp.increment(-3),
-        CounterOp.increment(-10, -5, 42)));
+    long[] results =
+        t.updateCounter(
+            "c",
+            List.of(
+                CounterOp.increment(1),
+                CounterOp.increment(10, 10, 0),
+                CounterOp.increment(-3),
+                CounterOp.increment(-10, -5, 42)));
     assertArrayEquals(new long[] {6, 0, -3, 42}, results);
     assertEquals(42L, t.get("c"));
     assertArrayEquals(new long[0], t.updateCounter("c", List.of()));
@@ -212,16 +232,27 @@ public abstract class AbstractSetTableTest extends SharedTableTest {
     SetTable<String, Number> t = set(mode);
     t.insert("c", 5L);
     t.insert("i", 5);
-    assertFailsNaming(BadArgumentException.class, t.name(),
-        () -> t.updateCounter("c", List.of(CounterOp.increment(1), CounterOp.increment(Long.MAX_VALUE))));
+    assertFailsNaming(
+        BadArgumentException.class,
+        t.name(),
+        () ->
+            t.updateCounter(
+                "c", List.of(CounterOp.increment(1), CounterOp.increment(Long.MAX_VALUE))));
     assertEquals(5L, t.get("c"), "a failing step leaves the value unchanged");
-    assertFailsNaming(BadArgumentException.class, t.name(),
-        () -> t.updateCounter("i", List.of(CounterOp.increment(1), CounterOp.increment(Integer.MAX_VALUE))));
+    assertFailsNaming(
+        BadArgumentException.class,
+        t.name(),
+        () ->
+            t.updateCounter(
+                "i", List.of(CounterOp.increment(1), CounterOp.increment(Integer.MAX_VALUE))));
     assertEquals(5, t.get("i"));
     assertInstanceOf(Integer.class, t.get("i"));
-    assertArrayEquals(new long[] {6, 7}, t.updateCounter("i", List.of(CounterOp.increment(1), CounterOp.increment(1))));
+    assertArrayEquals(
+        new long[] {6, 7},
+        t.updateCounter("i", List.of(CounterOp.increment(1), CounterOp.increment(1))));
     assertInstanceOf(Integer.class, t.get("i"));
-    assertFailsNaming(BadArgumentException.class, t.name(), () -> t.updateCounter("c", (List<CounterOp>) null));
+    assertFailsNaming(
+        BadArgumentException.class, t.name(), () -> t.updateCounter("c", (List<CounterOp>) null));
     java.util.ArrayList<CounterOp> withNull = new java.util.ArrayList<>();
     withNull.add(CounterOp.increment(1));
     withNull.add(null);
@@ -265,12 +296,27 @@ public abstract class AbstractSetTableTest extends SharedTableTest {
     assertFailsNaming(BadArgumentException.class, t.name(), () -> t.update("a", v -> null));
     assertFailsNaming(BadArgumentException.class, t.name(), () -> t.update("b", v -> null, "d"));
     IllegalStateException boom = new IllegalStateException("function failed");
-    assertSame(boom, assertThrows(IllegalStateException.class, () -> t.update("a", v -> {
-      throw boom;
-    })));
-    assertSame(boom, assertThrows(IllegalStateException.class, () -> t.update("b", v -> {
-      throw boom;
-    }, "d")));
+    assertSame(
+        boom,
+        assertThrows(
+            IllegalStateException.class,
+            () ->
+                t.update(
+                    "a",
+                    v -> {
+                      throw boom;
+                    })));
+    assertSame(
+        boom,
+        assertThrows(
+            IllegalStateException.class,
+            () ->
+                t.update(
+                    "b",
+                    v -> {
+                      throw boom;
+                    },
+                    "d")));
     assertEquals(List.of(Map.entry("a", "x")), t.toList());
     assertFailsNaming(BadArgumentException.class, t.name(), () -> t.update("a", null));
     assertFailsNaming(BadArgumentException.class, t.name(), () -> t.update(null, v -> v));

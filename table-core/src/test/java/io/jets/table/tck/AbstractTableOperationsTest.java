@@ -25,7 +25,10 @@ import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.params.ParameterizedTest;
 
-/** The operations every hash table type shares, on each hash type of the tables under test in every mode. */
+/**
+ * The operations every hash table type shares, on each hash type of the tables under test in every
+ * mode.
+ */
 public abstract class AbstractTableOperationsTest extends SharedTableTest {
 
   @AfterEach
@@ -56,7 +59,8 @@ public abstract class AbstractTableOperationsTest extends SharedTableTest {
     assertFalse(t.member("b"));
     assertEquals(1, t.size());
     List<Integer> found = t.lookup("a");
-    assertThrows(UnsupportedOperationException.class, () -> found.add(2), "lookup results are immutable");
+    assertThrows(
+        UnsupportedOperationException.class, () -> found.add(2), "lookup results are immutable");
     assertEquals(List.of(1), t.lookup("a"));
   }
 
@@ -88,7 +92,8 @@ public abstract class AbstractTableOperationsTest extends SharedTableTest {
   @TypesAndModes
   void insertAllInsertsEveryObjectInOrder(TableType type, WriteConcurrency mode) {
     Table<String, Integer> t = tables.table(type, mode);
-    t.insertAll(List.of(Map.entry("a", 1), Map.entry("b", 2), Map.entry("a", 3), Map.entry("a", 1)));
+    t.insertAll(
+        List.of(Map.entry("a", 1), Map.entry("b", 2), Map.entry("a", 3), Map.entry("a", 1)));
     assertEquals(List.of(2), t.lookup("b"));
     switch (type) {
       case SET -> assertEquals(List.of(1), t.lookup("a"), "the last object with a key wins");
@@ -113,7 +118,8 @@ public abstract class AbstractTableOperationsTest extends SharedTableTest {
     List<Map.Entry<String, Integer>> withNullEntry = new ArrayList<>();
     withNullEntry.add(Map.entry("a", 1));
     withNullEntry.add(null);
-    for (List<Map.Entry<String, Integer>> bad : List.of(withNullKey, withNullValue, withNullEntry)) {
+    for (List<Map.Entry<String, Integer>> bad :
+        List.of(withNullKey, withNullValue, withNullEntry)) {
       assertFailsNaming(BadArgumentException.class, t.name(), () -> t.insertAll(bad));
       assertFailsNaming(BadArgumentException.class, t.name(), () -> t.insertNewAll(bad));
     }
@@ -182,7 +188,8 @@ public abstract class AbstractTableOperationsTest extends SharedTableTest {
     t.insert("a", 1);
     t.insert("a", 3);
     assertTrue(t.deleteObject("a", 1));
-    assertEquals(List.of(2, 3), t.lookup("a"), "every equal copy goes; the others keep their order");
+    assertEquals(
+        List.of(2, 3), t.lookup("a"), "every equal copy goes; the others keep their order");
     assertEquals(2, t.size());
     assertTrue(t.deleteObject("a", 2));
     assertTrue(t.deleteObject("a", 3));
@@ -253,21 +260,33 @@ public abstract class AbstractTableOperationsTest extends SharedTableTest {
     assertEquals("init", t.foldr("init", (k, v, acc) -> acc + k));
     t.insertAll(List.of(Map.entry("a", 1), Map.entry("b", 2), Map.entry("a", 3)));
     Map<String, List<Integer>> expected =
-        type == TableType.SET ? Map.of("a", List.of(3), "b", List.of(2)) : Map.of("a", List.of(1, 3), "b", List.of(2));
+        type == TableType.SET
+            ? Map.of("a", List.of(3), "b", List.of(2))
+            : Map.of("a", List.of(1, 3), "b", List.of(2));
     assertEquals(expected, contents(t));
     int sum = expected.values().stream().flatMap(List::stream).mapToInt(Integer::intValue).sum();
     assertEquals(sum, t.foldl(0, (k, v, acc) -> acc + v));
     assertEquals(sum, t.foldr(0, (k, v, acc) -> acc + v));
-    List<String> leftKeys = t.foldl(new ArrayList<>(), (k, v, acc) -> {
-      acc.add(k + "=" + v);
-      return acc;
-    });
+    List<String> leftKeys =
+        t.foldl(
+            new ArrayList<>(),
+            (k, v, acc) -> {
+              acc.add(k + "=" + v);
+              return acc;
+            });
     List<String> listKeys = t.toList().stream().map(e -> e.getKey() + "=" + e.getValue()).toList();
     assertEquals(listKeys, leftKeys, "toList and foldl share the traversal order");
     RuntimeException boom = new RuntimeException("folder failed");
-    assertSame(boom, assertThrows(RuntimeException.class, () -> t.foldl(0, (k, v, acc) -> {
-      throw boom;
-    })));
+    assertSame(
+        boom,
+        assertThrows(
+            RuntimeException.class,
+            () ->
+                t.foldl(
+                    0,
+                    (k, v, acc) -> {
+                      throw boom;
+                    })));
     assertFailsNaming(BadArgumentException.class, t.name(), () -> t.foldl(0, null));
     assertEquals(expected, contents(t));
   }
@@ -292,14 +311,18 @@ public abstract class AbstractTableOperationsTest extends SharedTableTest {
     assertFailsNaming(BadArgumentException.class, n, () -> t.prev(null));
     assertFailsNaming(BadArgumentException.class, n, () -> t.nextLookup(null));
     assertFailsNaming(BadArgumentException.class, n, () -> t.prevLookup(null));
-    BadArgumentException ex = assertFailsNaming(BadArgumentException.class, n, () -> t.insert(null, 1));
+    BadArgumentException ex =
+        assertFailsNaming(BadArgumentException.class, n, () -> t.insert(null, 1));
     assertTrue(ex.getMessage().contains("key"), ex.getMessage());
     ex = assertFailsNaming(BadArgumentException.class, n, () -> t.insert("b", null));
     assertTrue(ex.getMessage().contains("value"), ex.getMessage());
     assertEquals(List.of(Map.entry("a", 1)), t.toList(), "failed operations changed nothing");
   }
 
-  /** How many locks a new table of the tables under test has in {@code mode}, as {@link TableInfo#lockStripes()}. */
+  /**
+   * How many locks a new table of the tables under test has in {@code mode}, as {@link
+   * TableInfo#lockStripes()}.
+   */
   protected abstract int expectedLockStripes(WriteConcurrency mode);
 
   @ParameterizedTest
@@ -321,7 +344,8 @@ public abstract class AbstractTableOperationsTest extends SharedTableTest {
     assertFalse(info.readConcurrency());
     assertEquals(mode, info.writeConcurrency());
     assertEquals(mode == WriteConcurrency.AUTO, info.decentralizedCounters());
-    assertEquals(expectedLockStripes(mode), info.lockStripes(), "lock stripes of a new table in " + mode);
+    assertEquals(
+        expectedLockStripes(mode), info.lockStripes(), "lock stripes of a new table in " + mode);
     assertEquals(50, info.size());
     assertTrue(info.memoryBytes() > 0);
     assertFalse(info.fixed());

@@ -23,8 +23,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.params.ParameterizedTest;
 
 /**
- * first/next/last/prev and their lookup variants, folds, and growth, on each hash type of the tables under test in
- * every mode.
+ * first/next/last/prev and their lookup variants, folds, and growth, on each hash type of the
+ * tables under test in every mode.
  */
 public abstract class AbstractTraversalTest extends SharedTableTest {
 
@@ -65,7 +65,10 @@ public abstract class AbstractTraversalTest extends SharedTableTest {
   private static void assertEachOnce(Set<?> expected, List<?> visited) {
     Map<?, Integer> c = counts(visited);
     for (Object k : expected) {
-      assertEquals(1, c.getOrDefault(k, 0), () -> "key " + k + " visited " + c.getOrDefault(k, 0) + " times");
+      assertEquals(
+          1,
+          c.getOrDefault(k, 0),
+          () -> "key " + k + " visited " + c.getOrDefault(k, 0) + " times");
     }
     c.forEach((k, n) -> assertEquals(1, n, () -> "key " + k + " visited " + n + " times"));
   }
@@ -110,13 +113,17 @@ public abstract class AbstractTraversalTest extends SharedTableTest {
     }
     List<Integer> keys = walk(t);
     List<Integer> seen = new ArrayList<>();
-    for (Map.Entry<Integer, List<Integer>> e = t.firstLookup(); e != null; e = t.nextLookup(e.getKey())) {
+    for (Map.Entry<Integer, List<Integer>> e = t.firstLookup();
+        e != null;
+        e = t.nextLookup(e.getKey())) {
       assertEquals(t.lookup(e.getKey()), e.getValue());
       seen.add(e.getKey());
     }
     assertEquals(keys, seen);
     seen.clear();
-    for (Map.Entry<Integer, List<Integer>> e = t.lastLookup(); e != null; e = t.prevLookup(e.getKey())) {
+    for (Map.Entry<Integer, List<Integer>> e = t.lastLookup();
+        e != null;
+        e = t.prevLookup(e.getKey())) {
       seen.add(e.getKey());
     }
     assertEquals(keys, seen);
@@ -152,7 +159,8 @@ public abstract class AbstractTraversalTest extends SharedTableTest {
       t.insert(k, k);
     }
     List<Integer> order = walk(t);
-    // inserting then deleting an odd key places it somewhere in the order: next continues from there
+    // inserting then deleting an odd key places it somewhere in the order: next continues from
+    // there
     for (int odd = 1; odd < 500; odd += 2) {
       t.insert(odd, odd);
       List<Integer> withOdd = walk(t);
@@ -198,8 +206,8 @@ public abstract class AbstractTraversalTest extends SharedTableTest {
   }
 
   /**
-   * A key that is not Comparable and whose instances all share one hash code; Serializable, as an implementation
-   * that encodes its keys needs.
+   * A key that is not Comparable and whose instances all share one hash code; Serializable, as an
+   * implementation that encodes its keys needs.
    */
   record Opaque(int id) implements Serializable {
     @Override
@@ -231,9 +239,9 @@ public abstract class AbstractTraversalTest extends SharedTableTest {
   }
 
   /**
-   * Regression: next() of a deleted key whose hash collides with keys that are not Comparable
-   * used to skip the rest of the colliding run, so a walk that deleted as it went missed keys
-   * present for the whole walk.
+   * Regression: next() of a deleted key whose hash collides with keys that are not Comparable used
+   * to skip the rest of the colliding run, so a walk that deleted as it went missed keys present
+   * for the whole walk.
    */
   @ParameterizedTest
   @TypesAndModes
@@ -255,16 +263,19 @@ public abstract class AbstractTraversalTest extends SharedTableTest {
   }
 
   /**
-   * Key {@code id} of the test's own class in a colliding run: not Comparable, hash code 2112 (the hash of "Aa"),
-   * and distinct from the key of every other id.
+   * Key {@code id} of the test's own class in a colliding run: not Comparable, hash code 2112 (the
+   * hash of "Aa"), and distinct from the key of every other id.
    */
   protected abstract Object collidingUnorderedKey(int id);
 
-  /** Regression: the same, for a colliding run that mixes key classes (2112 is the hash of "Aa"). */
+  /**
+   * Regression: the same, for a colliding run that mixes key classes (2112 is the hash of "Aa").
+   */
   @ParameterizedTest
   @TypesAndModes
   void nextOfADeletedKeyInAMixedClassCollisionContinues(TableType type, WriteConcurrency mode) {
-    List<Object> keys = new ArrayList<>(List.of(2112, 2112L, "Aa", "BB", "AaAa".substring(0, 2) + "X"));
+    List<Object> keys =
+        new ArrayList<>(List.of(2112, 2112L, "Aa", "BB", "AaAa".substring(0, 2) + "X"));
     keys.removeIf(k -> k.hashCode() != 2112);
     for (int i = 0; i < 10; i++) {
       keys.add(collidingUnorderedKey(i));
@@ -288,7 +299,8 @@ public abstract class AbstractTraversalTest extends SharedTableTest {
 
   @ParameterizedTest
   @TypesAndModes
-  void growthPastManyResizesKeepsEverythingFindableAndWalkable(TableType type, WriteConcurrency mode) {
+  void growthPastManyResizesKeepsEverythingFindableAndWalkable(
+      TableType type, WriteConcurrency mode) {
     Table<Integer, Integer> t = tables.table(type, mode);
     int n = 100_000;
     for (int k = 0; k < n; k++) {
@@ -367,7 +379,8 @@ public abstract class AbstractTraversalTest extends SharedTableTest {
 
   @ParameterizedTest
   @TypesAndModes
-  void foldAcrossResizesVisitsStableObjectsOnce(TableType type, WriteConcurrency mode) throws Exception {
+  void foldAcrossResizesVisitsStableObjectsOnce(TableType type, WriteConcurrency mode)
+      throws Exception {
     Table<Integer, Integer> t = tables.table(type, mode);
     Set<Integer> stable = new HashSet<>();
     for (int k = 0; k < 300; k++) {
@@ -378,26 +391,32 @@ public abstract class AbstractTraversalTest extends SharedTableTest {
     try {
       int[] next = {1_000_000};
       // The folder must not write, so another thread writes while the fold waits for it.
-      List<Integer> visited = t.foldl(new ArrayList<>(), (k, v, acc) -> {
-        acc.add(k);
-        if (acc.size() > 300) {
-          return acc; // bounded churn: the fold may also visit the new keys
-        }
-        try {
-          writer.submit(() -> {
-            for (int i = 0; i < 100; i++) {
-              t.insert(next[0], next[0]);
-              if (next[0] % 3 == 0) {
-                t.delete(next[0] - 1);
-              }
-              next[0]++;
-            }
-          }).get(30, TimeUnit.SECONDS);
-        } catch (Exception e) {
-          throw new AssertionError(e);
-        }
-        return acc;
-      });
+      List<Integer> visited =
+          t.foldl(
+              new ArrayList<>(),
+              (k, v, acc) -> {
+                acc.add(k);
+                if (acc.size() > 300) {
+                  return acc; // bounded churn: the fold may also visit the new keys
+                }
+                try {
+                  writer
+                      .submit(
+                          () -> {
+                            for (int i = 0; i < 100; i++) {
+                              t.insert(next[0], next[0]);
+                              if (next[0] % 3 == 0) {
+                                t.delete(next[0] - 1);
+                              }
+                              next[0]++;
+                            }
+                          })
+                      .get(30, TimeUnit.SECONDS);
+                } catch (Exception e) {
+                  throw new AssertionError(e);
+                }
+                return acc;
+              });
       assertTrue(t.size() > 10_000, "the table grew during the fold: " + t.size());
       Map<Integer, Integer> c = counts(visited);
       for (int k : stable) {

@@ -29,7 +29,8 @@ public final class Fixtures {
   private Fixtures() {}
 
   /** The hash table types. */
-  public static final List<TableType> HASH_TYPES = List.of(TableType.SET, TableType.BAG, TableType.DUPLICATE_BAG);
+  public static final List<TableType> HASH_TYPES =
+      List.of(TableType.SET, TableType.BAG, TableType.DUPLICATE_BAG);
 
   /** A name no other test uses. */
   public static String unique(String prefix) {
@@ -62,15 +63,20 @@ public final class Fixtures {
     return new AbstractMap.SimpleImmutableEntry<>(key, value);
   }
 
-  /** Asserts that {@code ex} names {@code table} in its message and in {@link TableException#tableName()}. */
+  /**
+   * Asserts that {@code ex} names {@code table} in its message and in {@link
+   * TableException#tableName()}.
+   */
   public static void assertNamesTable(TableException ex, String table) {
     assertEquals(table, ex.tableName());
-    assertTrue(ex.getMessage().contains("'" + table + "'"),
+    assertTrue(
+        ex.getMessage().contains("'" + table + "'"),
         () -> "message does not name the table: " + ex.getMessage());
   }
 
   /** Asserts that {@code action} throws {@code type}, naming {@code table}. */
-  public static <T extends TableException> T assertFailsNaming(Class<T> type, String table, Executable action) {
+  public static <T extends TableException> T assertFailsNaming(
+      Class<T> type, String table, Executable action) {
     T ex = assertThrows(type, action);
     assertNamesTable(ex, table);
     return ex;

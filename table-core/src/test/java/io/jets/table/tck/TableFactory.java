@@ -11,12 +11,14 @@ import org.junit.platform.commons.support.ReflectionSupport;
 /** Builds the tables the shared behaviour tests run against: one implementation of jets tables. */
 public interface TableFactory {
 
-  /** The table types this implementation has; the shared tests run their typed cases on these only. */
+  /**
+   * The table types this implementation has; the shared tests run their typed cases on these only.
+   */
   Set<TableType> types();
 
   /**
-   * Builds the table {@code spec} describes, with the implementation's defaults for every option it leaves unset.
-   * Its type is one of {@link #types()}.
+   * Builds the table {@code spec} describes, with the implementation's defaults for every option it
+   * leaves unset. Its type is one of {@link #types()}.
    */
   Table<?, ?> build(TestTableBuilder spec);
 
@@ -32,13 +34,18 @@ public interface TableFactory {
 
   /** A new table of {@code type} in {@code mode} with a unique name, owned by the current owner. */
   default <K, V> Table<K, V> table(TableType type, WriteConcurrency mode) {
-    return builder(type, Fixtures.unique(type.name().toLowerCase(Locale.ROOT))).writeConcurrency(mode).build();
+    return builder(type, Fixtures.unique(type.name().toLowerCase(Locale.ROOT)))
+        .writeConcurrency(mode)
+        .build();
   }
 
   /** The factory {@code testClass} names with {@link TablesUnderTest}. */
   static TableFactory of(Class<?> testClass) {
-    TablesUnderTest under = AnnotationSupport.findAnnotation(testClass, TablesUnderTest.class)
-        .orElseThrow(() -> new IllegalStateException(testClass.getName() + " names no @TablesUnderTest"));
+    TablesUnderTest under =
+        AnnotationSupport.findAnnotation(testClass, TablesUnderTest.class)
+            .orElseThrow(
+                () ->
+                    new IllegalStateException(testClass.getName() + " names no @TablesUnderTest"));
     return ReflectionSupport.newInstance(under.value());
   }
 }

@@ -8,8 +8,9 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * Names the {@link TableFactory} a concrete subclass of the shared tests runs against. {@link SharedTableTest}
- * builds its tables with it, and {@link TypesAndModes} and {@link Types} run a test once for each type it has.
+ * Names the {@link TableFactory} a concrete subclass of the shared tests runs against. {@link
+ * SharedTableTest} builds its tables with it, and {@link TypesAndModes} and {@link Types} run a
+ * test once for each type it has.
  */
 @Documented
 @Inherited

@@ -7,9 +7,9 @@ import io.jets.table.TableType;
 import io.jets.table.WriteConcurrency;
 
 /**
- * The options of {@link io.jets.table.TableBuilder} that every implementation under test has, set the same way
- * and built by a {@link TableFactory} into its own kind of table. An option left unset keeps that
- * implementation's default; its getter then returns {@code null}.
+ * The options of {@link io.jets.table.TableBuilder} that every implementation under test has, set
+ * the same way and built by a {@link TableFactory} into its own kind of table. An option left unset
+ * keeps that implementation's default; its getter then returns {@code null}.
  */
 public final class TestTableBuilder {
 

@@ -13,22 +13,27 @@ import org.junit.jupiter.params.support.ParameterDeclarations;
 import org.junit.platform.commons.support.AnnotationSupport;
 
 /**
- * The arguments of {@link TypesAndModes} and {@link Types}: the types asked for that the factory named by the
- * running test class has, in the order asked for. A test whose tables have none of them fails, so a type filter
- * cannot silently leave a test with no case.
+ * The arguments of {@link TypesAndModes} and {@link Types}: the types asked for that the factory
+ * named by the running test class has, in the order asked for. A test whose tables have none of
+ * them fails, so a type filter cannot silently leave a test with no case.
  */
 final class TypeArguments implements ArgumentsProvider {
 
   @Override
-  public Stream<? extends Arguments> provideArguments(ParameterDeclarations parameters, ExtensionContext context) {
+  public Stream<? extends Arguments> provideArguments(
+      ParameterDeclarations parameters, ExtensionContext context) {
     Method method = context.getRequiredTestMethod();
     Set<TableType> available = TableFactory.of(context.getRequiredTestClass()).types();
     var withModes = AnnotationSupport.findAnnotation(method, TypesAndModes.class);
-    TableType[] asked = withModes.map(TypesAndModes::value)
-        .orElseGet(() -> AnnotationSupport.findAnnotation(method, Types.class).orElseThrow().value());
+    TableType[] asked =
+        withModes
+            .map(TypesAndModes::value)
+            .orElseGet(
+                () -> AnnotationSupport.findAnnotation(method, Types.class).orElseThrow().value());
     List<TableType> types = Arrays.stream(asked).filter(available::contains).toList();
     if (types.isEmpty()) {
-      throw new IllegalStateException(method + ": the tables under test have none of " + Arrays.toString(asked));
+      throw new IllegalStateException(
+          method + ": the tables under test have none of " + Arrays.toString(asked));
     }
     if (withModes.isPresent()) {
       return Fixtures.typesAndModes(types);

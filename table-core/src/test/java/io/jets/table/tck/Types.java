@@ -9,8 +9,8 @@ import java.lang.annotation.Target;
 import org.junit.jupiter.params.provider.ArgumentsSource;
 
 /**
- * Runs a {@code TableType} parameterized test once for each of {@link #value()} that the {@link TablesUnderTest}
- * have.
+ * Runs a {@code TableType} parameterized test once for each of {@link #value()} that the {@link
+ * TablesUnderTest} have.
  */
 @Documented
 @Retention(RetentionPolicy.RUNTIME)
@@ -19,5 +19,7 @@ import org.junit.jupiter.params.provider.ArgumentsSource;
 public @interface Types {
 
   /** The types to run with, where the tables under test have them: every type unless given. */
-  TableType[] value() default {TableType.SET, TableType.ORDERED_SET, TableType.BAG, TableType.DUPLICATE_BAG};
+  TableType[] value() default {
+    TableType.SET, TableType.ORDERED_SET, TableType.BAG, TableType.DUPLICATE_BAG
+  };
 }

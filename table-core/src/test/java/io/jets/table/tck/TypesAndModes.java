@@ -9,8 +9,8 @@ import java.lang.annotation.Target;
 import org.junit.jupiter.params.provider.ArgumentsSource;
 
 /**
- * Runs a {@code (TableType, WriteConcurrency)} parameterized test once for each of {@link #value()} that the
- * {@link TablesUnderTest} have, in each write-concurrency mode.
+ * Runs a {@code (TableType, WriteConcurrency)} parameterized test once for each of {@link #value()}
+ * that the {@link TablesUnderTest} have, in each write-concurrency mode.
  */
 @Documented
 @Retention(RetentionPolicy.RUNTIME)
