@@ -14,21 +14,42 @@ public interface SetTable<K, V> extends Table<K, V> {
   V get(K key);
 
   /** The value under {@code key}, or {@code defaultValue} if there is none. Linearizable. */
-  V getOrDefault(K key, V defaultValue);
+  default V getOrDefault(K key, V defaultValue) {
+    V value = get(key);
+    return value != null ? value : defaultValue;
+  }
 
   /**
    * The part {@code element} selects from the value under {@code key}, as ETS's {@code
    * lookup_element}.
    *
    * @throws MissingKeyException if there is no object with the key
+   * @throws BadArgumentException if {@code element} is null
    */
-  <E> E lookupElement(K key, Function<? super V, ? extends E> element);
+  default <E> E lookupElement(K key, Function<? super V, ? extends E> element) {
+    requireElementFunction(element);
+    V value = get(key);
+    if (value == null) {
+      throw new MissingKeyException(name(), "lookupElement", key);
+    }
+    return element.apply(value);
+  }
 
   /**
    * As {@link #lookupElement(Object, Function)}, returning {@code defaultValue} when the key is
    * absent.
    */
-  <E> E lookupElement(K key, Function<? super V, ? extends E> element, E defaultValue);
+  default <E> E lookupElement(K key, Function<? super V, ? extends E> element, E defaultValue) {
+    requireElementFunction(element);
+    V value = get(key);
+    return value == null ? defaultValue : element.apply(value);
+  }
+
+  private void requireElementFunction(Function<?, ?> element) {
+    if (element == null) {
+      throw new BadArgumentException(name(), "lookupElement: element function is null");
+    }
+  }
 
   /**
    * Adds {@code increment} to the counter under {@code key} and returns the new value. The value

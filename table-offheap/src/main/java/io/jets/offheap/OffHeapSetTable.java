@@ -20,7 +20,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.BiPredicate;
-import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 import net.openhft.chronicle.map.ChronicleMap;
@@ -531,29 +530,6 @@ final class OffHeapSetTable<K, V> extends ExternalSelectableTable<K, V> implemen
     checkRead("get");
     byte[] k = encodeKey(key, "get");
     return decodeValue(guarded("get", () -> read(k)));
-  }
-
-  @Override
-  public V getOrDefault(K key, V defaultValue) {
-    V value = get(key);
-    return value != null ? value : defaultValue;
-  }
-
-  @Override
-  public <E> E lookupElement(K key, Function<? super V, ? extends E> element) {
-    requireArgument(element, "element function", "lookupElement");
-    V value = get(key);
-    if (value == null) {
-      throw new MissingKeyException(name(), "lookupElement", key);
-    }
-    return element.apply(value);
-  }
-
-  @Override
-  public <E> E lookupElement(K key, Function<? super V, ? extends E> element, E defaultValue) {
-    requireArgument(element, "element function", "lookupElement");
-    V value = get(key);
-    return value == null ? defaultValue : element.apply(value);
   }
 
   @Override

@@ -136,29 +136,6 @@ public final class CacheHashTable<K, V> extends AbstractCacheTable<K, V> {
   }
 
   @Override
-  public V getOrDefault(K key, V defaultValue) {
-    V value = get(key);
-    return value != null ? value : defaultValue;
-  }
-
-  @Override
-  public <E> E lookupElement(K key, Function<? super V, ? extends E> element) {
-    requireArgument(element, "element function", "lookupElement");
-    V value = get(key);
-    if (value == null) {
-      throw new MissingKeyException(name(), "lookupElement", key);
-    }
-    return element.apply(value);
-  }
-
-  @Override
-  public <E> E lookupElement(K key, Function<? super V, ? extends E> element, E defaultValue) {
-    requireArgument(element, "element function", "lookupElement");
-    V value = get(key);
-    return value == null ? defaultValue : element.apply(value);
-  }
-
-  @Override
   public List<V> lookup(K key) {
     checkRead("lookup");
     requireKey(key, "lookup");

@@ -7,7 +7,6 @@ import io.jets.table.SetTable;
 import io.jets.table.internal.BucketChain.Node;
 import io.jets.table.internal.StripedHashTable.Stripe;
 import java.util.List;
-import java.util.function.Function;
 import java.util.function.UnaryOperator;
 
 /** A {@code set} hash table. */
@@ -32,29 +31,6 @@ public final class HashSetTable<K, V> extends HashTable<K, V> implements SetTabl
     Node node = read(key, BucketChain.mix(key));
     countLookup(node != null);
     return node == null ? null : (V) node.value;
-  }
-
-  @Override
-  public V getOrDefault(K key, V defaultValue) {
-    V value = get(key);
-    return value != null ? value : defaultValue;
-  }
-
-  @Override
-  public <E> E lookupElement(K key, Function<? super V, ? extends E> element) {
-    requireArgument(element, "element function", "lookupElement");
-    V value = get(key);
-    if (value == null) {
-      throw new MissingKeyException(name(), "lookupElement", key);
-    }
-    return element.apply(value);
-  }
-
-  @Override
-  public <E> E lookupElement(K key, Function<? super V, ? extends E> element, E defaultValue) {
-    requireArgument(element, "element function", "lookupElement");
-    V value = get(key);
-    return value == null ? defaultValue : element.apply(value);
   }
 
   // ---- counters ----

@@ -17,7 +17,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiPredicate;
-import java.util.function.Function;
 import java.util.function.UnaryOperator;
 
 /**
@@ -325,29 +324,6 @@ public final class OrderedSetTable<K, V> extends SelectableTable<K, V>
   public V get(K key) {
     Node node = read(key, "get");
     return node == null ? null : (V) node.value;
-  }
-
-  @Override
-  public V getOrDefault(K key, V defaultValue) {
-    V value = get(key);
-    return value != null ? value : defaultValue;
-  }
-
-  @Override
-  public <E> E lookupElement(K key, Function<? super V, ? extends E> element) {
-    requireArgument(element, "element function", "lookupElement");
-    V value = get(key);
-    if (value == null) {
-      throw new MissingKeyException(name(), "lookupElement", key);
-    }
-    return element.apply(value);
-  }
-
-  @Override
-  public <E> E lookupElement(K key, Function<? super V, ? extends E> element, E defaultValue) {
-    requireArgument(element, "element function", "lookupElement");
-    V value = get(key);
-    return value == null ? defaultValue : element.apply(value);
   }
 
   @Override
