@@ -37,7 +37,7 @@ public abstract class AbstractTable<K, V> implements Table<K, V> {
   private final TableStatsCounters statsCounters; // null unless recordStats: one predictable branch
 
   private volatile String name;
-  private volatile Access access;
+  private final Access access;
   private volatile Owner owner;
   private volatile Owner heir;
   private volatile Object heirData;
