@@ -25,13 +25,16 @@ class LincheckHarnessSelfTest {
 
   @Test
   void modelCheckingReportsATwoObjectWriteThatIsNotAtomic() {
-    assertThrows(
-        LincheckAssertionError.class,
-        () ->
-            Budget.modelChecking()
-                .sequentialSpecification(AtomicPairSpec.class)
-                .check(TornPairOperations.class));
-    LincheckTables.deleteAllMade();
+    try {
+      assertThrows(
+          LincheckAssertionError.class,
+          () ->
+              Budget.modelChecking()
+                  .sequentialSpecification(AtomicPairSpec.class)
+                  .check(TornPairOperations.class));
+    } finally {
+      LincheckTables.deleteAllMade();
+    }
   }
 
   /** A real SET table, written through a broken "insertAll" that inserts key 1, then key 2. */

@@ -201,16 +201,6 @@ final class ContentionAdaptingTree {
 
   // ---- reads ----
 
-  /** A stamp to validate a read against multi-object writes; waits while one is in flight. */
-  long readBegin() {
-    return sequence.readBegin();
-  }
-
-  /** True if no multi-object write started since {@code stamp} was taken. */
-  boolean readValidate(long stamp) {
-    return sequence.readValidate(stamp);
-  }
-
   /** The node whose key compares equal to {@code key}, or null. Lock-free, linearizable. */
   Node find(Object key) {
     if (snapshotPublication) {
@@ -218,10 +208,10 @@ final class ContentionAdaptingTree {
       return PersistentSortedTree.find((Node) DATA.getAcquire(base), key, order);
     }
     for (; ; ) {
-      long stamp = readBegin();
+      long stamp = sequence.readBegin();
       BaseNode base = descend(key, Seek.AT_OR_ABOVE);
       Node data = (Node) DATA.getAcquire(base);
-      if (base.valid && readValidate(stamp)) {
+      if (base.valid && sequence.readValidate(stamp)) {
         return PersistentSortedTree.find(data, key, order);
       }
     }
@@ -230,7 +220,7 @@ final class ContentionAdaptingTree {
   /** A validated snapshot of the base {@code seek} leads to from {@code key}. Lock-free. */
   Snapshot snapshot(Object key, Seek seek) {
     for (; ; ) {
-      long stamp = snapshotPublication ? 0 : readBegin();
+      long stamp = snapshotPublication ? 0 : sequence.readBegin();
       Object lower = null;
       Object upper = null;
       TreeNode n = root;
@@ -245,7 +235,7 @@ final class ContentionAdaptingTree {
       }
       BaseNode base = (BaseNode) n;
       Node data = (Node) DATA.getAcquire(base);
-      if (snapshotPublication || (base.valid && readValidate(stamp))) {
+      if (snapshotPublication || (base.valid && sequence.readValidate(stamp))) {
         return new Snapshot(data, lower, upper);
       }
     }

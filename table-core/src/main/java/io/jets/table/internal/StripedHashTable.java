@@ -178,16 +178,6 @@ final class StripedHashTable {
     }
   }
 
-  /** A stamp to validate a read against multi-object writes; waits while one is in flight. */
-  long readBegin() {
-    return sequence.readBegin();
-  }
-
-  /** True if no multi-object write started since {@code stamp} was taken. */
-  boolean readValidate(long stamp) {
-    return sequence.readValidate(stamp);
-  }
-
   /**
    * The first node positioned after {@code (hash, key)} in traversal order, or the first node of
    * all when {@code key} is null. Each call reads each bucket once, lock-free.
@@ -254,9 +244,9 @@ final class StripedHashTable {
       return find(key, hash);
     }
     for (; ; ) {
-      long stamp = readBegin();
+      long stamp = sequence.readBegin();
       Node node = find(key, hash);
-      if (readValidate(stamp)) {
+      if (sequence.readValidate(stamp)) {
         return node;
       }
     }
@@ -268,9 +258,9 @@ final class StripedHashTable {
       return firstAfter(hash, key);
     }
     for (; ; ) {
-      long stamp = readBegin();
+      long stamp = sequence.readBegin();
       Node node = firstAfter(hash, key);
-      if (readValidate(stamp)) {
+      if (sequence.readValidate(stamp)) {
         return node;
       }
     }
