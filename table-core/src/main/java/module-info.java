@@ -7,7 +7,9 @@ module io.jets.table {
   requires jdk.jfr;
 
   exports io.jets.table;
-  // Only the off-heap tables extend AbstractTable; nobody else sees the internals.
+  // The storage SPI and the facade, for jets' own engine modules only; nobody else sees them.
+  exports io.jets.table.spi to
+      io.jets.offheap;
   exports io.jets.table.internal to
       io.jets.offheap;
 }

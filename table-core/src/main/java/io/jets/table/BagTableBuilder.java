@@ -1,6 +1,8 @@
 package io.jets.table;
 
-import io.jets.table.internal.HashBagTable;
+import io.jets.table.internal.BagStoreTable;
+import io.jets.table.internal.TableOptions;
+import io.jets.table.internal.hash.HashStore;
 
 /**
  * Builds a {@link TableType#BAG} or {@link TableType#DUPLICATE_BAG} table; see {@link TableBuilder}
@@ -20,6 +22,13 @@ public final class BagTableBuilder extends TableBuilder<BagTableBuilder> {
    *     named and its name is in use
    */
   public <K, V> BagTable<K, V> build() {
-    return HashBagTable.create(options());
+    TableOptions options = options();
+    return BagStoreTable.create(
+        options,
+        new HashStore(
+            options.writeConcurrency(),
+            options.decentralizedCounters(),
+            options.readConcurrency(),
+            true));
   }
 }

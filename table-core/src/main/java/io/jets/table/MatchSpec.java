@@ -1,6 +1,6 @@
 package io.jets.table;
 
-import io.jets.table.internal.MatchEvaluation;
+import io.jets.table.internal.select.MatchEvaluation;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

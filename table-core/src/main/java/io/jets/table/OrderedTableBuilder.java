@@ -1,6 +1,6 @@
 package io.jets.table;
 
-import io.jets.table.internal.OrderedSetTable;
+import io.jets.table.internal.OrderedStoreTable;
 import java.util.Comparator;
 
 /**
@@ -35,6 +35,6 @@ public final class OrderedTableBuilder extends TableBuilder<OrderedTableBuilder>
    */
   @SuppressWarnings("unchecked")
   public <K, V> OrderedTable<K, V> build() {
-    return OrderedSetTable.create(options(), (Comparator<? super K>) comparator);
+    return OrderedStoreTable.create(options(), (Comparator<? super K>) comparator);
   }
 }

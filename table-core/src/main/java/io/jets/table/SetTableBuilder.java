@@ -1,6 +1,8 @@
 package io.jets.table;
 
-import io.jets.table.internal.HashSetTable;
+import io.jets.table.internal.SetStoreTable;
+import io.jets.table.internal.TableOptions;
+import io.jets.table.internal.hash.HashStore;
 
 /** Builds a {@link TableType#SET} table; see {@link TableBuilder} for the options. */
 public final class SetTableBuilder extends TableBuilder<SetTableBuilder> {
@@ -17,6 +19,13 @@ public final class SetTableBuilder extends TableBuilder<SetTableBuilder> {
    *     named and its name is in use
    */
   public <K, V> SetTable<K, V> build() {
-    return HashSetTable.create(options());
+    TableOptions options = options();
+    return SetStoreTable.create(
+        options,
+        new HashStore(
+            options.writeConcurrency(),
+            options.decentralizedCounters(),
+            options.readConcurrency(),
+            false));
   }
 }

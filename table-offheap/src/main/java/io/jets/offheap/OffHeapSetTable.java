@@ -11,7 +11,7 @@ import io.jets.table.WriteConcurrency;
 import io.jets.table.internal.CounterValues;
 import io.jets.table.internal.ExternalSelectableTable;
 import io.jets.table.internal.TableOptions;
-import io.jets.table.internal.TableSequence;
+import io.jets.table.spi.TableSequence;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;

@@ -8,9 +8,14 @@ import io.jets.table.MatchSpec;
 import io.jets.table.ObjectFolder;
 import io.jets.table.Ticker;
 import io.jets.table.Weigher;
-import io.jets.table.internal.BucketChain.Node;
 import io.jets.table.internal.CachePolicy.Removal;
-import io.jets.table.internal.StripedHashTable.Stripe;
+import io.jets.table.internal.hash.BucketChain;
+import io.jets.table.internal.hash.BucketChain.Node;
+import io.jets.table.internal.hash.HashStore;
+import io.jets.table.internal.hash.StripedBatch;
+import io.jets.table.internal.hash.StripedBuckets;
+import io.jets.table.internal.hash.StripedBuckets.Stripe;
+import io.jets.table.internal.select.MatchEvaluation;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -19,7 +24,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BiPredicate;
 
 /**
- * The storage of a cache table: a {@code set} hash table on a {@link StripedHashTable} whose node
+ * The storage of a cache table: a {@code set} hash table on a {@link StripedBuckets} whose node
  * values are {@link CacheEntry} objects, its single-key write path, expiry and eviction, listener
  * notification, traversal and the select and storage hooks. The operations are in {@link
  * CacheHashTable}.
@@ -61,7 +66,7 @@ abstract class AbstractCacheTable<K, V> extends SelectableTable<K, V> implements
   /** The live value a write saw, and whether it changed the table. */
   record Written<V>(V previous, boolean changed) {}
 
-  final StripedHashTable store;
+  final StripedBuckets store;
   private final Ticker ticker;
   private final long origin;
   private final long writeNanos;
@@ -77,7 +82,9 @@ abstract class AbstractCacheTable<K, V> extends SelectableTable<K, V> implements
   @SuppressWarnings("unchecked")
   AbstractCacheTable(TableOptions options, CacheOptions cache) {
     super(options);
-    this.store = HashTable.newStore(options);
+    this.store =
+        HashStore.newBuckets(
+            options.writeConcurrency(), options.decentralizedCounters(), options.readConcurrency());
     this.ticker = cache.ticker();
     this.origin = ticker.read();
     this.writeNanos = cache.expireAfterWriteNanos();

@@ -158,21 +158,50 @@ public abstract class AbstractTable<K, V> implements Table<K, V> {
     }
   }
 
-  /** Throws unless the calling owner may write. */
-  protected final void checkWrite(String operation) {
+  /**
+   * Throws unless the calling owner may write; returns the owner the check saw, or null on a PUBLIC
+   * table, for {@link #checkWriteLocked}.
+   */
+  protected final Owner checkWrite(String operation) {
     if (deleted) {
       throw new TableDeletedException(name, operation);
     }
-    if (access != Access.PUBLIC && Owner.current() != owner) {
+    if (access == Access.PUBLIC) {
+      return null;
+    }
+    Owner seen = owner;
+    if (Owner.current() != seen) {
       throw new AccessDeniedException(
           name,
           operation
               + ": "
               + access
               + " table owned by "
-              + owner.name()
+              + seen.name()
               + ", called by "
               + Owner.current().name());
+    }
+    return seen;
+  }
+
+  /**
+   * Re-checks, with the writer lock held, that the table is not deleted and that its owner is still
+   * {@code writer} (what {@link #checkWrite} returned): a hand-over takes every writer lock, so a
+   * write that passed its check before one either completes before it or fails here.
+   */
+  protected final void checkWriteLocked(String operation, Owner writer) {
+    if (deleted) {
+      throw new TableDeletedException(name, operation);
+    }
+    if (writer != null && owner != writer) {
+      throw new AccessDeniedException(
+          name,
+          operation
+              + ": the table passed from "
+              + writer.name()
+              + " to "
+              + owner.name()
+              + " before the write could take its lock");
     }
   }
 
@@ -386,7 +415,14 @@ public abstract class AbstractTable<K, V> implements Table<K, V> {
       ownerRegistration.cancel();
     }
     ownerRegistration = registration.get();
-    owner = receiver;
+    // Exclusive with writes, as deletion is: a write in flight completes before the hand-over (the
+    // receiver sees it), and one that has not taken its lock yet fails its re-check.
+    lockAllWriters();
+    try {
+      owner = receiver;
+    } finally {
+      unlockAllWriters();
+    }
     receiver.deliver(new TableTransfer(this, from, data));
     TableEvents.transferred(name, from, receiver, inherited);
     return true;

@@ -6,6 +6,7 @@ import io.jets.table.CacheTable;
 import io.jets.table.CounterOp;
 import io.jets.table.MissingKeyException;
 import io.jets.table.SetTable;
+import io.jets.table.internal.hash.BucketChain;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.List;

@@ -2,6 +2,7 @@ package io.jets.table.internal;
 
 import io.jets.table.MatchSpec;
 import io.jets.table.Page;
+import io.jets.table.internal.select.MatchEvaluation;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.NoSuchElementException;

@@ -1,6 +1,7 @@
 package io.jets.table.internal;
 
 import io.jets.table.MatchSpec;
+import io.jets.table.internal.select.MatchEvaluation;
 import java.util.Comparator;
 import java.util.List;
 import java.util.function.BiPredicate;

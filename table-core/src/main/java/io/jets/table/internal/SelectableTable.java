@@ -6,6 +6,8 @@ import io.jets.table.MatchSpec;
 import io.jets.table.Page;
 import io.jets.table.TableType;
 import io.jets.table.WrongTableTypeException;
+import io.jets.table.internal.select.MatchEvaluation;
+import io.jets.table.spi.KeyOrderException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;

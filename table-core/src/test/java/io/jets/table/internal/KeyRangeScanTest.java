@@ -5,9 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import io.jets.table.Access;
 import io.jets.table.KeyPattern;
 import io.jets.table.MatchSpec;
+import io.jets.table.OrderedTable;
 import io.jets.table.SetTable;
 import io.jets.table.Tables;
 import io.jets.table.WriteConcurrency;
+import io.jets.table.internal.tree.TreeTables;
 import java.util.Comparator;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
@@ -33,8 +35,8 @@ class KeyRangeScanTest {
   @Test
   void orderedScansVisitOnlyTheBoundRangeInEveryMode() {
     for (WriteConcurrency mode : WriteConcurrency.values()) {
-      OrderedSetTable<String, Integer> table =
-          (OrderedSetTable<String, Integer>)
+      OrderedTable<String, Integer> table =
+          (OrderedTable<String, Integer>)
               Tables.orderedSet("scan-" + mode)
                   .access(Access.PUBLIC)
                   .writeConcurrency(mode)
@@ -43,32 +45,33 @@ class KeyRangeScanTest {
         table.insert(String.format("k%04d", i), i);
       }
       for (int i = 0; i < 30; i++) {
-        ContentionAdaptingTreeTest.forceSplit(table.tree(), String.format("k%04d", i * 33));
+        TreeTables.forceSplit(table, String.format("k%04d", i * 33));
       }
       var range = MatchSpec.<String, Integer>where(KeyPattern.range("k0100", "k0200")).returnKey();
-      assertEquals(100, visited(table, range, false));
-      assertEquals(100, visited(table, range, true));
+      assertEquals(100, visited((SelectableTable<?, ?>) table, range, false));
+      assertEquals(100, visited((SelectableTable<?, ?>) table, range, true));
       assertEquals(100, table.select(range).size());
       var closed =
           MatchSpec.<String, Integer>where(KeyPattern.range("k0100", false, "k0200", true))
               .returnKey();
-      assertEquals(100, visited(table, closed, false));
+      assertEquals(100, visited((SelectableTable<?, ?>) table, closed, false));
       assertEquals("k0101", table.select(closed).get(0));
       assertEquals("k0200", table.selectReverse(closed).get(0));
       var exact = MatchSpec.<String, Integer>where(KeyPattern.exact("k0500")).returnValue();
-      assertEquals(1, visited(table, exact, false));
+      assertEquals(1, visited((SelectableTable<?, ?>) table, exact, false));
       var prefix = MatchSpec.<String, Integer>where(KeyPattern.prefix("k03")).returnKey();
-      assertEquals(100, visited(table, prefix, false));
-      assertEquals(100, visited(table, prefix, true));
+      assertEquals(100, visited((SelectableTable<?, ?>) table, prefix, false));
+      assertEquals(100, visited((SelectableTable<?, ?>) table, prefix, true));
       var twoClauses =
           MatchSpec.<String, Integer>where(KeyPattern.exact("k0010"))
               .returnKey()
               .orWhere(KeyPattern.range("k0020", "k0030"))
               .returnResult((k, v) -> k);
-      assertEquals(20, visited(table, twoClauses, false)); // the hull [k0010, k0030)
+      assertEquals(
+          20, visited((SelectableTable<?, ?>) table, twoClauses, false)); // the hull [k0010, k0030)
       assertEquals(11, table.select(twoClauses).size());
       var any = MatchSpec.<String, Integer>anyKey().returnKey();
-      assertEquals(1_000, visited(table, any, false));
+      assertEquals(1_000, visited((SelectableTable<?, ?>) table, any, false));
       table.delete();
     }
   }
@@ -81,8 +84,8 @@ class KeyRangeScanTest {
           comparisons.incrementAndGet();
           return Integer.compare(a, b);
         };
-    OrderedSetTable<Integer, Integer> table =
-        (OrderedSetTable<Integer, Integer>)
+    OrderedTable<Integer, Integer> table =
+        (OrderedTable<Integer, Integer>)
             Tables.orderedSet("scan-counting").comparator(counting).<Integer, Integer>build();
     for (int i = 0; i < 100_000; i++) {
       table.insert(i, i);

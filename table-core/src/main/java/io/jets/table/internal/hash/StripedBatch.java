@@ -1,27 +1,28 @@
-package io.jets.table.internal;
+package io.jets.table.internal.hash;
 
-import io.jets.table.internal.BucketChain.Node;
-import io.jets.table.internal.StripedHashTable.Stripe;
+import io.jets.table.internal.hash.BucketChain.Node;
+import io.jets.table.internal.hash.StripedBuckets.Stripe;
 import java.util.Arrays;
 
 /**
- * A multi-object write in progress on a {@link StripedHashTable}: the stripes it holds (with the
+ * A multi-object write in progress on a {@link StripedBuckets}: the stripes it holds (with the
  * table's multiWriteLock) and the bucket array it writes to. Obtained from {@link
- * StripedHashTable#lockMany} or {@link StripedHashTable#lockAll}; then {@link #put} or {@link
- * #clear}; then exactly one of {@link #commit} or {@link #abandon}.
+ * StripedBuckets#lockMany} or {@link StripedBuckets#lockAll}; then {@link #put} or {@link #clear};
+ * then exactly one of {@link #commit} or {@link #abandon}.
  *
  * <p>Without snapshot writes the batch writes the live array between the table's sequence going odd
  * and going even again, so readers that overlap it retry. With snapshot writes (readConcurrency) it
  * writes a private copy that {@link #commit} publishes with one store, so readers never wait.
  */
-final class StripedBatch {
-  private final StripedHashTable table;
+public final class StripedBatch {
+  private final StripedBuckets table;
   private final Stripe[] locked;
   private final Object[] target; // the live table, or a private copy with snapshot writes
   private boolean crowded;
   private boolean begun;
+  private boolean changed; // a put or a clear: only then does commit publish a snapshot
 
-  StripedBatch(StripedHashTable table, Stripe[] locked, Object[] target) {
+  StripedBatch(StripedBuckets table, Stripe[] locked, Object[] target) {
     this.table = table;
     this.locked = locked;
     this.target = target;
@@ -32,19 +33,21 @@ final class StripedBatch {
   }
 
   /** The node holding {@code key} as this batch sees it, its own earlier puts included. */
-  Node find(Object key, int hash) {
+  public Node find(Object key, int hash) {
     return BucketChain.find(
-        (Node) target[StripedHashTable.index(hash, StripedHashTable.bits(target))], hash, key);
+        (Node) target[StripedBuckets.index(hash, StripedBuckets.bits(target))], hash, key);
   }
 
-  /** As {@link StripedHashTable#putLocked}, within the batch. */
-  void put(int hash, Object key, Object value, long objectDelta) {
+  /** As {@link StripedBuckets#putLocked}, within the batch. */
+  public void put(int hash, Object key, Object value, long objectDelta) {
     begin();
+    changed = true;
     crowded |= table.put(target, hash, key, value, objectDelta);
   }
 
   /** Drops every object, within the batch; the batch must hold every stripe. */
-  void clear() {
+  public void clear() {
+    changed = true;
     if (!table.snapshotWrites()) {
       begin();
       table.forwardAll(table.buckets(), table.emptyBuckets());
@@ -62,10 +65,12 @@ final class StripedBatch {
   }
 
   /** Makes the batch visible (if anything was written) and releases its locks. */
-  void commit() {
+  public void commit() {
     try {
       if (table.snapshotWrites()) {
-        table.install(target);
+        if (changed) {
+          table.install(target);
+        }
       } else if (begun) {
         table.writeEnd();
       }
@@ -78,7 +83,7 @@ final class StripedBatch {
   }
 
   /** Releases the locks; nothing written is undone (call only before any put). */
-  void abandon() {
+  public void abandon() {
     if (begun) {
       table.writeEnd();
     }

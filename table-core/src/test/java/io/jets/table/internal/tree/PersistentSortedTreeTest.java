@@ -1,11 +1,11 @@
-package io.jets.table.internal;
+package io.jets.table.internal.tree;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.jets.table.internal.PersistentSortedTree.Node;
+import io.jets.table.internal.tree.PersistentSortedTree.Node;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;

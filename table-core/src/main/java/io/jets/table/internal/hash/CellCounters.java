@@ -1,11 +1,11 @@
-package io.jets.table.internal;
+package io.jets.table.internal.hash;
 
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * The key and object counts of a {@link StripedHashTable}, kept in padded cells indexed by the top
+ * The key and object counts of a {@link StripedBuckets}, kept in padded cells indexed by the top
  * {@code cellBits} bits of a mixed hash, so that writers of different stripes never write the same
  * cache line. {@code cellBits} is the most stripe bits the table may ever have, so every cell stays
  * covered by exactly one stripe whatever the current stripe count: the writer holding that stripe

@@ -1,7 +1,9 @@
-package io.jets.table.internal;
+package io.jets.table.internal.hash;
+
+import io.jets.table.spi.StoredObject;
 
 /**
- * The immutable chains of nodes that fill the buckets of a {@link StripedHashTable}, sorted by
+ * The immutable chains of nodes that fill the buckets of a {@link StripedBuckets}, sorted by
  * unsigned mixed hash. A key's bucket is the top bits of its mixed hash, so traversal order is the
  * order of mixed hashes whatever the capacity, and doubling splits each chain into a prefix and a
  * suffix without reordering anything (the "split-ordered" idea of Shalev and Shavit). Keys with
@@ -10,27 +12,24 @@ package io.jets.table.internal;
  * <p>A writer never changes a node: it copies the nodes before the one it changes and shares the
  * rest, so a reader may walk a chain it loaded without any lock.
  */
-final class BucketChain {
+public final class BucketChain {
 
   private BucketChain() {}
 
   /** An immutable chain link. */
-  static final class Node {
-    final int hash;
-    final Object key;
-    final Object value;
-    final Node next;
+  public static final class Node extends StoredObject {
+    public final int hash;
+    public final Node next;
 
     Node(int hash, Object key, Object value, Node next) {
+      super(key, value);
       this.hash = hash;
-      this.key = key;
-      this.value = value;
       this.next = next;
     }
   }
 
   /** The key's hash code through murmur3's fmix32, so that the top bits depend on every bit. */
-  static int mix(Object key) {
+  public static int mix(Object key) {
     int h = key.hashCode();
     h ^= h >>> 16;
     h *= 0x85ebca6b;
@@ -41,7 +40,7 @@ final class BucketChain {
   }
 
   /** The node of {@code chain} holding {@code key}, or null. */
-  static Node find(Node chain, int hash, Object key) {
+  public static Node find(Node chain, int hash, Object key) {
     for (Node n = chain; n != null; n = n.next) {
       if (n.hash == hash) {
         if (n.key == key || n.key.equals(key)) {
@@ -66,7 +65,7 @@ final class BucketChain {
    * keys present for the whole walk.
    */
   @SuppressWarnings({"unchecked", "rawtypes"})
-  static int tieOrder(Object a, Object b) {
+  public static int tieOrder(Object a, Object b) {
     Class<?> ca = a.getClass();
     Class<?> cb = b.getClass();
     if (ca != cb) {
@@ -79,7 +78,7 @@ final class BucketChain {
   }
 
   /** The first node of {@code chain} positioned after {@code (hash, key)}. */
-  static Node skipThrough(Node chain, int hash, Object key) {
+  public static Node skipThrough(Node chain, int hash, Object key) {
     Node n = chain;
     while (n != null && Integer.compareUnsigned(n.hash, hash) < 0) {
       n = n.next;
@@ -101,7 +100,7 @@ final class BucketChain {
   }
 
   /** Copies the nodes of {@code head} before {@code stop}, ending the copy with {@code tail}. */
-  static Node copyBefore(Node head, Node stop, Node tail) {
+  public static Node copyBefore(Node head, Node stop, Node tail) {
     int count = 0;
     for (Node n = head; n != stop; n = n.next) {
       count++;
@@ -126,7 +125,7 @@ final class BucketChain {
    * A bucket array of twice the capacity of {@code old} (2^oldBits buckets) holding the same
    * chains, split; {@code old} is unchanged.
    */
-  static Object[] doubled(Object[] old, int oldBits) {
+  public static Object[] doubled(Object[] old, int oldBits) {
     Object[] grown = new Object[old.length << 1];
     for (int i = 0; i < old.length; i++) {
       Node head = (Node) old[i];

@@ -1,13 +1,12 @@
-package io.jets.table.internal;
+package io.jets.table.internal.tree;
 
-import io.jets.table.internal.PersistentSortedTree.Node;
+import io.jets.table.internal.tree.PersistentSortedTree.Node;
+import io.jets.table.spi.KeyOrderException;
+import io.jets.table.spi.TableSequence;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
-import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.ReentrantLock;
@@ -94,7 +93,7 @@ final class ContentionAdaptingTree {
   /** No split below this many route levels: bounds the depth (ETS caps its route layer too). */
   static final int MAX_ROUTE_DEPTH = 16;
 
-  private static final VarHandle DATA;
+  static final VarHandle DATA;
 
   static {
     try {
@@ -159,12 +158,11 @@ final class ContentionAdaptingTree {
   private final Comparator<Object> order;
   private final boolean adaptive;
   private final boolean snapshotPublication;
-  private final ReentrantLock structureLock = new ReentrantLock();
+  final ReentrantLock structureLock = new ReentrantLock();
   private final AtomicLong centralObjects; // one of these two counts the objects
   private final LongAdder stripedObjects;
-  private volatile TreeNode root;
-  private volatile int baseCount = 1; // written under structureLock
-  private List<BaseNode> lockedForAll; // guarded by structureLock
+  volatile TreeNode root;
+  volatile int baseCount = 1; // written under structureLock
   private final TableSequence sequence = new TableSequence();
 
   /**
@@ -250,7 +248,7 @@ final class ContentionAdaptingTree {
     };
   }
 
-  private BaseNode descend(Object key, Seek seek) {
+  BaseNode descend(Object key, Seek seek) {
     TreeNode n = root;
     while (n instanceof RouteNode route) {
       n = goesLeft(route, key, seek) ? route.left : route.right;
@@ -445,191 +443,6 @@ final class ContentionAdaptingTree {
     return (BaseNode) n;
   }
 
-  // ---- multi-object writes ----
-
-  /**
-   * Stores {@code values[i]} under {@code keys[i]} for every i, atomically and in isolation: takes
-   * the structure lock (freezing the set of bases) and the locks of the bases the keys fall in,
-   * runs {@code check} (which may throw), builds every new base version, then publishes them all
-   * between an odd and an even sequence value. With {@code onlyNew}, stores nothing and returns
-   * false if any key is present. Of equal keys in one batch, the last wins.
-   *
-   * @throws KeyOrderException naming the key being placed if the order fails; nothing is published
-   */
-  boolean putAll(Object[] keys, Object[] values, boolean onlyNew, Runnable check) {
-    if (keys.length == 0) {
-      return true;
-    }
-    structureLock.lock();
-    try {
-      // BaseNode keeps identity equality. Not an IdentityHashMap: Lincheck 3.7's model checker
-      // fails on one (tests-property), and a LinkedHashMap also locks in a deterministic order.
-      Map<BaseNode, Node> staged = new LinkedHashMap<>();
-      for (Object key : keys) {
-        BaseNode base = placed(key, () -> descend(key, Seek.AT_OR_ABOVE));
-        staged.put(base, null); // filled in once the base is locked
-      }
-      List<BaseNode> locked;
-      if (snapshotPublication) {
-        locked = new ArrayList<>();
-        collectBases(root, locked); // the whole layer is copied: freeze every base
-      } else {
-        locked = new ArrayList<>(staged.keySet());
-      }
-      for (BaseNode base : locked) {
-        base.lock.lock(); // only multi-object writers, serialized by structureLock, hold several
-      }
-      try {
-        check.run();
-        staged.replaceAll((base, unread) -> dataLocked(base));
-        if (onlyNew) {
-          for (Object key : keys) {
-            Node data = staged.get(descend(key, Seek.AT_OR_ABOVE));
-            if (placed(key, () -> PersistentSortedTree.find(data, key, order)) != null) {
-              return false;
-            }
-          }
-        }
-        long added = 0;
-        for (int i = 0; i < keys.length; i++) {
-          Object key = keys[i];
-          Object value = values[i];
-          BaseNode base = descend(key, Seek.AT_OR_ABOVE);
-          Node data = staged.get(base);
-          added += placed(key, () -> PersistentSortedTree.find(data, key, order)) == null ? 1 : 0;
-          staged.put(base, placed(key, () -> PersistentSortedTree.put(data, key, value, order)));
-        }
-        if (snapshotPublication) {
-          publishLayer(staged, locked);
-          countObjects(added);
-          return true;
-        }
-        writeBegin();
-        try {
-          for (Map.Entry<BaseNode, Node> version : staged.entrySet()) {
-            DATA.setRelease(version.getKey(), version.getValue());
-          }
-          countObjects(added);
-        } finally {
-          writeEnd();
-        }
-        return true;
-      } finally {
-        for (BaseNode base : locked) {
-          base.lock.unlock();
-        }
-      }
-    } finally {
-      structureLock.unlock();
-    }
-  }
-
-  /**
-   * Publishes a copy of the routing layer whose bases hold {@code staged} versions (or their
-   * current data), then retires the old bases. The caller holds structureLock and every base lock
-   * ({@code locked}).
-   */
-  private void publishLayer(Map<BaseNode, Node> staged, List<BaseNode> locked) {
-    List<BaseNode> fresh = new ArrayList<>(locked.size());
-    TreeNode copy = copyLayer(root, null, staged, fresh);
-    try {
-      root = copy;
-      for (BaseNode old : locked) {
-        old.valid = false; // waiting writers retry in the new layer
-      }
-    } finally {
-      for (BaseNode base : fresh) {
-        base.lock.unlock();
-      }
-    }
-  }
-
-  /** Copies the layer under {@code n}; the new bases come back locked, in key order. */
-  private TreeNode copyLayer(
-      TreeNode n, RouteNode parent, Map<BaseNode, Node> staged, List<BaseNode> fresh) {
-    if (n instanceof RouteNode route) {
-      RouteNode copy = new RouteNode(route.key, null, null);
-      copy.parent = parent;
-      copy.left = copyLayer(route.left, copy, staged, fresh);
-      copy.right = copyLayer(route.right, copy, staged, fresh);
-      return copy;
-    }
-    BaseNode base = (BaseNode) n;
-    BaseNode copy = new BaseNode(staged.containsKey(base) ? staged.get(base) : dataLocked(base));
-    copy.parent = parent;
-    copy.lock.lock();
-    fresh.add(copy);
-    return copy;
-  }
-
-  /** Runs a step that orders {@code key}, naming the key if the order fails. */
-  private static <T> T placed(Object key, java.util.function.Supplier<T> step) {
-    try {
-      return step.get();
-    } catch (KeyOrderException e) {
-      throw new KeyOrderException(e.getCause(), key);
-    }
-  }
-
-  /** The base that holds {@code key} now: a plain descent, for tests. */
-  BaseNode baseOf(Object key) {
-    return descend(key, Seek.AT_OR_ABOVE);
-  }
-
-  /**
-   * Takes the structure lock and every base lock, in key order. Release with {@link #unlockAll}.
-   */
-  void lockAll() {
-    structureLock.lock();
-    List<BaseNode> bases = new ArrayList<>();
-    collectBases(root, bases);
-    for (BaseNode base : bases) {
-      base.lock.lock();
-    }
-    lockedForAll = bases;
-  }
-
-  void unlockAll() {
-    List<BaseNode> bases = lockedForAll;
-    lockedForAll = null;
-    for (int i = bases.size() - 1; i >= 0; i--) {
-      bases.get(i).lock.unlock();
-    }
-    structureLock.unlock();
-  }
-
-  /**
-   * Empties every base; the caller holds every lock ({@link #lockAll}) and, without snapshot
-   * publication, has begun a write.
-   */
-  void clearLocked() {
-    if (snapshotPublication) {
-      long removed = 0;
-      for (BaseNode base : lockedForAll) {
-        removed += PersistentSortedTree.size(dataLocked(base));
-      }
-      BaseNode empty = new BaseNode(null);
-      empty.lock.lock();
-      try {
-        root = empty;
-        baseCount = 1;
-        for (BaseNode old : lockedForAll) {
-          old.valid = false;
-        }
-      } finally {
-        empty.lock.unlock();
-      }
-      countObjects(-removed);
-      return;
-    }
-    long removed = 0;
-    for (BaseNode base : lockedForAll) {
-      removed += PersistentSortedTree.size(dataLocked(base));
-      DATA.setRelease(base, (Node) null);
-    }
-    countObjects(-removed);
-  }
-
   /** Starts a multi-object write; the caller holds the structure lock. */
   void writeBegin() {
     sequence.writeBegin();
@@ -640,7 +453,7 @@ final class ContentionAdaptingTree {
     sequence.writeEnd();
   }
 
-  private static void collectBases(TreeNode n, List<BaseNode> into) {
+  static void collectBases(TreeNode n, List<BaseNode> into) {
     if (n instanceof RouteNode route) {
       collectBases(route.left, into);
       collectBases(route.right, into);

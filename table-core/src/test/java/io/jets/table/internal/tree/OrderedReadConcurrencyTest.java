@@ -1,4 +1,4 @@
-package io.jets.table.internal;
+package io.jets.table.internal.tree;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -41,10 +41,11 @@ class OrderedReadConcurrencyTest {
     for (int k = 0; k < 100; k++) {
       table.insert(k, (long) k);
     }
-    ContentionAdaptingTree tree = ((OrderedSetTable<Integer, Long>) table).tree();
+    ContentionAdaptingTree tree = TreeTables.treeOf(table);
     // Freeze the table the way a seqlock writer would, mid-write: every lock held, sequence odd.
     // A reader that validated the sequence would wait until it turned even.
-    tree.lockAll();
+    TreeStore store = TreeTables.storeOf(table);
+    store.lockAll();
     tree.writeBegin();
     try {
       CompletableFuture<Long> read =
@@ -64,7 +65,7 @@ class OrderedReadConcurrencyTest {
       assertEquals(4950L + 10, read.get(1, TimeUnit.MINUTES)); // range(10, 20) holds 10 keys
     } finally {
       tree.writeEnd();
-      tree.unlockAll();
+      store.unlockAll();
     }
     table.delete();
   }
@@ -76,11 +77,14 @@ class OrderedReadConcurrencyTest {
     for (int k = 0; k < 300; k++) {
       table.insert(k, 0L);
     }
-    ContentionAdaptingTree tree = ((OrderedSetTable<Integer, Long>) table).tree();
+    ContentionAdaptingTree tree = TreeTables.treeOf(table);
     if (mode != WriteConcurrency.OFF) {
       ContentionAdaptingTreeTest.forceSplit(tree, 150);
       ContentionAdaptingTreeTest.forceSplit(tree, 50);
-      assertTrue(tree.baseOf(10) != tree.baseOf(290), "the keys lie in different bases");
+      assertTrue(
+          tree.descend(10, ContentionAdaptingTree.Seek.AT_OR_ABOVE)
+              != tree.descend(290, ContentionAdaptingTree.Seek.AT_OR_ABOVE),
+          "the keys lie in different bases");
     }
     AtomicBoolean done = new AtomicBoolean();
     CountDownLatch writing = new CountDownLatch(1);

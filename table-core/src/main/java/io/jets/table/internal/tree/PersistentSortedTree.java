@@ -1,5 +1,6 @@
-package io.jets.table.internal;
+package io.jets.table.internal.tree;
 
+import io.jets.table.spi.StoredObject;
 import java.util.Comparator;
 
 /**
@@ -32,17 +33,14 @@ final class PersistentSortedTree {
    */
 
   /** An immutable tree node. */
-  static final class Node {
-    final Object key;
-    final Object value;
+  static final class Node extends StoredObject {
     final Node left;
     final Node right;
     final int height;
     final int size;
 
     Node(Node left, Object key, Object value, Node right) {
-      this.key = key;
-      this.value = value;
+      super(key, value);
       this.left = left;
       this.right = right;
       this.height = 1 + Math.max(height(left), height(right));

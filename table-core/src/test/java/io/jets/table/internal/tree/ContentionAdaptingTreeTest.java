@@ -1,4 +1,4 @@
-package io.jets.table.internal;
+package io.jets.table.internal.tree;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -10,7 +10,7 @@ import io.jets.table.MatchSpec;
 import io.jets.table.OrderedTable;
 import io.jets.table.Tables;
 import io.jets.table.WriteConcurrency;
-import io.jets.table.internal.ContentionAdaptingTree.BaseNode;
+import io.jets.table.internal.tree.ContentionAdaptingTree.BaseNode;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -26,10 +26,10 @@ import org.junit.jupiter.api.Test;
 /** The CA tree under forced and natural adaptation, checked against a TreeMap model. */
 class ContentionAdaptingTreeTest {
 
-  private static OrderedSetTable<Integer, Integer> table(String name, WriteConcurrency mode) {
+  private static OrderedTable<Integer, Integer> table(String name, WriteConcurrency mode) {
     OrderedTable<Integer, Integer> table =
         Tables.orderedSet(name).access(Access.PUBLIC).writeConcurrency(mode).build();
-    return (OrderedSetTable<Integer, Integer>) table;
+    return table;
   }
 
   /** Splits the base holding {@code key}, as a contended writer would. */
@@ -53,7 +53,7 @@ class ContentionAdaptingTreeTest {
   }
 
   private static void checkAgainst(
-      TreeMap<Integer, Integer> model, OrderedSetTable<Integer, Integer> table, Random random) {
+      TreeMap<Integer, Integer> model, OrderedTable<Integer, Integer> table, Random random) {
     List<Map.Entry<Integer, Integer>> expected = new ArrayList<>(model.entrySet());
     assertEquals(expected, table.toList());
     assertEquals(model.size(), table.size());
@@ -103,8 +103,8 @@ class ContentionAdaptingTreeTest {
   void seededRandomOperationsThroughSplitsAndJoinsMatchATreeMap() {
     for (long seed = 1; seed <= 4; seed++) {
       Random random = new Random(seed);
-      OrderedSetTable<Integer, Integer> table = table("cat-model-" + seed, WriteConcurrency.ON);
-      ContentionAdaptingTree tree = table.tree();
+      OrderedTable<Integer, Integer> table = table("cat-model-" + seed, WriteConcurrency.ON);
+      ContentionAdaptingTree tree = TreeTables.treeOf(table);
       TreeMap<Integer, Integer> model = new TreeMap<>();
       int maxBases = 1;
       for (int step = 0; step < 6_000; step++) {
@@ -160,8 +160,8 @@ class ContentionAdaptingTreeTest {
   void concurrentWritersThroughSplitsAndJoinsKeepEveryKeyAndEveryStableKeyVisibleToTraversals()
       throws Exception {
     int writers = 2;
-    OrderedSetTable<Integer, Integer> table = table("cat-concurrent", WriteConcurrency.ON);
-    ContentionAdaptingTree tree = table.tree();
+    OrderedTable<Integer, Integer> table = table("cat-concurrent", WriteConcurrency.ON);
+    ContentionAdaptingTree tree = TreeTables.treeOf(table);
     List<Integer> stable = new ArrayList<>();
     for (int k = 0; k < 3_000; k += 10) {
       stable.add(k);
@@ -283,8 +283,7 @@ class ContentionAdaptingTreeTest {
    * Makes a second writer meet a held base lock: the first writer holds the base inside an update
    * function until the second is queued on the lock, so the second's tryLock fails every round.
    */
-  private static void contendOnce(OrderedSetTable<Integer, Integer> table, int key)
-      throws Exception {
+  private static void contendOnce(OrderedTable<Integer, Integer> table, int key) throws Exception {
     CountDownLatch holding = new CountDownLatch(1);
     CountDownLatch release = new CountDownLatch(1);
     Thread holder =
@@ -303,7 +302,12 @@ class ContentionAdaptingTreeTest {
                           return v;
                         }));
     holding.await();
-    BaseNode base = table.tree().baseOf(key); // a plain descent: the holder has its lock
+    BaseNode base =
+        TreeTables.treeOf(table)
+            .descend(
+                key,
+                ContentionAdaptingTree.Seek
+                    .AT_OR_ABOVE); // a plain descent: the holder has its lock
     Thread contender = Thread.ofPlatform().start(() -> table.insert(key + 1, key));
     while (contender.isAlive() && !base.lock.hasQueuedThread(contender) && base.valid) {
       Thread.onSpinWait();
@@ -315,7 +319,7 @@ class ContentionAdaptingTreeTest {
 
   @Test
   void contentionFromTwoWritersSplitsBasesAndQuietWritesJoinThemBack() throws Exception {
-    OrderedSetTable<Integer, Integer> table = table("cat-contention", WriteConcurrency.ON);
+    OrderedTable<Integer, Integer> table = table("cat-contention", WriteConcurrency.ON);
     for (int k = 0; k < 1_000; k++) {
       table.insert(k, k);
     }
@@ -342,7 +346,7 @@ class ContentionAdaptingTreeTest {
 
   @Test
   void twoFreelyContendingWritersKeepEveryObject() throws Exception {
-    OrderedSetTable<Integer, Integer> table = table("cat-free", WriteConcurrency.AUTO);
+    OrderedTable<Integer, Integer> table = table("cat-free", WriteConcurrency.AUTO);
     CyclicBarrier start = new CyclicBarrier(2);
     Runnable writer =
         () -> {
@@ -367,7 +371,7 @@ class ContentionAdaptingTreeTest {
 
   @Test
   void writeConcurrencyOffIsOneBaseThatNeverAdapts() throws Exception {
-    OrderedSetTable<Integer, Integer> table = table("cat-off", WriteConcurrency.OFF);
+    OrderedTable<Integer, Integer> table = table("cat-off", WriteConcurrency.OFF);
     CyclicBarrier start = new CyclicBarrier(2);
     Runnable writer =
         () -> {

@@ -1,10 +1,11 @@
-package io.jets.table.internal;
+package io.jets.table.internal.hash;
 
-import static io.jets.table.internal.BucketChain.copyBefore;
-import static io.jets.table.internal.BucketChain.skipThrough;
-import static io.jets.table.internal.BucketChain.tieOrder;
+import static io.jets.table.internal.hash.BucketChain.copyBefore;
+import static io.jets.table.internal.hash.BucketChain.skipThrough;
+import static io.jets.table.internal.hash.BucketChain.tieOrder;
 
-import io.jets.table.internal.BucketChain.Node;
+import io.jets.table.internal.hash.BucketChain.Node;
+import io.jets.table.spi.TableSequence;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.util.concurrent.locks.ReentrantLock;
@@ -16,7 +17,7 @@ import java.util.concurrent.locks.ReentrantLock;
  * <p>The caller (a table type) decides what a value is; this class keeps buckets, stripes, sizes
  * and the table-level sequence.
  */
-final class StripedHashTable {
+public final class StripedBuckets {
   /*
    * Design notes
    *
@@ -70,7 +71,7 @@ final class StripedHashTable {
    */
 
   /** Left in every bucket of a table that has been replaced: continue in {@code table}. */
-  static final class Forward {
+  public static final class Forward {
     final Object[] table;
 
     Forward(Object[] table) {
@@ -80,7 +81,7 @@ final class StripedHashTable {
 
   /** A writer lock, padded against false sharing, with its contention statistic. */
   @SuppressWarnings("unused")
-  static final class Stripe extends ReentrantLock {
+  public static final class Stripe extends ReentrantLock {
     private static final long serialVersionUID = 1L;
     long p01, p02, p03, p04, p05, p06, p07;
     int contention; // guarded by this lock
@@ -129,7 +130,7 @@ final class StripedHashTable {
    * @param snapshotWrites make multi-object writes publish a new bucket array, so readers never
    *     wait or retry (readConcurrency)
    */
-  StripedHashTable(
+  public StripedBuckets(
       int stripeBits,
       int minStripeBits,
       int maxStripeBits,
@@ -155,18 +156,18 @@ final class StripedHashTable {
 
   // ---- hashing and order ----
 
-  static int bits(Object[] tab) {
+  public static int bits(Object[] tab) {
     return Integer.numberOfTrailingZeros(tab.length);
   }
 
-  static int index(int hash, int bits) {
+  public static int index(int hash, int bits) {
     return hash >>> (32 - bits); // bits >= MIN_BITS > 0, so the shift is never 32
   }
 
   // ---- reads ----
 
   /** The node holding {@code key}, or null. Lock-free; follows forwards. */
-  Node find(Object key, int hash) {
+  public Node find(Object key, int hash) {
     Object[] tab = table;
     for (; ; ) {
       Object bucket = SLOT.getAcquire(tab, index(hash, bits(tab)));
@@ -182,7 +183,7 @@ final class StripedHashTable {
    * The first node positioned after {@code (hash, key)} in traversal order, or the first node of
    * all when {@code key} is null. Each call reads each bucket once, lock-free.
    */
-  Node firstAfter(int hash, Object key) {
+  public Node firstAfter(int hash, Object key) {
     Object[] tab = table;
     int i = key == null ? 0 : index(hash, bits(tab));
     while (i < tab.length) {
@@ -210,7 +211,7 @@ final class StripedHashTable {
   }
 
   /** Visits every node in traversal order; weakly consistent, each long-lived node exactly once. */
-  void forEach(java.util.function.Consumer<Node> visitor) {
+  public void forEach(java.util.function.Consumer<Node> visitor) {
     Object[] tab = table;
     int i = 0;
     Node last = null; // the last node visited: after a forward, resume strictly after it
@@ -239,7 +240,7 @@ final class StripedHashTable {
    * The node holding {@code key}, never part of a multi-object write: with snapshot writes a plain
    * lock-free read, otherwise a read validated against the sequence (retried if it overlapped).
    */
-  Node findConsistent(Object key, int hash) {
+  public Node findConsistent(Object key, int hash) {
     if (snapshotWrites) {
       return find(key, hash);
     }
@@ -253,7 +254,7 @@ final class StripedHashTable {
   }
 
   /** {@link #firstAfter} made consistent with multi-object writes, as {@link #findConsistent}. */
-  Node firstAfterConsistent(int hash, Object key) {
+  public Node firstAfterConsistent(int hash, Object key) {
     if (snapshotWrites) {
       return firstAfter(hash, key);
     }
@@ -273,7 +274,7 @@ final class StripedHashTable {
   }
 
   /** Locks and returns the stripe that now covers {@code hash}. */
-  Stripe lock(int hash) {
+  public Stripe lock(int hash) {
     for (; ; ) {
       Stripe[] current = stripes;
       Stripe stripe = current[stripeIndex(hash, current)];
@@ -302,7 +303,7 @@ final class StripedHashTable {
    * Unlocks {@code stripe}, then grows the table or adapts the stripe count if the writes under it
    * asked for that. Call exactly once per {@link #lock}.
    */
-  void release(Stripe stripe) {
+  public void release(Stripe stripe) {
     boolean crowded = stripe.crowded;
     stripe.crowded = false;
     int contention = stripe.contention;
@@ -318,7 +319,7 @@ final class StripedHashTable {
   }
 
   /** The node holding {@code key}; the caller holds its stripe. */
-  Node findLocked(Object key, int hash) {
+  public Node findLocked(Object key, int hash) {
     return find(key, hash);
   }
 
@@ -326,7 +327,7 @@ final class StripedHashTable {
    * Stores {@code value} under {@code key}, or removes the key when {@code value} is null, and adds
    * {@code objectDelta} to the object count. The caller holds the key's stripe.
    */
-  void putLocked(Stripe stripe, int hash, Object key, Object value, long objectDelta) {
+  public void putLocked(Stripe stripe, int hash, Object key, Object value, long objectDelta) {
     if (put(table, hash, key, value, objectDelta)) {
       stripe.crowded = true;
     }
@@ -336,7 +337,7 @@ final class StripedHashTable {
    * Stores into {@code tab} (the live bucket array or a batch's copy); returns true if the key's
    * cell has passed its load limit. The caller holds the key's stripe.
    */
-  boolean put(Object[] tab, int hash, Object key, Object value, long objectDelta) {
+  public boolean put(Object[] tab, int hash, Object key, Object value, long objectDelta) {
     int i = index(hash, bits(tab));
     Node head = (Node) tab[i];
     Node match = null;
@@ -375,7 +376,7 @@ final class StripedHashTable {
    * Starts a batch on the keys with {@code hashes}: with snapshot writes it locks every stripe and
    * works on a copy; otherwise it locks the keys' stripes in ascending order.
    */
-  StripedBatch lockMany(int[] hashes) {
+  public StripedBatch lockMany(int[] hashes) {
     multiWriteLock.lock();
     Stripe[] current = stripes; // stable: changing the stripes needs multiWriteLock
     if (snapshotWrites) {
@@ -402,7 +403,7 @@ final class StripedHashTable {
   }
 
   /** Starts a batch that holds every stripe (deleteAllObjects). */
-  StripedBatch lockAll() {
+  public StripedBatch lockAll() {
     multiWriteLock.lock();
     Stripe[] current = stripes;
     return new StripedBatch(this, lockEvery(current), snapshotWrites ? emptyBuckets() : table);
@@ -416,7 +417,7 @@ final class StripedHashTable {
   }
 
   /** Releases the stripes of a batch, then multiWriteLock. */
-  void unlock(Stripe[] locked) {
+  public void unlock(Stripe[] locked) {
     for (int k = locked.length - 1; k >= 0; k--) {
       locked[k].unlock();
     }
@@ -426,17 +427,17 @@ final class StripedHashTable {
   /**
    * Starts a multi-object write: readers that overlap it will retry. Caller holds multiWriteLock.
    */
-  void writeBegin() {
+  public void writeBegin() {
     sequence.writeBegin();
   }
 
   /** Ends a multi-object write. */
-  void writeEnd() {
+  public void writeEnd() {
     sequence.writeEnd();
   }
 
   /** Points every bucket of {@code old} at {@code replacement} and installs it. */
-  void forwardAll(Object[] old, Object[] replacement) {
+  public void forwardAll(Object[] old, Object[] replacement) {
     Forward forward = new Forward(replacement);
     for (int i = 0; i < old.length; i++) {
       SLOT.setRelease(old, i, forward);
@@ -450,7 +451,7 @@ final class StripedHashTable {
    * Doubles the table until it is no longer crowded; call with no lock held. One multi-object write
    * can add many times the capacity, so a single doubling would leave long chains behind it.
    */
-  void resizeIfCrowded() {
+  public void resizeIfCrowded() {
     // Racy pre-check, so that a cell over its share in a table that is not over its load factor
     // (random skew between cells) does not make every insert take every lock. Each doubling
     // takes and releases every lock, so writers and readers progress in between.
@@ -510,51 +511,51 @@ final class StripedHashTable {
   }
 
   /** Publishes {@code tab} as the live bucket array. Caller holds every stripe. */
-  void install(Object[] tab) {
+  public void install(Object[] tab) {
     counts.limitFor(bits(tab));
     table = tab;
   }
 
   /** The live bucket array. */
-  Object[] buckets() {
+  public Object[] buckets() {
     return table;
   }
 
   /** A new, empty bucket array of the initial capacity. */
-  Object[] emptyBuckets() {
+  public Object[] emptyBuckets() {
     return new Object[1 << initialBits];
   }
 
-  boolean snapshotWrites() {
+  public boolean snapshotWrites() {
     return snapshotWrites;
   }
 
   /** Sets every count to zero. Caller holds every stripe. */
-  void clearCounts() {
+  public void clearCounts() {
     counts.clear();
   }
 
   // ---- sizes ----
 
   /** The number of objects: exact when quiescent; while only inserts run, never decreasing. */
-  long objects() {
+  public long objects() {
     return counts.objects();
   }
 
   /** The number of keys; a racy estimate while writers run. */
-  long keys() {
+  public long keys() {
     return counts.keys();
   }
 
-  int capacity() {
+  public int capacity() {
     return table.length;
   }
 
-  int stripeCount() {
+  public int stripeCount() {
     return stripes.length;
   }
 
-  int cellCount() {
+  public int cellCount() {
     return counts.count();
   }
 }

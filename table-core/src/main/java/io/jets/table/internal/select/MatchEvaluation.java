@@ -1,8 +1,9 @@
-package io.jets.table.internal;
+package io.jets.table.internal.select;
 
 import io.jets.table.KeyPattern;
 import io.jets.table.MatchClause;
 import io.jets.table.MatchSpec;
+import io.jets.table.spi.KeyOrderException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
@@ -55,7 +56,7 @@ public final class MatchEvaluation {
    * The keys a spec can match when every clause has an exact key pattern, in clause order without
    * repeats; null when some clause can match other keys.
    */
-  static List<Object> exactKeys(MatchSpec<?, ?, ?> spec) {
+  public static List<Object> exactKeys(MatchSpec<?, ?, ?> spec) {
     Set<Object> keys = new LinkedHashSet<>();
     for (MatchClause<?, ?, ?> clause : spec.clauses()) {
       if (!(clause.key() instanceof KeyPattern.Exact<?> exact)) {
@@ -72,11 +73,12 @@ public final class MatchEvaluation {
    * @param lower the least key, or null
    * @param upper the greatest key, or null
    */
-  record KeyRange(Object lower, boolean lowerInclusive, Object upper, boolean upperInclusive) {
-    static final KeyRange ALL = new KeyRange(null, false, null, false);
+  public record KeyRange(
+      Object lower, boolean lowerInclusive, Object upper, boolean upperInclusive) {
+    public static final KeyRange ALL = new KeyRange(null, false, null, false);
 
     /** True if {@code key} is past the upper bound (ascending walks stop there). */
-    boolean above(Object key, Comparator<Object> order) {
+    public boolean above(Object key, Comparator<Object> order) {
       if (upper == null) {
         return false;
       }
@@ -85,7 +87,7 @@ public final class MatchEvaluation {
     }
 
     /** True if {@code key} is before the lower bound (descending walks stop there). */
-    boolean below(Object key, Comparator<Object> order) {
+    public boolean below(Object key, Comparator<Object> order) {
       if (lower == null) {
         return false;
       }
@@ -102,7 +104,7 @@ public final class MatchEvaluation {
    *     given prefix form an interval
    * @throws KeyOrderException if a bound cannot be compared
    */
-  static KeyRange keyRange(
+  public static KeyRange keyRange(
       MatchSpec<?, ?, ?> spec, Comparator<Object> order, boolean naturalOrder) {
     KeyRange hull = null;
     for (MatchClause<?, ?, ?> clause : spec.clauses()) {

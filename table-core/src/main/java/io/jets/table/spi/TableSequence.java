@@ -1,4 +1,4 @@
-package io.jets.table.internal;
+package io.jets.table.spi;
 
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
@@ -12,7 +12,7 @@ import java.lang.invoke.VarHandle;
  *
  * <p>Writers must be serialized by the caller (every table holds a multi-object write lock around
  * {@link #writeBegin}/{@link #writeEnd}); readers never write it, so reads stay free of shared
- * writes. Public only for the off-heap tables, which share the protocol.
+ * writes. Public for every engine that shares the protocol.
  */
 public final class TableSequence {
 

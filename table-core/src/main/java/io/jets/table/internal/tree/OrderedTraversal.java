@@ -1,9 +1,9 @@
-package io.jets.table.internal;
+package io.jets.table.internal.tree;
 
-import io.jets.table.internal.ContentionAdaptingTree.Seek;
-import io.jets.table.internal.ContentionAdaptingTree.Snapshot;
-import io.jets.table.internal.MatchEvaluation.KeyRange;
-import io.jets.table.internal.PersistentSortedTree.Node;
+import io.jets.table.internal.select.MatchEvaluation.KeyRange;
+import io.jets.table.internal.tree.ContentionAdaptingTree.Seek;
+import io.jets.table.internal.tree.ContentionAdaptingTree.Snapshot;
+import io.jets.table.internal.tree.PersistentSortedTree.Node;
 import java.util.Comparator;
 
 /**

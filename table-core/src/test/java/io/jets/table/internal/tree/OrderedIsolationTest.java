@@ -1,4 +1,4 @@
-package io.jets.table.internal;
+package io.jets.table.internal.tree;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -24,12 +24,15 @@ class OrderedIsolationTest {
     for (int k = 0; k < 300; k++) {
       table.insert(k, 0L);
     }
-    ContentionAdaptingTree tree = ((OrderedSetTable<Integer, Long>) table).tree();
+    ContentionAdaptingTree tree = TreeTables.treeOf(table);
     if (mode != WriteConcurrency.OFF) {
       ContentionAdaptingTreeTest.forceSplit(tree, 150);
       ContentionAdaptingTreeTest.forceSplit(tree, 50);
       ContentionAdaptingTreeTest.forceSplit(tree, 250);
-      assertTrue(tree.baseOf(10) != tree.baseOf(290), "the keys lie in different bases");
+      assertTrue(
+          tree.descend(10, ContentionAdaptingTree.Seek.AT_OR_ABOVE)
+              != tree.descend(290, ContentionAdaptingTree.Seek.AT_OR_ABOVE),
+          "the keys lie in different bases");
     }
     AtomicBoolean done = new AtomicBoolean();
     CountDownLatch writing = new CountDownLatch(1);

@@ -2,20 +2,21 @@ package io.jets.table.internal;
 
 import io.jets.table.BagTable;
 import io.jets.table.MissingKeyException;
+import io.jets.table.spi.Store;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 
-/** A {@code bag} or {@code duplicate_bag} hash table. */
-public final class HashBagTable<K, V> extends HashTable<K, V> implements BagTable<K, V> {
+/** A {@code bag} or {@code duplicate_bag} table over a {@link Store}. */
+public final class BagStoreTable<K, V> extends StoreTable<K, V> implements BagTable<K, V> {
 
-  private HashBagTable(TableOptions options) {
-    super(options);
+  private BagStoreTable(TableOptions options, Store store) {
+    super(options, store);
   }
 
-  /** Creates, registers and returns a new bag table. */
-  public static <K, V> HashBagTable<K, V> create(TableOptions options) {
-    HashBagTable<K, V> table = new HashBagTable<>(options);
+  /** Creates, registers and returns a new bag table over {@code store}. */
+  public static <K, V> BagStoreTable<K, V> create(TableOptions options, Store store) {
+    BagStoreTable<K, V> table = new BagStoreTable<>(options, store);
     table.open();
     return table;
   }

@@ -1,0 +1,60 @@
+package io.jets.table.internal;
+
+import io.jets.table.BadArgumentException;
+import io.jets.table.OrderedTable;
+import io.jets.table.internal.tree.TreeStore;
+import io.jets.table.spi.StoredObject;
+import java.util.Comparator;
+import java.util.Map;
+
+/** An {@code ordered_set} table over the ordered engine, {@link TreeStore}. */
+public final class OrderedStoreTable<K, V> extends SetStoreTable<K, V>
+    implements OrderedTable<K, V> {
+
+  private final Comparator<? super K> comparator;
+  private final TreeStore tree;
+
+  private OrderedStoreTable(
+      TableOptions options, Comparator<? super K> comparator, TreeStore tree) {
+    super(options, tree);
+    this.comparator = comparator;
+    this.tree = tree;
+  }
+
+  /** Creates, registers and returns a new ordered set; a null comparator means natural order. */
+  public static <K, V> OrderedStoreTable<K, V> create(
+      TableOptions options, Comparator<? super K> comparator) {
+    return create(
+        options,
+        comparator,
+        new TreeStore(
+            comparator,
+            options.writeConcurrency() != io.jets.table.WriteConcurrency.OFF,
+            options.decentralizedCounters(),
+            options.readConcurrency()));
+  }
+
+  /** As {@link #create(TableOptions, Comparator)}, over a given (empty) store. */
+  public static <K, V> OrderedStoreTable<K, V> create(
+      TableOptions options, Comparator<? super K> comparator, TreeStore tree) {
+    OrderedStoreTable<K, V> table = new OrderedStoreTable<>(options, comparator, tree);
+    table.open();
+    return table;
+  }
+
+  @Override
+  public Comparator<? super K> comparator() {
+    return comparator;
+  }
+
+  @Override
+  @SuppressWarnings("unchecked")
+  public Map.Entry<K, V> slot(long index) {
+    checkRead("slot");
+    if (index < 0) {
+      throw new BadArgumentException(name(), "slot: index " + index + " is negative");
+    }
+    StoredObject objects = tree.at(index);
+    return objects == null ? null : Map.entry((K) objects.key, (V) objects.value);
+  }
+}

@@ -1,0 +1,154 @@
+package io.jets.table.internal;
+
+import io.jets.process.Owner;
+import io.jets.table.BadArgumentException;
+import io.jets.table.CounterOp;
+import io.jets.table.MissingKeyException;
+import io.jets.table.SetTable;
+import io.jets.table.spi.Store;
+import io.jets.table.spi.StoredObject;
+import java.util.List;
+import java.util.function.UnaryOperator;
+
+/**
+ * A {@code set} table (hash or ordered) over a {@link Store}: {@link StoreTable} plus the set-only
+ * operations, {@code get}, the counters and updates by function, each a read-modify-write under the
+ * key's writer lock.
+ */
+public class SetStoreTable<K, V> extends StoreTable<K, V> implements SetTable<K, V> {
+
+  protected SetStoreTable(TableOptions options, Store store) {
+    super(options, store);
+  }
+
+  /** Creates, registers and returns a new set table over {@code store}. */
+  public static <K, V> SetStoreTable<K, V> create(TableOptions options, Store store) {
+    SetStoreTable<K, V> table = new SetStoreTable<>(options, store);
+    table.open();
+    return table;
+  }
+
+  @Override
+  @SuppressWarnings("unchecked")
+  public final V get(K key) {
+    StoredObject objects = read(key, "get");
+    return objects == null ? null : (V) objects.value;
+  }
+
+  // ---- counters ----
+
+  @Override
+  public final long updateCounter(K key, long increment) {
+    return updateCounter(key, CounterOp.increment(increment), null);
+  }
+
+  @Override
+  public final long updateCounter(K key, long increment, long threshold, long setValue) {
+    return updateCounter(key, CounterOp.increment(increment, threshold, setValue), null);
+  }
+
+  @Override
+  public final long updateCounter(K key, long increment, V defaultValue) {
+    requireArgument(defaultValue, "default value", "updateCounter");
+    return updateCounter(key, CounterOp.increment(increment), defaultValue);
+  }
+
+  private long updateCounter(K key, CounterOp op, V defaultValue) {
+    String operation = "updateCounter";
+    Owner writer = checkWrite(operation);
+    checkKey(key, operation);
+    if (defaultValue != null) {
+      CounterValues.read(name(), defaultValue, key, operation); // rejected even when unused
+    }
+    Object lock = lockKey(key, operation);
+    try {
+      checkWriteLocked(operation, writer);
+      StoredObject present = findLocked(lock, key, operation);
+      Object current = present != null ? present.value : defaultValue;
+      if (current == null) {
+        throw new MissingKeyException(name(), operation, key);
+      }
+      long result =
+          CounterValues.apply(
+              name(), op, CounterValues.read(name(), current, key, operation), key, operation);
+      Object stored = CounterValues.boxLike(name(), current, result, key, operation);
+      putLocked(lock, key, present, stored, operation);
+      return result;
+    } finally {
+      store.unlock(lock);
+    }
+  }
+
+  @Override
+  public final long[] updateCounter(K key, List<CounterOp> ops) {
+    String operation = "updateCounter";
+    Owner writer = checkWrite(operation);
+    checkKey(key, operation);
+    requireArgument(ops, "operation list", operation);
+    CounterOp[] steps = ops.toArray(new CounterOp[0]);
+    for (CounterOp step : steps) {
+      requireArgument(step, "counter operation", operation);
+    }
+    long[] results = new long[steps.length];
+    Object lock = lockKey(key, operation);
+    try {
+      checkWriteLocked(operation, writer);
+      StoredObject present = findLocked(lock, key, operation);
+      if (present == null) {
+        throw new MissingKeyException(name(), operation, key);
+      }
+      long value = CounterValues.read(name(), present.value, key, operation);
+      for (int i = 0; i < steps.length; i++) {
+        value = CounterValues.apply(name(), steps[i], value, key, operation);
+        results[i] = value;
+      }
+      if (steps.length > 0) {
+        Object stored = CounterValues.boxLike(name(), present.value, value, key, operation);
+        putLocked(lock, key, present, stored, operation);
+      }
+    } finally {
+      store.unlock(lock);
+    }
+    return results;
+  }
+
+  // ---- updates by function ----
+
+  @Override
+  public final boolean update(K key, UnaryOperator<V> function) {
+    return update(key, function, null, false) != null;
+  }
+
+  @Override
+  public final V update(K key, UnaryOperator<V> function, V defaultValue) {
+    requireArgument(defaultValue, "default value", "update");
+    return update(key, function, defaultValue, true);
+  }
+
+  /** The updated value, or null if the key is absent and there is no default. */
+  @SuppressWarnings("unchecked")
+  private V update(K key, UnaryOperator<V> function, V defaultValue, boolean withDefault) {
+    Owner writer = checkWrite("update");
+    checkKey(key, "update");
+    requireArgument(function, "function", "update");
+    if (withDefault) {
+      requireArgument(defaultValue, "default value", "update");
+    }
+    Object lock = lockKey(key, "update");
+    try {
+      checkWriteLocked("update", writer);
+      StoredObject present = findLocked(lock, key, "update");
+      if (present == null && !withDefault) {
+        return null;
+      }
+      V updated = function.apply(present == null ? defaultValue : (V) present.value);
+      if (updated == null) {
+        throw new BadArgumentException(name(), "update: the function returned null for key " + key);
+      }
+      putLocked(lock, key, present, updated, "update");
+      return updated;
+    } finally {
+      store.unlock(lock);
+    }
+  }
+}

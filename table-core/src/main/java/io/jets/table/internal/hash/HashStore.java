@@ -1,0 +1,228 @@
+package io.jets.table.internal.hash;
+
+import io.jets.table.MatchSpec;
+import io.jets.table.WriteConcurrency;
+import io.jets.table.internal.hash.BucketChain.Node;
+import io.jets.table.internal.hash.StripedBuckets.Stripe;
+import io.jets.table.spi.Store;
+import io.jets.table.spi.StoredObject;
+import java.util.Comparator;
+
+/**
+ * The hash engine of {@code set}, {@code bag} and {@code duplicate_bag} tables: a {@link Store} on
+ * {@link StripedBuckets}. Reads are lock-free; a single-key write holds the stripe of its key.
+ *
+ * <p>See {@link StripedBuckets} for the design (buckets, stripes, resizing, multi-object writes).
+ */
+public final class HashStore implements Store {
+
+  /** ETS's lock count for write_concurrency hash tables (DB_HASH_LOCK_CNT): 64. */
+  static final int CONCURRENT_STRIPE_BITS = 6;
+
+  /** AUTO starts with one lock, as cheap as OFF until contention shows. */
+  static final int AUTO_MIN_STRIPE_BITS = 0;
+
+  /** AUTO may reach 256 locks: four times ETS's fixed count, for many-core machines. */
+  static final int AUTO_MAX_STRIPE_BITS = 8;
+
+  private final StripedBuckets buckets;
+  private final boolean bag;
+  private StripedBatch everyStripe; // held between lockAll and unlockAll, by the table's lifecycle
+  private boolean dropped;
+
+  /**
+   * @param bag whether values are bags' {@code Object[]} (only the memory estimate cares)
+   */
+  public HashStore(
+      WriteConcurrency writeConcurrency,
+      boolean decentralizedCounters,
+      boolean readConcurrency,
+      boolean bag) {
+    this.buckets = newBuckets(writeConcurrency, decentralizedCounters, readConcurrency);
+    this.bag = bag;
+  }
+
+  /** The buckets for a configuration; the cache engine builds its own store on the same rules. */
+  public static StripedBuckets newBuckets(
+      WriteConcurrency writeConcurrency, boolean decentralizedCounters, boolean readConcurrency) {
+    boolean central = !decentralizedCounters;
+    return switch (writeConcurrency) {
+      case OFF -> new StripedBuckets(0, 0, 0, false, readConcurrency);
+      case ON ->
+          new StripedBuckets(
+              CONCURRENT_STRIPE_BITS,
+              CONCURRENT_STRIPE_BITS,
+              CONCURRENT_STRIPE_BITS,
+              central,
+              readConcurrency);
+      case AUTO ->
+          new StripedBuckets(
+              AUTO_MIN_STRIPE_BITS,
+              AUTO_MIN_STRIPE_BITS,
+              AUTO_MAX_STRIPE_BITS,
+              central,
+              readConcurrency);
+    };
+  }
+
+  // ---- reads ----
+
+  @Override
+  public StoredObject find(Object key) {
+    return buckets.findConsistent(key, BucketChain.mix(key));
+  }
+
+  @Override
+  public StoredObject step(Object key, boolean forward) {
+    return buckets.firstAfterConsistent(key == null ? 0 : BucketChain.mix(key), key);
+  }
+
+  /**
+   * Walks the table in traversal order, one validated bucket read at a time, continuing from the
+   * last key visited, so a concurrent resize or delete never makes it skip or repeat a key. A hash
+   * table has no reverse order, as in ETS.
+   */
+  @Override
+  public boolean scan(
+      MatchSpec<?, ?, ?> spec, boolean reverse, boolean resume, Object after, Visitor visitor) {
+    Node node = (Node) step(resume ? after : null, true);
+    while (node != null) {
+      if (!visitor.visit(node)) {
+        return false;
+      }
+      // The rest of a validated chain read is consistent as of that read; at its end, step on.
+      node = node.next != null ? node.next : (Node) step(node.key, true);
+    }
+    return true;
+  }
+
+  @Override
+  public Comparator<Object> keyOrder() {
+    return null;
+  }
+
+  // ---- single-key writes ----
+
+  @Override
+  public Object lock(Object key) {
+    return buckets.lock(BucketChain.mix(key));
+  }
+
+  @Override
+  public StoredObject findLocked(Object lock, Object key) {
+    return buckets.findLocked(key, BucketChain.mix(key));
+  }
+
+  @Override
+  public void putLocked(Object lock, Object key, Object value, long objectDelta) {
+    buckets.putLocked((Stripe) lock, BucketChain.mix(key), key, value, objectDelta);
+  }
+
+  @Override
+  public void unlock(Object lock) {
+    buckets.release((Stripe) lock);
+  }
+
+  // ---- multi-object writes ----
+
+  @Override
+  public boolean writeAll(Object[] keys, Merge merge, boolean onlyNew, Runnable lockedCheck) {
+    if (keys.length == 0) {
+      return true;
+    }
+    int[] hashes = new int[keys.length];
+    for (int i = 0; i < keys.length; i++) {
+      hashes[i] = BucketChain.mix(keys[i]);
+    }
+    StripedBatch write = buckets.lockMany(hashes);
+    try {
+      lockedCheck.run();
+      if (onlyNew) {
+        for (int i = 0; i < keys.length; i++) {
+          if (write.find(keys[i], hashes[i]) != null) {
+            write.abandon();
+            return false;
+          }
+        }
+      }
+      for (int i = 0; i < keys.length; i++) {
+        Node present = write.find(keys[i], hashes[i]);
+        Object merged = merge.merge(i, present);
+        if (merged != null) {
+          write.put(hashes[i], keys[i], merged, merge.objectDelta(present, merged));
+        }
+      }
+    } catch (RuntimeException | Error e) {
+      write.commit(); // a key's equals or hashCode threw: keep what was written, release the locks
+      throw e;
+    }
+    write.commit();
+    return true;
+  }
+
+  @Override
+  public void clear(Runnable lockedCheck) {
+    StripedBatch all = buckets.lockAll();
+    try {
+      lockedCheck.run();
+      all.clear();
+    } catch (RuntimeException | Error e) {
+      all.abandon();
+      throw e;
+    }
+    all.commit();
+  }
+
+  // ---- the table's lifecycle ----
+
+  @Override
+  public void lockAll() {
+    everyStripe = buckets.lockAll();
+    dropped = false;
+  }
+
+  @Override
+  public void dropLocked() {
+    everyStripe.clear();
+    dropped = true;
+  }
+
+  @Override
+  public void unlockAll() {
+    StripedBatch all = everyStripe;
+    everyStripe = null;
+    if (dropped) {
+      all.commit();
+    } else {
+      all.abandon();
+    }
+  }
+
+  // ---- counts ----
+
+  @Override
+  public long objects() {
+    return buckets.objects();
+  }
+
+  @Override
+  public long memoryBytes() {
+    // References are 4 bytes with compressed oops; a node is a 12-byte header and four fields
+    // (32 bytes aligned); a bag's value array adds a 16-byte header and 4 bytes per value.
+    long keys = buckets.keys();
+    long bytes =
+        16L
+            + 4L * buckets.capacity()
+            + 32L * keys
+            + 128L * (buckets.stripeCount() + buckets.cellCount());
+    if (bag) {
+      bytes += 16L * keys + 4L * buckets.objects();
+    }
+    return bytes;
+  }
+
+  @Override
+  public int lockCount() {
+    return buckets.stripeCount();
+  }
+}

@@ -1,0 +1,345 @@
+package io.jets.table.internal.tree;
+
+import io.jets.table.MatchSpec;
+import io.jets.table.internal.select.MatchEvaluation;
+import io.jets.table.internal.select.MatchEvaluation.KeyRange;
+import io.jets.table.internal.tree.ContentionAdaptingTree.BaseNode;
+import io.jets.table.internal.tree.ContentionAdaptingTree.Seek;
+import io.jets.table.internal.tree.PersistentSortedTree.Node;
+import io.jets.table.spi.KeyOrderException;
+import io.jets.table.spi.Store;
+import io.jets.table.spi.StoredObject;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/**
+ * The ordered engine of {@code ordered_set} tables: a {@link Store} on a {@link
+ * ContentionAdaptingTree}, whose design comment says how reads, writes and adaptation work. A
+ * single-key write holds the lock of the key's base; multi-object writes freeze the set of bases
+ * with the tree's structure lock.
+ */
+public final class TreeStore implements Store {
+
+  private final ContentionAdaptingTree tree;
+  private final Comparator<Object> order;
+  private final boolean naturalOrder;
+  private List<BaseNode> lockedForAll; // guarded by the tree's structureLock
+
+  /**
+   * @param comparator the key order; null for natural order
+   * @param adaptive split and join bases under contention (writeConcurrency ON or AUTO)
+   */
+  @SuppressWarnings("unchecked")
+  public TreeStore(
+      Comparator<?> comparator,
+      boolean adaptive,
+      boolean decentralizedCounters,
+      boolean readConcurrency) {
+    this(
+        new ContentionAdaptingTree(
+            comparator != null
+                ? (Comparator<Object>) comparator
+                : (a, b) -> ((Comparable<Object>) a).compareTo(b),
+            adaptive,
+            decentralizedCounters,
+            readConcurrency),
+        comparator == null);
+  }
+
+  /**
+   * A store on {@code tree}, which must be empty; {@code naturalOrder} if it compares naturally.
+   */
+  TreeStore(ContentionAdaptingTree tree, boolean naturalOrder) {
+    this.tree = tree;
+    this.order = tree.order();
+    this.naturalOrder = naturalOrder;
+  }
+
+  // ---- reads ----
+
+  @Override
+  public StoredObject find(Object key) {
+    return tree.find(key);
+  }
+
+  @Override
+  public StoredObject step(Object key, boolean forward) {
+    return OrderedTraversal.step(tree, key, forward);
+  }
+
+  /**
+   * Visits only the key interval the spec's clauses can match (see MatchEvaluation.keyRange); a
+   * bound the comparator cannot order surfaces as KeyOrderException, which the table names.
+   */
+  @Override
+  public boolean scan(
+      MatchSpec<?, ?, ?> spec, boolean reverse, boolean resume, Object after, Visitor visitor) {
+    KeyRange range =
+        spec == null ? KeyRange.ALL : MatchEvaluation.keyRange(spec, order, naturalOrder);
+    return OrderedTraversal.walk(tree, range, reverse, resume, after, visitor::visit);
+  }
+
+  /** The object at {@code index} in key order (0 is the first), or null past the end. */
+  public StoredObject at(long index) {
+    return OrderedTraversal.nodeAt(tree, index);
+  }
+
+  @Override
+  public Comparator<Object> keyOrder() {
+    return order;
+  }
+
+  // ---- single-key writes ----
+
+  @Override
+  public Object lock(Object key) {
+    return tree.lockBase(key);
+  }
+
+  @Override
+  public StoredObject findLocked(Object lock, Object key) {
+    return PersistentSortedTree.find(
+        ContentionAdaptingTree.dataLocked((BaseNode) lock), key, order);
+  }
+
+  @Override
+  public void putLocked(Object lock, Object key, Object value, long objectDelta) {
+    BaseNode base = (BaseNode) lock;
+    Node data = ContentionAdaptingTree.dataLocked(base);
+    tree.publish(
+        base,
+        value == null
+            ? PersistentSortedTree.remove(data, key, order)
+            : PersistentSortedTree.put(data, key, value, order),
+        objectDelta);
+  }
+
+  @Override
+  public void unlock(Object lock) {
+    tree.unlockBase((BaseNode) lock);
+  }
+
+  // ---- multi-object writes ----
+
+  /**
+   * Takes the structure lock (freezing the set of bases) and the locks of the bases the keys fall
+   * in, runs {@code lockedCheck}, builds every new base version, then publishes them all between an
+   * odd and an even sequence value (or, with snapshot publication, as a new routing layer).
+   */
+  @Override
+  public boolean writeAll(Object[] keys, Merge merge, boolean onlyNew, Runnable lockedCheck) {
+    if (keys.length == 0) {
+      return true;
+    }
+    tree.structureLock.lock();
+    try {
+      // BaseNode keeps identity equality. Not an IdentityHashMap: Lincheck 3.7's model checker
+      // fails on one (tests-property), and a LinkedHashMap also locks in a deterministic order.
+      Map<BaseNode, Node> staged = new LinkedHashMap<>();
+      for (Object key : keys) {
+        BaseNode base = placed(key, () -> tree.descend(key, Seek.AT_OR_ABOVE));
+        staged.put(base, null); // filled in once the base is locked
+      }
+      List<BaseNode> locked;
+      if (tree.snapshotPublication()) {
+        locked = new ArrayList<>();
+        ContentionAdaptingTree.collectBases(tree.root, locked); // the whole layer is copied
+      } else {
+        locked = new ArrayList<>(staged.keySet());
+      }
+      for (BaseNode base : locked) {
+        base.lock.lock(); // only multi-object writers, serialized by structureLock, hold several
+      }
+      try {
+        lockedCheck.run();
+        staged.replaceAll((base, unread) -> ContentionAdaptingTree.dataLocked(base));
+        if (onlyNew) {
+          for (Object key : keys) {
+            Node data = staged.get(tree.descend(key, Seek.AT_OR_ABOVE));
+            if (placed(key, () -> PersistentSortedTree.find(data, key, order)) != null) {
+              return false;
+            }
+          }
+        }
+        long delta = 0;
+        for (int i = 0; i < keys.length; i++) {
+          Object key = keys[i];
+          BaseNode base = tree.descend(key, Seek.AT_OR_ABOVE);
+          Node data = staged.get(base);
+          Node present = placed(key, () -> PersistentSortedTree.find(data, key, order));
+          Object merged = merge.merge(i, present);
+          if (merged != null) {
+            delta += merge.objectDelta(present, merged);
+            staged.put(base, placed(key, () -> PersistentSortedTree.put(data, key, merged, order)));
+          }
+        }
+        if (tree.snapshotPublication()) {
+          publishLayer(staged, locked);
+          tree.countObjects(delta);
+          return true;
+        }
+        tree.writeBegin();
+        try {
+          for (Map.Entry<BaseNode, Node> version : staged.entrySet()) {
+            ContentionAdaptingTree.DATA.setRelease(version.getKey(), version.getValue());
+          }
+          tree.countObjects(delta);
+        } finally {
+          tree.writeEnd();
+        }
+        return true;
+      } finally {
+        for (BaseNode base : locked) {
+          base.lock.unlock();
+        }
+      }
+    } finally {
+      tree.structureLock.unlock();
+    }
+  }
+
+  /**
+   * Publishes a copy of the routing layer whose bases hold {@code staged} versions (or their
+   * current data), then retires the old bases. The caller holds structureLock and every base lock
+   * ({@code locked}).
+   */
+  private void publishLayer(Map<BaseNode, Node> staged, List<BaseNode> locked) {
+    List<BaseNode> fresh = new ArrayList<>(locked.size());
+    ContentionAdaptingTree.TreeNode copy = copyLayer(tree.root, null, staged, fresh);
+    try {
+      tree.root = copy;
+      for (BaseNode old : locked) {
+        old.valid = false; // waiting writers retry in the new layer
+      }
+    } finally {
+      for (BaseNode base : fresh) {
+        base.lock.unlock();
+      }
+    }
+  }
+
+  /** Copies the layer under {@code n}; the new bases come back locked, in key order. */
+  private static ContentionAdaptingTree.TreeNode copyLayer(
+      ContentionAdaptingTree.TreeNode n,
+      ContentionAdaptingTree.RouteNode parent,
+      Map<BaseNode, Node> staged,
+      List<BaseNode> fresh) {
+    if (n instanceof ContentionAdaptingTree.RouteNode route) {
+      ContentionAdaptingTree.RouteNode copy =
+          new ContentionAdaptingTree.RouteNode(route.key, null, null);
+      copy.parent = parent;
+      copy.left = copyLayer(route.left, copy, staged, fresh);
+      copy.right = copyLayer(route.right, copy, staged, fresh);
+      return copy;
+    }
+    BaseNode base = (BaseNode) n;
+    BaseNode copy =
+        new BaseNode(
+            staged.containsKey(base) ? staged.get(base) : ContentionAdaptingTree.dataLocked(base));
+    copy.parent = parent;
+    copy.lock.lock();
+    fresh.add(copy);
+    return copy;
+  }
+
+  /** Runs a step that orders {@code key}, naming the key if the order fails. */
+  private static <T> T placed(Object key, Supplier<T> step) {
+    try {
+      return step.get();
+    } catch (KeyOrderException e) {
+      throw new KeyOrderException(e.getCause(), key);
+    }
+  }
+
+  @Override
+  public void clear(Runnable lockedCheck) {
+    lockAll();
+    try {
+      lockedCheck.run();
+      dropLocked();
+    } finally {
+      unlockAll();
+    }
+  }
+
+  // ---- the table's lifecycle ----
+
+  /** Takes the structure lock and every base lock, in key order. */
+  @Override
+  public void lockAll() {
+    tree.structureLock.lock();
+    List<BaseNode> bases = new ArrayList<>();
+    ContentionAdaptingTree.collectBases(tree.root, bases);
+    for (BaseNode base : bases) {
+      base.lock.lock();
+    }
+    lockedForAll = bases;
+  }
+
+  @Override
+  public void unlockAll() {
+    List<BaseNode> bases = lockedForAll;
+    lockedForAll = null;
+    for (int i = bases.size() - 1; i >= 0; i--) {
+      bases.get(i).lock.unlock();
+    }
+    tree.structureLock.unlock();
+  }
+
+  /** Empties every base; with snapshot publication as one new, empty routing layer. */
+  @Override
+  public void dropLocked() {
+    long removed = 0;
+    for (BaseNode base : lockedForAll) {
+      removed += PersistentSortedTree.size(ContentionAdaptingTree.dataLocked(base));
+    }
+    if (tree.snapshotPublication()) {
+      BaseNode empty = new BaseNode(null);
+      empty.lock.lock();
+      try {
+        tree.root = empty;
+        tree.baseCount = 1;
+        for (BaseNode old : lockedForAll) {
+          old.valid = false;
+        }
+      } finally {
+        empty.lock.unlock();
+      }
+      tree.countObjects(-removed);
+      return;
+    }
+    tree.writeBegin();
+    try {
+      for (BaseNode base : lockedForAll) {
+        ContentionAdaptingTree.DATA.setRelease(base, (Node) null);
+      }
+      tree.countObjects(-removed);
+    } finally {
+      tree.writeEnd();
+    }
+  }
+
+  // ---- counts ----
+
+  @Override
+  public long objects() {
+    return tree.objects();
+  }
+
+  @Override
+  public long memoryBytes() {
+    // A tree node is a 12-byte header, four references and two ints (40 bytes aligned); a base
+    // node with its lock about 96 bytes; a route node 32.
+    int bases = tree.baseCount();
+    return 64L + 40L * tree.objects() + 96L * bases + 32L * (bases - 1);
+  }
+
+  @Override
+  public int lockCount() {
+    return tree.baseCount();
+  }
+}

@@ -1,0 +1,119 @@
+package io.jets.table.spi;
+
+import io.jets.table.MatchSpec;
+import java.util.Comparator;
+
+/**
+ * What a storage engine implements: the objects of one table, their writer locks and their counts.
+ * Everything else (access, lifecycle, argument checks, stats, events, the bag and counter
+ * semantics, traversal and select) is the table facade's, written once for every engine.
+ *
+ * <p>Who calls what: reads ({@link #find}, {@link #step}, {@link #scan}) from any thread,
+ * lock-free; single-key writes as {@link #lock}, then {@link #findLocked} and {@link #putLocked}
+ * any number of times, then {@link #unlock}, on one thread; multi-object writes through {@link
+ * #writeAll} and {@link #clear}; {@link #lockAll}/{@link #unlockAll} around the table's own
+ * lifecycle changes (deletion and hand-over), which {@link #dropLocked} may end. A store never
+ * calls user code other than the keys' {@code equals}, {@code hashCode} and comparator, and the
+ * {@link Merge} it is given.
+ */
+public interface Store {
+
+  // ---- reads: lock-free ----
+
+  /** The objects stored under {@code key}, or null. Consistent with multi-object writes. */
+  StoredObject find(Object key);
+
+  /**
+   * The key after {@code key} in the store's traversal order ({@code forward}) or before it, with
+   * its objects, whether or not {@code key} is present; the first (or last) when {@code key} is
+   * null; null at the end. A store without an order ignores {@code forward}, as ETS's hash tables
+   * do. A traversal by steps visits every key present for its whole length exactly once.
+   */
+  StoredObject step(Object key, boolean forward);
+
+  /** Receives the objects of a scan, one key at a time; returns false to stop. */
+  @FunctionalInterface
+  interface Visitor {
+    boolean visit(StoredObject objects);
+  }
+
+  /**
+   * Visits, in traversal order (reversed where the store has an order and {@code reverse}), at
+   * least every key that {@code spec} can match (every key when {@code spec} is null), each from
+   * one atomic read; with {@code resume}, strictly after {@code after}. Weakly consistent as {@link
+   * #step}.
+   *
+   * @return true if the scan reached the end, false if the visitor stopped it
+   */
+  boolean scan(
+      MatchSpec<?, ?, ?> spec, boolean reverse, boolean resume, Object after, Visitor visitor);
+
+  /** The order of an ordered store's keys; null for a store that compares with {@code equals}. */
+  Comparator<Object> keyOrder();
+
+  // ---- single-key writes ----
+
+  /** Takes the writer lock that covers {@code key} and returns it, for the calls below. */
+  Object lock(Object key);
+
+  /** The objects under {@code key}; the caller holds {@code lock}, from {@link #lock}. */
+  StoredObject findLocked(Object lock, Object key);
+
+  /**
+   * Stores {@code value} under {@code key}, or removes the key when {@code value} is null; readers
+   * see it at once. {@code objectDelta} is the change in the object count. The caller holds {@code
+   * lock}.
+   */
+  void putLocked(Object lock, Object key, Object value, long objectDelta);
+
+  /** Releases {@code lock}. */
+  void unlock(Object lock);
+
+  // ---- multi-object writes ----
+
+  /** How a multi-object write computes each key's new stored value. */
+  interface Merge {
+    /**
+     * The value to store for the {@code index}th object, whose key holds {@code present} as the
+     * write sees it (its own earlier objects included); null to leave the key as it is.
+     */
+    Object merge(int index, StoredObject present);
+
+    /** The change in the object count when {@code present} becomes {@code merged}. */
+    long objectDelta(StoredObject present, Object merged);
+  }
+
+  /**
+   * Writes one object per key of {@code keys} atomically and in isolation: no reader sees some of
+   * them and not others. Runs {@code lockedCheck} once every lock it needs is held, before it
+   * reads. With {@code onlyNew}, writes nothing and returns false if any key is present.
+   *
+   * @throws KeyOrderException if the store's order fails on a key; nothing was written
+   */
+  boolean writeAll(Object[] keys, Merge merge, boolean onlyNew, Runnable lockedCheck);
+
+  /** Removes every object atomically, after {@code lockedCheck} passes under every lock. */
+  void clear(Runnable lockedCheck);
+
+  // ---- the table's lifecycle ----
+
+  /** Takes every writer lock, so that no write is in flight until {@link #unlockAll}. */
+  void lockAll();
+
+  /** Drops every object for good; the caller holds every lock and the table is deleted. */
+  void dropLocked();
+
+  /** Releases what {@link #lockAll} took. */
+  void unlockAll();
+
+  // ---- counts; estimates while writers run ----
+
+  /** The number of objects. */
+  long objects();
+
+  /** An estimate of the bytes the store uses. */
+  long memoryBytes();
+
+  /** The number of writer locks now in use (hash stripes, tree bases). */
+  int lockCount();
+}
