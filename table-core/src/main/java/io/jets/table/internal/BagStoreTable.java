@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.function.Function;
 
 /** A {@code bag} or {@code duplicate_bag} table over a {@link Store}. */
-public final class BagStoreTable<K, V> extends StoreTable<K, V> implements BagTable<K, V> {
+public final class BagStoreTable<K, V> extends WritableStoreTable<K, V> implements BagTable<K, V> {
 
   private BagStoreTable(TableOptions options, Store store) {
     super(options, store);

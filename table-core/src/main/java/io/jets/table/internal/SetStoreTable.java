@@ -15,7 +15,7 @@ import java.util.function.UnaryOperator;
  * operations, {@code get}, the counters and updates by function, each a read-modify-write under the
  * key's writer lock.
  */
-public class SetStoreTable<K, V> extends StoreTable<K, V> implements SetTable<K, V> {
+public class SetStoreTable<K, V> extends WritableStoreTable<K, V> implements SetTable<K, V> {
 
   protected SetStoreTable(TableOptions options, Store store) {
     super(options, store);
