@@ -30,11 +30,11 @@ public final class TableSequence {
   }
 
   @SuppressWarnings("unused")
-  private volatile long sequence; // accessed through SEQUENCE
+  private volatile long sequence; // touched only through the accessors below
 
   /** A stamp to validate a read with; waits while a multi-object write is in flight. */
   public long readBegin() {
-    long s = (long) SEQUENCE.getAcquire(this);
+    long s = laSequence();
     int spins = 0;
     while ((s & 1) != 0) {
       if (++spins < SPINS_BEFORE_YIELD) {
@@ -42,26 +42,44 @@ public final class TableSequence {
       } else {
         Thread.yield();
       }
-      s = (long) SEQUENCE.getAcquire(this);
+      s = laSequence();
     }
     return s;
   }
 
   /** True if no multi-object write started since {@code stamp} was taken. */
   public boolean readValidate(long stamp) {
-    return (long) SEQUENCE.getAcquire(this) == stamp;
+    return laSequence() == stamp;
   }
 
   /** Starts a multi-object write: readers that overlap it will retry. Writers are serialized. */
   public void writeBegin() {
-    long s = (long) SEQUENCE.getOpaque(this);
-    SEQUENCE.setOpaque(this, s + 1);
+    long s = loSequence();
+    soSequence(s + 1);
     VarHandle.storeStoreFence(); // the odd value is visible before any of the write's stores
   }
 
   /** Ends a multi-object write. */
   public void writeEnd() {
-    long s = (long) SEQUENCE.getOpaque(this);
-    SEQUENCE.setRelease(this, s + 1);
+    long s = loSequence();
+    srSequence(s + 1);
+  }
+
+  // ---- accessors, named after their memory order ----
+
+  private long laSequence() {
+    return (long) SEQUENCE.getAcquire(this);
+  }
+
+  private long loSequence() {
+    return (long) SEQUENCE.getOpaque(this);
+  }
+
+  private void soSequence(long value) {
+    SEQUENCE.setOpaque(this, value);
+  }
+
+  private void srSequence(long value) {
+    SEQUENCE.setRelease(this, value);
   }
 }

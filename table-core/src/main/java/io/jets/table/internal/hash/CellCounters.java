@@ -24,17 +24,32 @@ final class CellCounters {
   static final class Cell {
     long p01, p02, p03, p04, p05, p06, p07;
     int keys; // guarded by the stripe covering this cell
-    long objects; // written under that stripe with setRelease, read racily with getAcquire
+    long objects; // touched only through lpObjects/laObjects/srObjects
     long q01, q02, q03, q04, q05, q06, q07;
-  }
 
-  private static final VarHandle OBJECTS;
+    private static final VarHandle OBJECTS;
 
-  static {
-    try {
-      OBJECTS = MethodHandles.lookup().findVarHandle(Cell.class, "objects", long.class);
-    } catch (ReflectiveOperationException e) {
-      throw new ExceptionInInitializerError(e);
+    static {
+      try {
+        OBJECTS = MethodHandles.lookup().findVarHandle(Cell.class, "objects", long.class);
+      } catch (ReflectiveOperationException e) {
+        throw new ExceptionInInitializerError(e);
+      }
+    }
+
+    /** Plain load: only the writer holding the cell's stripe reads this way. */
+    long lpObjects() {
+      return objects;
+    }
+
+    /** Load-acquire, for racy sums: a sum never runs ahead of the counts it reads. */
+    long laObjects() {
+      return (long) OBJECTS.getAcquire(this);
+    }
+
+    /** Store-release; the caller holds the cell's stripe. */
+    void srObjects(long value) {
+      OBJECTS.setRelease(this, value);
     }
   }
 
@@ -60,7 +75,7 @@ final class CellCounters {
     Cell cell = cellBits == 0 ? cells[0] : cells[hash >>> (32 - cellBits)];
     cell.keys += keyDelta;
     if (objectDelta != 0) {
-      OBJECTS.setRelease(cell, cell.objects + objectDelta);
+      cell.srObjects(cell.lpObjects() + objectDelta);
       if (centralObjects != null) {
         centralObjects.addAndGet(objectDelta);
       }
@@ -72,7 +87,7 @@ final class CellCounters {
   void clear() {
     for (Cell cell : cells) {
       cell.keys = 0;
-      OBJECTS.setRelease(cell, 0L);
+      cell.srObjects(0L);
     }
     if (centralObjects != null) {
       centralObjects.set(0);
@@ -95,7 +110,7 @@ final class CellCounters {
     }
     long sum = 0;
     for (Cell cell : cells) {
-      sum += (long) OBJECTS.getAcquire(cell);
+      sum += cell.laObjects();
     }
     return sum;
   }

@@ -91,6 +91,16 @@ public final class StripedBuckets {
 
   private static final VarHandle SLOT = MethodHandles.arrayElementVarHandle(Object[].class);
 
+  /** A bucket, load-acquire: its chain is read only once fully built. */
+  private static Object laSlot(Object[] tab, int i) {
+    return SLOT.getAcquire(tab, i);
+  }
+
+  /** Publishes a bucket's new chain or a forward, store-release; the caller holds its stripe. */
+  private static void srSlot(Object[] tab, int i, Object bucket) {
+    SLOT.setRelease(tab, i, bucket);
+  }
+
   /** 16 buckets: a small table costs little, and the first doublings are cheap. */
   private static final int MIN_BITS = 4;
 
@@ -170,7 +180,7 @@ public final class StripedBuckets {
   public Node find(Object key, int hash) {
     Object[] tab = table;
     for (; ; ) {
-      Object bucket = SLOT.getAcquire(tab, index(hash, bits(tab)));
+      Object bucket = laSlot(tab, index(hash, bits(tab)));
       if (bucket instanceof Forward forward) {
         tab = forward.table;
         continue;
@@ -187,7 +197,7 @@ public final class StripedBuckets {
     Object[] tab = table;
     int i = key == null ? 0 : index(hash, bits(tab));
     while (i < tab.length) {
-      Object bucket = SLOT.getAcquire(tab, i);
+      Object bucket = laSlot(tab, i);
       if (bucket instanceof Forward forward) {
         i = rescale(i, tab, forward.table);
         tab = forward.table;
@@ -216,7 +226,7 @@ public final class StripedBuckets {
     int i = 0;
     Node last = null; // the last node visited: after a forward, resume strictly after it
     while (i < tab.length) {
-      Object bucket = SLOT.getAcquire(tab, i);
+      Object bucket = laSlot(tab, i);
       if (bucket instanceof Forward forward) {
         i = rescale(i, tab, forward.table);
         tab = forward.table;
@@ -366,7 +376,7 @@ public final class StripedBuckets {
     } else {
       return false;
     }
-    SLOT.setRelease(tab, i, newHead);
+    srSlot(tab, i, newHead);
     return counts.add(hash, keyDelta, objectDelta);
   }
 
@@ -440,7 +450,7 @@ public final class StripedBuckets {
   public void forwardAll(Object[] old, Object[] replacement) {
     Forward forward = new Forward(replacement);
     for (int i = 0; i < old.length; i++) {
-      SLOT.setRelease(old, i, forward);
+      srSlot(old, i, forward);
     }
     install(replacement);
   }

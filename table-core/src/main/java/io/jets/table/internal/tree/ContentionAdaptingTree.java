@@ -93,17 +93,6 @@ final class ContentionAdaptingTree {
   /** No split below this many route levels: bounds the depth (ETS caps its route layer too). */
   static final int MAX_ROUTE_DEPTH = 16;
 
-  static final VarHandle DATA;
-
-  static {
-    try {
-      MethodHandles.Lookup lookup = MethodHandles.lookup();
-      DATA = lookup.findVarHandle(BaseNode.class, "data", Node.class);
-    } catch (ReflectiveOperationException e) {
-      throw new ExceptionInInitializerError(e);
-    }
-  }
-
   /** A node of the routing layer or a base. */
   abstract static sealed class TreeNode permits RouteNode, BaseNode {
     RouteNode parent; // guarded by structureLock
@@ -128,11 +117,31 @@ final class ContentionAdaptingTree {
     int statistic; // guarded by lock
     volatile boolean valid = true;
 
+    private static final VarHandle DATA;
+
+    static {
+      try {
+        DATA = MethodHandles.lookup().findVarHandle(BaseNode.class, "data", Node.class);
+      } catch (ReflectiveOperationException e) {
+        throw new ExceptionInInitializerError(e);
+      }
+    }
+
     @SuppressWarnings("unused")
-    private Node data; // written under lock with setRelease, read with getAcquire
+    private Node data; // touched only through laData/srData
 
     BaseNode(Node data) {
       this.data = data;
+    }
+
+    /** The base's data, load-acquire: a version is read only once fully built. */
+    Node laData() {
+      return (Node) DATA.getAcquire(this);
+    }
+
+    /** Publishes {@code version}, store-release; the caller holds {@link #lock}. */
+    void srData(Node version) {
+      DATA.setRelease(this, version);
     }
   }
 
@@ -203,12 +212,12 @@ final class ContentionAdaptingTree {
   Node find(Object key) {
     if (snapshotPublication) {
       BaseNode base = descend(key, Seek.AT_OR_ABOVE);
-      return PersistentSortedTree.find((Node) DATA.getAcquire(base), key, order);
+      return PersistentSortedTree.find(base.laData(), key, order);
     }
     for (; ; ) {
       long stamp = sequence.readBegin();
       BaseNode base = descend(key, Seek.AT_OR_ABOVE);
-      Node data = (Node) DATA.getAcquire(base);
+      Node data = base.laData();
       if (base.valid && sequence.readValidate(stamp)) {
         return PersistentSortedTree.find(data, key, order);
       }
@@ -232,7 +241,7 @@ final class ContentionAdaptingTree {
         }
       }
       BaseNode base = (BaseNode) n;
-      Node data = (Node) DATA.getAcquire(base);
+      Node data = base.laData();
       if (snapshotPublication || (base.valid && sequence.readValidate(stamp))) {
         return new Snapshot(data, lower, upper);
       }
@@ -283,12 +292,12 @@ final class ContentionAdaptingTree {
 
   /** The base's current data; the caller holds its lock. */
   static Node dataLocked(BaseNode base) {
-    return (Node) DATA.getAcquire(base);
+    return base.laData();
   }
 
   /** Publishes {@code data} as the base's new version; the caller holds its lock. */
   void publish(BaseNode base, Node data, long objectDelta) {
-    DATA.setRelease(base, data);
+    base.srData(data);
     countObjects(objectDelta);
   }
 

@@ -185,7 +185,7 @@ public final class TreeStore implements Store {
         tree.writeBegin();
         try {
           for (Map.Entry<BaseNode, Node> version : staged.entrySet()) {
-            ContentionAdaptingTree.DATA.setRelease(version.getKey(), version.getValue());
+            version.getKey().srData(version.getValue());
           }
           tree.countObjects(delta);
         } finally {
@@ -315,7 +315,7 @@ public final class TreeStore implements Store {
     tree.writeBegin();
     try {
       for (BaseNode base : lockedForAll) {
-        ContentionAdaptingTree.DATA.setRelease(base, (Node) null);
+        base.srData(null);
       }
       tree.countObjects(-removed);
     } finally {
