@@ -16,6 +16,7 @@ import io.jets.table.internal.hash.StripedBatch;
 import io.jets.table.internal.hash.StripedBuckets;
 import io.jets.table.internal.hash.StripedBuckets.Stripe;
 import io.jets.table.internal.select.MatchEvaluation;
+import io.jets.table.internal.select.SelectableTable;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -509,7 +510,7 @@ abstract class AbstractCacheTable<K, V> extends SelectableTable<K, V> implements
 
   @Override
   @SuppressWarnings("unchecked")
-  boolean scan(
+  protected final boolean scan(
       MatchSpec<?, ?, ?> spec,
       boolean reverse,
       boolean resume,
@@ -540,7 +541,8 @@ abstract class AbstractCacheTable<K, V> extends SelectableTable<K, V> implements
   }
 
   @Override
-  long deleteObjectsIf(K key, BiPredicate<? super K, ? super V> test, String operation) {
+  protected final long deleteObjectsIf(
+      K key, BiPredicate<? super K, ? super V> test, String operation) {
     Written<V> written =
         write(
             key,
@@ -554,7 +556,7 @@ abstract class AbstractCacheTable<K, V> extends SelectableTable<K, V> implements
   }
 
   @Override
-  boolean replaceIfUnchanged(K key, V expected, V replacement, String operation) {
+  protected final boolean replaceIfUnchanged(K key, V expected, V replacement, String operation) {
     return write(
             key,
             operation,
@@ -567,7 +569,7 @@ abstract class AbstractCacheTable<K, V> extends SelectableTable<K, V> implements
   }
 
   @Override
-  Comparator<Object> keyOrder() {
+  protected final Comparator<Object> keyOrder() {
     return null;
   }
 

@@ -143,7 +143,7 @@ public abstract class AbstractTable<K, V> implements Table<K, V> {
   // ---- checks on the operation paths ----
 
   /** Throws unless the calling owner may read. */
-  protected final void checkRead(String operation) {
+  public final void checkRead(String operation) {
     if (deleted) {
       throw new TableDeletedException(name, operation);
     }

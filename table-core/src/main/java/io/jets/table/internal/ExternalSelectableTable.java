@@ -2,6 +2,7 @@ package io.jets.table.internal;
 
 import io.jets.table.MatchSpec;
 import io.jets.table.internal.select.MatchEvaluation;
+import io.jets.table.internal.select.SelectableTable;
 import java.util.Comparator;
 import java.util.List;
 import java.util.function.BiPredicate;
@@ -46,7 +47,7 @@ public abstract class ExternalSelectableTable<K, V> extends SelectableTable<K, V
   }
 
   @Override
-  final boolean scan(
+  protected final boolean scan(
       MatchSpec<?, ?, ?> spec,
       boolean reverse,
       boolean resume,
@@ -56,17 +57,18 @@ public abstract class ExternalSelectableTable<K, V> extends SelectableTable<K, V
   }
 
   @Override
-  final long deleteObjectsIf(K key, BiPredicate<? super K, ? super V> test, String operation) {
+  protected final long deleteObjectsIf(
+      K key, BiPredicate<? super K, ? super V> test, String operation) {
     return deleteObjectsUnderLockIf(key, test, operation);
   }
 
   @Override
-  final boolean replaceIfUnchanged(K key, V expected, V replacement, String operation) {
+  protected final boolean replaceIfUnchanged(K key, V expected, V replacement, String operation) {
     return replaceUnderLockIfUnchanged(key, expected, replacement, operation);
   }
 
   @Override
-  final Comparator<Object> keyOrder() {
+  protected final Comparator<Object> keyOrder() {
     return null;
   }
 }

@@ -6,6 +6,7 @@ import io.jets.table.ObjectFolder;
 import io.jets.table.TableDeletedException;
 import io.jets.table.TableType;
 import io.jets.table.internal.select.MatchEvaluation;
+import io.jets.table.internal.select.SelectableTable;
 import io.jets.table.spi.KeyOrderException;
 import io.jets.table.spi.Store;
 import io.jets.table.spi.StoredObject;
@@ -229,7 +230,7 @@ public abstract class StoreTable<K, V> extends SelectableTable<K, V> {
    * scan, which an ordered store narrows to the spec's key range.
    */
   @Override
-  final boolean scan(
+  protected final boolean scan(
       MatchSpec<?, ?, ?> spec,
       boolean reverse,
       boolean resume,
@@ -264,7 +265,7 @@ public abstract class StoreTable<K, V> extends SelectableTable<K, V> {
   }
 
   @Override
-  final Comparator<Object> keyOrder() {
+  protected final Comparator<Object> keyOrder() {
     return order;
   }
 

@@ -178,7 +178,7 @@ public abstract class WritableStoreTable<K, V> extends StoreTable<K, V> {
    * returns how many it removed. {@code writer} is what {@link #checkWrite} returned.
    */
   @SuppressWarnings("unchecked")
-  final long deleteObjectsIf(
+  protected final long deleteObjectsIf(
       K key, Owner writer, BiPredicate<? super K, ? super V> test, String operation) {
     Object lock = lockKey(key, operation);
     try {
@@ -212,12 +212,13 @@ public abstract class WritableStoreTable<K, V> extends StoreTable<K, V> {
   }
 
   @Override
-  final long deleteObjectsIf(K key, BiPredicate<? super K, ? super V> test, String operation) {
+  protected final long deleteObjectsIf(
+      K key, BiPredicate<? super K, ? super V> test, String operation) {
     return deleteObjectsIf(key, checkWrite(operation), test, operation);
   }
 
   @Override
-  final boolean replaceIfUnchanged(K key, V expected, V replacement, String operation) {
+  protected final boolean replaceIfUnchanged(K key, V expected, V replacement, String operation) {
     Owner writer = checkWrite(operation);
     Object lock = lockKey(key, operation);
     try {

@@ -10,14 +10,15 @@ import java.util.Arrays;
  * StripedBuckets#lockMany} or {@link StripedBuckets#lockAll}; then {@link #put} or {@link #clear};
  * then exactly one of {@link #commit} or {@link #abandon}.
  *
- * <p>Without snapshot writes the batch writes the live array between the table's sequence going odd
- * and going even again, so readers that overlap it retry. With snapshot writes (readConcurrency) it
- * writes a private copy that {@link #commit} publishes with one store, so readers never wait.
+ * <p>Without snapshot publication the batch writes the live array between the table's sequence
+ * going odd and going even again, so readers that overlap it retry. With snapshot publication
+ * (readConcurrency) it writes a private copy that {@link #commit} publishes with one store, so
+ * readers never wait.
  */
 public final class StripedBatch {
   private final StripedBuckets table;
   private final Stripe[] locked;
-  private final Object[] target; // the live table, or a private copy with snapshot writes
+  private final Object[] target; // the live table, or a private copy with snapshot publication
   private boolean crowded;
   private boolean begun;
   private boolean changed; // a put or a clear: only then does commit publish a snapshot
@@ -48,7 +49,7 @@ public final class StripedBatch {
   /** Drops every object, within the batch; the batch must hold every stripe. */
   public void clear() {
     changed = true;
-    if (!table.snapshotWrites()) {
+    if (!table.snapshotPublication()) {
       begin();
       table.forwardAll(table.buckets(), table.emptyBuckets());
     } else {
@@ -58,7 +59,7 @@ public final class StripedBatch {
   }
 
   private void begin() {
-    if (!begun && !table.snapshotWrites()) {
+    if (!begun && !table.snapshotPublication()) {
       table.writeBegin();
       begun = true;
     }
@@ -67,7 +68,7 @@ public final class StripedBatch {
   /** Makes the batch visible (if anything was written) and releases its locks. */
   public void commit() {
     try {
-      if (table.snapshotWrites()) {
+      if (table.snapshotPublication()) {
         if (changed) {
           table.install(target);
         }

@@ -48,7 +48,7 @@ public final class StripedBuckets {
    * validate it: a read that overlapped such a write retries, so no reader sees half of one.
    * Single-object writers never touch the sequence.
    *
-   * Snapshot writes (readConcurrency). With snapshotWrites, a multi-object write instead takes
+   * Snapshot publication (readConcurrency). With snapshotPublication, a multi-object write instead takes
    * every stripe, applies its changes to a private copy of the bucket array and publishes the copy
    * with one release store. A reader loads the array once and reads only immutable data from it,
    * so it never waits and never retries; a reader that loaded the old array is concurrent with the
@@ -122,7 +122,7 @@ public final class StripedBuckets {
   private final int minStripeBits;
   private final int maxStripeBits;
   private final boolean adaptive;
-  private final boolean snapshotWrites;
+  private final boolean snapshotPublication;
   private final CellCounters counts;
   private final int initialBits;
   private final ReentrantLock multiWriteLock = new ReentrantLock();
@@ -137,19 +137,19 @@ public final class StripedBuckets {
    * @param maxStripeBits the most stripe bits adaptation may reach; equal to the minimum for a
    *     fixed stripe count
    * @param centralCount keep an exact central object count besides the per-cell ones
-   * @param snapshotWrites make multi-object writes publish a new bucket array, so readers never
-   *     wait or retry (readConcurrency)
+   * @param snapshotPublication make multi-object writes publish a new bucket array, so readers
+   *     never wait or retry (readConcurrency)
    */
   public StripedBuckets(
       int stripeBits,
       int minStripeBits,
       int maxStripeBits,
       boolean centralCount,
-      boolean snapshotWrites) {
+      boolean snapshotPublication) {
     this.minStripeBits = minStripeBits;
     this.maxStripeBits = maxStripeBits;
     this.adaptive = minStripeBits < maxStripeBits;
-    this.snapshotWrites = snapshotWrites;
+    this.snapshotPublication = snapshotPublication;
     this.stripes = newStripes(stripeBits);
     this.counts = new CellCounters(maxStripeBits, centralCount);
     this.initialBits = Math.max(MIN_BITS, maxStripeBits);
@@ -247,11 +247,12 @@ public final class StripedBuckets {
   // ---- consistent reads ----
 
   /**
-   * The node holding {@code key}, never part of a multi-object write: with snapshot writes a plain
-   * lock-free read, otherwise a read validated against the sequence (retried if it overlapped).
+   * The node holding {@code key}, never part of a multi-object write: with snapshot publication a
+   * plain lock-free read, otherwise a read validated against the sequence (retried if it
+   * overlapped).
    */
   public Node findConsistent(Object key, int hash) {
-    if (snapshotWrites) {
+    if (snapshotPublication) {
       return find(key, hash);
     }
     for (; ; ) {
@@ -265,7 +266,7 @@ public final class StripedBuckets {
 
   /** {@link #firstAfter} made consistent with multi-object writes, as {@link #findConsistent}. */
   public Node firstAfterConsistent(int hash, Object key) {
-    if (snapshotWrites) {
+    if (snapshotPublication) {
       return firstAfter(hash, key);
     }
     for (; ; ) {
@@ -383,13 +384,13 @@ public final class StripedBuckets {
   // ---- multi-object writes ----
 
   /**
-   * Starts a batch on the keys with {@code hashes}: with snapshot writes it locks every stripe and
-   * works on a copy; otherwise it locks the keys' stripes in ascending order.
+   * Starts a batch on the keys with {@code hashes}: with snapshot publication it locks every stripe
+   * and works on a copy; otherwise it locks the keys' stripes in ascending order.
    */
   public StripedBatch lockMany(int[] hashes) {
     multiWriteLock.lock();
     Stripe[] current = stripes; // stable: changing the stripes needs multiWriteLock
-    if (snapshotWrites) {
+    if (snapshotPublication) {
       return new StripedBatch(this, lockEvery(current), table.clone());
     }
     boolean[] wanted = new boolean[current.length];
@@ -416,7 +417,7 @@ public final class StripedBuckets {
   public StripedBatch lockAll() {
     multiWriteLock.lock();
     Stripe[] current = stripes;
-    return new StripedBatch(this, lockEvery(current), snapshotWrites ? emptyBuckets() : table);
+    return new StripedBatch(this, lockEvery(current), snapshotPublication ? emptyBuckets() : table);
   }
 
   private static Stripe[] lockEvery(Stripe[] current) {
@@ -536,8 +537,8 @@ public final class StripedBuckets {
     return new Object[1 << initialBits];
   }
 
-  public boolean snapshotWrites() {
-    return snapshotWrites;
+  public boolean snapshotPublication() {
+    return snapshotPublication;
   }
 
   /** Sets every count to zero. Caller holds every stripe. */

@@ -1,8 +1,7 @@
-package io.jets.table.internal;
+package io.jets.table.internal.select;
 
 import io.jets.table.MatchSpec;
 import io.jets.table.Page;
-import io.jets.table.internal.select.MatchEvaluation;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.NoSuchElementException;

@@ -1,4 +1,4 @@
-package io.jets.table.internal;
+package io.jets.table.internal.select;
 
 import io.jets.table.BadArgumentException;
 import io.jets.table.KeyPattern;
@@ -6,7 +6,8 @@ import io.jets.table.MatchSpec;
 import io.jets.table.Page;
 import io.jets.table.TableType;
 import io.jets.table.WrongTableTypeException;
-import io.jets.table.internal.select.MatchEvaluation;
+import io.jets.table.internal.AbstractTable;
+import io.jets.table.internal.TableOptions;
 import io.jets.table.spi.KeyOrderException;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -25,15 +26,15 @@ import java.util.function.Predicate;
  * <p>Guards and result functions run with no lock held during scans; selectDelete re-evaluates the
  * spec under the key's writer lock so that each object's match-and-delete is atomic.
  */
-abstract class SelectableTable<K, V> extends AbstractTable<K, V> {
+public abstract class SelectableTable<K, V> extends AbstractTable<K, V> {
 
-  SelectableTable(TableOptions options) {
+  protected SelectableTable(TableOptions options) {
     super(options);
   }
 
   /** Receives the objects of a scan; all objects of one key arrive before the scan may stop. */
   @FunctionalInterface
-  interface ObjectVisitor<K, V> {
+  public interface ObjectVisitor<K, V> {
     /** Visits one object; returns false to stop the scan after the current key. */
     boolean visit(K key, V value);
   }
@@ -49,7 +50,7 @@ abstract class SelectableTable<K, V> extends AbstractTable<K, V> {
    * @return true if the scan reached the end, false if the visitor stopped it
    * @throws BadArgumentException if the spec's key bounds cannot be compared with the keys
    */
-  abstract boolean scan(
+  protected abstract boolean scan(
       MatchSpec<?, ?, ?> spec,
       boolean reverse,
       boolean resume,
@@ -61,7 +62,8 @@ abstract class SelectableTable<K, V> extends AbstractTable<K, V> {
    *
    * @return the number of objects removed
    */
-  abstract long deleteObjectsIf(K key, BiPredicate<? super K, ? super V> test, String operation);
+  protected abstract long deleteObjectsIf(
+      K key, BiPredicate<? super K, ? super V> test, String operation);
 
   /**
    * Under the writer lock of {@code key}, replaces its value with {@code replacement} if it is
@@ -69,15 +71,15 @@ abstract class SelectableTable<K, V> extends AbstractTable<K, V> {
    *
    * @return whether it replaced
    */
-  abstract boolean replaceIfUnchanged(K key, V expected, V replacement, String operation);
+  protected abstract boolean replaceIfUnchanged(K key, V expected, V replacement, String operation);
 
   /** The ordered table's key order, or null for {@code equals} and natural order. */
-  abstract Comparator<Object> keyOrder();
+  protected abstract Comparator<Object> keyOrder();
 
   /**
    * {@link #scan}, reporting a key bound the table cannot order as a failure of {@code operation}.
    */
-  final boolean scan(
+  protected final boolean scan(
       String operation,
       MatchSpec<?, ?, ?> spec,
       boolean reverse,

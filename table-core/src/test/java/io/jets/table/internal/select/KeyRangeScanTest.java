@@ -1,4 +1,4 @@
-package io.jets.table.internal;
+package io.jets.table.internal.select;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
