@@ -1,10 +1,12 @@
 /**
- * Owners of jets tables and terms: the {@link io.jets.process.Owner} SPI, exit reasons, {@link
- * io.jets.process.OwnerScope} for code without actors, and a process runtime ({@link
- * io.jets.process.Proc}, {@link io.jets.process.GenServer}, {@link io.jets.process.Supervisor},
- * {@link io.jets.process.PartitionedOwner}) whose processes own tables.
+ * The process runtime of jets, an implementation of the {@link io.jets.owner.Owner} SPI (module
+ * {@code io.jets.owner}, which this module reads transitively): {@link io.jets.process.Proc},
+ * {@link io.jets.process.GenServer}, links, monitors, timers, the {@link io.jets.process.Registry},
+ * {@link io.jets.process.Supervisor} and {@link io.jets.process.PartitionedOwner}, whose processes
+ * own tables and terms.
  */
 module io.jets.process {
+  requires transitive io.jets.owner;
   requires org.jctools.core.jdk11;
   requires jdk.jfr;
 

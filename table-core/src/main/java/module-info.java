@@ -1,6 +1,6 @@
 /**
  * ETS-style tables: {@code set}, {@code ordered_set}, {@code bag} and {@code duplicate_bag}, owned
- * by an {@link io.jets.process.Owner} and read by any thread without going through it.
+ * by an {@link io.jets.owner.Owner} and read by any thread without going through it.
  */
 module io.jets.table {
   requires transitive io.jets.process;

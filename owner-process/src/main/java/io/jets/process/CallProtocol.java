@@ -1,5 +1,6 @@
 package io.jets.process;
 
+import io.jets.owner.Owner;
 import java.time.Duration;
 
 /**

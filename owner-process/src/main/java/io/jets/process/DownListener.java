@@ -1,5 +1,7 @@
 package io.jets.process;
 
+import io.jets.owner.ExitReason;
+
 /** What a monitor does when it fires; called at most once, on the exiting thread. */
 @FunctionalInterface
 interface DownListener {

@@ -1,5 +1,7 @@
 package io.jets.process;
 
+import io.jets.owner.ExitReason;
+import io.jets.owner.Owner;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 

@@ -1,5 +1,8 @@
 package io.jets.process;
 
+import io.jets.owner.AbstractOwner;
+import io.jets.owner.ExitReason;
+import io.jets.owner.Owner;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;

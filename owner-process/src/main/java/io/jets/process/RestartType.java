@@ -1,5 +1,7 @@
 package io.jets.process;
 
+import io.jets.owner.ExitReason;
+
 /** When a {@link Supervisor} restarts a child that exited, as in OTP's child specs. */
 public enum RestartType {
   /** Always restarted. */

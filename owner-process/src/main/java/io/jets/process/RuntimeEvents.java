@@ -1,5 +1,6 @@
 package io.jets.process;
 
+import io.jets.owner.ExitReason;
 import jdk.jfr.Category;
 import jdk.jfr.Description;
 import jdk.jfr.Event;
