@@ -2,6 +2,7 @@ package io.jets.process;
 
 import io.jets.owner.ExitReason;
 import io.jets.owner.Owner;
+import io.jets.process.internal.DownListener;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
