@@ -1,9 +1,11 @@
 /**
  * ETS-style tables: {@code set}, {@code ordered_set}, {@code bag} and {@code duplicate_bag}, owned
- * by an {@link io.jets.process.Owner} and read by any thread without going through it.
+ * by an {@link io.jets.owner.Owner} and read by any thread without going through it. Owners are
+ * seen only through the owner SPI ({@code io.jets.owner}): any implementation of it, the process
+ * runtime ({@code io.jets.process}) or another, can own tables.
  */
 module io.jets.table {
-  requires transitive io.jets.process;
+  requires transitive io.jets.owner;
   requires jdk.jfr;
 
   exports io.jets.table;

@@ -1,6 +1,6 @@
 package io.jets.bench;
 
-import io.jets.process.ExitReason;
+import io.jets.owner.ExitReason;
 import io.jets.process.GenServer;
 import io.jets.process.Next;
 import io.jets.process.Proc;

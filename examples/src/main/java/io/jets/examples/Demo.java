@@ -1,6 +1,6 @@
 package io.jets.examples;
 
-import io.jets.process.ExitReason;
+import io.jets.owner.ExitReason;
 import io.jets.process.MailboxOverloadedException;
 import io.jets.process.OverflowPolicy;
 import io.jets.process.Proc;

@@ -1,6 +1,6 @@
 package io.jets.examples;
 
-import io.jets.process.OwnerScope;
+import io.jets.owner.OwnerScope;
 import io.jets.term.PersistentTerm;
 import io.jets.term.Term;
 import java.util.List;

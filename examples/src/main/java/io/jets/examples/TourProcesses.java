@@ -1,6 +1,6 @@
 package io.jets.examples;
 
-import io.jets.process.ExitReason;
+import io.jets.owner.ExitReason;
 import io.jets.process.GenServer;
 import io.jets.process.MailboxOverloadedException;
 import io.jets.process.Next;

@@ -1,7 +1,7 @@
 package io.jets.examples;
 
-import io.jets.process.Owner;
-import io.jets.process.OwnerScope;
+import io.jets.owner.Owner;
+import io.jets.owner.OwnerScope;
 import io.jets.table.Access;
 import io.jets.table.SetTable;
 import io.jets.table.TableTransfer;

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.jets.process.ExitReason;
+import io.jets.owner.ExitReason;
 import io.jets.process.OverflowPolicy;
 import io.jets.process.Proc;
 import io.jets.table.Access;

@@ -1,5 +1,7 @@
 package io.jets.process;
 
+import io.jets.owner.ExitReason;
+
 /**
  * The server of a {@link Proc#call} exited before it replied. The cause is the exception the server
  * died of, if it crashed.

@@ -1,5 +1,7 @@
 package io.jets.process;
 
+import io.jets.owner.ExitReason;
+
 /**
  * The one message a monitor delivers when the monitored process exits: OTP's {@code {'DOWN', Ref,
  * process, Pid, Reason}}.

@@ -1,5 +1,6 @@
 package io.jets.process;
 
+import io.jets.owner.ExitReason;
 import java.util.Objects;
 
 /**

@@ -1,5 +1,8 @@
 package io.jets.process;
 
+import io.jets.owner.ExitReason;
+import io.jets.owner.Owner;
+
 /**
  * The message a process that traps exits receives instead of dying: OTP's {@code {'EXIT', From,
  * Reason}}. It arrives when a linked process exits (with any reason, {@code normal} included) or

@@ -1,5 +1,8 @@
 package io.jets.process;
 
+import io.jets.owner.ExitReason;
+import io.jets.owner.Owner;
+
 /**
  * The callbacks of a server process, after OTP's {@code gen_server}. Start one with {@link
  * Procs#start} or {@link ProcBuilder#start}; talk to it with {@link Proc#call}, {@link Proc#cast}

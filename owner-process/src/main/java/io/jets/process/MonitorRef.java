@@ -1,5 +1,8 @@
 package io.jets.process;
 
+import io.jets.owner.ExitReason;
+import io.jets.owner.Owner;
+import io.jets.process.internal.DownListener;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**

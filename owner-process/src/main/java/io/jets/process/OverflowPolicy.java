@@ -1,5 +1,7 @@
 package io.jets.process;
 
+import io.jets.owner.Owner;
+
 /**
  * What a bounded mailbox does with a message that arrives while it is full.
  *

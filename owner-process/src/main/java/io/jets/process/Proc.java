@@ -1,5 +1,16 @@
 package io.jets.process;
 
+import io.jets.owner.AbstractOwner;
+import io.jets.owner.ExitReason;
+import io.jets.owner.Owner;
+import io.jets.process.internal.CallProtocol;
+import io.jets.process.internal.DownListener;
+import io.jets.process.internal.MpscMailbox;
+import io.jets.process.internal.PendingReply;
+import io.jets.process.internal.ProcAccess;
+import io.jets.process.internal.ProcRelations;
+import io.jets.process.internal.RuntimeEvents;
+import io.jets.process.internal.SignalTrampoline;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
@@ -56,7 +67,16 @@ public final class Proc extends AbstractOwner {
    *
    * Pinning. Only java.util.concurrent locks and LockSupport are used, never synchronized, so a
    * process blocked in the runtime never pins its carrier thread on Java 21.
+   *
+   * Internals. The mailbox, the relations, the call protocol, the gen_server loop, the supervisor
+   * behaviour and the timer wheel live in the non-exported package io.jets.process.internal. The
+   * few package-private operations here that they need reach them through ProcAccess, installed
+   * below, so none of them is public.
    */
+
+  static {
+    ProcAccess.install(new Access());
+  }
 
   private final MpscMailbox mailbox;
   private final ProcBody body;
@@ -310,20 +330,9 @@ public final class Proc extends AbstractOwner {
           this + " called itself with " + request + ": it would wait for its own reply forever");
     }
     if (!isAlive()) {
-      throw noProcess(request);
+      throw CallProtocol.noProcess(this, request);
     }
     return CallProtocol.call(this, mailbox, request, timeout);
-  }
-
-  NoProcessException noProcess(Object request) {
-    return new NoProcessException(
-        "call "
-            + request
-            + " to "
-            + this
-            + " failed at once: the process has exited ("
-            + exitReason().map(Object::toString).orElse("exiting")
-            + ")");
   }
 
   /**
@@ -478,10 +487,10 @@ public final class Proc extends AbstractOwner {
     Objects.requireNonNull(message, () -> "timer to " + this + ": message is null");
     TimerRef timer = new TimerRef(this, message, MpscMailbox.deadlineAfter(delay), periodNanos);
     if (!relations.addTimer(timer)) {
-      timer.state.set(TimerRef.CANCELLED);
+      timer.discard();
       return timer;
     }
-    TimerWheel.shared().add(timer);
+    timer.schedule();
     return timer;
   }
 
@@ -492,11 +501,11 @@ public final class Proc extends AbstractOwner {
   // ---- registry ----
 
   void claimName(Object name) {
-    relations.claimName(this, name);
+    relations.claimName(this, name, () -> Registry.claim(name, this));
   }
 
   boolean dropName(Object name) {
-    return relations.dropName(this, name);
+    return relations.dropName(name, () -> Registry.release(name, this));
   }
 
   // ---- introspection ----
@@ -568,5 +577,23 @@ public final class Proc extends AbstractOwner {
       return Optional.empty();
     }
     return exitReason();
+  }
+
+  /** What the runtime's internals may do that users may not. */
+  private static final class Access extends ProcAccess {
+    @Override
+    public MonitorRef monitor(Proc target, DownListener onDown) {
+      return target.addMonitor(null, onDown);
+    }
+
+    @Override
+    public CountDownLatch exitLatch(Proc proc) {
+      return proc.exitLatch();
+    }
+
+    @Override
+    public ReplyTo replyTo(Proc server, PendingReply pending) {
+      return new ReplyTo(server, pending);
+    }
   }
 }

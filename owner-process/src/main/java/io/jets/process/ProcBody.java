@@ -1,5 +1,7 @@
 package io.jets.process;
 
+import io.jets.owner.ExitReason;
+
 /**
  * The code of a plain process, run once on the process's own virtual thread.
  *

@@ -1,5 +1,6 @@
 package io.jets.process;
 
+import io.jets.process.internal.GenServerLoop;
 import java.util.Objects;
 
 /**

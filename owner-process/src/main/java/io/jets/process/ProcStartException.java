@@ -1,5 +1,7 @@
 package io.jets.process;
 
+import io.jets.owner.ExitReason;
+
 /**
  * A {@link GenServer} failed to start: its {@code init} threw or asked to stop. The process has
  * exited with {@link #reason()}; the cause is the exception {@code init} threw, if any.

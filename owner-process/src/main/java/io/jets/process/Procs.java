@@ -1,5 +1,6 @@
 package io.jets.process;
 
+import io.jets.owner.Owner;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;

@@ -1,7 +1,6 @@
 package io.jets.process;
 
-import java.util.concurrent.locks.Condition;
-import java.util.concurrent.locks.ReentrantLock;
+import io.jets.process.internal.PendingReply;
 
 /**
  * Where the answer to one {@link Proc#call} goes: OTP's {@code From}.
@@ -13,22 +12,12 @@ import java.util.concurrent.locks.ReentrantLock;
  */
 public final class ReplyTo {
 
-  enum State {
-    WAITING,
-    REPLIED,
-    FAILED,
-    ABANDONED
-  }
-
   private final Proc server;
-  private final ReentrantLock lock = new ReentrantLock();
-  private final Condition settled = lock.newCondition();
-  private State state = State.WAITING; // guarded by lock
-  private Object value;
-  private ExitReason failure;
+  private final PendingReply pending;
 
-  ReplyTo(Proc server) {
+  ReplyTo(Proc server, PendingReply pending) {
     this.server = server;
+    this.pending = pending;
   }
 
   /** The process the call was made to. */
@@ -44,83 +33,12 @@ public final class ReplyTo {
    *     timed out, or failed
    */
   public boolean reply(Object value) {
-    return settle(State.REPLIED, value, null);
+    return pending.reply(value);
   }
 
   /** True once an answer has been given or the call has ended without one. */
   public boolean isSettled() {
-    lock.lock();
-    try {
-      return state != State.WAITING;
-    } finally {
-      lock.unlock();
-    }
-  }
-
-  boolean fail(ExitReason reason) {
-    return settle(State.FAILED, null, reason);
-  }
-
-  boolean abandon() {
-    return settle(State.ABANDONED, null, null);
-  }
-
-  private boolean settle(State to, Object answer, ExitReason reason) {
-    lock.lock();
-    try {
-      if (state != State.WAITING) {
-        return false;
-      }
-      state = to;
-      value = answer;
-      failure = reason;
-      settled.signalAll();
-      return true;
-    } finally {
-      lock.unlock();
-    }
-  }
-
-  /**
-   * Waits until settled or {@code deadlineNanos} (Long.MAX_VALUE: no deadline); returns the state,
-   * WAITING on timeout.
-   */
-  State await(long deadlineNanos) throws InterruptedException {
-    lock.lock();
-    try {
-      while (state == State.WAITING) {
-        if (deadlineNanos == Long.MAX_VALUE) {
-          settled.await();
-        } else {
-          long remaining = deadlineNanos - System.nanoTime();
-          if (remaining <= 0) {
-            return State.WAITING;
-          }
-          settled.awaitNanos(remaining);
-        }
-      }
-      return state;
-    } finally {
-      lock.unlock();
-    }
-  }
-
-  Object value() {
-    lock.lock();
-    try {
-      return value;
-    } finally {
-      lock.unlock();
-    }
-  }
-
-  ExitReason failure() {
-    lock.lock();
-    try {
-      return failure;
-    } finally {
-      lock.unlock();
-    }
+    return pending.isSettled();
   }
 
   @Override

@@ -7,13 +7,5 @@ public enum RestartType {
   /** Restarted only if it exited abnormally (not {@code normal} and not {@code shutdown}). */
   TRANSIENT,
   /** Never restarted; forgotten when it exits. */
-  TEMPORARY;
-
-  boolean restarts(ExitReason reason) {
-    return switch (this) {
-      case PERMANENT -> true;
-      case TRANSIENT -> !reason.isNormal();
-      case TEMPORARY -> false;
-    };
-  }
+  TEMPORARY
 }

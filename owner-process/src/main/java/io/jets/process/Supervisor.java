@@ -1,5 +1,6 @@
 package io.jets.process;
 
+import io.jets.process.internal.SupervisorServer;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;

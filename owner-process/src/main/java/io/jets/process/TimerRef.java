@@ -1,6 +1,7 @@
 package io.jets.process;
 
-import java.util.concurrent.atomic.AtomicInteger;
+import io.jets.process.internal.TimerWheel;
+import io.jets.process.internal.WheelTimer;
 
 /**
  * A timer made by {@link Proc#sendAfter} or {@link Proc#sendInterval}: OTP's timer reference.
@@ -11,27 +12,14 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class TimerRef {
 
-  static final int PENDING = 0;
-  static final int FIRED = 1;
-  static final int CANCELLED = 2;
-
-  final Proc target;
-  final Object message;
-  final long periodNanos; // 0: one-shot
-  final AtomicInteger state = new AtomicInteger(PENDING);
-
-  // Wheel-thread only:
-  long deadlineNanos;
-  long deadlineTick;
-  boolean inWheel;
-  TimerRef previous;
-  TimerRef next;
+  private final Proc target;
+  private final Object message;
+  private final Entry entry;
 
   TimerRef(Proc target, Object message, long deadlineNanos, long periodNanos) {
     this.target = target;
     this.message = message;
-    this.deadlineNanos = deadlineNanos;
-    this.periodNanos = periodNanos;
+    this.entry = new Entry(deadlineNanos, periodNanos);
   }
 
   /**
@@ -42,22 +30,32 @@ public final class TimerRef {
    *     delivering concurrently. False if it had already fired (one-shot) or been cancelled.
    */
   public boolean cancel() {
-    if (!state.compareAndSet(PENDING, CANCELLED)) {
+    if (!entry.markCancelled()) {
       return false;
     }
     target.forgetTimer(this);
-    TimerWheel.shared().remove(this);
+    TimerWheel.shared().remove(entry);
     return true;
   }
 
   /** True while the timer may still deliver a message. */
   public boolean isActive() {
-    return state.get() == PENDING;
+    return entry.isPending();
   }
 
   /** True for a timer made by {@link Proc#sendInterval}. */
   public boolean isPeriodic() {
-    return periodNanos > 0;
+    return entry.isPeriodic();
+  }
+
+  /** Puts the timer on the shared wheel. */
+  void schedule() {
+    TimerWheel.shared().add(entry);
+  }
+
+  /** Ends a timer that must never start (its target is exiting). */
+  void discard() {
+    entry.markCancelled();
   }
 
   @Override
@@ -68,8 +66,31 @@ public final class TimerRef {
         + target.id()
         + ", "
         + message
-        + (isPeriodic() ? ", every " + periodNanos + " ns" : "")
+        + (isPeriodic() ? ", every " + entry.periodNanos() + " ns" : "")
         + (isActive() ? "" : ", ended")
         + "]";
+  }
+
+  /** This timer's place on the wheel, and what firing delivers. */
+  private final class Entry extends WheelTimer {
+
+    Entry(long deadlineNanos, long periodNanos) {
+      super(deadlineNanos, periodNanos);
+    }
+
+    @Override
+    protected void deliverOnce() {
+      target.forgetTimer(TimerRef.this);
+      target.deliverFromRuntime(message);
+    }
+
+    @Override
+    protected boolean deliverPeriodic() {
+      if (!target.isAlive()) {
+        return false;
+      }
+      target.deliverFromRuntime(message);
+      return true;
+    }
   }
 }

@@ -1,17 +1,11 @@
 /**
- * Owners: who tables and terms belong to, and what happens when they exit.
+ * The process runtime: processes that own tables and terms, as implementations of the owner SPI
+ * ({@link io.jets.owner.Owner}, in module {@code io.jets.owner}).
  *
- * <p>An {@link io.jets.process.Owner} is alive until it exits, exactly once, with an {@link
- * io.jets.process.ExitReason}. Everything registered with {@link
- * io.jets.process.Owner#onExit(io.jets.process.ExitListener)} before the exit hears of it exactly
- * once, on the exiting thread, before the exit is announced to anyone else. {@link
- * io.jets.process.Owner#current()} is the owner the calling thread acts for: a process while its
- * code runs, whatever {@link io.jets.process.Owner#bind()} bound, or otherwise {@link
- * io.jets.process.Owner#application()}, which never exits.
- *
- * <p>The process runtime: a {@link io.jets.process.Proc} is code on its own virtual thread with a
- * many-producer, single-consumer mailbox; messages from one sender arrive in the order sent. A
- * {@link io.jets.process.GenServer} is the callback behaviour run by a process; {@link
+ * <p>A {@link io.jets.process.Proc} is code on its own virtual thread with a many-producer,
+ * single-consumer mailbox; messages from one sender arrive in the order sent. While its code runs
+ * it is {@link io.jets.owner.Owner#current()}, so tables it creates belong to it. A {@link
+ * io.jets.process.GenServer} is the callback behaviour run by a process; {@link
  * io.jets.process.Supervisor} restarts processes one for one; {@link
  * io.jets.process.PartitionedOwner} shards work over N processes by key; {@link
  * io.jets.process.Registry} names processes; {@link io.jets.process.Procs} starts and lists them.

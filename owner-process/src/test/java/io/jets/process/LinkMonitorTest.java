@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.jets.owner.ExitReason;
+import io.jets.owner.OwnerScope;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;

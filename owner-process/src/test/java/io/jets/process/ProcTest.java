@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.jets.owner.ExitReason;
+import io.jets.owner.Owner;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

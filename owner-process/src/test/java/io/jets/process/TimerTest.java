@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.jets.owner.ExitReason;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

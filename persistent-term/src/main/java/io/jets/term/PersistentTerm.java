@@ -1,6 +1,6 @@
 package io.jets.term;
 
-import io.jets.process.Owner;
+import io.jets.owner.Owner;
 import java.util.Map;
 
 /**

@@ -1,7 +1,7 @@
 package io.jets.term;
 
-import io.jets.process.ExitListener;
-import io.jets.process.Owner;
+import io.jets.owner.ExitListener;
+import io.jets.owner.Owner;
 import io.jets.term.internal.TermSnapshot;
 import io.jets.term.internal.ValueInspector;
 import java.lang.invoke.MethodHandles;

@@ -5,9 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.jets.process.ExitReason;
-import io.jets.process.Owner;
-import io.jets.process.OwnerScope;
+import io.jets.owner.ExitReason;
+import io.jets.owner.Owner;
+import io.jets.owner.OwnerScope;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 

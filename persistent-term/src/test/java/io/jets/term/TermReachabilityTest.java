@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.jets.process.OwnerScope;
+import io.jets.owner.OwnerScope;
 import java.lang.ref.WeakReference;
 import org.junit.jupiter.api.Test;
 

@@ -1,7 +1,7 @@
 package io.jets.table;
 
 /**
- * Who may read and write a table, checked against {@link io.jets.process.Owner#current()} on every
+ * Who may read and write a table, checked against {@link io.jets.owner.Owner#current()} on every
  * operation, as ETS's protection option.
  */
 public enum Access {

@@ -16,7 +16,7 @@ public final class BagTableBuilder extends TableBuilder<BagTableBuilder> {
 
   /**
    * Creates the table, owned by the configured owner (by default {@link
-   * io.jets.process.Owner#current()}).
+   * io.jets.owner.Owner#current()}).
    *
    * @throws BadArgumentException if the settings conflict, the owner has exited, or the table is
    *     named and its name is in use

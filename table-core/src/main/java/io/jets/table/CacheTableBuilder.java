@@ -86,7 +86,7 @@ public final class CacheTableBuilder extends TableBuilder<CacheTableBuilder> {
 
   /**
    * Creates the cache table, owned by the configured owner (by default {@link
-   * io.jets.process.Owner#current()}).
+   * io.jets.owner.Owner#current()}).
    *
    * @throws BadArgumentException if a setting is invalid or conflicts with another, the owner has
    *     exited, or the table is named and its name is in use

@@ -28,7 +28,7 @@ public final class OrderedTableBuilder extends TableBuilder<OrderedTableBuilder>
 
   /**
    * Creates the table, owned by the configured owner (by default {@link
-   * io.jets.process.Owner#current()}). Without a comparator, keys must be {@code Comparable}.
+   * io.jets.owner.Owner#current()}). Without a comparator, keys must be {@code Comparable}.
    *
    * @throws BadArgumentException if the settings conflict, the owner has exited, or the table is
    *     named and its name is in use

@@ -13,7 +13,7 @@ public final class SetTableBuilder extends TableBuilder<SetTableBuilder> {
 
   /**
    * Creates the table, owned by the configured owner (by default {@link
-   * io.jets.process.Owner#current()}).
+   * io.jets.owner.Owner#current()}).
    *
    * @throws BadArgumentException if the settings conflict, the owner has exited, or the table is
    *     named and its name is in use

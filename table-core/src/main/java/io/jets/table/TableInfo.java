@@ -1,6 +1,6 @@
 package io.jets.table;
 
-import io.jets.process.Owner;
+import io.jets.owner.Owner;
 import java.util.Optional;
 
 /**

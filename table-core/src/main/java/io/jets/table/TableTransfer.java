@@ -1,6 +1,6 @@
 package io.jets.table;
 
-import io.jets.process.Owner;
+import io.jets.owner.Owner;
 
 /**
  * The message an owner receives through {@link Owner#deliver(Object)} when a table becomes its own:

@@ -1,7 +1,7 @@
 /**
  * ETS-style tables for the JVM: {@code set}, {@code ordered_set}, {@code bag} and {@code
  * duplicate_bag}, created through {@link io.jets.table.Tables}, owned by an {@link
- * io.jets.process.Owner}, and read by any thread directly.
+ * io.jets.owner.Owner}, and read by any thread directly.
  *
  * <h2>Vocabulary</h2>
  *

@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.jets.process.OwnerScope;
+import io.jets.owner.OwnerScope;
 import io.jets.table.tck.Fixtures;
 import java.time.Duration;
 import java.util.ArrayList;

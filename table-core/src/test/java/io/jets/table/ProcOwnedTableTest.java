@@ -7,13 +7,13 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.jets.owner.ExitReason;
+import io.jets.owner.Owner;
 import io.jets.process.CallFailedException;
 import io.jets.process.Down;
-import io.jets.process.ExitReason;
 import io.jets.process.ExitSignal;
 import io.jets.process.GenServer;
 import io.jets.process.Next;
-import io.jets.process.Owner;
 import io.jets.process.Proc;
 import io.jets.process.Procs;
 import io.jets.process.ReplyTo;

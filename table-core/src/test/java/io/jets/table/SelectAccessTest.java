@@ -3,8 +3,8 @@ package io.jets.table;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import io.jets.process.Owner;
-import io.jets.process.OwnerScope;
+import io.jets.owner.Owner;
+import io.jets.owner.OwnerScope;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

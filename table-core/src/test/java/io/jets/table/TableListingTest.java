@@ -3,8 +3,8 @@ package io.jets.table;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.jets.process.Owner;
-import io.jets.process.OwnerScope;
+import io.jets.owner.Owner;
+import io.jets.owner.OwnerScope;
 import io.jets.table.tck.Fixtures;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;

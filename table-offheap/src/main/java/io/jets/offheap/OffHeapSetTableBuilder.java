@@ -1,6 +1,6 @@
 package io.jets.offheap;
 
-import io.jets.process.Owner;
+import io.jets.owner.Owner;
 import io.jets.table.Access;
 import io.jets.table.BadArgumentException;
 import io.jets.table.SetTable;

@@ -1,6 +1,6 @@
 package io.jets.offheap;
 
-import io.jets.process.Owner;
+import io.jets.owner.Owner;
 
 /**
  * Options of {@link TableFiles#tab2file} and {@link TableFiles#file2tab}; immutable, each setter

@@ -1,6 +1,6 @@
 package io.jets.offheap;
 
-import io.jets.process.Owner;
+import io.jets.owner.Owner;
 import io.jets.table.BagTable;
 import io.jets.table.BagTableBuilder;
 import io.jets.table.OrderedTable;

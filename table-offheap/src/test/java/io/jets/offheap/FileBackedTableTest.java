@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.jets.process.Owner;
-import io.jets.process.OwnerScope;
+import io.jets.owner.Owner;
+import io.jets.owner.OwnerScope;
 import io.jets.table.SetTable;
 import io.jets.table.TableDeletedException;
 import io.jets.table.tck.Fixtures;

@@ -2,8 +2,8 @@ package io.jets.property;
 
 import static org.junit.jupiter.api.Assertions.fail;
 
-import io.jets.process.Owner;
-import io.jets.process.OwnerScope;
+import io.jets.owner.Owner;
+import io.jets.owner.OwnerScope;
 import io.jets.table.Table;
 import io.jets.table.TableDeletedException;
 import io.jets.table.TableTransfer;

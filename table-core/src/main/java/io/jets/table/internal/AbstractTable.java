@@ -1,7 +1,7 @@
 package io.jets.table.internal;
 
-import io.jets.process.ExitReason;
-import io.jets.process.Owner;
+import io.jets.owner.ExitReason;
+import io.jets.owner.Owner;
 import io.jets.table.Access;
 import io.jets.table.AccessDeniedException;
 import io.jets.table.BadArgumentException;

@@ -1,6 +1,6 @@
 package io.jets.table.internal;
 
-import io.jets.process.Owner;
+import io.jets.owner.Owner;
 import io.jets.table.Access;
 import io.jets.table.TableType;
 import io.jets.table.WriteConcurrency;

@@ -607,10 +607,10 @@ public abstract class AbstractConcurrencyTest extends SharedTableTest {
   @org.junit.jupiter.api.Test
   void giveAwayRacingTheReceiversExitEitherFailsOrHandsOverADyingTable() throws Exception {
     for (int round = 0; round < 300; round++) {
-      io.jets.process.OwnerScope owner = io.jets.process.OwnerScope.open("owner");
-      io.jets.process.OwnerScope receiver = io.jets.process.OwnerScope.open("receiver");
+      io.jets.owner.OwnerScope owner = io.jets.owner.OwnerScope.open("owner");
+      io.jets.owner.OwnerScope receiver = io.jets.owner.OwnerScope.open("receiver");
       SetTable<String, Long> t;
-      try (io.jets.process.Owner.Binding b = owner.bind()) {
+      try (io.jets.owner.Owner.Binding b = owner.bind()) {
         t = tables.set(Fixtures.unique("gift")).named().build();
       }
       CyclicBarrier start = new CyclicBarrier(2);
@@ -618,7 +618,7 @@ public abstract class AbstractConcurrencyTest extends SharedTableTest {
           pool.submit(
               () -> {
                 start.await();
-                try (io.jets.process.Owner.Binding b = owner.bind()) {
+                try (io.jets.owner.Owner.Binding b = owner.bind()) {
                   t.giveAway(receiver, "gift");
                   return true;
                 } catch (BadArgumentException receiverGone) {
@@ -649,10 +649,10 @@ public abstract class AbstractConcurrencyTest extends SharedTableTest {
   @org.junit.jupiter.api.Test
   void ownerAndHeirExitingTogetherNeverLeaveAnOrphanTable() throws Exception {
     for (int round = 0; round < 300; round++) {
-      io.jets.process.OwnerScope owner = io.jets.process.OwnerScope.open("owner");
-      io.jets.process.OwnerScope heir = io.jets.process.OwnerScope.open("heir");
+      io.jets.owner.OwnerScope owner = io.jets.owner.OwnerScope.open("owner");
+      io.jets.owner.OwnerScope heir = io.jets.owner.OwnerScope.open("heir");
       SetTable<String, Long> t;
-      try (io.jets.process.Owner.Binding b = owner.bind()) {
+      try (io.jets.owner.Owner.Binding b = owner.bind()) {
         t = tables.set(Fixtures.unique("orphan")).heir(heir, "d").build();
       }
       CyclicBarrier start = new CyclicBarrier(2);

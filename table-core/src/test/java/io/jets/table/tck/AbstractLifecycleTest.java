@@ -7,8 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.jets.process.Owner;
-import io.jets.process.OwnerScope;
+import io.jets.owner.Owner;
+import io.jets.owner.OwnerScope;
 import io.jets.table.Access;
 import io.jets.table.AccessDeniedException;
 import io.jets.table.BadArgumentException;
@@ -135,7 +135,7 @@ public abstract class AbstractLifecycleTest extends SharedTableTest {
       t = tables.builder(type, Fixtures.unique("typed")).build();
       t.insert("k", "v");
     }
-    owner.exit(io.jets.process.ExitReason.crash(new RuntimeException("crashed")));
+    owner.exit(io.jets.owner.ExitReason.crash(new RuntimeException("crashed")));
     assertFailsNaming(TableDeletedException.class, t.name(), () -> t.lookup("k"));
     assertFailsNaming(TableDeletedException.class, t.name(), () -> t.insert("k", "v"));
   }

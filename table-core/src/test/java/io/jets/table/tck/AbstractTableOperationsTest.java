@@ -9,7 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.jets.process.Owner;
+import io.jets.owner.Owner;
 import io.jets.table.Access;
 import io.jets.table.BadArgumentException;
 import io.jets.table.Table;

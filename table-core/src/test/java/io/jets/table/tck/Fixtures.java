@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.jets.process.Owner;
+import io.jets.owner.Owner;
 import io.jets.table.Table;
 import io.jets.table.TableDeletedException;
 import io.jets.table.TableException;

@@ -1,6 +1,6 @@
 package io.jets.table.tck;
 
-import io.jets.process.Owner;
+import io.jets.owner.Owner;
 import io.jets.table.Access;
 import io.jets.table.Table;
 import io.jets.table.TableType;

@@ -1,4 +1,4 @@
-package io.jets.process;
+package io.jets.owner;
 
 /** The per-thread owner binding behind {@link Owner#current()} and {@link Owner#bind()}. */
 final class CurrentOwner {

@@ -1,4 +1,4 @@
-package io.jets.process;
+package io.jets.process.internal;
 
 import java.lang.invoke.VarHandle;
 import java.util.ArrayList;
@@ -25,7 +25,7 @@ import org.jctools.queues.varhandle.MpscUnboundedVarHandleArrayQueue;
  *
  * <p>[1] G. Varghese, T. Lauck, "Hashed and hierarchical timing wheels", SOSP 1987.
  */
-final class TimerWheel {
+public final class TimerWheel {
 
   // 1 ms ticks: the resolution of OTP's timers; a timer due soon costs at most one wake-up per ms.
   private static final long TICK_NANOS = 1_000_000L;
@@ -40,13 +40,14 @@ final class TimerWheel {
     static final TimerWheel INSTANCE = new TimerWheel();
   }
 
-  static TimerWheel shared() {
+  /** The wheel every process timer is on; its thread starts on first use. */
+  public static TimerWheel shared() {
     return Holder.INSTANCE;
   }
 
-  private final MpscUnboundedVarHandleArrayQueue<TimerRef> commands =
+  private final MpscUnboundedVarHandleArrayQueue<WheelTimer> commands =
       new MpscUnboundedVarHandleArrayQueue<>(COMMAND_CHUNK);
-  private final TimerRef[] heads = new TimerRef[SLOTS];
+  private final WheelTimer[] heads = new WheelTimer[SLOTS];
   private final int[] counts = new int[SLOTS];
   private final long origin = System.nanoTime();
   private final Thread thread;
@@ -60,16 +61,16 @@ final class TimerWheel {
   }
 
   /** Schedules a new pending timer. */
-  void add(TimerRef timer) {
+  public void add(WheelTimer timer) {
     command(timer);
   }
 
   /** Asks the wheel to unlink a cancelled timer now rather than when its slot comes round. */
-  void remove(TimerRef timer) {
+  public void remove(WheelTimer timer) {
     command(timer);
   }
 
-  private void command(TimerRef timer) {
+  private void command(WheelTimer timer) {
     commands.offer(timer);
     VarHandle.fullFence(); // pairs with the fence in runWheel between parked = true and isEmpty
     if (parked) {
@@ -78,12 +79,12 @@ final class TimerWheel {
   }
 
   private void runWheel() {
-    List<TimerRef> due = new ArrayList<>();
+    List<WheelTimer> due = new ArrayList<>();
     while (true) {
       drainCommands();
       long now = System.nanoTime();
       collectDue(tickOf(now), due);
-      for (TimerRef timer : due) {
+      for (WheelTimer timer : due) {
         fire(timer, now);
       }
       due.clear();
@@ -109,17 +110,17 @@ final class TimerWheel {
   }
 
   private void drainCommands() {
-    for (TimerRef timer = commands.poll(); timer != null; timer = commands.poll()) {
-      int state = timer.state.get();
-      if (state == TimerRef.PENDING && !timer.inWheel) {
+    for (WheelTimer timer = commands.poll(); timer != null; timer = commands.poll()) {
+      boolean pending = timer.isPending();
+      if (pending && !timer.inWheel) {
         insert(timer);
-      } else if (state != TimerRef.PENDING && timer.inWheel) {
+      } else if (!pending && timer.inWheel) {
         unlink(timer);
       }
     }
   }
 
-  private void insert(TimerRef timer) {
+  private void insert(WheelTimer timer) {
     long sinceOrigin;
     try {
       sinceOrigin = Math.max(0, Math.subtractExact(timer.deadlineNanos, origin));
@@ -143,7 +144,7 @@ final class TimerWheel {
     timerCount++;
   }
 
-  private void unlink(TimerRef timer) {
+  private void unlink(WheelTimer timer) {
     int slot = (int) (timer.deadlineTick & MASK);
     if (timer.previous != null) {
       timer.previous.next = timer.next;
@@ -160,7 +161,7 @@ final class TimerWheel {
     timerCount--;
   }
 
-  private void collectDue(long nowTick, List<TimerRef> due) {
+  private void collectDue(long nowTick, List<WheelTimer> due) {
     if (timerCount == 0 || nowTick < currentTick) {
       currentTick = Math.max(currentTick, nowTick + 1);
       return;
@@ -169,9 +170,9 @@ final class TimerWheel {
     long steps = Math.min(nowTick - currentTick + 1, SLOTS);
     for (long i = 0; i < steps; i++) {
       int slot = (int) ((currentTick + i) & MASK);
-      TimerRef timer = heads[slot];
+      WheelTimer timer = heads[slot];
       while (timer != null) {
-        TimerRef following = timer.next;
+        WheelTimer following = timer.next;
         if (timer.deadlineTick <= nowTick) {
           unlink(timer);
           due.add(timer);
@@ -195,22 +196,20 @@ final class TimerWheel {
     return -1; // unreachable while timerCount matches the slot counts
   }
 
-  private void fire(TimerRef timer, long now) {
+  private void fire(WheelTimer timer, long now) {
     if (timer.periodNanos == 0) {
-      if (timer.state.compareAndSet(TimerRef.PENDING, TimerRef.FIRED)) {
-        timer.target.forgetTimer(timer);
-        timer.target.deliverFromRuntime(timer.message);
+      if (timer.markFired()) {
+        timer.deliverOnce();
       }
       return;
     }
-    if (timer.state.get() != TimerRef.PENDING) {
+    if (!timer.isPending()) {
       return;
     }
-    if (!timer.target.isAlive()) {
-      timer.state.compareAndSet(TimerRef.PENDING, TimerRef.CANCELLED);
+    if (!timer.deliverPeriodic()) {
+      timer.markCancelled(); // its target has exited
       return;
     }
-    timer.target.deliverFromRuntime(timer.message);
     // Fixed rate without catch-up bursts: a tick missed while the machine was stalled is skipped.
     long next = saturatedAdd(timer.deadlineNanos, timer.periodNanos);
     timer.deadlineNanos = next - now > 0 ? next : saturatedAdd(now, timer.periodNanos);

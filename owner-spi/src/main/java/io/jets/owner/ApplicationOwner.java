@@ -1,4 +1,4 @@
-package io.jets.process;
+package io.jets.owner;
 
 import java.util.Optional;
 

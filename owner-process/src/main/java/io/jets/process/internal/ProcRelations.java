@@ -1,5 +1,9 @@
-package io.jets.process;
+package io.jets.process.internal;
 
+import io.jets.process.MonitorRef;
+import io.jets.process.NoProcessException;
+import io.jets.process.Proc;
+import io.jets.process.TimerRef;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -18,10 +22,18 @@ import java.util.concurrent.locks.ReentrantLock;
  * caller then signals at once). The lock is never held while calling out, and two are held at once
  * only by {@link #linkBoth}, which takes them in process-id order.
  */
-final class ProcRelations {
+public final class ProcRelations {
 
-  /** Everything the exit must signal or release, taken atomically with setting the flag. */
-  record Snapshot(
+  /**
+   * Everything the exit must signal or release, taken atomically with setting the flag.
+   *
+   * @param links the linked processes
+   * @param monitors the monitors on this process
+   * @param watches the monitors this process holds on others
+   * @param timers the pending timers to this process
+   * @param registeredName the process's name, or null
+   */
+  public record Snapshot(
       List<Proc> links,
       List<MonitorRef> monitors,
       List<MonitorRef> watches,
@@ -36,7 +48,7 @@ final class ProcRelations {
   private Object registeredName;
   private boolean exiting;
 
-  Snapshot markExiting() {
+  public Snapshot markExiting() {
     lock.lock();
     try {
       exiting = true;
@@ -63,7 +75,7 @@ final class ProcRelations {
    *
    * @return {aAlive, bAlive} as seen under both locks
    */
-  static boolean[] linkBoth(Proc a, ProcRelations ofA, Proc b, ProcRelations ofB) {
+  public static boolean[] linkBoth(Proc a, ProcRelations ofA, Proc b, ProcRelations ofB) {
     ProcRelations first = a.id() < b.id() ? ofA : ofB;
     ProcRelations second = first == ofA ? ofB : ofA;
     first.lock.lock();
@@ -82,7 +94,7 @@ final class ProcRelations {
     }
   }
 
-  void removeLink(Proc other) {
+  public void removeLink(Proc other) {
     lock.lock();
     try {
       links.remove(other);
@@ -92,29 +104,29 @@ final class ProcRelations {
   }
 
   /** Adds a monitor on this process; false if it is exiting (the caller fires it at once). */
-  boolean addMonitor(MonitorRef ref) {
+  public boolean addMonitor(MonitorRef ref) {
     return addIfLive(monitors, ref);
   }
 
-  void removeMonitor(MonitorRef ref) {
+  public void removeMonitor(MonitorRef ref) {
     remove(monitors, ref);
   }
 
   /** Remembers a monitor this process holds on another, so that its exit removes it. */
-  void addWatch(MonitorRef ref) {
+  public void addWatch(MonitorRef ref) {
     addIfLive(watches, ref);
   }
 
-  void removeWatch(MonitorRef ref) {
+  public void removeWatch(MonitorRef ref) {
     remove(watches, ref);
   }
 
   /** Adds a pending timer; false if the process is exiting (the timer must not start). */
-  boolean addTimer(TimerRef timer) {
+  public boolean addTimer(TimerRef timer) {
     return addIfLive(timers, timer);
   }
 
-  void removeTimer(TimerRef timer) {
+  public void removeTimer(TimerRef timer) {
     remove(timers, timer);
   }
 
@@ -141,9 +153,10 @@ final class ProcRelations {
   }
 
   /**
-   * Registers {@code proc} under {@code name} in the {@link Registry}, atomically with the flag.
+   * Registers {@code proc} under {@code name}: runs {@code claim} (which enters the name in the
+   * registry, or throws if it is taken) atomically with the flag.
    */
-  void claimName(Proc proc, Object name) {
+  public void claimName(Proc proc, Object name, Runnable claim) {
     lock.lock();
     try {
       if (exiting) {
@@ -159,28 +172,32 @@ final class ProcRelations {
                 + ": it is already registered as "
                 + registeredName);
       }
-      Registry.claim(name, proc);
+      claim.run();
       registeredName = name;
     } finally {
       lock.unlock();
     }
   }
 
-  boolean dropName(Proc proc, Object name) {
+  /**
+   * Drops the name {@code name} if this process holds it, running {@code release} (which removes it
+   * from the registry) under the lock.
+   */
+  public boolean dropName(Object name, Runnable release) {
     lock.lock();
     try {
       if (!Objects.equals(registeredName, name)) {
         return false;
       }
       registeredName = null;
-      Registry.release(name, proc);
+      release.run();
       return true;
     } finally {
       lock.unlock();
     }
   }
 
-  Object registeredName() {
+  public Object registeredName() {
     lock.lock();
     try {
       return registeredName;
@@ -189,7 +206,7 @@ final class ProcRelations {
     }
   }
 
-  List<Proc> links() {
+  public List<Proc> links() {
     lock.lock();
     try {
       return new ArrayList<>(links);
@@ -198,7 +215,7 @@ final class ProcRelations {
     }
   }
 
-  int monitorCount() {
+  public int monitorCount() {
     lock.lock();
     try {
       return monitors.size();

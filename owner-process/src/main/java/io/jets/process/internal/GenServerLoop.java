@@ -1,5 +1,18 @@
-package io.jets.process;
+package io.jets.process.internal;
 
+import io.jets.owner.ExitReason;
+import io.jets.owner.Owner;
+import io.jets.process.Call;
+import io.jets.process.Cast;
+import io.jets.process.ExitException;
+import io.jets.process.ExitSignal;
+import io.jets.process.GenServer;
+import io.jets.process.MonitorRef;
+import io.jets.process.Next;
+import io.jets.process.Proc;
+import io.jets.process.ProcBody;
+import io.jets.process.ProcStartException;
+import io.jets.process.ReplyTo;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 
@@ -7,7 +20,7 @@ import java.util.concurrent.CountDownLatch;
  * Runs a {@link GenServer} as the body of a process: init, then one callback per message, as OTP's
  * {@code gen_server} loop does. Also tells the starter how {@code init} went.
  */
-final class GenServerLoop<S> implements ProcBody {
+public final class GenServerLoop<S> implements ProcBody {
 
   private static final System.Logger LOG = System.getLogger(GenServer.class.getName());
   private static final Object INACTIVITY = new Object();
@@ -23,8 +36,9 @@ final class GenServerLoop<S> implements ProcBody {
   private ReplyTo currentCaller;
   private String currentCallback;
 
+  /** The loop that runs {@code server}. */
   @SuppressWarnings("unchecked")
-  GenServerLoop(GenServer<?> server) {
+  public GenServerLoop(GenServer<?> server) {
     this.server = (GenServer<S>) server;
   }
 
@@ -32,8 +46,9 @@ final class GenServerLoop<S> implements ProcBody {
    * Waits until init has returned or the process has exited; throws if the start failed, once the
    * process has exited (so its name and tables are already released, as with OTP 26's init_fail).
    */
-  void awaitStarted(Proc proc) {
-    MonitorRef monitor = proc.addMonitor(null, (ref, reason) -> failStart(reason));
+  public void awaitStarted(Proc proc) {
+    ProcAccess access = ProcAccess.get();
+    MonitorRef monitor = access.monitor(proc, (ref, reason) -> failStart(reason));
     boolean interrupted = false;
     try {
       interrupted = awaitUninterruptibly(started);
@@ -42,7 +57,7 @@ final class GenServerLoop<S> implements ProcBody {
     }
     ExitReason failure = startFailure;
     if (failure != null) {
-      interrupted |= awaitUninterruptibly(proc.exitLatch());
+      interrupted |= awaitUninterruptibly(access.exitLatch(proc));
     }
     if (interrupted) {
       Thread.currentThread().interrupt();

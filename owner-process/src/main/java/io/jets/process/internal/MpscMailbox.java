@@ -1,5 +1,6 @@
-package io.jets.process;
+package io.jets.process.internal;
 
+import io.jets.process.OverflowPolicy;
 import java.lang.invoke.VarHandle;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -15,10 +16,10 @@ import org.jctools.queues.varhandle.MpscUnboundedVarHandleArrayQueue;
  * Offers are lock-free unless a {@link OverflowPolicy#BLOCK} mailbox is full, in which case the
  * producer waits on a condition until the consumer takes a message or the mailbox closes.
  */
-final class MpscMailbox {
+public final class MpscMailbox {
 
   /** The result of a bounded offer. */
-  enum Offer {
+  public enum Offer {
     ACCEPTED,
     REJECTED,
     TIMED_OUT,
@@ -47,37 +48,41 @@ final class MpscMailbox {
   private volatile boolean consumerParked;
   private volatile Thread consumer;
 
-  MpscMailbox(int capacity, OverflowPolicy policy) {
+  /**
+   * A mailbox bounded to {@code capacity} messages that count toward the bound ({@link
+   * Integer#MAX_VALUE}: unbounded), applying {@code policy} when full.
+   */
+  public MpscMailbox(int capacity, OverflowPolicy policy) {
     this.capacity = capacity;
     this.policy = policy;
   }
 
-  int capacity() {
+  public int capacity() {
     return capacity;
   }
 
-  OverflowPolicy policy() {
+  public OverflowPolicy policy() {
     return policy;
   }
 
-  void setConsumer(Thread thread) {
+  public void setConsumer(Thread thread) {
     consumer = thread;
   }
 
-  int length() {
+  public int length() {
     return Math.max(0, length.get());
   }
 
-  long dropped() {
+  public long dropped() {
     return dropped.get();
   }
 
-  void countDropped() {
+  public void countDropped() {
     dropped.incrementAndGet();
   }
 
   /** Adds a message that ignores the bound. Never blocks; dropped once the mailbox is closed. */
-  void offerUnbounded(Object message) {
+  public void offerUnbounded(Object message) {
     if (closed) {
       return;
     }
@@ -92,7 +97,7 @@ final class MpscMailbox {
    * @param deadlineNanos {@link System#nanoTime()} after which a BLOCK offer gives up, or {@link
    *     Long#MAX_VALUE} to wait until there is room or the mailbox closes
    */
-  Offer offer(Object message, long deadlineNanos) {
+  public Offer offer(Object message, long deadlineNanos) {
     if (closed) {
       return Offer.CLOSED;
     }
@@ -188,7 +193,7 @@ final class MpscMailbox {
   }
 
   /** Consumer only: the next message, or null if the mailbox is empty now. */
-  Object poll() {
+  public Object poll() {
     Object message = queue.poll();
     if (message == null) {
       return null;
@@ -214,7 +219,7 @@ final class MpscMailbox {
    * interrupt, or {@code deadlineNanos} ({@link Long#MAX_VALUE}: no deadline). May return early;
    * the caller re-checks.
    */
-  void awaitMessage(long deadlineNanos) {
+  public void awaitMessage(long deadlineNanos) {
     consumerParked = true;
     VarHandle.fullFence();
     try {
@@ -235,7 +240,7 @@ final class MpscMailbox {
   }
 
   /** Wakes the consumer so that it re-checks its state (used when the process is signalled). */
-  void wake() {
+  public void wake() {
     Thread thread = consumer;
     if (thread != null) {
       LockSupport.unpark(thread);
@@ -243,7 +248,7 @@ final class MpscMailbox {
   }
 
   /** Refuses every later message and releases every producer waiting for space. */
-  void close() {
+  public void close() {
     closed = true;
     spaceLock.lock();
     try {
@@ -257,7 +262,7 @@ final class MpscMailbox {
    * The {@link System#nanoTime()} deadline {@code timeout} from now; Long.MAX_VALUE if it
    * overflows.
    */
-  static long deadlineAfter(java.time.Duration timeout) {
+  public static long deadlineAfter(java.time.Duration timeout) {
     long nanos = saturatedNanos(timeout);
     long now = System.nanoTime();
     long deadline = now + nanos;
@@ -265,7 +270,7 @@ final class MpscMailbox {
   }
 
   /** {@code duration} in nanoseconds, Long.MAX_VALUE if it does not fit. */
-  static long saturatedNanos(java.time.Duration duration) {
+  public static long saturatedNanos(java.time.Duration duration) {
     try {
       return duration.toNanos();
     } catch (ArithmeticException tooLong) {

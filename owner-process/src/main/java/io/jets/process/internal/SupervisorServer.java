@@ -1,5 +1,18 @@
-package io.jets.process;
+package io.jets.process.internal;
 
+import io.jets.owner.ExitReason;
+import io.jets.owner.Owner;
+import io.jets.process.ChildSpec;
+import io.jets.process.ExitException;
+import io.jets.process.ExitSignal;
+import io.jets.process.GenServer;
+import io.jets.process.MonitorRef;
+import io.jets.process.Next;
+import io.jets.process.Proc;
+import io.jets.process.Procs;
+import io.jets.process.ReplyTo;
+import io.jets.process.RestartType;
+import io.jets.process.Supervisor;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -18,10 +31,10 @@ import java.util.concurrent.atomic.AtomicLong;
  * lives in fields confined to the supervisor's thread, except {@link #running} and {@link
  * #restarts}, which other threads read.
  */
-final class SupervisorServer implements GenServer<SupervisorServer> {
+public final class SupervisorServer implements GenServer<SupervisorServer> {
 
   /** The requests {@link Supervisor} sends. */
-  enum Request {
+  public enum Request {
     STOP,
     WHICH_CHILDREN
   }
@@ -36,20 +49,25 @@ final class SupervisorServer implements GenServer<SupervisorServer> {
   private final ArrayDeque<Long> recentRestarts = new ArrayDeque<>();
   private final List<Object> startOrder = new ArrayList<>();
 
-  SupervisorServer(List<ChildSpec> children, int maxRestarts, Duration period) {
+  /**
+   * A supervisor of {@code children}, in start order, allowing at most {@code maxRestarts} restarts
+   * within any {@code period}.
+   */
+  public SupervisorServer(List<ChildSpec> children, int maxRestarts, Duration period) {
     children.forEach(spec -> specs.put(spec.id(), spec));
     this.maxRestarts = maxRestarts;
     this.periodNanos = MpscMailbox.saturatedNanos(period);
   }
 
-  Optional<Proc> child(Object id) {
+  /** The running process of child {@code id}, if any; read by other threads. */
+  public Optional<Proc> child(Object id) {
     return Optional.ofNullable(running.get(id));
   }
 
   /**
    * The running children in start order; read by other threads, so built from the concurrent map.
    */
-  Map<Object, Proc> children() {
+  public Map<Object, Proc> children() {
     Map<Object, Proc> view = new LinkedHashMap<>();
     for (Object id : List.copyOf(specs.keySet())) {
       Proc proc = running.get(id);
@@ -60,7 +78,8 @@ final class SupervisorServer implements GenServer<SupervisorServer> {
     return Collections.unmodifiableMap(view);
   }
 
-  long restarts() {
+  /** Restarts since the supervisor started; read by other threads. */
+  public long restarts() {
     return restarts.get();
   }
 
@@ -115,7 +134,7 @@ final class SupervisorServer implements GenServer<SupervisorServer> {
     }
     running.remove(id);
     ChildSpec spec = specs.get(id);
-    if (!spec.restart().restarts(signal.reason())) {
+    if (!restarts(spec.restart(), signal.reason())) {
       if (spec.restart() == RestartType.TEMPORARY) {
         specs.remove(id);
         startOrder.remove(id);
@@ -146,6 +165,15 @@ final class SupervisorServer implements GenServer<SupervisorServer> {
         LOG.log(System.Logger.Level.WARNING, Procs.self() + " failed to restart child " + id, e);
       }
     }
+  }
+
+  /** Whether a child of restart type {@code type} that exited with {@code reason} restarts. */
+  private static boolean restarts(RestartType type, ExitReason reason) {
+    return switch (type) {
+      case PERMANENT -> true;
+      case TRANSIENT -> !reason.isNormal();
+      case TEMPORARY -> false;
+    };
   }
 
   private Object idOf(Owner from) {
@@ -187,7 +215,7 @@ final class SupervisorServer implements GenServer<SupervisorServer> {
   private void shutdown(Proc child, ChildSpec spec) {
     Proc self = Procs.self();
     CountDownLatch down = new CountDownLatch(1);
-    MonitorRef monitor = child.addMonitor(null, (ref, reason) -> down.countDown());
+    MonitorRef monitor = ProcAccess.get().monitor(child, (ref, reason) -> down.countDown());
     self.unlink(child);
     if (spec.shutdown().isZero()) {
       child.exit(ExitReason.KILL);

@@ -1,5 +1,16 @@
-package io.jets.process;
+package io.jets.process.internal;
 
+import io.jets.owner.Owner;
+import io.jets.process.Call;
+import io.jets.process.CallFailedException;
+import io.jets.process.CallInterruptedException;
+import io.jets.process.CallTimeoutException;
+import io.jets.process.ExitException;
+import io.jets.process.MailboxOverloadedException;
+import io.jets.process.MonitorRef;
+import io.jets.process.NoProcessException;
+import io.jets.process.Proc;
+import io.jets.process.ReplyTo;
 import java.time.Duration;
 
 /**
@@ -8,14 +19,19 @@ import java.time.Duration;
  * whichever comes first, then remove the monitor. The monitor is what makes a call to a process
  * that dies mid-request fail at once instead of waiting for its timeout.
  */
-final class CallProtocol {
+public final class CallProtocol {
 
   private CallProtocol() {}
 
-  static Object call(Proc server, MpscMailbox mailbox, Object request, Duration timeout) {
+  /**
+   * Sends {@code request} to {@code server} through its {@code mailbox} and waits for the answer.
+   */
+  public static Object call(Proc server, MpscMailbox mailbox, Object request, Duration timeout) {
     long deadline = MpscMailbox.deadlineAfter(timeout);
-    ReplyTo replyTo = new ReplyTo(server);
-    MonitorRef monitor = server.addMonitor(null, (ref, reason) -> replyTo.fail(reason));
+    ProcAccess access = ProcAccess.get();
+    PendingReply pending = new PendingReply();
+    ReplyTo replyTo = access.replyTo(server, pending);
+    MonitorRef monitor = access.monitor(server, (ref, reason) -> pending.fail(reason));
     try {
       switch (mailbox.offer(new Call(request, replyTo), deadline)) {
         case ACCEPTED -> {}
@@ -39,16 +55,16 @@ final class CallProtocol {
                     + " timed out after "
                     + timeout
                     + " waiting for room in its full mailbox");
-        case CLOSED -> throw server.noProcess(request);
+        case CLOSED -> throw noProcess(server, request);
         case INTERRUPTED -> throw interrupted(server, request);
       }
-      ReplyTo.State state = awaitReply(server, replyTo, deadline, request);
-      if (state == ReplyTo.State.WAITING && !replyTo.abandon()) {
+      PendingReply.State state = awaitReply(server, pending, deadline, request);
+      if (state == PendingReply.State.WAITING && !pending.abandon()) {
         state =
-            awaitReply(server, replyTo, deadline, request); // settled meanwhile: returns at once
+            awaitReply(server, pending, deadline, request); // settled meanwhile: returns at once
       }
       return switch (state) {
-        case REPLIED -> replyTo.value();
+        case REPLIED -> pending.value();
         case FAILED ->
             throw new CallFailedException(
                 "call "
@@ -56,9 +72,9 @@ final class CallProtocol {
                     + " to "
                     + server
                     + " failed: the process exited with "
-                    + replyTo.failure()
+                    + pending.failure()
                     + " before replying",
-                replyTo.failure());
+                pending.failure());
         case WAITING, ABANDONED ->
             throw new CallTimeoutException(
                 "call " + request + " to " + server + " got no reply within " + timeout);
@@ -68,12 +84,24 @@ final class CallProtocol {
     }
   }
 
-  private static ReplyTo.State awaitReply(
-      Proc server, ReplyTo replyTo, long deadline, Object request) {
+  /** The failure of a call to {@code server}, which has exited. */
+  public static NoProcessException noProcess(Proc server, Object request) {
+    return new NoProcessException(
+        "call "
+            + request
+            + " to "
+            + server
+            + " failed at once: the process has exited ("
+            + server.exitReason().map(Object::toString).orElse("exiting")
+            + ")");
+  }
+
+  private static PendingReply.State awaitReply(
+      Proc server, PendingReply pending, long deadline, Object request) {
     try {
-      return replyTo.await(deadline);
+      return pending.await(deadline);
     } catch (InterruptedException e) {
-      replyTo.abandon();
+      pending.abandon();
       throw interrupted(server, request);
     }
   }
@@ -86,7 +114,7 @@ final class CallProtocol {
   }
 
   /** A process waiting on someone else is interrupted when it is killed: it must unwind. */
-  static void throwIfCallerExited() {
+  public static void throwIfCallerExited() {
     if (Owner.current() instanceof Proc caller && !caller.isAlive()) {
       throw new ExitException(caller.exitReason().orElseThrow());
     }

@@ -1,8 +1,11 @@
-package io.jets.process;
+package io.jets.process.internal;
+
+import io.jets.owner.ExitReason;
+import io.jets.process.MonitorRef;
 
 /** What a monitor does when it fires; called at most once, on the exiting thread. */
 @FunctionalInterface
-interface DownListener {
+public interface DownListener {
   /**
    * Called once, when the monitored owner exits, with the monitor and the exit reason. Must not
    * block.

@@ -1,5 +1,7 @@
-package io.jets.process;
+package io.jets.process.internal;
 
+import io.jets.owner.ExitReason;
+import io.jets.process.Proc;
 import jdk.jfr.Category;
 import jdk.jfr.Description;
 import jdk.jfr.Event;
@@ -12,7 +14,7 @@ import jdk.jfr.StackTrace;
  * Event#isEnabled()} before it reads anything, so with JFR off an overload or a restart pays a
  * branch (and an allocation that escape analysis removes).
  */
-final class RuntimeEvents {
+public final class RuntimeEvents {
 
   private RuntimeEvents() {}
 
@@ -54,7 +56,7 @@ final class RuntimeEvents {
   }
 
   /** A full REJECT mailbox refused a {@code send}, {@code cast} or {@code call}. */
-  static void mailboxOverload(Proc process, int capacity, String kind) {
+  public static void mailboxOverload(Proc process, int capacity, String kind) {
     MailboxOverload event = new MailboxOverload();
     if (event.isEnabled()) {
       event.process = process.name();
@@ -69,7 +71,7 @@ final class RuntimeEvents {
    * {@code supervisor} is about to restart the child {@code childId}, which exited with {@code
    * reason}.
    */
-  static void supervisorRestart(Proc supervisor, Object childId, ExitReason reason) {
+  public static void supervisorRestart(Proc supervisor, Object childId, ExitReason reason) {
     SupervisorRestart event = new SupervisorRestart();
     if (event.isEnabled()) {
       event.supervisor = supervisor.name();

@@ -1,4 +1,4 @@
-package io.jets.process;
+package io.jets.owner;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

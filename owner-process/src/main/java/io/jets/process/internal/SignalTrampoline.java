@@ -1,4 +1,4 @@
-package io.jets.process;
+package io.jets.process.internal;
 
 import java.util.ArrayDeque;
 
@@ -10,13 +10,14 @@ import java.util.ArrayDeque;
  * delivery on a thread drains a queue; deliveries it causes are queued behind it. Order per sender
  * is kept because each exiting process queues its signals in order.
  */
-final class SignalTrampoline {
+public final class SignalTrampoline {
 
   private static final ThreadLocal<ArrayDeque<Runnable>> PENDING = new ThreadLocal<>();
 
   private SignalTrampoline() {}
 
-  static void run(Runnable delivery) {
+  /** Runs {@code delivery} now, or after the delivery already running on this thread. */
+  public static void run(Runnable delivery) {
     ArrayDeque<Runnable> pending = PENDING.get();
     if (pending != null) {
       pending.add(delivery);
