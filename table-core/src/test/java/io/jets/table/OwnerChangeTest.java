@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 
-import io.jets.process.AbstractOwner;
-import io.jets.process.OwnerScope;
+import io.jets.owner.AbstractOwner;
+import io.jets.owner.OwnerScope;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
@@ -42,7 +42,7 @@ class OwnerChangeTest {
     }
 
     void exit() {
-      exitWith(io.jets.process.ExitReason.NORMAL);
+      exitWith(io.jets.owner.ExitReason.NORMAL);
     }
   }
 

@@ -1,6 +1,6 @@
 package io.jets.table.internal;
 
-import io.jets.process.Owner;
+import io.jets.owner.Owner;
 import io.jets.table.BadArgumentException;
 import io.jets.table.CounterOp;
 import io.jets.table.MissingKeyException;

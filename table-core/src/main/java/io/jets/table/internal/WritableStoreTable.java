@@ -1,6 +1,6 @@
 package io.jets.table.internal;
 
-import io.jets.process.Owner;
+import io.jets.owner.Owner;
 import io.jets.table.spi.KeyOrderException;
 import io.jets.table.spi.Store;
 import io.jets.table.spi.StoredObject;
