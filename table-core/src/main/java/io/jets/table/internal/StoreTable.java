@@ -84,7 +84,7 @@ public abstract class StoreTable<K, V> extends SelectableTable<K, V> {
   // ---- reads ----
 
   /** The objects under {@code key}, counted as a lookup; lock-free. */
-  final StoredObject read(K key, String operation) {
+  protected final StoredObject read(K key, String operation) {
     checkRead(operation);
     checkKey(key, operation);
     StoredObject objects;
@@ -98,8 +98,13 @@ public abstract class StoreTable<K, V> extends SelectableTable<K, V> {
       // absent key proves nothing. Report the deletion rather than a miss that never happened.
       throw new TableDeletedException(name(), operation);
     }
-    countLookup(objects != null);
+    lookedUp(objects);
     return objects;
+  }
+
+  /** Counts a read of one key that found {@code objects} (null: a miss); a cache records more. */
+  protected void lookedUp(StoredObject objects) {
+    countLookup(objects != null);
   }
 
   @Override

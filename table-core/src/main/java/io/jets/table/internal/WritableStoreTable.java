@@ -94,8 +94,9 @@ public abstract class WritableStoreTable<K, V> extends StoreTable<K, V> {
     }
   }
 
+  // Not final: a cache table hands the facade a value that carries its time to live.
   @Override
-  public final void insert(K key, V value) {
+  public void insert(K key, V value) {
     Owner writer = checkWrite("insert");
     checkKey(key, "insert");
     requireValue(value, "insert");
