@@ -1,7 +1,7 @@
 package io.jets.table;
 
-import io.jets.table.internal.CacheHashTable;
-import io.jets.table.internal.CacheOptions;
+import io.jets.table.internal.cache.CacheOptions;
+import io.jets.table.internal.cache.CacheStoreTable;
 import java.time.Duration;
 
 /**
@@ -117,7 +117,7 @@ public final class CacheTableBuilder extends TableBuilder<CacheTableBuilder> {
       throw new BadArgumentException(name, "build: ticker is null");
     }
     long maximum = maximumWeight != -1 ? maximumWeight : maximumSize;
-    return CacheHashTable.create(
+    return CacheStoreTable.create(
         table,
         new CacheOptions(
             writeNanos,
@@ -139,14 +139,6 @@ public final class CacheTableBuilder extends TableBuilder<CacheTableBuilder> {
       throw new BadArgumentException(
           table, "build: " + setting + " " + duration + " is not positive");
     }
-    return saturatedNanos(duration);
-  }
-
-  static long saturatedNanos(Duration duration) {
-    try {
-      return duration.toNanos();
-    } catch (ArithmeticException tooLong) {
-      return Long.MAX_VALUE;
-    }
+    return CacheOptions.nanos(duration);
   }
 }

@@ -1,4 +1,4 @@
-package io.jets.table.internal;
+package io.jets.table.internal.cache;
 
 import io.jets.table.CacheStats;
 import java.util.concurrent.atomic.LongAdder;

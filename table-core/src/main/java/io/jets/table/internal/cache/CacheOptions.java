@@ -1,8 +1,9 @@
-package io.jets.table.internal;
+package io.jets.table.internal.cache;
 
 import io.jets.table.CacheListener;
 import io.jets.table.Ticker;
 import io.jets.table.Weigher;
+import java.time.Duration;
 
 /**
  * The validated cache settings of a new cache table.
@@ -21,4 +22,14 @@ public record CacheOptions(
     Ticker ticker,
     boolean recordStats,
     CacheListener<?, ?> listener,
-    boolean backgroundExpiry) {}
+    boolean backgroundExpiry) {
+
+  /** {@code duration} in nanoseconds, saturated at {@code Long.MAX_VALUE}. */
+  public static long nanos(Duration duration) {
+    try {
+      return duration.toNanos();
+    } catch (ArithmeticException tooLong) {
+      return Long.MAX_VALUE;
+    }
+  }
+}

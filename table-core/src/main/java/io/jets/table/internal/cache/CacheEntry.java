@@ -1,18 +1,20 @@
-package io.jets.table.internal;
+package io.jets.table.internal.cache;
 
+import io.jets.table.spi.StoredObject;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 
 /**
- * The value a cache table stores in a hash node: the user's value, its deadlines and its weight,
- * plus the links of the eviction queues and of the expiry wheel.
+ * One object of a cache table as its hash node holds it: the key and the user's value (so that a
+ * read hands the entry itself to the table facade, allocating nothing), the entry's deadlines and
+ * weight, and the links of the eviction queues and of the expiry wheel.
  *
- * <p>Every write stores a new entry, so the value, the write deadline and the weight are final. The
- * access deadline is written by readers with opaque stores (racy on purpose: two readers of the
- * same key store nearly equal deadlines, and either one is right). The links and {@code retired}
- * are guarded by the policy lock.
+ * <p>Every write stores a new entry, so the key, the value, the write deadline and the weight are
+ * final. The access deadline is written by readers with opaque stores (racy on purpose: two readers
+ * of the same key store nearly equal deadlines, and either one is right). The links and {@code
+ * retired} are guarded by the policy lock.
  */
-final class CacheEntry {
+final class CacheEntry extends StoredObject {
 
   /** A deadline that never comes. */
   static final long NEVER = Long.MAX_VALUE;
@@ -32,9 +34,8 @@ final class CacheEntry {
     }
   }
 
-  final Object key;
+  /** The key's mixed hash, as the hash engine computes it. */
   final int hash;
-  final Object value;
 
   /** The entry's own time to live, or 0 to use the table's expireAfterWrite. */
   final long ownTimeToLive;
@@ -51,7 +52,10 @@ final class CacheEntry {
   CacheEntry wheelNext;
   long wheelTime;
 
-  /** Taken out of the policy (replaced, evicted, expired or deleted); never linked again. */
+  /**
+   * Taken out of the policy (replaced, evicted, expired, deleted or cleared); never linked again,
+   * even by the writer that stored it if that writer has not linked it yet.
+   */
   boolean retired;
 
   CacheEntry(
@@ -62,9 +66,8 @@ final class CacheEntry {
       long writeDeadline,
       long accessDeadline,
       int weight) {
-    this.key = key;
+    super(key, value);
     this.hash = hash;
-    this.value = value;
     this.ownTimeToLive = ownTimeToLive;
     this.writeDeadline = writeDeadline;
     this.accessDeadline = accessDeadline;
@@ -92,7 +95,13 @@ final class CacheEntry {
     return Math.min(writeDeadline, accessDeadline());
   }
 
+  /** Whether the entry can expire at all: reads of one that cannot skip the clock. */
+  boolean canExpire() {
+    return deadline() != NEVER;
+  }
+
   boolean isExpired(long now) {
-    return now >= deadline(); // times are non-negative (see CacheClock), so NEVER never passes
+    return now
+        >= deadline(); // times are non-negative (see {@link CacheClock}), so NEVER never passes
   }
 }

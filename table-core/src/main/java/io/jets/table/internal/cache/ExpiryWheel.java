@@ -1,4 +1,4 @@
-package io.jets.table.internal;
+package io.jets.table.internal.cache;
 
 import java.util.function.Consumer;
 

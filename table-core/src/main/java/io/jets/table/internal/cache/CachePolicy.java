@@ -1,4 +1,4 @@
-package io.jets.table.internal;
+package io.jets.table.internal.cache;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -7,25 +7,39 @@ import java.util.concurrent.locks.ReentrantLock;
 /**
  * The eviction and expiry bookkeeping of one cache table: which entries are live, in what order
  * they would be evicted, their total weight, the frequency sketch and the expiry wheel. Every
- * method except {@link #recordRead} requires the policy lock.
- *
- * <p>Eviction is W-TinyLFU [1] simplified: a new entry enters a small FIFO window (1% of the
- * bound); the window's overflow moves to the back of the main FIFO, and these newly moved entries
- * are the candidates. While the total is over the bound, the oldest candidate duels with the oldest
- * entry of main (the victim). The sketch's frequency decides: the victim is evicted only if the
- * candidate has been used more often recently; otherwise the candidate is evicted and the victim,
- * having proved itself, goes to the back of main (a second chance: main is not reordered by reads,
- * so without it one popular entry at the head would meet every candidate). Reads do not reorder the
- * queues; they only feed the sketch, which is what makes reads cheap (no read buffer, no lock).
- *
- * <p>Lock order: a writer takes its stripe lock, then the policy lock; nobody takes a stripe lock
- * while holding the policy lock. Removals chosen here are therefore applied to the store after the
- * policy lock is released (see {@link CacheHashTable}).
- *
- * <p>[1] G. Einziger, R. Friedman, B. Manes, "TinyLFU: A Highly Efficient Cache Admission Policy",
- * ACM ToS 2017.
+ * method except {@link #recordRead} requires the policy {@link #lock}.
  */
 final class CachePolicy {
+  /*
+   * Design notes
+   *
+   * Eviction. W-TinyLFU [1], simplified: a new entry enters a small FIFO window (1% of the
+   * bound); the window's overflow moves to the back of the main FIFO, and these newly moved
+   * entries are the candidates. While the total is over the bound, the oldest candidate duels with
+   * the oldest entry of main (the victim). The sketch's frequency decides: the victim is evicted
+   * only if the candidate has been used more often recently; otherwise the candidate is evicted and
+   * the victim, having proved itself, goes to the back of main (a second chance: main is not
+   * reordered by reads, so without it one popular entry at the head would meet every candidate).
+   *
+   * Reads. Reads do not reorder the queues; they only feed the sketch, lock-free, which is what
+   * makes reads cheap (no read buffer, no lock).
+   *
+   * Expiry. Every entry with a deadline is on the ExpiryWheel; maintain advances the wheel to the
+   * cache time before it evicts, so what the wheel finds due is retired as expired before anything
+   * is evicted.
+   *
+   * Retirement. An entry leaves the policy once (retire): evicted or expired by maintain, or
+   * removed by a write that took it out of the store. A retired entry is never linked again, so a
+   * write that links its entry after a later write already replaced it links nothing (see
+   * CacheMaintenance).
+   *
+   * Lock order. The caller takes the policy lock with no stripe held, or (the table's deletion)
+   * after every stripe; nobody takes a stripe lock while holding it. Removals chosen here are
+   * therefore applied to the store after the policy lock is released.
+   *
+   * [1] G. Einziger, R. Friedman, B. Manes, "TinyLFU: A Highly Efficient Cache Admission Policy",
+   * ACM ToS 2017.
+   */
 
   /**
    * An entry the policy retired because it expired or was evicted; to be removed from the store.
@@ -65,8 +79,11 @@ final class CachePolicy {
     sketch.incrementFromReader(hash);
   }
 
-  /** Links a newly stored entry. */
+  /** Links a newly stored entry, unless a later write already took it out of the store. */
   void added(CacheEntry entry) {
+    if (entry.retired) {
+      return;
+    }
     if (entry.deadline() != CacheEntry.NEVER) {
       wheel.schedule(entry, entry.deadline());
     }
@@ -79,7 +96,8 @@ final class CachePolicy {
   }
 
   /**
-   * Unlinks an entry that a write replaced or deleted; nothing if the policy already retired it.
+   * Retires an entry that a write replaced, deleted or cleared, linked or not yet; nothing if the
+   * policy already retired it.
    */
   void removed(CacheEntry entry) {
     if (!entry.retired) {

@@ -1,4 +1,4 @@
-package io.jets.table.internal;
+package io.jets.table.internal.cache;
 
 import io.jets.table.CacheLoadException;
 import java.util.concurrent.CompletableFuture;
@@ -21,11 +21,13 @@ import java.util.function.Function;
  */
 final class LoadOnce<K, V> {
 
-  private final AbstractCacheTable<K, V> table;
+  private final CacheStoreTable<K, V> table;
+  private final CacheStore store;
   private final ConcurrentHashMap<K, CompletableFuture<V>> inFlight = new ConcurrentHashMap<>();
 
-  LoadOnce(AbstractCacheTable<K, V> table) {
+  LoadOnce(CacheStoreTable<K, V> table, CacheStore store) {
     this.table = table;
+    this.store = store;
   }
 
   /**
@@ -54,23 +56,18 @@ final class LoadOnce<K, V> {
   }
 
   private void run(K key, Function<? super K, ? extends V> loader, CompletableFuture<V> future) {
-    CacheStatsRecorder stats = table.statsRecorder();
-    long start = stats == null ? 0 : table.ticker().read();
+    long start = store.loadStarted();
     try {
       V value = loader.apply(key);
       if (value == null) {
         throw new NullPointerException("the loader returned null for key " + key);
       }
       V stored = table.storeLoaded(key, value);
-      if (stats != null) {
-        stats.loaded(true, table.ticker().read() - start);
-      }
+      store.loadEnded(true, start);
       inFlight.remove(key, future);
       future.complete(stored);
     } catch (Throwable failure) {
-      if (stats != null) {
-        stats.loaded(false, table.ticker().read() - start);
-      }
+      store.loadEnded(false, start);
       inFlight.remove(key, future);
       future.completeExceptionally(failure);
     }

@@ -1,0 +1,164 @@
+package io.jets.table.internal.cache;
+
+import io.jets.owner.Owner;
+import io.jets.table.BadArgumentException;
+import io.jets.table.CacheStats;
+import io.jets.table.CacheTable;
+import io.jets.table.internal.SetStoreTable;
+import io.jets.table.internal.TableOptions;
+import io.jets.table.spi.StoredObject;
+import java.time.Duration;
+import java.util.function.Function;
+
+/**
+ * A cache table: a set table over the cache engine, {@link CacheStore}, which makes expired objects
+ * absent, bounds the size and notifies the listener behind the facade's back. Every operation of a
+ * set table is the facade's; this class adds only what a cache has besides: inserts with their own
+ * time to live, touch, getOrLoad, the cache stats and cleanUp.
+ */
+public final class CacheStoreTable<K, V> extends SetStoreTable<K, V> implements CacheTable<K, V> {
+
+  private final CacheStore cache;
+  private final LoadOnce<K, V> loads;
+
+  private CacheStoreTable(TableOptions options, CacheStore cache) {
+    super(options, cache);
+    this.cache = cache;
+    this.loads = new LoadOnce<>(this, cache);
+    cache.attach(this::name);
+  }
+
+  /** Creates, registers and returns a new cache table. */
+  public static <K, V> CacheStoreTable<K, V> create(TableOptions options, CacheOptions cache) {
+    CacheStoreTable<K, V> table = new CacheStoreTable<>(options, new CacheStore(options, cache));
+    table.open();
+    return table;
+  }
+
+  /** The facade's reads of one key (get, lookup, member) count as accesses. */
+  @Override
+  protected void lookedUp(StoredObject objects) {
+    super.lookedUp(objects);
+    cache.lookedUp(objects);
+  }
+
+  // ---- inserts: the facade's, with the entry's own time to live and weight settled first ----
+
+  /** As any set's insert; the object expires after the table's expireAfterWrite, if any. */
+  @Override
+  public void insert(K key, V value) {
+    super.insert(key, insertion(key, value, false, null));
+  }
+
+  @Override
+  public void insert(K key, V value, Duration timeToLive) {
+    super.insert(key, insertion(key, value, true, timeToLive));
+  }
+
+  /**
+   * What an insert hands the facade: after the checks the facade would make (so that the weigher
+   * never sees a rejected object), the value with its weight and its own time to live ({@code
+   * timeToLive} if {@code own}, else the table's), which the store unwraps.
+   */
+  @SuppressWarnings("unchecked")
+  private V insertion(K key, V value, boolean own, Duration timeToLive) {
+    checkWrite("insert");
+    checkKey(key, "insert");
+    requireValue(value, "insert");
+    long nanos = 0;
+    if (own) {
+      requireArgument(timeToLive, "timeToLive", "insert");
+      if (timeToLive.isNegative() || timeToLive.isZero()) {
+        throw new BadArgumentException(
+            name(), "insert: timeToLive " + timeToLive + " is not positive");
+      }
+      nanos = CacheOptions.nanos(timeToLive);
+    }
+    return (V) cache.insertion(key, value, nanos, "insert");
+  }
+
+  // ---- cache operations ----
+
+  @Override
+  public boolean touch(K key) {
+    Owner writer = checkWrite("touch");
+    checkKey(key, "touch");
+    Object lock = cache.lock(key);
+    try {
+      checkWriteLocked("touch", writer);
+      return cache.touchLocked(lock, key);
+    } finally {
+      cache.unlock(lock);
+    }
+  }
+
+  @Override
+  public V getOrLoad(K key, Function<? super K, ? extends V> loader) {
+    checkLoad(key, loader);
+    return getOrLoad(key, loader, -1);
+  }
+
+  @Override
+  public V getOrLoad(K key, Function<? super K, ? extends V> loader, Duration timeout) {
+    checkLoad(key, loader);
+    requireArgument(timeout, "timeout", "getOrLoad");
+    if (timeout.isNegative()) {
+      throw new BadArgumentException(name(), "getOrLoad: timeout " + timeout + " is negative");
+    }
+    return getOrLoad(key, loader, CacheOptions.nanos(timeout));
+  }
+
+  private void checkLoad(K key, Function<? super K, ? extends V> loader) {
+    checkWrite("getOrLoad");
+    checkKey(key, "getOrLoad");
+    requireArgument(loader, "loader", "getOrLoad");
+  }
+
+  /** A read that counts as one (stats, access), then a load on a miss; {@code -1}: no timeout. */
+  @SuppressWarnings("unchecked")
+  private V getOrLoad(K key, Function<? super K, ? extends V> loader, long timeoutNanos) {
+    StoredObject live = read(key, "getOrLoad");
+    return live != null ? (V) live.value : loads.load(key, loader, timeoutNanos);
+  }
+
+  /** The live value under {@code key} without counting an access; for the load path. */
+  @SuppressWarnings("unchecked")
+  V peekLive(K key) {
+    StoredObject live = cache.find(key);
+    return live == null ? null : (V) live.value;
+  }
+
+  /**
+   * Stores a loaded value unless a live one appeared meanwhile, and returns the value now live.
+   * Skips the access check: the caller of getOrLoad passed it before the load started, and a timed
+   * load runs on a thread of its own.
+   */
+  @SuppressWarnings("unchecked")
+  V storeLoaded(K key, V value) {
+    Insertion loaded = cache.insertion(key, value, 0, "getOrLoad");
+    Object lock = cache.lock(key);
+    try {
+      checkNotDeletedLocked("getOrLoad");
+      StoredObject live = cache.findLocked(lock, key);
+      if (live != null) {
+        return (V) live.value;
+      }
+      cache.putLocked(lock, key, loaded, 1);
+      return value;
+    } finally {
+      cache.unlock(lock);
+    }
+  }
+
+  @Override
+  public CacheStats cacheStats() {
+    checkRead("cacheStats");
+    return cache.stats();
+  }
+
+  @Override
+  public void cleanUp() {
+    checkRead("cleanUp");
+    cache.maintainNow();
+  }
+}
