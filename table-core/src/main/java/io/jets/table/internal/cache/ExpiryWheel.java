@@ -3,24 +3,29 @@ package io.jets.table.internal.cache;
 import java.util.function.Consumer;
 
 /**
- * A hierarchical timer wheel of cache entries, ordered by deadline, on the cache's own clock:
- * Varghese and Lauck's hierarchical timing wheels [1], with the level spans of Caffeine's [2].
+ * A hierarchical timer wheel of cache entries, ordered by deadline, on the cache's own clock.
  * Confined to the holder of the policy lock.
- *
- * <p>Cost: scheduling and descheduling are O(1) (a bucket is chosen by shifting the deadline, then
- * the entry is linked into the bucket's circular list). Advancing the clock visits only the buckets
- * whose time has come; an entry in them is either expired, or cascaded to a finer level (at most
- * once per level, five levels), or rescheduled because it was read since it was scheduled
- * (expireAfterAccess). No operation scans the table or the entries that are not due.
- *
- * <p>Resolution: level 0 buckets span 2^30 ns (1.07 s), so an entry is removed up to about a second
- * after its deadline. Reads check the exact deadline, so this delays only the removal and its
- * EXPIRED event, never what a read returns.
- *
- * <p>[1] G. Varghese, T. Lauck, "Hashed and hierarchical timing wheels", SOSP 1987. [2]
- * ben-manes/caffeine, TimerWheel.
  */
 final class ExpiryWheel {
+  /*
+   * Design notes
+   *
+   * Structure. Varghese and Lauck's hierarchical timing wheels [1], with the level spans of
+   * Caffeine's [2]: five levels of buckets, each bucket a circular list of entries.
+   *
+   * Cost. Scheduling and descheduling are O(1) (a bucket is chosen by shifting the deadline, then
+   * the entry is linked into the bucket's circular list). Advancing the clock visits only the
+   * buckets whose time has come; an entry in them is either expired, or cascaded to a finer level
+   * (at most once per level, five levels), or rescheduled because it was read since it was
+   * scheduled (expireAfterAccess). No operation scans the table or the entries that are not due.
+   *
+   * Resolution. Level 0 buckets span 2^30 ns (1.07 s), so an entry is removed up to about a
+   * second after its deadline. Reads check the exact deadline, so this delays only the removal and
+   * its EXPIRED event, never what a read returns.
+   *
+   * [1] G. Varghese, T. Lauck, "Hashed and hierarchical timing wheels", SOSP 1987.
+   * [2] ben-manes/caffeine, TimerWheel.
+   */
 
   // Buckets per level: 64 x 1.07 s, 64 x 1.14 min, 32 x 36.6 min, 4 x 9.8 h, and one for the rest.
   private static final int[] BUCKETS = {64, 64, 32, 4, 1};

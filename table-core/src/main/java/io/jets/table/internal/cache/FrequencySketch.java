@@ -6,23 +6,27 @@ import java.util.concurrent.ThreadLocalRandom;
  * A count-min sketch of 4-bit counters that estimates how often each key was used recently: the
  * frequency filter of TinyLFU [1]. Readers increment it with plain, racy stores; the policy reads
  * it and ages it under the policy lock.
- *
- * <p>Layout: the table is an array of longs, each holding sixteen 4-bit counters. A key selects one
- * 64-byte block of eight longs from its hash, and its four counters all lie in that block, so an
- * increment touches one cache line (the layout of Caffeine's sketch [2]). The estimate is the
- * smallest of the four counters.
- *
- * <p>Aging: after {@code 10 x table length} increments every counter is halved, so that keys that
- * were popular long ago give way to those popular now (TinyLFU's reset).
- *
- * <p>Benign races: readers increment without synchronization. An increment lost to a concurrent one
- * only makes an estimate lower by one; a halving that overlaps increments may keep or drop them.
- * Neither breaks the table, only blurs the eviction choice.
- *
- * <p>[1] G. Einziger, R. Friedman, B. Manes, "TinyLFU: A Highly Efficient Cache Admission Policy",
- * ACM ToS 2017. [2] ben-manes/caffeine, FrequencySketch.
  */
 final class FrequencySketch {
+  /*
+   * Design notes
+   *
+   * Layout. The table is an array of longs, each holding sixteen 4-bit counters. A key selects one
+   * 64-byte block of eight longs from its hash, and its four counters all lie in that block, so an
+   * increment touches one cache line (the layout of Caffeine's sketch [2]). The estimate is the
+   * smallest of the four counters.
+   *
+   * Aging. After 10 x table length increments every counter is halved, so that keys that were
+   * popular long ago give way to those popular now (TinyLFU's reset).
+   *
+   * Benign races. Readers increment without synchronization. An increment lost to a concurrent one
+   * only makes an estimate lower by one; a halving that overlaps increments may keep or drop them.
+   * Neither breaks the table, only blurs the eviction choice.
+   *
+   * [1] G. Einziger, R. Friedman, B. Manes, "TinyLFU: A Highly Efficient Cache Admission Policy",
+   * ACM ToS 2017.
+   * [2] ben-manes/caffeine, FrequencySketch.
+   */
 
   // Counters saturate at 15: enough to rank keys within one aging period, and 16 fit in a long.
   private static final int MAXIMUM_COUNT = 15;
