@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CyclicBarrier;
+import java.util.function.IntConsumer;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -51,31 +52,17 @@ class CacheBoundTest {
             .writeConcurrency(WriteConcurrency.ON)
             .maximumSize(64)
             .build();
-    int threads = 4;
-    CyclicBarrier start = new CyclicBarrier(threads);
-    List<Thread> writers = new ArrayList<>();
-    for (int t = 0; t < threads; t++) {
-      int base = t * 10_000;
-      writers.add(
-          Thread.ofPlatform()
-              .start(
-                  () -> {
-                    try {
-                      start.await();
-                    } catch (Exception e) {
-                      throw new IllegalStateException(e);
-                    }
-                    for (int i = 0; i < 5_000; i++) {
-                      cache.insert(base + i, i);
-                      if (i % 7 == 0) {
-                        cache.delete(base + i - 3);
-                      }
-                    }
-                  }));
-    }
-    for (Thread writer : writers) {
-      writer.join();
-    }
+    runWriters(
+        4,
+        t -> {
+          int base = t * 10_000;
+          for (int i = 0; i < 5_000; i++) {
+            cache.insert(base + i, i);
+            if (i % 7 == 0) {
+              cache.delete(base + i - 3);
+            }
+          }
+        });
     assertTrue(cache.size() <= 64, "size " + cache.size());
     assertEquals(cache.size(), cache.toList().size());
   }
@@ -98,41 +85,80 @@ class CacheBoundTest {
                   }
                 })
             .build();
-    int threads = 4;
-    CyclicBarrier start = new CyclicBarrier(threads);
-    List<Thread> writers = new ArrayList<>();
-    for (int t = 0; t < threads; t++) {
-      int seed = t;
-      writers.add(
-          Thread.ofPlatform()
-              .start(
-                  () -> {
-                    java.util.Random random = new java.util.Random(seed);
-                    try {
-                      start.await();
-                    } catch (Exception e) {
-                      throw new IllegalStateException(e);
-                    }
-                    for (int i = 0; i < 20_000; i++) {
-                      int key =
-                          random.nextInt(
-                              200); // shared keys: writers race on the same keys and victims
-                      switch (random.nextInt(4)) {
-                        case 0 -> cache.delete(key);
-                        case 1 -> cache.insertNew(key, i);
-                        default -> cache.insert(key, i);
-                      }
-                    }
-                  }));
-    }
-    for (Thread writer : writers) {
-      writer.join();
-    }
+    runWriters(
+        4,
+        t -> {
+          java.util.Random random = new java.util.Random(t);
+          for (int i = 0; i < 20_000; i++) {
+            int key = random.nextInt(200); // shared keys: writers race on the same keys and victims
+            switch (random.nextInt(4)) {
+              case 0 -> cache.delete(key);
+              case 1 -> cache.insertNew(key, i);
+              default -> cache.insert(key, i);
+            }
+          }
+        });
     assertTrue(cache.size() <= 50, "size " + cache.size());
     assertEquals(
         cache.size(),
         inserted.get() - removed.get(),
         "every insert is matched by at most one removal event");
+  }
+
+  /**
+   * Writes link their entries into the policy after releasing their stripes, so a later write of
+   * the same key may retire an entry before its writer links it. Once the writers are done the
+   * policy must hold exactly what the table holds: a policy that kept a removed entry would count
+   * its weight and evict live objects too early.
+   */
+  @Test
+  void policyHoldsExactlyTheStoredObjectsOnceConcurrentWritersFinish() throws Exception {
+    java.util.concurrent.atomic.AtomicLong evictions = new java.util.concurrent.atomic.AtomicLong();
+    CacheTable<Integer, Integer> cache =
+        Tables.cache(Fixtures.unique("converge"))
+            .access(Access.PUBLIC)
+            .writeConcurrency(WriteConcurrency.ON)
+            .maximumSize(40)
+            .listener(
+                (CacheEvent<Integer, Integer> e) -> {
+                  if (e.kind() == CacheEvent.Kind.EVICTED) {
+                    evictions.incrementAndGet();
+                  }
+                })
+            .build();
+    runWriters(
+        4,
+        t -> {
+          java.util.Random random = new java.util.Random(t);
+          for (int i = 0; i < 10_000; i++) {
+            int key = random.nextInt(60);
+            switch (random.nextInt(8)) {
+              case 0 -> cache.delete(key);
+              case 1 -> cache.update(key, v -> v + 1, 0);
+              case 2 -> cache.touch(key);
+              case 3 ->
+                  cache.insertAll(
+                      List.of(
+                          java.util.Map.entry(key, i), java.util.Map.entry(random.nextInt(60), i)));
+              case 4 -> {
+                if (random.nextInt(50) == 0) {
+                  cache.deleteAllObjects();
+                } else {
+                  cache.insertNew(key, i);
+                }
+              }
+              default -> cache.insert(key, i);
+            }
+          }
+        });
+    assertTrue(cache.size() <= 40, "size " + cache.size());
+    cache.deleteAllObjects();
+    long evictedBefore = evictions.get();
+    for (int i = 0; i < 40; i++) {
+      cache.insert(1_000 + i, i);
+    }
+    assertEquals(40, cache.size());
+    assertEquals(evictedBefore, evictions.get(), "nothing is evicted below the bound");
   }
 
   @Test
@@ -158,6 +184,36 @@ class CacheBoundTest {
     }
     assertTrue(survivors >= 45, "hot keys kept: " + survivors);
     assertEquals(100, cache.size());
+  }
+
+  /**
+   * Runs {@code writer} on {@code threads} platform threads (each given its index) released
+   * together, and waits for them; fails with the first failure of any.
+   */
+  private static void runWriters(int threads, IntConsumer writer) throws Exception {
+    CyclicBarrier start = new CyclicBarrier(threads);
+    List<Throwable> failures = new CopyOnWriteArrayList<>();
+    List<Thread> writers = new ArrayList<>();
+    for (int t = 0; t < threads; t++) {
+      int index = t;
+      writers.add(
+          Thread.ofPlatform()
+              .start(
+                  () -> {
+                    try {
+                      start.await();
+                      writer.accept(index);
+                    } catch (Throwable e) {
+                      failures.add(e);
+                    }
+                  }));
+    }
+    for (Thread thread : writers) {
+      thread.join();
+    }
+    if (!failures.isEmpty()) {
+      throw new AssertionError("a writer failed", failures.get(0));
+    }
   }
 
   @Test
