@@ -37,7 +37,7 @@ final class CacheClock {
 
   /** Moves the access deadline of an entry read at {@code now}. */
   void accessed(CacheEntry entry, long now) {
-    entry.setAccessDeadline(deadline(now, accessNanos));
+    entry.soAccessDeadline(deadline(now, accessNanos));
   }
 
   /**

@@ -42,7 +42,7 @@ final class CacheEntry extends StoredObject {
 
   final long writeDeadline;
   final int weight;
-  private long accessDeadline; // opaque: see the class comment
+  private long accessDeadline; // once built, touched only through lo/soAccessDeadline
 
   // ---- guarded by the policy lock ----
   CacheEntry queuePrev;
@@ -82,17 +82,19 @@ final class CacheEntry extends StoredObject {
     return sentinel;
   }
 
-  long accessDeadline() {
+  /** Load-opaque: see the class comment. */
+  long loAccessDeadline() {
     return (long) ACCESS_DEADLINE.getOpaque(this);
   }
 
-  void setAccessDeadline(long deadline) {
+  /** Store-opaque, by the readers of a live entry (racy: see the class comment). */
+  void soAccessDeadline(long deadline) {
     ACCESS_DEADLINE.setOpaque(this, deadline);
   }
 
   /** The earlier of the two deadlines. */
   long deadline() {
-    return Math.min(writeDeadline, accessDeadline());
+    return Math.min(writeDeadline, loAccessDeadline());
   }
 
   /** Whether the entry can expire at all: reads of one that cannot skip the clock. */
@@ -100,8 +102,8 @@ final class CacheEntry extends StoredObject {
     return deadline() != NEVER;
   }
 
+  /** Whether the deadline has passed; cache times are never negative, so NEVER never passes. */
   boolean isExpired(long now) {
-    return now
-        >= deadline(); // times are non-negative (see {@link CacheClock}), so NEVER never passes
+    return now >= deadline();
   }
 }
