@@ -189,8 +189,18 @@ public final class OffHeapSetTableBuilder<K, V> {
       }
       throw e;
     }
-    return OffHeapSetTable.create(
-        options, map, (Codec<K2>) keyCodec, (Codec<V2>) valueCodec, entries, maxBloatFactor, lock);
+    return (SetTable<K2, V2>)
+        OffHeapSetTable.create(
+            options,
+            new OffHeapStore(
+                name,
+                map,
+                keyCodec,
+                valueCodec,
+                entries,
+                maxBloatFactor,
+                lock,
+                options.writeConcurrency()));
   }
 
   /**
