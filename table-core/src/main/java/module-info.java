@@ -9,7 +9,9 @@ module io.jets.table {
   requires jdk.jfr;
 
   exports io.jets.table;
-  // The storage SPI and the facade, for jets' own engine modules only; nobody else sees them.
+  // For jets' own engine modules only; nobody else sees them. The off-heap engine implements the
+  // storage SPI (Store, StoredObject, TableSequence) and, of the internal package, uses only the
+  // set facade it extends (SetStoreTable) and the builders' validation (TableOptions).
   exports io.jets.table.spi to
       io.jets.offheap;
   exports io.jets.table.internal to

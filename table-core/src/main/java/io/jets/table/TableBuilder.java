@@ -98,56 +98,17 @@ public abstract sealed class TableBuilder<B extends TableBuilder<B>>
 
   /** Validates the settings and returns them; throws {@link BadArgumentException} on conflict. */
   final TableOptions options() {
-    String tableName = name == null ? "<null>" : name;
-    if (name == null || name.isEmpty()) {
-      throw new BadArgumentException(tableName, "build: the table name is null or empty");
-    }
-    if (access == null) {
-      throw new BadArgumentException(name, "build: access is null");
-    }
-    if (writeConcurrency == null) {
-      throw new BadArgumentException(name, "build: writeConcurrency is null");
-    }
-    if (access == Access.PRIVATE && readConcurrency) {
-      throw new BadArgumentException(
-          name,
-          "build: readConcurrency is meaningless on a PRIVATE table (only its owner reads it)");
-    }
-    if (access == Access.PRIVATE && writeConcurrency != WriteConcurrency.OFF) {
-      throw new BadArgumentException(
-          name,
-          "build: writeConcurrency "
-              + writeConcurrency
-              + " is meaningless on a PRIVATE table (only its owner writes it)");
-    }
-    boolean decentralized =
-        decentralizedCounters != null ? decentralizedCounters : defaultDecentralized();
-    if (decentralized && writeConcurrency == WriteConcurrency.OFF) {
-      throw new BadArgumentException(
-          name,
-          "build: decentralizedCounters needs writeConcurrency ON or AUTO (with OFF there is one writer at a time)");
-    }
-    Owner tableOwner = owner != null ? owner : Owner.current();
-    if (!tableOwner.isAlive()) {
-      throw new BadArgumentException(name, "build: owner " + tableOwner.name() + " has exited");
-    }
-    return new TableOptions(
+    return TableOptions.checked(
         name,
         type,
         access,
         named,
-        tableOwner,
+        owner,
         heir,
         heirData,
         readConcurrency,
         writeConcurrency,
-        decentralized,
+        decentralizedCounters,
         recordStats);
-  }
-
-  /** ETS: on with {@code auto}, and for ordered sets with {@code true}; off otherwise. */
-  private boolean defaultDecentralized() {
-    return writeConcurrency == WriteConcurrency.AUTO
-        || (type == TableType.ORDERED_SET && writeConcurrency == WriteConcurrency.ON);
   }
 }

@@ -47,6 +47,7 @@ public final class OffHeapSetTableBuilder<K, V> {
   private boolean readConcurrency;
   private WriteConcurrency writeConcurrency = WriteConcurrency.OFF;
   private Boolean decentralizedCounters;
+  private boolean recordStats;
   private Codec<?> keyCodec = Codec.serializable();
   private Codec<?> valueCodec = Codec.serializable();
   private long entries = DEFAULT_ENTRIES;
@@ -106,6 +107,15 @@ public final class OffHeapSetTableBuilder<K, V> {
   /** Accepted and reported as on heap tables; Chronicle keeps its counts per segment anyway. */
   public OffHeapSetTableBuilder<K, V> decentralizedCounters(boolean decentralizedCounters) {
     this.decentralizedCounters = decentralizedCounters;
+    return this;
+  }
+
+  /**
+   * Keeps operation counters that {@link io.jets.table.Table#stats()} reports, as {@link
+   * io.jets.table.TableBuilder#recordStats()} does. Off by default.
+   */
+  public OffHeapSetTableBuilder<K, V> recordStats() {
+    this.recordStats = true;
     return this;
   }
 
@@ -175,9 +185,23 @@ public final class OffHeapSetTableBuilder<K, V> {
    */
   @SuppressWarnings("unchecked")
   public <K2 extends K, V2 extends V> SetTable<K2, V2> build() {
-    TableOptions options = options();
+    TableOptions options =
+        TableOptions.checked(
+            name,
+            TableType.SET,
+            access,
+            named,
+            owner,
+            heir,
+            heirData,
+            readConcurrency,
+            writeConcurrency,
+            decentralizedCounters,
+            recordStats);
+    checkLayout();
     if (named && Tables.whereis(name).isPresent()) {
-      throw new BadArgumentException(name, "build: name already in use by a named table");
+      // checked before the map and its file exist; the registry checks again when the table opens
+      throw new BadArgumentException(name, "name already in use by a named table");
     }
     TableFileLock lock = file == null ? null : TableFileLock.acquire(name, file.toAbsolutePath());
     ChronicleMap<byte[], byte[]> map;
@@ -189,8 +213,18 @@ public final class OffHeapSetTableBuilder<K, V> {
       }
       throw e;
     }
-    return OffHeapSetTable.create(
-        options, map, (Codec<K2>) keyCodec, (Codec<V2>) valueCodec, entries, maxBloatFactor, lock);
+    return (SetTable<K2, V2>)
+        OffHeapSetTable.create(
+            options,
+            new OffHeapStore(
+                name,
+                map,
+                keyCodec,
+                valueCodec,
+                entries,
+                maxBloatFactor,
+                lock,
+                options.writeConcurrency()));
   }
 
   /**
@@ -235,18 +269,8 @@ public final class OffHeapSetTableBuilder<K, V> {
     }
   }
 
-  /** Validates the table options as {@link io.jets.table.TableBuilder} does. */
-  private TableOptions options() {
-    String tableName = name == null ? "<null>" : name;
-    if (name == null || name.isEmpty()) {
-      throw new BadArgumentException(tableName, "build: the table name is null or empty");
-    }
-    if (access == null) {
-      throw new BadArgumentException(name, "build: access is null");
-    }
-    if (writeConcurrency == null) {
-      throw new BadArgumentException(name, "build: writeConcurrency is null");
-    }
+  /** Validates the off-heap settings; the table options are validated by table-core. */
+  private void checkLayout() {
     if (keyCodec == null || valueCodec == null) {
       throw new BadArgumentException(
           name, "build: " + (keyCodec == null ? "keyCodec" : "valueCodec") + " is null");
@@ -266,41 +290,5 @@ public final class OffHeapSetTableBuilder<K, V> {
       throw new BadArgumentException(
           name, "build: maxBloatFactor must be in [1, 1000], got " + maxBloatFactor);
     }
-    if (access == Access.PRIVATE && readConcurrency) {
-      throw new BadArgumentException(
-          name,
-          "build: readConcurrency is meaningless on a PRIVATE table (only its owner reads it)");
-    }
-    if (access == Access.PRIVATE && writeConcurrency != WriteConcurrency.OFF) {
-      throw new BadArgumentException(
-          name,
-          "build: writeConcurrency "
-              + writeConcurrency
-              + " is meaningless on a PRIVATE table (only its owner writes it)");
-    }
-    boolean decentralized =
-        decentralizedCounters != null
-            ? decentralizedCounters
-            : writeConcurrency == WriteConcurrency.AUTO;
-    if (decentralized && writeConcurrency == WriteConcurrency.OFF) {
-      throw new BadArgumentException(
-          name,
-          "build: decentralizedCounters needs writeConcurrency ON or AUTO (with OFF there is one writer at a time)");
-    }
-    Owner tableOwner = owner != null ? owner : Owner.current();
-    if (!tableOwner.isAlive()) {
-      throw new BadArgumentException(name, "build: owner " + tableOwner.name() + " has exited");
-    }
-    return new TableOptions(
-        name,
-        TableType.SET,
-        access,
-        named,
-        tableOwner,
-        heir,
-        heirData,
-        readConcurrency,
-        writeConcurrency,
-        decentralized);
   }
 }

@@ -54,6 +54,8 @@ public final class OffHeapTables {
 
   /** The file behind {@code table}, if it is a file-backed off-heap table. */
   public static Optional<Path> file(Table<?, ?> table) {
-    return table instanceof OffHeapSetTable<?, ?> offHeap ? offHeap.file() : Optional.empty();
+    return table instanceof OffHeapSetTable<?, ?> offHeap
+        ? offHeap.offHeap().file()
+        : Optional.empty();
   }
 }

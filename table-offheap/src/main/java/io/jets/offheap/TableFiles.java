@@ -74,7 +74,7 @@ public final class TableFiles {
               + " is null");
     }
     TableInfo info = table.info();
-    OffHeapSetTable<?, ?> offHeap = table instanceof OffHeapSetTable<?, ?> o ? o : null;
+    OffHeapStore offHeap = table instanceof OffHeapSetTable<?, ?> o ? o.offHeap() : null;
     Codec keys =
         options.keyCodec() != null
             ? options.keyCodec()

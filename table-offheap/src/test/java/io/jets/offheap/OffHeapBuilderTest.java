@@ -9,7 +9,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.jets.table.Access;
 import io.jets.table.BadArgumentException;
 import io.jets.table.SetTable;
+import io.jets.table.SetTableBuilder;
 import io.jets.table.Table;
+import io.jets.table.TableStats;
 import io.jets.table.Tables;
 import io.jets.table.WriteConcurrency;
 import io.jets.table.tck.Fixtures;
@@ -18,6 +20,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
@@ -66,6 +69,58 @@ class OffHeapBuilderTest {
     SetTable<String, String> first = OffHeapTables.set("dup").named().build();
     assertRejected("dup", () -> OffHeapTables.set("dup").named().build(), "in use");
     assertEquals(first, Tables.whereis("dup").orElseThrow());
+  }
+
+  @Test
+  void recordStatsCountsOperationsOffHeap() {
+    SetTable<String, Long> t =
+        OffHeapTables.set("stats")
+            .keyCodec(Codec.string())
+            .valueCodec(Codec.longs())
+            .recordStats()
+            .build();
+    t.insert("a", 1L);
+    t.insertAll(List.of(Map.entry("b", 2L), Map.entry("c", 3L)));
+    assertEquals(1L, t.get("a"));
+    assertEquals(List.of(), t.lookup("missing"));
+    assertTrue(t.delete("b"));
+    assertFalse(t.delete("b"));
+    assertEquals(new TableStats(true, 1, 1, 3, 1), t.stats());
+    SetTable<String, Long> quiet = OffHeapTables.set("quiet").build();
+    quiet.insert("a", 1L);
+    assertEquals(TableStats.NOT_RECORDING, quiet.stats());
+  }
+
+  /** One invalid combination of table options, set on the heap and on the off-heap builder. */
+  private record Invalid(
+      UnaryOperator<SetTableBuilder> heap,
+      UnaryOperator<OffHeapSetTableBuilder<Object, Object>> offHeap) {}
+
+  @Test
+  void invalidTableOptionsGetTheSameMessageAsOnHeap() {
+    List<Invalid> combinations =
+        List.of(
+            new Invalid(
+                b -> b.access(Access.PRIVATE).readConcurrency(true),
+                b -> b.access(Access.PRIVATE).readConcurrency(true)),
+            new Invalid(
+                b -> b.access(Access.PRIVATE).writeConcurrency(WriteConcurrency.AUTO),
+                b -> b.access(Access.PRIVATE).writeConcurrency(WriteConcurrency.AUTO)),
+            new Invalid(b -> b.decentralizedCounters(true), b -> b.decentralizedCounters(true)),
+            new Invalid(b -> b.writeConcurrency(null), b -> b.writeConcurrency(null)),
+            new Invalid(b -> b.access(null), b -> b.access(null)));
+    for (Invalid combination : combinations) {
+      BadArgumentException onHeap =
+          assertThrows(
+              BadArgumentException.class,
+              () -> combination.heap().apply(Tables.set("same")).build());
+      BadArgumentException offHeap =
+          assertThrows(
+              BadArgumentException.class,
+              () -> combination.offHeap().apply(OffHeapTables.set("same")).build());
+      assertEquals(onHeap.getMessage(), offHeap.getMessage());
+      assertEquals("same", offHeap.tableName());
+    }
   }
 
   @Test

@@ -5,14 +5,13 @@ import io.jets.table.CounterOp;
 
 /**
  * The counter arithmetic of set tables: {@code Long} and {@code Integer} values keep their type.
- * Public only for the off-heap tables.
  */
-public final class CounterValues {
+final class CounterValues {
 
   private CounterValues() {}
 
   /** The counter in {@code value}, or a BadArgumentException if it is not a counter. */
-  public static long read(String table, Object value, Object key, String operation) {
+  static long read(String table, Object value, Object key, String operation) {
     if (value instanceof Long l) {
       return l;
     }
@@ -29,8 +28,7 @@ public final class CounterValues {
   }
 
   /** Boxes {@code value} in the type of {@code like}, checking that it fits. */
-  public static Object boxLike(
-      String table, Object like, long value, Object key, String operation) {
+  static Object boxLike(String table, Object like, long value, Object key, String operation) {
     if (like instanceof Integer) {
       if ((int) value != value) {
         throw new BadArgumentException(
@@ -43,7 +41,7 @@ public final class CounterValues {
   }
 
   /** One step, with overflow reported as a BadArgumentException. */
-  public static long apply(String table, CounterOp op, long current, Object key, String operation) {
+  static long apply(String table, CounterOp op, long current, Object key, String operation) {
     try {
       return op.apply(current);
     } catch (ArithmeticException overflow) {

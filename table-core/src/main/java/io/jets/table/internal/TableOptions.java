@@ -2,11 +2,14 @@ package io.jets.table.internal;
 
 import io.jets.owner.Owner;
 import io.jets.table.Access;
+import io.jets.table.BadArgumentException;
 import io.jets.table.TableType;
 import io.jets.table.WriteConcurrency;
 
 /**
- * The validated options of a new table: what the public builders hand to the implementations.
+ * The validated options of a new table: what the builders hand to the implementations. Every
+ * builder, {@link io.jets.table.TableBuilder} and the off-heap one, validates through {@link
+ * #checked}, so a setting is accepted or rejected, with the same message, by every table kind.
  *
  * @param heir null for none
  * @param recordStats whether the table keeps {@link io.jets.table.TableStats} counters
@@ -24,8 +27,14 @@ public record TableOptions(
     boolean decentralizedCounters,
     boolean recordStats) {
 
-  /** Options without stats recording (the default). */
-  public TableOptions(
+  /**
+   * Validates a builder's settings and returns them as options.
+   *
+   * @param owner null for {@link Owner#current()}
+   * @param decentralizedCounters null for ETS's default for the type and mode
+   * @throws BadArgumentException naming the table if a setting is invalid or settings conflict
+   */
+  public static TableOptions checked(
       String name,
       TableType type,
       Access access,
@@ -35,18 +44,60 @@ public record TableOptions(
       Object heirData,
       boolean readConcurrency,
       WriteConcurrency writeConcurrency,
-      boolean decentralizedCounters) {
-    this(
+      Boolean decentralizedCounters,
+      boolean recordStats) {
+    String tableName = name == null ? "<null>" : name;
+    if (name == null || name.isEmpty()) {
+      throw new BadArgumentException(tableName, "build: the table name is null or empty");
+    }
+    if (access == null) {
+      throw new BadArgumentException(name, "build: access is null");
+    }
+    if (writeConcurrency == null) {
+      throw new BadArgumentException(name, "build: writeConcurrency is null");
+    }
+    if (access == Access.PRIVATE && readConcurrency) {
+      throw new BadArgumentException(
+          name,
+          "build: readConcurrency is meaningless on a PRIVATE table (only its owner reads it)");
+    }
+    if (access == Access.PRIVATE && writeConcurrency != WriteConcurrency.OFF) {
+      throw new BadArgumentException(
+          name,
+          "build: writeConcurrency "
+              + writeConcurrency
+              + " is meaningless on a PRIVATE table (only its owner writes it)");
+    }
+    boolean decentralized =
+        decentralizedCounters != null
+            ? decentralizedCounters
+            : defaultDecentralized(type, writeConcurrency);
+    if (decentralized && writeConcurrency == WriteConcurrency.OFF) {
+      throw new BadArgumentException(
+          name,
+          "build: decentralizedCounters needs writeConcurrency ON or AUTO (with OFF there is one writer at a time)");
+    }
+    Owner tableOwner = owner != null ? owner : Owner.current();
+    if (!tableOwner.isAlive()) {
+      throw new BadArgumentException(name, "build: owner " + tableOwner.name() + " has exited");
+    }
+    return new TableOptions(
         name,
         type,
         access,
         named,
-        owner,
+        tableOwner,
         heir,
         heirData,
         readConcurrency,
         writeConcurrency,
-        decentralizedCounters,
-        false);
+        decentralized,
+        recordStats);
+  }
+
+  /** ETS: on with {@code auto}, and for ordered sets with {@code true}; off otherwise. */
+  private static boolean defaultDecentralized(TableType type, WriteConcurrency writeConcurrency) {
+    return writeConcurrency == WriteConcurrency.AUTO
+        || (type == TableType.ORDERED_SET && writeConcurrency == WriteConcurrency.ON);
   }
 }
