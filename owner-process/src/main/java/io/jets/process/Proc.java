@@ -6,10 +6,8 @@ import io.jets.owner.Owner;
 import io.jets.process.internal.CallProtocol;
 import io.jets.process.internal.DownListener;
 import io.jets.process.internal.MpscMailbox;
-import io.jets.process.internal.PendingReply;
 import io.jets.process.internal.ProcAccess;
 import io.jets.process.internal.ProcRelations;
-import io.jets.process.internal.RuntimeEvents;
 import io.jets.process.internal.SignalTrampoline;
 import java.time.Duration;
 import java.util.List;
@@ -75,7 +73,7 @@ public final class Proc extends AbstractOwner {
    */
 
   static {
-    ProcAccess.install(new Access());
+    ProcAccess.install(new ProcBridge());
   }
 
   private final MpscMailbox mailbox;
@@ -282,27 +280,7 @@ public final class Proc extends AbstractOwner {
   }
 
   private boolean offerOneWay(Object message) {
-    if (!isAlive()) {
-      return false;
-    }
-    if (onOwnThread()) {
-      mailbox.offerUnbounded(message);
-      return true;
-    }
-    return switch (mailbox.offer(message, Long.MAX_VALUE)) {
-      case ACCEPTED -> true;
-      case REJECTED -> {
-        mailbox.countDropped();
-        RuntimeEvents.mailboxOverload(
-            this, mailbox.capacity(), message instanceof Cast ? "cast" : "send");
-        yield false;
-      }
-      case INTERRUPTED -> {
-        CallProtocol.throwIfCallerExited();
-        yield false;
-      }
-      case CLOSED, TIMED_OUT -> false;
-    };
+    return isAlive() && CallProtocol.offerOneWay(this, mailbox, onOwnThread(), message);
   }
 
   /**
@@ -577,23 +555,5 @@ public final class Proc extends AbstractOwner {
       return Optional.empty();
     }
     return exitReason();
-  }
-
-  /** What the runtime's internals may do that users may not. */
-  private static final class Access extends ProcAccess {
-    @Override
-    public MonitorRef monitor(Proc target, DownListener onDown) {
-      return target.addMonitor(null, onDown);
-    }
-
-    @Override
-    public CountDownLatch exitLatch(Proc proc) {
-      return proc.exitLatch();
-    }
-
-    @Override
-    public ReplyTo replyTo(Proc server, PendingReply pending) {
-      return new ReplyTo(server, pending);
-    }
   }
 }

@@ -5,6 +5,7 @@ import io.jets.process.Call;
 import io.jets.process.CallFailedException;
 import io.jets.process.CallInterruptedException;
 import io.jets.process.CallTimeoutException;
+import io.jets.process.Cast;
 import io.jets.process.ExitException;
 import io.jets.process.MailboxOverloadedException;
 import io.jets.process.MonitorRef;
@@ -82,6 +83,35 @@ public final class CallProtocol {
     } finally {
       monitor.demonitor();
     }
+  }
+
+  /**
+   * Puts a one-way message (a send or a cast) in {@code target}'s live mailbox: a process sending
+   * to itself never waits; on a full bounded mailbox REJECT drops and counts it, BLOCK waits.
+   *
+   * @return true if the message was put in the mailbox
+   * @throws io.jets.process.ExitException if the sender was ended by an exit signal while waiting
+   */
+  public static boolean offerOneWay(
+      Proc target, MpscMailbox mailbox, boolean fromTarget, Object message) {
+    if (fromTarget) {
+      mailbox.offerUnbounded(message);
+      return true;
+    }
+    return switch (mailbox.offer(message, Long.MAX_VALUE)) {
+      case ACCEPTED -> true;
+      case REJECTED -> {
+        mailbox.countDropped();
+        RuntimeEvents.mailboxOverload(
+            target, mailbox.capacity(), message instanceof Cast ? "cast" : "send");
+        yield false;
+      }
+      case INTERRUPTED -> {
+        throwIfCallerExited();
+        yield false;
+      }
+      case CLOSED, TIMED_OUT -> false;
+    };
   }
 
   /** The failure of a call to {@code server}, which has exited. */

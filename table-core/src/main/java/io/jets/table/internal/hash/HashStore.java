@@ -3,7 +3,6 @@ package io.jets.table.internal.hash;
 import io.jets.table.MatchSpec;
 import io.jets.table.WriteConcurrency;
 import io.jets.table.internal.hash.BucketChain.Node;
-import io.jets.table.internal.hash.StripedBuckets.Stripe;
 import io.jets.table.spi.Store;
 import io.jets.table.spi.StoredObject;
 import java.util.Comparator;
@@ -134,7 +133,7 @@ public final class HashStore implements Store {
     for (int i = 0; i < keys.length; i++) {
       hashes[i] = BucketChain.mix(keys[i]);
     }
-    StripedBatch write = buckets.lockMany(hashes);
+    StripedBatch write = StripedBatch.lockMany(buckets, hashes);
     try {
       lockedCheck.run();
       if (onlyNew) {
@@ -162,7 +161,7 @@ public final class HashStore implements Store {
 
   @Override
   public void clear(Runnable lockedCheck) {
-    StripedBatch all = buckets.lockAll();
+    StripedBatch all = StripedBatch.lockAll(buckets);
     try {
       lockedCheck.run();
       all.clear();
@@ -177,7 +176,7 @@ public final class HashStore implements Store {
 
   @Override
   public void lockAll() {
-    everyStripe = buckets.lockAll();
+    everyStripe = StripedBatch.lockAll(buckets);
     dropped = false;
   }
 

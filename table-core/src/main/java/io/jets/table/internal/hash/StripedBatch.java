@@ -1,14 +1,13 @@
 package io.jets.table.internal.hash;
 
 import io.jets.table.internal.hash.BucketChain.Node;
-import io.jets.table.internal.hash.StripedBuckets.Stripe;
 import java.util.Arrays;
 
 /**
  * A multi-object write in progress on a {@link StripedBuckets}: the stripes it holds (with the
- * table's multiWriteLock) and the bucket array it writes to. Obtained from {@link
- * StripedBuckets#lockMany} or {@link StripedBuckets#lockAll}; then {@link #put} or {@link #clear};
- * then exactly one of {@link #commit} or {@link #abandon}.
+ * table's multiWriteLock) and the bucket array it writes to. Obtained from {@link #lockMany} or
+ * {@link #lockAll}; then {@link #put} or {@link #clear}; then exactly one of {@link #commit} or
+ * {@link #abandon}.
  *
  * <p>Without snapshot publication the batch writes the live array between the table's sequence
  * going odd and going even again, so readers that overlap it retry. With snapshot publication
@@ -31,6 +30,51 @@ public final class StripedBatch {
 
   Stripe[] locked() {
     return locked;
+  }
+
+  /**
+   * Starts a batch on the keys with {@code hashes}: with snapshot publication it locks every stripe
+   * and works on a copy; otherwise it locks the keys' stripes in ascending order.
+   */
+  static StripedBatch lockMany(StripedBuckets buckets, int[] hashes) {
+    Stripe[] current = buckets.lockMultiWrite();
+    if (buckets.snapshotPublication()) {
+      return new StripedBatch(buckets, lockEvery(current), buckets.liveBuckets().clone());
+    }
+    boolean[] wanted = new boolean[current.length];
+    int count = 0;
+    for (int hash : hashes) {
+      int s = StripedBuckets.stripeIndex(hash, current);
+      if (!wanted[s]) {
+        wanted[s] = true;
+        count++;
+      }
+    }
+    Stripe[] locked = new Stripe[count];
+    int k = 0;
+    for (int s = 0; s < current.length; s++) {
+      if (wanted[s]) {
+        current[s].lock();
+        locked[k++] = current[s];
+      }
+    }
+    return new StripedBatch(buckets, locked, buckets.liveBuckets());
+  }
+
+  /** Starts a batch that holds every stripe (deleteAllObjects). */
+  static StripedBatch lockAll(StripedBuckets buckets) {
+    Stripe[] current = buckets.lockMultiWrite();
+    return new StripedBatch(
+        buckets,
+        lockEvery(current),
+        buckets.snapshotPublication() ? buckets.emptyBuckets() : buckets.liveBuckets());
+  }
+
+  static Stripe[] lockEvery(Stripe[] current) {
+    for (Stripe stripe : current) {
+      stripe.lock();
+    }
+    return current;
   }
 
   /** The node holding {@code key} as this batch sees it, its own earlier puts included. */

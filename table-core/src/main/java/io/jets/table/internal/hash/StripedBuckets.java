@@ -70,25 +70,6 @@ public final class StripedBuckets {
    * [4] K. Sagonas, K. Winblad. Contention adapting search trees. ISPDC 2015.
    */
 
-  /** Left in every bucket of a table that has been replaced: continue in {@code table}. */
-  public static final class Forward {
-    final Object[] table;
-
-    Forward(Object[] table) {
-      this.table = table;
-    }
-  }
-
-  /** A writer lock, padded against false sharing, with its contention statistic. */
-  @SuppressWarnings("unused")
-  public static final class Stripe extends ReentrantLock {
-    private static final long serialVersionUID = 1L;
-    long p01, p02, p03, p04, p05, p06, p07;
-    int contention; // guarded by this lock
-    boolean crowded; // guarded by this lock: a write under it passed the load limit
-    long q01, q02, q03, q04, q05, q06, q07;
-  }
-
   private static final VarHandle SLOT = MethodHandles.arrayElementVarHandle(Object[].class);
 
   /** A bucket, load-acquire: its chain is read only once fully built. */
@@ -220,30 +201,6 @@ public final class StripedBuckets {
     return shift >= 0 ? i << shift : i >>> -shift;
   }
 
-  /** Visits every node in traversal order; weakly consistent, each long-lived node exactly once. */
-  public void forEach(java.util.function.Consumer<Node> visitor) {
-    Object[] tab = table;
-    int i = 0;
-    Node last = null; // the last node visited: after a forward, resume strictly after it
-    while (i < tab.length) {
-      Object bucket = laSlot(tab, i);
-      if (bucket instanceof Forward forward) {
-        i = rescale(i, tab, forward.table);
-        tab = forward.table;
-        if (last != null) {
-          i = Math.max(i, index(last.hash, bits(tab)));
-        }
-        continue;
-      }
-      Node n = last == null ? (Node) bucket : skipThrough((Node) bucket, last.hash, last.key);
-      for (; n != null; n = n.next) {
-        visitor.accept(n);
-        last = n;
-      }
-      i++;
-    }
-  }
-
   // ---- consistent reads ----
 
   /**
@@ -280,7 +237,7 @@ public final class StripedBuckets {
 
   // ---- single-object writes: lock(hash), findLocked/putLocked, release(stripe) ----
 
-  private static int stripeIndex(int hash, Stripe[] in) {
+  static int stripeIndex(int hash, Stripe[] in) {
     return in.length == 1 ? 0 : hash >>> (32 - Integer.numberOfTrailingZeros(in.length));
   }
 
@@ -384,47 +341,17 @@ public final class StripedBuckets {
   // ---- multi-object writes ----
 
   /**
-   * Starts a batch on the keys with {@code hashes}: with snapshot publication it locks every stripe
-   * and works on a copy; otherwise it locks the keys' stripes in ascending order.
+   * Takes the lock that serializes multi-object writes and stripe changes; see {@link
+   * StripedBatch}.
    */
-  public StripedBatch lockMany(int[] hashes) {
+  Stripe[] lockMultiWrite() {
     multiWriteLock.lock();
-    Stripe[] current = stripes; // stable: changing the stripes needs multiWriteLock
-    if (snapshotPublication) {
-      return new StripedBatch(this, lockEvery(current), table.clone());
-    }
-    boolean[] wanted = new boolean[current.length];
-    int count = 0;
-    for (int hash : hashes) {
-      int s = stripeIndex(hash, current);
-      if (!wanted[s]) {
-        wanted[s] = true;
-        count++;
-      }
-    }
-    Stripe[] locked = new Stripe[count];
-    int k = 0;
-    for (int s = 0; s < current.length; s++) {
-      if (wanted[s]) {
-        current[s].lock();
-        locked[k++] = current[s];
-      }
-    }
-    return new StripedBatch(this, locked, table);
+    return stripes; // stable: changing the stripes needs multiWriteLock
   }
 
-  /** Starts a batch that holds every stripe (deleteAllObjects). */
-  public StripedBatch lockAll() {
-    multiWriteLock.lock();
-    Stripe[] current = stripes;
-    return new StripedBatch(this, lockEvery(current), snapshotPublication ? emptyBuckets() : table);
-  }
-
-  private static Stripe[] lockEvery(Stripe[] current) {
-    for (Stripe stripe : current) {
-      stripe.lock();
-    }
-    return current;
+  /** The live bucket array, for a batch that holds the multi-object write lock. */
+  Object[] liveBuckets() {
+    return table;
   }
 
   /** Releases the stripes of a batch, then multiWriteLock. */
@@ -488,7 +415,7 @@ public final class StripedBuckets {
 
   private StripedBatch lockAllForMaintenance() {
     multiWriteLock.lock();
-    return new StripedBatch(this, lockEvery(stripes), null);
+    return new StripedBatch(this, StripedBatch.lockEvery(lockMultiWrite()), null);
   }
 
   /** Multiplies the stripes by four, or halves them, if a stripe still asks for it. */
