@@ -1,10 +1,8 @@
 package io.jets.process;
 
-import io.jets.owner.AbstractOwner;
 import io.jets.owner.ExitReason;
 import io.jets.owner.Owner;
 import io.jets.process.internal.CallProtocol;
-import io.jets.process.internal.DownListener;
 import io.jets.process.internal.MpscMailbox;
 import io.jets.process.internal.ProcAccess;
 import io.jets.process.internal.ProcRelations;
@@ -13,7 +11,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -43,7 +40,7 @@ import java.util.concurrent.TimeUnit;
  * <p><b>Blocking.</b> {@link #call} blocks up to its timeout; {@link #send} and {@link #cast} block
  * only on a full {@link OverflowPolicy#BLOCK} mailbox; everything else never blocks.
  */
-public final class Proc extends AbstractOwner {
+public final class Proc extends ProcLifecycle {
 
   /*
    * Implementation notes.
@@ -76,16 +73,6 @@ public final class Proc extends AbstractOwner {
     ProcAccess.install(new ProcBridge());
   }
 
-  private final MpscMailbox mailbox;
-  private final ProcBody body;
-  private final Proc parent;
-  private final Thread thread;
-  private final CountDownLatch exited = new CountDownLatch(1);
-  private final ProcRelations relations = new ProcRelations();
-  private volatile boolean trapExit;
-  private volatile ProcStatus status = ProcStatus.RUNNABLE;
-  private volatile long processed; // written only by this process's thread
-
   Proc(
       String name,
       ProcBody body,
@@ -93,13 +80,7 @@ public final class Proc extends AbstractOwner {
       OverflowPolicy policy,
       boolean trapExit,
       Proc parent) {
-    super(name);
-    this.body = body;
-    this.parent = parent;
-    this.trapExit = trapExit;
-    this.mailbox = new MpscMailbox(capacity, policy);
-    this.thread = Thread.ofVirtual().name(name + "#" + id()).unstarted(this::run);
-    mailbox.setConsumer(thread);
+    super(name, body, capacity, policy, trapExit, parent);
   }
 
   /**
@@ -107,103 +88,6 @@ public final class Proc extends AbstractOwner {
    */
   public static ProcBuilder builder(String name) {
     return new ProcBuilder(name);
-  }
-
-  void start() {
-    Procs.remember(this);
-    if (!isAlive()) {
-      Procs.forget(this); // ended before it started (linked to an exited process)
-    }
-    thread.start();
-  }
-
-  private void run() {
-    ExitReason reason;
-    try (Owner.Binding bound = bind()) {
-      try {
-        throwIfExited();
-        status = ProcStatus.RUNNING;
-        body.run(this);
-        reason = ExitReason.NORMAL;
-      } catch (ExitException e) {
-        reason = e.reason();
-      } catch (Throwable t) {
-        reason = ExitReason.crash(t);
-      }
-      die(reason);
-    }
-  }
-
-  /**
-   * Ends this process with {@code reason}: exit listeners, then name, then links and monitors. Runs
-   * on whichever thread ends the process; only the first call has an effect.
-   */
-  boolean die(ExitReason reason) {
-    if (!exitWith(reason)) {
-      return false;
-    }
-    status = ProcStatus.EXITED;
-    ProcRelations.Snapshot snapshot = relations.markExiting();
-    Object name = snapshot.registeredName();
-    if (name != null) {
-      Registry.release(name, this);
-    }
-    Procs.forget(this);
-    mailbox.close();
-    snapshot.timers().forEach(TimerRef::cancel);
-    snapshot.watches().forEach(MonitorRef::demonitor);
-    for (Proc other : snapshot.links()) {
-      SignalTrampoline.run(() -> other.exitSignal(this, reason, true));
-    }
-    for (MonitorRef monitor : snapshot.monitors()) {
-      monitor.fire(reason);
-    }
-    exited.countDown();
-    if (Thread.currentThread() != thread) {
-      thread.interrupt();
-      mailbox.wake();
-    }
-    return true;
-  }
-
-  /** Receives an exit signal from {@code from}: through a link, or sent by {@link #exit}. */
-  void exitSignal(Owner from, ExitReason reason, boolean viaLink) {
-    if (viaLink && from instanceof Proc sender) {
-      removeLink(sender);
-    }
-    if (!isAlive()) {
-      return;
-    }
-    if (!viaLink && reason instanceof ExitReason.Kill) {
-      die(reason);
-    } else if (trapExit) {
-      mailbox.offerUnbounded(new ExitSignal(from, reason));
-    } else if (!(reason instanceof ExitReason.Normal)) {
-      die(reason);
-    }
-  }
-
-  private void throwIfExited() {
-    Optional<ExitReason> reason = exitReason();
-    if (reason.isPresent()) {
-      throw new ExitException(reason.get());
-    }
-  }
-
-  private boolean onOwnThread() {
-    return Thread.currentThread() == thread;
-  }
-
-  private void checkOwnThread(String operation) {
-    if (!onOwnThread()) {
-      throw new IllegalStateException(
-          operation
-              + " on "
-              + this
-              + " called from "
-              + Thread.currentThread()
-              + ": only the process itself may do this");
-    }
   }
 
   // ---- mailbox ----
@@ -232,27 +116,6 @@ public final class Proc extends AbstractOwner {
     return take(Long.MAX_VALUE);
   }
 
-  Object take(long deadlineNanos) {
-    while (true) {
-      throwIfExited();
-      Object message = mailbox.poll();
-      if (message != null) {
-        processed++;
-        status = ProcStatus.RUNNING;
-        return message;
-      }
-      if (deadlineNanos != Long.MAX_VALUE && deadlineNanos - System.nanoTime() <= 0) {
-        status = ProcStatus.RUNNING;
-        return null;
-      }
-      status = ProcStatus.WAITING;
-      mailbox.awaitMessage(deadlineNanos);
-      // Only exit signals interrupt a process, and the loop re-checks for those; a stale
-      // interrupt status would make every later park return at once.
-      Thread.interrupted();
-    }
-  }
-
   /**
    * Puts {@code message} in this process's mailbox. A message to an exited process is dropped. On a
    * full bounded mailbox: {@link OverflowPolicy#REJECT} drops it and counts it, {@link
@@ -277,10 +140,6 @@ public final class Proc extends AbstractOwner {
   public boolean cast(Object request) {
     Objects.requireNonNull(request, () -> "cast to " + this + ": request is null");
     return offerOneWay(new Cast(request));
-  }
-
-  private boolean offerOneWay(Object message) {
-    return isAlive() && CallProtocol.offerOneWay(this, mailbox, onOwnThread(), message);
   }
 
   /**
@@ -323,12 +182,6 @@ public final class Proc extends AbstractOwner {
     }
   }
 
-  void deliverFromRuntime(Object message) {
-    if (isAlive()) {
-      mailbox.offerUnbounded(message);
-    }
-  }
-
   // ---- links, monitors, exit signals ----
 
   /**
@@ -363,10 +216,6 @@ public final class Proc extends AbstractOwner {
     other.removeLink(this);
   }
 
-  private void removeLink(Proc other) {
-    relations.removeLink(other);
-  }
-
   /**
    * Monitors this process on behalf of {@code watcher}: when this process exits, {@code watcher}
    * receives exactly one {@link Down} through {@link Owner#deliver} (a process gets it in its
@@ -378,29 +227,6 @@ public final class Proc extends AbstractOwner {
     return addMonitor(
         watcher instanceof Proc p ? p : null,
         (ref, reason) -> watcher.deliver(new Down(ref, this, reason)));
-  }
-
-  MonitorRef addMonitor(Proc watchingProc, DownListener listener) {
-    MonitorRef ref = new MonitorRef(this, watchingProc, listener);
-    if (watchingProc != null) {
-      watchingProc.addWatch(ref);
-    }
-    if (!relations.addMonitor(ref)) {
-      ref.fire(exitReason().orElseThrow());
-    }
-    return ref;
-  }
-
-  void forgetMonitor(MonitorRef ref) {
-    relations.removeMonitor(ref);
-  }
-
-  private void addWatch(MonitorRef ref) {
-    relations.addWatch(ref);
-  }
-
-  void forgetWatch(MonitorRef ref) {
-    relations.removeWatch(ref);
   }
 
   /**
@@ -461,30 +287,7 @@ public final class Proc extends AbstractOwner {
     return schedule(period, message, MpscMailbox.saturatedNanos(period));
   }
 
-  private TimerRef schedule(Duration delay, Object message, long periodNanos) {
-    Objects.requireNonNull(message, () -> "timer to " + this + ": message is null");
-    TimerRef timer = new TimerRef(this, message, MpscMailbox.deadlineAfter(delay), periodNanos);
-    if (!relations.addTimer(timer)) {
-      timer.discard();
-      return timer;
-    }
-    timer.schedule();
-    return timer;
-  }
-
-  void forgetTimer(TimerRef timer) {
-    relations.removeTimer(timer);
-  }
-
   // ---- registry ----
-
-  void claimName(Object name) {
-    relations.claimName(this, name, () -> Registry.claim(name, this));
-  }
-
-  boolean dropName(Object name) {
-    return relations.dropName(name, () -> Registry.release(name, this));
-  }
 
   // ---- introspection ----
 
@@ -536,10 +339,6 @@ public final class Proc extends AbstractOwner {
         relations.monitorCount(),
         trapExit,
         exitReason());
-  }
-
-  CountDownLatch exitLatch() {
-    return exited;
   }
 
   /**

@@ -220,18 +220,6 @@ final class TermStore {
     }
   }
 
-  /** Whether a handle for {@code key} is registered and still referenced; for tests. */
-  boolean hasLiveHandle(Object key) {
-    writeLock.lock();
-    try {
-      expungeDroppedHandles();
-      HandleRef ref = handles.get(key);
-      return ref != null && ref.get() != null;
-    } finally {
-      writeLock.unlock();
-    }
-  }
-
   private TermSnapshot current() {
     return (TermSnapshot) SNAPSHOT.getAcquire(this);
   }

@@ -414,7 +414,6 @@ public final class StripedBuckets {
   }
 
   private StripedBatch lockAllForMaintenance() {
-    multiWriteLock.lock();
     return new StripedBatch(this, StripedBatch.lockEvery(lockMultiWrite()), null);
   }
 

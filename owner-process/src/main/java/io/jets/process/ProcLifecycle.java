@@ -1,0 +1,234 @@
+package io.jets.process;
+
+import io.jets.owner.AbstractOwner;
+import io.jets.owner.ExitReason;
+import io.jets.owner.Owner;
+import io.jets.process.internal.CallProtocol;
+import io.jets.process.internal.DownListener;
+import io.jets.process.internal.MpscMailbox;
+import io.jets.process.internal.ProcRelations;
+import io.jets.process.internal.SignalTrampoline;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * The part of a {@link Proc} that the runtime drives: its state, its thread's run loop, the single
+ * exit path, exit signals, the mailbox take loop and the bookkeeping of links, monitors, timers and
+ * names. {@link Proc} holds the public API on top; the design comment is there.
+ */
+abstract sealed class ProcLifecycle extends AbstractOwner permits Proc {
+
+  final MpscMailbox mailbox;
+  final ProcBody body;
+  final Proc parent;
+  final Thread thread;
+  final CountDownLatch exited = new CountDownLatch(1);
+  final ProcRelations relations = new ProcRelations();
+  volatile boolean trapExit;
+  volatile ProcStatus status = ProcStatus.RUNNABLE;
+  volatile long processed; // written only by this process's thread
+
+  ProcLifecycle(
+      String name,
+      ProcBody body,
+      int capacity,
+      OverflowPolicy policy,
+      boolean trapExit,
+      Proc parent) {
+    super(name);
+    this.body = body;
+    this.parent = parent;
+    this.trapExit = trapExit;
+    this.mailbox = new MpscMailbox(capacity, policy);
+    this.thread = Thread.ofVirtual().name(name + "#" + id()).unstarted(this::run);
+    mailbox.setConsumer(thread);
+  }
+
+  private Proc self() {
+    return (Proc) this;
+  }
+
+  void start() {
+    Procs.remember(self());
+    if (!isAlive()) {
+      Procs.forget(self()); // ended before it started (linked to an exited process)
+    }
+    thread.start();
+  }
+
+  private void run() {
+    ExitReason reason;
+    try (Owner.Binding bound = bind()) {
+      try {
+        throwIfExited();
+        status = ProcStatus.RUNNING;
+        body.run(self());
+        reason = ExitReason.NORMAL;
+      } catch (ExitException e) {
+        reason = e.reason();
+      } catch (Throwable t) {
+        reason = ExitReason.crash(t);
+      }
+      die(reason);
+    }
+  }
+
+  /**
+   * Ends this process with {@code reason}: exit listeners, then name, then links and monitors. Runs
+   * on whichever thread ends the process; only the first call has an effect.
+   */
+  boolean die(ExitReason reason) {
+    if (!exitWith(reason)) {
+      return false;
+    }
+    status = ProcStatus.EXITED;
+    ProcRelations.Snapshot snapshot = relations.markExiting();
+    Object name = snapshot.registeredName();
+    if (name != null) {
+      Registry.release(name, self());
+    }
+    Procs.forget(self());
+    mailbox.close();
+    snapshot.timers().forEach(TimerRef::cancel);
+    snapshot.watches().forEach(MonitorRef::demonitor);
+    for (Proc other : snapshot.links()) {
+      SignalTrampoline.run(() -> other.exitSignal(this, reason, true));
+    }
+    for (MonitorRef monitor : snapshot.monitors()) {
+      monitor.fire(reason);
+    }
+    exited.countDown();
+    if (Thread.currentThread() != thread) {
+      thread.interrupt();
+      mailbox.wake();
+    }
+    return true;
+  }
+
+  /** Receives an exit signal from {@code from}: through a link, or sent by {@link #exit}. */
+  void exitSignal(Owner from, ExitReason reason, boolean viaLink) {
+    if (viaLink && from instanceof Proc sender) {
+      removeLink(sender);
+    }
+    if (!isAlive()) {
+      return;
+    }
+    if (!viaLink && reason instanceof ExitReason.Kill) {
+      die(reason);
+    } else if (trapExit) {
+      mailbox.offerUnbounded(new ExitSignal(from, reason));
+    } else if (!(reason instanceof ExitReason.Normal)) {
+      die(reason);
+    }
+  }
+
+  void throwIfExited() {
+    Optional<ExitReason> reason = exitReason();
+    if (reason.isPresent()) {
+      throw new ExitException(reason.get());
+    }
+  }
+
+  boolean onOwnThread() {
+    return Thread.currentThread() == thread;
+  }
+
+  void checkOwnThread(String operation) {
+    if (!onOwnThread()) {
+      throw new IllegalStateException(
+          operation
+              + " on "
+              + this
+              + " called from "
+              + Thread.currentThread()
+              + ": only the process itself may do this");
+    }
+  }
+
+  Object take(long deadlineNanos) {
+    while (true) {
+      throwIfExited();
+      Object message = mailbox.poll();
+      if (message != null) {
+        processed++;
+        status = ProcStatus.RUNNING;
+        return message;
+      }
+      if (deadlineNanos != Long.MAX_VALUE && deadlineNanos - System.nanoTime() <= 0) {
+        status = ProcStatus.RUNNING;
+        return null;
+      }
+      status = ProcStatus.WAITING;
+      mailbox.awaitMessage(deadlineNanos);
+      // Only exit signals interrupt a process, and the loop re-checks for those; a stale
+      // interrupt status would make every later park return at once.
+      Thread.interrupted();
+    }
+  }
+
+  boolean offerOneWay(Object message) {
+    return isAlive() && CallProtocol.offerOneWay(self(), mailbox, onOwnThread(), message);
+  }
+
+  void deliverFromRuntime(Object message) {
+    if (isAlive()) {
+      mailbox.offerUnbounded(message);
+    }
+  }
+
+  void removeLink(Proc other) {
+    relations.removeLink(other);
+  }
+
+  MonitorRef addMonitor(Proc watchingProc, DownListener listener) {
+    MonitorRef ref = new MonitorRef(self(), watchingProc, listener);
+    if (watchingProc != null) {
+      watchingProc.addWatch(ref);
+    }
+    if (!relations.addMonitor(ref)) {
+      ref.fire(exitReason().orElseThrow());
+    }
+    return ref;
+  }
+
+  void forgetMonitor(MonitorRef ref) {
+    relations.removeMonitor(ref);
+  }
+
+  void addWatch(MonitorRef ref) {
+    relations.addWatch(ref);
+  }
+
+  void forgetWatch(MonitorRef ref) {
+    relations.removeWatch(ref);
+  }
+
+  TimerRef schedule(Duration delay, Object message, long periodNanos) {
+    Objects.requireNonNull(message, () -> "timer to " + this + ": message is null");
+    TimerRef timer = new TimerRef(self(), message, MpscMailbox.deadlineAfter(delay), periodNanos);
+    if (!relations.addTimer(timer)) {
+      timer.discard();
+      return timer;
+    }
+    timer.schedule();
+    return timer;
+  }
+
+  void forgetTimer(TimerRef timer) {
+    relations.removeTimer(timer);
+  }
+
+  void claimName(Object name) {
+    relations.claimName(self(), name, () -> Registry.claim(name, self()));
+  }
+
+  boolean dropName(Object name) {
+    return relations.dropName(name, () -> Registry.release(name, self()));
+  }
+
+  CountDownLatch exitLatch() {
+    return exited;
+  }
+}
