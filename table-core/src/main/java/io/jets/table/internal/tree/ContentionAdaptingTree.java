@@ -33,7 +33,7 @@ final class ContentionAdaptingTree {
    * Concurrency. A reader descends from the root, loads the base's data with an acquire load, then
    * re-checks `valid`; an invalid base has been replaced (split or joined) and the reader retries
    * from the root. A reader also validates the table-level sequence (a seqlock, as in
-   * StripedHashTable [4]) so it never sees half of a multi-object write. Reads take no lock and
+   * StripedBuckets [4]) so it never sees half of a multi-object write. Reads take no lock and
    * write nothing. The range a valid base covers never changes, and the interval implied by the
    * route keys on a reader's path is always inside it (splits create new bases, joins only widen
    * ranges), which is what lets a traversal continue from a path bound.
