@@ -24,11 +24,6 @@ public final class BagTableBuilder extends TableBuilder<BagTableBuilder> {
   public <K, V> BagTable<K, V> build() {
     TableOptions options = options();
     return BagStoreTable.create(
-        options,
-        new HashStore(
-            options.writeConcurrency(),
-            options.decentralizedCounters(),
-            options.readConcurrency(),
-            true));
+        options, new HashStore(options.writeConcurrency(), options.decentralizedCounters(), true));
   }
 }

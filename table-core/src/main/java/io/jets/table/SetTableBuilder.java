@@ -21,11 +21,6 @@ public final class SetTableBuilder extends TableBuilder<SetTableBuilder> {
   public <K, V> SetTable<K, V> build() {
     TableOptions options = options();
     return SetStoreTable.create(
-        options,
-        new HashStore(
-            options.writeConcurrency(),
-            options.decentralizedCounters(),
-            options.readConcurrency(),
-            false));
+        options, new HashStore(options.writeConcurrency(), options.decentralizedCounters(), false));
   }
 }

@@ -40,14 +40,16 @@
  *
  * <h2>Blocking</h2>
  *
- * Reads never take a lock and never write shared memory. Without {@code readConcurrency}, a read
- * that overlaps a multi-object write ({@code insertAll}, {@code insertNewAll}, {@code
- * deleteAllObjects}) waits for it to finish and retries, so that it never observes half of it; with
- * {@code readConcurrency} on a hash table, reads never wait and never retry, and multi-object
- * writes pay instead (they copy the table's bucket array and exclude every other writer). Writes
- * take a writer lock: one per table with {@link io.jets.table.WriteConcurrency#OFF}, one of 64
- * stripes chosen by key hash with {@link io.jets.table.WriteConcurrency#ON}, one of between 1 and
- * 256 stripes, adapted to the contention measured, with {@link io.jets.table.WriteConcurrency#AUTO}
+ * Reads never take a lock and never write shared memory. A multi-object write ({@code insertAll},
+ * {@code insertNewAll}, {@code deleteAllObjects}) runs all user code it needs before it publishes
+ * anything and then publishes at one point, so no read observes half of it. On a hash table, in
+ * every mode, reads never wait for it and never retry. On an ordered table without {@code
+ * readConcurrency}, a read that overlaps the stores that publish such a write (after its user code
+ * has run) retries until they end; with {@code readConcurrency} it never does, and multi-object
+ * writes pay instead (they publish a new tree root and exclude every other writer). Writes take a
+ * writer lock: one per table with {@link io.jets.table.WriteConcurrency#OFF}, one of 64 stripes
+ * chosen by key hash with {@link io.jets.table.WriteConcurrency#ON}, one of between 1 and 256
+ * stripes, adapted to the contention measured, with {@link io.jets.table.WriteConcurrency#AUTO}
  * (for ordered tables in ON and AUTO, the lock of the base node that holds the key, in a tree whose
  * bases split and join with contention). No operation waits for the owner or goes through a
  * mailbox.
@@ -66,6 +68,11 @@
  * Every failure is a {@link io.jets.table.TableException} whose message names the table and the
  * argument: {@link io.jets.table.TableDeletedException}, {@link
  * io.jets.table.AccessDeniedException}, {@link io.jets.table.MissingKeyException}, {@link
- * io.jets.table.BadArgumentException}, {@link io.jets.table.WrongTableTypeException}.
+ * io.jets.table.BadArgumentException}, {@link io.jets.table.WrongTableTypeException}. One exception
+ * to that: when user code that an operation calls throws (a key's {@code equals} or {@code
+ * hashCode}, a function passed to {@code update}), its exception reaches the caller as thrown, as
+ * in {@code java.util.concurrent}. A key that an ordered table's comparator cannot order is a bad
+ * argument: {@code BadArgumentException}, with the comparator's exception as its cause. Either way,
+ * the operation has changed nothing.
  */
 package io.jets.table;

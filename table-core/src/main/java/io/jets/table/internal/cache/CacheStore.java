@@ -68,12 +68,7 @@ final class CacheStore implements Store {
 
   @SuppressWarnings("unchecked")
   CacheStore(TableOptions options, CacheOptions cache) {
-    this.hashes =
-        new HashStore(
-            options.writeConcurrency(),
-            options.decentralizedCounters(),
-            options.readConcurrency(),
-            false);
+    this.hashes = new HashStore(options.writeConcurrency(), options.decentralizedCounters(), false);
     this.clock =
         new CacheClock(
             cache.ticker(), cache.expireAfterWriteNanos(), cache.expireAfterAccessNanos());
@@ -284,19 +279,17 @@ final class CacheStore implements Store {
             return node == null ? 1 : 0; // the store counts entries, expired ones too
           }
         };
-    try {
-      hashes.writeAll(
-          keys,
-          entries,
-          false,
-          () -> {
-            lockedCheck.run();
-            refused[0] = onlyNew && anyLive(keys, write);
-          });
-    } finally {
-      // What was written stands, even if a key's equals or hashCode threw: finish it.
-      maintenance.finish(write);
-    }
+    // If a key's equals throws, the hash engine published nothing and the recorded changes never
+    // happened: no maintenance, no event.
+    hashes.writeAll(
+        keys,
+        entries,
+        false,
+        () -> {
+          lockedCheck.run();
+          refused[0] = onlyNew && anyLive(keys, write);
+        });
+    maintenance.finish(write);
     return !refused[0];
   }
 

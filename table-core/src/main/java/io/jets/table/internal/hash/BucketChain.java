@@ -28,15 +28,12 @@ public final class BucketChain {
     }
   }
 
-  /** The key's hash code through murmur3's fmix32, so that the top bits depend on every bit. */
+  /**
+   * The key's hash code times the golden ratio (Fibonacci hashing, Knuth 6.4): one multiply, and
+   * since a bucket is the top bits of the product, every bit of the hash code reaches the index.
+   */
   public static int mix(Object key) {
-    int h = key.hashCode();
-    h ^= h >>> 16;
-    h *= 0x85ebca6b;
-    h ^= h >>> 13;
-    h *= 0xc2b2ae35;
-    h ^= h >>> 16;
-    return h;
+    return key.hashCode() * 0x9E3779B9;
   }
 
   /** The node of {@code chain} holding {@code key}, or null. */
@@ -97,6 +94,40 @@ public final class BucketChain {
       n = n.next;
     }
     return n;
+  }
+
+  /**
+   * The chain {@code head} with {@code key} holding {@code value}, or without {@code key} when
+   * {@code value} is null, left in {@code edit.head}; returns the change in the number of keys (1,
+   * -1 or 0). Copies the nodes before the changed one and shares the rest; leaves {@code head}
+   * itself when removing an absent key.
+   */
+  static int edit(Node head, int hash, Object key, Object value, Edit edit) {
+    Node after = head; // the first node that follows the key's position
+    while (after != null && Integer.compareUnsigned(after.hash, hash) < 0) {
+      after = after.next;
+    }
+    for (Node m = after; m != null && m.hash == hash; m = m.next) {
+      if (m.key == key || m.key.equals(key)) {
+        Node tail = value == null ? m.next : new Node(hash, m.key, value, m.next);
+        edit.head = copyBefore(head, m, tail);
+        return value == null ? -1 : 0;
+      }
+    }
+    if (value == null) {
+      edit.head = head;
+      return 0;
+    }
+    while (after != null && after.hash == hash && tieOrder(after.key, key) <= 0) {
+      after = after.next;
+    }
+    edit.head = copyBefore(head, after, new Node(hash, key, value, after));
+    return 1;
+  }
+
+  /** Where {@link #edit} leaves the new chain. */
+  static final class Edit {
+    Node head;
   }
 
   /** Copies the nodes of {@code head} before {@code stop}, ending the copy with {@code tail}. */

@@ -80,7 +80,7 @@ final class CellCounters {
         centralObjects.addAndGet(objectDelta);
       }
     }
-    return keyDelta > 0 && cell.keys > keysPerCellLimit;
+    return keyDelta > 0 && cell.keys >= keysPerCellLimit;
   }
 
   /** Sets every count to zero; the caller holds every stripe. */
@@ -99,8 +99,10 @@ final class CellCounters {
     // A cell's fair share of the 0.75 load factor, plus slack for the random variation between
     // cells (about three standard deviations of a binomial count), so that skew alone rarely
     // asks for a resize that the table-wide count then refuses.
+    // One cell holds every key: its share is the table's limit itself (ConcurrentHashMap's).
     long share = ((3L << tableBits) / 4) / cells.length;
-    keysPerCellLimit = (int) Math.max(1, share + 3 * (long) Math.sqrt(share) + 2);
+    long slack = cells.length == 1 ? 0 : 3 * (long) Math.sqrt(share) + 2;
+    keysPerCellLimit = (int) Math.max(1, share + slack);
   }
 
   /** The number of objects: exact when quiescent; while only inserts run, never decreasing. */

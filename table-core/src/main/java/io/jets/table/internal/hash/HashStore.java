@@ -32,35 +32,23 @@ public final class HashStore implements Store {
   /**
    * @param bag whether values are bags' {@code Object[]} (only the memory estimate cares)
    */
-  public HashStore(
-      WriteConcurrency writeConcurrency,
-      boolean decentralizedCounters,
-      boolean readConcurrency,
-      boolean bag) {
-    this.buckets = newBuckets(writeConcurrency, decentralizedCounters, readConcurrency);
+  public HashStore(WriteConcurrency writeConcurrency, boolean decentralizedCounters, boolean bag) {
+    this.buckets = newBuckets(writeConcurrency, decentralizedCounters);
     this.bag = bag;
   }
 
   /** The buckets for a configuration; the cache engine builds its own store on the same rules. */
   public static StripedBuckets newBuckets(
-      WriteConcurrency writeConcurrency, boolean decentralizedCounters, boolean readConcurrency) {
+      WriteConcurrency writeConcurrency, boolean decentralizedCounters) {
     boolean central = !decentralizedCounters;
     return switch (writeConcurrency) {
-      case OFF -> new StripedBuckets(0, 0, 0, false, readConcurrency);
+      case OFF -> new StripedBuckets(0, 0, 0, false);
       case ON ->
           new StripedBuckets(
-              CONCURRENT_STRIPE_BITS,
-              CONCURRENT_STRIPE_BITS,
-              CONCURRENT_STRIPE_BITS,
-              central,
-              readConcurrency);
+              CONCURRENT_STRIPE_BITS, CONCURRENT_STRIPE_BITS, CONCURRENT_STRIPE_BITS, central);
       case AUTO ->
           new StripedBuckets(
-              AUTO_MIN_STRIPE_BITS,
-              AUTO_MIN_STRIPE_BITS,
-              AUTO_MAX_STRIPE_BITS,
-              central,
-              readConcurrency);
+              AUTO_MIN_STRIPE_BITS, AUTO_MIN_STRIPE_BITS, AUTO_MAX_STRIPE_BITS, central);
     };
   }
 
@@ -68,18 +56,18 @@ public final class HashStore implements Store {
 
   @Override
   public StoredObject find(Object key) {
-    return buckets.findConsistent(key, BucketChain.mix(key));
+    return buckets.find(key, BucketChain.mix(key));
   }
 
   @Override
   public StoredObject step(Object key, boolean forward) {
-    return buckets.firstAfterConsistent(key == null ? 0 : BucketChain.mix(key), key);
+    return buckets.firstAfter(key == null ? 0 : BucketChain.mix(key), key);
   }
 
   /**
-   * Walks the table in traversal order, one validated bucket read at a time, continuing from the
-   * last key visited, so a concurrent resize or delete never makes it skip or repeat a key. A hash
-   * table has no reverse order, as in ETS.
+   * Walks the table in traversal order, one bucket read at a time, continuing from the last key
+   * visited, so a concurrent resize or delete never makes it skip or repeat a key. A hash table has
+   * no reverse order, as in ETS.
    */
   @Override
   public boolean scan(
@@ -89,7 +77,7 @@ public final class HashStore implements Store {
       if (!visitor.visit(node)) {
         return false;
       }
-      // The rest of a validated chain read is consistent as of that read; at its end, step on.
+      // A chain read once is immutable and consistent as of that read; at its end, step on.
       node = node.next != null ? node.next : (Node) step(node.key, true);
     }
     return true;
@@ -124,6 +112,11 @@ public final class HashStore implements Store {
 
   // ---- multi-object writes ----
 
+  /**
+   * Stages every object (running the keys' {@code equals} and the merge) before publishing any,
+   * then commits them at one point; if staging throws, nothing was published and the exception
+   * reaches the caller. A batch that would crowd the table grows it first, so n new keys cost O(n).
+   */
   @Override
   public boolean writeAll(Object[] keys, Merge merge, boolean onlyNew, Runnable lockedCheck) {
     if (keys.length == 0) {
@@ -133,6 +126,7 @@ public final class HashStore implements Store {
     for (int i = 0; i < keys.length; i++) {
       hashes[i] = BucketChain.mix(keys[i]);
     }
+    buckets.resizeIfCrowded(keys.length);
     StripedBatch write = StripedBatch.lockMany(buckets, hashes);
     try {
       lockedCheck.run();
@@ -152,7 +146,7 @@ public final class HashStore implements Store {
         }
       }
     } catch (RuntimeException | Error e) {
-      write.commit(); // a key's equals or hashCode threw: keep what was written, release the locks
+      write.abandon(); // user code threw while staging: nothing was published
       throw e;
     }
     write.commit();
@@ -164,11 +158,11 @@ public final class HashStore implements Store {
     StripedBatch all = StripedBatch.lockAll(buckets);
     try {
       lockedCheck.run();
-      all.clear();
     } catch (RuntimeException | Error e) {
       all.abandon();
       throw e;
     }
+    all.clear();
     all.commit();
   }
 

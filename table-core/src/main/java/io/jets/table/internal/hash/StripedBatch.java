@@ -1,46 +1,48 @@
 package io.jets.table.internal.hash;
 
 import io.jets.table.internal.hash.BucketChain.Node;
+import io.jets.table.internal.hash.CommitMarker.Commit;
 import java.util.Arrays;
 
 /**
  * A multi-object write in progress on a {@link StripedBuckets}: the stripes it holds (with the
- * table's multiWriteLock) and the bucket array it writes to. Obtained from {@link #lockMany} or
- * {@link #lockAll}; then {@link #put} or {@link #clear}; then exactly one of {@link #commit} or
- * {@link #abandon}.
- *
- * <p>Without snapshot publication the batch writes the live array between the table's sequence
- * going odd and going even again, so readers that overlap it retry. With snapshot publication
- * (readConcurrency) it writes a private copy that {@link #commit} publishes with one store, so
- * readers never wait.
+ * table's multiWriteLock) and the bucket chains it has staged. Obtained from {@link #lockMany} or
+ * {@link #lockAll}; then {@link #find}, {@link #put} or {@link #clear}, which publish nothing; then
+ * exactly one of {@link #commit} (publishes everything at one point, see StripedBuckets' design
+ * notes) or {@link #abandon} (publishes nothing).
  */
 public final class StripedBatch {
   private final StripedBuckets table;
   private final Stripe[] locked;
-  private final Object[] target; // the live table, or a private copy with snapshot publication
-  private boolean crowded;
-  private boolean begun;
-  private boolean changed; // a put or a clear: only then does commit publish a snapshot
+  private final Object[] live; // the live bucket array: stable while the batch holds its locks
+  private final int liveBits;
 
-  StripedBatch(StripedBuckets table, Stripe[] locked, Object[] target) {
+  // Staged chains by bucket: open addressing on the bucket index, slot k used iff indexPlusOne[k]
+  // is not 0. Allocated by the first put.
+  private int[] indexPlusOne;
+  private Node[] heads;
+  private int stagedCount;
+
+  // Count changes, applied at commit.
+  private int[] countHashes;
+  private int[] keyDeltas;
+  private long[] objectDeltas;
+  private int countChanges;
+
+  private boolean cleared;
+  private final int expected;
+
+  private StripedBatch(StripedBuckets table, Stripe[] locked, int expected) {
     this.table = table;
     this.locked = locked;
-    this.target = target;
+    this.live = table.liveBuckets();
+    this.liveBits = StripedBuckets.bits(live);
+    this.expected = expected;
   }
 
-  Stripe[] locked() {
-    return locked;
-  }
-
-  /**
-   * Starts a batch on the keys with {@code hashes}: with snapshot publication it locks every stripe
-   * and works on a copy; otherwise it locks the keys' stripes in ascending order.
-   */
+  /** Starts a batch on the keys with {@code hashes}, locking their stripes in ascending order. */
   static StripedBatch lockMany(StripedBuckets buckets, int[] hashes) {
     Stripe[] current = buckets.lockMultiWrite();
-    if (buckets.snapshotPublication()) {
-      return new StripedBatch(buckets, lockEvery(current), buckets.liveBuckets().clone());
-    }
     boolean[] wanted = new boolean[current.length];
     int count = 0;
     for (int hash : hashes) {
@@ -58,16 +60,12 @@ public final class StripedBatch {
         locked[k++] = current[s];
       }
     }
-    return new StripedBatch(buckets, locked, buckets.liveBuckets());
+    return new StripedBatch(buckets, locked, hashes.length);
   }
 
-  /** Starts a batch that holds every stripe (deleteAllObjects). */
+  /** Starts a batch that holds every stripe (deleteAllObjects, a table's lifecycle changes). */
   static StripedBatch lockAll(StripedBuckets buckets) {
-    Stripe[] current = buckets.lockMultiWrite();
-    return new StripedBatch(
-        buckets,
-        lockEvery(current),
-        buckets.snapshotPublication() ? buckets.emptyBuckets() : buckets.liveBuckets());
+    return new StripedBatch(buckets, lockEvery(buckets.lockMultiWrite()), 0);
   }
 
   static Stripe[] lockEvery(Stripe[] current) {
@@ -77,61 +75,147 @@ public final class StripedBatch {
     return current;
   }
 
+  // ---- staging: nothing below publishes ----
+
+  /** The slot of bucket {@code index} in the staging map: its own or the empty one to take. */
+  private int slotOf(int index) {
+    int mask = indexPlusOne.length - 1;
+    int k = (index * 0x9E3779B9) >>> (32 - Integer.numberOfTrailingZeros(indexPlusOne.length));
+    while (indexPlusOne[k] != 0 && indexPlusOne[k] != index + 1) {
+      k = (k + 1) & mask;
+    }
+    return k;
+  }
+
+  /** The chain of bucket {@code index} as this batch sees it, its own earlier puts included. */
+  private Node staged(int index) {
+    if (cleared) {
+      return null;
+    }
+    if (indexPlusOne != null) {
+      int k = slotOf(index);
+      if (indexPlusOne[k] != 0) {
+        return heads[k];
+      }
+    }
+    return (Node) live[index];
+  }
+
   /** The node holding {@code key} as this batch sees it, its own earlier puts included. */
   public Node find(Object key, int hash) {
-    return BucketChain.find(
-        (Node) target[StripedBuckets.index(hash, StripedBuckets.bits(target))], hash, key);
+    return BucketChain.find(staged(StripedBuckets.index(hash, liveBits)), hash, key);
   }
 
-  /** As {@link StripedBuckets#putLocked}, within the batch. */
+  /** As {@link StripedBuckets#putLocked}, staged: visible to this batch only until commit. */
   public void put(int hash, Object key, Object value, long objectDelta) {
-    begin();
-    changed = true;
-    crowded |= table.put(target, hash, key, value, objectDelta);
+    if (indexPlusOne == null) {
+      int slots = Integer.highestOneBit(Math.max(2, expected) * 2 - 1) * 2;
+      indexPlusOne = new int[slots];
+      heads = new Node[slots];
+      countHashes = new int[Math.max(1, expected)];
+      keyDeltas = new int[countHashes.length];
+      objectDeltas = new long[countHashes.length];
+    }
+    int index = StripedBuckets.index(hash, liveBits);
+    BucketChain.Edit edit = new BucketChain.Edit();
+    int keyDelta = BucketChain.edit(staged(index), hash, key, value, edit);
+    stage(index, edit.head);
+    if (countChanges == countHashes.length) {
+      int grown = countChanges * 2;
+      countHashes = Arrays.copyOf(countHashes, grown);
+      keyDeltas = Arrays.copyOf(keyDeltas, grown);
+      objectDeltas = Arrays.copyOf(objectDeltas, grown);
+    }
+    countHashes[countChanges] = hash;
+    keyDeltas[countChanges] = keyDelta;
+    objectDeltas[countChanges++] = objectDelta;
   }
 
-  /** Drops every object, within the batch; the batch must hold every stripe. */
+  private void stage(int index, Node head) {
+    int k = slotOf(index);
+    if (indexPlusOne[k] == 0) {
+      if ((stagedCount + 1) * 2 > indexPlusOne.length) {
+        rehash();
+        k = slotOf(index);
+      }
+      indexPlusOne[k] = index + 1;
+      stagedCount++;
+    }
+    heads[k] = head;
+  }
+
+  private void rehash() {
+    int[] oldIndexes = indexPlusOne;
+    Node[] oldHeads = heads;
+    indexPlusOne = new int[oldIndexes.length * 2];
+    heads = new Node[oldIndexes.length * 2];
+    for (int k = 0; k < oldIndexes.length; k++) {
+      if (oldIndexes[k] != 0) {
+        int j = slotOf(oldIndexes[k] - 1);
+        indexPlusOne[j] = oldIndexes[k];
+        heads[j] = oldHeads[k];
+      }
+    }
+  }
+
+  /** Stages the removal of every object; the batch must hold every stripe. */
   public void clear() {
-    changed = true;
-    if (!table.snapshotPublication()) {
-      begin();
-      table.forwardAll(table.buckets(), table.emptyBuckets());
-    } else {
-      Arrays.fill(target, null);
-    }
-    table.clearCounts();
+    cleared = true;
   }
 
-  private void begin() {
-    if (!begun && !table.snapshotPublication()) {
-      table.writeBegin();
-      begun = true;
-    }
-  }
+  // ---- the end of the batch ----
 
-  /** Makes the batch visible (if anything was written) and releases its locks. */
+  /**
+   * Publishes what the batch staged, at one point for every reader, and releases its locks: a clear
+   * as one store of a fresh bucket array; changes to one bucket as one store; changes to several
+   * through commit markers.
+   */
   public void commit() {
+    boolean crowded = false;
     try {
-      if (table.snapshotPublication()) {
-        if (changed) {
-          table.install(target);
+      if (cleared) {
+        table.install(table.emptyBuckets());
+        table.clearCounts();
+      } else if (stagedCount > 0) {
+        publish();
+        for (int c = 0; c < countChanges; c++) {
+          crowded |= table.count(countHashes[c], keyDeltas[c], objectDeltas[c]);
         }
-      } else if (begun) {
-        table.writeEnd();
       }
     } finally {
       table.unlock(locked);
     }
     if (crowded) {
-      table.resizeIfCrowded();
+      table.resizeIfCrowded(0);
     }
   }
 
-  /** Releases the locks; nothing written is undone (call only before any put). */
-  public void abandon() {
-    if (begun) {
-      table.writeEnd();
+  private void publish() {
+    if (stagedCount == 1) {
+      for (int k = 0; k < indexPlusOne.length; k++) {
+        if (indexPlusOne[k] != 0) {
+          StripedBuckets.srSlot(live, indexPlusOne[k] - 1, heads[k]);
+        }
+      }
+      return;
     }
+    Commit commit = new Commit();
+    for (int k = 0; k < indexPlusOne.length; k++) {
+      if (indexPlusOne[k] != 0) {
+        int i = indexPlusOne[k] - 1;
+        StripedBuckets.srSlot(live, i, new CommitMarker(commit, (Node) live[i], heads[k]));
+      }
+    }
+    commit.srCommitted(); // the linearization point
+    for (int k = 0; k < indexPlusOne.length; k++) {
+      if (indexPlusOne[k] != 0) {
+        StripedBuckets.srSlot(live, indexPlusOne[k] - 1, heads[k]);
+      }
+    }
+  }
+
+  /** Releases the locks; nothing staged is published. */
+  public void abandon() {
     table.unlock(locked);
   }
 }

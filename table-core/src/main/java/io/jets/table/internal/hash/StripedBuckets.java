@@ -1,11 +1,6 @@
 package io.jets.table.internal.hash;
 
-import static io.jets.table.internal.hash.BucketChain.copyBefore;
-import static io.jets.table.internal.hash.BucketChain.skipThrough;
-import static io.jets.table.internal.hash.BucketChain.tieOrder;
-
 import io.jets.table.internal.hash.BucketChain.Node;
-import io.jets.table.spi.TableSequence;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.util.concurrent.locks.ReentrantLock;
@@ -42,22 +37,28 @@ public final class StripedBuckets {
    * Building fully before forwarding means a traversal that has moved to the new table never meets
    * an unfilled bucket.
    *
-   * Multi-object atomicity. Operations on many objects (insertAll, insertNewAll,
-   * deleteAllObjects) serialize on multiWriteLock, take the stripes they touch in ascending order,
-   * and bracket their stores with a sequence that goes odd, then even (a seqlock [3]). Readers
-   * validate it: a read that overlapped such a write retries, so no reader sees half of one.
-   * Single-object writers never touch the sequence.
+   * Multi-object atomicity: staging and a commit marker. Operations on many objects (insertAll,
+   * insertNewAll) serialize on multiWriteLock and take the stripes they touch in ascending order.
+   * The batch (StripedBatch) then stages: it computes every new bucket chain privately, running all
+   * user code (keys' equals, the facade's merge), and publishes nothing. If staging throws, the
+   * batch is dropped and nothing changed. Otherwise it stores in each touched bucket a
+   * CommitMarker holding the old chain, the new chain and the batch's shared Commit; one
+   * store-release of the commit flag is the linearization point; then it replaces each marker by
+   * its new chain. A reader that meets a marker takes the old or the new chain by the flag, so it
+   * never waits, never retries and never sees half a batch, even across two reads of its own (the
+   * flag, once seen set, stays set, and every marker is in place before it is set).
+   * deleteAllObjects publishes a fresh empty bucket array with one store: a reader that loaded the
+   * old array reads a frozen pre-clear state, since no writer stores into a replaced array.
+   * Single-object writers never meet a marker: the batch holds their stripe while one is in place.
+   * readConcurrency therefore changes nothing here: reads never wait in any mode.
    *
-   * Snapshot publication (readConcurrency). With snapshotPublication, a multi-object write instead takes
-   * every stripe, applies its changes to a private copy of the bucket array and publishes the copy
-   * with one release store. A reader loads the array once and reads only immutable data from it,
-   * so it never waits and never retries; a reader that loaded the old array is concurrent with the
-   * write and may be ordered before it. The writer pays a copy of the bucket array (4 bytes per
-   * bucket) and excludes every other writer while it runs.
+   * Batch sizing. A batch that would push the table past its load factor first doubles it (as a
+   * resize, under every lock), so one insertAll of n new keys writes into buckets of the right
+   * size and costs O(n).
    *
    * Adaptive stripes (AUTO). A writer first tries its stripe's lock; a failed try adds
    * CONTENDED_INCREMENT to the stripe's contention statistic, an uncontended acquisition subtracts
-   * one, as in the CA tree's statistic [4]. A stripe whose statistic passes GROW_AT multiplies the
+   * one, as in the CA tree's statistic [3]. A stripe whose statistic passes GROW_AT multiplies the
    * stripe count by four (up to maxStripeBits); a long quiet run halves it (down to
    * minStripeBits). Changing the stripe count takes every lock; writers waiting on a replaced
    * stripe notice the change and retry. Counts live in cells (CellCounters) indexed by the top
@@ -66,8 +67,7 @@ public final class StripedBuckets {
    *
    * [1] O. Shalev, N. Shavit. Split-ordered lists: lock-free extensible hash tables. JACM 2006.
    * [2] erts/emulator/beam/erl_db_hash.c, DB_HASH_LOCK_CNT.
-   * [3] H. Boehm. Can seqlocks get along with programming language memory models? MSPC 2012.
-   * [4] K. Sagonas, K. Winblad. Contention adapting search trees. ISPDC 2015.
+   * [3] K. Sagonas, K. Winblad. Contention adapting search trees. ISPDC 2015.
    */
 
   private static final VarHandle SLOT = MethodHandles.arrayElementVarHandle(Object[].class);
@@ -77,8 +77,10 @@ public final class StripedBuckets {
     return SLOT.getAcquire(tab, i);
   }
 
-  /** Publishes a bucket's new chain or a forward, store-release; the caller holds its stripe. */
-  private static void srSlot(Object[] tab, int i, Object bucket) {
+  /**
+   * Publishes a bucket's new chain, marker or forward, store-release; the caller holds its stripe.
+   */
+  static void srSlot(Object[] tab, int i, Object bucket) {
     SLOT.setRelease(tab, i, bucket);
   }
 
@@ -88,7 +90,7 @@ public final class StripedBuckets {
   /** 2^30 buckets: beyond that an array of references no longer fits comfortably. */
   private static final int MAX_BITS = 30;
 
-  /** Added to a stripe's statistic per contended acquisition (the CA tree's value [4]). */
+  /** Added to a stripe's statistic per contended acquisition (the CA tree's value [3]). */
   private static final int CONTENDED_INCREMENT = 250;
 
   /** About four net contended acquisitions on one stripe make the table grow its stripes. */
@@ -103,14 +105,12 @@ public final class StripedBuckets {
   private final int minStripeBits;
   private final int maxStripeBits;
   private final boolean adaptive;
-  private final boolean snapshotPublication;
   private final CellCounters counts;
   private final int initialBits;
   private final ReentrantLock multiWriteLock = new ReentrantLock();
 
   private volatile Stripe[] stripes;
   private volatile Object[] table;
-  private final TableSequence sequence = new TableSequence();
 
   /**
    * @param stripeBits log2 of the initial number of writer stripes (0 for a single lock)
@@ -118,19 +118,12 @@ public final class StripedBuckets {
    * @param maxStripeBits the most stripe bits adaptation may reach; equal to the minimum for a
    *     fixed stripe count
    * @param centralCount keep an exact central object count besides the per-cell ones
-   * @param snapshotPublication make multi-object writes publish a new bucket array, so readers
-   *     never wait or retry (readConcurrency)
    */
   public StripedBuckets(
-      int stripeBits,
-      int minStripeBits,
-      int maxStripeBits,
-      boolean centralCount,
-      boolean snapshotPublication) {
+      int stripeBits, int minStripeBits, int maxStripeBits, boolean centralCount) {
     this.minStripeBits = minStripeBits;
     this.maxStripeBits = maxStripeBits;
     this.adaptive = minStripeBits < maxStripeBits;
-    this.snapshotPublication = snapshotPublication;
     this.stripes = newStripes(stripeBits);
     this.counts = new CellCounters(maxStripeBits, centralCount);
     this.initialBits = Math.max(MIN_BITS, maxStripeBits);
@@ -155,18 +148,27 @@ public final class StripedBuckets {
     return hash >>> (32 - bits); // bits >= MIN_BITS > 0, so the shift is never 32
   }
 
-  // ---- reads ----
+  // ---- reads: lock-free, wait-free of writers ----
 
-  /** The node holding {@code key}, or null. Lock-free; follows forwards. */
+  /** The chain a bucket that is not a forward holds for a reader now. */
+  private static Node chain(Object bucket) {
+    return bucket instanceof CommitMarker marker ? marker.chain() : (Node) bucket;
+  }
+
+  /** The node holding {@code key}, or null. Lock-free and never waits; follows forwards. */
   public Node find(Object key, int hash) {
     Object[] tab = table;
     for (; ; ) {
       Object bucket = laSlot(tab, index(hash, bits(tab)));
-      if (bucket instanceof Forward forward) {
+      if (bucket == null) {
+        return null;
+      } else if (bucket instanceof Node chain) {
+        return BucketChain.find(chain, hash, key);
+      } else if (bucket instanceof Forward forward) {
         tab = forward.table;
-        continue;
+      } else {
+        return BucketChain.find(((CommitMarker) bucket).chain(), hash, key);
       }
-      return BucketChain.find((Node) bucket, hash, key);
     }
   }
 
@@ -187,7 +189,7 @@ public final class StripedBuckets {
         }
         continue;
       }
-      Node n = key == null ? (Node) bucket : skipThrough((Node) bucket, hash, key);
+      Node n = key == null ? chain(bucket) : BucketChain.skipThrough(chain(bucket), hash, key);
       if (n != null) {
         return n;
       }
@@ -199,40 +201,6 @@ public final class StripedBuckets {
   private static int rescale(int i, Object[] from, Object[] to) {
     int shift = bits(to) - bits(from);
     return shift >= 0 ? i << shift : i >>> -shift;
-  }
-
-  // ---- consistent reads ----
-
-  /**
-   * The node holding {@code key}, never part of a multi-object write: with snapshot publication a
-   * plain lock-free read, otherwise a read validated against the sequence (retried if it
-   * overlapped).
-   */
-  public Node findConsistent(Object key, int hash) {
-    if (snapshotPublication) {
-      return find(key, hash);
-    }
-    for (; ; ) {
-      long stamp = sequence.readBegin();
-      Node node = find(key, hash);
-      if (sequence.readValidate(stamp)) {
-        return node;
-      }
-    }
-  }
-
-  /** {@link #firstAfter} made consistent with multi-object writes, as {@link #findConsistent}. */
-  public Node firstAfterConsistent(int hash, Object key) {
-    if (snapshotPublication) {
-      return firstAfter(hash, key);
-    }
-    for (; ; ) {
-      long stamp = sequence.readBegin();
-      Node node = firstAfter(hash, key);
-      if (sequence.readValidate(stamp)) {
-        return node;
-      }
-    }
   }
 
   // ---- single-object writes: lock(hash), findLocked/putLocked, release(stripe) ----
@@ -277,7 +245,7 @@ public final class StripedBuckets {
     int contention = stripe.contention;
     stripe.unlock();
     if (crowded) {
-      resizeIfCrowded();
+      resizeIfCrowded(0);
     }
     if (contention > GROW_AT && stripes.length < (1 << maxStripeBits)) {
       adaptStripes(true);
@@ -286,9 +254,18 @@ public final class StripedBuckets {
     }
   }
 
+  /**
+   * The chain of the live bucket of {@code hash}, for a writer holding its stripe (or every stripe
+   * a batch needs): the live array has no forwards and no markers then.
+   */
+  Node lockedChain(int hash) {
+    Object[] tab = table;
+    return (Node) tab[index(hash, bits(tab))];
+  }
+
   /** The node holding {@code key}; the caller holds its stripe. */
   public Node findLocked(Object key, int hash) {
-    return find(key, hash);
+    return BucketChain.find(lockedChain(hash), hash, key);
   }
 
   /**
@@ -296,49 +273,27 @@ public final class StripedBuckets {
    * {@code objectDelta} to the object count. The caller holds the key's stripe.
    */
   public void putLocked(Stripe stripe, int hash, Object key, Object value, long objectDelta) {
-    if (put(table, hash, key, value, objectDelta)) {
+    Object[] tab = table;
+    int i = index(hash, bits(tab));
+    BucketChain.Edit edit = new BucketChain.Edit(); // scalar-replaced once edit is inlined
+    int keyDelta = BucketChain.edit((Node) tab[i], hash, key, value, edit);
+    if (edit.head != tab[i]) {
+      srSlot(tab, i, edit.head);
+    }
+    if (count(hash, keyDelta, objectDelta)) {
       stripe.crowded = true;
     }
   }
 
   /**
-   * Stores into {@code tab} (the live bucket array or a batch's copy); returns true if the key's
-   * cell has passed its load limit. The caller holds the key's stripe.
+   * Adds to the counts of the cell of {@code hash}; true if a key was added and the cell has passed
+   * its load limit. The caller holds the stripe of {@code hash}.
    */
-  public boolean put(Object[] tab, int hash, Object key, Object value, long objectDelta) {
-    int i = index(hash, bits(tab));
-    Node head = (Node) tab[i];
-    Node match = null;
-    Node after = head; // the first node that follows the key's position
-    while (after != null && Integer.compareUnsigned(after.hash, hash) < 0) {
-      after = after.next;
-    }
-    for (Node m = after; m != null && m.hash == hash; m = m.next) {
-      if (m.key == key || m.key.equals(key)) {
-        match = m;
-        break;
-      }
-    }
-    Node newHead;
-    int keyDelta = 0;
-    if (match != null) {
-      Node tail = value == null ? match.next : new Node(hash, match.key, value, match.next);
-      newHead = copyBefore(head, match, tail);
-      keyDelta = value == null ? -1 : 0;
-    } else if (value != null) {
-      while (after != null && after.hash == hash && tieOrder(after.key, key) <= 0) {
-        after = after.next;
-      }
-      newHead = copyBefore(head, after, new Node(hash, key, value, after));
-      keyDelta = 1;
-    } else {
-      return false;
-    }
-    srSlot(tab, i, newHead);
+  boolean count(int hash, int keyDelta, long objectDelta) {
     return counts.add(hash, keyDelta, objectDelta);
   }
 
-  // ---- multi-object writes ----
+  // ---- multi-object writes: see StripedBatch ----
 
   /**
    * Takes the lock that serializes multi-object writes and stripe changes; see {@link
@@ -355,73 +310,62 @@ public final class StripedBuckets {
   }
 
   /** Releases the stripes of a batch, then multiWriteLock. */
-  public void unlock(Stripe[] locked) {
+  void unlock(Stripe[] locked) {
     for (int k = locked.length - 1; k >= 0; k--) {
       locked[k].unlock();
     }
     multiWriteLock.unlock();
   }
 
-  /**
-   * Starts a multi-object write: readers that overlap it will retry. Caller holds multiWriteLock.
-   */
-  public void writeBegin() {
-    sequence.writeBegin();
-  }
-
-  /** Ends a multi-object write. */
-  public void writeEnd() {
-    sequence.writeEnd();
-  }
-
-  /** Points every bucket of {@code old} at {@code replacement} and installs it. */
-  public void forwardAll(Object[] old, Object[] replacement) {
-    Forward forward = new Forward(replacement);
-    for (int i = 0; i < old.length; i++) {
-      srSlot(old, i, forward);
-    }
-    install(replacement);
-  }
-
   // ---- resizing and adaptation: both take every lock ----
 
+  /** Whether {@code keys} keys crowd a table of 2^bits buckets: ConcurrentHashMap's 0.75. */
+  private static boolean crowds(long keys, int bits) {
+    return keys >= (3L << bits) / 4;
+  }
+
   /**
-   * Doubles the table until it is no longer crowded; call with no lock held. One multi-object write
-   * can add many times the capacity, so a single doubling would leave long chains behind it.
+   * Doubles the table until {@code extra} more keys would not crowd it; call with no lock held. One
+   * multi-object write can add many times the capacity, so a single doubling would leave long
+   * chains behind it.
    */
-  public void resizeIfCrowded() {
+  public void resizeIfCrowded(long extra) {
     // Racy pre-check, so that a cell over its share in a table that is not over its load factor
     // (random skew between cells) does not make every insert take every lock. Each doubling
     // takes and releases every lock, so writers and readers progress in between.
-    while (keys() > (3L << bits(table)) / 4 && doubleIfCrowded()) {
-      // one multi-object write can add many times the capacity: keep doubling
+    while (crowds(keys() + extra, bits(table)) && doubleIfCrowded(extra)) {
+      // keep doubling
     }
   }
 
-  private boolean doubleIfCrowded() {
-    StripedBatch all = lockAllForMaintenance();
+  private boolean doubleIfCrowded(long extra) {
+    Stripe[] all = lockAllForMaintenance();
     try {
       Object[] old = table;
       int oldBits = bits(old);
-      if (oldBits >= MAX_BITS || keys() <= (3L << oldBits) / 4) {
+      if (oldBits >= MAX_BITS || !crowds(keys() + extra, oldBits)) {
         return false; // another writer resized first, or the crowding was one cell's bad luck
       }
-      forwardAll(old, BucketChain.doubled(old, oldBits));
+      Object[] grown = BucketChain.doubled(old, oldBits);
+      Forward forward = new Forward(grown);
+      for (int i = 0; i < old.length; i++) {
+        srSlot(old, i, forward);
+      }
+      install(grown);
       return true;
     } finally {
-      unlock(all.locked());
+      unlock(all);
     }
   }
 
-  private StripedBatch lockAllForMaintenance() {
-    return new StripedBatch(this, StripedBatch.lockEvery(lockMultiWrite()), null);
+  private Stripe[] lockAllForMaintenance() {
+    return StripedBatch.lockEvery(lockMultiWrite());
   }
 
   /** Multiplies the stripes by four, or halves them, if a stripe still asks for it. */
   private void adaptStripes(boolean grow) {
-    StripedBatch all = lockAllForMaintenance();
+    Stripe[] current = lockAllForMaintenance();
     try {
-      Stripe[] current = all.locked();
       int bits = Integer.numberOfTrailingZeros(current.length);
       // Growing: one hot stripe is enough. Shrinking: every stripe quiet, and one long so.
       boolean anyHot = false;
@@ -443,32 +387,23 @@ public final class StripedBuckets {
         }
       }
     } finally {
-      unlock(all.locked());
+      unlock(current);
     }
   }
 
   /** Publishes {@code tab} as the live bucket array. Caller holds every stripe. */
-  public void install(Object[] tab) {
+  void install(Object[] tab) {
     counts.limitFor(bits(tab));
     table = tab;
   }
 
-  /** The live bucket array. */
-  public Object[] buckets() {
-    return table;
-  }
-
   /** A new, empty bucket array of the initial capacity. */
-  public Object[] emptyBuckets() {
+  Object[] emptyBuckets() {
     return new Object[1 << initialBits];
   }
 
-  public boolean snapshotPublication() {
-    return snapshotPublication;
-  }
-
   /** Sets every count to zero. Caller holds every stripe. */
-  public void clearCounts() {
+  void clearCounts() {
     counts.clear();
   }
 
