@@ -147,7 +147,19 @@ public abstract class AbstractTable<K, V> implements Table<K, V> {
     if (deleted) {
       throw new TableDeletedException(name, operation);
     }
+    checkReadAccess(operation);
+  }
+
+  /**
+   * Throws if the table is PRIVATE and the caller is not its owner. Without the deletion check of
+   * {@link #checkRead}: a single-key read detects deletion through the data instead (a deleted
+   * table's store finds nothing, so only a miss needs to look at the flag).
+   */
+  protected final void checkReadAccess(String operation) {
     if (access == Access.PRIVATE && Owner.current() != owner) {
+      if (deleted) {
+        throw new TableDeletedException(name, operation); // deletion first, as checkRead says
+      }
       throw new AccessDeniedException(
           name,
           operation

@@ -85,8 +85,15 @@ public abstract class StoreTable<K, V> extends SelectableTable<K, V> {
 
   /** The objects under {@code key}, counted as a lookup; lock-free. */
   protected final StoredObject read(K key, String operation) {
-    checkRead(operation);
-    checkKey(key, operation);
+    checkReadAccess(operation);
+    try {
+      checkKey(key, operation);
+    } catch (BadArgumentException e) {
+      if (isDeleted()) {
+        throw new TableDeletedException(name(), operation); // deletion first, as checkRead says
+      }
+      throw e;
+    }
     StoredObject objects;
     try {
       objects = store.find(key);
@@ -94,8 +101,9 @@ public abstract class StoreTable<K, V> extends SelectableTable<K, V> {
       throw keyError(operation, key, e);
     }
     if (objects == null && isDeleted()) {
-      // The table was deleted while this read ran: its storage may already be cleared, so an
-      // absent key proves nothing. Report the deletion rather than a miss that never happened.
+      // The table was deleted before or while this read ran: its store finds nothing once
+      // dropped, so a hit proves the table was live when the read took effect, and only a miss
+      // needs the flag. Report the deletion rather than a miss that never happened.
       throw new TableDeletedException(name(), operation);
     }
     lookedUp(objects);

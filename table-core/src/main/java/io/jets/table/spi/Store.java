@@ -100,7 +100,11 @@ public interface Store {
   /** Takes every writer lock, so that no write is in flight until {@link #unlockAll}. */
   void lockAll();
 
-  /** Drops every object for good; the caller holds every lock and the table is deleted. */
+  /**
+   * Drops every object for good; the caller holds every lock and the table is deleted. From then on
+   * {@link #find} returns null (or throws): the facade checks the table's deleted flag only after a
+   * miss, so a store that still found objects would hand them out after deletion.
+   */
   void dropLocked();
 
   /** Releases what {@link #lockAll} took. */

@@ -96,13 +96,11 @@ final class CellCounters {
 
   /** Sets each cell's load limit for a bucket array of 2^tableBits buckets. */
   void limitFor(int tableBits) {
-    // A cell's fair share of the 0.75 load factor, plus slack for the random variation between
-    // cells (about three standard deviations of a binomial count), so that skew alone rarely
-    // asks for a resize that the table-wide count then refuses.
-    // One cell holds every key: its share is the table's limit itself (ConcurrentHashMap's).
-    long share = ((3L << tableBits) / 4) / cells.length;
-    long slack = cells.length == 1 ? 0 : 3 * (long) Math.sqrt(share) + 2;
-    keysPerCellLimit = (int) Math.max(1, share + slack);
+    // A cell's fair share of the 0.75 load factor, with no slack: the first cell past its share
+    // makes its writer sum every cell, so the table doubles exactly when its keys reach 0.75 of
+    // its buckets, as ConcurrentHashMap does. (A slack for the random skew between cells saved
+    // those sums but left tables at a load of 0.75 where ConcurrentHashMap had doubled.)
+    keysPerCellLimit = (int) Math.max(1, ((3L << tableBits) / 4) / cells.length);
   }
 
   /** The number of objects: exact when quiescent; while only inserts run, never decreasing. */

@@ -13,7 +13,7 @@ import java.util.Comparator;
  *
  * <p>See {@link StripedBuckets} for the design (buckets, stripes, resizing, multi-object writes).
  */
-public final class HashStore implements Store {
+public final class HashStore extends StripedBuckets implements Store {
 
   /** ETS's lock count for write_concurrency hash tables (DB_HASH_LOCK_CNT): 64. */
   static final int CONCURRENT_STRIPE_BITS = 6;
@@ -24,7 +24,6 @@ public final class HashStore implements Store {
   /** AUTO may reach 256 locks: four times ETS's fixed count, for many-core machines. */
   static final int AUTO_MAX_STRIPE_BITS = 8;
 
-  private final StripedBuckets buckets;
   private final boolean bag;
   private StripedBatch everyStripe; // held between lockAll and unlockAll, by the table's lifecycle
   private boolean dropped;
@@ -33,22 +32,23 @@ public final class HashStore implements Store {
    * @param bag whether values are bags' {@code Object[]} (only the memory estimate cares)
    */
   public HashStore(WriteConcurrency writeConcurrency, boolean decentralizedCounters, boolean bag) {
-    this.buckets = newBuckets(writeConcurrency, decentralizedCounters);
+    super(
+        stripeBits(writeConcurrency, false),
+        stripeBits(writeConcurrency, false),
+        stripeBits(writeConcurrency, true),
+        writeConcurrency != WriteConcurrency.OFF && !decentralizedCounters);
     this.bag = bag;
   }
 
-  /** The buckets for a configuration; the cache engine builds its own store on the same rules. */
-  public static StripedBuckets newBuckets(
-      WriteConcurrency writeConcurrency, boolean decentralizedCounters) {
-    boolean central = !decentralizedCounters;
+  /**
+   * The stripe bits a mode starts with and may shrink to ({@code most} false), or may grow to: one
+   * lock for OFF, ETS's 64 for ON, from one to 256 for AUTO.
+   */
+  private static int stripeBits(WriteConcurrency writeConcurrency, boolean most) {
     return switch (writeConcurrency) {
-      case OFF -> new StripedBuckets(0, 0, 0, false);
-      case ON ->
-          new StripedBuckets(
-              CONCURRENT_STRIPE_BITS, CONCURRENT_STRIPE_BITS, CONCURRENT_STRIPE_BITS, central);
-      case AUTO ->
-          new StripedBuckets(
-              AUTO_MIN_STRIPE_BITS, AUTO_MIN_STRIPE_BITS, AUTO_MAX_STRIPE_BITS, central);
+      case OFF -> 0;
+      case ON -> CONCURRENT_STRIPE_BITS;
+      case AUTO -> most ? AUTO_MAX_STRIPE_BITS : AUTO_MIN_STRIPE_BITS;
     };
   }
 
@@ -56,12 +56,12 @@ public final class HashStore implements Store {
 
   @Override
   public StoredObject find(Object key) {
-    return buckets.find(key, BucketChain.mix(key));
+    return find(key, BucketChain.mix(key));
   }
 
   @Override
   public StoredObject step(Object key, boolean forward) {
-    return buckets.firstAfter(key == null ? 0 : BucketChain.mix(key), key);
+    return firstAfter(key == null ? 0 : BucketChain.mix(key), key);
   }
 
   /**
@@ -92,22 +92,22 @@ public final class HashStore implements Store {
 
   @Override
   public Object lock(Object key) {
-    return buckets.lock(BucketChain.mix(key));
+    return lock(BucketChain.mix(key));
   }
 
   @Override
   public StoredObject findLocked(Object lock, Object key) {
-    return buckets.findLocked(key, BucketChain.mix(key));
+    return findLocked(key, BucketChain.mix(key));
   }
 
   @Override
   public void putLocked(Object lock, Object key, Object value, long objectDelta) {
-    buckets.putLocked((Stripe) lock, BucketChain.mix(key), key, value, objectDelta);
+    putLocked((Stripe) lock, BucketChain.mix(key), key, value, objectDelta);
   }
 
   @Override
   public void unlock(Object lock) {
-    buckets.release((Stripe) lock);
+    release((Stripe) lock);
   }
 
   // ---- multi-object writes ----
@@ -126,8 +126,8 @@ public final class HashStore implements Store {
     for (int i = 0; i < keys.length; i++) {
       hashes[i] = BucketChain.mix(keys[i]);
     }
-    buckets.resizeIfCrowded(keys.length);
-    StripedBatch write = StripedBatch.lockMany(buckets, hashes);
+    resizeIfCrowded(keys.length);
+    StripedBatch write = StripedBatch.lockMany(this, hashes);
     try {
       lockedCheck.run();
       if (onlyNew) {
@@ -155,7 +155,7 @@ public final class HashStore implements Store {
 
   @Override
   public void clear(Runnable lockedCheck) {
-    StripedBatch all = StripedBatch.lockAll(buckets);
+    StripedBatch all = StripedBatch.lockAll(this);
     try {
       lockedCheck.run();
     } catch (RuntimeException | Error e) {
@@ -170,7 +170,7 @@ public final class HashStore implements Store {
 
   @Override
   public void lockAll() {
-    everyStripe = StripedBatch.lockAll(buckets);
+    everyStripe = StripedBatch.lockAll(this);
     dropped = false;
   }
 
@@ -194,28 +194,19 @@ public final class HashStore implements Store {
   // ---- counts ----
 
   @Override
-  public long objects() {
-    return buckets.objects();
-  }
-
-  @Override
   public long memoryBytes() {
     // References are 4 bytes with compressed oops; a node is a 12-byte header and four fields
     // (32 bytes aligned); a bag's value array adds a 16-byte header and 4 bytes per value.
-    long keys = buckets.keys();
-    long bytes =
-        16L
-            + 4L * buckets.capacity()
-            + 32L * keys
-            + 128L * (buckets.stripeCount() + buckets.cellCount());
+    long keys = keys();
+    long bytes = 16L + 4L * capacity() + 32L * keys + 128L * (stripeCount() + cellCount());
     if (bag) {
-      bytes += 16L * keys + 4L * buckets.objects();
+      bytes += 16L * keys + 4L * objects();
     }
     return bytes;
   }
 
   @Override
   public int lockCount() {
-    return buckets.stripeCount();
+    return stripeCount();
   }
 }
