@@ -73,7 +73,8 @@ final class FrequencySketch {
     }
   }
 
-  private boolean add(int hash) {
+  private boolean add(int order) {
+    int hash = spread(order);
     int rehash = rehash(hash);
     int block = (hash & blockMask) << 3;
     boolean added = false;
@@ -91,7 +92,8 @@ final class FrequencySketch {
   }
 
   /** The estimated recent uses of the key with mixed hash {@code hash}, 0 to 15. */
-  int frequency(int hash) {
+  int frequency(int order) {
+    int hash = spread(order);
     int rehash = rehash(hash);
     int block = (hash & blockMask) << 3;
     int frequency = MAXIMUM_COUNT;
@@ -114,6 +116,20 @@ final class FrequencySketch {
       table[i] = (table[i] >>> 1) & HALVE_MASK;
     }
     additions = (additions - sampleSize) >>> 1;
+  }
+
+  /**
+   * The table's order of a key (its spread hash bit-reversed, whose low bits are poor for small
+   * integer keys) mixed (murmur3's finalizer) so that every bit reaches the bits that pick the
+   * block and the counters.
+   */
+  private static int spread(int order) {
+    int h = order; // murmur3's fmix32
+    h ^= h >>> 16;
+    h *= 0x85ebca6b;
+    h ^= h >>> 13;
+    h *= 0xc2b2ae35;
+    return h ^ (h >>> 16);
   }
 
   /** A second, independent mix of the hash: its four bytes pick the four counters. */

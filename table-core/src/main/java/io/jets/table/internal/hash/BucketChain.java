@@ -4,10 +4,11 @@ import io.jets.table.spi.StoredObject;
 
 /**
  * The immutable chains of nodes that fill the buckets of a {@link StripedBuckets}, sorted by
- * unsigned mixed hash. A key's bucket is the top bits of its mixed hash, so traversal order is the
- * order of mixed hashes whatever the capacity, and doubling splits each chain into a prefix and a
- * suffix without reordering anything (the "split-ordered" idea of Shalev and Shavit). Keys with
- * equal mixed hashes are ordered by {@link #tieOrder}.
+ * unsigned order ({@link #mix}: the bit-reversed spread hash, which is what a node's {@code hash}
+ * holds). A key's bucket is the low bits of its spread hash, the top bits of its order reversed, so
+ * traversal by order is the same whatever the capacity, and doubling splits each chain into a
+ * prefix and a suffix without reordering anything (the "split-ordered" idea of Shalev and Shavit).
+ * Keys of equal order are ordered by {@link #tieOrder}.
  *
  * <p>A writer never changes a node: it copies the nodes before the one it changes and shares the
  * rest, so a reader may walk a chain it loaded without any lock.
@@ -29,11 +30,22 @@ public final class BucketChain {
   }
 
   /**
-   * The key's hash code times the golden ratio (Fibonacci hashing, Knuth 6.4): one multiply, and
-   * since a bucket is the top bits of the product, every bit of the hash code reaches the index.
+   * The key's hash code with its high half folded into its low half, as ConcurrentHashMap spreads
+   * it: a key's bucket is the low bits of this value (a mask the JIT bounds-check-eliminates).
+   */
+  public static int spread(Object key) {
+    int h = key.hashCode();
+    return h ^ (h >>> 16);
+  }
+
+  /**
+   * The key's order: its spread hash bit-reversed. Chains are sorted by it and a traversal visits
+   * buckets by its top bits, so a bucket (the low bits of the spread hash, the top bits of the
+   * order reversed) splits into two in place when the table doubles, and the traversal order is the
+   * same whatever the capacity.
    */
   public static int mix(Object key) {
-    return key.hashCode() * 0x9E3779B9;
+    return Integer.reverse(spread(key));
   }
 
   /** The node of {@code chain} holding {@code key}, or null. */
@@ -160,14 +172,14 @@ public final class BucketChain {
     Object[] grown = new Object[old.length << 1];
     for (int i = 0; i < old.length; i++) {
       Node head = (Node) old[i];
-      // Chains are sorted by hash, so the nodes whose next bit is 0 form a prefix: copy it,
-      // share the rest.
+      // Chains are sorted by order, so the nodes whose next order bit is 0 form a prefix: copy it
+      // to bucket i, share the rest as bucket i + old.length (that bit is the next spread bit).
       Node split = head;
       while (split != null && ((split.hash >>> (31 - oldBits)) & 1) == 0) {
         split = split.next;
       }
-      grown[2 * i] = copyBefore(head, split, null);
-      grown[2 * i + 1] = split;
+      grown[i] = copyBefore(head, split, null);
+      grown[i + old.length] = split;
     }
     return grown;
   }

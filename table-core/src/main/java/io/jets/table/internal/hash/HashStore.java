@@ -56,7 +56,7 @@ public final class HashStore extends StripedBuckets implements Store {
 
   @Override
   public StoredObject find(Object key) {
-    return find(key, BucketChain.mix(key));
+    return find(key, BucketChain.spread(key));
   }
 
   @Override

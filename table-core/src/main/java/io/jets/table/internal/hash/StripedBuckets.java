@@ -23,11 +23,15 @@ public abstract class StripedBuckets {
    * chain nobody will ever change. Reads are therefore lock-free, allocation-free and write
    * nothing.
    *
-   * Order. A key's bucket is the top `bits` bits of its mixed hash and chains are sorted by
-   * unsigned mixed hash (BucketChain), so doubling never reorders anything: next(key) can continue
-   * from a deleted key, and a traversal visits each long-lived key once across resizes [1].
+   * Order. A key's bucket is the low `bits` bits of its spread hash (a mask, as in
+   * ConcurrentHashMap); its order is the spread hash bit-reversed, chains are sorted by order
+   * (BucketChain), and a traversal visits buckets by the top bits of the order (the bucket index
+   * reversed). So doubling splits bucket i into i and i + capacity without reordering anything,
+   * next(key) can continue from a deleted key, and a traversal visits each long-lived key once
+   * across resizes [1]. A read computes the order beside its loads, so the reversal costs it no
+   * latency.
    *
-   * Stripes. The stripe of a key is the top `stripeBits` bits of its mixed hash, and the capacity
+   * Stripes. The stripe of a key is the top `stripeBits` bits of its order, and the capacity
    * never has fewer bits than the stripes, so each bucket belongs to exactly one stripe and two
    * writers never build the same chain. ETS uses 64 locks for a write_concurrency hash table [2];
    * so do we.
@@ -145,8 +149,19 @@ public abstract class StripedBuckets {
     return Integer.numberOfTrailingZeros(tab.length);
   }
 
+  /** The bucket of order {@code hash} in a table of 2^bits buckets: its top bits, reversed. */
   public static int index(int hash, int bits) {
+    return Integer.reverse(hash) & ((1 << bits) - 1);
+  }
+
+  /** The position in traversal order of order {@code hash} in a table of 2^bits buckets. */
+  private static int position(int hash, int bits) {
     return hash >>> (32 - bits); // bits >= MIN_BITS > 0, so the shift is never 32
+  }
+
+  /** The bucket at traversal {@code position} in a table of 2^bits buckets. */
+  private static int bucketAt(int position, int bits) {
+    return Integer.reverse(position) >>> (32 - bits);
   }
 
   // ---- reads: lock-free, wait-free of writers ----
@@ -156,19 +171,24 @@ public abstract class StripedBuckets {
     return bucket instanceof CommitMarker marker ? marker.chain() : (Node) bucket;
   }
 
-  /** The node holding {@code key}, or null. Lock-free and never waits; follows forwards. */
-  public Node find(Object key, int hash) {
+  /**
+   * The node holding {@code key}, whose spread hash is {@code spread}, or null. Lock-free and never
+   * waits; follows forwards. The bucket is a mask of the spread hash; the order it compares is
+   * computed beside the loads, off their path.
+   */
+  public Node find(Object key, int spread) {
     Object[] tab = table;
+    int order = Integer.reverse(spread);
     for (; ; ) {
-      Object bucket = laSlot(tab, index(hash, bits(tab)));
+      Object bucket = laSlot(tab, spread & (tab.length - 1));
       if (bucket == null) {
         return null;
       } else if (bucket instanceof Node chain) {
-        return BucketChain.find(chain, hash, key);
+        return BucketChain.find(chain, order, key);
       } else if (bucket instanceof Forward forward) {
         tab = forward.table;
       } else {
-        return BucketChain.find(((CommitMarker) bucket).chain(), hash, key);
+        return BucketChain.find(((CommitMarker) bucket).chain(), order, key);
       }
     }
   }
@@ -179,14 +199,14 @@ public abstract class StripedBuckets {
    */
   public Node firstAfter(int hash, Object key) {
     Object[] tab = table;
-    int i = key == null ? 0 : index(hash, bits(tab));
+    int i = key == null ? 0 : position(hash, bits(tab));
     while (i < tab.length) {
-      Object bucket = laSlot(tab, i);
+      Object bucket = laSlot(tab, bucketAt(i, bits(tab)));
       if (bucket instanceof Forward forward) {
         i = rescale(i, tab, forward.table);
         tab = forward.table;
         if (key != null) {
-          i = Math.max(i, index(hash, bits(tab)));
+          i = Math.max(i, position(hash, bits(tab)));
         }
         continue;
       }
@@ -264,7 +284,7 @@ public abstract class StripedBuckets {
     return (Node) tab[index(hash, bits(tab))];
   }
 
-  /** The node holding {@code key}; the caller holds its stripe. */
+  /** The node holding {@code key}, of order {@code hash}; the caller holds its stripe. */
   public Node findLocked(Object key, int hash) {
     return BucketChain.find(lockedChain(hash), hash, key);
   }
