@@ -38,7 +38,7 @@ final class BalancesServer implements GenServer<SetTable<Integer, Long>> {
     SetTable<Integer, Long> table =
         Tables.set(TABLE_NAME)
             .named()
-            .readConcurrency(true) // readers never wait, even during multi-object writes
+            .readConcurrency(true) // ETS read-mostly hint: hash readers never wait in any mode
             .writeConcurrency(WriteConcurrency.ON)
             .heir(heir, "balances from the crashed owner")
             .build();

@@ -35,7 +35,7 @@ public final class TourSetTable {
       users = Tables.set("users") // SET: one object per key
           .access(Access.PROTECTED) // the owner writes, every thread reads (the default)
           .named() // Tables.whereis("users") finds it
-          .readConcurrency(true) // readers never wait, even during insertAll
+          .readConcurrency(true) // ETS read-mostly hint; hash readers never wait anyway
           .writeConcurrency(WriteConcurrency.ON) // 64 striped writer locks
           .heir(standby, "yours now") // inherits the table when the owner exits
           .build();

@@ -1,5 +1,7 @@
 package io.jets.table;
 
+import io.jets.table.internal.CounterValues;
+
 /**
  * One step of {@link SetTable#updateCounter(Object, java.util.List)}: add {@code increment}, and if
  * a threshold is set and the result passes it, store {@code setValue} instead, as ETS's {@code
@@ -34,17 +36,6 @@ public record CounterOp(long increment, boolean hasThreshold, long threshold, lo
    * @throws ArithmeticException if the sum overflows a {@code long} (never with a threshold)
    */
   public long apply(long current) {
-    if (!hasThreshold) {
-      return Math.addExact(current, increment);
-    }
-    long result = current + increment;
-    // An overflowing sum goes past Long.MAX_VALUE (or below MIN_VALUE) in the increment's
-    // direction, so the exact sum has passed any long threshold: store setValue, as ETS does with
-    // its unbounded integers, rather than report an overflow.
-    boolean overflowed = ((current ^ result) & (increment ^ result)) < 0;
-    if (overflowed || (increment >= 0 ? result > threshold : result < threshold)) {
-      return setValue;
-    }
-    return result;
+    return CounterValues.step(current, increment, hasThreshold, threshold, setValue);
   }
 }

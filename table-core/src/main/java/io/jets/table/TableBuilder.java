@@ -62,8 +62,11 @@ public abstract sealed class TableBuilder<B extends TableBuilder<B>>
   }
 
   /**
-   * Optimizes for reads that greatly outnumber writes. Meaningless, and rejected, on PRIVATE
-   * tables.
+   * Optimizes for reads that greatly outnumber writes, as ETS's {@code read_concurrency}.
+   * Meaningless, and rejected, on PRIVATE tables. On an ordered table, readers then never retry
+   * around a multi-object write, which publishes a copy of the tree's routing layer instead. On a
+   * hash table readers never wait or retry in any mode, so it changes nothing there; it is accepted
+   * and reported by {@link Table#info()}.
    */
   public B readConcurrency(boolean readConcurrency) {
     this.readConcurrency = readConcurrency;

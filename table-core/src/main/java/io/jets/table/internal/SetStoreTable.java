@@ -39,21 +39,23 @@ public class SetStoreTable<K, V> extends WritableStoreTable<K, V> implements Set
 
   @Override
   public final long updateCounter(K key, long increment) {
-    return updateCounter(key, CounterOp.increment(increment), null);
+    return updateCounter(key, increment, false, 0, 0, null);
   }
 
   @Override
   public final long updateCounter(K key, long increment, long threshold, long setValue) {
-    return updateCounter(key, CounterOp.increment(increment, threshold, setValue), null);
+    return updateCounter(key, increment, true, threshold, setValue, null);
   }
 
   @Override
   public final long updateCounter(K key, long increment, V defaultValue) {
     requireArgument(defaultValue, "default value", "updateCounter");
-    return updateCounter(key, CounterOp.increment(increment), defaultValue);
+    return updateCounter(key, increment, false, 0, 0, defaultValue);
   }
 
-  private long updateCounter(K key, CounterOp op, V defaultValue) {
+  /** One counter step, taken as primitives: a CounterOp here would be allocated per call. */
+  private long updateCounter(
+      K key, long increment, boolean hasThreshold, long threshold, long setValue, V defaultValue) {
     String operation = "updateCounter";
     Owner writer = checkWrite(operation);
     checkKey(key, operation);
@@ -70,7 +72,14 @@ public class SetStoreTable<K, V> extends WritableStoreTable<K, V> implements Set
       }
       long result =
           CounterValues.apply(
-              name(), op, CounterValues.read(name(), current, key, operation), key, operation);
+              name(),
+              increment,
+              hasThreshold,
+              threshold,
+              setValue,
+              CounterValues.read(name(), current, key, operation),
+              key,
+              operation);
       Object stored = CounterValues.boxLike(name(), current, result, key, operation);
       putLocked(lock, key, present, stored, operation);
       return result;

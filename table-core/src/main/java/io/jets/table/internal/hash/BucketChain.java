@@ -110,36 +110,31 @@ public final class BucketChain {
 
   /**
    * The chain {@code head} with {@code key} holding {@code value}, or without {@code key} when
-   * {@code value} is null, left in {@code edit.head}; returns the change in the number of keys (1,
-   * -1 or 0). Copies the nodes before the changed one and shares the rest; leaves {@code head}
-   * itself when removing an absent key.
+   * {@code value} is null; {@code present} is the node of {@code head} holding the key, or null
+   * (the caller found it, and needs it for the key count). Copies the nodes before the changed one
+   * and shares the rest; returns {@code head} itself when removing an absent key. Allocates nothing
+   * beyond the nodes.
    */
-  static int edit(Node head, int hash, Object key, Object value, Edit edit) {
-    Node after = head; // the first node that follows the key's position
-    while (after != null && Integer.compareUnsigned(after.hash, hash) < 0) {
-      after = after.next;
-    }
-    for (Node m = after; m != null && m.hash == hash; m = m.next) {
-      if (m.key == key || m.key.equals(key)) {
-        Node tail = value == null ? m.next : new Node(hash, m.key, value, m.next);
-        edit.head = copyBefore(head, m, tail);
-        return value == null ? -1 : 0;
-      }
+  static Node edit(Node head, int hash, Object key, Object value, Node present) {
+    if (present != null) {
+      Node tail = value == null ? present.next : new Node(hash, present.key, value, present.next);
+      return copyBefore(head, present, tail);
     }
     if (value == null) {
-      edit.head = head;
-      return 0;
+      return head;
     }
-    while (after != null && after.hash == hash && tieOrder(after.key, key) <= 0) {
+    Node after = head; // the first node that follows the key's position
+    while (after != null
+        && (Integer.compareUnsigned(after.hash, hash) < 0
+            || (after.hash == hash && tieOrder(after.key, key) <= 0))) {
       after = after.next;
     }
-    edit.head = copyBefore(head, after, new Node(hash, key, value, after));
-    return 1;
+    return copyBefore(head, after, new Node(hash, key, value, after));
   }
 
-  /** Where {@link #edit} leaves the new chain. */
-  static final class Edit {
-    Node head;
+  /** The change in the number of keys when a key holding {@code present} gets {@code value}. */
+  static int keyDelta(Node present, Object value) {
+    return present != null ? (value == null ? -1 : 0) : (value == null ? 0 : 1);
   }
 
   /** Copies the nodes of {@code head} before {@code stop}, ending the copy with {@code tail}. */

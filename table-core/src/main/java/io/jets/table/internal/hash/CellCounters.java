@@ -5,11 +5,11 @@ import java.lang.invoke.VarHandle;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * The key and object counts of a {@link StripedBuckets}, kept in padded cells indexed by the top
- * {@code cellBits} bits of a mixed hash, so that writers of different stripes never write the same
- * cache line. {@code cellBits} is the most stripe bits the table may ever have, so every cell stays
- * covered by exactly one stripe whatever the current stripe count: the writer holding that stripe
- * is the only one writing the cell.
+ * The key and object counts of a {@link StripedBuckets}, kept in padded cells indexed by the low
+ * {@code cellBits} bits of a key's spread hash, so that writers of different stripes never write
+ * the same cache line. {@code cellBits} is the most stripe bits the table may ever have, so every
+ * cell stays covered by exactly one stripe whatever the current stripe count: the writer holding
+ * that stripe is the only one writing the cell.
  *
  * <p>Key counts drive resizing and may be read racily; object counts are exact when quiescent and,
  * while only inserts run, never decrease (their sum is read with acquire loads). With a central
@@ -18,7 +18,8 @@ import java.util.concurrent.atomic.AtomicLong;
 final class CellCounters {
 
   /**
-   * The counts of the keys whose hashes share the cell's top bits, padded against false sharing.
+   * The counts of the keys whose spread hashes share the cell's low bits, padded against false
+   * sharing.
    */
   @SuppressWarnings("unused")
   static final class Cell {
@@ -68,11 +69,11 @@ final class CellCounters {
   }
 
   /**
-   * Adds to the counts of the cell of {@code hash}; the caller holds the stripe covering it.
+   * Adds to the counts of the cell of {@code spread}; the caller holds the stripe covering it.
    * Returns true if a key was added and the cell has passed its share of the load limit.
    */
-  boolean add(int hash, int keyDelta, long objectDelta) {
-    Cell cell = cellBits == 0 ? cells[0] : cells[hash >>> (32 - cellBits)];
+  boolean add(int spread, int keyDelta, long objectDelta) {
+    Cell cell = cells[spread & (cells.length - 1)];
     cell.keys += keyDelta;
     if (objectDelta != 0) {
       cell.srObjects(cell.lpObjects() + objectDelta);

@@ -92,17 +92,17 @@ public final class HashStore extends StripedBuckets implements Store {
 
   @Override
   public Object lock(Object key) {
-    return lock(BucketChain.mix(key));
+    return lock(BucketChain.spread(key));
   }
 
   @Override
   public StoredObject findLocked(Object lock, Object key) {
-    return findLocked(key, BucketChain.mix(key));
+    return findLocked(key, BucketChain.spread(key));
   }
 
   @Override
   public void putLocked(Object lock, Object key, Object value, long objectDelta) {
-    putLocked((Stripe) lock, BucketChain.mix(key), key, value, objectDelta);
+    putLocked((Stripe) lock, BucketChain.spread(key), key, value, objectDelta);
   }
 
   @Override
@@ -124,7 +124,7 @@ public final class HashStore extends StripedBuckets implements Store {
     }
     int[] hashes = new int[keys.length];
     for (int i = 0; i < keys.length; i++) {
-      hashes[i] = BucketChain.mix(keys[i]);
+      hashes[i] = BucketChain.spread(keys[i]);
     }
     resizeIfCrowded(keys.length);
     StripedBatch write = StripedBatch.lockMany(this, hashes);

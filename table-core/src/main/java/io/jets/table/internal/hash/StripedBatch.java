@@ -15,7 +15,6 @@ public final class StripedBatch {
   private final StripedBuckets table;
   private final Stripe[] locked;
   private final Object[] live; // the live bucket array: stable while the batch holds its locks
-  private final int liveBits;
 
   // Staged chains by bucket: open addressing on the bucket index, slot k used iff indexPlusOne[k]
   // is not 0. Allocated by the first put.
@@ -36,7 +35,6 @@ public final class StripedBatch {
     this.table = table;
     this.locked = locked;
     this.live = table.liveBuckets();
-    this.liveBits = StripedBuckets.bits(live);
     this.expected = expected;
   }
 
@@ -102,12 +100,12 @@ public final class StripedBatch {
   }
 
   /** The node holding {@code key} as this batch sees it, its own earlier puts included. */
-  public Node find(Object key, int hash) {
-    return BucketChain.find(staged(StripedBuckets.index(hash, liveBits)), hash, key);
+  public Node find(Object key, int spread) {
+    return BucketChain.find(staged(spread & (live.length - 1)), Integer.reverse(spread), key);
   }
 
   /** As {@link StripedBuckets#putLocked}, staged: visible to this batch only until commit. */
-  public void put(int hash, Object key, Object value, long objectDelta) {
+  public void put(int spread, Object key, Object value, long objectDelta) {
     if (indexPlusOne == null) {
       int slots = Integer.highestOneBit(Math.max(2, expected) * 2 - 1) * 2;
       indexPlusOne = new int[slots];
@@ -116,17 +114,19 @@ public final class StripedBatch {
       keyDeltas = new int[countHashes.length];
       objectDeltas = new long[countHashes.length];
     }
-    int index = StripedBuckets.index(hash, liveBits);
-    BucketChain.Edit edit = new BucketChain.Edit();
-    int keyDelta = BucketChain.edit(staged(index), hash, key, value, edit);
-    stage(index, edit.head);
+    int index = spread & (live.length - 1);
+    int order = Integer.reverse(spread);
+    Node head = staged(index);
+    Node present = BucketChain.find(head, order, key);
+    int keyDelta = BucketChain.keyDelta(present, value);
+    stage(index, BucketChain.edit(head, order, key, value, present));
     if (countChanges == countHashes.length) {
       int grown = countChanges * 2;
       countHashes = Arrays.copyOf(countHashes, grown);
       keyDeltas = Arrays.copyOf(keyDeltas, grown);
       objectDeltas = Arrays.copyOf(objectDeltas, grown);
     }
-    countHashes[countChanges] = hash;
+    countHashes[countChanges] = spread;
     keyDeltas[countChanges] = keyDelta;
     objectDeltas[countChanges++] = objectDelta;
   }

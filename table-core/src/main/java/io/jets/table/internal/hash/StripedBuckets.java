@@ -31,7 +31,7 @@ public abstract class StripedBuckets {
    * across resizes [1]. A read computes the order beside its loads, so the reversal costs it no
    * latency.
    *
-   * Stripes. The stripe of a key is the top `stripeBits` bits of its order, and the capacity
+   * Stripes. The stripe of a key is the low `stripeBits` bits of its spread hash, and the capacity
    * never has fewer bits than the stripes, so each bucket belongs to exactly one stripe and two
    * writers never build the same chain. ETS uses 64 locks for a write_concurrency hash table [2];
    * so do we.
@@ -66,8 +66,8 @@ public abstract class StripedBuckets {
    * one, as in the CA tree's statistic [3]. A stripe whose statistic passes GROW_AT multiplies the
    * stripe count by four (up to maxStripeBits); a long quiet run halves it (down to
    * minStripeBits). Changing the stripe count takes every lock; writers waiting on a replaced
-   * stripe notice the change and retry. Counts live in cells (CellCounters) indexed by the top
-   * bits of the hash, as many bits as the table may ever have stripe bits, so every cell stays
+   * stripe notice the change and retry. Counts live in cells (CellCounters) indexed by the low
+   * bits of the spread hash, as many bits as the table may ever have stripe bits, so every cell stays
    * covered by exactly one stripe whatever the current count.
    *
    * [1] O. Shalev, N. Shavit. Split-ordered lists: lock-free extensible hash tables. JACM 2006.
@@ -149,11 +149,6 @@ public abstract class StripedBuckets {
     return Integer.numberOfTrailingZeros(tab.length);
   }
 
-  /** The bucket of order {@code hash} in a table of 2^bits buckets: its top bits, reversed. */
-  public static int index(int hash, int bits) {
-    return Integer.reverse(hash) & ((1 << bits) - 1);
-  }
-
   /** The position in traversal order of order {@code hash} in a table of 2^bits buckets. */
   private static int position(int hash, int bits) {
     return hash >>> (32 - bits); // bits >= MIN_BITS > 0, so the shift is never 32
@@ -226,15 +221,19 @@ public abstract class StripedBuckets {
 
   // ---- single-object writes: lock(hash), findLocked/putLocked, release(stripe) ----
 
-  static int stripeIndex(int hash, Stripe[] in) {
-    return in.length == 1 ? 0 : hash >>> (32 - Integer.numberOfTrailingZeros(in.length));
+  /**
+   * The stripe of a key: the low bits of its spread hash, so of its bucket index (the capacity
+   * never has fewer bits than the stripes).
+   */
+  static int stripeIndex(int spread, Stripe[] in) {
+    return spread & (in.length - 1);
   }
 
-  /** Locks and returns the stripe that now covers {@code hash}. */
-  public Stripe lock(int hash) {
+  /** Locks and returns the stripe that now covers the key with spread hash {@code spread}. */
+  public Stripe lock(int spread) {
     for (; ; ) {
       Stripe[] current = stripes;
-      Stripe stripe = current[stripeIndex(hash, current)];
+      Stripe stripe = current[stripeIndex(spread, current)];
       acquire(stripe);
       if (stripes == current) {
         return stripe;
@@ -279,39 +278,41 @@ public abstract class StripedBuckets {
    * The chain of the live bucket of {@code hash}, for a writer holding its stripe (or every stripe
    * a batch needs): the live array has no forwards and no markers then.
    */
-  Node lockedChain(int hash) {
+  Node lockedChain(int spread) {
     Object[] tab = table;
-    return (Node) tab[index(hash, bits(tab))];
+    return (Node) tab[spread & (tab.length - 1)];
   }
 
-  /** The node holding {@code key}, of order {@code hash}; the caller holds its stripe. */
-  public Node findLocked(Object key, int hash) {
-    return BucketChain.find(lockedChain(hash), hash, key);
+  /** The node holding {@code key}, of spread hash {@code spread}; the caller holds its stripe. */
+  public Node findLocked(Object key, int spread) {
+    return BucketChain.find(lockedChain(spread), Integer.reverse(spread), key);
   }
 
   /**
    * Stores {@code value} under {@code key}, or removes the key when {@code value} is null, and adds
    * {@code objectDelta} to the object count. The caller holds the key's stripe.
    */
-  public void putLocked(Stripe stripe, int hash, Object key, Object value, long objectDelta) {
+  public void putLocked(Stripe stripe, int spread, Object key, Object value, long objectDelta) {
     Object[] tab = table;
-    int i = index(hash, bits(tab));
-    BucketChain.Edit edit = new BucketChain.Edit(); // scalar-replaced once edit is inlined
-    int keyDelta = BucketChain.edit((Node) tab[i], hash, key, value, edit);
-    if (edit.head != tab[i]) {
-      srSlot(tab, i, edit.head);
+    int i = spread & (tab.length - 1);
+    int order = Integer.reverse(spread);
+    Node head = (Node) tab[i];
+    Node present = BucketChain.find(head, order, key);
+    Node edited = BucketChain.edit(head, order, key, value, present);
+    if (edited != head) {
+      srSlot(tab, i, edited);
     }
-    if (count(hash, keyDelta, objectDelta)) {
+    if (count(spread, BucketChain.keyDelta(present, value), objectDelta)) {
       stripe.crowded = true;
     }
   }
 
   /**
-   * Adds to the counts of the cell of {@code hash}; true if a key was added and the cell has passed
-   * its load limit. The caller holds the stripe of {@code hash}.
+   * Adds to the counts of the cell of {@code spread}; true if a key was added and the cell has
+   * passed its load limit. The caller holds the stripe of {@code spread}.
    */
-  boolean count(int hash, int keyDelta, long objectDelta) {
-    return counts.add(hash, keyDelta, objectDelta);
+  boolean count(int spread, int keyDelta, long objectDelta) {
+    return counts.add(spread, keyDelta, objectDelta);
   }
 
   // ---- multi-object writes: see StripedBatch ----
