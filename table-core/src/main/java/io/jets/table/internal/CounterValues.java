@@ -82,11 +82,14 @@ public final class CounterValues {
 
   /** One step, with overflow reported as a BadArgumentException. */
   static long apply(String table, CounterOp op, long current, Object key, String operation) {
-    try {
-      return op.apply(current);
-    } catch (ArithmeticException overflow) {
-      throw new BadArgumentException(
-          table, operation + ": the counter under key " + key + " would overflow a long", overflow);
-    }
+    return apply(
+        table,
+        op.increment(),
+        op.hasThreshold(),
+        op.threshold(),
+        op.setValue(),
+        current,
+        key,
+        operation);
   }
 }

@@ -34,7 +34,7 @@ final class CacheEntry extends StoredObject {
     }
   }
 
-  /** The key's mixed hash, as the hash engine computes it. */
+  /** The key's spread hash ({@code BucketChain.spread}), for the frequency sketch. */
   final int hash;
 
   /** The entry's own time to live, or 0 to use the table's expireAfterWrite. */

@@ -153,7 +153,7 @@ final class CacheStore implements Store {
   @Override
   public Object lock(Object key) {
     long now = clock.now();
-    return new CacheWrite(hashes.lock(key), BucketChain.mix(key), now, 1);
+    return new CacheWrite(hashes.lock(key), BucketChain.spread(key), now, 1);
   }
 
   @Override
@@ -201,7 +201,7 @@ final class CacheStore implements Store {
   }
 
   /**
-   * A new entry written by {@code write} for a key with mixed hash {@code hash}, holding {@code
+   * A new entry written by {@code write} for a key with spread hash {@code hash}, holding {@code
    * old}; it keeps the key object the hash node holds, which traversal hands out.
    */
   private CacheEntry newEntry(
@@ -269,7 +269,8 @@ final class CacheStore implements Store {
             }
             int weight = value == values[index] ? weights[index] : weigh(keys[index], value, null);
             CacheEntry entry =
-                newEntry(write, BucketChain.mix(keys[index]), old, keys[index], value, 0, weight);
+                newEntry(
+                    write, BucketChain.spread(keys[index]), old, keys[index], value, 0, weight);
             write.record(old, entry);
             return entry;
           }

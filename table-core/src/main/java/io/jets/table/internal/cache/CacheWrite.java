@@ -13,7 +13,7 @@ final class CacheWrite {
   /** The hash engine's lock of the key; null for a multi-object write. */
   final Object stripe;
 
-  /** The key's mixed hash (single-key writes). */
+  /** The key's spread hash (single-key writes). */
   final int hash;
 
   /** The cache time the write runs at. */

@@ -56,7 +56,7 @@ final class FrequencySketch {
   private static final int READ_COUNT_SAMPLE = 16;
 
   /**
-   * Records one read of the key with mixed hash {@code hash}, from any thread. Racy; see the class
+   * Records one read of the key with spread hash {@code hash}, from any thread. Racy; see the class
    * comment. The aging count is sampled so that readers rarely write shared memory beyond the key's
    * own block.
    */
@@ -66,15 +66,15 @@ final class FrequencySketch {
     }
   }
 
-  /** Records one use of the key with mixed hash {@code hash}; called under the policy lock. */
+  /** Records one use of the key with spread hash {@code hash}; called under the policy lock. */
   void increment(int hash) {
     if (add(hash)) {
       additions++;
     }
   }
 
-  private boolean add(int order) {
-    int hash = spread(order);
+  private boolean add(int spread) {
+    int hash = mix(spread);
     int rehash = rehash(hash);
     int block = (hash & blockMask) << 3;
     boolean added = false;
@@ -91,9 +91,9 @@ final class FrequencySketch {
     return added;
   }
 
-  /** The estimated recent uses of the key with mixed hash {@code hash}, 0 to 15. */
-  int frequency(int order) {
-    int hash = spread(order);
+  /** The estimated recent uses of the key with spread hash {@code hash}, 0 to 15. */
+  int frequency(int spread) {
+    int hash = mix(spread);
     int rehash = rehash(hash);
     int block = (hash & blockMask) << 3;
     int frequency = MAXIMUM_COUNT;
@@ -119,12 +119,12 @@ final class FrequencySketch {
   }
 
   /**
-   * The table's order of a key (its spread hash bit-reversed, whose low bits are poor for small
-   * integer keys) mixed (murmur3's finalizer) so that every bit reaches the bits that pick the
-   * block and the counters.
+   * A key's spread hash ({@code BucketChain.spread}: its hash code with the high half folded in,
+   * whose high bits are all zero for small integer keys) mixed by murmur3's finalizer, so that
+   * every bit reaches the bits that pick the block and the counters.
    */
-  private static int spread(int order) {
-    int h = order; // murmur3's fmix32
+  private static int mix(int spread) {
+    int h = spread; // murmur3's fmix32
     h ^= h >>> 16;
     h *= 0x85ebca6b;
     h ^= h >>> 13;

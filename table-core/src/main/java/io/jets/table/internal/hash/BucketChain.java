@@ -4,7 +4,7 @@ import io.jets.table.spi.StoredObject;
 
 /**
  * The immutable chains of nodes that fill the buckets of a {@link StripedBuckets}, sorted by
- * unsigned order ({@link #mix}: the bit-reversed spread hash, which is what a node's {@code hash}
+ * unsigned order ({@link #order}: the bit-reversed spread hash, which is what a node's {@code hash}
  * holds). A key's bucket is the low bits of its spread hash, the top bits of its order reversed, so
  * traversal by order is the same whatever the capacity, and doubling splits each chain into a
  * prefix and a suffix without reordering anything (the "split-ordered" idea of Shalev and Shavit).
@@ -44,7 +44,7 @@ public final class BucketChain {
    * order reversed) splits into two in place when the table doubles, and the traversal order is the
    * same whatever the capacity.
    */
-  public static int mix(Object key) {
+  public static int order(Object key) {
     return Integer.reverse(spread(key));
   }
 
@@ -63,10 +63,10 @@ public final class BucketChain {
   }
 
   /**
-   * Orders two keys with equal mixed hashes, so that next() can find where a deleted key stood: by
-   * class name, then by compareTo for Comparable keys, otherwise by the identity hash of the key
-   * instance. Returns 0 only when no order is known (same-named classes of two loaders, compareTo
-   * 0, equal identity hashes); such keys keep insertion order.
+   * Orders two keys of equal order ({@link #order}), so that next() can find where a deleted key
+   * stood: by class name, then by compareTo for Comparable keys, otherwise by the identity hash of
+   * the key instance. Returns 0 only when no order is known (same-named classes of two loaders,
+   * compareTo 0, equal identity hashes); such keys keep insertion order.
    *
    * <p>The identity hash works because the stored key instance is the one first/next hand out, so a
    * walk that deleted the key it stands on passes that very instance back to next(). Before, keys

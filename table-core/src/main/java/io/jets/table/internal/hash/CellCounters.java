@@ -55,12 +55,10 @@ final class CellCounters {
   }
 
   private final Cell[] cells;
-  private final int cellBits;
   private final AtomicLong centralObjects; // null when the counts stay in the cells only
   private volatile int keysPerCellLimit; // racy read by writers: a stale limit only delays a resize
 
   CellCounters(int cellBits, boolean centralCount) {
-    this.cellBits = cellBits;
     this.cells = new Cell[1 << cellBits];
     for (int i = 0; i < cells.length; i++) {
       cells[i] = new Cell();

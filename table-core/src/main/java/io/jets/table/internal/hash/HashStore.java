@@ -61,7 +61,7 @@ public final class HashStore extends StripedBuckets implements Store {
 
   @Override
   public StoredObject step(Object key, boolean forward) {
-    return firstAfter(key == null ? 0 : BucketChain.mix(key), key);
+    return firstAfter(key == null ? 0 : BucketChain.order(key), key);
   }
 
   /**
