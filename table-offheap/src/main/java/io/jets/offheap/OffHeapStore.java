@@ -254,7 +254,8 @@ final class OffHeapStore implements Store {
   }
 
   @Override
-  public void putLocked(Object lock, Object key, Object value, long objectDelta) {
+  public void putLocked(
+      Object lock, StoredObject present, Object key, Object value, long objectDelta) {
     Held held = (Held) lock;
     byte[] k = bytesOf(held, key);
     byte[] v = value == null ? null : encode(valueCodec, value, "value");

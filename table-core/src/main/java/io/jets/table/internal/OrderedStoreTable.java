@@ -55,6 +55,6 @@ public final class OrderedStoreTable<K, V> extends SetStoreTable<K, V>
       throw new BadArgumentException(name(), "slot: index " + index + " is negative");
     }
     StoredObject objects = tree.at(index);
-    return objects == null ? null : Map.entry((K) objects.key, (V) objects.value);
+    return objects == null ? null : Map.entry((K) objects.key, (V) objects.laValue());
   }
 }

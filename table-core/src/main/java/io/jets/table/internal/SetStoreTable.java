@@ -32,7 +32,7 @@ public class SetStoreTable<K, V> extends WritableStoreTable<K, V> implements Set
   @SuppressWarnings("unchecked")
   public final V get(K key) {
     StoredObject objects = read(key, "get");
-    return objects == null ? null : (V) objects.value;
+    return objects == null ? null : (V) objects.laValue();
   }
 
   // ---- counters ----
@@ -66,7 +66,7 @@ public class SetStoreTable<K, V> extends WritableStoreTable<K, V> implements Set
     try {
       checkWriteLocked(operation, writer);
       StoredObject present = findLocked(lock, key, operation);
-      Object current = present != null ? present.value : defaultValue;
+      Object current = present != null ? present.laValue() : defaultValue;
       if (current == null) {
         throw new MissingKeyException(name(), operation, key);
       }
@@ -106,13 +106,13 @@ public class SetStoreTable<K, V> extends WritableStoreTable<K, V> implements Set
       if (present == null) {
         throw new MissingKeyException(name(), operation, key);
       }
-      long value = CounterValues.read(name(), present.value, key, operation);
+      long value = CounterValues.read(name(), present.laValue(), key, operation);
       for (int i = 0; i < steps.length; i++) {
         value = CounterValues.apply(name(), steps[i], value, key, operation);
         results[i] = value;
       }
       if (steps.length > 0) {
-        Object stored = CounterValues.boxLike(name(), present.value, value, key, operation);
+        Object stored = CounterValues.boxLike(name(), present.laValue(), value, key, operation);
         putLocked(lock, key, present, stored, operation);
       }
     } finally {
@@ -150,7 +150,7 @@ public class SetStoreTable<K, V> extends WritableStoreTable<K, V> implements Set
       if (present == null && !withDefault) {
         return null;
       }
-      V updated = function.apply(present == null ? defaultValue : (V) present.value);
+      V updated = function.apply(present == null ? defaultValue : (V) present.laValue());
       if (updated == null) {
         throw new BadArgumentException(name(), "update: the function returned null for key " + key);
       }

@@ -74,7 +74,7 @@ public abstract class StoreTable<K, V> extends SelectableTable<K, V> {
     if (objects == null) {
       return List.of();
     }
-    return bag ? new ValueList<>((Object[]) objects.value) : List.of((V) objects.value);
+    return bag ? new ValueList<>((Object[]) objects.laValue()) : List.of((V) objects.laValue());
   }
 
   final long countOf(Object stored) {
@@ -268,10 +268,10 @@ public abstract class StoreTable<K, V> extends SelectableTable<K, V> {
   private boolean visitObjects(StoredObject objects, ObjectVisitor<K, V> visitor) {
     K key = (K) objects.key;
     if (!bag) {
-      return visitor.visit(key, (V) objects.value);
+      return visitor.visit(key, (V) objects.laValue());
     }
     boolean more = true;
-    for (Object value : (Object[]) objects.value) {
+    for (Object value : (Object[]) objects.laValue()) {
       more &= visitor.visit(key, (V) value);
     }
     return more;

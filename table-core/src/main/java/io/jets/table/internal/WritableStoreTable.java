@@ -36,7 +36,7 @@ public abstract class WritableStoreTable<K, V> extends StoreTable<K, V> {
     if (present == null) {
       return new Object[] {value};
     }
-    Object[] values = (Object[]) present.value;
+    Object[] values = (Object[]) present.laValue();
     if (!duplicates) {
       for (Object v : values) {
         if (v.equals(value)) {
@@ -86,9 +86,10 @@ public abstract class WritableStoreTable<K, V> extends StoreTable<K, V> {
     try {
       store.putLocked(
           lock,
+          present,
           storedKey,
           stored,
-          countOf(stored) - (present == null ? 0 : countOf(present.value)));
+          countOf(stored) - (present == null ? 0 : countOf(present.laValue())));
     } catch (KeyOrderException e) {
       throw keyError(operation, key, e);
     }
@@ -189,13 +190,13 @@ public abstract class WritableStoreTable<K, V> extends StoreTable<K, V> {
         return 0;
       }
       if (!bag) {
-        if (!test.test((K) present.key, (V) present.value)) {
+        if (!test.test((K) present.key, (V) present.laValue())) {
           return 0;
         }
         putLocked(lock, key, present, null, operation);
         return 1;
       }
-      Object[] values = (Object[]) present.value;
+      Object[] values = (Object[]) present.laValue();
       Object[] kept = new Object[values.length];
       int k = 0;
       for (Object v : values) {
@@ -225,7 +226,7 @@ public abstract class WritableStoreTable<K, V> extends StoreTable<K, V> {
     try {
       checkWriteLocked(operation, writer);
       StoredObject present = findLocked(lock, key, operation);
-      if (present == null || !present.value.equals(expected)) {
+      if (present == null || !present.laValue().equals(expected)) {
         return false;
       }
       putLocked(lock, key, present, replacement, operation);
@@ -270,7 +271,7 @@ public abstract class WritableStoreTable<K, V> extends StoreTable<K, V> {
 
           @Override
           public long objectDelta(StoredObject present, Object merged) {
-            return countOf(merged) - (present == null ? 0 : countOf(present.value));
+            return countOf(merged) - (present == null ? 0 : countOf(present.laValue()));
           }
         };
     try {

@@ -61,10 +61,12 @@ public interface Store {
 
   /**
    * Stores {@code value} under {@code key}, or removes the key when {@code value} is null; readers
-   * see it at once. {@code objectDelta} is the change in the object count. The caller holds {@code
-   * lock}.
+   * see it at once. {@code present} is what {@link #findLocked} returned for {@code key} under this
+   * lock (null if it found nothing, or if the caller did not look): a store may write its value in
+   * place, after checking that it still holds it. {@code objectDelta} is the change in the object
+   * count. The caller holds {@code lock}.
    */
-  void putLocked(Object lock, Object key, Object value, long objectDelta);
+  void putLocked(Object lock, StoredObject present, Object key, Object value, long objectDelta);
 
   /** Releases {@code lock}. */
   void unlock(Object lock);

@@ -120,8 +120,8 @@ final class CacheMaintenance {
       Object stripe = hashes.lock(entry.key);
       try {
         StoredObject node = hashes.findLocked(stripe, entry.key);
-        if (node != null && node.value == entry) {
-          hashes.putLocked(stripe, entry.key, null, -1);
+        if (node != null && node.laValue() == entry) {
+          hashes.putLocked(stripe, node, entry.key, null, -1);
           removed = true;
         }
       } finally {

@@ -74,7 +74,10 @@ final class CacheNotifier {
       stats.removed(expired);
     }
     notify(
-        expired ? CacheEvent.Kind.EXPIRED : CacheEvent.Kind.EVICTED, entry.key, entry.value, null);
+        expired ? CacheEvent.Kind.EXPIRED : CacheEvent.Kind.EVICTED,
+        entry.key,
+        entry.laValue(),
+        null);
   }
 
   /**
@@ -84,12 +87,12 @@ final class CacheNotifier {
   void changed(CacheEntry previous, CacheEntry written) {
     if (written == null) {
       if (previous != null) {
-        notify(CacheEvent.Kind.DELETED, previous.key, previous.value, null);
+        notify(CacheEvent.Kind.DELETED, previous.key, previous.laValue(), null);
       }
     } else if (previous == null) {
-      notify(CacheEvent.Kind.INSERTED, written.key, written.value, null);
+      notify(CacheEvent.Kind.INSERTED, written.key, written.laValue(), null);
     } else {
-      notify(CacheEvent.Kind.UPDATED, written.key, written.value, previous.value);
+      notify(CacheEvent.Kind.UPDATED, written.key, written.laValue(), previous.laValue());
     }
   }
 

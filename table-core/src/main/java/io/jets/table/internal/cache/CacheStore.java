@@ -91,14 +91,16 @@ final class CacheStore implements Store {
     if (node == null) {
       return null;
     }
-    CacheEntry entry = (CacheEntry) node.value;
+    CacheEntry entry = (CacheEntry) node.laValue();
     return entry.canExpire() && entry.isExpired(clock.now()) ? null : entry;
   }
 
   private static CacheEntry liveAt(StoredObject node, long now) {
-    return node == null || ((CacheEntry) node.value).isExpired(now)
-        ? null
-        : (CacheEntry) node.value;
+    if (node == null) {
+      return null;
+    }
+    CacheEntry entry = (CacheEntry) node.laValue(); // once: a write may replace it in place
+    return entry.isExpired(now) ? null : entry;
   }
 
   @Override
@@ -110,10 +112,11 @@ final class CacheStore implements Store {
   public StoredObject step(Object key, boolean forward) {
     long now = clock.now();
     StoredObject node = hashes.step(key, forward);
-    while (node != null && liveAt(node, now) == null) {
+    CacheEntry live = null;
+    while (node != null && (live = liveAt(node, now)) == null) {
       node = hashes.step(node.key, forward);
     }
-    return node == null ? null : (CacheEntry) node.value;
+    return live;
   }
 
   @Override
@@ -166,7 +169,8 @@ final class CacheStore implements Store {
   private CacheEntry stored(CacheWrite write, Object key) {
     if (!write.lookedYet()) {
       StoredObject node = hashes.findLocked(write.stripe, key);
-      write.looked(node == null ? null : (CacheEntry) node.value);
+      write.node = node;
+      write.looked(node == null ? null : (CacheEntry) node.laValue());
     }
     return write.current();
   }
@@ -176,7 +180,8 @@ final class CacheStore implements Store {
    * ignores {@code objectDelta}, which the facade computes as if an expired entry were absent.
    */
   @Override
-  public void putLocked(Object lock, Object key, Object value, long objectDelta) {
+  public void putLocked(
+      Object lock, StoredObject present, Object key, Object value, long objectDelta) {
     CacheWrite write = (CacheWrite) lock;
     CacheEntry old = stored(write, key);
     CacheEntry entry = null;
@@ -210,7 +215,8 @@ final class CacheStore implements Store {
   }
 
   private void store(CacheWrite write, Object key, CacheEntry old, CacheEntry entry) {
-    hashes.putLocked(write.stripe, key, entry, old == null ? 1 : entry == null ? -1 : 0);
+    hashes.putLocked(
+        write.stripe, write.node, key, entry, old == null ? 1 : entry == null ? -1 : 0);
     write.record(old, entry);
   }
 
@@ -228,7 +234,7 @@ final class CacheStore implements Store {
         write,
         key,
         live,
-        newEntry(write, write.hash, live, key, live.value, live.ownTimeToLive, live.weight));
+        newEntry(write, write.hash, live, key, live.laValue(), live.ownTimeToLive, live.weight));
     write.silent = true;
     return true;
   }
@@ -262,7 +268,7 @@ final class CacheStore implements Store {
         new Merge() {
           @Override
           public Object merge(int index, StoredObject node) {
-            CacheEntry old = node == null ? null : (CacheEntry) node.value;
+            CacheEntry old = node == null ? null : (CacheEntry) node.laValue();
             Object value = refused[0] ? null : merge.merge(index, write.live(old));
             if (value == null) {
               return null;
@@ -298,7 +304,7 @@ final class CacheStore implements Store {
   private boolean anyLive(Object[] keys, CacheWrite write) {
     for (Object key : keys) {
       StoredObject node = hashes.find(key);
-      if (node != null && write.live((CacheEntry) node.value) != null) {
+      if (node != null && write.live((CacheEntry) node.laValue()) != null) {
         return true;
       }
     }
@@ -318,7 +324,7 @@ final class CacheStore implements Store {
               false,
               null,
               node -> {
-                write.record((CacheEntry) node.value, null);
+                write.record((CacheEntry) node.laValue(), null);
                 return true;
               });
         });

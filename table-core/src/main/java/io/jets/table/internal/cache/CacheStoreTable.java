@@ -118,14 +118,14 @@ public final class CacheStoreTable<K, V> extends SetStoreTable<K, V> implements 
   @SuppressWarnings("unchecked")
   private V getOrLoad(K key, Function<? super K, ? extends V> loader, long timeoutNanos) {
     StoredObject live = read(key, "getOrLoad");
-    return live != null ? (V) live.value : loads.load(key, loader, timeoutNanos);
+    return live != null ? (V) live.laValue() : loads.load(key, loader, timeoutNanos);
   }
 
   /** The live value under {@code key} without counting an access; for the load path. */
   @SuppressWarnings("unchecked")
   V peekLive(K key) {
     StoredObject live = cache.find(key);
-    return live == null ? null : (V) live.value;
+    return live == null ? null : (V) live.laValue();
   }
 
   /**
@@ -141,9 +141,9 @@ public final class CacheStoreTable<K, V> extends SetStoreTable<K, V> implements 
       checkNotDeletedLocked("getOrLoad");
       StoredObject live = cache.findLocked(lock, key);
       if (live != null) {
-        return (V) live.value;
+        return (V) live.laValue();
       }
-      cache.putLocked(lock, key, loaded, 1);
+      cache.putLocked(lock, null, key, loaded, 1);
       return value;
     } finally {
       cache.unlock(lock);

@@ -1,5 +1,6 @@
 package io.jets.table.internal.cache;
 
+import io.jets.table.spi.StoredObject;
 import java.util.Arrays;
 
 /**
@@ -25,6 +26,12 @@ final class CacheWrite {
   // The entry under the key when a single-key write first looked (may be expired).
   private boolean looked;
   private CacheEntry found;
+
+  /**
+   * The hash node under the key when the write first looked, for the hash store to write in place
+   * (it checks that it still holds the node).
+   */
+  StoredObject node;
 
   // The changes, allocated by the first one: a write that changes nothing allocates no more.
   private final int expected;

@@ -3,21 +3,22 @@ package io.jets.table.internal.hash;
 import io.jets.table.spi.StoredObject;
 
 /**
- * The immutable chains of nodes that fill the buckets of a {@link StripedBuckets}, sorted by
- * unsigned order ({@link #order}: the bit-reversed spread hash, which is what a node's {@code hash}
- * holds). A key's bucket is the low bits of its spread hash, the top bits of its order reversed, so
- * traversal by order is the same whatever the capacity, and doubling splits each chain into a
- * prefix and a suffix without reordering anything (the "split-ordered" idea of Shalev and Shavit).
- * Keys of equal order are ordered by {@link #tieOrder}.
+ * The chains of nodes that fill the buckets of a {@link StripedBuckets}, sorted by unsigned order
+ * ({@link #order}: the bit-reversed spread hash, which is what a node's {@code hash} holds). A
+ * key's bucket is the low bits of its spread hash, the top bits of its order reversed, so traversal
+ * by order is the same whatever the capacity, and doubling splits each chain into a prefix and a
+ * suffix without reordering anything (the "split-ordered" idea of Shalev and Shavit). Keys of equal
+ * order are ordered by {@link #tieOrder}.
  *
- * <p>A writer never changes a node: it copies the nodes before the one it changes and shares the
- * rest, so a reader may walk a chain it loaded without any lock.
+ * <p>A writer never changes a node's key or link: it copies the nodes before the one it inserts or
+ * removes and shares the rest, so a reader may walk a chain it loaded without any lock. Only a
+ * present key's value is written in place (a release store; readers load it with acquire).
  */
 public final class BucketChain {
 
   private BucketChain() {}
 
-  /** An immutable chain link. */
+  /** A chain link: its key, order and successor never change; its value may, in place. */
   public static final class Node extends StoredObject {
     public final int hash;
     public final Node next;
@@ -26,6 +27,11 @@ public final class BucketChain {
       super(key, value);
       this.hash = hash;
       this.next = next;
+    }
+
+    /** Writes a new value in place; the caller holds the key's stripe. */
+    void replaceValue(Object value) {
+      srValue(value);
     }
   }
 
@@ -60,6 +66,18 @@ public final class BucketChain {
       }
     }
     return null;
+  }
+
+  /** Whether {@code chain} holds {@code node} itself (compared by identity, not by key). */
+  static boolean holds(Node chain, Node node) {
+    for (Node n = chain; n != null; n = n.next) {
+      if (n == node) {
+        return true;
+      } else if (Integer.compareUnsigned(n.hash, node.hash) > 0) {
+        return false;
+      }
+    }
+    return false;
   }
 
   /**
@@ -154,7 +172,7 @@ public final class BucketChain {
     Node result = tail;
     for (int j = count - 1; j >= 0; j--) {
       Node n = prefix[j];
-      result = new Node(n.hash, n.key, n.value, result);
+      result = new Node(n.hash, n.key, n.laValue(), result);
     }
     return result;
   }

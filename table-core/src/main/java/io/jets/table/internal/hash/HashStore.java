@@ -77,7 +77,8 @@ public final class HashStore extends StripedBuckets implements Store {
       if (!visitor.visit(node)) {
         return false;
       }
-      // A chain read once is immutable and consistent as of that read; at its end, step on.
+      // A chain read once keeps its keys (values may change, each read atomically); at its end,
+      // step on.
       node = node.next != null ? node.next : (Node) step(node.key, true);
     }
     return true;
@@ -90,24 +91,49 @@ public final class HashStore extends StripedBuckets implements Store {
 
   // ---- single-key writes ----
 
+  /**
+   * Locks the key's stripe and leaves the key and its spread hash with it (fields only the lock
+   * holder touches), so the calls that follow under the lock hash the key no more.
+   */
   @Override
   public Object lock(Object key) {
-    return lock(BucketChain.spread(key));
+    int spread = BucketChain.spread(key);
+    Stripe stripe = lock(spread);
+    stripe.heldKey = key;
+    stripe.heldSpread = spread;
+    return stripe;
+  }
+
+  /** The spread hash of {@code key}, from its stripe if that was locked for this very key. */
+  private static int spread(Stripe stripe, Object key) {
+    return stripe.heldKey == key ? stripe.heldSpread : BucketChain.spread(key);
   }
 
   @Override
   public StoredObject findLocked(Object lock, Object key) {
-    return findLocked(key, BucketChain.spread(key));
+    return findLocked(key, spread((Stripe) lock, key));
   }
 
+  /**
+   * A key that {@code present} (its node) holds takes the new value in place: no allocation and no
+   * chain copy, as {@code ConcurrentHashMap} writes a present key.
+   */
   @Override
-  public void putLocked(Object lock, Object key, Object value, long objectDelta) {
-    putLocked((Stripe) lock, BucketChain.spread(key), key, value, objectDelta);
+  public void putLocked(
+      Object lock, StoredObject present, Object key, Object value, long objectDelta) {
+    Stripe stripe = (Stripe) lock;
+    if (present instanceof Node node) {
+      putLocked(stripe, Integer.reverse(node.hash), node, key, value, objectDelta);
+    } else {
+      putLocked(stripe, spread(stripe, key), null, key, value, objectDelta);
+    }
   }
 
   @Override
   public void unlock(Object lock) {
-    release((Stripe) lock);
+    Stripe stripe = (Stripe) lock;
+    stripe.heldKey = null; // the stripe must not keep a key alive
+    release(stripe);
   }
 
   // ---- multi-object writes ----

@@ -17,11 +17,16 @@ public abstract class StripedBuckets {
   /*
    * Design notes
    *
-   * Concurrency. A bucket holds an immutable chain of Nodes. A writer holding the stripe lock of a
-   * key builds a new chain (copying the nodes before the changed one, sharing the rest) and
-   * publishes it with a release store; a reader loads the bucket with an acquire load and walks a
-   * chain nobody will ever change. Reads are therefore lock-free, allocation-free and write
-   * nothing.
+   * Concurrency. A bucket holds a chain of Nodes whose keys and links never change. A writer
+   * holding the stripe lock of a key that inserts or removes it builds a new chain (copying the
+   * nodes before the changed one, sharing the rest) and publishes it with a release store; one
+   * that gives a present key a new value writes the node's value in place with a release store,
+   * as ConcurrentHashMap does (no allocation, no copy). A reader loads the bucket with an acquire
+   * load, walks links nobody will change and loads the value it returns once, with an acquire
+   * load, so it sees the old value or the new one. Reads are therefore lock-free,
+   * allocation-free and write nothing. Only single-key writers write in place: a multi-object
+   * write builds new nodes for every key it changes, so the old chain a marker hands out stays
+   * as it was (see below).
    *
    * Order. A key's bucket is the low `bits` bits of its spread hash (a mask, as in
    * ConcurrentHashMap); its order is the spread hash bit-reversed, chains are sorted by order
@@ -231,6 +236,12 @@ public abstract class StripedBuckets {
 
   /** Locks and returns the stripe that now covers the key with spread hash {@code spread}. */
   public Stripe lock(int spread) {
+    if (!adaptive) {
+      Stripe[] fixed = stripes; // never replaced: only adaptation replaces the stripes
+      Stripe stripe = fixed[stripeIndex(spread, fixed)];
+      stripe.lock();
+      return stripe;
+    }
     for (; ; ) {
       Stripe[] current = stripes;
       Stripe stripe = current[stripeIndex(spread, current)];
@@ -290,19 +301,31 @@ public abstract class StripedBuckets {
 
   /**
    * Stores {@code value} under {@code key}, or removes the key when {@code value} is null, and adds
-   * {@code objectDelta} to the object count. The caller holds the key's stripe.
+   * {@code objectDelta} to the object count. {@code present} is the key's node if the caller found
+   * it under this lock (null otherwise); a node the chain still holds takes a new value in place,
+   * with one release store. The caller holds the key's stripe.
    */
-  public void putLocked(Stripe stripe, int spread, Object key, Object value, long objectDelta) {
+  public void putLocked(
+      Stripe stripe, int spread, Node present, Object key, Object value, long objectDelta) {
     Object[] tab = table;
     int i = spread & (tab.length - 1);
-    int order = Integer.reverse(spread);
     Node head = (Node) tab[i];
-    Node present = BucketChain.find(head, order, key);
-    Node edited = BucketChain.edit(head, order, key, value, present);
-    if (edited != head) {
-      srSlot(tab, i, edited);
+    Node node = present;
+    if (node == null || !BucketChain.holds(head, node)) {
+      // Not found yet, or gone: user code run under the lock (an update's function) may have
+      // written the same key on this thread, which the reentrant stripe lets through.
+      node = BucketChain.find(head, Integer.reverse(spread), key);
     }
-    if (count(spread, BucketChain.keyDelta(present, value), objectDelta)) {
+    if (node != null && value != null) {
+      node.replaceValue(value);
+    } else {
+      Node edited = BucketChain.edit(head, Integer.reverse(spread), key, value, node);
+      if (edited != head) {
+        srSlot(tab, i, edited);
+      }
+    }
+    int keyDelta = BucketChain.keyDelta(node, value);
+    if ((keyDelta | objectDelta) != 0 && count(spread, keyDelta, objectDelta)) {
       stripe.crowded = true;
     }
   }

@@ -345,7 +345,8 @@ final class ContentionAdaptingTree {
       PersistentSortedTree.Split parts = PersistentSortedTree.split(data, median.key, order);
       BaseNode left = new BaseNode(parts.below());
       BaseNode right =
-          new BaseNode(PersistentSortedTree.join(null, median.key, median.value, parts.above()));
+          new BaseNode(
+              PersistentSortedTree.join(null, median.key, median.laValue(), parts.above()));
       left.lock.lock();
       right.lock.lock();
       try {

@@ -179,8 +179,8 @@ final class PersistentSortedTree {
       return new Node(t.left, key, value, t.right);
     }
     return c < 0
-        ? join(put(t.left, key, value, order), t.key, t.value, t.right)
-        : join(t.left, t.key, t.value, put(t.right, key, value, order));
+        ? join(put(t.left, key, value, order), t.key, t.laValue(), t.right)
+        : join(t.left, t.key, t.laValue(), put(t.right, key, value, order));
   }
 
   /** {@code t} without the key that compares equal to {@code key} (the same root if absent). */
@@ -194,10 +194,10 @@ final class PersistentSortedTree {
     }
     if (c < 0) {
       Node left = remove(t.left, key, order);
-      return left == t.left ? t : join(left, t.key, t.value, t.right);
+      return left == t.left ? t : join(left, t.key, t.laValue(), t.right);
     }
     Node right = remove(t.right, key, order);
-    return right == t.right ? t : join(t.left, t.key, t.value, right);
+    return right == t.right ? t : join(t.left, t.key, t.laValue(), right);
   }
 
   /** Splits {@code t} around {@code key}. */
@@ -211,10 +211,10 @@ final class PersistentSortedTree {
     }
     if (c < 0) {
       Split s = split(t.left, key, order);
-      return new Split(s.below(), s.found(), join(s.above(), t.key, t.value, t.right));
+      return new Split(s.below(), s.found(), join(s.above(), t.key, t.laValue(), t.right));
     }
     Split s = split(t.right, key, order);
-    return new Split(join(t.left, t.key, t.value, s.below()), s.found(), s.above());
+    return new Split(join(t.left, t.key, t.laValue(), s.below()), s.found(), s.above());
   }
 
   /** Every key of {@code below} precedes {@code key}, which precedes every key of {@code above}. */
@@ -241,14 +241,14 @@ final class PersistentSortedTree {
       return below;
     }
     Node max = last(below);
-    return join(removeLast(below), max.key, max.value, above);
+    return join(removeLast(below), max.key, max.laValue(), above);
   }
 
   private static Node removeLast(Node t) {
     if (t.right == null) {
       return t.left;
     }
-    return join(t.left, t.key, t.value, removeLast(t.right));
+    return join(t.left, t.key, t.laValue(), removeLast(t.right));
   }
 
   // below is taller: descend its right spine to a subtree no more than one taller than above.
@@ -258,12 +258,12 @@ final class PersistentSortedTree {
     if (height(c) <= height(above) + 1) {
       Node joined = new Node(c, key, value, above);
       if (height(joined) <= height(l) + 1) {
-        return new Node(l, below.key, below.value, joined);
+        return new Node(l, below.key, below.laValue(), joined);
       }
-      return rotateLeft(new Node(l, below.key, below.value, rotateRight(joined)));
+      return rotateLeft(new Node(l, below.key, below.laValue(), rotateRight(joined)));
     }
     Node joined = joinRight(c, key, value, above);
-    Node t = new Node(l, below.key, below.value, joined);
+    Node t = new Node(l, below.key, below.laValue(), joined);
     return height(joined) <= height(l) + 1 ? t : rotateLeft(t);
   }
 
@@ -273,22 +273,22 @@ final class PersistentSortedTree {
     if (height(c) <= height(below) + 1) {
       Node joined = new Node(below, key, value, c);
       if (height(joined) <= height(r) + 1) {
-        return new Node(joined, above.key, above.value, r);
+        return new Node(joined, above.key, above.laValue(), r);
       }
-      return rotateRight(new Node(rotateLeft(joined), above.key, above.value, r));
+      return rotateRight(new Node(rotateLeft(joined), above.key, above.laValue(), r));
     }
     Node joined = joinLeft(below, key, value, c);
-    Node t = new Node(joined, above.key, above.value, r);
+    Node t = new Node(joined, above.key, above.laValue(), r);
     return height(joined) <= height(r) + 1 ? t : rotateRight(t);
   }
 
   private static Node rotateLeft(Node t) {
     Node r = t.right;
-    return new Node(new Node(t.left, t.key, t.value, r.left), r.key, r.value, r.right);
+    return new Node(new Node(t.left, t.key, t.laValue(), r.left), r.key, r.laValue(), r.right);
   }
 
   private static Node rotateRight(Node t) {
     Node l = t.left;
-    return new Node(l.left, l.key, l.value, new Node(l.right, t.key, t.value, t.right));
+    return new Node(l.left, l.key, l.laValue(), new Node(l.right, t.key, t.laValue(), t.right));
   }
 }

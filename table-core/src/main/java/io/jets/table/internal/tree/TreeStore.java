@@ -107,7 +107,8 @@ public final class TreeStore implements Store {
   }
 
   @Override
-  public void putLocked(Object lock, Object key, Object value, long objectDelta) {
+  public void putLocked(
+      Object lock, StoredObject present, Object key, Object value, long objectDelta) {
     BaseNode base = (BaseNode) lock;
     Node data = ContentionAdaptingTree.dataLocked(base);
     tree.publish(

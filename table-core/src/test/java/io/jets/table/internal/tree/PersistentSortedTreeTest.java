@@ -106,7 +106,7 @@ class PersistentSortedTreeTest {
               parts.found() == null
                   ? parts.above()
                   : PersistentSortedTree.join(
-                      null, parts.found().key, parts.found().value, parts.above()));
+                      null, parts.found().key, parts.found().laValue(), parts.above()));
       assertEquals(all, checkInvariants(rejoined));
     }
     assertSame(null, PersistentSortedTree.join2(null, null));
