@@ -20,15 +20,18 @@ import org.openjdk.jmh.annotations.TearDown;
 /**
  * {@code n} distinct {@code String} keys that share one {@code hashCode} (every string of "Aa" and
  * "BB" blocks of one length), inserted one by one into an empty set table and into an empty {@code
- * ConcurrentHashMap} (which turns a long bucket into a tree bin). Target: at most 2x the map, with
- * a per-key cost that grows no faster than log n. Reported per whole fill: divide by n.
+ * ConcurrentHashMap}; both turn a long bucket of Comparable keys into a tree. Target: at most 2x
+ * the map, with a per-key cost that grows no faster than log n. Reported per whole fill: divide by
+ * n.
+ *
+ * <p>{@link CollidingPlainKeysBenchmark} does the same with keys that have no order.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.SingleShotTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 public class CollidingKeysBenchmark {
 
-  @Param({"2000", "16000"})
+  @Param({"2000", "16000", "128000"})
   public int n;
 
   private String[] keys;

@@ -3,6 +3,7 @@ package io.jets.property;
 import io.jets.table.KeyPattern;
 import io.jets.table.MatchSpec;
 import io.jets.table.SetTable;
+import io.jets.table.TableType;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -33,72 +34,99 @@ public class SetTableOperations {
    */
   static volatile List<TableConfig> configs;
 
+  /**
+   * Set by the JUnit test: on hash sets, keys 1..3 become 1, 257 and 513, which share one bucket
+   * with {@link #FILLERS} more keys (in the 16, 64 or 256 buckets a small table has), so that
+   * bucket turns from a chain into a tree when all three are present and back when two are gone;
+   * the model does not change.
+   */
+  static volatile boolean colliding;
+
+  /** Keys beside the operated ones in the colliding bucket: 8 with all three makes it a tree. */
+  private static final int FILLERS = 5;
+
   private static final AtomicInteger NEXT = new AtomicInteger();
 
   private final SetTable<Integer, Integer> table;
+  private final boolean collide;
 
   public SetTableOperations() {
-    table =
-        LincheckTables.track(
-            configs
-                .get(Math.floorMod(NEXT.getAndIncrement(), configs.size()))
-                .buildSet("lincheck"));
+    TableConfig config = configs.get(Math.floorMod(NEXT.getAndIncrement(), configs.size()));
+    table = LincheckTables.track(config.buildSet("lincheck"));
+    collide = colliding && config.type() == TableType.SET;
+    if (collide) {
+      for (int filler = 4; filler < 4 + FILLERS; filler++) {
+        table.insert(k(filler), 0);
+      }
+    }
+  }
+
+  /** The table key of operation key {@code key}. */
+  private int k(int key) {
+    return collide ? 1 + 256 * (key - 1) : key;
+  }
+
+  private List<Map.Entry<Integer, Integer>> pair(int key, int value) {
+    List<Map.Entry<Integer, Integer>> pair = LincheckTables.pair(key, value);
+    return List.of(
+        Map.entry(k(pair.get(0).getKey()), pair.get(0).getValue()),
+        Map.entry(k(pair.get(1).getKey()), pair.get(1).getValue()));
   }
 
   @Operation
   public void insert(@Param(name = "key") int key, @Param(name = "value") int value) {
-    table.insert(key, value);
+    table.insert(k(key), value);
   }
 
   @Operation
   public boolean insertNew(@Param(name = "key") int key, @Param(name = "value") int value) {
-    return table.insertNew(key, value);
+    return table.insertNew(k(key), value);
   }
 
   @Operation
   public List<Integer> lookup(@Param(name = "key") int key) {
-    return table.lookup(key);
+    return table.lookup(k(key));
   }
 
   @Operation
   public Integer get(@Param(name = "key") int key) {
-    return table.get(key);
+    return table.get(k(key));
   }
 
   @Operation
   public boolean member(@Param(name = "key") int key) {
-    return table.member(key);
+    return table.member(k(key));
   }
 
   @Operation
   public boolean delete(@Param(name = "key") int key) {
-    return table.delete(key);
+    return table.delete(k(key));
   }
 
   @Operation
   public boolean deleteObject(@Param(name = "key") int key, @Param(name = "value") int value) {
-    return table.deleteObject(key, value);
+    return table.deleteObject(k(key), value);
   }
 
   @Operation
   public List<Integer> take(@Param(name = "key") int key) {
-    return table.take(key);
+    return table.take(k(key));
   }
 
   @Operation
   public long updateCounter(@Param(name = "key") int key, @Param(name = "value") int increment) {
-    return table.updateCounter(key, increment, 0);
+    return table.updateCounter(k(key), increment, 0);
   }
 
   /** Two objects, on key and on the next key (mod 3), so batches overlap single-key writes. */
   @Operation
   public void insertAll(@Param(name = "key") int key, @Param(name = "value") int value) {
-    table.insertAll(LincheckTables.pair(key, value));
+    table.insertAll(pair(key, value));
   }
 
   @Operation
   public boolean insertNewAll(@Param(name = "key") int key, @Param(name = "value") int value) {
-    return table.insertNewAll(LincheckTables.pair(key, value));
+    return table.insertNewAll(pair(key, value));
   }
 
   @Operation
@@ -110,7 +138,7 @@ public class SetTableOperations {
   @Operation
   public long compareAndSet(@Param(name = "key") int key, @Param(name = "value") int expected) {
     MatchSpec<Integer, Integer, Map.Entry<Integer, Integer>> cas =
-        MatchSpec.<Integer, Integer>where(KeyPattern.exact(key))
+        MatchSpec.<Integer, Integer>where(KeyPattern.exact(k(key)))
             .guard((k, v) -> v == expected)
             .replaceValue((k, v) -> v + 1);
     return table.selectReplace(cas);

@@ -3,6 +3,7 @@ package io.jets.property;
 import io.jets.table.TableType;
 import java.util.List;
 import org.jetbrains.lincheck.datastructures.Options;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.parallel.Isolated;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -65,5 +66,31 @@ class TableLinearizabilityTest {
   @MethodSource("everyConfiguration")
   void everyConfigurationIsLinearizableUnderModelChecking(TableConfig config) {
     check(Budget.modelChecking(), config.type(), List.of(config));
+  }
+
+  /** Hash sets whose operated keys collide: one bucket goes from chain to tree bin and back. */
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("hashSetConfigurations")
+  void hashSetsWithCollidingKeysAreLinearizableUnderModelChecking(TableConfig config) {
+    SetTableOperations.colliding = true;
+    try {
+      check(Budget.modelChecking(), TableType.SET, List.of(config));
+    } finally {
+      SetTableOperations.colliding = false;
+    }
+  }
+
+  @Test
+  void hashSetsWithCollidingKeysAreLinearizableUnderStress() {
+    SetTableOperations.colliding = true;
+    try {
+      check(Budget.stress(), TableType.SET, configs(TableType.SET));
+    } finally {
+      SetTableOperations.colliding = false;
+    }
+  }
+
+  static List<TableConfig> hashSetConfigurations() {
+    return everyConfiguration().stream().filter(c -> c.type() == TableType.SET).toList();
   }
 }

@@ -68,6 +68,56 @@ public final class BucketChain {
     return null;
   }
 
+  // ---- a bucket's content: a chain (a Node, or null) or a TreeBin ----
+
+  /** The object of bucket content {@code bucket} holding {@code key}, of order {@code hash}. */
+  static StoredObject find(Object bucket, int hash, Object key) {
+    return bucket instanceof TreeBin tree ? tree.find(key) : find((Node) bucket, hash, key);
+  }
+
+  /** The first object of bucket content {@code bucket}, or null. */
+  static StoredObject first(Object bucket) {
+    return bucket instanceof TreeBin tree ? tree.first() : (Node) bucket;
+  }
+
+  /** The first object of bucket content {@code bucket} positioned after {@code (hash, key)}. */
+  static StoredObject skipThrough(Object bucket, int hash, Object key) {
+    return bucket instanceof TreeBin tree ? tree.after(key) : skipThrough((Node) bucket, hash, key);
+  }
+
+  /** Whether bucket content {@code bucket} holds {@code node} itself. */
+  static boolean holds(Object bucket, StoredObject node) {
+    return bucket instanceof TreeBin tree
+        ? tree.holds(node)
+        : node instanceof Node n && holds((Node) bucket, n);
+  }
+
+  /**
+   * Bucket content {@code bucket} with {@code key} holding {@code value} (removed when null), as
+   * {@link #edit(Node, int, Object, Object, Node)}; {@code present} is the object of {@code bucket}
+   * holding the key, or null. A chain that reaches {@link TreeBin#TREE_AT} keys becomes a tree if
+   * its keys allow it; a tree may become a chain again.
+   */
+  static Object edit(Object bucket, int hash, Object key, Object value, StoredObject present) {
+    if (bucket instanceof TreeBin tree) {
+      return tree.edit(key, value, present);
+    }
+    Node edited = edit((Node) bucket, hash, key, value, (Node) present);
+    if (present == null && value != null) {
+      int length = 0;
+      for (Node n = edited; n != null; n = n.next) {
+        length++;
+      }
+      if (length >= TreeBin.TREE_AT) {
+        TreeBin tree = TreeBin.of(edited, length);
+        if (tree != null) {
+          return tree;
+        }
+      }
+    }
+    return edited;
+  }
+
   /** Whether {@code chain} holds {@code node} itself (compared by identity, not by key). */
   static boolean holds(Node chain, Node node) {
     for (Node n = chain; n != null; n = n.next) {
@@ -151,7 +201,7 @@ public final class BucketChain {
   }
 
   /** The change in the number of keys when a key holding {@code present} gets {@code value}. */
-  static int keyDelta(Node present, Object value) {
+  static int keyDelta(StoredObject present, Object value) {
     return present != null ? (value == null ? -1 : 0) : (value == null ? 0 : 1);
   }
 
@@ -178,12 +228,18 @@ public final class BucketChain {
   }
 
   /**
-   * A bucket array of twice the capacity of {@code old} (2^oldBits buckets) holding the same
-   * chains, split; {@code old} is unchanged.
+   * A bucket array of twice the capacity of {@code old} (2^oldBits buckets) holding the same chains
+   * and trees, split; {@code old} is unchanged.
    */
   public static Object[] doubled(Object[] old, int oldBits) {
     Object[] grown = new Object[old.length << 1];
     for (int i = 0; i < old.length; i++) {
+      if (old[i] instanceof TreeBin tree) {
+        Object[] halves = tree.split(31 - oldBits);
+        grown[i] = halves[0];
+        grown[i + old.length] = halves[1];
+        continue;
+      }
       Node head = (Node) old[i];
       // Chains are sorted by order, so the nodes whose next order bit is 0 form a prefix: copy it
       // to bucket i, share the rest as bucket i + old.length (that bit is the next spread bit).

@@ -1,28 +1,27 @@
 package io.jets.table.internal.hash;
 
-import io.jets.table.internal.hash.BucketChain.Node;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 
 /**
  * Left in a bucket of a {@link StripedBuckets} while a multi-object write publishes: the bucket's
- * chain before the write and after it, and the write's {@link Commit}. A reader takes the chain
- * after if the commit flag is set, the chain before otherwise, so it never waits and never sees
- * half of the write.
+ * content (chain or tree) before the write and after it, and the write's {@link Commit}. A reader
+ * takes the chain after if the commit flag is set, the chain before otherwise, so it never waits
+ * and never sees half of the write.
  */
 final class CommitMarker {
   final Commit commit;
-  final Node before;
-  final Node after;
+  final Object before; // a chain (Node or null) or a TreeBin, as a bucket holds
+  final Object after;
 
-  CommitMarker(Commit commit, Node before, Node after) {
+  CommitMarker(Commit commit, Object before, Object after) {
     this.commit = commit;
     this.before = before;
     this.after = after;
   }
 
-  /** The chain a reader sees now. */
-  Node chain() {
+  /** The content (chain or tree) a reader sees now. */
+  Object content() {
     return commit.laCommitted() ? after : before;
   }
 

@@ -72,14 +72,14 @@ public final class HashStore extends StripedBuckets implements Store {
   @Override
   public boolean scan(
       MatchSpec<?, ?, ?> spec, boolean reverse, boolean resume, Object after, Visitor visitor) {
-    Node node = (Node) step(resume ? after : null, true);
+    StoredObject node = step(resume ? after : null, true);
     while (node != null) {
       if (!visitor.visit(node)) {
         return false;
       }
-      // A chain read once keeps its keys (values may change, each read atomically); at its end,
-      // step on.
-      node = node.next != null ? node.next : (Node) step(node.key, true);
+      // A chain read once keeps its keys (values may change, each read atomically): follow it to
+      // its end, then step on (a tree bin's objects are reached by steps).
+      node = node instanceof Node n && n.next != null ? n.next : step(node.key, true);
     }
     return true;
   }
@@ -165,7 +165,7 @@ public final class HashStore extends StripedBuckets implements Store {
         }
       }
       for (int i = 0; i < keys.length; i++) {
-        Node present = write.find(keys[i], hashes[i]);
+        StoredObject present = write.find(keys[i], hashes[i]);
         Object merged = merge.merge(i, present);
         if (merged != null) {
           write.put(hashes[i], keys[i], merged, merge.objectDelta(present, merged));

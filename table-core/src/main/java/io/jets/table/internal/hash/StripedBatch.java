@@ -1,7 +1,7 @@
 package io.jets.table.internal.hash;
 
-import io.jets.table.internal.hash.BucketChain.Node;
 import io.jets.table.internal.hash.CommitMarker.Commit;
+import io.jets.table.spi.StoredObject;
 import java.util.Arrays;
 
 /**
@@ -19,7 +19,7 @@ public final class StripedBatch {
   // Staged chains by bucket: open addressing on the bucket index, slot k used iff indexPlusOne[k]
   // is not 0. Allocated by the first put.
   private int[] indexPlusOne;
-  private Node[] heads;
+  private Object[] heads; // chains or trees
   private int stagedCount;
 
   // Count changes, applied at commit.
@@ -86,7 +86,7 @@ public final class StripedBatch {
   }
 
   /** The chain of bucket {@code index} as this batch sees it, its own earlier puts included. */
-  private Node staged(int index) {
+  private Object staged(int index) {
     if (cleared) {
       return null;
     }
@@ -96,11 +96,11 @@ public final class StripedBatch {
         return heads[k];
       }
     }
-    return (Node) live[index];
+    return live[index];
   }
 
   /** The node holding {@code key} as this batch sees it, its own earlier puts included. */
-  public Node find(Object key, int spread) {
+  public StoredObject find(Object key, int spread) {
     return BucketChain.find(staged(spread & (live.length - 1)), Integer.reverse(spread), key);
   }
 
@@ -109,15 +109,15 @@ public final class StripedBatch {
     if (indexPlusOne == null) {
       int slots = Integer.highestOneBit(Math.max(2, expected) * 2 - 1) * 2;
       indexPlusOne = new int[slots];
-      heads = new Node[slots];
+      heads = new Object[slots];
       countHashes = new int[Math.max(1, expected)];
       keyDeltas = new int[countHashes.length];
       objectDeltas = new long[countHashes.length];
     }
     int index = spread & (live.length - 1);
     int order = Integer.reverse(spread);
-    Node head = staged(index);
-    Node present = BucketChain.find(head, order, key);
+    Object head = staged(index);
+    StoredObject present = BucketChain.find(head, order, key);
     int keyDelta = BucketChain.keyDelta(present, value);
     stage(index, BucketChain.edit(head, order, key, value, present));
     if (countChanges == countHashes.length) {
@@ -131,7 +131,7 @@ public final class StripedBatch {
     objectDeltas[countChanges++] = objectDelta;
   }
 
-  private void stage(int index, Node head) {
+  private void stage(int index, Object head) {
     int k = slotOf(index);
     if (indexPlusOne[k] == 0) {
       if ((stagedCount + 1) * 2 > indexPlusOne.length) {
@@ -146,9 +146,9 @@ public final class StripedBatch {
 
   private void rehash() {
     int[] oldIndexes = indexPlusOne;
-    Node[] oldHeads = heads;
+    Object[] oldHeads = heads;
     indexPlusOne = new int[oldIndexes.length * 2];
-    heads = new Node[oldIndexes.length * 2];
+    heads = new Object[oldIndexes.length * 2];
     for (int k = 0; k < oldIndexes.length; k++) {
       if (oldIndexes[k] != 0) {
         int j = slotOf(oldIndexes[k] - 1);
@@ -203,7 +203,7 @@ public final class StripedBatch {
     for (int k = 0; k < indexPlusOne.length; k++) {
       if (indexPlusOne[k] != 0) {
         int i = indexPlusOne[k] - 1;
-        StripedBuckets.srSlot(live, i, new CommitMarker(commit, (Node) live[i], heads[k]));
+        StripedBuckets.srSlot(live, i, new CommitMarker(commit, live[i], heads[k]));
       }
     }
     commit.srCommitted(); // the linearization point

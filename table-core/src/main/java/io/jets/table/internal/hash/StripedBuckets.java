@@ -1,6 +1,7 @@
 package io.jets.table.internal.hash;
 
 import io.jets.table.internal.hash.BucketChain.Node;
+import io.jets.table.spi.StoredObject;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.util.concurrent.locks.ReentrantLock;
@@ -35,6 +36,12 @@ public abstract class StripedBuckets {
    * next(key) can continue from a deleted key, and a traversal visits each long-lived key once
    * across resizes [1]. A read computes the order beside its loads, so the reversal costs it no
    * latency.
+   *
+   * Tree bins. A bucket whose chain reaches TreeBin.TREE_AT keys, all of one Comparable class
+   * that tells every two of them apart, becomes a TreeBin: an immutable balanced tree in the same
+   * order as the chain, so colliding hash codes cost O(log n) instead of O(n) per operation (as
+   * ConcurrentHashMap's tree bins). Keys that cannot be ordered stay in chains. Readers meet a
+   * TreeBin as they meet a chain: one acquire load of the bucket, then an immutable structure.
    *
    * Stripes. The stripe of a key is the low `stripeBits` bits of its spread hash, and the capacity
    * never has fewer bits than the stripes, so each bucket belongs to exactly one stripe and two
@@ -166,9 +173,9 @@ public abstract class StripedBuckets {
 
   // ---- reads: lock-free, wait-free of writers ----
 
-  /** The chain a bucket that is not a forward holds for a reader now. */
-  private static Node chain(Object bucket) {
-    return bucket instanceof CommitMarker marker ? marker.chain() : (Node) bucket;
+  /** The content (chain or tree) a bucket that is not a forward holds for a reader now. */
+  private static Object content(Object bucket) {
+    return bucket instanceof CommitMarker marker ? marker.content() : bucket;
   }
 
   /**
@@ -176,7 +183,7 @@ public abstract class StripedBuckets {
    * waits; follows forwards. The bucket is a mask of the spread hash; the order it compares is
    * computed beside the loads, off their path.
    */
-  public Node find(Object key, int spread) {
+  public StoredObject find(Object key, int spread) {
     Object[] tab = table;
     int order = Integer.reverse(spread);
     for (; ; ) {
@@ -187,8 +194,10 @@ public abstract class StripedBuckets {
         return BucketChain.find(chain, order, key);
       } else if (bucket instanceof Forward forward) {
         tab = forward.table;
+      } else if (bucket instanceof TreeBin tree) {
+        return tree.find(key);
       } else {
-        return BucketChain.find(((CommitMarker) bucket).chain(), order, key);
+        return BucketChain.find(((CommitMarker) bucket).content(), order, key);
       }
     }
   }
@@ -197,7 +206,7 @@ public abstract class StripedBuckets {
    * The first node positioned after {@code (hash, key)} in traversal order, or the first node of
    * all when {@code key} is null. Each call reads each bucket once, lock-free.
    */
-  public Node firstAfter(int hash, Object key) {
+  public StoredObject firstAfter(int hash, Object key) {
     Object[] tab = table;
     int i = key == null ? 0 : position(hash, bits(tab));
     while (i < tab.length) {
@@ -210,7 +219,9 @@ public abstract class StripedBuckets {
         }
         continue;
       }
-      Node n = key == null ? chain(bucket) : BucketChain.skipThrough(chain(bucket), hash, key);
+      Object content = content(bucket);
+      StoredObject n =
+          key == null ? BucketChain.first(content) : BucketChain.skipThrough(content, hash, key);
       if (n != null) {
         return n;
       }
@@ -285,18 +296,11 @@ public abstract class StripedBuckets {
     }
   }
 
-  /**
-   * The chain of the live bucket of {@code hash}, for a writer holding its stripe (or every stripe
-   * a batch needs): the live array has no forwards and no markers then.
-   */
-  Node lockedChain(int spread) {
+  /** The object holding {@code key}, of spread hash {@code spread}; the caller holds its stripe. */
+  public StoredObject findLocked(Object key, int spread) {
+    // The live array has no forwards and no markers while the key's stripe is held.
     Object[] tab = table;
-    return (Node) tab[spread & (tab.length - 1)];
-  }
-
-  /** The node holding {@code key}, of spread hash {@code spread}; the caller holds its stripe. */
-  public Node findLocked(Object key, int spread) {
-    return BucketChain.find(lockedChain(spread), Integer.reverse(spread), key);
+    return BucketChain.find(tab[spread & (tab.length - 1)], Integer.reverse(spread), key);
   }
 
   /**
@@ -306,21 +310,21 @@ public abstract class StripedBuckets {
    * with one release store. The caller holds the key's stripe.
    */
   public void putLocked(
-      Stripe stripe, int spread, Node present, Object key, Object value, long objectDelta) {
+      Stripe stripe, int spread, StoredObject present, Object key, Object value, long objectDelta) {
     Object[] tab = table;
     int i = spread & (tab.length - 1);
-    Node head = (Node) tab[i];
-    Node node = present;
-    if (node == null || !BucketChain.holds(head, node)) {
+    Object bucket = tab[i];
+    StoredObject node = present;
+    if (node == null || !BucketChain.holds(bucket, node)) {
       // Not found yet, or gone: user code run under the lock (an update's function) may have
       // written the same key on this thread, which the reentrant stripe lets through.
-      node = BucketChain.find(head, Integer.reverse(spread), key);
+      node = BucketChain.find(bucket, Integer.reverse(spread), key);
     }
-    if (node != null && value != null) {
-      node.replaceValue(value);
+    if (node instanceof Node chained && value != null) {
+      chained.replaceValue(value);
     } else {
-      Node edited = BucketChain.edit(head, Integer.reverse(spread), key, value, node);
-      if (edited != head) {
+      Object edited = BucketChain.edit(bucket, Integer.reverse(spread), key, value, node);
+      if (edited != bucket) {
         srSlot(tab, i, edited);
       }
     }

@@ -11,7 +11,7 @@ import java.util.Comparator;
  * <p>Any number of threads may read a root concurrently without synchronization once it has been
  * safely published; nobody ever writes a node after construction.
  */
-final class PersistentSortedTree {
+public final class PersistentSortedTree {
   /*
    * Design notes
    *
@@ -33,7 +33,7 @@ final class PersistentSortedTree {
    */
 
   /** An immutable tree node. */
-  static final class Node extends StoredObject {
+  public static final class Node extends StoredObject {
     final Node left;
     final Node right;
     final int height;
@@ -59,14 +59,14 @@ final class PersistentSortedTree {
     return t == null ? 0 : t.height;
   }
 
-  static int size(Node t) {
+  public static int size(Node t) {
     return t == null ? 0 : t.size;
   }
 
   // ---- queries ----
 
   /** The node whose key compares equal to {@code key}, or null. */
-  static Node find(Node t, Object key, Comparator<Object> order) {
+  public static Node find(Node t, Object key, Comparator<Object> order) {
     while (t != null) {
       int c = order.compare(key, t.key);
       if (c == 0) {
@@ -77,7 +77,7 @@ final class PersistentSortedTree {
     return null;
   }
 
-  static Node first(Node t) {
+  public static Node first(Node t) {
     if (t == null) {
       return null;
     }
@@ -98,7 +98,7 @@ final class PersistentSortedTree {
   }
 
   /** The least node with a key above {@code key} ({@code inclusive}: at or above), or null. */
-  static Node ceiling(Node t, Object key, boolean inclusive, Comparator<Object> order) {
+  public static Node ceiling(Node t, Object key, boolean inclusive, Comparator<Object> order) {
     Node best = null;
     while (t != null) {
       int c = order.compare(key, t.key);
@@ -152,7 +152,7 @@ final class PersistentSortedTree {
   }
 
   /** The node at position {@code index} (0-based) in key order; {@code 0 <= index < size(t)}. */
-  static Node nodeAt(Node t, int index) {
+  public static Node nodeAt(Node t, int index) {
     while (t != null) {
       int leftSize = size(t.left);
       if (index < leftSize) {
@@ -169,8 +169,32 @@ final class PersistentSortedTree {
 
   // ---- updates (each returns a new root) ----
 
+  /**
+   * A balanced tree of {@code objects[from, to)}, whose keys are in ascending order, in O(n); the
+   * objects are copied, not shared.
+   */
+  public static Node ofSorted(StoredObject[] objects, int from, int to) {
+    if (from >= to) {
+      return null;
+    }
+    int mid = (from + to) >>> 1;
+    StoredObject o = objects[mid];
+    return new Node(
+        ofSorted(objects, from, mid), o.key, o.laValue(), ofSorted(objects, mid + 1, to));
+  }
+
+  /** Appends the nodes of {@code t} in key order to {@code into}, from index {@code at}. */
+  public static int inOrder(Node t, StoredObject[] into, int at) {
+    if (t == null) {
+      return at;
+    }
+    int next = inOrder(t.left, into, at);
+    into[next] = t;
+    return inOrder(t.right, into, next + 1);
+  }
+
   /** {@code t} with {@code (key, value)} stored, replacing the node whose key compares equal. */
-  static Node put(Node t, Object key, Object value, Comparator<Object> order) {
+  public static Node put(Node t, Object key, Object value, Comparator<Object> order) {
     if (t == null) {
       return new Node(null, key, value, null);
     }
@@ -184,7 +208,7 @@ final class PersistentSortedTree {
   }
 
   /** {@code t} without the key that compares equal to {@code key} (the same root if absent). */
-  static Node remove(Node t, Object key, Comparator<Object> order) {
+  public static Node remove(Node t, Object key, Comparator<Object> order) {
     if (t == null) {
       return null;
     }
