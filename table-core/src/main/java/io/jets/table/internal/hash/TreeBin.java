@@ -12,12 +12,15 @@ import java.util.Comparator;
  *
  * <p>The tree is ordered exactly as the chain it replaces (by {@link BucketChain#order}, then by
  * {@link BucketChain#tieOrder}), so a traversal sees the same order whichever form a bucket takes
- * and can step on from a deleted key. That order must decide equality for a tree: a bucket becomes
- * a tree only while all its keys are of one class that implements {@link Comparable} and no two of
- * its unequal keys compare as equal. A write that would break this (a key of another class, or one
- * that compares equal to an unequal key) turns the bucket back into a chain, which handles any
- * keys; so does shrinking below {@link #CHAIN_AT} keys. Like a chain, a tree bin is immutable: a
- * writer publishes a new one (path copying, O(log n) nodes).
+ * and can step on from a deleted key. A bucket becomes a tree only while all its keys are of one
+ * class and that order tells every two of them apart. For a {@link Comparable} class the order also
+ * finds a key: reads and writes cost O(log n). For other keys the tie order is the stored
+ * instances' identity hash, which places them but cannot find an equal instance: a lookup scans the
+ * tree with {@code equals} (O(n), as ConcurrentHashMap's tree bins do for such keys), while a write
+ * still copies only O(log n) nodes where a chain copies O(n). A write that would break the rule (a
+ * key of another class, or one the order ties with an unequal key) turns the bucket back into a
+ * chain, which handles any keys; so does shrinking below {@link #CHAIN_AT} keys. Like a chain, a
+ * tree bin is immutable: a writer publishes a new one (path copying).
  */
 final class TreeBin {
 
@@ -36,10 +39,12 @@ final class TreeBin {
 
   final PersistentSortedTree.Node root;
   final Class<?> keyClass;
+  final boolean comparable; // whether the order finds keys (keyClass implements Comparable)
 
   private TreeBin(PersistentSortedTree.Node root, Class<?> keyClass) {
     this.root = root;
     this.keyClass = keyClass;
+    this.comparable = Comparable.class.isAssignableFrom(keyClass);
   }
 
   int size() {
@@ -51,9 +56,6 @@ final class TreeBin {
    */
   static TreeBin of(Node head, int length) {
     Class<?> keyClass = head.key.getClass();
-    if (!Comparable.class.isAssignableFrom(keyClass)) {
-      return null;
-    }
     StoredObject[] sorted = new StoredObject[length];
     int k = 0;
     for (Node n = head; n != null; n = n.next) {
@@ -89,14 +91,9 @@ final class TreeBin {
 
   /** The object holding {@code key}, or null. */
   StoredObject find(Object key) {
-    if (key.getClass() != keyClass) {
-      // The tree's order cannot place a key of another class; an equal one may still be stored.
-      for (StoredObject o : sorted()) {
-        if (o.key.equals(key)) {
-          return o;
-        }
-      }
-      return null;
+    if (!comparable || key.getClass() != keyClass) {
+      // The order cannot find this key (identity order, or another class): scan with equals.
+      return PersistentSortedTree.findEqual(root, key);
     }
     PersistentSortedTree.Node n = PersistentSortedTree.find(root, key, ORDER);
     return n != null && n.key.equals(key) ? n : null;
@@ -108,7 +105,7 @@ final class TreeBin {
 
   /** The first object positioned after {@code key} in the chain order, present or not. */
   StoredObject after(Object key) {
-    StoredObject present = key.getClass() == keyClass ? null : find(key);
+    StoredObject present = comparable && key.getClass() == keyClass ? null : find(key);
     return PersistentSortedTree.ceiling(root, present != null ? present.key : key, false, ORDER);
   }
 

@@ -77,6 +77,21 @@ public final class PersistentSortedTree {
     return null;
   }
 
+  /** The node whose key {@code equals} {@code key}, searching every node: O(n). */
+  public static Node findEqual(Node t, Object key) {
+    while (t != null) {
+      if (t.key.equals(key)) {
+        return t;
+      }
+      Node inLeft = findEqual(t.left, key);
+      if (inLeft != null) {
+        return inLeft;
+      }
+      t = t.right;
+    }
+    return null;
+  }
+
   public static Node first(Node t) {
     if (t == null) {
       return null;
