@@ -61,10 +61,10 @@ public interface Store {
 
   /**
    * Stores {@code value} under {@code key}, or removes the key when {@code value} is null; readers
-   * see it at once. {@code present} is what {@link #findLocked} returned for {@code key} under this
-   * lock (null if it found nothing, or if the caller did not look): a store may write its value in
-   * place, after checking that it still holds it. {@code objectDelta} is the change in the object
-   * count. The caller holds {@code lock}.
+   * see it at once. {@code present} is what the caller's last {@link #findLocked} of {@code key}
+   * under this lock returned (null if it found nothing), or null if it did not look: a store may
+   * trust it (and write a present object's value in place) unless a write under the lock came
+   * between. {@code objectDelta} is the change in the object count. The caller holds {@code lock}.
    */
   void putLocked(Object lock, StoredObject present, Object key, Object value, long objectDelta);
 

@@ -85,13 +85,6 @@ public final class BucketChain {
     return bucket instanceof TreeBin tree ? tree.after(key) : skipThrough((Node) bucket, hash, key);
   }
 
-  /** Whether bucket content {@code bucket} holds {@code node} itself. */
-  static boolean holds(Object bucket, StoredObject node) {
-    return bucket instanceof TreeBin tree
-        ? tree.holds(node)
-        : node instanceof Node n && holds((Node) bucket, n);
-  }
-
   /**
    * Bucket content {@code bucket} with {@code key} holding {@code value} (removed when null), as
    * {@link #edit(Node, int, Object, Object, Node)}; {@code present} is the object of {@code bucket}
@@ -116,18 +109,6 @@ public final class BucketChain {
       }
     }
     return edited;
-  }
-
-  /** Whether {@code chain} holds {@code node} itself (compared by identity, not by key). */
-  static boolean holds(Node chain, Node node) {
-    for (Node n = chain; n != null; n = n.next) {
-      if (n == node) {
-        return true;
-      } else if (Integer.compareUnsigned(n.hash, node.hash) > 0) {
-        return false;
-      }
-    }
-    return false;
   }
 
   /**

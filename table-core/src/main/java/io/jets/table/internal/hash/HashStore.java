@@ -91,48 +91,43 @@ public final class HashStore extends StripedBuckets implements Store {
 
   // ---- single-key writes ----
 
-  /**
-   * Locks the key's stripe and leaves the key and its spread hash with it (fields only the lock
-   * holder touches), so the calls that follow under the lock hash the key no more.
-   */
   @Override
   public Object lock(Object key) {
-    int spread = BucketChain.spread(key);
-    Stripe stripe = lock(spread);
-    stripe.heldKey = key;
-    stripe.heldSpread = spread;
-    return stripe;
+    return lock(BucketChain.spread(key));
   }
 
-  /** The spread hash of {@code key}, from its stripe if that was locked for this very key. */
-  private static int spread(Stripe stripe, Object key) {
-    return stripe.heldKey == key ? stripe.heldSpread : BucketChain.spread(key);
-  }
-
+  /** Notes that the holder looked, so that the write that follows need not look again. */
   @Override
   public StoredObject findLocked(Object lock, Object key) {
-    return findLocked(key, spread((Stripe) lock, key));
+    Stripe stripe = (Stripe) lock;
+    stripe.looking = true;
+    stripe.lookedAt = stripe.writes;
+    return findLocked(key, BucketChain.spread(key));
   }
 
   /**
-   * A key that {@code present} (its node) holds takes the new value in place: no allocation and no
+   * Trusts {@code present} (null included), as the contract allows, if no write under the lock came
+   * between it and the {@link #findLocked} that returned it (user code run under the lock may write
+   * the same key on this thread, which the reentrant stripe lets through); otherwise looks the key
+   * up again. A key that its node holds then takes the new value in place: no allocation and no
    * chain copy, as {@code ConcurrentHashMap} writes a present key.
    */
   @Override
   public void putLocked(
       Object lock, StoredObject present, Object key, Object value, long objectDelta) {
     Stripe stripe = (Stripe) lock;
-    if (present instanceof Node node) {
-      putLocked(stripe, Integer.reverse(node.hash), node, key, value, objectDelta);
-    } else {
-      putLocked(stripe, spread(stripe, key), null, key, value, objectDelta);
-    }
+    boolean looked = stripe.looking && stripe.lookedAt == stripe.writes;
+    stripe.writes++;
+    stripe.looking = false;
+    int spread =
+        present instanceof Node node ? Integer.reverse(node.hash) : BucketChain.spread(key);
+    putLocked(stripe, spread, looked, present, key, value, objectDelta);
   }
 
   @Override
   public void unlock(Object lock) {
     Stripe stripe = (Stripe) lock;
-    stripe.heldKey = null; // the stripe must not keep a key alive
+    stripe.looking = false;
     release(stripe);
   }
 

@@ -1,24 +1,19 @@
 package io.jets.table.internal.hash;
 
-import java.util.concurrent.locks.AbstractQueuedSynchronizer;
-
 /**
- * A writer lock of a {@link StripedBuckets}: reentrant, with its contention statistic and the key a
- * single-key write locked it for, padded against false sharing.
+ * A writer lock of a {@link StripedBuckets}: reentrant, with its contention statistic and what the
+ * single-key write holding it has looked at, padded against false sharing.
  *
  * <p>The lock is this object (a synchronizer subclass) rather than a {@code ReentrantLock}, whose
  * state sits in a second object: a write reaches the lock word with one load fewer, as {@code
- * ConcurrentHashMap} locks the bin's first node itself.
+ * ConcurrentHashMap} locks the bin's first node itself. The fields a writer uses live in {@link
+ * StripeState}, so the JVM lays them out right after the lock word (a superclass's fields come
+ * first) and the padding here, after them, keeps the next stripe off their cache line.
  */
 @SuppressWarnings("unused")
-public final class Stripe extends AbstractQueuedSynchronizer {
+public final class Stripe extends StripeState {
   private static final long serialVersionUID = 1L;
-  long p01, p02, p03, p04, p05, p06, p07;
-  int contention; // guarded by this lock
-  boolean crowded; // guarded by this lock: a write under it passed the load limit
-  Object heldKey; // guarded by this lock: the key it was locked for (HashStore), or null
-  int heldSpread; // guarded by this lock: the spread hash of heldKey
-  long q01, q02, q03, q04, q05, q06, q07;
+  long q01, q02, q03, q04, q05, q06, q07, q08;
 
   /**
    * A writer that finds the lock held spins this many times before it queues and parks: a

@@ -305,25 +305,28 @@ public abstract class StripedBuckets {
 
   /**
    * Stores {@code value} under {@code key}, or removes the key when {@code value} is null, and adds
-   * {@code objectDelta} to the object count. {@code present} is the key's node if the caller found
-   * it under this lock (null otherwise); a node the chain still holds takes a new value in place,
-   * with one release store. The caller holds the key's stripe.
+   * {@code objectDelta} to the object count. With {@code looked}, {@code present} is what the key
+   * holds now (null: nothing), as the caller found it under this lock; otherwise the key is looked
+   * up again. A chain node that holds the key takes a new value in place, with one release store.
+   * The caller holds the key's stripe.
    */
   public void putLocked(
-      Stripe stripe, int spread, StoredObject present, Object key, Object value, long objectDelta) {
+      Stripe stripe,
+      int spread,
+      boolean looked,
+      StoredObject present,
+      Object key,
+      Object value,
+      long objectDelta) {
     Object[] tab = table;
     int i = spread & (tab.length - 1);
     Object bucket = tab[i];
-    StoredObject node = present;
-    if (node == null || !BucketChain.holds(bucket, node)) {
-      // Not found yet, or gone: user code run under the lock (an update's function) may have
-      // written the same key on this thread, which the reentrant stripe lets through.
-      node = BucketChain.find(bucket, Integer.reverse(spread), key);
-    }
+    int order = Integer.reverse(spread);
+    StoredObject node = looked ? present : BucketChain.find(bucket, order, key);
     if (node instanceof Node chained && value != null) {
       chained.replaceValue(value);
     } else {
-      Object edited = BucketChain.edit(bucket, Integer.reverse(spread), key, value, node);
+      Object edited = BucketChain.edit(bucket, order, key, value, node);
       if (edited != bucket) {
         srSlot(tab, i, edited);
       }

@@ -109,12 +109,6 @@ final class TreeBin {
     return PersistentSortedTree.ceiling(root, present != null ? present.key : key, false, ORDER);
   }
 
-  /** Whether this tree holds {@code node} itself. */
-  boolean holds(StoredObject node) {
-    return node instanceof PersistentSortedTree.Node
-        && PersistentSortedTree.find(root, node.key, ORDER) == node;
-  }
-
   // ---- writes: each returns the bucket's new content ----
 
   /**
@@ -133,8 +127,11 @@ final class TreeBin {
     if (value == null) {
       return this;
     }
-    if (key.getClass() == keyClass && PersistentSortedTree.find(root, key, ORDER) == null) {
-      return new TreeBin(PersistentSortedTree.put(root, key, value, ORDER), keyClass);
+    if (key.getClass() == keyClass) {
+      PersistentSortedTree.Node added = PersistentSortedTree.putIfAbsent(root, key, value, ORDER);
+      if (added != root) {
+        return new TreeBin(added, keyClass);
+      }
     }
     // A key of another class, or one the order ties with an unequal key: back to a chain.
     Node chain = toChain();

@@ -222,6 +222,23 @@ public final class PersistentSortedTree {
         : join(t.left, t.key, t.laValue(), put(t.right, key, value, order));
   }
 
+  /** {@code t} with {@code (key, value)} added, or {@code t} itself if a key compares equal. */
+  public static Node putIfAbsent(Node t, Object key, Object value, Comparator<Object> order) {
+    if (t == null) {
+      return new Node(null, key, value, null);
+    }
+    int c = order.compare(key, t.key);
+    if (c == 0) {
+      return t;
+    }
+    if (c < 0) {
+      Node left = putIfAbsent(t.left, key, value, order);
+      return left == t.left ? t : join(left, t.key, t.laValue(), t.right);
+    }
+    Node right = putIfAbsent(t.right, key, value, order);
+    return right == t.right ? t : join(t.left, t.key, t.laValue(), right);
+  }
+
   /** {@code t} without the key that compares equal to {@code key} (the same root if absent). */
   public static Node remove(Node t, Object key, Comparator<Object> order) {
     if (t == null) {

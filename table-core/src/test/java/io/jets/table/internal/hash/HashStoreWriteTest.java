@@ -68,16 +68,15 @@ class HashStoreWriteTest {
     try {
       StoredObject found = store.findLocked(lock, key);
       // The key goes and comes back under the same (reentrant) lock, as a function that wrote the
-      // table would make it; the caller still holds the node it found first.
-      store.putLocked(lock, found, key, null, -1);
-      store.putLocked(lock, null, key, "v2", 1);
-      StoredObject fresh = store.findLocked(lock, key);
-      assertNotSame(found, fresh);
+      // table on this thread would make it; the caller still holds the node it found first.
+      put(store, key, null, -1);
+      put(store, key, "v2", 1);
+      assertNotSame(found, store.find(key));
 
       store.putLocked(lock, found, key, "v3", 0);
 
       assertEquals("v1", found.laValue(), "the detached node was not written");
-      assertEquals("v3", store.findLocked(lock, key).laValue());
+      assertEquals("v3", store.find(key).laValue());
     } finally {
       store.unlock(lock);
     }
@@ -85,6 +84,23 @@ class HashStoreWriteTest {
     assertEquals("b", store.find(new Colliding("b")).laValue());
     assertEquals(2, store.objects());
     assertEquals(2, store.keys());
+  }
+
+  @Test
+  void anAbsenceSeenBeforeAWriteUnderTheSameLockIsNotTrusted() {
+    HashStore store = new HashStore(WriteConcurrency.OFF, false, false);
+    Colliding key = new Colliding("a");
+    Object lock = store.lock(key);
+    try {
+      assertNull(store.findLocked(lock, key));
+      put(store, key, "inner", 1); // a nested write of the same key
+
+      store.putLocked(lock, null, key, "outer", 1);
+    } finally {
+      store.unlock(lock);
+    }
+    assertEquals("outer", store.find(key).laValue());
+    assertEquals(1, store.keys(), "one key, not a duplicate");
   }
 
   @Test
@@ -117,15 +133,6 @@ class HashStoreWriteTest {
     }
     assertEquals("two", store.find("second").laValue());
     assertNull(store.find("first"));
-  }
-
-  @Test
-  void theStripeForgetsTheKeyItWasLockedForWhenUnlocked() {
-    HashStore store = new HashStore(WriteConcurrency.ON, false, false);
-    Stripe stripe = (Stripe) store.lock("key");
-    assertSame("key", stripe.heldKey);
-    store.unlock(stripe);
-    assertNull(stripe.heldKey);
   }
 
   @Test

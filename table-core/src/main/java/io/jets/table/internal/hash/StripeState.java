@@ -1,0 +1,27 @@
+package io.jets.table.internal.hash;
+
+import java.util.concurrent.locks.AbstractQueuedSynchronizer;
+
+/**
+ * The fields of a {@link Stripe} that its holder reads and writes, all guarded by the stripe's
+ * lock. A class of their own only for their place in memory (see {@link Stripe}). Primitives only:
+ * a reference stored into a long-lived stripe would cost the garbage collector's write barrier on
+ * every write.
+ */
+abstract class StripeState extends AbstractQueuedSynchronizer {
+  private static final long serialVersionUID = 1L;
+
+  /** The contention statistic of an adaptive table (see StripedBuckets). */
+  int contention;
+
+  /** A write under the lock passed the load limit: grow the table after unlocking. */
+  boolean crowded;
+
+  /** Single-key writes made under the lock, so a write can tell whether what it looked at holds. */
+  int writes;
+
+  /** Whether the holder looked a key up under the lock, at {@link #lookedAt} writes. */
+  boolean looking;
+
+  int lookedAt;
+}
