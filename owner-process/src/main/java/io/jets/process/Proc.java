@@ -187,8 +187,9 @@ public final class Proc extends ProcLifecycle {
   /**
    * Links this process and {@code other}: when either exits, the other receives an exit signal.
    * Linking twice is the same as once; linking a process to itself does nothing. If {@code other}
-   * has already exited, this process receives an exit signal from it at once, with a crash reason
-   * whose cause is a {@link NoProcessException} (OTP's {@code noproc}).
+   * has already exited, this process receives an exit signal from it at once, with the reason it
+   * exited with (OTP reports {@code noproc} instead; see the module's design notes: a supervisor
+   * that links a child after it ended normally must not take that for a crash).
    *
    * @return true if both processes were alive and are now linked
    */
@@ -201,10 +202,16 @@ public final class Proc extends ProcLifecycle {
     boolean thisAlive = alive[0];
     boolean otherAlive = alive[1];
     if (thisAlive && !otherAlive) {
-      ExitReason noproc =
-          ExitReason.crash(
-              new NoProcessException("link " + this + " to " + other + ": it has already exited"));
-      SignalTrampoline.run(() -> exitSignal(other, noproc, true));
+      // An exiting process has its reason already (it is set before its links are closed).
+      ExitReason reason =
+          other
+              .exitReason()
+              .orElseGet(
+                  () ->
+                      ExitReason.crash(
+                          new NoProcessException(
+                              "link " + this + " to " + other + ": it has already exited")));
+      SignalTrampoline.run(() -> exitSignal(other, reason, true));
     }
     return thisAlive && otherAlive;
   }
@@ -308,7 +315,7 @@ public final class Proc extends ProcLifecycle {
 
   /** Messages this process has taken from its mailbox since it started. */
   public long processedCount() {
-    return processed;
+    return loProcessed();
   }
 
   /** Messages refused because the mailbox was full under {@link OverflowPolicy#REJECT}. */
@@ -318,7 +325,7 @@ public final class Proc extends ProcLifecycle {
 
   /** What the process is doing now. */
   public ProcStatus status() {
-    return isAlive() ? status : ProcStatus.EXITED; // the thread may still write a stale status
+    return isAlive() ? laStatus() : ProcStatus.EXITED; // the thread may still write a stale status
   }
 
   /** The processes linked to this one now. */
@@ -333,7 +340,7 @@ public final class Proc extends ProcLifecycle {
         registeredName(),
         status(),
         mailboxLength(),
-        processed,
+        loProcessed(),
         droppedCount(),
         relations.links().size(),
         relations.monitorCount(),

@@ -8,6 +8,8 @@ import io.jets.process.internal.DownListener;
 import io.jets.process.internal.MpscMailbox;
 import io.jets.process.internal.ProcRelations;
 import io.jets.process.internal.SignalTrampoline;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
@@ -27,8 +29,49 @@ abstract sealed class ProcLifecycle extends AbstractOwner permits Proc {
   final CountDownLatch exited = new CountDownLatch(1);
   final ProcRelations relations = new ProcRelations();
   volatile boolean trapExit;
-  volatile ProcStatus status = ProcStatus.RUNNABLE;
-  volatile long processed; // written only by this process's thread
+
+  private static final VarHandle STATUS;
+  private static final VarHandle PROCESSED;
+
+  static {
+    try {
+      MethodHandles.Lookup lookup = MethodHandles.lookup();
+      STATUS = lookup.findVarHandle(ProcLifecycle.class, "status", ProcStatus.class);
+      PROCESSED = lookup.findVarHandle(ProcLifecycle.class, "processed", long.class);
+    } catch (ReflectiveOperationException e) {
+      throw new ExceptionInInitializerError(e);
+    }
+  }
+
+  // Introspection only (ProcInfo, recon-style listings): estimates while the process runs, so
+  // opaque and release orders, not volatile ones (a volatile store per message costs a fence).
+  @SuppressWarnings("unused") // read and written through STATUS only
+  private ProcStatus status = ProcStatus.RUNNABLE;
+
+  @SuppressWarnings("unused") // written through PROCESSED only, by this process's thread
+  private long processed;
+
+  /** Load-acquire: the status as last published. */
+  final ProcStatus laStatus() {
+    return (ProcStatus) STATUS.getAcquire(this);
+  }
+
+  /** Store-release of a new status, skipped when it would not change (the common case). */
+  final void srStatus(ProcStatus next) {
+    if (STATUS.getOpaque(this) != next) {
+      STATUS.setRelease(this, next);
+    }
+  }
+
+  /** Load-opaque: messages taken so far; never torn, possibly a little behind. */
+  final long loProcessed() {
+    return (long) PROCESSED.getOpaque(this);
+  }
+
+  /** Store-opaque of one more message taken; only this process's thread calls it. */
+  private void soProcessedIncrement() {
+    PROCESSED.setOpaque(this, (long) PROCESSED.getOpaque(this) + 1);
+  }
 
   ProcLifecycle(
       String name,
@@ -63,7 +106,7 @@ abstract sealed class ProcLifecycle extends AbstractOwner permits Proc {
     try (Owner.Binding bound = bind()) {
       try {
         throwIfExited();
-        status = ProcStatus.RUNNING;
+        srStatus(ProcStatus.RUNNING);
         body.run(self());
         reason = ExitReason.NORMAL;
       } catch (ExitException e) {
@@ -83,7 +126,7 @@ abstract sealed class ProcLifecycle extends AbstractOwner permits Proc {
     if (!exitWith(reason)) {
       return false;
     }
-    status = ProcStatus.EXITED;
+    srStatus(ProcStatus.EXITED);
     ProcRelations.Snapshot snapshot = relations.markExiting();
     Object name = snapshot.registeredName();
     if (name != null) {
@@ -152,15 +195,15 @@ abstract sealed class ProcLifecycle extends AbstractOwner permits Proc {
       throwIfExited();
       Object message = mailbox.poll();
       if (message != null) {
-        processed++;
-        status = ProcStatus.RUNNING;
+        soProcessedIncrement();
+        srStatus(ProcStatus.RUNNING);
         return message;
       }
       if (deadlineNanos != Long.MAX_VALUE && deadlineNanos - System.nanoTime() <= 0) {
-        status = ProcStatus.RUNNING;
+        srStatus(ProcStatus.RUNNING);
         return null;
       }
-      status = ProcStatus.WAITING;
+      srStatus(ProcStatus.WAITING);
       mailbox.awaitMessage(deadlineNanos);
       // Only exit signals interrupt a process, and the loop re-checks for those; a stale
       // interrupt status would make every later park return at once.

@@ -135,13 +135,45 @@ class LinkMonitorTest {
   }
 
   @Test
-  void linkToAnExitedProcessDeliversNoproc() throws Exception {
-    Proc dead = Procs.spawn("dead", me -> {});
+  void linkToACrashedProcessDeliversItsCrash() throws Exception {
+    Proc dead =
+        Procs.spawn(
+            "dead",
+            me -> {
+              throw new IllegalStateException("gone");
+            });
     exitOf(dead);
     Proc linker = idle("linker");
     assertFalse(linker.link(dead));
     ExitReason.Crash crash = assertInstanceOf(ExitReason.Crash.class, exitOf(linker));
-    assertInstanceOf(NoProcessException.class, crash.cause());
+    assertEquals("gone", crash.cause().getMessage(), "the real reason, not noproc");
+  }
+
+  @Test
+  void linkToAProcessThatEndedNormallyDeliversNormal() throws Exception {
+    Proc dead = Procs.spawn("ended", me -> {});
+    exitOf(dead);
+    AtomicReference<Object> received = new AtomicReference<>();
+    CountDownLatch linked = new CountDownLatch(1);
+    Proc trapper =
+        Procs.spawn(
+            "late-linker",
+            me -> {
+              me.trapExit(true);
+              assertFalse(me.link(dead));
+              linked.countDown();
+              received.set(me.receive());
+            });
+    assertEquals(ExitReason.NORMAL, exitOf(trapper));
+    linked.await();
+    ExitSignal signal = assertInstanceOf(ExitSignal.class, received.get());
+    assertSame(dead, signal.from());
+    assertEquals(ExitReason.NORMAL, signal.reason());
+    Proc plain = idle("plain-linker");
+    assertFalse(plain.link(dead));
+    assertTrue(plain.isAlive(), "a normal exit signal is ignored by a process that does not trap");
+    plain.exit(ExitReason.KILL);
+    exitOf(plain);
   }
 
   @Test

@@ -273,4 +273,33 @@ class ProcTest {
     assertThrows(IllegalStateException.class, Procs::self);
     assertTrue(Procs.current().isEmpty());
   }
+
+  /** The introspection counters are opaque and release stores now: still exact once idle. */
+  @Test
+  void aProcessBlockedInReceiveReportsWaitingAndExactlyTheMessagesItTook() throws Exception {
+    CountDownLatch took = new CountDownLatch(3);
+    Proc proc =
+        Procs.spawn(
+            "waiter",
+            me -> {
+              while (true) {
+                me.receive();
+                took.countDown();
+              }
+            });
+    for (int i = 0; i < 3; i++) {
+      assertTrue(proc.send(i));
+    }
+    took.await();
+    long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+    while (proc.status() != ProcStatus.WAITING && System.nanoTime() < deadline) {
+      Thread.onSpinWait(); // the process publishes WAITING just before it parks
+    }
+    assertEquals(ProcStatus.WAITING, proc.status());
+    assertEquals(3, proc.processedCount());
+    assertEquals(3, proc.info().processedCount());
+    proc.exit(ExitReason.KILL);
+    exitOf(proc);
+    assertEquals(ProcStatus.EXITED, proc.status());
+  }
 }

@@ -183,6 +183,32 @@ class SupervisorTest {
   }
 
   @Test
+  void aTransientChildStartedUnlinkedThatEndedNormallyIsNotRestarted() throws Exception {
+    AtomicInteger starts = new AtomicInteger();
+    List<String> terminations = new CopyOnWriteArrayList<>();
+    Supervisor sup =
+        Supervisor.builder("sup-late-link")
+            .intensity(50, Duration.ofSeconds(30))
+            .child(
+                ChildSpec.transientChild(
+                    "quick",
+                    () -> {
+                      starts.incrementAndGet();
+                      // Started without a link, and ended normally before the supervisor links it.
+                      Proc child = Procs.start("quick", new Worker("quick", terminations, false));
+                      assertEquals("stopping", child.call("stop", LONG));
+                      exitOf(child);
+                      return child;
+                    }))
+            .start();
+    assertTrue(sup.whichChildren(LONG).isEmpty(), "the late link reported the normal exit");
+    assertEquals(0, sup.restarts());
+    assertEquals(1, starts.get());
+    assertTrue(sup.proc().isAlive());
+    sup.stop(LONG);
+  }
+
+  @Test
   void restartedChildCanReclaimItsRegisteredName() throws Exception {
     Supervisor sup =
         Supervisor.builder("sup-names")

@@ -4,7 +4,9 @@ import io.jets.owner.ExitListener;
 import io.jets.owner.Owner;
 import io.jets.term.internal.TermSnapshot;
 import io.jets.term.internal.ValueInspector;
+import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
 import java.lang.invoke.MutableCallSite;
 import java.lang.invoke.VarHandle;
 import java.lang.ref.Reference;
@@ -40,9 +42,12 @@ final class TermStore {
    * Handles
    *
    * Each key that has a live handle has one MutableCallSite whose target is
-   * MethodHandles.constant(value) (ABSENT when the key is not stored). A writer re-targets the site
-   * after publishing the snapshot, then calls MutableCallSite.syncAll, so that after the write
-   * returns every thread sees the new target. Re-targeting makes HotSpot deoptimize the compiled
+   * MethodHandles.constant(value) (ABSENT when the key is not stored). A writer publishes in three
+   * steps (publish): it re-targets the key's site to a read-through of the snapshot and calls
+   * MutableCallSite.syncAll; it publishes the snapshot; it re-targets the site to the new constant
+   * and calls syncAll again. While the snapshot changes, a handle therefore reads what get reads,
+   * so the two never go back in time relative to each other (before: a reader saw get = 22 and
+   * then the handle = 21), and after the write returns every thread sees the new constant. Re-targeting makes HotSpot deoptimize the compiled
    * methods that inlined the old target: that is the "invalidation of compiled code" in the cost
    * model, and why a write of an equal value must not touch the site. The registry holds handles
    * weakly: a handle nobody references is dropped on the next write, and its site with it.
@@ -189,8 +194,7 @@ final class TermStore {
       }
       long bytes =
           ValueInspector.inspect("key", key, key) + ValueInspector.inspect("value", key, stored);
-      SNAPSHOT.setRelease(this, current.without(key, -bytes));
-      rebind(List.of(key), ABSENT);
+      publish(current.without(key, -bytes), List.of(key), ABSENT);
       disown(key);
       return true;
     } finally {
@@ -235,33 +239,69 @@ final class TermStore {
         stored == null
             ? keyBytes + valueBytes
             : valueBytes - ValueInspector.inspect("value", key, stored);
-    SNAPSHOT.setRelease(this, current.with(key, value, delta));
-    rebind(List.of(key), value);
+    publish(current.with(key, value, delta), List.of(key), value);
   }
 
   private static boolean sameValue(Object stored, Object value) {
     return stored == value || stored.equals(value);
   }
 
-  /** Re-targets the call sites of {@code keys} that have handles. Caller holds writeLock. */
-  private void rebind(List<Object> keys, Object value) {
+  /**
+   * Publishes {@code next}, in which every key of {@code keys} now holds {@code value} (ABSENT:
+   * none), and re-targets the call sites of those keys that have handles, through a read-through of
+   * the snapshot while it changes (see the design notes). Caller holds writeLock.
+   */
+  private void publish(TermSnapshot next, List<Object> keys, Object value) {
     jdk.jfr.Event event = TermEvents.begin(value == ABSENT);
     List<MutableCallSite> changed = new ArrayList<>(keys.size());
+    List<Object> changedKeys = new ArrayList<>(keys.size());
     for (Object key : keys) {
       HandleRef ref = handles.get(key);
       if (ref != null) {
-        ref.site.setTarget(MethodHandles.constant(Object.class, value));
         changed.add(ref.site);
+        changedKeys.add(key);
       }
     }
-    if (!changed.isEmpty()) {
-      MutableCallSite.syncAll(changed.toArray(MutableCallSite[]::new));
+    if (changed.isEmpty()) {
+      SNAPSHOT.setRelease(this, next);
+    } else {
+      MutableCallSite[] sites = changed.toArray(MutableCallSite[]::new);
+      for (int i = 0; i < sites.length; i++) {
+        sites[i].setTarget(READ_THROUGH.bindTo(this).bindTo(changedKeys.get(i)));
+      }
+      MutableCallSite.syncAll(sites);
+      SNAPSHOT.setRelease(this, next);
+      for (MutableCallSite site : sites) {
+        site.setTarget(MethodHandles.constant(Object.class, value));
+      }
+      MutableCallSite.syncAll(sites);
     }
     if (event != null) {
       TermEvents.end(
           event,
           keys.size() == 1 ? String.valueOf(keys.get(0)) : keys.size() + " keys",
           changed.size());
+    }
+  }
+
+  /** A handle's target while its key's value changes: the snapshot's value, or ABSENT. */
+  private static Object readThrough(TermStore store, Object key) {
+    Object stored = store.current().get(key);
+    return stored == null ? ABSENT : stored;
+  }
+
+  private static final MethodHandle READ_THROUGH;
+
+  static {
+    try {
+      READ_THROUGH =
+          MethodHandles.lookup()
+              .findStatic(
+                  TermStore.class,
+                  "readThrough",
+                  MethodType.methodType(Object.class, TermStore.class, Object.class));
+    } catch (ReflectiveOperationException e) {
+      throw new ExceptionInInitializerError(e);
     }
   }
 
@@ -286,8 +326,7 @@ final class TermStore {
           erased.add(key);
         }
       }
-      SNAPSHOT.setRelease(this, current.withoutAll(erased, -bytes));
-      rebind(erased, ABSENT);
+      publish(current.withoutAll(erased, -bytes), erased, ABSENT);
     } finally {
       writeLock.unlock();
     }

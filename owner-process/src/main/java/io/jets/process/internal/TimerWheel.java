@@ -20,8 +20,17 @@ import org.jctools.queues.varhandle.MpscUnboundedVarHandleArrayQueue;
  *   <li>Waiting: no sleeping loop. The thread parks until the tick of the next occupied slot, or
  *       indefinitely while the wheel is empty; a new command wakes it.
  *   <li>Accuracy: a timer fires on the first tick at or after its deadline, never before it, and
- *       usually within one tick after it (more if the machine is overloaded).
+ *       usually within one tick after it (more if the machine is overloaded). A periodic timer
+ *       keeps its phase: its deadlines stay start + k * period; one that fires late skips the
+ *       periods it missed (no burst of catch-up messages) and is not re-phased to the late time.
+ *   <li>Isolation: the wheel thread serves every timer of the JVM, so a delivery that throws (an
+ *       {@code Owner.deliver} of someone else's making) is reported and cancels that timer only;
+ *       the thread goes on.
  * </ul>
+ *
+ * <p>Not Agrona's {@code DeadlineTimerWheel}: Agrona relies on {@code sun.misc.Unsafe} and ships no
+ * module descriptor (it needs {@code jdk.unsupported}), which jets' core modules do not allow; its
+ * wheel is single-threaded like this one, so the command queue would be ours anyway.
  *
  * <p>[1] G. Varghese, T. Lauck, "Hashed and hierarchical timing wheels", SOSP 1987.
  */
@@ -78,6 +87,8 @@ public final class TimerWheel {
     }
   }
 
+  private static final System.Logger LOG = System.getLogger(TimerWheel.class.getName());
+
   private void runWheel() {
     List<WheelTimer> due = new ArrayList<>();
     while (true) {
@@ -85,7 +96,12 @@ public final class TimerWheel {
       long now = System.nanoTime();
       collectDue(tickOf(now), due);
       for (WheelTimer timer : due) {
-        fire(timer, now);
+        try {
+          fire(timer, now);
+        } catch (RuntimeException | Error e) {
+          timer.markCancelled(); // its delivery is broken: stop it, keep every other timer
+          LOG.log(System.Logger.Level.WARNING, "timer delivery threw; the timer is cancelled", e);
+        }
       }
       due.clear();
       long nextTick = nextOccupiedTick();
@@ -210,10 +226,28 @@ public final class TimerWheel {
       timer.markCancelled(); // its target has exited
       return;
     }
-    // Fixed rate without catch-up bursts: a tick missed while the machine was stalled is skipped.
-    long next = saturatedAdd(timer.deadlineNanos, timer.periodNanos);
-    timer.deadlineNanos = next - now > 0 ? next : saturatedAdd(now, timer.periodNanos);
+    timer.deadlineNanos = nextDeadline(timer.deadlineNanos, timer.periodNanos, now);
     insert(timer);
+  }
+
+  /**
+   * The next deadline of a periodic timer due at {@code deadline}: the first of deadline + k *
+   * period (k >= 1) after {@code now}. Fixed rate and fixed phase; periods missed while the machine
+   * was stalled are skipped, not delivered in a burst.
+   */
+  static long nextDeadline(long deadline, long period, long now) {
+    long next = saturatedAdd(deadline, period);
+    if (next - now > 0 || next == Long.MAX_VALUE) {
+      return next;
+    }
+    long missed = (now - next) / period + 1; // periods from next to the first one after now
+    long skip;
+    try {
+      skip = Math.multiplyExact(missed, period);
+    } catch (ArithmeticException e) {
+      return Long.MAX_VALUE;
+    }
+    return saturatedAdd(next, skip);
   }
 
   private static long saturatedAdd(long a, long b) {
