@@ -42,8 +42,7 @@ public final class OffHeapSetTableBuilder<K, V> {
   private Access access = Access.PROTECTED;
   private boolean named;
   private Owner owner;
-  private Owner heir;
-  private Object heirData;
+  private TableOptions.Heir heir;
   private boolean readConcurrency;
   private WriteConcurrency writeConcurrency = WriteConcurrency.OFF;
   private Boolean decentralizedCounters;
@@ -85,8 +84,13 @@ public final class OffHeapSetTableBuilder<K, V> {
 
   /** The owner that inherits the table when its owner exits, and the data it then receives. */
   public OffHeapSetTableBuilder<K, V> heir(Owner heir, Object heirData) {
-    this.heir = heir;
-    this.heirData = heirData;
+    this.heir = new TableOptions.Heir(heir, heirData, true);
+    return this;
+  }
+
+  /** The owner that inherits the table in silence (no transfer message), as OTP 27's. */
+  public OffHeapSetTableBuilder<K, V> heir(Owner heir) {
+    this.heir = new TableOptions.Heir(heir, null, false);
     return this;
   }
 
@@ -193,7 +197,6 @@ public final class OffHeapSetTableBuilder<K, V> {
             named,
             owner,
             heir,
-            heirData,
             readConcurrency,
             writeConcurrency,
             decentralizedCounters,
@@ -203,10 +206,11 @@ public final class OffHeapSetTableBuilder<K, V> {
       // checked before the map and its file exist; the registry checks again when the table opens
       throw new BadArgumentException(name, "name already in use by a named table");
     }
-    TableFileLock lock = file == null ? null : TableFileLock.acquire(name, file.toAbsolutePath());
+    Path dataFile = file == null ? null : realFile(file);
+    TableFileLock lock = dataFile == null ? null : TableFileLock.acquire(name, dataFile);
     ChronicleMap<byte[], byte[]> map;
     try {
-      map = createMap();
+      map = createMap(dataFile);
     } catch (RuntimeException e) {
       if (lock != null) {
         lock.release();
@@ -240,7 +244,30 @@ public final class OffHeapSetTableBuilder<K, V> {
   /** Entries per segment aimed at; see {@link #segmentsFor(long)}. */
   private static final long ENTRIES_PER_SEGMENT = 128;
 
-  private ChronicleMap<byte[], byte[]> createMap() {
+  /**
+   * The file as the file system knows it, symbolic links resolved (its directory created if
+   * missing): the lock is taken on this path, so two tables that reach one file by different paths
+   * (a link, a relative path) cannot both open it for writing.
+   */
+  private Path realFile(Path given) {
+    Path absolute = given.toAbsolutePath();
+    try {
+      if (Files.exists(absolute)) {
+        return absolute.toRealPath();
+      }
+      Path parent = absolute.getParent();
+      if (parent == null) {
+        return absolute;
+      }
+      Files.createDirectories(parent);
+      return parent.toRealPath().resolve(absolute.getFileName());
+    } catch (IOException | RuntimeException e) {
+      throw new BadArgumentException(
+          name, "build: cannot resolve the table file " + absolute + ": " + e, e);
+    }
+  }
+
+  private ChronicleMap<byte[], byte[]> createMap(Path dataFile) {
     ChronicleMapBuilder<byte[], byte[]> builder =
         ChronicleMapBuilder.of(byte[].class, byte[].class)
             .name(name)
@@ -249,24 +276,39 @@ public final class OffHeapSetTableBuilder<K, V> {
             .averageValueSize(averageValueSize)
             .maxBloatFactor(maxBloatFactor)
             .actualSegments(segmentsFor(entries));
-    if (file == null) {
+    if (dataFile == null) {
       try {
         return builder.create();
-      } catch (RuntimeException e) {
-        throw new OffHeapCapacityException(
-            name, "build: Chronicle cannot create a map of " + entries + " entries: " + e, e);
+      } catch (RuntimeException | OutOfMemoryError e) {
+        throw tooLarge(e);
       }
     }
-    Path absolute = file.toAbsolutePath();
     try {
-      if (absolute.getParent() != null) {
-        Files.createDirectories(absolute.getParent());
-      }
-      return builder.createPersistedTo(absolute.toFile());
+      return builder.createPersistedTo(dataFile.toFile());
+    } catch (OutOfMemoryError e) {
+      throw tooLarge(e);
     } catch (IOException | RuntimeException e) {
       throw new BadArgumentException(
-          name, "build: cannot open the table file " + absolute + ": " + e, e);
+          name, "build: cannot open the table file " + dataFile + ": " + e, e);
     }
+  }
+
+  /**
+   * A capacity Chronicle cannot lay out (an {@code entries} setting far past the memory or the
+   * address space: Chronicle then fails with a raw {@code OutOfMemoryError}), naming the setting.
+   */
+  private OffHeapCapacityException tooLarge(Throwable cause) {
+    return new OffHeapCapacityException(
+        name,
+        "build: Chronicle cannot create a map of entries("
+            + entries
+            + ") (averageKeySize "
+            + averageKeySize
+            + ", averageValueSize "
+            + averageValueSize
+            + "): "
+            + cause,
+        cause);
   }
 
   /** Validates the off-heap settings; the table options are validated by table-core. */

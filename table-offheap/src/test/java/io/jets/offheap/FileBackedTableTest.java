@@ -41,14 +41,14 @@ class FileBackedTableTest {
   }
 
   @Test
-  void objectsSurviveCloseAndReopen() {
+  void objectsSurviveCloseAndReopen() throws IOException {
     Path file = dir.resolve("counters.cmap");
     SetTable<String, Long> t = open("counters", file);
     for (long i = 0; i < 5_000; i++) {
       t.insert("k" + i, i);
     }
     t.updateCounter("k7", 100);
-    assertEquals(file.toAbsolutePath(), OffHeapTables.file(t).orElseThrow());
+    assertEquals(file.toRealPath(), OffHeapTables.file(t).orElseThrow());
     t.delete("k8");
     t.delete(); // closes the file and releases the lock; the objects stay in the file
     assertTrue(t.isDeleted());
@@ -93,6 +93,25 @@ class FileBackedTableTest {
     first.delete();
     SetTable<String, Long> third = open("third", file);
     assertEquals(1L, third.get("a"), "the lock is released when the table is deleted");
+  }
+
+  @Test
+  void aSecondOpenThroughASymbolicLinkFailsAsASecondOpenDoes() throws IOException {
+    Path file = dir.resolve("real.cmap");
+    SetTable<String, Long> first = open("first-real", file);
+    first.insert("a", 1L);
+    Path link = dir.resolve("link.cmap");
+    try {
+      Files.createSymbolicLink(link, file);
+    } catch (UnsupportedOperationException | IOException e) {
+      org.junit.jupiter.api.Assumptions.abort("this file system has no symbolic links: " + e);
+    }
+    assertThrows(TableFileLockedException.class, () -> open("through-link", link));
+    Path linkedDir = dir.resolve("linked-dir");
+    Files.createSymbolicLink(linkedDir, dir);
+    assertThrows(
+        TableFileLockedException.class, () -> open("through-dir", linkedDir.resolve("real.cmap")));
+    assertEquals(1L, first.get("a"), "the first table is untouched");
   }
 
   @Test

@@ -204,4 +204,21 @@ class OffHeapBuilderTest {
     assertThrows(BadArgumentException.class, () -> t.update("a", v -> new Object()));
     assertEquals(List.of(Map.entry("a", "ok")), t.toList());
   }
+
+  @org.junit.jupiter.api.Test
+  void anImpossibleCapacityIsReportedNamingTheTableAndTheSetting() {
+    OffHeapCapacityException e =
+        assertThrows(
+            OffHeapCapacityException.class,
+            () ->
+                OffHeapTables.set("far-too-big")
+                    .keyCodec(Codec.string())
+                    .valueCodec(Codec.longs())
+                    .entries(1L << 40)
+                    .build());
+    assertTrue(e.getMessage().contains("far-too-big"), e.getMessage());
+    assertTrue(e.getMessage().contains("entries(" + (1L << 40) + ")"), e.getMessage());
+    assertTrue(
+        Tables.all().stream().noneMatch(t -> t.name().equals("far-too-big")), "no table was made");
+  }
 }
