@@ -22,7 +22,11 @@ public interface Page<R> {
   /** This chunk's results, in traversal order; immutable. */
   List<R> results();
 
-  /** False if this is the last chunk. */
+  /**
+   * False if this is the last chunk. True if more results existed when this chunk was taken: the
+   * next chunk reads them afresh (it never returns an object deleted before it was requested), so
+   * if they are all deleted meanwhile it is empty, and the last.
+   */
   boolean hasNext();
 
   /**

@@ -73,6 +73,14 @@ public interface SetTable<K, V> extends Table<K, V> {
   long updateCounter(K key, long increment, V defaultValue);
 
   /**
+   * As {@link #updateCounter(Object, long, long, long)} (a threshold and set-value), but when the
+   * key is absent the step applies to {@code defaultValue}, which is then stored: one atomic
+   * operation, as ETS's {@code update_counter/4} with {@code {Pos, Incr, Threshold, SetValue}} and
+   * a default object.
+   */
+  long updateCounter(K key, long increment, long threshold, long setValue, V defaultValue);
+
+  /**
    * Applies {@code ops} in order to the counter under {@code key}, as one atomic operation, and
    * returns the value after each step. An empty list changes nothing. If any step fails, nothing is
    * updated.

@@ -11,11 +11,12 @@ import java.util.function.Predicate;
  * directly. The terms used here (atomic, isolated, linearizable, weakly consistent) are defined in
  * the {@linkplain io.jets.table package documentation}.
  *
- * <p>Every operation on a deleted table throws {@link TableDeletedException}; every operation that
- * the calling owner may not perform under the table's {@link Access} throws {@link
- * AccessDeniedException}; a null key or value throws {@link BadArgumentException}. A failed
- * operation leaves the table unchanged. No operation blocks on the owner or goes through a mailbox;
- * reads never take a lock.
+ * <p>Every operation on a deleted table throws {@link TableDeletedException}, except {@link #name},
+ * {@link #type}, {@link #owner} and {@link #isDeleted}, which never throw (on a deleted table they
+ * report its last name and owner); every operation that the calling owner may not perform under the
+ * table's {@link Access} throws {@link AccessDeniedException}; a null key or value throws {@link
+ * BadArgumentException}. A failed operation leaves the table unchanged. No operation blocks on the
+ * owner or goes through a mailbox; reads never take a lock.
  *
  * @param <K> key type: keys compare with {@code equals}/{@code hashCode} in hash tables and with
  *     the comparator in ordered tables, and must not change while stored
@@ -25,20 +26,21 @@ public interface Table<K, V> {
 
   // ---- identity and metadata ----
 
-  /** The table's current name. */
+  /** The table's current name; its last name once deleted. Never throws. */
   String name();
 
-  /** The table's type. */
+  /** The table's type. Never throws. */
   TableType type();
 
-  /** The current owner. */
+  /** The current owner; the last owner once deleted. Never throws. */
   Owner owner();
 
   /** True once the table has been deleted; never throws. */
   boolean isDeleted();
 
   /**
-   * A snapshot of the table's metadata and size.
+   * A snapshot of the table's metadata and size. Any owner may call it, whatever the table's access
+   * (as {@code ets:info/1}): an heir or a monitoring tool can see who owns a {@code PRIVATE} table.
    *
    * @throws TableDeletedException if the table is deleted
    */
@@ -117,6 +119,15 @@ public interface Table<K, V> {
    */
   List<V> take(K key);
 
+  /**
+   * As {@link #take}, returning the objects removed with the key as it was stored: in an ordered
+   * table whose comparator makes unequal keys equal (1 and 1.0), the caller learns which one the
+   * table held, as ETS's {@code take/2} returns {@code {1.0, V}}.
+   *
+   * @return the objects removed, in insertion order; empty if there were none
+   */
+  List<Map.Entry<K, V>> takeObjects(K key);
+
   // ---- reads ----
 
   /**
@@ -124,6 +135,12 @@ public interface Table<K, V> {
    * Linearizable; the list is immutable.
    */
   List<V> lookup(K key);
+
+  /**
+   * As {@link #lookup}, returning whole objects with the key as stored (see {@link #takeObjects}).
+   * Linearizable; the list is immutable.
+   */
+  List<Map.Entry<K, V>> lookupObjects(K key);
 
   /** Whether any object has {@code key}. Linearizable. */
   boolean member(K key);
@@ -228,9 +245,12 @@ public interface Table<K, V> {
    * returns null or throws changes nothing. Then each object is replaced atomically, and only if
    * its value is still the one matched (compare-and-set under its writer lock); an object changed
    * meanwhile is left alone and not counted. The whole call is not atomic. Takes the writer lock of
-   * each key it replaces, one at a time, so it may wait for other writers.
+   * each key it replaces, one at a time, so it may wait for other writers. In a duplicate bag each
+   * matched object is replaced in its place among its key's objects (of equal duplicates, one per
+   * match).
    *
-   * @throws WrongTableTypeException on a bag or duplicate bag
+   * @throws WrongTableTypeException on a bag (as in ETS: a replacement could make two of a bag's
+   *     objects equal)
    * @throws BadArgumentException if a result has a different key, and then nothing is replaced
    */
   long selectReplace(
@@ -273,9 +293,12 @@ public interface Table<K, V> {
 
   /**
    * Makes {@code receiver} the owner and delivers it a {@link TableTransfer} carrying {@code
-   * giftData}. Only the owner may call it; the heir is unchanged.
+   * giftData}. Only the owner may call it; the heir is unchanged. Atomic: ownership changes, heir
+   * changes, renames and deletion of a table happen one at a time, and a hand-over is exclusive
+   * with writes (a write in flight completes before it, under the old owner's rights, or fails).
    *
-   * @throws AccessDeniedException if the caller is not the owner
+   * @throws AccessDeniedException if the caller is not the owner ({@link NotOwnerException} on a
+   *     {@code PUBLIC} table, which the caller may write)
    * @throws BadArgumentException if {@code receiver} has exited or already owns the table
    */
   void giveAway(Owner receiver, Object giftData);
@@ -283,24 +306,63 @@ public interface Table<K, V> {
   /**
    * Sets the owner that inherits the table when the owner exits; {@code heirData} goes into the
    * {@link TableTransfer} it receives. Only the owner may call it. An heir that has already exited
-   * means no heir.
+   * means no heir. Atomic with the owner's exit: the exit sees the heir before or after the change,
+   * never a mix of old heir and new data.
+   *
+   * @throws AccessDeniedException if the caller is not the owner ({@link NotOwnerException} on a
+   *     {@code PUBLIC} table)
+   * @throws BadArgumentException if {@code heir} is null
    */
   void setHeir(Owner heir, Object heirData);
 
-  /** Removes the heir: the table will die with its owner. Only the owner may call it. */
+  /**
+   * Sets the owner that inherits the table when the owner exits, with no {@link TableTransfer}
+   * message: it becomes the owner in silence (OTP 27's {@code {heir, Pid}}). Only the owner may
+   * call it. An heir that has already exited means no heir.
+   *
+   * @throws AccessDeniedException if the caller is not the owner ({@link NotOwnerException} on a
+   *     {@code PUBLIC} table)
+   * @throws BadArgumentException if {@code heir} is null
+   */
+  void setHeir(Owner heir);
+
+  /**
+   * Removes the heir: the table will die with its owner. Only the owner may call it; atomic with
+   * the owner's exit, as {@link #setHeir(Owner, Object)}.
+   *
+   * @throws AccessDeniedException if the caller is not the owner ({@link NotOwnerException} on a
+   *     {@code PUBLIC} table)
+   */
   void clearHeir();
 
   /**
-   * Renames the table. For a named table the old name is freed and the new one registered. Requires
-   * write access.
+   * Changes the table's protection (ETS's {@code setopts(T, {protection, P})}). Only the owner may
+   * call it. Exclusive with writes: a write in flight completes under the old protection, and every
+   * later write is checked against the new one; a read that has already passed its check completes
+   * (reads take no lock), every later one is checked against the new one.
    *
+   * @throws AccessDeniedException if the caller is not the owner ({@link NotOwnerException} on a
+   *     {@code PUBLIC} table)
+   * @throws BadArgumentException if {@code access} is null
+   */
+  void setAccess(Access access);
+
+  /**
+   * Renames the table. For a named table the new name is registered before the old one is freed, so
+   * at every moment the table is found under one of them. Serialized with the table's other
+   * ownership changes and its deletion. Requires write access.
+   *
+   * @throws AccessDeniedException without write access
    * @throws BadArgumentException if the table is named and {@code newName} is in use
    */
   void rename(String newName);
 
   /**
    * Deletes the table: its objects are dropped, its name is freed at once, and every later
-   * operation on it throws {@link TableDeletedException}. Requires write access.
+   * operation on it throws {@link TableDeletedException}. Requires write access. Atomic and
+   * exclusive with writes: a write either completes before the deletion or fails.
+   *
+   * @throws AccessDeniedException without write access
    */
   void delete();
 }

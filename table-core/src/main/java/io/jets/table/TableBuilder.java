@@ -19,8 +19,7 @@ public abstract sealed class TableBuilder<B extends TableBuilder<B>>
   private Access access = Access.PROTECTED;
   private boolean named;
   private Owner owner;
-  private Owner heir;
-  private Object heirData;
+  private TableOptions.Heir heir;
   private boolean readConcurrency;
   private WriteConcurrency writeConcurrency = WriteConcurrency.OFF;
   private Boolean decentralizedCounters; // null: ETS's default for the mode
@@ -54,10 +53,22 @@ public abstract sealed class TableBuilder<B extends TableBuilder<B>>
     return self();
   }
 
-  /** The owner that inherits the table when its owner exits, and the data it then receives. */
+  /**
+   * The owner that inherits the table when its owner exits, and the data of the {@link
+   * TableTransfer} it then receives. A null heir is refused at {@link #build}, as by {@link
+   * Table#setHeir(Owner, Object)}.
+   */
   public B heir(Owner heir, Object heirData) {
-    this.heir = heir;
-    this.heirData = heirData;
+    this.heir = new TableOptions.Heir(heir, heirData, true);
+    return self();
+  }
+
+  /**
+   * The owner that inherits the table when its owner exits, with no {@link TableTransfer} message:
+   * it becomes the owner in silence, as with OTP 27's {@code {heir, Pid}}.
+   */
+  public B heir(Owner heir) {
+    this.heir = new TableOptions.Heir(heir, null, false);
     return self();
   }
 
@@ -108,7 +119,6 @@ public abstract sealed class TableBuilder<B extends TableBuilder<B>>
         named,
         owner,
         heir,
-        heirData,
         readConcurrency,
         writeConcurrency,
         decentralizedCounters,

@@ -1,6 +1,7 @@
 package io.jets.table;
 
 import io.jets.owner.Owner;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -21,6 +22,8 @@ import java.util.Optional;
  * @param memoryBytes an estimate of the heap the table's structure uses, objects' own state
  *     excluded
  * @param fixed whether any owner has the table fixed with {@code safeFixtable}
+ * @param safeFixation while the table is fixed: since when and by whom (ETS's {@code
+ *     safe_fixed_monotonic_time}); empty otherwise
  */
 public record TableInfo(
     String name,
@@ -35,4 +38,19 @@ public record TableInfo(
     int lockStripes,
     long size,
     long memoryBytes,
-    boolean fixed) {}
+    boolean fixed,
+    Optional<SafeFixation> safeFixation) {
+
+  /**
+   * A fixed table's fixation, as ETS's {@code safe_fixed_monotonic_time} reports it.
+   *
+   * @param sinceNanos the {@link System#nanoTime()} at which the table was first fixed, of the
+   *     fixation still in force (it is kept while any owner holds a fix)
+   * @param fixes how many fixes each owner holds
+   */
+  public record SafeFixation(long sinceNanos, Map<Owner, Integer> fixes) {
+    public SafeFixation {
+      fixes = Map.copyOf(fixes);
+    }
+  }
+}

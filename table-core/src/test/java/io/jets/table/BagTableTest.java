@@ -51,6 +51,18 @@ class BagTableTest {
 
   @ParameterizedTest
   @MethodSource("io.jets.table.tck.Fixtures#bagTypesAndModes")
+  void objectReadsReturnOneObjectPerValueInOrder(TableType type, WriteConcurrency mode) {
+    BagTable<String, String> t = bag(type, mode);
+    t.insert("k", "b");
+    t.insert("k", "a");
+    List<Map.Entry<String, String>> both = List.of(Map.entry("k", "b"), Map.entry("k", "a"));
+    assertEquals(both, t.lookupObjects("k"));
+    assertEquals(both, t.takeObjects("k"));
+    assertEquals(List.of(), t.lookupObjects("k"));
+  }
+
+  @ParameterizedTest
+  @MethodSource("io.jets.table.tck.Fixtures#bagTypesAndModes")
   void equalObjectsAreSuppressedOnlyInABag(TableType type, WriteConcurrency mode) {
     BagTable<String, String> t = bag(type, mode);
     t.insert("k", "x");

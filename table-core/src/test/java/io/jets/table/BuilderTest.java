@@ -181,8 +181,6 @@ class BuilderTest {
     dead.close();
     SetTable<String, String> t = Tables.set("t").heir(dead, "data").build();
     assertEquals(Optional.empty(), t.info().heir());
-    SetTable<String, String> u = Tables.set("u").heir(null, "data").build();
-    assertEquals(Optional.empty(), u.info().heir());
   }
 
   @Test
@@ -200,5 +198,34 @@ class BuilderTest {
   void builderWithoutNameFailsOnlyAtBuild() {
     TableBuilder<?> b = Tables.set(null);
     assertThrows(BadArgumentException.class, () -> HeapTableFactory.buildFrom(b));
+  }
+
+  @Test
+  void aNullHeirIsRefusedByTheBuilderAsBySetHeir() {
+    assertFailsNaming(
+        BadArgumentException.class,
+        "null-heir",
+        () -> Tables.set("null-heir").heir(null, "data").build());
+    assertFailsNaming(
+        BadArgumentException.class, "null-heir", () -> Tables.set("null-heir").heir(null).build());
+    assertTrue(
+        Tables.all().stream().noneMatch(t -> t.name().equals("null-heir")), "no table was made");
+  }
+
+  @Test
+  void aBuilderHeirWithoutDataInheritsInSilence() {
+    OwnerScope owner = OwnerScope.open("owner");
+    try (OwnerScope heir = OwnerScope.open("heir")) {
+      SetTable<String, Integer> t;
+      try (Owner.Binding b = owner.bind()) {
+        t = Tables.<String, Integer>set("silent-heir").heir(heir).build();
+        t.insert("k", 1);
+      }
+      owner.close();
+      assertFalse(t.isDeleted());
+      assertSame(heir, t.owner());
+      assertTrue(heir.poll().isEmpty(), "no TableTransfer was delivered");
+      assertEquals(Optional.of(heir), t.info().heir());
+    }
   }
 }

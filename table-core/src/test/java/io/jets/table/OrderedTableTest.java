@@ -99,6 +99,20 @@ class OrderedTableTest {
   }
 
   @Test
+  void objectReadsTellWhichOfTwoEqualComparingKeysIsStored() {
+    Comparator<Number> byValue = Comparator.comparingDouble(Number::doubleValue);
+    OrderedTable<Number, String> table = Tables.orderedSet("numbers").comparator(byValue).build();
+    table.insert(1.0, "one");
+    assertEquals(List.of("one"), table.lookup(1), "1 and 1.0 are one key");
+    assertEquals(List.of(Map.entry(1.0, "one")), table.lookupObjects(1), "the stored key is 1.0");
+    assertEquals(List.of(), table.lookupObjects(2));
+    assertEquals(List.of(Map.entry(1.0, "one")), table.takeObjects(1));
+    assertEquals(0, table.size());
+    assertEquals(List.of(), table.takeObjects(1));
+    table.delete();
+  }
+
+  @Test
   void naturalOrderTableRejectsKeysItCannotOrderAndStaysUnchanged() {
     OrderedTable<Object, String> table = Tables.orderedSet("natural").build();
     assertNull(table.comparator());

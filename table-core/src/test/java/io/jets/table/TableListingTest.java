@@ -1,6 +1,7 @@
 package io.jets.table;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.jets.owner.Owner;
@@ -56,16 +57,17 @@ class TableListingTest {
   }
 
   @Test
-  void aPrivateTableOfAnotherOwnerIsListedWithoutFigures() {
+  void aPrivateTableOfAnotherOwnerIsListedWithItsFiguresAsEtsIDoes() {
     String name = Fixtures.unique("listing-private");
     try (OwnerScope other = OwnerScope.open("listing-other")) {
       try (Owner.Binding bound = other.bind()) {
-        Tables.set(name).access(Access.PRIVATE).build();
+        Tables.<String, Integer>set(name).access(Access.PRIVATE).build().insert("k", 1);
       }
       String row = rowOf(Tables.i(), name);
       assertTrue(row.contains("PRIVATE"), row);
       assertTrue(row.contains("listing-other"), row);
-      assertTrue(row.contains(" - "), row);
+      assertFalse(row.contains(" - "), row);
+      assertTrue(row.matches(".*SET\\s+1\\s.*"), "its size: " + row);
     }
   }
 

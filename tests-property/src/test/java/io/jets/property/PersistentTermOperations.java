@@ -2,16 +2,20 @@ package io.jets.property;
 
 import io.jets.term.MissingTermException;
 import io.jets.term.PersistentTerm;
+import io.jets.term.Term;
 import io.jets.term.TermExistsException;
+import java.util.ArrayList;
+import java.util.List;
 import org.jetbrains.lincheck.datastructures.IntGen;
 import org.jetbrains.lincheck.datastructures.Operation;
 import org.jetbrains.lincheck.datastructures.Param;
 
 /**
- * The Lincheck subject for the global term store: put, putNew, get (both forms) and erase are each
- * linearizable. The store is global, so the subject works on keys of its own prefix and erases them
- * in its constructor, which Lincheck calls before every invocation. Its sequential specification is
- * {@link PersistentTermSpec}.
+ * The Lincheck subject for the global term store: put, putNew, get (both forms), erase and a
+ * handle's read are each linearizable, the handle's read together with get (a handle never reads an
+ * older value than a get before it, nor a get than a handle read before it). The store is global,
+ * so the subject works on keys of its own prefix and erases them in its constructor, which Lincheck
+ * calls before every invocation. Its sequential specification is {@link PersistentTermSpec}.
  */
 @Param(name = "key", gen = IntGen.class, conf = "1:3")
 @Param(name = "value", gen = IntGen.class, conf = "1:2")
@@ -19,8 +23,13 @@ public class PersistentTermOperations {
 
   static final String PREFIX = "tests-property/lincheck/";
 
+  private final List<Term<Integer>> handles = new ArrayList<>();
+
   public PersistentTermOperations() {
     clear();
+    for (int key = 1; key <= 3; key++) {
+      handles.add(PersistentTerm.handle(PREFIX + key));
+    }
   }
 
   static void clear() {
@@ -59,6 +68,12 @@ public class PersistentTermOperations {
     } catch (MissingTermException e) {
       return -1;
     }
+  }
+
+  /** A handle's read of the key: the value, or null. */
+  @Operation
+  public Integer handleGet(@Param(name = "key") int key) {
+    return handles.get(key - 1).getOrDefault(null);
   }
 
   @Operation

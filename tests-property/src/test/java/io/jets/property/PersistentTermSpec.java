@@ -33,6 +33,10 @@ public class PersistentTermSpec {
     return terms.getOrDefault(key, -1);
   }
 
+  public Integer handleGet(int key) {
+    return terms.get(key);
+  }
+
   public boolean erase(int key) {
     return terms.remove(key) != null;
   }

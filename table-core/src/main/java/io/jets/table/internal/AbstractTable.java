@@ -5,6 +5,7 @@ import io.jets.owner.Owner;
 import io.jets.table.Access;
 import io.jets.table.AccessDeniedException;
 import io.jets.table.BadArgumentException;
+import io.jets.table.NotOwnerException;
 import io.jets.table.Table;
 import io.jets.table.TableDeletedException;
 import io.jets.table.TableInfo;
@@ -12,6 +13,8 @@ import io.jets.table.TableStats;
 import io.jets.table.TableTransfer;
 import io.jets.table.TableType;
 import io.jets.table.WriteConcurrency;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -37,14 +40,45 @@ public abstract class AbstractTable<K, V> implements Table<K, V> {
   private final TableStatsCounters statsCounters; // null unless recordStats: one predictable branch
 
   private volatile String name;
-  private final Access access;
+
+  @SuppressWarnings("unused") // read and written through ACCESS only: loAccess, soAccess
+  private Access access;
+
+  private static final VarHandle ACCESS;
+
+  static {
+    try {
+      ACCESS = MethodHandles.lookup().findVarHandle(AbstractTable.class, "access", Access.class);
+    } catch (ReflectiveOperationException e) {
+      throw new ExceptionInInitializerError(e);
+    }
+  }
+
+  /**
+   * The protection, load-opaque: no volatile read on the read path, yet never hoisted out of a
+   * reader's loop. A write re-checks it under its writer lock, which {@link #setAccess} takes.
+   */
+  private Access loAccess() {
+    return (Access) ACCESS.getOpaque(this);
+  }
+
+  /** Store-opaque of a new protection; the caller holds adminLock and every writer lock. */
+  private void soAccess(Access newAccess) {
+    ACCESS.setOpaque(this, newAccess);
+  }
+
   private volatile Owner owner;
   private volatile Owner heir;
-  private volatile Object heirData;
+  private volatile Object heirData; // NO_MESSAGE: the heir inherits without a TableTransfer
+
+  /** The heir data of an heir that inherits in silence (OTP 27's {@code {heir, Pid}}). */
+  private static final Object NO_MESSAGE = new Object();
+
   private volatile boolean deleted;
   private Owner.Registration ownerRegistration; // guarded by adminLock
   private final Map<Owner, Fixation> fixations = new HashMap<>(); // guarded by adminLock
   private volatile boolean fixed;
+  private long fixedSinceNanos; // guarded by adminLock; meaningful while fixed
 
   /** One owner's safeFixtable count, and the exit listener that drops it. */
   private static final class Fixation {
@@ -60,12 +94,12 @@ public abstract class AbstractTable<K, V> implements Table<K, V> {
     this.decentralizedCounters = options.decentralizedCounters();
     this.statsCounters = options.recordStats() ? new TableStatsCounters() : null;
     this.name = options.name();
-    this.access = options.access();
+    soAccess(options.access());
     this.owner = options.owner();
-    Owner requestedHeir = options.heir();
-    if (requestedHeir != null && requestedHeir.isAlive()) {
-      this.heir = requestedHeir;
-      this.heirData = options.heirData();
+    TableOptions.Heir requested = options.heir();
+    if (requested != null && requested.owner().isAlive()) {
+      this.heir = requested.owner();
+      this.heirData = requested.transferMessage() ? requested.data() : NO_MESSAGE;
     }
   }
 
@@ -86,7 +120,7 @@ public abstract class AbstractTable<K, V> implements Table<K, V> {
     } finally {
       adminLock.unlock();
     }
-    TableEvents.created(this, owner, access.name());
+    TableEvents.created(this, owner, loAccess().name());
   }
 
   // ---- storage hooks ----
@@ -105,6 +139,9 @@ public abstract class AbstractTable<K, V> implements Table<K, V> {
 
   /** An estimate of the bytes the structure uses. */
   protected abstract long memoryBytes();
+
+  /** The number of objects, with no access check (for {@link #info}). */
+  protected abstract long objectCount();
 
   /** True while any owner has the table fixed. */
   protected boolean isFixed() {
@@ -156,7 +193,7 @@ public abstract class AbstractTable<K, V> implements Table<K, V> {
    * table's store finds nothing, so only a miss needs to look at the flag).
    */
   protected final void checkReadAccess(String operation) {
-    if (access == Access.PRIVATE && Owner.current() != owner) {
+    if (loAccess() == Access.PRIVATE && Owner.current() != owner) {
       if (deleted) {
         throw new TableDeletedException(name, operation); // deletion first, as checkRead says
       }
@@ -178,7 +215,8 @@ public abstract class AbstractTable<K, V> implements Table<K, V> {
     if (deleted) {
       throw new TableDeletedException(name, operation);
     }
-    if (access == Access.PUBLIC) {
+    Access protection = loAccess();
+    if (protection == Access.PUBLIC) {
       return null;
     }
     Owner seen = owner;
@@ -187,7 +225,7 @@ public abstract class AbstractTable<K, V> implements Table<K, V> {
           name,
           operation
               + ": "
-              + access
+              + protection
               + " table owned by "
               + seen.name()
               + ", called by "
@@ -214,6 +252,16 @@ public abstract class AbstractTable<K, V> implements Table<K, V> {
               + " to "
               + owner.name()
               + " before the write could take its lock");
+    }
+    if (writer == null && loAccess() != Access.PUBLIC && Owner.current() != owner) {
+      throw new AccessDeniedException(
+          name,
+          operation
+              + ": the table became "
+              + loAccess()
+              + " before the write could take its lock, and "
+              + Owner.current().name()
+              + " is not its owner");
     }
   }
 
@@ -267,21 +315,41 @@ public abstract class AbstractTable<K, V> implements Table<K, V> {
 
   @Override
   public final TableInfo info() {
-    checkRead("info");
+    // As ets:info/1: no read access needed, so an heir or a monitor can see who owns a PRIVATE
+    // table.
+    if (deleted) {
+      throw new TableDeletedException(name, "info");
+    }
     return new TableInfo(
         name,
         named,
         type,
-        access,
+        loAccess(),
         owner,
         Optional.ofNullable(heir),
         readConcurrency,
         writeConcurrency,
         decentralizedCounters,
         lockStripes(),
-        size(),
+        objectCount(),
         memoryBytes(),
-        isFixed());
+        isFixed(),
+        safeFixation());
+  }
+
+  /** Since when and by whom the table is fixed, or empty. */
+  private Optional<TableInfo.SafeFixation> safeFixation() {
+    adminLock.lock();
+    try {
+      if (fixations.isEmpty()) {
+        return Optional.empty();
+      }
+      Map<Owner, Integer> counts = new HashMap<>();
+      fixations.forEach((fixer, fixation) -> counts.put(fixer, fixation.count));
+      return Optional.of(new TableInfo.SafeFixation(fixedSinceNanos, counts));
+    } finally {
+      adminLock.unlock();
+    }
   }
 
   // ---- ownership and lifecycle ----
@@ -292,12 +360,25 @@ public abstract class AbstractTable<K, V> implements Table<K, V> {
     }
     Owner caller = Owner.current();
     if (caller != owner) {
+      // As ETS: write access first (a stranger to a PROTECTED or PRIVATE table has none), and
+      // not_owner only for a caller that may write, on a PUBLIC table.
+      if (loAccess() == Access.PUBLIC) {
+        throw new NotOwnerException(
+            name,
+            operation
+                + ": only the owner "
+                + owner.name()
+                + " may do this, called by "
+                + caller.name());
+      }
       throw new AccessDeniedException(
           name,
           operation
-              + ": only the owner "
+              + ": no write access to a "
+              + loAccess()
+              + " table owned by "
               + owner.name()
-              + " may do this, called by "
+              + ", called by "
               + caller.name());
     }
   }
@@ -327,13 +408,22 @@ public abstract class AbstractTable<K, V> implements Table<K, V> {
 
   @Override
   public final void setHeir(Owner newHeir, Object newHeirData) {
+    setHeir(newHeir, newHeirData, true);
+  }
+
+  @Override
+  public final void setHeir(Owner newHeir) {
+    setHeir(newHeir, null, false);
+  }
+
+  private void setHeir(Owner newHeir, Object newHeirData, boolean transferMessage) {
     adminLock.lock();
     try {
       checkOwner("setHeir");
       requireArgument(newHeir, "heir", "setHeir");
       // As in ETS, an heir that is already dead means no heir.
       heir = newHeir.isAlive() ? newHeir : null;
-      heirData = heir == null ? null : newHeirData;
+      heirData = heir == null ? null : transferMessage ? newHeirData : NO_MESSAGE;
     } finally {
       adminLock.unlock();
     }
@@ -346,6 +436,25 @@ public abstract class AbstractTable<K, V> implements Table<K, V> {
       checkOwner("clearHeir");
       heir = null;
       heirData = null;
+    } finally {
+      adminLock.unlock();
+    }
+  }
+
+  @Override
+  public final void setAccess(Access newAccess) {
+    adminLock.lock();
+    try {
+      checkOwner("setAccess");
+      requireArgument(newAccess, "access", "setAccess");
+      // Exclusive with writes, as a hand-over: a write in flight completes under the old
+      // protection, one that has not taken its lock yet re-checks the new one.
+      lockAllWriters();
+      try {
+        soAccess(newAccess);
+      } finally {
+        unlockAllWriters();
+      }
     } finally {
       adminLock.unlock();
     }
@@ -388,6 +497,9 @@ public abstract class AbstractTable<K, V> implements Table<K, V> {
       Owner caller = Owner.current();
       Fixation fixation = fixations.get(caller);
       if (fix) {
+        if (fixations.isEmpty()) {
+          fixedSinceNanos = System.nanoTime(); // as ETS: the time the table was first fixed
+        }
         if (fixation == null) {
           fixation = new Fixation();
           fixation.onExit = caller.onExit((exited, reason) -> dropFixations(exited)).orElse(null);
@@ -435,7 +547,9 @@ public abstract class AbstractTable<K, V> implements Table<K, V> {
     } finally {
       unlockAllWriters();
     }
-    receiver.deliver(new TableTransfer(this, from, data));
+    if (data != NO_MESSAGE) {
+      receiver.deliver(new TableTransfer(this, from, data));
+    }
     TableEvents.transferred(name, from, receiver, inherited);
     return true;
   }

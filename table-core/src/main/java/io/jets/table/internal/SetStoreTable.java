@@ -53,6 +53,13 @@ public class SetStoreTable<K, V> extends WritableStoreTable<K, V> implements Set
     return updateCounter(key, increment, false, 0, 0, defaultValue);
   }
 
+  @Override
+  public final long updateCounter(
+      K key, long increment, long threshold, long setValue, V defaultValue) {
+    requireArgument(defaultValue, "default value", "updateCounter");
+    return updateCounter(key, increment, true, threshold, setValue, defaultValue);
+  }
+
   /** One counter step, taken as primitives: a CounterOp here would be allocated per call. */
   private long updateCounter(
       K key, long increment, boolean hasThreshold, long threshold, long setValue, V defaultValue) {

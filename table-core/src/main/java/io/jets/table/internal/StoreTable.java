@@ -11,6 +11,7 @@ import io.jets.table.spi.KeyOrderException;
 import io.jets.table.spi.Store;
 import io.jets.table.spi.StoredObject;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -69,6 +70,25 @@ public abstract class StoreTable<K, V> extends SelectableTable<K, V> {
 
   // ---- stored values ----
 
+  /** The objects of one key, each with the key as stored. */
+  @SuppressWarnings("unchecked")
+  final List<Map.Entry<K, V>> objectsOf(StoredObject objects) {
+    if (objects == null) {
+      return List.of();
+    }
+    K stored = (K) objects.key;
+    Object value = objects.laValue(); // once: a writer may replace it in place
+    if (!bag) {
+      return List.of(Map.entry(stored, (V) value));
+    }
+    Object[] values = (Object[]) value;
+    List<Map.Entry<K, V>> list = new ArrayList<>(values.length);
+    for (Object v : values) {
+      list.add(Map.entry(stored, (V) v));
+    }
+    return Collections.unmodifiableList(list);
+  }
+
   @SuppressWarnings("unchecked")
   final List<V> valuesOf(StoredObject objects) {
     if (objects == null) {
@@ -121,6 +141,11 @@ public abstract class StoreTable<K, V> extends SelectableTable<K, V> {
   }
 
   @Override
+  public final List<Map.Entry<K, V>> lookupObjects(K key) {
+    return objectsOf(read(key, "lookupObjects"));
+  }
+
+  @Override
   public final boolean member(K key) {
     return read(key, "member") != null;
   }
@@ -128,6 +153,11 @@ public abstract class StoreTable<K, V> extends SelectableTable<K, V> {
   @Override
   public final long size() {
     checkRead("size");
+    return store.objects();
+  }
+
+  @Override
+  protected final long objectCount() {
     return store.objects();
   }
 

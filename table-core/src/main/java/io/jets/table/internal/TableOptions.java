@@ -20,17 +20,25 @@ public record TableOptions(
     Access access,
     boolean named,
     Owner owner,
-    Owner heir,
-    Object heirData,
+    Heir heir,
     boolean readConcurrency,
     WriteConcurrency writeConcurrency,
     boolean decentralizedCounters,
     boolean recordStats) {
 
   /**
+   * A builder's heir setting: the owner that inherits the table and, with {@code transferMessage},
+   * the data of the {@link io.jets.table.TableTransfer} it then receives; without, it inherits in
+   * silence (OTP 27's {@code {heir, Pid}}).
+   */
+  public record Heir(Owner owner, Object data, boolean transferMessage) {}
+
+  /**
    * Validates a builder's settings and returns them as options.
    *
    * @param owner null for {@link Owner#current()}
+   * @param heir null for none; an heir setting with a null owner is refused, as {@code
+   *     setHeir(null, ...)} is
    * @param decentralizedCounters null for ETS's default for the type and mode
    * @throws BadArgumentException naming the table if a setting is invalid or settings conflict
    */
@@ -40,8 +48,7 @@ public record TableOptions(
       Access access,
       boolean named,
       Owner owner,
-      Owner heir,
-      Object heirData,
+      Heir heir,
       boolean readConcurrency,
       WriteConcurrency writeConcurrency,
       Boolean decentralizedCounters,
@@ -77,6 +84,9 @@ public record TableOptions(
           name,
           "build: decentralizedCounters needs writeConcurrency ON or AUTO (with OFF there is one writer at a time)");
     }
+    if (heir != null && heir.owner() == null) {
+      throw new BadArgumentException(name, "build: heir is null (leave the heir unset for none)");
+    }
     Owner tableOwner = owner != null ? owner : Owner.current();
     if (!tableOwner.isAlive()) {
       throw new BadArgumentException(name, "build: owner " + tableOwner.name() + " has exited");
@@ -88,7 +98,6 @@ public record TableOptions(
         named,
         tableOwner,
         heir,
-        heirData,
         readConcurrency,
         writeConcurrency,
         decentralized,

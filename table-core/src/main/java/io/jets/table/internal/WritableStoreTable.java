@@ -136,15 +136,21 @@ public abstract class WritableStoreTable<K, V> extends StoreTable<K, V> {
 
   @Override
   public final boolean delete(K key) {
-    return !removeKey(key, "delete").isEmpty();
+    return removeKey(key, "delete") != null;
   }
 
   @Override
   public final List<V> take(K key) {
-    return removeKey(key, "take");
+    return valuesOf(removeKey(key, "take"));
   }
 
-  private List<V> removeKey(K key, String operation) {
+  @Override
+  public final List<Map.Entry<K, V>> takeObjects(K key) {
+    return objectsOf(removeKey(key, "takeObjects"));
+  }
+
+  /** Removes the key; returns what it held (no longer in the table, so stable), or null. */
+  private StoredObject removeKey(K key, String operation) {
     Owner writer = checkWrite(operation);
     checkKey(key, operation);
     StoredObject present;
@@ -153,14 +159,14 @@ public abstract class WritableStoreTable<K, V> extends StoreTable<K, V> {
       checkWriteLocked(operation, writer);
       present = findLocked(lock, key, operation);
       if (present == null) {
-        return List.of();
+        return null;
       }
       putLocked(lock, key, present, null, operation);
     } finally {
       store.unlock(lock);
     }
     countDelete();
-    return valuesOf(present);
+    return present;
   }
 
   @Override
@@ -226,11 +232,28 @@ public abstract class WritableStoreTable<K, V> extends StoreTable<K, V> {
     try {
       checkWriteLocked(operation, writer);
       StoredObject present = findLocked(lock, key, operation);
-      if (present == null || !present.laValue().equals(expected)) {
+      if (present == null) {
         return false;
       }
-      putLocked(lock, key, present, replacement, operation);
-      return true;
+      Object stored = present.laValue();
+      if (!bag) {
+        if (!stored.equals(expected)) {
+          return false;
+        }
+        putLocked(lock, key, present, replacement, operation);
+        return true;
+      }
+      // A duplicate bag: replace one object equal to expected, in its place among the key's.
+      Object[] values = (Object[]) stored;
+      for (int i = 0; i < values.length; i++) {
+        if (values[i].equals(expected)) {
+          Object[] replaced = values.clone();
+          replaced[i] = replacement;
+          putLocked(lock, key, present, replaced, operation);
+          return true;
+        }
+      }
+      return false;
     } finally {
       store.unlock(lock);
     }

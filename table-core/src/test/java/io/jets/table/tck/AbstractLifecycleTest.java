@@ -175,6 +175,41 @@ public abstract class AbstractLifecycleTest extends SharedTableTest {
   }
 
   @Test
+  void nameTypeOwnerAndIsDeletedStillAnswerOnADeletedTable() {
+    OwnerScope owner = OwnerScope.open("owner");
+    SetTable<String, Long> t = tableOf(owner, Access.PROTECTED);
+    String name = t.name();
+    try (Owner.Binding b = owner.bind()) {
+      t.delete();
+    }
+    assertTrue(t.isDeleted());
+    assertEquals(name, t.name(), "its last name");
+    assertEquals(TableType.SET, t.type());
+    assertSame(owner, t.owner(), "its last owner");
+    owner.close();
+  }
+
+  @Test
+  void anHeirSetWithoutDataInheritsInSilence() {
+    OwnerScope owner = OwnerScope.open("owner");
+    try (OwnerScope heir = OwnerScope.open("heir")) {
+      SetTable<String, Long> t = tableOf(owner, Access.PROTECTED);
+      try (Owner.Binding b = owner.bind()) {
+        t.setHeir(heir);
+        assertEquals(Optional.of(heir), t.info().heir());
+      }
+      owner.close();
+      assertFalse(t.isDeleted());
+      assertSame(heir, t.owner());
+      assertTrue(heir.poll().isEmpty(), "no TableTransfer was delivered");
+      try (Owner.Binding b = heir.bind()) {
+        t.insert("k", 2L);
+        assertEquals(List.of(2L), t.lookup("k"), "the heir owns the table");
+      }
+    }
+  }
+
+  @Test
   void heirDeadWhenSetMeansNoHeir() {
     OwnerScope owner = OwnerScope.open("owner");
     OwnerScope heir = OwnerScope.open("heir");

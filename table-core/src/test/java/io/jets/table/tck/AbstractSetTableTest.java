@@ -113,6 +113,20 @@ public abstract class AbstractSetTableTest extends SharedTableTest {
 
   @ParameterizedTest
   @EnumSource(WriteConcurrency.class)
+  void updateCounterWithThresholdAndDefaultIsOneStep(WriteConcurrency mode) {
+    SetTable<String, Long> t = set(mode);
+    assertEquals(0, t.updateCounter("c", 5, 10, 0, 8L), "absent: 8 + 5 passes 10, stores 0");
+    assertEquals(0L, t.get("c"));
+    assertEquals(3, t.updateCounter("c", 3, 10, 0, 100L), "present: the default is not used");
+    assertEquals(3L, t.get("c"));
+    assertFailsNaming(
+        BadArgumentException.class, t.name(), () -> t.updateCounter("d", 1, 10, 0, null));
+    assertFalse(t.member("d"), "refused, nothing stored");
+    assertEquals(1, t.size());
+  }
+
+  @ParameterizedTest
+  @EnumSource(WriteConcurrency.class)
   void updateCounterThresholdDownwards(WriteConcurrency mode) {
     SetTable<String, Long> t = set(mode);
     t.insert("c", 5L);

@@ -268,13 +268,28 @@ public abstract class StripedBuckets {
     if (!adaptive) {
       stripe.lock();
     } else if (stripe.tryLock()) {
-      if (stripe.contention > SHRINK_AT) {
-        stripe.contention--;
-      }
+      stripe.contention = afterUncontended(stripe.contention);
     } else {
       stripe.lock();
-      stripe.contention += CONTENDED_INCREMENT;
+      stripe.contention = afterContended(stripe.contention);
     }
+  }
+
+  /**
+   * A stripe's statistic after a contended acquisition: up by CONTENDED_INCREMENT, but never past
+   * twice GROW_AT. At the most stripes a hot stripe keeps asking to grow and nothing resets it; an
+   * unbounded statistic would wrap negative after about 8.6 million contended acquisitions and then
+   * shrink the stripes of the hottest table.
+   */
+  static int afterContended(int statistic) {
+    return statistic >= 2 * GROW_AT - CONTENDED_INCREMENT
+        ? 2 * GROW_AT
+        : statistic + CONTENDED_INCREMENT;
+  }
+
+  /** A stripe's statistic after an uncontended acquisition: down by one, never below SHRINK_AT. */
+  static int afterUncontended(int statistic) {
+    return statistic > SHRINK_AT ? statistic - 1 : SHRINK_AT;
   }
 
   /**

@@ -8,12 +8,16 @@ import java.util.NoSuchElementException;
 
 /**
  * A chunk of a select with a limit and its continuation. The continuation holds the table itself
- * (so it survives a rename and never reaches another table of the same name), the last key it
- * scanned, and the results of that key's objects that did not fit in the chunk: a key's objects are
- * matched from one atomic read, and a chunk holds exactly {@code limit} results until the last.
+ * (so it survives a rename and never reaches another table of the same name), the key of the last
+ * result it returned, and the results of that key's objects that did not fit in the chunk: a key's
+ * objects are matched from one atomic read, so they are handed out from that read; every later key
+ * is read afresh by the next chunk, so a chunk never returns an object deleted before it was
+ * requested (ETS's continuation resumes from its last key in the same way). A chunk holds exactly
+ * {@code limit} results until the last.
  *
  * <p>Each chunk scans until it holds one result more than the limit (or the table ends), so that
- * {@link #hasNext()} is exact: a chunk that says it has a successor has at least one more result.
+ * {@link #hasNext()} says whether more results existed when the chunk was taken; if they are
+ * deleted before {@link #next()}, the next chunk is empty and the last.
  */
 final class ChunkedSelection<K, V, R> implements Page<R> {
 
@@ -23,8 +27,9 @@ final class ChunkedSelection<K, V, R> implements Page<R> {
   private final boolean reverse;
   private final String operation;
   private final List<R> results;
-  private final List<R> pending; // results beyond this chunk, already computed
-  private final boolean exhausted; // the scan has reached the end of the table
+  private final List<R> pending; // the rest of lastKey's results: from the read that returned some
+  private final boolean more; // results beyond this chunk existed when it was taken
+  private final boolean exhausted; // no key after lastKey remains to be read
   private final boolean started; // lastKey is meaningful
   private final K lastKey;
 
@@ -36,6 +41,7 @@ final class ChunkedSelection<K, V, R> implements Page<R> {
       String operation,
       List<R> results,
       List<R> pending,
+      boolean more,
       boolean exhausted,
       boolean started,
       K lastKey) {
@@ -46,6 +52,7 @@ final class ChunkedSelection<K, V, R> implements Page<R> {
     this.operation = operation;
     this.results = results;
     this.pending = pending;
+    this.more = more;
     this.exhausted = exhausted;
     this.started = started;
     this.lastKey = lastKey;
@@ -71,9 +78,11 @@ final class ChunkedSelection<K, V, R> implements Page<R> {
       boolean started,
       K lastKey) {
     List<R> buffer = new ArrayList<>(carried);
+    List<Object> keys = new ArrayList<>(); // the key of each buffered result
+    for (int i = 0; i < carried.size(); i++) {
+      keys.add(lastKey);
+    }
     boolean done = exhausted;
-    Object[] last = {lastKey};
-    boolean[] moved = {started};
     if (!done && buffer.size() <= limit) {
       done =
           table.scan(
@@ -83,24 +92,44 @@ final class ChunkedSelection<K, V, R> implements Page<R> {
               started,
               lastKey,
               (key, value) -> {
-                last[0] = key;
-                moved[0] = true;
                 Object result = table.evaluate(spec, key, value, operation);
                 if (result != MatchEvaluation.NO_MATCH) {
                   @SuppressWarnings("unchecked")
                   R typed = (R) result;
                   buffer.add(typed);
+                  keys.add(key);
                 }
                 return buffer.size() <= limit;
               });
     }
     int size = Math.min(limit, buffer.size());
     List<R> chunk = List.copyOf(buffer.subList(0, size));
-    List<R> rest = List.copyOf(buffer.subList(size, buffer.size()));
+    if (size == 0) {
+      return new ChunkedSelection<>(
+          table, spec, limit, reverse, operation, chunk, List.of(), false, true, started, lastKey);
+    }
+    // Keep only the rest of the last returned key's results; later keys are read again.
+    Object returnedLast = keys.get(size - 1);
+    int end = size;
+    while (end < buffer.size() && keys.get(end) == returnedLast) {
+      end++;
+    }
+    List<R> rest = List.copyOf(buffer.subList(size, end));
+    boolean reread = end < buffer.size(); // results of later keys were dropped, to be read again
     @SuppressWarnings("unchecked")
-    K newLast = (K) last[0];
+    K newLast = (K) returnedLast;
     return new ChunkedSelection<>(
-        table, spec, limit, reverse, operation, chunk, rest, done, moved[0], newLast);
+        table,
+        spec,
+        limit,
+        reverse,
+        operation,
+        chunk,
+        rest,
+        buffer.size() > size,
+        done && !reread,
+        true,
+        newLast);
   }
 
   @Override
@@ -110,12 +139,12 @@ final class ChunkedSelection<K, V, R> implements Page<R> {
 
   @Override
   public boolean hasNext() {
-    return !pending.isEmpty();
+    return more;
   }
 
   @Override
   public Page<R> next() {
-    if (pending.isEmpty()) {
+    if (!more) {
       throw new NoSuchElementException(
           "table '" + table.name() + "': " + operation + ": no more chunks");
     }

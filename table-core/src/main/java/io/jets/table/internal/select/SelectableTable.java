@@ -233,9 +233,10 @@ public abstract class SelectableTable<K, V> extends AbstractTable<K, V> {
       MatchSpec<? super K, ? super V, ? extends Map.Entry<? extends K, ? extends V>> spec) {
     checkWrite("selectReplace");
     requireArgument(spec, "match spec", "selectReplace");
-    if (type() == TableType.BAG || type() == TableType.DUPLICATE_BAG) {
+    if (type() == TableType.BAG) {
+      // A replacement could make two objects of a bag equal; ETS refuses bags for that reason.
       throw new WrongTableTypeException(
-          name(), "selectReplace: not supported on a " + type() + " table (as in ETS)");
+          name(), "selectReplace: not supported on a BAG table (as in ETS)");
     }
     // First pass: every replacement, checked before anything changes.
     List<Replacement<K, V>> replacements = new ArrayList<>();

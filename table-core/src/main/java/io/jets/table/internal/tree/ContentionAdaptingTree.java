@@ -90,6 +90,19 @@ final class ContentionAdaptingTree {
   /** Join below this statistic: symmetric to SPLIT_LIMIT, as in the paper and ETS. */
   static final int JOIN_LIMIT = -1000;
 
+  /**
+   * A base's statistic after one acquisition, kept within twice the split and join limits: a base
+   * whose adaptation keeps being refused must not count without bound (it would wrap and ask for
+   * the opposite adaptation).
+   */
+  static int nextStatistic(int statistic, boolean contended) {
+    int next =
+        contended
+            ? Math.min(statistic, 2 * SPLIT_LIMIT) + LOCK_FAILURE_CONTRIBUTION
+            : Math.max(statistic, 2 * JOIN_LIMIT) - LOCK_SUCCESS_CONTRIBUTION;
+    return Math.max(2 * JOIN_LIMIT, Math.min(2 * SPLIT_LIMIT, next));
+  }
+
   /** No split below this many route levels: bounds the depth (ETS caps its route layer too). */
   static final int MAX_ROUTE_DEPTH = 16;
 
@@ -284,7 +297,7 @@ final class ContentionAdaptingTree {
         continue;
       }
       if (adaptive) {
-        base.statistic += contended ? LOCK_FAILURE_CONTRIBUTION : -LOCK_SUCCESS_CONTRIBUTION;
+        base.statistic = nextStatistic(base.statistic, contended);
       }
       return base;
     }

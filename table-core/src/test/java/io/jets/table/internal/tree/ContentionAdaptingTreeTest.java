@@ -391,4 +391,19 @@ class ContentionAdaptingTreeTest {
     assertEquals(500, table.size());
     table.delete();
   }
+
+  @Test
+  void aBaseStatisticStaysWithinTwiceItsLimitsWhateverHappens() {
+    int statistic = 0;
+    for (int i = 0; i < 10_000_000; i++) {
+      statistic = ContentionAdaptingTree.nextStatistic(statistic, true);
+    }
+    assertEquals(2 * ContentionAdaptingTree.SPLIT_LIMIT, statistic);
+    for (int i = 0; i < 10_000_000; i++) {
+      statistic = ContentionAdaptingTree.nextStatistic(statistic, false);
+    }
+    assertEquals(2 * ContentionAdaptingTree.JOIN_LIMIT, statistic);
+    assertTrue(ContentionAdaptingTree.nextStatistic(Integer.MAX_VALUE, true) > 0);
+    assertTrue(ContentionAdaptingTree.nextStatistic(Integer.MIN_VALUE, false) < 0);
+  }
 }

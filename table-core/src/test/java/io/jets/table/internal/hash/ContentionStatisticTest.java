@@ -1,0 +1,42 @@
+package io.jets.table.internal.hash;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+
+/** The arithmetic of an AUTO table's per-stripe contention statistic. */
+class ContentionStatisticTest {
+
+  @Test
+  void contendedAcquisitionsSaturateInsteadOfWrappingNegative() {
+    int statistic = 0;
+    for (int i = 0; i < 10_000_000; i++) { // past the ~8.6 million that wrapped an int before
+      statistic = StripedBuckets.afterContended(statistic);
+      assertTrue(statistic > 0, "wrapped after " + i);
+    }
+    assertEquals(StripedBuckets.afterContended(statistic), statistic, "saturated");
+    assertTrue(statistic > 1000, "still asks to grow");
+  }
+
+  @Test
+  void saturationHoldsAtTheEdgesOfTheIntRange() {
+    assertTrue(StripedBuckets.afterContended(Integer.MAX_VALUE) > 0);
+    assertTrue(StripedBuckets.afterUncontended(Integer.MIN_VALUE) < 0);
+    assertEquals(
+        StripedBuckets.afterUncontended(Integer.MIN_VALUE),
+        StripedBuckets.afterUncontended(StripedBuckets.afterUncontended(Integer.MIN_VALUE)));
+  }
+
+  @Test
+  void quietAcquisitionsBringASaturatedStripeBackDownToShrinking() {
+    int statistic = Integer.MAX_VALUE;
+    statistic = StripedBuckets.afterContended(statistic);
+    int steps = 0;
+    while (statistic > -100_000) {
+      statistic = StripedBuckets.afterUncontended(statistic);
+      steps++;
+    }
+    assertTrue(steps < 110_000, "a saturated stripe recovers in bounded time: " + steps);
+  }
+}
