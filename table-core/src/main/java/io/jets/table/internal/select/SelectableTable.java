@@ -6,7 +6,7 @@ import io.jets.table.MatchSpec;
 import io.jets.table.Page;
 import io.jets.table.TableType;
 import io.jets.table.WrongTableTypeException;
-import io.jets.table.internal.AbstractTable;
+import io.jets.table.internal.OwnedTable;
 import io.jets.table.internal.TableOptions;
 import io.jets.table.spi.KeyOrderException;
 import java.util.ArrayList;
@@ -26,7 +26,7 @@ import java.util.function.Predicate;
  * <p>Guards and result functions run with no lock held during scans; selectDelete re-evaluates the
  * spec under the key's writer lock so that each object's match-and-delete is atomic.
  */
-public abstract class SelectableTable<K, V> extends AbstractTable<K, V> {
+public abstract class SelectableTable<K, V> extends OwnedTable<K, V> {
 
   protected SelectableTable(TableOptions options) {
     super(options);

@@ -76,9 +76,7 @@ final class ContentionAdaptingTree {
    * [4] H. Boehm. Can seqlocks get along with programming language memory models? MSPC 2012.
    */
 
-  /**
-   * A failed tryLock: strong evidence of contention, so four in a row outweigh ~1000 quiet writes.
-   */
+  /** A failed tryLock: strong evidence, so four in a row outweigh ~1000 quiet writes. */
   static final int LOCK_FAILURE_CONTRIBUTION = 250;
 
   /** An uncontended acquire: weak evidence, so a base joins only after a long quiet stretch. */
@@ -90,17 +88,10 @@ final class ContentionAdaptingTree {
   /** Join below this statistic: symmetric to SPLIT_LIMIT, as in the paper and ETS. */
   static final int JOIN_LIMIT = -1000;
 
-  /**
-   * A base's statistic after one acquisition, kept within twice the split and join limits: a base
-   * whose adaptation keeps being refused must not count without bound (it would wrap and ask for
-   * the opposite adaptation).
-   */
+  /** A base's statistic after one acquisition, within twice its limits: it must never wrap. */
   static int nextStatistic(int statistic, boolean contended) {
-    int next =
-        contended
-            ? Math.min(statistic, 2 * SPLIT_LIMIT) + LOCK_FAILURE_CONTRIBUTION
-            : Math.max(statistic, 2 * JOIN_LIMIT) - LOCK_SUCCESS_CONTRIBUTION;
-    return Math.max(2 * JOIN_LIMIT, Math.min(2 * SPLIT_LIMIT, next));
+    int step = contended ? LOCK_FAILURE_CONTRIBUTION : -LOCK_SUCCESS_CONTRIBUTION;
+    return (int) Math.max(2L * JOIN_LIMIT, Math.min(2L * SPLIT_LIMIT, (long) statistic + step));
   }
 
   /** No split below this many route levels: bounds the depth (ETS caps its route layer too). */
