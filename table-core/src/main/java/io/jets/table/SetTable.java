@@ -92,8 +92,9 @@ public interface SetTable<K, V> extends Table<K, V> {
   /**
    * Replaces the value under {@code key} with {@code function} applied to it, atomically. The
    * function runs while the key's writer lock is held: it must be quick and must not write to this
-   * table. If it throws or returns null, the table is unchanged (null is reported as a {@link
-   * BadArgumentException}).
+   * table; a write it makes under that lock (of this key, or of any key the same lock covers)
+   * throws {@link IllegalStateException} naming the table and writes nothing. If it throws or
+   * returns null, the table is unchanged (null is reported as a {@link BadArgumentException}).
    *
    * @return true if the key was present and updated, false if it was absent
    */

@@ -157,7 +157,13 @@ public class SetStoreTable<K, V> extends WritableStoreTable<K, V> implements Set
       if (present == null && !withDefault) {
         return null;
       }
-      V updated = function.apply(present == null ? defaultValue : (V) present.laValue());
+      V updated;
+      store.userCode(lock, true); // a write by this thread under this lock now fails
+      try {
+        updated = function.apply(present == null ? defaultValue : (V) present.laValue());
+      } finally {
+        store.userCode(lock, false);
+      }
       if (updated == null) {
         throw new BadArgumentException(name(), "update: the function returned null for key " + key);
       }

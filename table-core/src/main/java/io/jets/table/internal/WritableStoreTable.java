@@ -4,6 +4,7 @@ import io.jets.owner.Owner;
 import io.jets.table.spi.KeyOrderException;
 import io.jets.table.spi.Store;
 import io.jets.table.spi.StoredObject;
+import io.jets.table.spi.WriteInUserCodeException;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
@@ -57,6 +58,8 @@ public abstract class WritableStoreTable<K, V> extends StoreTable<K, V> {
       return store.lock(key);
     } catch (KeyOrderException e) {
       throw keyError(operation, key, e);
+    } catch (WriteInUserCodeException e) {
+      throw writeInUserCode(operation);
     }
   }
 
@@ -301,12 +304,29 @@ public abstract class WritableStoreTable<K, V> extends StoreTable<K, V> {
       return store.writeAll(keys, merge, onlyNew, () -> checkWriteLocked(operation, writer));
     } catch (KeyOrderException e) {
       throw keyError(operation, e.key() != null ? e.key() : keys[0], e);
+    } catch (WriteInUserCodeException e) {
+      throw writeInUserCode(operation);
     }
   }
 
   @Override
   public final void deleteAllObjects() {
     Owner writer = checkWrite("deleteAllObjects");
-    store.clear(() -> checkWriteLocked("deleteAllObjects", writer));
+    try {
+      store.clear(() -> checkWriteLocked("deleteAllObjects", writer));
+    } catch (WriteInUserCodeException e) {
+      throw writeInUserCode("deleteAllObjects");
+    }
+  }
+
+  /** A write from inside an update function, under the lock that function runs under. */
+  final IllegalStateException writeInUserCode(String operation) {
+    return new IllegalStateException(
+        "table '"
+            + name()
+            + "': "
+            + operation
+            + " called from inside a function that runs under this table's writer lock (an"
+            + " update function must not write its table); nothing was written");
   }
 }

@@ -71,6 +71,14 @@ public interface Store {
   /** Releases {@code lock}. */
   void unlock(Object lock);
 
+  /**
+   * Marks that user code (an {@code update} function) starts or stops running under {@code lock}.
+   * While it runs, a write that the same thread starts under the same lock (a single-key write, a
+   * multi-object write or a clear; not the table's lifecycle) fails with {@link
+   * WriteInUserCodeException} before it changes anything. A store that cannot tell does nothing.
+   */
+  default void userCode(Object lock, boolean running) {}
+
   // ---- multi-object writes ----
 
   /** How a multi-object write computes each key's new stored value. */

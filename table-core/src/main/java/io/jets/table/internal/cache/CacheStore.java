@@ -240,6 +240,11 @@ final class CacheStore implements Store {
   }
 
   @Override
+  public void userCode(Object lock, boolean running) {
+    hashes.userCode(((CacheWrite) lock).stripe, running);
+  }
+
+  @Override
   public void unlock(Object lock) {
     CacheWrite write = (CacheWrite) lock;
     hashes.unlock(write.stripe);

@@ -5,6 +5,7 @@ import io.jets.table.WriteConcurrency;
 import io.jets.table.internal.hash.BucketChain.Node;
 import io.jets.table.spi.Store;
 import io.jets.table.spi.StoredObject;
+import io.jets.table.spi.WriteInUserCodeException;
 import java.util.Comparator;
 
 /**
@@ -93,7 +94,17 @@ public final class HashStore extends StripedBuckets implements Store {
 
   @Override
   public Object lock(Object key) {
-    return lock(BucketChain.spread(key));
+    Stripe stripe = lock(BucketChain.spread(key));
+    if (stripe.userCode) { // held by this very thread, which is running an update's function
+      release(stripe);
+      throw new WriteInUserCodeException();
+    }
+    return stripe;
+  }
+
+  @Override
+  public void userCode(Object lock, boolean running) {
+    ((Stripe) lock).userCode = running;
   }
 
   /** Notes that the holder looked, so that the write that follows need not look again. */
@@ -150,6 +161,7 @@ public final class HashStore extends StripedBuckets implements Store {
     resizeIfCrowded(keys.length);
     StripedBatch write = StripedBatch.lockMany(this, hashes);
     try {
+      write.refuseUserCode();
       lockedCheck.run();
       if (onlyNew) {
         for (int i = 0; i < keys.length; i++) {
@@ -178,6 +190,7 @@ public final class HashStore extends StripedBuckets implements Store {
   public void clear(Runnable lockedCheck) {
     StripedBatch all = StripedBatch.lockAll(this);
     try {
+      all.refuseUserCode();
       lockedCheck.run();
     } catch (RuntimeException | Error e) {
       all.abandon();

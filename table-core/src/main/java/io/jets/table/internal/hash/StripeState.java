@@ -17,6 +17,9 @@ abstract class StripeState extends AbstractQueuedSynchronizer {
   /** A write under the lock passed the load limit: grow the table after unlocking. */
   boolean crowded;
 
+  /** User code (an update function) runs under the lock: a nested write must fail. */
+  boolean userCode;
+
   /** Single-key writes made under the lock, so a write can tell whether what it looked at holds. */
   int writes;
 

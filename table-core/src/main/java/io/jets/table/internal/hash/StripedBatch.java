@@ -2,6 +2,7 @@ package io.jets.table.internal.hash;
 
 import io.jets.table.internal.hash.CommitMarker.Commit;
 import io.jets.table.spi.StoredObject;
+import io.jets.table.spi.WriteInUserCodeException;
 import java.util.Arrays;
 
 /**
@@ -71,6 +72,15 @@ public final class StripedBatch {
       stripe.lock();
     }
     return current;
+  }
+
+  /** Fails if user code runs under one of the batch's stripes (an update function's batch). */
+  void refuseUserCode() {
+    for (Stripe stripe : locked) {
+      if (stripe.userCode) {
+        throw new WriteInUserCodeException();
+      }
+    }
   }
 
   // ---- staging: nothing below publishes ----

@@ -119,6 +119,7 @@ final class ContentionAdaptingTree {
   static final class BaseNode extends TreeNode {
     final ReentrantLock lock = new ReentrantLock();
     int statistic; // guarded by lock
+    boolean userCode; // guarded by lock: an update's function runs under it (TreeStore)
     volatile boolean valid = true;
 
     private static final VarHandle DATA;
@@ -271,10 +272,7 @@ final class ContentionAdaptingTree {
 
   // ---- single-base writes ----
 
-  /**
-   * Locks and returns the valid base that holds {@code key}, recording whether the lock was
-   * contended. Blocks while another writer holds that base.
-   */
+  /** Locks and returns the valid base holding {@code key}, measuring contention; may block. */
   BaseNode lockBase(Object key) {
     for (; ; ) {
       BaseNode base = descend(key, Seek.AT_OR_ABOVE);

@@ -9,6 +9,7 @@ import io.jets.table.internal.tree.PersistentSortedTree.Node;
 import io.jets.table.spi.KeyOrderException;
 import io.jets.table.spi.Store;
 import io.jets.table.spi.StoredObject;
+import io.jets.table.spi.WriteInUserCodeException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -97,7 +98,26 @@ public final class TreeStore implements Store {
 
   @Override
   public Object lock(Object key) {
-    return tree.lockBase(key);
+    BaseNode base = tree.lockBase(key);
+    if (base.userCode) { // held by this very thread, which is running an update's function
+      tree.unlockBase(base);
+      throw new WriteInUserCodeException();
+    }
+    return base;
+  }
+
+  @Override
+  public void userCode(Object lock, boolean running) {
+    ((BaseNode) lock).userCode = running;
+  }
+
+  /** Fails if user code runs under one of {@code bases}, which the caller holds. */
+  private static void refuseUserCode(List<BaseNode> bases) {
+    for (BaseNode base : bases) {
+      if (base.userCode) {
+        throw new WriteInUserCodeException();
+      }
+    }
   }
 
   @Override
@@ -156,6 +176,7 @@ public final class TreeStore implements Store {
         base.lock.lock(); // only multi-object writers, serialized by structureLock, hold several
       }
       try {
+        refuseUserCode(locked);
         lockedCheck.run();
         staged.replaceAll((base, unread) -> ContentionAdaptingTree.dataLocked(base));
         if (onlyNew) {
@@ -260,6 +281,7 @@ public final class TreeStore implements Store {
   public void clear(Runnable lockedCheck) {
     lockAll();
     try {
+      refuseUserCode(lockedForAll);
       lockedCheck.run();
       dropLocked();
     } finally {

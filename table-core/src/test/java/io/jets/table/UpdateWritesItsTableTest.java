@@ -1,0 +1,111 @@
+package io.jets.table;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * An update function that writes its own table, under the writer lock the update holds, is
+ * detected: the nested write throws IllegalStateException naming the table, the update fails, and
+ * the table is unchanged (before, a delete inside update left size 0 with one object, and an
+ * ordered table lost an insert made inside update).
+ */
+class UpdateWritesItsTableTest {
+
+  static List<Arguments> tables() {
+    return List.of(
+        Arguments.of(TableType.SET, WriteConcurrency.OFF),
+        Arguments.of(TableType.SET, WriteConcurrency.ON),
+        Arguments.of(TableType.SET, WriteConcurrency.AUTO),
+        Arguments.of(TableType.ORDERED_SET, WriteConcurrency.OFF),
+        Arguments.of(TableType.ORDERED_SET, WriteConcurrency.ON));
+  }
+
+  /** Tables with one writer lock: every other key is under the update's lock. */
+  static List<Arguments> oneLockTables() {
+    return List.of(
+        Arguments.of(TableType.SET, WriteConcurrency.OFF),
+        Arguments.of(TableType.ORDERED_SET, WriteConcurrency.OFF));
+  }
+
+  private static SetTable<String, Long> table(TableType type, WriteConcurrency mode) {
+    String name = "update-writes-" + type + "-" + mode;
+    SetTable<String, Long> t =
+        type == TableType.SET
+            ? Tables.<String, Long>set(name).access(Access.PUBLIC).writeConcurrency(mode).build()
+            : Tables.<String, Long>orderedSet(name)
+                .access(Access.PUBLIC)
+                .writeConcurrency(mode)
+                .build();
+    t.insert("k", 1L);
+    t.insert("other", 5L);
+    return t;
+  }
+
+  @ParameterizedTest
+  @MethodSource("tables")
+  void aWriteOfTheSameKeyFromTheFunctionFailsAndChangesNothing(
+      TableType type, WriteConcurrency mode) {
+    Map<String, Consumer<SetTable<String, Long>>> nested =
+        Map.of(
+            "insert", t -> t.insert("k", 9L),
+            "delete", t -> t.delete("k"),
+            "insertAll", t -> t.insertAll(List.of(Map.entry("k", 9L))),
+            "deleteAllObjects", SetTable::deleteAllObjects,
+            "updateCounter", t -> t.updateCounter("k", 1));
+    for (Map.Entry<String, Consumer<SetTable<String, Long>>> write : nested.entrySet()) {
+      SetTable<String, Long> t = table(type, mode);
+      try {
+        IllegalStateException e =
+            assertThrows(
+                IllegalStateException.class,
+                () ->
+                    t.update(
+                        "k",
+                        v -> {
+                          write.getValue().accept(t);
+                          return v + 1;
+                        }),
+                write.getKey());
+        assertTrue(e.getMessage().contains(t.name()), e.getMessage());
+        assertEquals(1L, t.get("k"), write.getKey() + ": unchanged");
+        assertEquals(5L, t.get("other"));
+        assertEquals(2, t.size(), write.getKey() + ": the count agrees with the contents");
+        t.insert("k", 3L); // the lock was released
+        assertEquals(3L, t.get("k"));
+      } finally {
+        t.delete();
+      }
+    }
+  }
+
+  @ParameterizedTest
+  @MethodSource("oneLockTables")
+  void aWriteOfAnotherKeyUnderTheSameLockFails(TableType type, WriteConcurrency mode) {
+    SetTable<String, Long> t = table(type, mode);
+    try {
+      assertThrows(
+          IllegalStateException.class,
+          () ->
+              t.update(
+                  "k",
+                  v -> {
+                    t.insert("x", 7L);
+                    return v + 1;
+                  }));
+      assertFalse(t.member("x"), "the nested insert was not made");
+      assertEquals(1L, t.get("k"));
+      assertEquals(2, t.size());
+    } finally {
+      t.delete();
+    }
+  }
+}
