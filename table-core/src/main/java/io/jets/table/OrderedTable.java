@@ -1,7 +1,6 @@
 package io.jets.table;
 
 import java.util.Comparator;
-import java.util.Map;
 
 /**
  * A {@link TableType#ORDERED_SET} table: one object per key, kept in key order. Keys are ordered by
@@ -14,6 +13,8 @@ import java.util.Map;
  * return its neighbour. Every traversal is weakly consistent (see the {@linkplain io.jets.table
  * package documentation}): a key present for the whole traversal is visited exactly once.
  *
+ * <p>{@link #slot(long) slot(i)} holds one object, the one at position {@code i} in key order.
+ *
  * <p>A key the comparator cannot order (not {@code Comparable} under natural order, or one that
  * makes the comparator throw) is rejected with a {@link BadArgumentException} naming the table and
  * the key, and the table is unchanged.
@@ -25,13 +26,4 @@ public interface OrderedTable<K, V> extends SetTable<K, V> {
 
   /** The key order: the comparator given to the builder, or null for natural order. */
   Comparator<? super K> comparator();
-
-  /**
-   * The object at position {@code index} (0-based) in key order, or null if the table has no more
-   * than {@code index} objects (ETS's {@code slot} on an ordered set). Lock-free; under concurrent
-   * writes the position is only an estimate, as in ETS, where slot is a debugging aid.
-   *
-   * @throws BadArgumentException if {@code index < 0}
-   */
-  Map.Entry<K, V> slot(long index);
 }

@@ -162,6 +162,19 @@ public interface Table<K, V> {
   /** The last key in traversal order (for hash tables, the same as {@link #first()}). */
   K last();
 
+  /**
+   * The objects in slot {@code index} of the table (ETS's {@code slot/2}, a debugging aid): for a
+   * hash table, one internal bucket (numbered in traversal order, possibly empty); for an ordered
+   * set, the object at position {@code index} in key order; for an off-heap table, one storage
+   * segment. Returns null (end of table) for the index just past the last slot. Weakly consistent:
+   * a concurrent resize may move keys between slots, so a walk over the slots of a table that is
+   * being written may miss or repeat keys (use {@link #first()}/{@link #next} to walk it).
+   *
+   * @return the slot's objects (immutable), or null just past the last slot
+   * @throws BadArgumentException if {@code index} is negative or further past the last slot
+   */
+  List<Map.Entry<K, V>> slot(long index);
+
   /** The key before {@code key} (for hash tables, the same as {@link #next(Object)}). */
   K prev(K key);
 

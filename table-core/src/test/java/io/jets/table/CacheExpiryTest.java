@@ -63,6 +63,24 @@ class CacheExpiryTest {
   }
 
   @Test
+  void slotsHideExpiredObjects() {
+    CacheTable<String, String> cache = cache(Tables.cache(Fixtures.unique("slots")));
+    cache.insert("short", "1", Duration.ofSeconds(5));
+    cache.insert("long", "2");
+    ticker.advance(Duration.ofSeconds(5));
+    List<Map.Entry<String, String>> seen = new java.util.ArrayList<>();
+    long i = 0;
+    for (List<Map.Entry<String, String>> slot = cache.slot(0);
+        slot != null;
+        slot = cache.slot(++i)) {
+      seen.addAll(slot);
+    }
+    assertEquals(List.of(Map.entry("long", "2")), seen);
+    long end = i;
+    assertThrows(BadArgumentException.class, () -> cache.slot(end + 1));
+  }
+
+  @Test
   void traversalSkipsExpiredKeysBetweenLiveOnes() {
     CacheTable<String, String> cache = cache(Tables.cache(Fixtures.unique("walk")));
     for (int i = 0; i < 50; i++) {

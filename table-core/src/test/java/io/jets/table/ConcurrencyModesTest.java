@@ -292,31 +292,54 @@ class ConcurrencyModesTest {
     AtomicBoolean done = new AtomicBoolean();
     AtomicLong torn = new AtomicLong();
     AtomicLong checked = new AtomicLong();
+    AtomicLong rounds = new AtomicLong();
+    AtomicReference<Throwable> readerFailure = new AtomicReference<>();
     CountDownLatch readerRunning = new CountDownLatch(1);
     Thread reader =
         Thread.ofPlatform()
             .start(
                 () -> {
                   readerRunning.countDown();
-                  while (!done.get()) {
-                    Object before = table.get("seq");
-                    long a = (Long) table.get("a");
-                    long b = (Long) table.get("b");
-                    Object after = table.get("seq");
-                    if (before.equals(after)) {
+                  while (!done.get() && readerFailure.get() == null) {
+                    // Between deleteAllObjects and the insertAll after it the table is empty;
+                    // a stable stamp never spans that, so a missing "a" or "b" under one is torn.
+                    Object before;
+                    Long a;
+                    Long b;
+                    Object after;
+                    try {
+                      before = table.get("seq");
+                      a = (Long) table.get("a");
+                      b = (Long) table.get("b");
+                      after = table.get("seq");
+                    } catch (RuntimeException e) {
+                      readerFailure.set(e);
+                      break;
+                    }
+                    rounds.incrementAndGet();
+                    if (before != null && before.equals(after)) {
                       checked.incrementAndGet();
-                      if (a + b != 200) {
+                      if (a == null || b == null || a + b != 200) {
                         torn.incrementAndGet();
                       }
                     }
                   }
                 });
     readerRunning.await();
-    // Write until the reader has checked enough stable stamps while the writes ran: on a busy
-    // machine the reader may be descheduled for a long time. Bounded, so a reader that never
-    // gets a stable stamp fails the test rather than hanging it.
+    // Write until the reader has checked enough stable stamps while the writes ran. A writer
+    // faster than the reader's four reads would leave it few stable stamps, so every 64 writes
+    // the writer lets the reader finish a round (a bounded spin: a descheduled reader only
+    // delays it). Bounded, so a reader that never gets a stable stamp fails the test rather
+    // than hanging it.
     long seq = 0;
-    while (++seq <= 50_000 || (checked.get() < MIN_CHECKED_READS && seq <= 5_000_000)) {
+    while ((++seq <= 50_000 || (checked.get() < MIN_CHECKED_READS && seq <= 5_000_000))
+        && readerFailure.get() == null) {
+      if (seq % 64 == 0) {
+        long round = rounds.get();
+        for (int spin = 0; spin < 1_000_000 && rounds.get() < round + 2; spin++) {
+          Thread.onSpinWait();
+        }
+      }
       long amount = seq % 100;
       table.insertAll(
           List.of(
@@ -329,6 +352,7 @@ class ConcurrencyModesTest {
     }
     done.set(true);
     reader.join();
+    assertNull(readerFailure.get(), "the reader failed");
     assertEquals(0, torn.get(), "reads between equal sequence stamps saw half a transfer");
     assertTrue(
         checked.get() >= MIN_CHECKED_READS,

@@ -68,12 +68,14 @@ class OrderedTableTest {
 
   @ParameterizedTest
   @EnumSource(WriteConcurrency.class)
-  void slotIsTheIthObjectAndNullPastTheEnd(WriteConcurrency mode) {
+  void slotIsTheIthObjectThenEndOfTableThenBadArgument(WriteConcurrency mode) {
     OrderedTable<Integer, String> table = numbers(mode, 3, 1, 2);
-    assertEquals(Map.entry(1, "v1"), table.slot(0));
-    assertEquals(Map.entry(3, "v3"), table.slot(2));
+    assertEquals(List.of(Map.entry(1, "v1")), table.slot(0));
+    assertEquals(List.of(Map.entry(3, "v3")), table.slot(2));
     assertNull(table.slot(3));
-    assertNull(table.slot(1_000));
+    BadArgumentException further =
+        assertThrows(BadArgumentException.class, () -> table.slot(1_000));
+    assertTrue(further.getMessage().contains("1000"), further.getMessage());
     BadArgumentException negative = assertThrows(BadArgumentException.class, () -> table.slot(-1));
     assertTrue(
         negative.getMessage().startsWith("table '" + table.name() + "': slot: "),

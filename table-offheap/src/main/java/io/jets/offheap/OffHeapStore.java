@@ -229,6 +229,26 @@ final class OffHeapStore implements Store {
     return true;
   }
 
+  /** A slot is a Chronicle segment, read whole under its lock. */
+  @Override
+  public long slot(long index, Visitor visitor) {
+    int segments = order.segments();
+    if (index >= segments || !gate.enter()) {
+      return segments; // a deleted table: the facade reports it
+    }
+    SegmentSnapshots.Snapshot snapshot;
+    try {
+      snapshot = order.snapshot((int) index);
+    } finally {
+      gate.exit();
+    }
+    byte[][] keys = snapshot.keys();
+    for (int i = 0; i < keys.length; i++) {
+      visitor.visit(decoded(new byte[][] {keys[i], snapshot.values()[i]}));
+    }
+    return segments;
+  }
+
   @Override
   public Comparator<Object> keyOrder() {
     return null; // keys are equal when their bytes are

@@ -1,11 +1,8 @@
 package io.jets.table.internal;
 
-import io.jets.table.BadArgumentException;
 import io.jets.table.OrderedTable;
 import io.jets.table.internal.tree.TreeStore;
-import io.jets.table.spi.StoredObject;
 import java.util.Comparator;
-import java.util.Map;
 
 /** An {@code ordered_set} table over the ordered engine, {@link TreeStore}. */
 public final class OrderedStoreTable<K, V> extends SetStoreTable<K, V>
@@ -45,16 +42,5 @@ public final class OrderedStoreTable<K, V> extends SetStoreTable<K, V>
   @Override
   public Comparator<? super K> comparator() {
     return comparator;
-  }
-
-  @Override
-  @SuppressWarnings("unchecked")
-  public Map.Entry<K, V> slot(long index) {
-    checkRead("slot");
-    if (index < 0) {
-      throw new BadArgumentException(name(), "slot: index " + index + " is negative");
-    }
-    StoredObject objects = tree.at(index);
-    return objects == null ? null : Map.entry((K) objects.key, (V) objects.laValue());
   }
 }

@@ -224,6 +224,32 @@ public abstract class StoreTable<K, V> extends SelectableTable<K, V> {
     return entryOf(step(requireArgument(key, "key", "prevLookup"), false, "prevLookup"));
   }
 
+  @Override
+  public final List<Map.Entry<K, V>> slot(long index) {
+    checkRead("slot");
+    if (index < 0) {
+      throw new BadArgumentException(name(), "slot: index " + index + " is negative");
+    }
+    List<Map.Entry<K, V>> objects = new ArrayList<>();
+    long slots =
+        store.slot(
+            index,
+            stored -> {
+              objects.addAll(objectsOf(stored));
+              return true;
+            });
+    if (isDeleted()) {
+      throw new TableDeletedException(name(), "slot"); // a dropped store reads as empty
+    }
+    if (index < slots) {
+      return Collections.unmodifiableList(objects);
+    } else if (index == slots) {
+      return null; // end of table
+    }
+    throw new BadArgumentException(
+        name(), "slot: index " + index + " is past the end of table, at slot " + slots);
+  }
+
   @SuppressWarnings("unchecked")
   private <A> A fold(
       A initial, ObjectFolder<? super K, ? super V, A> folder, boolean reverse, String operation) {

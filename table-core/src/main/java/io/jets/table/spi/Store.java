@@ -48,6 +48,16 @@ public interface Store {
   boolean scan(
       MatchSpec<?, ?, ?> spec, boolean reverse, boolean resume, Object after, Visitor visitor);
 
+  /**
+   * Reads slot {@code index} (ETS's {@code slot/2}): one internal bucket of a hash store, one
+   * segment of an off-heap store, the object at position {@code index} in key order of an ordered
+   * store. When {@code index} is less than the number of slots, visits the slot's keys from one
+   * read of it. Returns the number of slots as of that read, so that the caller can tell the end of
+   * the table ({@code index} equal to it) from an index further out. Lock-free; under concurrent
+   * writes a resize may move keys between slots, as in ETS.
+   */
+  long slot(long index, Visitor visitor);
+
   /** The order of an ordered store's keys; null for a store that compares with {@code equals}. */
   Comparator<Object> keyOrder();
 

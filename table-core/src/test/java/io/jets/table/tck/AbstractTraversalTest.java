@@ -2,9 +2,12 @@ package io.jets.table.tck;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.jets.table.BadArgumentException;
 import io.jets.table.Table;
+import io.jets.table.TableDeletedException;
 import io.jets.table.TableType;
 import io.jets.table.WriteConcurrency;
 import java.io.Serializable;
@@ -446,5 +449,70 @@ public abstract class AbstractTraversalTest extends SharedTableTest {
       assertTrue(k >= 5000, "only new keys remain");
       assertTrue(rest.add(k), "no key twice");
     }
+  }
+
+  /** Reads slots 0, 1, ... up to the end of table; fails if the end is not where it should be. */
+  private static <K, V> List<List<Map.Entry<K, V>>> slots(Table<K, V> t) {
+    List<List<Map.Entry<K, V>>> slots = new ArrayList<>();
+    for (List<Map.Entry<K, V>> slot = t.slot(0); slot != null; slot = t.slot(slots.size())) {
+      slots.add(slot);
+      if (slots.size() > 10_000_000) {
+        throw new AssertionError("the slots do not end");
+      }
+    }
+    int end = slots.size();
+    BadArgumentException further = assertThrows(BadArgumentException.class, () -> t.slot(end + 1));
+    assertTrue(further.getMessage().startsWith("table '" + t.name() + "': slot: "));
+    assertTrue(further.getMessage().contains(String.valueOf(end + 1)), further.getMessage());
+    assertThrows(BadArgumentException.class, () -> t.slot(Long.MAX_VALUE));
+    BadArgumentException negative = assertThrows(BadArgumentException.class, () -> t.slot(-1));
+    assertTrue(negative.getMessage().contains("-1"), negative.getMessage());
+    return slots;
+  }
+
+  @ParameterizedTest
+  @TypesAndModes({TableType.SET, TableType.ORDERED_SET, TableType.BAG, TableType.DUPLICATE_BAG})
+  void slotsHoldEveryObjectOnceAndEndWithEndOfTable(TableType type, WriteConcurrency mode) {
+    Table<Integer, Integer> t = tables.table(type, mode);
+    assertTrue(slots(t).stream().allMatch(List::isEmpty), "an empty table's slots are empty");
+    boolean bag = type == TableType.BAG || type == TableType.DUPLICATE_BAG;
+    for (int k = 0; k < 3000; k++) {
+      t.insert(k, k);
+      if (bag) {
+        t.insert(k, -k);
+      }
+    }
+    List<List<Map.Entry<Integer, Integer>>> slots = slots(t);
+    List<Map.Entry<Integer, Integer>> all = new ArrayList<>();
+    slots.forEach(all::addAll);
+    assertEquals(counts(t.toList()), counts(all), "the slots hold the table's objects, once each");
+    for (List<Map.Entry<Integer, Integer>> slot : slots) {
+      assertThrows(UnsupportedOperationException.class, () -> slot.add(Map.entry(0, 0)));
+      Set<Integer> keys = new HashSet<>();
+      slot.forEach(o -> keys.add(o.getKey()));
+      for (int key : keys) { // a key's objects are in one slot
+        assertEquals(
+            t.lookupObjects(key).size(), slot.stream().filter(o -> o.getKey() == key).count());
+      }
+    }
+    if (type == TableType.ORDERED_SET) {
+      assertEquals(3000, slots.size(), "an ordered set's slot i is its i-th object");
+      for (int i = 0; i < 3000; i++) {
+        assertEquals(List.of(Map.entry(i, i)), slots.get(i));
+      }
+    } else {
+      assertTrue(
+          slots.stream().filter(slot -> !slot.isEmpty()).count() > 1,
+          "a hash table's slot is one of its buckets (or segments), and it has many");
+    }
+  }
+
+  @ParameterizedTest
+  @TypesAndModes({TableType.SET, TableType.ORDERED_SET, TableType.BAG})
+  void slotOfADeletedTableThrowsTableDeleted(TableType type, WriteConcurrency mode) {
+    Table<Integer, Integer> t = tables.table(type, mode);
+    t.insert(1, 1);
+    t.delete();
+    assertThrows(TableDeletedException.class, () -> t.slot(0));
   }
 }

@@ -135,6 +135,17 @@ final class CacheStore implements Store {
   }
 
   @Override
+  public long slot(long index, Visitor visitor) {
+    long now = clock.now();
+    return hashes.slot(
+        index,
+        node -> {
+          CacheEntry entry = liveAt(node, now);
+          return entry == null || visitor.visit(entry);
+        });
+  }
+
+  @Override
   public Comparator<Object> keyOrder() {
     return null;
   }

@@ -85,6 +85,33 @@ public final class HashStore extends StripedBuckets implements Store {
     return true;
   }
 
+  /**
+   * A slot is a bucket, numbered in traversal order; one moved by a resize is read where it went.
+   */
+  @Override
+  public long slot(long index, Visitor visitor) {
+    Object[] tab = liveBuckets();
+    while (index < tab.length) {
+      Object bucket = laSlot(tab, bucketAt((int) index, bits(tab)));
+      if (bucket instanceof Forward forward) {
+        tab = forward.table;
+        continue;
+      }
+      Object content = content(bucket);
+      if (content instanceof TreeBin tree) {
+        for (StoredObject object : tree.sorted()) {
+          visitor.visit(object);
+        }
+      } else {
+        for (Node n = (Node) content; n != null; n = n.next) {
+          visitor.visit(n);
+        }
+      }
+      break;
+    }
+    return tab.length;
+  }
+
   @Override
   public Comparator<Object> keyOrder() {
     return null;

@@ -90,7 +90,7 @@ public abstract class StripedBuckets {
   private static final VarHandle SLOT = MethodHandles.arrayElementVarHandle(Object[].class);
 
   /** A bucket, load-acquire: its chain is read only once fully built. */
-  private static Object laSlot(Object[] tab, int i) {
+  static Object laSlot(Object[] tab, int i) {
     return SLOT.getAcquire(tab, i);
   }
 
@@ -167,14 +167,14 @@ public abstract class StripedBuckets {
   }
 
   /** The bucket at traversal {@code position} in a table of 2^bits buckets. */
-  private static int bucketAt(int position, int bits) {
+  static int bucketAt(int position, int bits) {
     return Integer.reverse(position) >>> (32 - bits);
   }
 
   // ---- reads: lock-free, wait-free of writers ----
 
   /** The content (chain or tree) a bucket that is not a forward holds for a reader now. */
-  private static Object content(Object bucket) {
+  static Object content(Object bucket) {
     return bucket instanceof CommitMarker marker ? marker.content() : bucket;
   }
 

@@ -84,9 +84,15 @@ public final class TreeStore implements Store {
     return OrderedTraversal.walk(tree, range, reverse, resume, after, visitor::visit);
   }
 
-  /** The object at {@code index} in key order (0 is the first), or null past the end. */
-  public StoredObject at(long index) {
-    return OrderedTraversal.nodeAt(tree, index);
+  /** A slot is one object: the one at {@code index} in key order (0 is the first). */
+  @Override
+  public long slot(long index, Visitor visitor) {
+    StoredObject object = OrderedTraversal.nodeAt(tree, index);
+    if (object == null) {
+      return Math.min(tree.objects(), index); // had no more than index objects when it looked
+    }
+    visitor.visit(object);
+    return Math.max(tree.objects(), index + 1);
   }
 
   @Override
