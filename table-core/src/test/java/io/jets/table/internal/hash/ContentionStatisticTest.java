@@ -39,4 +39,27 @@ class ContentionStatisticTest {
     }
     assertTrue(steps < 110_000, "a saturated stripe recovers in bounded time: " + steps);
   }
+
+  /**
+   * Seeded sequences of contended and quiet acquisitions against a model in unbounded arithmetic,
+   * clamped: the statistic is the model's value on every step, whatever the mix.
+   */
+  @Test
+  void seededSequencesMatchAClampedModel() {
+    for (long seed = 1; seed <= 20; seed++) {
+      java.util.SplittableRandom random = new java.util.SplittableRandom(seed);
+      double contendedShare = random.nextDouble();
+      int statistic = 0;
+      long model = 0;
+      for (int i = 0; i < 200_000; i++) {
+        boolean contended = random.nextDouble() < contendedShare;
+        statistic =
+            contended
+                ? StripedBuckets.afterContended(statistic)
+                : StripedBuckets.afterUncontended(statistic);
+        model = contended ? Math.min(2_000, model + 250) : Math.max(-100_000, model - 1);
+        assertEquals(model, statistic, "seed " + seed + ", step " + i);
+      }
+    }
+  }
 }
