@@ -7,6 +7,22 @@ final class CurrentOwner {
 
   private CurrentOwner() {}
 
+  /** Strict mode: see {@link Owner#requireBinding(boolean)}. */
+  private static volatile boolean bindingRequired =
+      Boolean.getBoolean(Owner.REQUIRE_BINDING_PROPERTY);
+
+  static boolean isBound() {
+    return BOUND.get() != null;
+  }
+
+  static boolean bindingRequired() {
+    return bindingRequired;
+  }
+
+  static void requireBinding(boolean required) {
+    bindingRequired = required;
+  }
+
   static Owner get() {
     Owner owner = BOUND.get();
     return owner != null ? owner : ApplicationOwner.INSTANCE;

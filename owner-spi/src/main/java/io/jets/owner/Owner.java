@@ -61,6 +61,50 @@ public interface Owner {
     return CurrentOwner.get();
   }
 
+  /**
+   * Whether an owner is bound to the calling thread (a process running its code, an actor under
+   * jets-pekko's decorator, or an open {@link #bind()}); false on a thread that acts for {@link
+   * #application()} only because nothing is bound.
+   */
+  static boolean isBound() {
+    return CurrentOwner.isBound();
+  }
+
+  /**
+   * The system property that turns strict binding on at startup: {@code
+   * -Djets.owner.requireBinding=true}. See {@link #requireBinding(boolean)}.
+   */
+  String REQUIRE_BINDING_PROPERTY = "jets.owner.requireBinding";
+
+  /**
+   * Turns strict binding on or off for the whole JVM. In strict mode, creating something that an
+   * owner would own (a table with no explicit owner, for example) on a thread with no owner bound
+   * is an error instead of silently making the application its owner: it catches code that runs
+   * inside an actor but outside the actor's binding, whose tables would otherwise never be deleted.
+   * Off by default; on from startup with {@link #REQUIRE_BINDING_PROPERTY}.
+   */
+  static void requireBinding(boolean required) {
+    CurrentOwner.requireBinding(required);
+  }
+
+  /** Whether strict binding is on: see {@link #requireBinding(boolean)}. */
+  static boolean bindingRequired() {
+    return CurrentOwner.bindingRequired();
+  }
+
+  /**
+   * How to name the calling owner in an error message: its name, and when no owner is bound to the
+   * thread, that fact and how to bind one.
+   */
+  static String describeCaller() {
+    if (CurrentOwner.isBound()) {
+      return CurrentOwner.get().name();
+    }
+    return CurrentOwner.get().name()
+        + " (no owner is bound to this thread: bind one with Owner.bind(), run the code in a jets"
+        + " process, or decorate the actor's behavior with jets-pekko's JetsBehaviors.owning)";
+  }
+
   /** The owner of everything not owned by anyone else; it lives until the JVM exits. */
   static Owner application() {
     return ApplicationOwner.INSTANCE;

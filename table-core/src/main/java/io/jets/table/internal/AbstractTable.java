@@ -182,7 +182,7 @@ public abstract class AbstractTable<K, V> implements Table<K, V> {
               + ": PRIVATE table owned by "
               + owner.name()
               + ", called by "
-              + Owner.current().name());
+              + Owner.describeCaller());
     }
   }
 
@@ -208,7 +208,7 @@ public abstract class AbstractTable<K, V> implements Table<K, V> {
               + " table owned by "
               + seen.name()
               + ", called by "
-              + Owner.current().name());
+              + Owner.describeCaller());
     }
     return seen;
   }
@@ -239,7 +239,7 @@ public abstract class AbstractTable<K, V> implements Table<K, V> {
               + ": the table became "
               + loAccess()
               + " before the write could take its lock, and "
-              + Owner.current().name()
+              + Owner.describeCaller()
               + " is not its owner");
     }
   }

@@ -60,7 +60,7 @@ public abstract class OwnedTable<K, V> extends AbstractTable<K, V> {
                 + ": only the owner "
                 + owner.name()
                 + " may do this, called by "
-                + caller.name());
+                + Owner.describeCaller());
       }
       throw new AccessDeniedException(
           name,
@@ -70,7 +70,7 @@ public abstract class OwnedTable<K, V> extends AbstractTable<K, V> {
               + " table owned by "
               + owner.name()
               + ", called by "
-              + caller.name());
+              + Owner.describeCaller());
     }
   }
 

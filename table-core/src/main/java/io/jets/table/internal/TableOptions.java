@@ -87,6 +87,15 @@ public record TableOptions(
     if (heir != null && heir.owner() == null) {
       throw new BadArgumentException(name, "build: heir is null (leave the heir unset for none)");
     }
+    if (owner == null && !Owner.isBound() && Owner.bindingRequired()) {
+      throw new IllegalStateException(
+          "table '"
+              + name
+              + "': build: no owner is bound to this thread and strict binding is on ("
+              + Owner.REQUIRE_BINDING_PROPERTY
+              + "): bind the owner (Owner.bind(), a jets process, jets-pekko's"
+              + " JetsBehaviors.owning) or name it with owner(...)");
+    }
     Owner tableOwner = owner != null ? owner : Owner.current();
     if (!tableOwner.isAlive()) {
       throw new BadArgumentException(name, "build: owner " + tableOwner.name() + " has exited");
