@@ -1,0 +1,89 @@
+package io.jets.pekko;
+
+import io.jets.owner.Owner;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.pekko.actor.typed.ActorRef;
+
+/**
+ * The jets owners of running actors, by {@link ActorRef}: to name an actor as a table's heir
+ * ({@code builder.heir(JetsActors.ownerOf(ref), data)}, {@code table.setHeir(...)}) or receiver
+ * ({@code table.giveAway(JetsActors.ownerOf(ref), gift)}).
+ */
+public final class JetsActors {
+
+  /** How long {@link #ownerOf(ActorRef)} waits for a just-spawned actor to start. */
+  public static final Duration START_TIMEOUT = Duration.ofSeconds(10);
+
+  private static final ConcurrentHashMap<ActorRef<?>, CompletableFuture<ActorOwner<?>>> OWNERS =
+      new ConcurrentHashMap<>();
+
+  private JetsActors() {}
+
+  /**
+   * The owner of {@code ref}'s current incarnation. An actor spawned but not started yet is waited
+   * for, up to {@link #START_TIMEOUT}. An owner names one incarnation: after a restart, name the
+   * actor again.
+   *
+   * @throws IllegalStateException if the actor is not a jets owner (its behavior is not decorated
+   *     with {@link JetsBehaviors#owning}), has stopped, or did not start in time
+   */
+  public static <T> ActorOwner<T> ownerOf(ActorRef<T> ref) {
+    return ownerOf(ref, START_TIMEOUT);
+  }
+
+  /** As {@link #ownerOf(ActorRef)}, waiting up to {@code timeout} for the actor to start. */
+  @SuppressWarnings("unchecked")
+  public static <T> ActorOwner<T> ownerOf(ActorRef<T> ref, Duration timeout) {
+    Objects.requireNonNull(ref, "ref");
+    CompletableFuture<ActorOwner<?>> slot =
+        OWNERS.computeIfAbsent(ref, r -> new CompletableFuture<>());
+    try {
+      ActorOwner<?> owner = slot.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
+      if (owner.isAlive()) {
+        return (ActorOwner<T>) owner;
+      }
+      throw new IllegalStateException(ref + " has stopped; its jets owner exited");
+    } catch (TimeoutException e) {
+      OWNERS.remove(ref, slot);
+      throw new IllegalStateException(
+          ref
+              + " is not a jets owner: it did not start within "
+              + timeout
+              + ", or its behavior is not decorated with JetsBehaviors.owning");
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while waiting for " + ref + " to start", e);
+    } catch (ExecutionException e) {
+      throw new IllegalStateException(e.getCause());
+    }
+  }
+
+  /** The owner bound to the calling thread, if it is an actor's. */
+  public static java.util.Optional<ActorOwner<?>> current() {
+    return Owner.isBound() && Owner.current() instanceof ActorOwner<?> actor
+        ? java.util.Optional.of(actor)
+        : java.util.Optional.empty();
+  }
+
+  static void started(ActorOwner<?> owner) {
+    CompletableFuture<ActorOwner<?>> done = CompletableFuture.completedFuture(owner);
+    OWNERS.compute(
+        owner.ref(),
+        (ref, waiting) -> {
+          if (waiting != null && !waiting.isDone()) {
+            waiting.complete(owner);
+          }
+          return done;
+        });
+  }
+
+  static void stopped(ActorOwner<?> owner) {
+    OWNERS.computeIfPresent(owner.ref(), (ref, slot) -> slot.getNow(null) == owner ? null : slot);
+  }
+}
