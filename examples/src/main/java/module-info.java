@@ -7,5 +7,6 @@ module io.jets.examples {
   requires io.jets.process;
   requires io.jets.table;
   requires io.jets.term;
+  requires io.jets.pekko;
   requires jdk.jfr;
 }
