@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.jets.pekko.TestActor.Command;
 import io.jets.pekko.TestActor.Crash;
+import io.jets.pekko.TestActor.SpawnChild;
 import io.jets.pekko.TestActor.Stop;
 import io.jets.pekko.TestActor.Stopped;
 import io.jets.pekko.TestActor.Transferred;
@@ -18,6 +19,8 @@ import java.time.Duration;
 import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
 import org.apache.pekko.actor.testkit.typed.javadsl.TestProbe;
 import org.apache.pekko.actor.typed.ActorRef;
+import org.apache.pekko.actor.typed.ChildFailed;
+import org.apache.pekko.actor.typed.Terminated;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
@@ -64,13 +67,41 @@ class HeirTest {
               "round " + round + ": the transfer comes first");
       assertSame(table, transferred.transfer().table());
       assertEquals("heir data of " + name, transferred.transfer().data());
-      assertEquals(new Stopped(owner), events.receiveMessage(Duration.ofSeconds(10)));
+      assertEquals(
+          new Stopped(owner, Terminated.class), events.receiveMessage(Duration.ofSeconds(10)));
       assertSame(JetsActors.ownerOf(heir), table.owner(), "round " + round);
       assertEquals(objects, table.size(), "round " + round + ": the heir has everything");
       assertEquals(true, call(heir, () -> table(name).insertNew("heir", -1L)), "and may write");
       heir.tell(new Stop());
       events.expectTerminated(heir, Duration.ofSeconds(10));
       assertTrue(table.isDeleted(), "round " + round + ": deleted with the heir, as it has none");
+    }
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void aParentHeirGetsItsFailedChildsTableBeforeChildFailedIn200Rounds() {
+    for (int round = 0; round < 200; round++) {
+      String name = unique("from-child");
+      TestProbe<Object> events = KIT.createTestProbe();
+      ActorRef<Command> parent = KIT.spawn(TestActor.owning(null, null, events.getRef()));
+      TestProbe<Object> reply = KIT.createTestProbe();
+      parent.tell(new SpawnChild(TestActor.owning(name, parent, null), reply.getRef()));
+      ActorRef<Command> child = (ActorRef<Command>) reply.receiveMessage(Duration.ofSeconds(10));
+      call(child, () -> table(name).insertNew("child", 1L));
+      OrderedTable<String, Long> table = table(name);
+      child.tell(new Crash(new IllegalStateException("child round " + round)));
+      assertInstanceOf(
+          Transferred.class,
+          events.receiveMessage(Duration.ofSeconds(10)),
+          "round " + round + ": the transfer comes first");
+      assertEquals(
+          new Stopped(child, ChildFailed.class), events.receiveMessage(Duration.ofSeconds(10)));
+      assertEquals(1, table.size());
+      assertSame(JetsActors.ownerOf(parent), table.owner());
+      parent.tell(new Stop());
+      events.expectTerminated(parent, Duration.ofSeconds(10));
+      assertTrue(table.isDeleted());
     }
   }
 

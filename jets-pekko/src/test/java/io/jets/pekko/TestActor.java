@@ -38,11 +38,17 @@ final class TestActor extends AbstractBehavior<TestActor.Command> {
   /** Watches {@code ref}, then replies "watching". */
   record Watch(ActorRef<?> ref, ActorRef<Object> replyTo) implements Command {}
 
+  /** Spawns {@code child}, watches it, and replies with its ref. */
+  record SpawnChild(Behavior<Command> child, ActorRef<Object> replyTo) implements Command {}
+
   /** A table transfer, as the decorator's adapter makes it. */
   record Transferred(TableTransfer transfer) implements Command {}
 
-  /** What the actor reports to its events probe when it is told that {@code ref} stopped. */
-  record Stopped(ActorRef<?> ref) {}
+  /**
+   * What the actor reports to its events probe when it is told that {@code ref} stopped; {@code
+   * signal} is the signal's class ({@code Terminated}, or {@code ChildFailed} for a failed child).
+   */
+  record Stopped(ActorRef<?> ref, Class<?> signal) {}
 
   final OrderedTable<String, Long> table;
   private final ActorRef<Object> events;
@@ -101,6 +107,14 @@ final class TestActor extends AbstractBehavior<TestActor.Command> {
               return this;
             })
         .onMessage(
+            SpawnChild.class,
+            spawn -> {
+              ActorRef<Command> child = getContext().spawnAnonymous(spawn.child());
+              getContext().watch(child);
+              spawn.replyTo().tell(child);
+              return this;
+            })
+        .onMessage(
             Transferred.class,
             transferred -> {
               events.tell(transferred);
@@ -109,7 +123,7 @@ final class TestActor extends AbstractBehavior<TestActor.Command> {
         .onSignal(
             Terminated.class,
             terminated -> {
-              events.tell(new Stopped(terminated.getRef()));
+              events.tell(new Stopped(terminated.getRef(), terminated.getClass()));
               return this;
             })
         .build();
