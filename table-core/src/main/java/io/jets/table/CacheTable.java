@@ -1,6 +1,8 @@
 package io.jets.table;
 
 import java.time.Duration;
+import java.util.Collection;
+import java.util.Map;
 import java.util.function.Function;
 
 /**
@@ -49,12 +51,15 @@ public interface CacheTable<K, V> extends SetTable<K, V> {
    * The live value under {@code key}, or the value {@code loader} returns for it, which is then
    * inserted. However many threads ask for the same absent key at once, the loader runs once, on
    * the thread of the first caller; the others block until it finishes and receive its value or its
-   * failure. A failed load (the loader threw or returned null) caches nothing, and the next call
-   * loads again. The loader must not write this key (it may read the table). Needs write access,
-   * checked before any load. A delete of the key while its load runs does not cancel the load.
+   * failure. As Caffeine's {@code get(key, mappingFunction)}: a loader that returns null caches
+   * nothing and its callers get null; a loader's unchecked exception reaches the callers unchanged
+   * and caches nothing, and the next call loads again; a loader that asks for the key it is loading
+   * (on its own thread) gets an {@link IllegalStateException} at once instead of waiting for
+   * itself. The loader must not write this key (it may read the table). Needs write access, checked
+   * before any load. A delete of the key while its load runs does not cancel the load.
    *
-   * @throws CacheLoadException if the load failed, with the loader's exception as its cause
    * @throws AccessDeniedException if the caller may not write the table
+   * @throws IllegalStateException if the loader of {@code key} asks for {@code key} again
    */
   V getOrLoad(K key, Function<? super K, ? extends V> loader);
 
@@ -68,6 +73,17 @@ public interface CacheTable<K, V> extends SetTable<K, V> {
    * @throws BadArgumentException if {@code timeout} is null or negative
    */
   V getOrLoad(K key, Function<? super K, ? extends V> loader, Duration timeout);
+
+  /**
+   * The live values of {@code keys}, in the keys' iteration order, as an immutable map. With a
+   * {@linkplain CacheTableBuilder#bulkLoader bulk loader}, the missing keys are loaded in one call
+   * of it; otherwise, with a {@linkplain CacheTableBuilder#loader loader}, each one as {@link
+   * #get(Object)} loads it; with neither, missing keys are left out. Loaded values are inserted.
+   * Needs read access (the build-time loaders act for the owner). Caffeine's {@code getAll}.
+   *
+   * @throws BadArgumentException if {@code keys} or one of them is null (nothing is loaded)
+   */
+  Map<K, V> getAll(Collection<? extends K> keys);
 
   /**
    * The cache counters so far (hits, misses, loads, evictions, expirations): all zero unless the

@@ -3,6 +3,8 @@ package io.jets.table;
 import io.jets.table.internal.cache.CacheOptions;
 import io.jets.table.internal.cache.CacheStoreTable;
 import java.time.Duration;
+import java.util.Map;
+import java.util.function.Function;
 
 /**
  * Builds a {@link CacheTable}: a {@link TableType#SET} table with expiry, a size bound, load-once,
@@ -21,6 +23,8 @@ public final class CacheTableBuilder extends TableBuilder<CacheTableBuilder> {
   private Ticker ticker = Ticker.system();
   private CacheListener<?, ?> listener;
   private boolean backgroundExpiry = true;
+  private Function<?, ?> loader;
+  private Function<?, ? extends Map<?, ?>> bulkLoader;
 
   CacheTableBuilder(String name) {
     super(name, TableType.SET);
@@ -71,6 +75,27 @@ public final class CacheTableBuilder extends TableBuilder<CacheTableBuilder> {
   /** Receives every change; see {@link CacheListener} for the thread and the timing. */
   public CacheTableBuilder listener(CacheListener<?, ?> listener) {
     this.listener = listener;
+    return this;
+  }
+
+  /**
+   * The loader behind read-through reads: with one, {@link Table#get(Object) get(key)} of a missing
+   * key loads it (once, however many threads ask, as {@link CacheTable#getOrLoad}) and needs only
+   * read access: the loader acts for the owner. {@link CacheTable#getAll} uses it for each missing
+   * key unless a {@link #bulkLoader} is set. Caffeine's {@code build(CacheLoader)}.
+   */
+  public CacheTableBuilder loader(Function<?, ?> loader) {
+    this.loader = loader;
+    return this;
+  }
+
+  /**
+   * Loads every missing key of one {@link CacheTable#getAll} call at once: given the missing keys,
+   * returns a map of those it found (keys it leaves out stay absent; extra entries are cached too).
+   * Caffeine's {@code CacheLoader.loadAll}.
+   */
+  public CacheTableBuilder bulkLoader(Function<?, ? extends Map<?, ?>> bulkLoader) {
+    this.bulkLoader = bulkLoader;
     return this;
   }
 
@@ -127,7 +152,9 @@ public final class CacheTableBuilder extends TableBuilder<CacheTableBuilder> {
             ticker,
             table.recordStats(),
             listener,
-            backgroundExpiry));
+            backgroundExpiry,
+            loader,
+            bulkLoader));
   }
 
   /** The duration in nanoseconds, 0 when unset; rejects zero and negative durations. */

@@ -1,7 +1,6 @@
 package io.jets.table;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
@@ -99,9 +98,10 @@ class CacheLoadTest {
           // inspected below
         }
         Throwable cause = f.state() == Future.State.FAILED ? f.exceptionNow() : null;
-        if (cause instanceof CacheLoadException load) {
-          assertInstanceOf(IllegalStateException.class, load.getCause());
-          assertFalse(load.timedOut());
+        if (cause != null) {
+          // the loader's own exception, unchanged, for the caller that ran it and its waiters
+          assertInstanceOf(IllegalStateException.class, cause);
+          assertEquals("backend down", cause.getMessage());
         } else {
           // the second caller reached the table only after the failed load had ended
           assertSame(second, f);
@@ -118,13 +118,48 @@ class CacheLoadTest {
   }
 
   @Test
-  void nullFromTheLoaderIsAFailure() {
+  void nullFromTheLoaderReturnsNullAndCachesNothing() {
     CacheTable<String, String> cache = cache();
-    CacheLoadException e =
-        assertThrows(CacheLoadException.class, () -> cache.getOrLoad("k", key -> null));
-    assertTrue(
-        e.getMessage().contains(cache.name()) && e.getMessage().contains("k"), e.getMessage());
+    assertNull(cache.getOrLoad("k", key -> null));
     assertEquals(0, cache.size());
+    assertEquals(1, cache.cacheStats().loadFailures(), "as Caffeine counts it");
+    assertEquals("v", cache.getOrLoad("k", key -> "v"), "the next call loads again");
+  }
+
+  @Test
+  void aLoadersUncheckedExceptionReachesTheCallerUnchanged() {
+    CacheTable<String, String> cache = cache();
+    IllegalArgumentException thrown = new IllegalArgumentException("no such user");
+    assertSame(
+        thrown,
+        assertThrows(
+            IllegalArgumentException.class,
+            () ->
+                cache.getOrLoad(
+                    "k",
+                    key -> {
+                      throw thrown;
+                    })));
+    assertEquals(0, cache.size());
+  }
+
+  @Test
+  void aLoaderThatAsksForItsOwnKeyFailsAtOnceInsteadOfWaitingForItself() {
+    CacheTable<String, String> cache = cache();
+    IllegalStateException recursive =
+        assertThrows(
+            IllegalStateException.class,
+            () -> cache.getOrLoad("k", key -> cache.getOrLoad("k", again -> "inner")));
+    assertTrue(recursive.getMessage().contains(cache.name()), recursive.getMessage());
+    assertTrue(recursive.getMessage().contains("key k"), recursive.getMessage());
+    assertEquals(0, cache.size(), "nothing cached");
+    // A cycle through another key on the same thread is caught the same way.
+    assertThrows(
+        IllegalStateException.class,
+        () ->
+            cache.getOrLoad(
+                "a", a -> cache.getOrLoad("b", b -> cache.getOrLoad("a", again -> "x"))));
+    assertEquals("v", cache.getOrLoad("k", key -> "v"), "nothing left in flight");
   }
 
   @Test

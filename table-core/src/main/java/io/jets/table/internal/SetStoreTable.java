@@ -30,7 +30,7 @@ public class SetStoreTable<K, V> extends WritableStoreTable<K, V> implements Set
 
   @Override
   @SuppressWarnings("unchecked")
-  public final V get(K key) {
+  public V get(K key) {
     StoredObject objects = read(key, "get");
     return objects == null ? null : (V) objects.laValue();
   }

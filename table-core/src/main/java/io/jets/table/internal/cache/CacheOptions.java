@@ -4,6 +4,8 @@ import io.jets.table.CacheListener;
 import io.jets.table.Ticker;
 import io.jets.table.Weigher;
 import java.time.Duration;
+import java.util.Map;
+import java.util.function.Function;
 
 /**
  * The validated cache settings of a new cache table.
@@ -13,6 +15,8 @@ import java.time.Duration;
  * @param maximum the most objects, or the most weight with a weigher; -1 for no bound
  * @param weigher null: every object weighs 1
  * @param listener null for none
+ * @param loader null for none: the build-time loader behind read-through {@code get}
+ * @param bulkLoader null for none: loads the missing keys of {@code getAll} in one call
  */
 public record CacheOptions(
     long expireAfterWriteNanos,
@@ -22,7 +26,9 @@ public record CacheOptions(
     Ticker ticker,
     boolean recordStats,
     CacheListener<?, ?> listener,
-    boolean backgroundExpiry) {
+    boolean backgroundExpiry,
+    Function<?, ?> loader,
+    Function<?, ? extends Map<?, ?>> bulkLoader) {
 
   /** {@code duration} in nanoseconds, saturated at {@code Long.MAX_VALUE}. */
   public static long nanos(Duration duration) {

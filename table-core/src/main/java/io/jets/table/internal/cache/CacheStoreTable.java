@@ -8,6 +8,12 @@ import io.jets.table.internal.SetStoreTable;
 import io.jets.table.internal.TableOptions;
 import io.jets.table.spi.StoredObject;
 import java.time.Duration;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -20,19 +26,97 @@ public final class CacheStoreTable<K, V> extends SetStoreTable<K, V> implements 
 
   private final CacheStore cache;
   private final LoadOnce<K, V> loads;
+  private final Function<? super K, ? extends V> loader; // null: get does not read through
+  private final Function<? super Set<K>, ? extends Map<? extends K, ? extends V>> bulkLoader;
 
-  private CacheStoreTable(TableOptions options, CacheStore cache) {
+  @SuppressWarnings("unchecked")
+  private CacheStoreTable(TableOptions options, CacheStore cache, CacheOptions settings) {
     super(options, cache);
     this.cache = cache;
     this.loads = new LoadOnce<>(this, cache);
+    this.loader = (Function<? super K, ? extends V>) settings.loader();
+    this.bulkLoader =
+        (Function<? super Set<K>, ? extends Map<? extends K, ? extends V>>) settings.bulkLoader();
     cache.attach(this::name);
   }
 
   /** Creates, registers and returns a new cache table. */
   public static <K, V> CacheStoreTable<K, V> create(TableOptions options, CacheOptions cache) {
-    CacheStoreTable<K, V> table = new CacheStoreTable<>(options, new CacheStore(options, cache));
+    CacheStoreTable<K, V> table =
+        new CacheStoreTable<>(options, new CacheStore(options, cache), cache);
     table.open();
     return table;
+  }
+
+  /** With a build-time loader, a read-through: a miss loads the key (read access suffices). */
+  @Override
+  @SuppressWarnings("unchecked")
+  public V get(K key) {
+    if (loader == null) {
+      return super.get(key);
+    }
+    StoredObject live = read(key, "get");
+    return live != null ? (V) live.laValue() : loads.load(key, loader, -1);
+  }
+
+  @Override
+  @SuppressWarnings("unchecked")
+  public Map<K, V> getAll(Collection<? extends K> keys) {
+    checkRead("getAll");
+    requireArgument(keys, "keys", "getAll");
+    for (K key : keys) {
+      checkKey(key, "getAll");
+    }
+    Map<K, V> found = new LinkedHashMap<>();
+    Set<K> missing = new LinkedHashSet<>();
+    for (K key : keys) {
+      StoredObject live = read(key, "getAll");
+      if (live != null) {
+        found.put(key, (V) live.laValue());
+      } else {
+        missing.add(key);
+      }
+    }
+    if (!missing.isEmpty() && bulkLoader != null) {
+      Map<? extends K, ? extends V> loaded = loadAll(missing);
+      loaded.forEach(
+          (key, value) -> {
+            if (key != null && value != null) {
+              V live = storeLoaded(key, value);
+              if (missing.contains(key)) {
+                found.put(key, live);
+              }
+            }
+          });
+    } else if (!missing.isEmpty() && loader != null) {
+      for (K key : missing) {
+        V value = loads.load(key, loader, -1);
+        if (value != null) {
+          found.put(key, value);
+        }
+      }
+    }
+    Map<K, V> ordered = new LinkedHashMap<>(); // the keys' order, whatever order loads came in
+    for (K key : keys) {
+      V value = found.get(key);
+      if (value != null) {
+        ordered.put(key, value);
+      }
+    }
+    return Collections.unmodifiableMap(ordered);
+  }
+
+  private Map<? extends K, ? extends V> loadAll(Set<K> missing) {
+    long start = cache.loadStarted();
+    Map<? extends K, ? extends V> loaded;
+    try {
+      loaded = bulkLoader.apply(Collections.unmodifiableSet(missing));
+    } catch (RuntimeException | Error e) {
+      cache.loadEnded(false, start);
+      throw e; // unchanged, as Caffeine; nothing cached
+    }
+    cache.loadEnded(loaded != null, start);
+    return loaded == null ? Map.of() : loaded;
   }
 
   /** The facade's reads of one key (get, lookup, member) count as accesses. */

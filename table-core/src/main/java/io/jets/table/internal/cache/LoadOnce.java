@@ -18,12 +18,22 @@ import java.util.function.Function;
  * completes the future exceptionally, so every waiter gets the failure, and stores nothing.
  * Removing the future before completing it means a caller that comes later either finds the value
  * in the table or starts a new load; it never waits on a finished one.
+ *
+ * <p>As Caffeine and {@code ConcurrentHashMap.computeIfAbsent}: a loader that asks for the key it
+ * is loading (directly, or through loads of other keys on the same thread) fails at once with
+ * {@link IllegalStateException} instead of waiting for itself; a loader that returns null caches
+ * nothing and its callers get null; a loader's unchecked exception reaches every caller unchanged.
  */
 final class LoadOnce<K, V> {
 
   private final CacheStoreTable<K, V> table;
   private final CacheStore store;
-  private final ConcurrentHashMap<K, CompletableFuture<V>> inFlight = new ConcurrentHashMap<>();
+  private final ConcurrentHashMap<K, Load<V>> inFlight = new ConcurrentHashMap<>();
+
+  /** A load in flight, with the thread running its loader (null until it starts). */
+  private static final class Load<V> extends CompletableFuture<V> {
+    volatile Thread runner;
+  }
 
   LoadOnce(CacheStoreTable<K, V> table, CacheStore store) {
     this.table = table;
@@ -36,9 +46,17 @@ final class LoadOnce<K, V> {
    * thread and each caller waits at most the timeout.
    */
   V load(K key, Function<? super K, ? extends V> loader, long timeoutNanos) {
-    CompletableFuture<V> mine = new CompletableFuture<>();
-    CompletableFuture<V> running = inFlight.putIfAbsent(key, mine);
+    Load<V> mine = new Load<>();
+    Load<V> running = inFlight.putIfAbsent(key, mine);
     if (running != null) {
+      if (running.runner == Thread.currentThread()) {
+        throw new IllegalStateException(
+            "table '"
+                + table.name()
+                + "': getOrLoad: the loader of key "
+                + key
+                + " asked for that key itself (a recursive load would wait for itself forever)");
+      }
       return await(key, running, timeoutNanos);
     }
     V present = table.peekLive(key);
@@ -55,12 +73,16 @@ final class LoadOnce<K, V> {
     return await(key, mine, timeoutNanos);
   }
 
-  private void run(K key, Function<? super K, ? extends V> loader, CompletableFuture<V> future) {
+  private void run(K key, Function<? super K, ? extends V> loader, Load<V> future) {
+    future.runner = Thread.currentThread();
     long start = store.loadStarted();
     try {
       V value = loader.apply(key);
-      if (value == null) {
-        throw new NullPointerException("the loader returned null for key " + key);
+      if (value == null) { // nothing to cache: the callers get null, and a failure is counted
+        store.loadEnded(false, start);
+        inFlight.remove(key, future);
+        future.complete(null);
+        return;
       }
       V stored = table.storeLoaded(key, value);
       store.loadEnded(true, start);
@@ -78,6 +100,11 @@ final class LoadOnce<K, V> {
       return timeoutNanos < 0 ? future.get() : future.get(timeoutNanos, TimeUnit.NANOSECONDS);
     } catch (ExecutionException e) {
       Throwable cause = e.getCause();
+      if (cause instanceof RuntimeException unchecked) {
+        throw unchecked; // unchanged, as Caffeine hands it over
+      } else if (cause instanceof Error error) {
+        throw error;
+      }
       throw new CacheLoadException(
           table.name(), "getOrLoad: the load of key " + key + " failed: " + cause, cause, false);
     } catch (TimeoutException e) {
