@@ -1,9 +1,9 @@
 package io.jets.table;
 
 /**
- * A {@link CacheTable#getOrLoad} whose load failed (the loader threw or returned null) or whose
- * wait ran past its timeout. Every caller waiting for the same load gets the failure; nothing is
- * cached, so the next call loads again. The loader's exception is the cause.
+ * A {@link CacheTable#getOrLoad} whose wait ran past its timeout or was interrupted, or whose
+ * loader threw a checked exception (its cause). A loader's unchecked exception is not wrapped: it
+ * reaches the callers unchanged, as in Caffeine. Nothing is cached, so the next call loads again.
  */
 public class CacheLoadException extends TableException {
 
