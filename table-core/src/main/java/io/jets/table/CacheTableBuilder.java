@@ -110,14 +110,26 @@ public final class CacheTableBuilder extends TableBuilder<CacheTableBuilder> {
   }
 
   /**
-   * Creates the cache table, owned by the configured owner (by default {@link
-   * io.jets.owner.Owner#current()}).
+   * Creates the cache table. Which lifetime it gets is decided here, once:
+   *
+   * <ul>
+   *   <li><b>Owned</b> (ETS's rule), when an owner is named with {@code owner(...)}, or one is
+   *       bound to the calling thread (a process, an actor, an {@code OwnerScope}), or the cache is
+   *       {@link #named()} or has an heir: it belongs to that owner (by default {@link
+   *       io.jets.owner.Owner#current()}) and is deleted, or passes to its heir, when the owner
+   *       exits.
+   *   <li><b>Standalone</b> otherwise (built on a plain thread with none of those): a cache as
+   *       Caffeine's are, PUBLIC unless {@code access(...)} says otherwise, owned by no lifecycle
+   *       ({@link TableInfo#standalone()} is true, {@link TableInfo#owner()} the application), and
+   *       collected by the garbage collector once nothing references it. {@link Tables#all()} lists
+   *       it while it lives; {@code delete()} still frees it at once.
+   * </ul>
    *
    * @throws BadArgumentException if a setting is invalid or conflicts with another, the owner has
    *     exited, or the table is named and its name is in use
    */
   public <K, V> CacheTable<K, V> build() {
-    var table = options();
+    var table = wouldBeStandalone() ? standaloneOptions() : options();
     String name = table.name();
     long writeNanos = positiveNanos(name, expireAfterWrite, "expireAfterWrite");
     long accessNanos = positiveNanos(name, expireAfterAccess, "expireAfterAccess");

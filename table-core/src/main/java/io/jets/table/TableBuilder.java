@@ -17,6 +17,7 @@ public abstract sealed class TableBuilder<B extends TableBuilder<B>>
   private final String name;
   private final TableType type;
   private Access access = Access.PROTECTED;
+  private boolean accessSet;
   private boolean named;
   private Owner owner;
   private TableOptions.Heir heir;
@@ -38,6 +39,7 @@ public abstract sealed class TableBuilder<B extends TableBuilder<B>>
   /** Who may read and write ({@link Access#PROTECTED} by default). */
   public B access(Access access) {
     this.access = access;
+    this.accessSet = true;
     return self();
   }
 
@@ -108,6 +110,33 @@ public abstract sealed class TableBuilder<B extends TableBuilder<B>>
   public B recordStats() {
     this.recordStats = true;
     return self();
+  }
+
+  /**
+   * Whether the table would be standalone (see {@link CacheTableBuilder#build()}): no owner named,
+   * none bound to the calling thread, no name registered and no heir.
+   */
+  final boolean wouldBeStandalone() {
+    return owner == null && !named && heir == null && !Owner.isBound();
+  }
+
+  /**
+   * The settings of a standalone table: owned by {@link Owner#application()} (for no lifecycle),
+   * PUBLIC unless access was set.
+   */
+  final TableOptions standaloneOptions() {
+    return TableOptions.checked(
+        name,
+        type,
+        accessSet ? access : Access.PUBLIC,
+        false,
+        Owner.application(),
+        null,
+        readConcurrency,
+        writeConcurrency,
+        decentralizedCounters,
+        recordStats,
+        true);
   }
 
   /** Validates the settings and returns them; throws {@link BadArgumentException} on conflict. */

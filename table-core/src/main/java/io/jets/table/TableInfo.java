@@ -24,6 +24,8 @@ import java.util.Optional;
  * @param fixed whether any owner has the table fixed with {@code safeFixtable}
  * @param safeFixation while the table is fixed: since when and by whom (ETS's {@code
  *     safe_fixed_monotonic_time}); empty otherwise
+ * @param standalone whether the table belongs to no owner's lifecycle: a cache built with no owner
+ *     (see {@link CacheTableBuilder#build()}), collected once unreferenced
  */
 public record TableInfo(
     String name,
@@ -39,7 +41,8 @@ public record TableInfo(
     long size,
     long memoryBytes,
     boolean fixed,
-    Optional<SafeFixation> safeFixation) {
+    Optional<SafeFixation> safeFixation,
+    boolean standalone) {
 
   /**
    * A fixed table's fixation, as ETS's {@code safe_fixed_monotonic_time} reports it.

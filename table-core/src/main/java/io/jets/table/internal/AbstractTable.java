@@ -33,6 +33,10 @@ public abstract class AbstractTable<K, V> implements Table<K, V> {
   final ReentrantLock adminLock = new ReentrantLock(); // serializes lifecycle changes
   private final TableType type;
   final boolean named;
+
+  /** Owned by no lifecycle and held weakly by the registry, until a giveAway makes it owned. */
+  volatile boolean standalone;
+
   private final boolean readConcurrency;
   private final WriteConcurrency writeConcurrency;
   private final boolean decentralizedCounters;
@@ -88,6 +92,7 @@ public abstract class AbstractTable<K, V> implements Table<K, V> {
   protected AbstractTable(TableOptions options) {
     this.type = options.type();
     this.named = options.named();
+    this.standalone = options.standalone();
     this.readConcurrency = options.readConcurrency();
     this.writeConcurrency = options.writeConcurrency();
     this.decentralizedCounters = options.decentralizedCounters();
@@ -313,7 +318,8 @@ public abstract class AbstractTable<K, V> implements Table<K, V> {
         objectCount(),
         memoryBytes(),
         isFixed(),
-        safeFixation());
+        safeFixation(),
+        standalone);
   }
 
   /** Since when and by whom the table is fixed, or empty. */

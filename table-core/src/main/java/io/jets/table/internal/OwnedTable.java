@@ -30,7 +30,7 @@ public abstract class OwnedTable<K, V> extends AbstractTable<K, V> {
   protected final void open() {
     adminLock.lock();
     try {
-      TableRegistry.register(this, name, named);
+      TableRegistry.register(this, name, named, standalone);
       Optional<Owner.Registration> registration = owner.onExit(this::onOwnerExit);
       if (registration.isEmpty()) {
         TableRegistry.unregister(this, name, named);
@@ -230,6 +230,10 @@ public abstract class OwnedTable<K, V> extends AbstractTable<K, V> {
       ownerRegistration.cancel();
     }
     ownerRegistration = registration.get();
+    if (standalone) { // owned from now on: the registry keeps it, as any owned table
+      standalone = false;
+      TableRegistry.adopt(this);
+    }
     // Exclusive with writes, as deletion is: a write in flight completes before the hand-over (the
     // receiver sees it), and one that has not taken its lock yet fails its re-check.
     lockAllWriters();

@@ -24,7 +24,8 @@ public record TableOptions(
     boolean readConcurrency,
     WriteConcurrency writeConcurrency,
     boolean decentralizedCounters,
-    boolean recordStats) {
+    boolean recordStats,
+    boolean standalone) {
 
   /**
    * A builder's heir setting: the owner that inherits the table and, with {@code transferMessage},
@@ -53,6 +54,36 @@ public record TableOptions(
       WriteConcurrency writeConcurrency,
       Boolean decentralizedCounters,
       boolean recordStats) {
+    return checked(
+        name,
+        type,
+        access,
+        named,
+        owner,
+        heir,
+        readConcurrency,
+        writeConcurrency,
+        decentralizedCounters,
+        recordStats,
+        false);
+  }
+
+  /**
+   * As above; a {@code standalone} table (a cache built with no owner) belongs to no owner's
+   * lifecycle: the registry holds it weakly, so it is collected once unreferenced.
+   */
+  public static TableOptions checked(
+      String name,
+      TableType type,
+      Access access,
+      boolean named,
+      Owner owner,
+      Heir heir,
+      boolean readConcurrency,
+      WriteConcurrency writeConcurrency,
+      Boolean decentralizedCounters,
+      boolean recordStats,
+      boolean standalone) {
     String tableName = name == null ? "<null>" : name;
     if (name == null || name.isEmpty()) {
       throw new BadArgumentException(tableName, "build: the table name is null or empty");
@@ -110,7 +141,8 @@ public record TableOptions(
         readConcurrency,
         writeConcurrency,
         decentralized,
-        recordStats);
+        recordStats,
+        standalone);
   }
 
   /** ETS: on with {@code auto}, and for ordered sets with {@code true}; off otherwise. */

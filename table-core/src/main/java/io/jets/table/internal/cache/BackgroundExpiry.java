@@ -1,7 +1,7 @@
 package io.jets.table.internal.cache;
 
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -14,15 +14,25 @@ import java.util.concurrent.TimeUnit;
 final class BackgroundExpiry {
 
   private static final class Holder {
-    static final ScheduledExecutorService SCHEDULER =
-        Executors.newSingleThreadScheduledExecutor(
-            task -> Thread.ofPlatform().daemon().name("jets-cache-expiry").unstarted(task));
+    static final ScheduledThreadPoolExecutor SCHEDULER = scheduler();
+
+    private static ScheduledThreadPoolExecutor scheduler() {
+      ScheduledThreadPoolExecutor scheduler =
+          new ScheduledThreadPoolExecutor(
+              1, task -> Thread.ofPlatform().daemon().name("jets-cache-expiry").unstarted(task));
+      scheduler.setRemoveOnCancelPolicy(true); // a deleted cache's visit leaves the queue at once
+      return scheduler;
+    }
   }
 
   private BackgroundExpiry() {}
 
-  /** Runs {@code visit} on the expiry thread after {@code delayNanos}. */
-  static void schedule(Runnable visit, long delayNanos) {
-    Holder.SCHEDULER.schedule(visit, delayNanos, TimeUnit.NANOSECONDS);
+  /**
+   * Runs {@code visit} on the expiry thread after {@code delayNanos}. The queue holds the returned
+   * future, and the future the task: keep the task free of strong references to the cache (see
+   * {@link CacheMaintenance}), so that a pending visit never keeps an unreferenced cache alive.
+   */
+  static ScheduledFuture<?> schedule(Runnable visit, long delayNanos) {
+    return Holder.SCHEDULER.schedule(visit, delayNanos, TimeUnit.NANOSECONDS);
   }
 }

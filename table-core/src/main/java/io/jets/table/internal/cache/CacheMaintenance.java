@@ -3,7 +3,9 @@ package io.jets.table.internal.cache;
 import io.jets.table.internal.cache.CachePolicy.Removal;
 import io.jets.table.internal.hash.HashStore;
 import io.jets.table.spi.StoredObject;
+import java.lang.ref.WeakReference;
 import java.util.List;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -44,7 +46,9 @@ final class CacheMaintenance {
    *
    * Background. With backgroundExpiry, finish asks the shared expiry thread (BackgroundExpiry) for
    * one visit when the wheel holds entries and none is pending; the visit is an empty finish, and
-   * stops once the table is dropped.
+   * stops once the table is dropped. The scheduled task reaches this object only through a weak
+   * reference, and deletion cancels it (the scheduler removes cancelled tasks at once): the shared
+   * thread never keeps a deleted or unreferenced cache, or its frequency sketch, reachable.
    */
 
   private final HashStore hashes;
@@ -54,6 +58,7 @@ final class CacheMaintenance {
   private final boolean backgroundExpiry;
   private final AtomicBoolean visitPending = new AtomicBoolean();
   private volatile boolean dropped;
+  private volatile ScheduledFuture<?> pendingVisit;
 
   CacheMaintenance(
       HashStore hashes,
@@ -108,7 +113,10 @@ final class CacheMaintenance {
       }
     }
     if (visitDelay != Long.MAX_VALUE && visitPending.compareAndSet(false, true)) {
-      BackgroundExpiry.schedule(this::backgroundVisit, visitDelay);
+      pendingVisit = BackgroundExpiry.schedule(new Visit(this), visitDelay);
+      if (dropped) { // dropped meanwhile: dropLocked may have missed this visit
+        pendingVisit.cancel(false);
+      }
     }
   }
 
@@ -138,7 +146,25 @@ final class CacheMaintenance {
     finish(new CacheWrite(null, 0, clock.now(), 0));
   }
 
+  /** A background visit, holding its cache weakly. */
+  private static final class Visit implements Runnable {
+    private final WeakReference<CacheMaintenance> maintenance;
+
+    Visit(CacheMaintenance maintenance) {
+      this.maintenance = new WeakReference<>(maintenance);
+    }
+
+    @Override
+    public void run() {
+      CacheMaintenance target = maintenance.get();
+      if (target != null) {
+        target.backgroundVisit();
+      }
+    }
+  }
+
   private void backgroundVisit() {
+    pendingVisit = null;
     visitPending.set(false);
     if (!dropped) {
       maintainNow();
@@ -155,6 +181,10 @@ final class CacheMaintenance {
   /** Forgets every entry; the caller holds every stripe and has dropped the store. */
   void dropLocked() {
     dropped = true;
+    ScheduledFuture<?> visit = pendingVisit;
+    if (visit != null) {
+      visit.cancel(false);
+    }
     policy.lock.lock(); // stripes, then the policy: the lock order
     try {
       policy.clear();
