@@ -1,6 +1,7 @@
 package io.jets.table;
 
 import java.util.List;
+import java.util.concurrent.ConcurrentMap;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
 
@@ -9,6 +10,19 @@ import java.util.function.UnaryOperator;
  * ORDERED_SET}). Adds single-value reads, counters and in-place updates.
  */
 public interface SetTable<K, V> extends Table<K, V> {
+
+  /**
+   * A live {@link ConcurrentMap} view of this table, for code written against {@code java.util}
+   * (Spring's cache abstraction, JCache adapters, libraries that take a map). Every operation is
+   * the table's own, with its access checks and owner lifecycle (a view of a deleted table throws
+   * {@link TableDeletedException}): reads are lock-free and linearizable; {@code put}, {@code
+   * remove}, {@code putIfAbsent} and {@code replace} are atomic per key and return the previous
+   * value; iteration is weakly consistent, as the table's traversals, and its {@code remove}
+   * deletes the key. Null keys and values throw {@link NullPointerException}, as in {@link
+   * java.util.concurrent.ConcurrentHashMap}; a key a comparator cannot order throws {@link
+   * ClassCastException}. {@code size()} is the table's size, capped at {@code Integer.MAX_VALUE}.
+   */
+  ConcurrentMap<K, V> asMap();
 
   /** The value under {@code key}, or null if there is none. Linearizable. */
   V get(K key);

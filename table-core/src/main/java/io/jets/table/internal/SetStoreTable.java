@@ -8,6 +8,7 @@ import io.jets.table.SetTable;
 import io.jets.table.spi.Store;
 import io.jets.table.spi.StoredObject;
 import java.util.List;
+import java.util.concurrent.ConcurrentMap;
 import java.util.function.UnaryOperator;
 
 /**
@@ -172,5 +173,49 @@ public class SetStoreTable<K, V> extends WritableStoreTable<K, V> implements Set
     } finally {
       store.unlock(lock);
     }
+  }
+
+  /**
+   * The map view's one write, atomic under the key's writer lock: applies {@code remap} to the
+   * value present (null when absent) and stores what it returns (null: removes the key; the very
+   * instance present: changes nothing). {@code remap} runs under the lock, as an update's function.
+   *
+   * @return the value present before
+   */
+  @SuppressWarnings("unchecked")
+  final V remap(K key, UnaryOperator<V> remap, String operation) {
+    Owner writer = checkWrite(operation);
+    checkKey(key, operation);
+    Object lock = lockKey(key, operation);
+    V before;
+    V after;
+    try {
+      checkWriteLocked(operation, writer);
+      StoredObject present = findLocked(lock, key, operation);
+      before = present == null ? null : (V) present.laValue();
+      store.userCode(lock, true);
+      try {
+        after = remap.apply(before);
+      } finally {
+        store.userCode(lock, false);
+      }
+      if (after == before) {
+        return before;
+      }
+      putLocked(lock, key, present, after, operation);
+    } finally {
+      store.unlock(lock);
+    }
+    if (after == null) {
+      countDelete();
+    } else {
+      countInserts(1);
+    }
+    return before;
+  }
+
+  @Override
+  public ConcurrentMap<K, V> asMap() {
+    return new SetTableMap<>(this);
   }
 }

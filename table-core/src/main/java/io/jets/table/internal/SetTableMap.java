@@ -1,0 +1,261 @@
+package io.jets.table.internal;
+
+import io.jets.table.BadArgumentException;
+import java.util.AbstractMap;
+import java.util.AbstractSet;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ConcurrentMap;
+import java.util.function.Supplier;
+
+/**
+ * {@link io.jets.table.SetTable#asMap()}: a {@link ConcurrentMap} whose every operation is one of
+ * the table's (so access modes, the owner lifecycle and atomicity are the table's), with {@code
+ * java.util}'s conventions at the edges: null arguments throw {@link NullPointerException}, a key
+ * of the wrong type for an ordered table {@link ClassCastException}.
+ */
+final class SetTableMap<K, V> extends AbstractMap<K, V> implements ConcurrentMap<K, V> {
+
+  private final SetStoreTable<K, V> table;
+  private Set<Map.Entry<K, V>> entries;
+
+  SetTableMap(SetStoreTable<K, V> table) {
+    this.table = table;
+  }
+
+  /** A key argument typed K: null is refused, a key the table cannot order is a wrong type. */
+  private static <T> T argument(T value, String what) {
+    return Objects.requireNonNull(value, what);
+  }
+
+  /** Runs {@code read}, reporting a key the table's order rejects as {@link ClassCastException}. */
+  private <T> T typed(Object key, Supplier<T> read) {
+    try {
+      return read.get();
+    } catch (BadArgumentException e) {
+      if (table.keyOrder() != null) {
+        ClassCastException wrongType =
+            new ClassCastException(
+                "table '" + table.name() + "': key " + key + " cannot be ordered with its keys");
+        wrongType.initCause(e);
+        throw wrongType;
+      }
+      throw e;
+    }
+  }
+
+  @Override
+  public int size() {
+    return (int) Math.min(table.size(), Integer.MAX_VALUE);
+  }
+
+  @Override
+  public boolean isEmpty() {
+    return table.first() == null;
+  }
+
+  @Override
+  @SuppressWarnings("unchecked")
+  public boolean containsKey(Object key) {
+    argument(key, "key");
+    return typed(key, () -> table.member((K) key));
+  }
+
+  @Override
+  public boolean containsValue(Object value) {
+    argument(value, "value");
+    return super.containsValue(value);
+  }
+
+  @Override
+  @SuppressWarnings("unchecked")
+  public V get(Object key) {
+    argument(key, "key");
+    return typed(key, () -> table.get((K) key));
+  }
+
+  @Override
+  public V getOrDefault(Object key, V defaultValue) {
+    V value = get(key);
+    return value != null ? value : defaultValue;
+  }
+
+  @Override
+  public V put(K key, V value) {
+    argument(key, "key");
+    argument(value, "value");
+    return typed(key, () -> table.remap(key, present -> value, "put"));
+  }
+
+  @Override
+  public V putIfAbsent(K key, V value) {
+    argument(key, "key");
+    argument(value, "value");
+    return typed(
+        key, () -> table.remap(key, present -> present != null ? present : value, "putIfAbsent"));
+  }
+
+  @Override
+  @SuppressWarnings("unchecked")
+  public V remove(Object key) {
+    argument(key, "key");
+    return typed(key, () -> table.remap((K) key, present -> null, "remove"));
+  }
+
+  @Override
+  @SuppressWarnings("unchecked")
+  public boolean remove(Object key, Object value) {
+    argument(key, "key");
+    if (value == null) {
+      return false; // as ConcurrentHashMap: no key maps to null
+    }
+    boolean[] removed = {false};
+    typed(
+        key,
+        () ->
+            table.remap(
+                (K) key,
+                present -> {
+                  removed[0] = present != null && present.equals(value);
+                  return removed[0] ? null : present;
+                },
+                "remove"));
+    return removed[0];
+  }
+
+  @Override
+  public V replace(K key, V value) {
+    argument(key, "key");
+    argument(value, "value");
+    return typed(key, () -> table.remap(key, present -> present != null ? value : null, "replace"));
+  }
+
+  @Override
+  public boolean replace(K key, V oldValue, V newValue) {
+    argument(key, "key");
+    argument(oldValue, "oldValue");
+    argument(newValue, "newValue");
+    boolean[] replaced = {false};
+    typed(
+        key,
+        () ->
+            table.remap(
+                key,
+                present -> {
+                  replaced[0] = present != null && present.equals(oldValue);
+                  return replaced[0] ? newValue : present;
+                },
+                "replace"));
+    return replaced[0];
+  }
+
+  @Override
+  public void clear() {
+    table.deleteAllObjects();
+  }
+
+  @Override
+  public Set<Map.Entry<K, V>> entrySet() {
+    Set<Map.Entry<K, V>> view = entries;
+    return view != null ? view : (entries = new Entries());
+  }
+
+  /** The entries, walked with the table's weakly consistent first/next. */
+  private final class Entries extends AbstractSet<Map.Entry<K, V>> {
+    @Override
+    public Iterator<Map.Entry<K, V>> iterator() {
+      return new Walk();
+    }
+
+    @Override
+    public int size() {
+      return SetTableMap.this.size();
+    }
+
+    @Override
+    public boolean isEmpty() {
+      return SetTableMap.this.isEmpty();
+    }
+
+    @Override
+    public boolean contains(Object o) {
+      if (!(o instanceof Map.Entry<?, ?> e) || e.getKey() == null || e.getValue() == null) {
+        return false;
+      }
+      V value;
+      try {
+        value = get(e.getKey());
+      } catch (ClassCastException wrongType) {
+        return false;
+      }
+      return e.getValue().equals(value);
+    }
+
+    @Override
+    public boolean remove(Object o) {
+      if (!(o instanceof Map.Entry<?, ?> e) || e.getKey() == null || e.getValue() == null) {
+        return false;
+      }
+      try {
+        return SetTableMap.this.remove(e.getKey(), e.getValue());
+      } catch (ClassCastException wrongType) {
+        return false;
+      }
+    }
+
+    @Override
+    public void clear() {
+      SetTableMap.this.clear();
+    }
+  }
+
+  /** A write-through entry: setValue puts into the table, as ConcurrentHashMap's entries do. */
+  private final class Entry extends SimpleEntry<K, V> {
+    private static final long serialVersionUID = 1L;
+
+    Entry(K key, V value) {
+      super(key, value);
+    }
+
+    @Override
+    public V setValue(V value) {
+      argument(value, "value");
+      put(getKey(), value);
+      return super.setValue(value);
+    }
+  }
+
+  private final class Walk implements Iterator<Map.Entry<K, V>> {
+    private Map.Entry<K, List<V>> next = table.firstLookup();
+    private K last; // the key next() returned last, for remove; null after a remove
+
+    @Override
+    public boolean hasNext() {
+      return next != null;
+    }
+
+    @Override
+    public Map.Entry<K, V> next() {
+      Map.Entry<K, List<V>> current = next;
+      if (current == null) {
+        throw new NoSuchElementException();
+      }
+      next = table.nextLookup(current.getKey());
+      last = current.getKey();
+      return new Entry(current.getKey(), current.getValue().get(0));
+    }
+
+    @Override
+    public void remove() {
+      if (last == null) {
+        throw new IllegalStateException("next() has not returned an entry since the last remove");
+      }
+      table.remap(last, present -> null, "remove");
+      last = null;
+    }
+  }
+}

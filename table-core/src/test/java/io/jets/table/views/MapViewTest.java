@@ -1,0 +1,85 @@
+package io.jets.table.views;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.jets.owner.Owner;
+import io.jets.owner.OwnerScope;
+import io.jets.table.AccessDeniedException;
+import io.jets.table.OrderedTable;
+import io.jets.table.SetTable;
+import io.jets.table.TableDeletedException;
+import io.jets.table.Tables;
+import io.jets.table.tck.Fixtures;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentMap;
+import org.junit.jupiter.api.Test;
+
+/** asMap honours the table's access mode, owner lifecycle and key order. */
+class MapViewTest {
+
+  @Test
+  void aProtectedTablesViewReadsForEveryoneAndWritesForItsOwnerOnly() {
+    try (OwnerScope owner = OwnerScope.open("owner")) {
+      SetTable<String, Integer> table;
+      try (Owner.Binding bound = owner.bind()) {
+        table = Tables.<String, Integer>set(Fixtures.unique("protected")).build();
+        assertNull(table.asMap().put("a", 1));
+        assertEquals(1, table.asMap().put("a", 2));
+      }
+      ConcurrentMap<String, Integer> view = table.asMap();
+      assertEquals(Map.of("a", 2), view);
+      assertThrows(AccessDeniedException.class, () -> view.put("b", 3));
+      assertThrows(AccessDeniedException.class, () -> view.remove("a"));
+      assertThrows(AccessDeniedException.class, view::clear);
+      assertEquals(Map.of("a", 2), Map.copyOf(table.asMap()), "unchanged");
+    }
+  }
+
+  @Test
+  void theViewOfADeletedTableThrowsTableDeleted() {
+    SetTable<String, Integer> table = Tables.<String, Integer>set(Fixtures.unique("gone")).build();
+    ConcurrentMap<String, Integer> view = table.asMap();
+    view.put("a", 1);
+    table.delete();
+    assertThrows(TableDeletedException.class, () -> view.get("a"));
+    assertThrows(TableDeletedException.class, () -> view.put("a", 2));
+  }
+
+  @Test
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  void anOrderedTablesViewIteratesInKeyOrderAndRefusesKeysItCannotOrder() {
+    OrderedTable<Integer, String> table =
+        Tables.<Integer, String>orderedSet(Fixtures.unique("ordered")).build();
+    ConcurrentMap<Integer, String> view = table.asMap();
+    for (int k : new int[] {5, 1, 3}) {
+      view.put(k, "v" + k);
+    }
+    assertEquals(List.of(1, 3, 5), new ArrayList<>(view.keySet()));
+    Map raw = view;
+    assertThrows(ClassCastException.class, () -> raw.get("not an integer"));
+    assertThrows(ClassCastException.class, () -> raw.put("not an integer", "x"));
+    assertEquals(3, view.size(), "unchanged");
+    table.delete();
+  }
+
+  @Test
+  void iteratorRemoveDeletesTheKeyAndWritesThroughEntries() {
+    SetTable<String, Integer> table = Tables.<String, Integer>set(Fixtures.unique("iter")).build();
+    ConcurrentMap<String, Integer> view = table.asMap();
+    view.put("a", 1);
+    view.put("b", 2);
+    var it = view.entrySet().iterator();
+    Map.Entry<String, Integer> first = it.next();
+    first.setValue(10);
+    assertEquals(10, table.get(first.getKey()));
+    it.remove();
+    assertTrue(table.lookup(first.getKey()).isEmpty());
+    assertEquals(1, table.size());
+    table.delete();
+  }
+}
