@@ -4,6 +4,7 @@ import io.jets.table.internal.cache.CacheOptions;
 import io.jets.table.internal.cache.CacheStoreTable;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -13,7 +14,7 @@ import java.util.function.Function;
  * CacheTable#cacheStats()}. Settings are validated by {@link #build()}, which throws {@link
  * BadArgumentException} naming the table and the setting and creates nothing.
  */
-public final class CacheTableBuilder extends TableBuilder<CacheTableBuilder> {
+public final class CacheTableBuilder<K, V> extends TableBuilder<CacheTableBuilder<K, V>> {
 
   private Duration expireAfterWrite;
   private Duration expireAfterAccess;
@@ -34,19 +35,19 @@ public final class CacheTableBuilder extends TableBuilder<CacheTableBuilder> {
    * Every object expires this long after it was last written (unless inserted with its own time to
    * live).
    */
-  public CacheTableBuilder expireAfterWrite(Duration timeToLive) {
+  public CacheTableBuilder<K, V> expireAfterWrite(Duration timeToLive) {
     this.expireAfterWrite = timeToLive;
     return this;
   }
 
   /** Every object expires this long after it was last read or written. */
-  public CacheTableBuilder expireAfterAccess(Duration timeToIdle) {
+  public CacheTableBuilder<K, V> expireAfterAccess(Duration timeToIdle) {
     this.expireAfterAccess = timeToIdle;
     return this;
   }
 
   /** Bounds the number of objects; objects unlikely to be read again are evicted past it. */
-  public CacheTableBuilder maximumSize(long maximumSize) {
+  public CacheTableBuilder<K, V> maximumSize(long maximumSize) {
     this.maximumSize = maximumSize;
     return this;
   }
@@ -55,27 +56,31 @@ public final class CacheTableBuilder extends TableBuilder<CacheTableBuilder> {
    * Bounds the total weight of the objects, as measured by {@link #weigher}, which is then
    * required.
    */
-  public CacheTableBuilder maximumWeight(long maximumWeight) {
+  public CacheTableBuilder<K, V> maximumWeight(long maximumWeight) {
     this.maximumWeight = maximumWeight;
     return this;
   }
 
   /** How much each object weighs against {@link #maximumWeight}. */
-  public CacheTableBuilder weigher(Weigher<?, ?> weigher) {
+  @SuppressWarnings("unchecked")
+  public <K1 extends K, V1 extends V> CacheTableBuilder<K1, V1> weigher(
+      Weigher<? super K1, ? super V1> weigher) {
     this.weigher = weigher;
-    return this;
+    return (CacheTableBuilder<K1, V1>) this;
   }
 
   /** The time source ({@link Ticker#system()} by default); tests pass a clock they advance. */
-  public CacheTableBuilder ticker(Ticker ticker) {
+  public CacheTableBuilder<K, V> ticker(Ticker ticker) {
     this.ticker = ticker;
     return this;
   }
 
   /** Receives every change; see {@link CacheListener} for the thread and the timing. */
-  public CacheTableBuilder listener(CacheListener<?, ?> listener) {
+  @SuppressWarnings("unchecked")
+  public <K1 extends K, V1 extends V> CacheTableBuilder<K1, V1> listener(
+      CacheListener<K1, V1> listener) {
     this.listener = listener;
-    return this;
+    return (CacheTableBuilder<K1, V1>) this;
   }
 
   /**
@@ -84,9 +89,11 @@ public final class CacheTableBuilder extends TableBuilder<CacheTableBuilder> {
    * read access: the loader acts for the owner. {@link CacheTable#getAll} uses it for each missing
    * key unless a {@link #bulkLoader} is set. Caffeine's {@code build(CacheLoader)}.
    */
-  public CacheTableBuilder loader(Function<?, ?> loader) {
+  @SuppressWarnings("unchecked")
+  public <K1 extends K, V1 extends V> CacheTableBuilder<K1, V1> loader(
+      Function<? super K1, ? extends V1> loader) {
     this.loader = loader;
-    return this;
+    return (CacheTableBuilder<K1, V1>) this;
   }
 
   /**
@@ -94,9 +101,11 @@ public final class CacheTableBuilder extends TableBuilder<CacheTableBuilder> {
    * returns a map of those it found (keys it leaves out stay absent; extra entries are cached too).
    * Caffeine's {@code CacheLoader.loadAll}.
    */
-  public CacheTableBuilder bulkLoader(Function<?, ? extends Map<?, ?>> bulkLoader) {
+  @SuppressWarnings("unchecked")
+  public <K1 extends K, V1 extends V> CacheTableBuilder<K1, V1> bulkLoader(
+      Function<? super Set<K1>, ? extends Map<? extends K1, ? extends V1>> bulkLoader) {
     this.bulkLoader = bulkLoader;
-    return this;
+    return (CacheTableBuilder<K1, V1>) this;
   }
 
   /**
@@ -104,7 +113,7 @@ public final class CacheTableBuilder extends TableBuilder<CacheTableBuilder> {
    * CacheTable#cleanUp()} does (on by default). Tests that drive expiry with a fake ticker turn it
    * off so that every removal happens on their own thread.
    */
-  public CacheTableBuilder backgroundExpiry(boolean backgroundExpiry) {
+  public CacheTableBuilder<K, V> backgroundExpiry(boolean backgroundExpiry) {
     this.backgroundExpiry = backgroundExpiry;
     return this;
   }
@@ -128,7 +137,7 @@ public final class CacheTableBuilder extends TableBuilder<CacheTableBuilder> {
    * @throws BadArgumentException if a setting is invalid or conflicts with another, the owner has
    *     exited, or the table is named and its name is in use
    */
-  public <K, V> CacheTable<K, V> build() {
+  public <K1 extends K, V1 extends V> CacheTable<K1, V1> build() {
     var table = wouldBeStandalone() ? standaloneOptions() : options();
     String name = table.name();
     long writeNanos = positiveNanos(name, expireAfterWrite, "expireAfterWrite");

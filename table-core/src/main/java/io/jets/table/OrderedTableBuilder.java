@@ -8,7 +8,7 @@ import java.util.Comparator;
  * writeConcurrency {@code OFF} the table is a single-writer tree; with {@code ON} or {@code AUTO}
  * it is a contention-adapting tree whose writer locks split and join with the contention measured.
  */
-public final class OrderedTableBuilder extends TableBuilder<OrderedTableBuilder> {
+public final class OrderedTableBuilder<K, V> extends TableBuilder<OrderedTableBuilder<K, V>> {
 
   private Comparator<?> comparator;
 
@@ -19,11 +19,13 @@ public final class OrderedTableBuilder extends TableBuilder<OrderedTableBuilder>
   /**
    * Orders keys with {@code comparator} instead of their natural order. Keys that compare equal are
    * the same key. The comparator must be consistent (a total order) and quick; it runs while writer
-   * locks are held. Null restores natural order.
+   * locks are held. Null restores natural order. Its type bounds the key type: a {@code
+   * Comparator<String>} makes a builder, and a table, of {@code String} keys.
    */
-  public OrderedTableBuilder comparator(Comparator<?> comparator) {
+  @SuppressWarnings("unchecked")
+  public <K1 extends K> OrderedTableBuilder<K1, V> comparator(Comparator<? super K1> comparator) {
     this.comparator = comparator;
-    return this;
+    return (OrderedTableBuilder<K1, V>) this;
   }
 
   /**
@@ -34,7 +36,7 @@ public final class OrderedTableBuilder extends TableBuilder<OrderedTableBuilder>
    *     named and its name is in use
    */
   @SuppressWarnings("unchecked")
-  public <K, V> OrderedTable<K, V> build() {
-    return OrderedStoreTable.create(options(), (Comparator<? super K>) comparator);
+  public <K1 extends K, V1 extends V> OrderedTable<K1, V1> build() {
+    return OrderedStoreTable.create(options(), (Comparator<? super K1>) comparator);
   }
 }

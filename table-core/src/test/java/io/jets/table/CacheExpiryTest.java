@@ -21,7 +21,8 @@ class CacheExpiryTest {
   private final FakeTicker ticker = new FakeTicker();
   private final List<CacheEvent<String, String>> events = new CopyOnWriteArrayList<>();
 
-  private CacheTable<String, String> cache(CacheTableBuilder builder) {
+  private CacheTable<String, String> cache(
+      CacheTableBuilder<? super String, ? super String> builder) {
     return builder
         .access(Access.PUBLIC)
         .ticker(ticker)

@@ -33,7 +33,8 @@ class CacheLifetimeTest {
   }
 
   /** A bounded cache with a one-hour time to live and an entry, so a background visit is due. */
-  private static CacheTable<Integer, String> busyCache(CacheTableBuilder builder) {
+  private static CacheTable<Integer, String> busyCache(
+      CacheTableBuilder<? super Integer, ? super String> builder) {
     CacheTable<Integer, String> cache =
         builder.maximumSize(100_000).expireAfterWrite(Duration.ofHours(1)).build();
     cache.insert(1, "one");

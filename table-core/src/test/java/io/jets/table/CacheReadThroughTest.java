@@ -36,12 +36,13 @@ class CacheReadThroughTest {
 
   private CacheTable<Integer, String> cache(
       Function<Integer, String> loader, Function<Set<Integer>, Map<Integer, String>> bulk) {
-    CacheTableBuilder builder = Tables.cache(Fixtures.unique("read-through")).owner(owner);
+    CacheTableBuilder<Integer, String> builder =
+        Tables.<Integer, String>cache(Fixtures.unique("read-through")).owner(owner);
     if (loader != null) {
-      builder.loader(loader);
+      builder = builder.loader(loader);
     }
     if (bulk != null) {
-      builder.bulkLoader(bulk);
+      builder = builder.bulkLoader(bulk);
     }
     return builder.recordStats().build();
   }
