@@ -2,6 +2,8 @@ package io.jets.micrometer;
 
 import io.jets.process.Proc;
 import io.jets.process.Procs;
+import io.jets.table.CacheStats;
+import io.jets.table.CacheTable;
 import io.jets.table.Table;
 import io.jets.table.TableException;
 import io.jets.table.TableStats;
@@ -10,7 +12,9 @@ import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
+import io.micrometer.core.instrument.TimeGauge;
 import io.micrometer.core.instrument.binder.MeterBinder;
+import java.util.concurrent.TimeUnit;
 import java.util.function.ToDoubleFunction;
 
 /**
@@ -23,6 +27,14 @@ import java.util.function.ToDoubleFunction;
  * function counters {@code jets.table.lookups} (tag {@code result}: {@code hit} or {@code miss}),
  * {@code jets.table.inserts} and {@code jets.table.deletes}. A PRIVATE table's figures can be read
  * only by its owner, so its meters read {@code NaN} elsewhere.
+ *
+ * <p>Per cache table built with {@code recordStats()}, also Micrometer's standard cache meters (tag
+ * {@code cache}: the table's name), as its Caffeine binder registers them: gauge {@code
+ * cache.size}; function counters {@code cache.gets} (tag {@code result}: {@code hit} or {@code
+ * miss}), {@code cache.puts}, {@code cache.evictions}, {@code cache.eviction.weight} and {@code
+ * cache.load} (tag {@code result}: {@code success} or {@code failure}); time gauge {@code
+ * cache.load.duration}. The figures follow {@link io.jets.table.CacheStats}, whose definitions are
+ * Caffeine's, so dashboards built for Caffeine read them unchanged.
  *
  * <p>Per process (tags {@code process}, {@code id}): gauge {@code jets.process.mailbox.length} and
  * function counters {@code jets.process.messages.processed} and {@code
@@ -79,6 +91,59 @@ public final class JetsMetrics implements MeterBinder {
         .tags(tags)
         .description("delete calls that removed something")
         .register(registry);
+    if (table instanceof CacheTable<?, ?> cache) {
+      bindCache(registry, cache);
+    }
+  }
+
+  /** Micrometer's cache meter names, as its Caffeine binder registers them. */
+  private static void bindCache(MeterRegistry registry, CacheTable<?, ?> cache) {
+    Tags tags = Tags.of("cache", cache.name());
+    Gauge.builder("cache.size", cache, readable(c -> c.size()))
+        .tags(tags)
+        .description("The number of entries in this cache (expired ones not yet removed included)")
+        .register(registry);
+    FunctionCounter.builder("cache.gets", cache, cacheStat(s -> s.hits()))
+        .tags(tags)
+        .tag("result", "hit")
+        .description("The number of times cache lookup methods have returned a cached value")
+        .register(registry);
+    FunctionCounter.builder("cache.gets", cache, cacheStat(s -> s.misses()))
+        .tags(tags)
+        .tag("result", "miss")
+        .description("The number of times cache lookup methods have returned an uncached value")
+        .register(registry);
+    FunctionCounter.builder("cache.puts", cache, readable(c -> c.stats().inserts()))
+        .tags(tags)
+        .description("The number of entries added to the cache")
+        .register(registry);
+    FunctionCounter.builder("cache.evictions", cache, cacheStat(s -> s.evictions()))
+        .tags(tags)
+        .description("The number of entries evicted or expired by the cache")
+        .register(registry);
+    FunctionCounter.builder("cache.eviction.weight", cache, cacheStat(s -> s.evictionWeight()))
+        .tags(tags)
+        .description("The sum of weights of evicted entries")
+        .register(registry);
+    FunctionCounter.builder("cache.load", cache, cacheStat(s -> s.loadSuccesses()))
+        .tags(tags)
+        .tag("result", "success")
+        .description("The number of times loads returned a value")
+        .register(registry);
+    FunctionCounter.builder("cache.load", cache, cacheStat(s -> s.loadFailures()))
+        .tags(tags)
+        .tag("result", "failure")
+        .description("The number of times loads threw or found nothing")
+        .register(registry);
+    TimeGauge.builder(
+            "cache.load.duration", cache, TimeUnit.NANOSECONDS, cacheStat(s -> s.totalLoadNanos()))
+        .tags(tags)
+        .description("The time the cache has spent loading new values")
+        .register(registry);
+  }
+
+  private static ToDoubleFunction<Table<?, ?>> cacheStat(ToDoubleFunction<CacheStats> figure) {
+    return readable(table -> figure.applyAsDouble(((CacheTable<?, ?>) table).cacheStats()));
   }
 
   private static void bindProcess(MeterRegistry registry, Proc proc) {

@@ -9,6 +9,7 @@ import io.jets.owner.ExitReason;
 import io.jets.process.OverflowPolicy;
 import io.jets.process.Proc;
 import io.jets.table.Access;
+import io.jets.table.CacheTable;
 import io.jets.table.SetTable;
 import io.jets.table.Tables;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -119,5 +120,54 @@ class JetsMetricsTest {
     } finally {
       table.delete();
     }
+  }
+
+  @Test
+  void aCacheWithStatsGetsMicrometersStandardCacheMetersAndBindingTwiceChangesNothing() {
+    CacheTable<String, String> cache =
+        Tables.<String, String>cache("metered-cache-" + System.nanoTime())
+            .maximumSize(1)
+            .recordStats()
+            .build();
+    try {
+      SimpleMeterRegistry registry = new SimpleMeterRegistry();
+      new JetsMetrics().bindTo(registry);
+      int meters = registry.getMeters().size();
+      new JetsMetrics().bindTo(registry);
+      assertEquals(meters, registry.getMeters().size(), "binding again registers nothing new");
+
+      cache.getOrLoad("a", k -> "A"); // a miss and a load
+      cache.get("a"); // a hit
+      cache.getOrLoad("b", k -> null); // a miss and a failed load
+      cache.insert("c", "C"); // evicts a: the bound is 1
+      String name = cache.name();
+      assertEquals(1.0, count(registry, "cache.gets", name, "result", "hit"));
+      assertEquals(2.0, count(registry, "cache.gets", name, "result", "miss"));
+      assertEquals(1.0, count(registry, "cache.load", name, "result", "success"));
+      assertEquals(1.0, count(registry, "cache.load", name, "result", "failure"));
+      assertEquals(
+          1.0, registry.get("cache.evictions").tag("cache", name).functionCounter().count());
+      assertEquals(
+          1.0, registry.get("cache.eviction.weight").tag("cache", name).functionCounter().count());
+      assertEquals(
+          1.0,
+          registry.get("cache.puts").tag("cache", name).functionCounter().count(),
+          "explicit inserts; loaded values count as loads");
+      assertEquals(1.0, registry.get("cache.size").tag("cache", name).gauge().value());
+      assertTrue(
+          registry
+                  .get("cache.load.duration")
+                  .tag("cache", name)
+                  .timeGauge()
+                  .value(java.util.concurrent.TimeUnit.NANOSECONDS)
+              > 0);
+    } finally {
+      cache.delete();
+    }
+  }
+
+  private static double count(
+      SimpleMeterRegistry registry, String meter, String cache, String tag, String value) {
+    return registry.get(meter).tag("cache", cache).tag(tag, value).functionCounter().count();
   }
 }

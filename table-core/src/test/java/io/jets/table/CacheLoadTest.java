@@ -68,6 +68,9 @@ class CacheLoadTest {
     CacheStats stats = cache.cacheStats();
     assertEquals(1, stats.loadSuccesses());
     assertEquals(0, stats.loadFailures());
+    assertEquals(1, stats.misses(), "only the caller that ran the loader missed (Caffeine's rule)");
+    assertEquals(callers, stats.hits(), "the waiters, and the get after");
+    assertTrue(stats.totalLoadNanos() > 0, "timed on the system clock, the fake ticker unmoved");
   }
 
   @Test

@@ -105,6 +105,13 @@ public abstract class StoreTable<K, V> extends SelectableTable<K, V> {
 
   /** The objects under {@code key}, counted as a lookup; lock-free. */
   protected final StoredObject read(K key, String operation) {
+    StoredObject objects = readUncounted(key, operation);
+    lookedUp(objects);
+    return objects;
+  }
+
+  /** As {@link #read}, counting nothing: for a caller that counts the read itself. */
+  protected final StoredObject readUncounted(K key, String operation) {
     checkReadAccess(operation);
     try {
       checkKey(key, operation);
@@ -126,7 +133,6 @@ public abstract class StoreTable<K, V> extends SelectableTable<K, V> {
       // needs the flag. Report the deletion rather than a miss that never happened.
       throw new TableDeletedException(name(), operation);
     }
-    lookedUp(objects);
     return objects;
   }
 

@@ -71,7 +71,7 @@ final class CacheNotifier {
   /** An entry the policy retired was removed: it expired, or was evicted. */
   void removed(CacheEntry entry, boolean expired) {
     if (stats != null) {
-      stats.removed(expired);
+      stats.removed(expired, entry.weight);
     }
     notify(
         expired ? CacheEvent.Kind.EXPIRED : CacheEvent.Kind.EVICTED,

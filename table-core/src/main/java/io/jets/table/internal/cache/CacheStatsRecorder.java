@@ -10,14 +10,15 @@ import java.util.concurrent.atomic.LongAdder;
  */
 final class CacheStatsRecorder {
 
-  static final CacheStats EMPTY = new CacheStats(0, 0, 0, 0, 0, 0, 0);
+  static final CacheStats EMPTY = new CacheStats(0, 0, 0, 0, 0, 0, 0, 0);
 
   private final LongAdder hits = new LongAdder();
   private final LongAdder misses = new LongAdder();
   private final LongAdder loadSuccesses = new LongAdder();
   private final LongAdder loadFailures = new LongAdder();
   private final LongAdder loadNanos = new LongAdder();
-  private final LongAdder evictions = new LongAdder();
+  private final LongAdder evictions = new LongAdder(); // every cause, as Caffeine's evictionCount
+  private final LongAdder evictionWeight = new LongAdder();
   private final LongAdder expirations = new LongAdder();
 
   void hit() {
@@ -33,8 +34,12 @@ final class CacheStatsRecorder {
     loadNanos.add(nanos);
   }
 
-  void removed(boolean expired) {
-    (expired ? expirations : evictions).increment();
+  void removed(boolean expired, int weight) {
+    evictions.increment();
+    evictionWeight.add(weight);
+    if (expired) {
+      expirations.increment();
+    }
   }
 
   CacheStats snapshot() {
@@ -45,6 +50,7 @@ final class CacheStatsRecorder {
         loadFailures.sum(),
         loadNanos.sum(),
         evictions.sum(),
+        evictionWeight.sum(),
         expirations.sum());
   }
 }

@@ -55,8 +55,7 @@ public final class CacheStoreTable<K, V> extends SetStoreTable<K, V> implements 
     if (loader == null) {
       return super.get(key);
     }
-    StoredObject live = read(key, "get");
-    return live != null ? (V) live.laValue() : loads.load(key, loader, -1);
+    return readOrLoad(key, loader, -1, "get");
   }
 
   @Override
@@ -199,10 +198,29 @@ public final class CacheStoreTable<K, V> extends SetStoreTable<K, V> implements 
   }
 
   /** A read that counts as one (stats, access), then a load on a miss; {@code -1}: no timeout. */
-  @SuppressWarnings("unchecked")
   private V getOrLoad(K key, Function<? super K, ? extends V> loader, long timeoutNanos) {
-    StoredObject live = read(key, "getOrLoad");
-    return live != null ? (V) live.laValue() : loads.load(key, loader, timeoutNanos);
+    return readOrLoad(key, loader, timeoutNanos, "getOrLoad");
+  }
+
+  /**
+   * A hit is counted (stats, access) here; a miss is counted by the load: as a miss by the caller
+   * that runs the loader, as a hit by one that waits for another's load (Caffeine's rule).
+   */
+  @SuppressWarnings("unchecked")
+  private V readOrLoad(
+      K key, Function<? super K, ? extends V> loader, long timeoutNanos, String operation) {
+    StoredObject live = readUncounted(key, operation);
+    if (live != null) {
+      lookedUp(live);
+      return (V) live.laValue();
+    }
+    return loads.load(key, loader, timeoutNanos);
+  }
+
+  /** Counts a read the load path settled, in the table's stats and the cache's. */
+  void countLoadRead(boolean hit) {
+    countLookup(hit);
+    cache.countRead(hit);
   }
 
   /** The live value under {@code key} without counting an access; for the load path. */

@@ -57,14 +57,24 @@ final class LoadOnce<K, V> {
                 + key
                 + " asked for that key itself (a recursive load would wait for itself forever)");
       }
-      return await(key, running, timeoutNanos);
+      V awaited;
+      try {
+        awaited = await(key, running, timeoutNanos);
+      } catch (RuntimeException | Error failed) {
+        table.countLoadRead(false);
+        throw failed;
+      }
+      table.countLoadRead(awaited != null); // waited for another caller's load: a hit if found
+      return awaited;
     }
     V present = table.peekLive(key);
     if (present != null) {
       inFlight.remove(key, mine);
       mine.complete(present);
+      table.countLoadRead(true);
       return present;
     }
+    table.countLoadRead(false); // this caller runs the loader: the one miss
     if (timeoutNanos < 0) {
       run(key, loader, mine);
     } else {
