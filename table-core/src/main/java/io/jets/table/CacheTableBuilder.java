@@ -25,6 +25,7 @@ public final class CacheTableBuilder<K, V> extends TableBuilder<CacheTableBuilde
   private CacheListener<?, ?> listener;
   private boolean backgroundExpiry = true;
   private Function<?, ?> loader;
+  private Duration refreshAfterWrite;
   private Function<?, ? extends Map<?, ?>> bulkLoader;
 
   CacheTableBuilder(String name) {
@@ -97,6 +98,18 @@ public final class CacheTableBuilder<K, V> extends TableBuilder<CacheTableBuilde
   }
 
   /**
+   * Reloads an object this long after it was written, when a read finds it: the read (and every
+   * read until the reload completes) returns the current value, while one reload per key runs on a
+   * virtual thread with the build-time {@link #loader}; its value then replaces the object (unless
+   * a write replaced or removed it meanwhile), a null removes it, and an exception leaves it as it
+   * was (and is logged). Needs a loader. Caffeine's {@code refreshAfterWrite}.
+   */
+  public CacheTableBuilder<K, V> refreshAfterWrite(Duration refreshAfterWrite) {
+    this.refreshAfterWrite = refreshAfterWrite;
+    return this;
+  }
+
+  /**
    * Loads every missing key of one {@link CacheTable#getAll} call at once: given the missing keys,
    * returns a map of those it found (keys it leaves out stay absent; extra entries are cached too).
    * Caffeine's {@code CacheLoader.loadAll}.
@@ -142,6 +155,10 @@ public final class CacheTableBuilder<K, V> extends TableBuilder<CacheTableBuilde
     String name = table.name();
     long writeNanos = positiveNanos(name, expireAfterWrite, "expireAfterWrite");
     long accessNanos = positiveNanos(name, expireAfterAccess, "expireAfterAccess");
+    long refreshNanos = positiveNanos(name, refreshAfterWrite, "refreshAfterWrite");
+    if (refreshNanos != 0 && loader == null) {
+      throw new BadArgumentException(name, "build: refreshAfterWrite needs a loader");
+    }
     if (maximumSize != -1 && maximumWeight != -1) {
       throw new BadArgumentException(
           name, "build: maximumSize and maximumWeight cannot both be set");
@@ -174,6 +191,7 @@ public final class CacheTableBuilder<K, V> extends TableBuilder<CacheTableBuilde
             table.recordStats(),
             listener,
             backgroundExpiry,
+            refreshNanos,
             loader,
             bulkLoader));
   }

@@ -12,12 +12,23 @@ final class CacheClock {
   private final long origin;
   private final long writeNanos;
   private final long accessNanos;
+  private final long refreshNanos;
 
-  CacheClock(Ticker ticker, long expireAfterWriteNanos, long expireAfterAccessNanos) {
+  CacheClock(
+      Ticker ticker,
+      long expireAfterWriteNanos,
+      long expireAfterAccessNanos,
+      long refreshAfterWriteNanos) {
     this.ticker = ticker;
     this.origin = ticker.read();
     this.writeNanos = expireAfterWriteNanos;
     this.accessNanos = expireAfterAccessNanos;
+    this.refreshNanos = refreshAfterWriteNanos;
+  }
+
+  /** Whether reads of old entries start reloads (refreshAfterWrite). */
+  boolean refreshes() {
+    return refreshNanos != 0;
   }
 
   /** The cache time now. */
@@ -53,6 +64,7 @@ final class CacheClock {
         ownTimeToLive,
         deadline(now, timeToLive),
         deadline(now, accessNanos),
+        deadline(now, refreshNanos),
         weight);
   }
 

@@ -41,6 +41,10 @@ final class CacheEntry extends StoredObject {
   final long ownTimeToLive;
 
   final long writeDeadline;
+
+  /** From this cache time on, a read starts a reload (refreshAfterWrite); NEVER without one. */
+  final long refreshDeadline;
+
   final int weight;
   private long accessDeadline; // once built, touched only through lo/soAccessDeadline
 
@@ -65,18 +69,20 @@ final class CacheEntry extends StoredObject {
       long ownTimeToLive,
       long writeDeadline,
       long accessDeadline,
+      long refreshDeadline,
       int weight) {
     super(key, value);
     this.hash = hash;
     this.ownTimeToLive = ownTimeToLive;
     this.writeDeadline = writeDeadline;
+    this.refreshDeadline = refreshDeadline;
     this.accessDeadline = accessDeadline;
     this.weight = weight;
   }
 
   /** A sentinel for the circular lists of the wheel and the queues. */
   static CacheEntry sentinel() {
-    CacheEntry sentinel = new CacheEntry(null, 0, null, 0, NEVER, NEVER, 0);
+    CacheEntry sentinel = new CacheEntry(null, 0, null, 0, NEVER, NEVER, NEVER, 0);
     sentinel.wheelPrev = sentinel;
     sentinel.wheelNext = sentinel;
     return sentinel;

@@ -15,6 +15,7 @@ import java.util.function.Function;
  * @param maximum the most objects, or the most weight with a weigher; -1 for no bound
  * @param weigher null: every object weighs 1
  * @param listener null for none
+ * @param refreshAfterWriteNanos 0 for none: how long after a write a read triggers a reload
  * @param loader null for none: the build-time loader behind read-through {@code get}
  * @param bulkLoader null for none: loads the missing keys of {@code getAll} in one call
  */
@@ -27,6 +28,7 @@ public record CacheOptions(
     boolean recordStats,
     CacheListener<?, ?> listener,
     boolean backgroundExpiry,
+    long refreshAfterWriteNanos,
     Function<?, ?> loader,
     Function<?, ? extends Map<?, ?>> bulkLoader) {
 

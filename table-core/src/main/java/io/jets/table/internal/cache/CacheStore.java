@@ -71,7 +71,10 @@ final class CacheStore implements Store {
     this.hashes = new HashStore(options.writeConcurrency(), options.decentralizedCounters(), false);
     this.clock =
         new CacheClock(
-            cache.ticker(), cache.expireAfterWriteNanos(), cache.expireAfterAccessNanos());
+            cache.ticker(),
+            cache.expireAfterWriteNanos(),
+            cache.expireAfterAccessNanos(),
+            cache.refreshAfterWriteNanos());
     this.weigher = (Weigher<Object, Object>) cache.weigher();
     this.notifier = new CacheNotifier(cache.listener(), cache.recordStats());
     this.maintenance =
@@ -407,11 +410,11 @@ final class CacheStore implements Store {
 
   /**
    * The hash engine's estimate, plus a cache entry per object (a 12-byte header, six references,
-   * two ints, two bytes and four longs: 80 bytes aligned).
+   * two ints, two bytes and five longs: 88 bytes aligned).
    */
   @Override
   public long memoryBytes() {
-    return hashes.memoryBytes() + 80L * hashes.objects();
+    return hashes.memoryBytes() + 88L * hashes.objects();
   }
 
   @Override
@@ -436,6 +439,11 @@ final class CacheStore implements Store {
     if (notifier.timesLoads()) {
       notifier.loaded(success, System.nanoTime() - started);
     }
+  }
+
+  /** Whether {@code found}, a live entry just read, is due for a reload (refreshAfterWrite). */
+  boolean dueForRefresh(StoredObject found) {
+    return clock.refreshes() && clock.now() >= ((CacheEntry) found).refreshDeadline;
   }
 
   /** Counts a read of {@code key} that the load path settled: a hit or a miss, as Caffeine. */

@@ -28,6 +28,7 @@ public final class CacheStoreTable<K, V> extends SetStoreTable<K, V> implements 
   private final LoadOnce<K, V> loads;
   private final Function<? super K, ? extends V> loader; // null: get does not read through
   private final Function<? super Set<K>, ? extends Map<? extends K, ? extends V>> bulkLoader;
+  private final RefreshAfterWrite<K, V> refresh; // null without refreshAfterWrite
 
   @SuppressWarnings("unchecked")
   private CacheStoreTable(TableOptions options, CacheStore cache, CacheOptions settings) {
@@ -37,6 +38,10 @@ public final class CacheStoreTable<K, V> extends SetStoreTable<K, V> implements 
     this.loader = (Function<? super K, ? extends V>) settings.loader();
     this.bulkLoader =
         (Function<? super Set<K>, ? extends Map<? extends K, ? extends V>>) settings.bulkLoader();
+    this.refresh =
+        settings.refreshAfterWriteNanos() == 0
+            ? null
+            : new RefreshAfterWrite<>(this, cache, loader);
     cache.attach(this::name);
   }
 
@@ -123,6 +128,26 @@ public final class CacheStoreTable<K, V> extends SetStoreTable<K, V> implements 
   protected void lookedUp(StoredObject objects) {
     super.lookedUp(objects);
     cache.lookedUp(objects);
+    if (refresh != null && objects != null && cache.dueForRefresh(objects)) {
+      refresh.refresh((CacheEntry) objects);
+    }
+  }
+
+  /**
+   * Stores a reloaded value where {@code stale} was, if it still is (a write or removal since
+   * wins); a null value removes it. Skips the access check: the reload acts for the owner.
+   */
+  void storeRefreshed(K key, CacheEntry stale, V value) {
+    Object lock = cache.lock(key);
+    try {
+      checkNotDeletedLocked("refresh");
+      StoredObject live = cache.findLocked(lock, key);
+      if (live == stale) {
+        cache.putLocked(lock, live, key, value, value == null ? -1 : 0);
+      }
+    } finally {
+      cache.unlock(lock);
+    }
   }
 
   // ---- inserts: the facade's, with the entry's own time to live and weight settled first ----
