@@ -25,6 +25,15 @@ class TourTest {
   }
 
   @Test
+  void cacheTourLoadsOnceAndSeesTheGuest() {
+    TourCache.Outcome outcome = TourCache.run();
+    assertEquals(new TourCache.Session("s-42", "user of s-42"), outcome.loaded());
+    assertEquals("guest", outcome.guest().user());
+    assertEquals(2, outcome.stats().loadSuccesses());
+    assertEquals(List.of("INSERTED s-42", "INSERTED s-43", "INSERTED s-44"), outcome.audit());
+  }
+
+  @Test
   void setTourHandsTheTableToTheHeir() {
     assertEquals("yours now", TourSetTable.run().data());
   }
