@@ -26,6 +26,7 @@ public final class CacheTableBuilder<K, V> extends TableBuilder<CacheTableBuilde
   private boolean backgroundExpiry = true;
   private Function<?, ?> loader;
   private Duration refreshAfterWrite;
+  private Expiry<?, ?> expiry;
   private Function<?, ? extends Map<?, ?>> bulkLoader;
 
   CacheTableBuilder(String name) {
@@ -98,6 +99,19 @@ public final class CacheTableBuilder<K, V> extends TableBuilder<CacheTableBuilde
   }
 
   /**
+   * Gives each object its own time to live, computed by {@code expiry} when it is created, updated
+   * and read (Caffeine's {@code expireAfter}). Cannot be combined with {@link #expireAfterWrite} or
+   * {@link #expireAfterAccess}. A read that shortens an object's time to live hides it at once; the
+   * timer wheel removes it at the deadline it had.
+   */
+  @SuppressWarnings("unchecked")
+  public <K1 extends K, V1 extends V> CacheTableBuilder<K1, V1> expireAfter(
+      Expiry<? super K1, ? super V1> expiry) {
+    this.expiry = expiry;
+    return (CacheTableBuilder<K1, V1>) this;
+  }
+
+  /**
    * Reloads an object this long after it was written, when a read finds it: the read (and every
    * read until the reload completes) returns the current value, while one reload per key runs on a
    * virtual thread with the build-time {@link #loader}; its value then replaces the object (unless
@@ -156,6 +170,10 @@ public final class CacheTableBuilder<K, V> extends TableBuilder<CacheTableBuilde
     long writeNanos = positiveNanos(name, expireAfterWrite, "expireAfterWrite");
     long accessNanos = positiveNanos(name, expireAfterAccess, "expireAfterAccess");
     long refreshNanos = positiveNanos(name, refreshAfterWrite, "refreshAfterWrite");
+    if (expiry != null && (writeNanos != 0 || accessNanos != 0)) {
+      throw new BadArgumentException(
+          name, "build: expireAfter(Expiry) cannot be combined with expireAfterWrite/Access");
+    }
     if (refreshNanos != 0 && loader == null) {
       throw new BadArgumentException(name, "build: refreshAfterWrite needs a loader");
     }
@@ -192,6 +210,7 @@ public final class CacheTableBuilder<K, V> extends TableBuilder<CacheTableBuilde
             listener,
             backgroundExpiry,
             refreshNanos,
+            expiry,
             loader,
             bulkLoader));
   }

@@ -1,5 +1,6 @@
 package io.jets.table.internal.cache;
 
+import io.jets.table.Expiry;
 import io.jets.table.Ticker;
 
 /**
@@ -13,12 +14,16 @@ final class CacheClock {
   private final long writeNanos;
   private final long accessNanos;
   private final long refreshNanos;
+  private final Expiry<Object, Object> expiry; // null: the fixed durations above
 
+  @SuppressWarnings("unchecked")
   CacheClock(
       Ticker ticker,
       long expireAfterWriteNanos,
       long expireAfterAccessNanos,
-      long refreshAfterWriteNanos) {
+      long refreshAfterWriteNanos,
+      Expiry<?, ?> expiry) {
+    this.expiry = (Expiry<Object, Object>) expiry;
     this.ticker = ticker;
     this.origin = ticker.read();
     this.writeNanos = expireAfterWriteNanos;
@@ -41,21 +46,58 @@ final class CacheClock {
     return ticker.read();
   }
 
-  /** Whether reads move deadlines (expireAfterAccess). */
+  /** Whether reads move deadlines (expireAfterAccess, or an Expiry's expireAfterRead). */
   boolean expiresAfterAccess() {
-    return accessNanos != 0;
+    return accessNanos != 0 || expiry != null;
   }
 
   /** Moves the access deadline of an entry read at {@code now}. */
   void accessed(CacheEntry entry, long now) {
-    entry.soAccessDeadline(deadline(now, accessNanos));
+    if (expiry == null) {
+      entry.soAccessDeadline(deadline(now, accessNanos));
+    } else if (entry.ownTimeToLive == 0) {
+      long remaining = remaining(entry, now);
+      long next = expiry.expireAfterRead(entry.key, entry.laValue(), now, remaining);
+      if (next != remaining) {
+        entry.soAccessDeadline(deadline(now, Math.max(0, next)));
+      }
+    }
+  }
+
+  /** What is left of an entry's time to live at {@code now}; Long.MAX_VALUE for never. */
+  private static long remaining(CacheEntry entry, long now) {
+    long deadline = entry.deadline();
+    return deadline == CacheEntry.NEVER ? Long.MAX_VALUE : Math.max(0, deadline - now);
   }
 
   /**
    * A new entry written at {@code now}, which expires after {@code ownTimeToLive} (0: the table's
    * expireAfterWrite) or after the table's expireAfterAccess without a read.
    */
-  CacheEntry entry(Object key, int hash, Object value, long ownTimeToLive, int weight, long now) {
+  CacheEntry entry(
+      Object key,
+      int hash,
+      Object value,
+      long ownTimeToLive,
+      int weight,
+      long now,
+      CacheEntry previous) {
+    if (expiry != null && ownTimeToLive == 0) {
+      // The Expiry's time to live rides on the access deadline, which reads may move.
+      long timeToLive =
+          previous == null
+              ? expiry.expireAfterCreate(key, value, now)
+              : expiry.expireAfterUpdate(key, value, now, remaining(previous, now));
+      return new CacheEntry(
+          key,
+          hash,
+          value,
+          0,
+          CacheEntry.NEVER,
+          timeToLive <= 0 ? now : deadline(now, timeToLive),
+          deadline(now, refreshNanos),
+          weight);
+    }
     long timeToLive = ownTimeToLive != 0 ? ownTimeToLive : writeNanos;
     return new CacheEntry(
         key,

@@ -1,6 +1,7 @@
 package io.jets.table.internal.cache;
 
 import io.jets.table.CacheListener;
+import io.jets.table.Expiry;
 import io.jets.table.Ticker;
 import io.jets.table.Weigher;
 import java.time.Duration;
@@ -16,6 +17,7 @@ import java.util.function.Function;
  * @param weigher null: every object weighs 1
  * @param listener null for none
  * @param refreshAfterWriteNanos 0 for none: how long after a write a read triggers a reload
+ * @param expiry null for none: a per-entry time to live (then no expireAfterWrite or Access)
  * @param loader null for none: the build-time loader behind read-through {@code get}
  * @param bulkLoader null for none: loads the missing keys of {@code getAll} in one call
  */
@@ -29,6 +31,7 @@ public record CacheOptions(
     CacheListener<?, ?> listener,
     boolean backgroundExpiry,
     long refreshAfterWriteNanos,
+    Expiry<?, ?> expiry,
     Function<?, ?> loader,
     Function<?, ? extends Map<?, ?>> bulkLoader) {
 

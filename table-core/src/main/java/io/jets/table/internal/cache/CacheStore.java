@@ -74,7 +74,8 @@ final class CacheStore implements Store {
             cache.ticker(),
             cache.expireAfterWriteNanos(),
             cache.expireAfterAccessNanos(),
-            cache.refreshAfterWriteNanos());
+            cache.refreshAfterWriteNanos(),
+            cache.expiry());
     this.weigher = (Weigher<Object, Object>) cache.weigher();
     this.notifier = new CacheNotifier(cache.listener(), cache.recordStats());
     this.maintenance =
@@ -225,7 +226,8 @@ final class CacheStore implements Store {
    */
   private CacheEntry newEntry(
       CacheWrite write, int hash, CacheEntry old, Object key, Object value, long own, int weight) {
-    return clock.entry(old != null ? old.key : key, hash, value, own, weight, write.now);
+    return clock.entry(
+        old != null ? old.key : key, hash, value, own, weight, write.now, write.live(old));
   }
 
   private void store(CacheWrite write, Object key, CacheEntry old, CacheEntry entry) {
