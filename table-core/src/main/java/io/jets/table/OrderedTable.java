@@ -1,6 +1,7 @@
 package io.jets.table;
 
 import java.util.Comparator;
+import java.util.concurrent.ConcurrentNavigableMap;
 
 /**
  * A {@link TableType#ORDERED_SET} table: one object per key, kept in key order. Keys are ordered by
@@ -26,4 +27,14 @@ public interface OrderedTable<K, V> extends SetTable<K, V> {
 
   /** The key order: the comparator given to the builder, or null for natural order. */
   Comparator<? super K> comparator();
+
+  /**
+   * A live {@link ConcurrentNavigableMap} view of this table in key order, with range views ({@code
+   * subMap}, {@code headMap}, {@code tailMap}), descending views and navigable key sets, as {@link
+   * java.util.concurrent.ConcurrentSkipListMap} offers them. Every operation is the table's own, as
+   * for {@link #asMap()} (access checks, owner lifecycle, atomic writes per key, lock-free
+   * navigation that is weakly consistent); a range view refuses keys outside its range with {@link
+   * IllegalArgumentException}. The size of a range view is counted by walking it.
+   */
+  ConcurrentNavigableMap<K, V> asNavigableMap();
 }

@@ -3,6 +3,7 @@ package io.jets.table.internal;
 import io.jets.table.OrderedTable;
 import io.jets.table.internal.tree.TreeStore;
 import java.util.Comparator;
+import java.util.concurrent.ConcurrentNavigableMap;
 
 /** An {@code ordered_set} table over the ordered engine, {@link TreeStore}. */
 public final class OrderedStoreTable<K, V> extends SetStoreTable<K, V>
@@ -42,5 +43,10 @@ public final class OrderedStoreTable<K, V> extends SetStoreTable<K, V>
   @Override
   public Comparator<? super K> comparator() {
     return comparator;
+  }
+
+  @Override
+  public ConcurrentNavigableMap<K, V> asNavigableMap() {
+    return new OrderedTableMap<>(this, comparator);
   }
 }

@@ -19,14 +19,17 @@ import junit.framework.TestSuite;
  * Guava testlib's {@code ConcurrentMapTestSuiteBuilder} against {@code asMap()} of a hash set table
  * in each write-concurrency mode, an ordered set and a cache. No test is suppressed.
  */
-public class MapViewSuiteTest {
+class MapViewSuiteTest {
 
   private static final AtomicLong NAMES = new AtomicLong();
 
-  private MapViewSuiteTest() {}
+  @org.junit.jupiter.api.Test
+  void guavaConcurrentMapSuitePassesOnEveryKindOfSetTable() {
+    Junit3Suites.assertPasses(suite(), 4_500);
+  }
 
-  /** The JUnit 3 suite the vintage engine runs. */
-  public static Test suite() {
+  /** The JUnit 3 suite, built by Guava testlib. */
+  static Test suite() {
     TestSuite suite = new TestSuite("SetTable.asMap");
     for (WriteConcurrency mode : WriteConcurrency.values()) {
       suite.addTest(

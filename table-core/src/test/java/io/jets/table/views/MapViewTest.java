@@ -82,4 +82,23 @@ class MapViewTest {
     assertEquals(1, table.size());
     table.delete();
   }
+
+  @Test
+  void aRangeViewOfAnOrderedTableSeesAndTakesOnlyItsRange() {
+    OrderedTable<Integer, String> table =
+        Tables.<Integer, String>orderedSet(Fixtures.unique("range")).build();
+    var all = table.asNavigableMap();
+    for (int k = 0; k < 10; k++) {
+      all.put(k, "v" + k);
+    }
+    var middle = all.subMap(3, true, 7, false);
+    assertEquals(List.of(3, 4, 5, 6), new ArrayList<>(middle.keySet()));
+    assertEquals(List.of(6, 5, 4, 3), new ArrayList<>(middle.descendingMap().keySet()));
+    assertThrows(IllegalArgumentException.class, () -> middle.put(8, "out of range"));
+    assertEquals(Map.entry(3, "v3"), middle.pollFirstEntry());
+    assertTrue(table.lookup(3).isEmpty(), "the poll deleted it from the table");
+    middle.clear();
+    assertEquals(List.of(0, 1, 2, 7, 8, 9), new ArrayList<>(all.keySet()));
+    table.delete();
+  }
 }
