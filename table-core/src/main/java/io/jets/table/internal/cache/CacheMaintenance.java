@@ -80,6 +80,14 @@ final class CacheMaintenance {
    */
   void finish(CacheWrite write) {
     int changes = write.changes();
+    if (policyFree(write, changes)) {
+      if (!write.silent) {
+        for (int i = 0; i < changes; i++) {
+          notifier.changed(write.beforeLive(i) ? write.before(i) : null, write.after(i));
+        }
+      }
+      return;
+    }
     List<Removal> removals;
     long visitDelay = Long.MAX_VALUE;
     policy.lock.lock();
@@ -118,6 +126,32 @@ final class CacheMaintenance {
         pendingVisit.cancel(false);
       }
     }
+  }
+
+  /**
+   * Whether the write can skip the policy lock: with no bound and no deadline that reads move, the
+   * policy has nothing to do for entries that never expire (nothing to link, schedule or retire),
+   * so an unbounded cache without expiry takes no lock beyond its stripe's. A write that stores or
+   * replaces an entry with a deadline (an insert with its own time to live) still does.
+   */
+  private boolean policyFree(CacheWrite write, int changes) {
+    if (changes == 0 || policy.bounded() || clock.expiresAfterAccess()) {
+      return false; // a maintenance run (cleanUp, a background visit), or a policy with work
+    }
+    for (int i = 0; i < changes; i++) {
+      CacheEntry before = write.before(i);
+      CacheEntry after = write.after(i);
+      if ((before != null && before.deadline() != CacheEntry.NEVER)
+          || (after != null && after.deadline() != CacheEntry.NEVER)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** The policy's lock, for tests that check which writes take it. */
+  java.util.concurrent.locks.ReentrantLock policyLock() {
+    return policy.lock;
   }
 
   /** Removes each retired entry from the store if the store still holds it, and reports it. */

@@ -443,6 +443,10 @@ final class CacheStore implements Store {
     }
   }
 
+  CacheMaintenance maintenance() {
+    return maintenance;
+  }
+
   /** Whether {@code found}, a live entry just read, is due for a reload (refreshAfterWrite). */
   boolean dueForRefresh(StoredObject found) {
     return clock.refreshes() && clock.now() >= ((CacheEntry) found).refreshDeadline;

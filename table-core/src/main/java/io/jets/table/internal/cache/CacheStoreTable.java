@@ -242,6 +242,10 @@ public final class CacheStoreTable<K, V> extends SetStoreTable<K, V> implements 
     return loads.load(key, loader, timeoutNanos);
   }
 
+  CacheStore store() {
+    return cache;
+  }
+
   /** Counts a read the load path settled, in the table's stats and the cache's. */
   void countLoadRead(boolean hit) {
     countLookup(hit);
