@@ -208,14 +208,9 @@ final class OffHeapStore implements Store {
       return true; // deleted meanwhile: the facade reports it
     }
     for (int s = start; s < order.segments(); s++) {
-      if (!gate.enter()) {
+      SegmentSnapshots.Snapshot snapshot = snapshot(s);
+      if (snapshot == null) {
         return true; // deleted meanwhile: the facade reports it
-      }
-      SegmentSnapshots.Snapshot snapshot;
-      try {
-        snapshot = order.snapshot(s);
-      } finally {
-        gate.exit();
       }
       byte[][] keys = snapshot.keys();
       for (int i = from != null && s == start ? snapshot.indexAfter(from) : 0;
@@ -233,20 +228,23 @@ final class OffHeapStore implements Store {
   @Override
   public long slot(long index, Visitor visitor) {
     int segments = order.segments();
-    if (index >= segments || !gate.enter()) {
-      return segments; // a deleted table: the facade reports it
+    SegmentSnapshots.Snapshot snapshot = index < segments ? snapshot((int) index) : null;
+    for (int i = 0; snapshot != null && i < snapshot.keys().length; i++) {
+      visitor.visit(decoded(new byte[][] {snapshot.keys()[i], snapshot.values()[i]}));
     }
-    SegmentSnapshots.Snapshot snapshot;
+    return segments; // a deleted table reads as empty: the facade reports it
+  }
+
+  /** Segment {@code s}'s sorted snapshot, or null if the table was deleted. */
+  private SegmentSnapshots.Snapshot snapshot(int s) {
+    if (!gate.enter()) {
+      return null;
+    }
     try {
-      snapshot = order.snapshot((int) index);
+      return order.snapshot(s);
     } finally {
       gate.exit();
     }
-    byte[][] keys = snapshot.keys();
-    for (int i = 0; i < keys.length; i++) {
-      visitor.visit(decoded(new byte[][] {keys[i], snapshot.values()[i]}));
-    }
-    return segments;
   }
 
   @Override

@@ -2,7 +2,6 @@ package io.jets.table.internal;
 
 import io.jets.table.BadArgumentException;
 import java.util.AbstractMap;
-import java.util.AbstractSet;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.Iterator;
@@ -374,97 +373,7 @@ final class OrderedTableMap<K, V> extends AbstractMap<K, V>
 
   @Override
   public Set<Map.Entry<K, V>> entrySet() {
-    return new AbstractSet<>() {
-      @Override
-      public Iterator<Map.Entry<K, V>> iterator() {
-        return new Walk();
-      }
-
-      @Override
-      public int size() {
-        return OrderedTableMap.this.size();
-      }
-
-      @Override
-      public boolean isEmpty() {
-        return OrderedTableMap.this.isEmpty();
-      }
-
-      @Override
-      public boolean contains(Object o) {
-        if (!(o instanceof Map.Entry<?, ?> e) || e.getKey() == null || e.getValue() == null) {
-          return false;
-        }
-        try {
-          return e.getValue().equals(get(e.getKey()));
-        } catch (ClassCastException wrongType) {
-          return false;
-        }
-      }
-
-      @Override
-      public boolean remove(Object o) {
-        if (!(o instanceof Map.Entry<?, ?> e) || e.getKey() == null || e.getValue() == null) {
-          return false;
-        }
-        try {
-          return OrderedTableMap.this.remove(e.getKey(), e.getValue());
-        } catch (ClassCastException wrongType) {
-          return false;
-        }
-      }
-
-      @Override
-      public void clear() {
-        OrderedTableMap.this.clear();
-      }
-    };
-  }
-
-  /** Walks the range in the view's direction with next/prev; remove deletes the key. */
-  private final class Walk implements Iterator<Map.Entry<K, V>> {
-    private Map.Entry<K, V> next = firstEntry();
-    private K last;
-
-    @Override
-    public boolean hasNext() {
-      return next != null;
-    }
-
-    @Override
-    public Map.Entry<K, V> next() {
-      Map.Entry<K, V> current = next;
-      if (current == null) {
-        throw new NoSuchElementException();
-      }
-      last = current.getKey();
-      next = higherEntry(last);
-      return new WriteThrough(current.getKey(), current.getValue());
-    }
-
-    @Override
-    public void remove() {
-      if (last == null) {
-        throw new IllegalStateException("next() has not returned an entry since the last remove");
-      }
-      writes.remove(last);
-      last = null;
-    }
-  }
-
-  /** An iterator's entry: setValue writes through, as a ConcurrentSkipListMap's does not. */
-  private final class WriteThrough extends SimpleEntry<K, V> {
-    private static final long serialVersionUID = 1L;
-
-    WriteThrough(K key, V value) {
-      super(key, value);
-    }
-
-    @Override
-    public V setValue(V value) {
-      put(getKey(), Objects.requireNonNull(value, "value"));
-      return super.setValue(value);
-    }
+    return new NavigableEntries<>(this);
   }
 
   // ---- Map and ConcurrentMap, within the range ----
@@ -475,7 +384,7 @@ final class OrderedTableMap<K, V> extends AbstractMap<K, V>
       return writes.size();
     }
     int n = 0;
-    for (Iterator<Map.Entry<K, V>> it = new Walk(); it.hasNext(); it.next()) {
+    for (Iterator<Map.Entry<K, V>> it = entrySet().iterator(); it.hasNext(); it.next()) {
       n++;
     }
     return n;
@@ -561,7 +470,7 @@ final class OrderedTableMap<K, V> extends AbstractMap<K, V>
       writes.clear();
       return;
     }
-    for (Iterator<Map.Entry<K, V>> it = new Walk(); it.hasNext(); ) {
+    for (Iterator<Map.Entry<K, V>> it = entrySet().iterator(); it.hasNext(); ) {
       it.next();
       it.remove();
     }
