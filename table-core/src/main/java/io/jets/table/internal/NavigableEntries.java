@@ -1,11 +1,8 @@
 package io.jets.table.internal;
 
-import java.util.AbstractMap.SimpleEntry;
-import java.util.AbstractSet;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.NoSuchElementException;
-import java.util.Objects;
 import java.util.concurrent.ConcurrentNavigableMap;
 
 /**
@@ -13,12 +10,13 @@ import java.util.concurrent.ConcurrentNavigableMap;
  * with {@code higherEntry}: weakly consistent, as the table's traversals; {@code remove} deletes
  * the key and an entry's {@code setValue} writes through.
  */
-final class NavigableEntries<K, V> extends AbstractSet<Map.Entry<K, V>> {
+final class NavigableEntries<K, V> extends MapEntries<K, V> {
 
-  private final ConcurrentNavigableMap<K, V> map;
+  private final ConcurrentNavigableMap<K, V> navigable;
 
   NavigableEntries(ConcurrentNavigableMap<K, V> map) {
-    this.map = map;
+    super(map);
+    this.navigable = map;
   }
 
   @Override
@@ -26,47 +24,8 @@ final class NavigableEntries<K, V> extends AbstractSet<Map.Entry<K, V>> {
     return new Walk();
   }
 
-  @Override
-  public int size() {
-    return map.size();
-  }
-
-  @Override
-  public boolean isEmpty() {
-    return map.isEmpty();
-  }
-
-  @Override
-  public boolean contains(Object o) {
-    if (!(o instanceof Map.Entry<?, ?> e) || e.getKey() == null || e.getValue() == null) {
-      return false;
-    }
-    try {
-      return e.getValue().equals(map.get(e.getKey()));
-    } catch (ClassCastException wrongType) {
-      return false;
-    }
-  }
-
-  @Override
-  public boolean remove(Object o) {
-    if (!(o instanceof Map.Entry<?, ?> e) || e.getKey() == null || e.getValue() == null) {
-      return false;
-    }
-    try {
-      return map.remove(e.getKey(), e.getValue());
-    } catch (ClassCastException wrongType) {
-      return false;
-    }
-  }
-
-  @Override
-  public void clear() {
-    map.clear();
-  }
-
   private final class Walk implements Iterator<Map.Entry<K, V>> {
-    private Map.Entry<K, V> next = map.firstEntry();
+    private Map.Entry<K, V> next = navigable.firstEntry();
     private K last;
 
     @Override
@@ -81,8 +40,8 @@ final class NavigableEntries<K, V> extends AbstractSet<Map.Entry<K, V>> {
         throw new NoSuchElementException();
       }
       last = current.getKey();
-      next = map.higherEntry(last);
-      return new WriteThrough(current.getKey(), current.getValue());
+      next = navigable.higherEntry(last);
+      return new Entry<>(map, current.getKey(), current.getValue());
     }
 
     @Override
@@ -92,21 +51,6 @@ final class NavigableEntries<K, V> extends AbstractSet<Map.Entry<K, V>> {
       }
       map.remove(last);
       last = null;
-    }
-  }
-
-  /** An iterator's entry: setValue writes through to the table. */
-  private final class WriteThrough extends SimpleEntry<K, V> {
-    private static final long serialVersionUID = 1L;
-
-    WriteThrough(K key, V value) {
-      super(key, value);
-    }
-
-    @Override
-    public V setValue(V value) {
-      map.put(getKey(), Objects.requireNonNull(value, "value"));
-      return super.setValue(value);
     }
   }
 }

@@ -2,7 +2,6 @@ package io.jets.table.internal;
 
 import io.jets.table.BadArgumentException;
 import java.util.AbstractMap;
-import java.util.AbstractSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -165,67 +164,14 @@ final class SetTableMap<K, V> extends AbstractMap<K, V> implements ConcurrentMap
   }
 
   /** The entries, walked with the table's weakly consistent first/next. */
-  private final class Entries extends AbstractSet<Map.Entry<K, V>> {
+  private final class Entries extends MapEntries<K, V> {
+    Entries() {
+      super(SetTableMap.this);
+    }
+
     @Override
     public Iterator<Map.Entry<K, V>> iterator() {
       return new Walk();
-    }
-
-    @Override
-    public int size() {
-      return SetTableMap.this.size();
-    }
-
-    @Override
-    public boolean isEmpty() {
-      return SetTableMap.this.isEmpty();
-    }
-
-    @Override
-    public boolean contains(Object o) {
-      if (!(o instanceof Map.Entry<?, ?> e) || e.getKey() == null || e.getValue() == null) {
-        return false;
-      }
-      V value;
-      try {
-        value = get(e.getKey());
-      } catch (ClassCastException wrongType) {
-        return false;
-      }
-      return e.getValue().equals(value);
-    }
-
-    @Override
-    public boolean remove(Object o) {
-      if (!(o instanceof Map.Entry<?, ?> e) || e.getKey() == null || e.getValue() == null) {
-        return false;
-      }
-      try {
-        return SetTableMap.this.remove(e.getKey(), e.getValue());
-      } catch (ClassCastException wrongType) {
-        return false;
-      }
-    }
-
-    @Override
-    public void clear() {
-      SetTableMap.this.clear();
-    }
-  }
-
-  /** A write-through entry: setValue puts into the table, as ConcurrentHashMap's entries do. */
-  private final class Entry extends SimpleEntry<K, V> {
-    private static final long serialVersionUID = 1L;
-
-    Entry(K key, V value) {
-      super(key, value);
-    }
-
-    @Override
-    public V setValue(V value) {
-      argument(value, "value");
-      put(getKey(), value);
-      return super.setValue(value);
     }
   }
 
@@ -246,7 +192,7 @@ final class SetTableMap<K, V> extends AbstractMap<K, V> implements ConcurrentMap
       }
       next = table.nextLookup(current.getKey());
       last = current.getKey();
-      return new Entry(current.getKey(), current.getValue().get(0));
+      return new MapEntries.Entry<>(SetTableMap.this, current.getKey(), current.getValue().get(0));
     }
 
     @Override
