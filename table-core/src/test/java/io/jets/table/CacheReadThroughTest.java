@@ -115,6 +115,8 @@ class CacheReadThroughTest {
     assertEquals(expected, all);
     assertEquals(List.of(3, 2, 1), new ArrayList<>(all.keySet()), "in the keys' order");
     assertEquals(List.of(Set.of(3, 4, 1)), calls, "one call, with the missing keys only");
+    assertEquals(3, users.cacheStats().misses());
+    assertEquals(1, users.cacheStats().hits());
     assertEquals("user-100", users.get(100));
     assertThrows(UnsupportedOperationException.class, () -> all.put(9, "x"));
   }
@@ -132,6 +134,8 @@ class CacheReadThroughTest {
     assertEquals(Map.of(1, "user-1", 2, "user-2"), users.getAll(Arrays.asList(1, 2)));
     assertEquals(Map.of(1, "user-1", 2, "user-2"), users.getAll(Arrays.asList(1, 2)));
     assertEquals(2, loads.get());
+    assertEquals(2, users.cacheStats().misses(), "one miss per loaded key, not two");
+    assertEquals(2, users.cacheStats().hits());
   }
 
   @Test

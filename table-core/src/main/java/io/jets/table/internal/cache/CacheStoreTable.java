@@ -74,10 +74,15 @@ public final class CacheStoreTable<K, V> extends SetStoreTable<K, V> implements 
     Map<K, V> found = new LinkedHashMap<>();
     Set<K> missing = new LinkedHashSet<>();
     for (K key : keys) {
-      StoredObject live = read(key, "getAll");
+      // A miss is counted once: here, or by the load of the key (Caffeine's rule, as get's).
+      StoredObject live = readUncounted(key, "getAll");
       if (live != null) {
+        lookedUp(live);
         found.put(key, (V) live.laValue());
       } else {
+        if (loader == null || bulkLoader != null) {
+          lookedUp(null);
+        }
         missing.add(key);
       }
     }
