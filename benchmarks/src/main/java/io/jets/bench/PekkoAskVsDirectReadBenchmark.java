@@ -24,7 +24,8 @@ import org.openjdk.jmh.annotations.TearDown;
 /**
  * The bypass read for Pekko users: one key read through {@code ask} to the actor that owns the
  * table, against the same read straight from the actor's PROTECTED table on the calling thread. Run
- * at 1 and 2 threads: asks serialize on the one actor, direct reads do not.
+ * at 1 and 2 threads: asks serialize on the one actor, direct reads do not. Each thread walks the
+ * keys with the cursor of {@link OwnerCallVsDirectReadBenchmark}, as the process-call benchmark.
  */
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
@@ -83,21 +84,9 @@ public class PekkoAskVsDirectReadBenchmark {
     system.getWhenTerminated().toCompletableFuture().join();
   }
 
-  /** Each benchmark thread walks the keys from its own position. */
-  @State(Scope.Thread)
-  public static class Cursor {
-    int next;
-
-    int nextKey(int keys) {
-      int key = next;
-      next = key + 1 == keys ? 0 : key + 1;
-      return key;
-    }
-  }
-
   /** One read through the owning actor: an ask into its mailbox, a reply back, awaited. */
   @Benchmark
-  public Object readThroughAsk(Cursor cursor) {
+  public Object readThroughAsk(OwnerCallVsDirectReadBenchmark.Cursor cursor) {
     int key = cursor.nextKey(keys);
     CompletionStage<Object> reply =
         AskPattern.ask(
@@ -107,7 +96,7 @@ public class PekkoAskVsDirectReadBenchmark {
 
   /** The same read straight from the actor's table, on the calling thread. */
   @Benchmark
-  public Object directRead(Cursor cursor) {
+  public Object directRead(OwnerCallVsDirectReadBenchmark.Cursor cursor) {
     return table.get(cursor.nextKey(keys));
   }
 }

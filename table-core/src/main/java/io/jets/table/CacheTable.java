@@ -24,8 +24,9 @@ import java.util.function.Function;
  *   <li>The size bound is enforced by the writing thread after its change becomes visible and
  *       before its write returns: when no write is running, the table holds at most the maximum;
  *       while writes run, readers may briefly see one extra object per writer in flight.
- *   <li>With expireAfterAccess or a size bound, reads record their access in the entry and in a
- *       frequency sketch (plain racy stores; a lost update only blurs an estimate).
+ *   <li>With expireAfterAccess or an {@link Expiry}, reads record their access in the entry; with a
+ *       size bound, in a frequency sketch (plain racy stores; a lost update only blurs an
+ *       estimate).
  * </ul>
  */
 public interface CacheTable<K, V> extends SetTable<K, V> {

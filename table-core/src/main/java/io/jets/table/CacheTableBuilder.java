@@ -165,7 +165,7 @@ public final class CacheTableBuilder<K, V> extends TableBuilder<CacheTableBuilde
    *     exited, or the table is named and its name is in use
    */
   public <K1 extends K, V1 extends V> CacheTable<K1, V1> build() {
-    var table = wouldBeStandalone() ? standaloneOptions() : options();
+    var table = options(wouldBeStandalone());
     String name = table.name();
     long writeNanos = positiveNanos(name, expireAfterWrite, "expireAfterWrite");
     long accessNanos = positiveNanos(name, expireAfterAccess, "expireAfterAccess");

@@ -120,37 +120,27 @@ public abstract sealed class TableBuilder<B extends TableBuilder<B>>
     return owner == null && !named && heir == null && !Owner.isBound();
   }
 
-  /**
-   * The settings of a standalone table: owned by {@link Owner#application()} (for no lifecycle),
-   * PUBLIC unless access was set.
-   */
-  final TableOptions standaloneOptions() {
-    return TableOptions.checked(
-        name,
-        type,
-        accessSet ? access : Access.PUBLIC,
-        false,
-        Owner.application(),
-        null,
-        readConcurrency,
-        writeConcurrency,
-        decentralizedCounters,
-        recordStats,
-        true);
-  }
-
   /** Validates the settings and returns them; throws {@link BadArgumentException} on conflict. */
   final TableOptions options() {
+    return options(false);
+  }
+
+  /**
+   * As {@link #options()}; for a {@code standalone} table (see {@link #wouldBeStandalone()}) owned
+   * by {@link Owner#application()}, for no lifecycle, and PUBLIC unless access was set.
+   */
+  final TableOptions options(boolean standalone) {
     return TableOptions.checked(
         name,
         type,
-        access,
+        standalone && !accessSet ? Access.PUBLIC : access,
         named,
-        owner,
+        standalone ? Owner.application() : owner,
         heir,
         readConcurrency,
         writeConcurrency,
         decentralizedCounters,
-        recordStats);
+        recordStats,
+        standalone);
   }
 }

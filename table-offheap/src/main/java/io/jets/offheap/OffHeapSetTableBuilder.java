@@ -200,7 +200,8 @@ public final class OffHeapSetTableBuilder<K, V> {
             readConcurrency,
             writeConcurrency,
             decentralizedCounters,
-            recordStats);
+            recordStats,
+            false);
     checkLayout();
     if (named && Tables.whereis(name).isPresent()) {
       // checked before the map and its file exist; the registry checks again when the table opens

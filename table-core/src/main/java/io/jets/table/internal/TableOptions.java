@@ -41,36 +41,9 @@ public record TableOptions(
    * @param heir null for none; an heir setting with a null owner is refused, as {@code
    *     setHeir(null, ...)} is
    * @param decentralizedCounters null for ETS's default for the type and mode
+   * @param standalone a table that belongs to no owner's lifecycle (a cache built with no owner):
+   *     the registry holds it weakly, so it is collected once unreferenced
    * @throws BadArgumentException naming the table if a setting is invalid or settings conflict
-   */
-  public static TableOptions checked(
-      String name,
-      TableType type,
-      Access access,
-      boolean named,
-      Owner owner,
-      Heir heir,
-      boolean readConcurrency,
-      WriteConcurrency writeConcurrency,
-      Boolean decentralizedCounters,
-      boolean recordStats) {
-    return checked(
-        name,
-        type,
-        access,
-        named,
-        owner,
-        heir,
-        readConcurrency,
-        writeConcurrency,
-        decentralizedCounters,
-        recordStats,
-        false);
-  }
-
-  /**
-   * As above; a {@code standalone} table (a cache built with no owner) belongs to no owner's
-   * lifecycle: the registry holds it weakly, so it is collected once unreferenced.
    */
   public static TableOptions checked(
       String name,

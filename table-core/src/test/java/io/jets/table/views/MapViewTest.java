@@ -101,4 +101,47 @@ class MapViewTest {
     assertEquals(List.of(0, 1, 2, 7, 8, 9), new ArrayList<>(all.keySet()));
     table.delete();
   }
+
+  @Test
+  void replaceAndPutIfAbsentAreAtomicPerKeyUnderConcurrentWriters() throws Exception {
+    SetTable<String, Integer> table =
+        Tables.<String, Integer>set(Fixtures.unique("atomic"))
+            .access(io.jets.table.Access.PUBLIC)
+            .writeConcurrency(io.jets.table.WriteConcurrency.ON)
+            .build();
+    ConcurrentMap<String, Integer> view = table.asMap();
+    int threads = 4;
+    int increments = 5_000;
+    java.util.concurrent.CyclicBarrier start = new java.util.concurrent.CyclicBarrier(threads);
+    java.util.concurrent.atomic.AtomicInteger firstPuts =
+        new java.util.concurrent.atomic.AtomicInteger();
+    List<Thread> writers = new ArrayList<>();
+    for (int t = 0; t < threads; t++) {
+      writers.add(
+          Thread.ofPlatform()
+              .start(
+                  () -> {
+                    try {
+                      start.await();
+                    } catch (Exception e) {
+                      throw new IllegalStateException(e);
+                    }
+                    if (view.putIfAbsent("n", 0) == null) {
+                      firstPuts.incrementAndGet();
+                    }
+                    for (int i = 0; i < increments; i++) {
+                      Integer seen;
+                      do {
+                        seen = view.get("n");
+                      } while (!view.replace("n", seen, seen + 1)); // a lost update would show
+                    }
+                  }));
+    }
+    for (Thread writer : writers) {
+      writer.join();
+    }
+    assertEquals(1, firstPuts.get(), "exactly one putIfAbsent found the key absent");
+    assertEquals(threads * increments, table.get("n"), "no replace was lost");
+    table.delete();
+  }
 }
