@@ -6,6 +6,7 @@
 module io.jets.examples {
   requires io.jets.process;
   requires io.jets.table;
+  requires io.jets.cache;
   requires io.jets.term;
   requires io.jets.pekko;
   requires jdk.jfr;

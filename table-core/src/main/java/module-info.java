@@ -12,8 +12,14 @@ module io.jets.table {
   // For jets' own engine modules only; nobody else sees them. The off-heap engine implements the
   // storage SPI (Store, StoredObject, TableSequence) and, of the internal package, uses only the
   // set facade it extends (SetStoreTable) and the builders' validation (TableOptions).
+  // The cache engine (io.jets.cache) also reads its builder's settings (BuilderSettings), extends
+  // the set facade (SetStoreTable) and stores its entries in the hash engine.
   exports io.jets.table.spi to
-      io.jets.offheap;
+      io.jets.offheap,
+      io.jets.cache;
   exports io.jets.table.internal to
-      io.jets.offheap;
+      io.jets.offheap,
+      io.jets.cache;
+  exports io.jets.table.internal.hash to
+      io.jets.cache;
 }

@@ -2,9 +2,9 @@ package io.jets.bench;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import io.jets.cache.CacheTable;
+import io.jets.cache.Caches;
 import io.jets.table.Access;
-import io.jets.table.CacheTable;
-import io.jets.table.Tables;
 import io.jets.table.WriteConcurrency;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
@@ -37,7 +37,7 @@ public class CacheBenchmark {
     Integer[] items = KeyLayout.items();
     slots = KeyLayout.slots(items);
     jets =
-        Tables.cache("bench-cache")
+        Caches.cache("bench-cache")
             .access(Access.PUBLIC)
             .writeConcurrency(WriteConcurrency.ON)
             .expireAfterWrite(Duration.ofHours(1))

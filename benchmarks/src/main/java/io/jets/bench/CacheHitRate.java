@@ -2,8 +2,8 @@ package io.jets.bench;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import io.jets.table.CacheTable;
-import io.jets.table.Tables;
+import io.jets.cache.CacheTable;
+import io.jets.cache.Caches;
 import java.util.Random;
 
 /**
@@ -66,7 +66,7 @@ public final class CacheHitRate {
   }
 
   static double jetsHitRate(int[] trace, int maximum) {
-    CacheTable<Integer, Integer> cache = Tables.cache("hit-rate").maximumSize(maximum).build();
+    CacheTable<Integer, Integer> cache = Caches.cache("hit-rate").maximumSize(maximum).build();
     long hits = 0;
     for (int key : trace) {
       Integer boxed = key;

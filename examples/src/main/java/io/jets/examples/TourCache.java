@@ -1,12 +1,12 @@
 package io.jets.examples;
 
+import io.jets.cache.CacheEvent;
+import io.jets.cache.CacheStats;
+import io.jets.cache.CacheTable;
+import io.jets.cache.Caches;
 import io.jets.owner.Owner;
 import io.jets.owner.OwnerScope;
 import io.jets.table.Access;
-import io.jets.table.CacheEvent;
-import io.jets.table.CacheStats;
-import io.jets.table.CacheTable;
-import io.jets.table.Tables;
 import io.jets.table.WriteConcurrency;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -44,7 +44,7 @@ public final class TourCache {
     OwnerScope app = OwnerScope.open("app");
     CacheTable<String, Session> sessions;
     try (Owner.Binding bound = app.bind()) {
-      sessions = Tables.<String, Session>cache("sessions")
+      sessions = Caches.<String, Session>cache("sessions")
           .access(Access.PUBLIC)                          // any thread may load and write
           .writeConcurrency(WriteConcurrency.ON)
           .expireAfterWrite(Duration.ofMinutes(30))       // default time to live

@@ -1,9 +1,9 @@
 package io.jets.micrometer;
 
+import io.jets.cache.CacheStats;
+import io.jets.cache.CacheTable;
 import io.jets.process.Proc;
 import io.jets.process.Procs;
-import io.jets.table.CacheStats;
-import io.jets.table.CacheTable;
 import io.jets.table.Table;
 import io.jets.table.TableException;
 import io.jets.table.TableStats;
@@ -33,7 +33,7 @@ import java.util.function.ToDoubleFunction;
  * cache.size}; function counters {@code cache.gets} (tag {@code result}: {@code hit} or {@code
  * miss}), {@code cache.puts}, {@code cache.evictions}, {@code cache.eviction.weight} and {@code
  * cache.load} (tag {@code result}: {@code success} or {@code failure}); time gauge {@code
- * cache.load.duration}. The figures follow {@link io.jets.table.CacheStats}, whose definitions are
+ * cache.load.duration}. The figures follow {@link io.jets.cache.CacheStats}, whose definitions are
  * Caffeine's, so dashboards built for Caffeine read them unchanged.
  *
  * <p>Per process (tags {@code process}, {@code id}): gauge {@code jets.process.mailbox.length} and

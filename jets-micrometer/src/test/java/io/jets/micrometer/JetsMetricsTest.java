@@ -5,11 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.jets.cache.CacheTable;
+import io.jets.cache.Caches;
 import io.jets.owner.ExitReason;
 import io.jets.process.OverflowPolicy;
 import io.jets.process.Proc;
 import io.jets.table.Access;
-import io.jets.table.CacheTable;
 import io.jets.table.SetTable;
 import io.jets.table.Tables;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -125,7 +126,7 @@ class JetsMetricsTest {
   @Test
   void aCacheWithStatsGetsMicrometersStandardCacheMetersAndBindingTwiceChangesNothing() {
     CacheTable<String, String> cache =
-        Tables.<String, String>cache("metered-cache-" + System.nanoTime())
+        Caches.<String, String>cache("metered-cache-" + System.nanoTime())
             .maximumSize(1)
             .recordStats()
             .build();

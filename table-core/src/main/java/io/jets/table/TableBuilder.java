@@ -1,6 +1,7 @@
 package io.jets.table;
 
 import io.jets.owner.Owner;
+import io.jets.table.internal.BuilderSettings;
 import io.jets.table.internal.TableOptions;
 
 /**
@@ -9,10 +10,17 @@ import io.jets.table.internal.TableOptions;
  * checked when {@code build()} is called: an invalid or conflicting combination throws {@link
  * BadArgumentException} and creates nothing.
  *
+ * <p>Extended by the builders of this module and of jets' engine modules (the cache builder of
+ * {@code io.jets.cache}); the settings a subclass collects reach its engine only through jets'
+ * internal packages, so a builder written elsewhere can set options but build nothing.
+ *
  * @param <B> the concrete builder type
  */
-public abstract sealed class TableBuilder<B extends TableBuilder<B>>
-    permits SetTableBuilder, OrderedTableBuilder, BagTableBuilder, CacheTableBuilder {
+public abstract class TableBuilder<B extends TableBuilder<B>> {
+
+  static {
+    BuilderSettings.install(TableBuilder::options);
+  }
 
   private final String name;
   private final TableType type;
@@ -26,7 +34,8 @@ public abstract sealed class TableBuilder<B extends TableBuilder<B>>
   private Boolean decentralizedCounters; // null: ETS's default for the mode
   private boolean recordStats;
 
-  TableBuilder(String name, TableType type) {
+  /** A builder for a table called {@code name} of {@code type}, with the defaults above. */
+  protected TableBuilder(String name, TableType type) {
     this.name = name;
     this.type = type;
   }
@@ -112,24 +121,19 @@ public abstract sealed class TableBuilder<B extends TableBuilder<B>>
     return self();
   }
 
-  /**
-   * Whether the table would be standalone (see {@link CacheTableBuilder#build()}): no owner named,
-   * none bound to the calling thread, no name registered and no heir.
-   */
-  final boolean wouldBeStandalone() {
-    return owner == null && !named && heir == null && !Owner.isBound();
-  }
-
   /** Validates the settings and returns them; throws {@link BadArgumentException} on conflict. */
   final TableOptions options() {
     return options(false);
   }
 
   /**
-   * As {@link #options()}; for a {@code standalone} table (see {@link #wouldBeStandalone()}) owned
-   * by {@link Owner#application()}, for no lifecycle, and PUBLIC unless access was set.
+   * As {@link #options()}. With {@code mayStandalone} (a cache), a table with no owner named, none
+   * bound to the calling thread, no registered name and no heir is standalone: owned by {@link
+   * Owner#application()}, for no lifecycle, and PUBLIC unless access was set.
    */
-  final TableOptions options(boolean standalone) {
+  final TableOptions options(boolean mayStandalone) {
+    boolean standalone =
+        mayStandalone && owner == null && !named && heir == null && !Owner.isBound();
     return TableOptions.checked(
         name,
         type,

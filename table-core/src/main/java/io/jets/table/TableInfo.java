@@ -25,7 +25,7 @@ import java.util.Optional;
  * @param safeFixation while the table is fixed: since when and by whom (ETS's {@code
  *     safe_fixed_monotonic_time}); empty otherwise
  * @param standalone whether the table belongs to no owner's lifecycle: a cache built with no owner
- *     (see {@link CacheTableBuilder#build()}), collected once unreferenced
+ *     (see {@code io.jets.cache.CacheTableBuilder#build()}), collected once unreferenced
  */
 public record TableInfo(
     String name,

@@ -15,16 +15,6 @@ public final class Tables {
   }
 
   /**
-   * A builder for a {@link CacheTable} called {@code name}: a {@link TableType#SET} table with
-   * expiry, a size bound, load-once, listeners and stats. Name the key and value types ({@code
-   * Tables.<String, User>cache("users")}), or let a typed listener, weigher or loader name them:
-   * either way a setting or a {@code build()} whose types do not fit the table's does not compile.
-   */
-  public static <K, V> CacheTableBuilder<K, V> cache(String name) {
-    return new CacheTableBuilder<>(name);
-  }
-
-  /**
    * A builder for a {@link TableType#ORDERED_SET} table called {@code name}; its comparator's type
    * is checked against the key type at compile time.
    */

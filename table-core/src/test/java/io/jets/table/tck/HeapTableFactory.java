@@ -1,7 +1,6 @@
 package io.jets.table.tck;
 
 import io.jets.table.BagTableBuilder;
-import io.jets.table.CacheTableBuilder;
 import io.jets.table.OrderedTableBuilder;
 import io.jets.table.SetTableBuilder;
 import io.jets.table.Table;
@@ -56,13 +55,13 @@ public final class HeapTableFactory implements TableFactory {
     };
   }
 
-  /** Builds what {@code builder} describes. */
+  /** Builds what {@code builder}, one of table-core's builders, describes. */
   public static <K, V> Table<K, V> buildFrom(TableBuilder<?> builder) {
     return switch (builder) {
       case SetTableBuilder set -> set.build();
       case OrderedTableBuilder ordered -> ordered.build();
       case BagTableBuilder bag -> bag.build();
-      case CacheTableBuilder cache -> cache.build();
+      default -> throw new IllegalArgumentException("not a table-core builder: " + builder);
     };
   }
 }

@@ -14,14 +14,14 @@ import junit.framework.TestResult;
  * Runs a JUnit 3 suite (Guava testlib's) inside one JUnit Jupiter test and fails it with every
  * failing case listed. Faster than reporting tens of thousands of generated cases one by one.
  */
-final class Junit3Suites {
+public final class Junit3Suites {
 
   private Junit3Suites() {}
 
   /**
    * Runs {@code suite}; fails unless every case passed, and unless there were at least {@code min}.
    */
-  static void assertPasses(Test suite, int min) {
+  public static void assertPasses(Test suite, int min) {
     TestResult result = new TestResult();
     List<String> failures = Collections.synchronizedList(new ArrayList<>());
     result.addListener(

@@ -1,0 +1,105 @@
+package io.jets.cache;
+
+import io.jets.table.SetTable;
+import java.time.Duration;
+import java.util.Collection;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * A {@link TableType#SET} table with cache behaviour: objects expire after a time to live, a size
+ * bound evicts the objects least likely to be read again, {@link #getOrLoad} loads a missing value
+ * once however many threads ask, listeners hear every change, and optional stats count hits,
+ * misses, loads, evictions and expirations. Built by {@link Tables#cache(String)}.
+ *
+ * <p>Everything a {@link SetTable} promises holds (owner lifecycle, access modes, atomicity,
+ * lock-free reads), with these differences:
+ *
+ * <ul>
+ *   <li>An expired object is never returned by any read: get, lookup, member, traversals, folds and
+ *       select treat it as absent from the moment its deadline passes on the table's {@link
+ *       Ticker}, whether or not it has been removed yet. Writes treat it as absent too (insertNew
+ *       succeeds on an expired key).
+ *   <li>{@link #size()} counts stored objects, including expired ones not yet removed; call {@link
+ *       #cleanUp()} first for a size without them.
+ *   <li>The size bound is enforced by the writing thread after its change becomes visible and
+ *       before its write returns: when no write is running, the table holds at most the maximum;
+ *       while writes run, readers may briefly see one extra object per writer in flight.
+ *   <li>With expireAfterAccess or an {@link Expiry}, reads record their access in the entry; with a
+ *       size bound, in a frequency sketch (plain racy stores; a lost update only blurs an
+ *       estimate).
+ * </ul>
+ */
+public interface CacheTable<K, V> extends SetTable<K, V> {
+
+  /**
+   * Inserts {@code (key, value)} with its own time to live, which replaces the table's
+   * expireAfterWrite for this object (and survives {@link #touch}). Atomic and linearizable; as
+   * {@link #insert(Object, Object)} otherwise.
+   *
+   * @throws BadArgumentException if {@code timeToLive} is null, zero or negative (table unchanged)
+   */
+  void insert(K key, V value, Duration timeToLive);
+
+  /**
+   * Restarts the time to live of the live object under {@code key} from now, as if it had just been
+   * written with the same value. Fires no listener event. Needs write access. Atomic.
+   *
+   * @return true if a live object was touched, false if the key is absent or expired
+   */
+  boolean touch(K key);
+
+  /**
+   * The live value under {@code key}, or the value {@code loader} returns for it, which is then
+   * inserted. However many threads ask for the same absent key at once, the loader runs once, on
+   * the thread of the first caller; the others block until it finishes and receive its value or its
+   * failure. As Caffeine's {@code get(key, mappingFunction)}: a loader that returns null caches
+   * nothing and its callers get null; a loader's unchecked exception reaches the callers unchanged
+   * and caches nothing, and the next call loads again; a loader that asks for the key it is loading
+   * (on its own thread) gets an {@link IllegalStateException} at once instead of waiting for
+   * itself. The loader must not write this key (it may read the table). Needs write access, checked
+   * before any load. A delete of the key while its load runs does not cancel the load.
+   *
+   * @throws AccessDeniedException if the caller may not write the table
+   * @throws IllegalStateException if the loader of {@code key} asks for {@code key} again
+   */
+  V getOrLoad(K key, Function<? super K, ? extends V> loader);
+
+  /**
+   * As {@link #getOrLoad(Object, Function)}, but the caller waits at most {@code timeout}. The
+   * loader then runs on a virtual thread, so that even the first caller's wait is bounded; a load
+   * that outlives the timeout keeps running, and its value is inserted (and handed to the callers
+   * still waiting) when it completes.
+   *
+   * @throws CacheLoadException with {@link CacheLoadException#timedOut()} true if the wait ran out
+   * @throws BadArgumentException if {@code timeout} is null or negative
+   */
+  V getOrLoad(K key, Function<? super K, ? extends V> loader, Duration timeout);
+
+  /**
+   * The live values of {@code keys}, in the keys' iteration order, as an immutable map. With a
+   * {@linkplain CacheTableBuilder#bulkLoader bulk loader}, the missing keys are loaded in one call
+   * of it; otherwise, with a {@linkplain CacheTableBuilder#loader loader}, each one as {@link
+   * #get(Object)} loads it; with neither, missing keys are left out. Loaded values are inserted.
+   * Needs read access (the build-time loaders act for the owner). Caffeine's {@code getAll}.
+   *
+   * @throws BadArgumentException if {@code keys} or one of them is null (nothing is loaded)
+   */
+  Map<K, V> getAll(Collection<? extends K> keys);
+
+  /**
+   * The cache counters so far (hits, misses, loads, evictions, expirations): all zero unless the
+   * table was built with {@link TableBuilder#recordStats()}, which also turns on the counters of
+   * {@link #stats()}. An estimate while the table is in use. Needs read access.
+   */
+  CacheStats cacheStats();
+
+  /**
+   * Removes, on the calling thread, every object whose time to live has run out (by advancing the
+   * table's timer wheel to the ticker's current time: O(1) per expired object, no scan of the
+   * table) and enforces the size bound; fires the expiry and eviction events on the calling thread.
+   * Tests call it after advancing their ticker. Needs read access; may wait for writers of the keys
+   * it removes.
+   */
+  void cleanUp();
+}

@@ -1,0 +1,229 @@
+package io.jets.cache.internal;
+
+import io.jets.cache.internal.CachePolicy.Removal;
+import io.jets.table.internal.hash.HashStore;
+import io.jets.table.spi.StoredObject;
+import java.lang.ref.WeakReference;
+import java.util.List;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * What a cache table does after a write has released its stripes: keeps the policy in step with the
+ * store, removes what expired or must be evicted, and notifies the listener.
+ */
+final class CacheMaintenance {
+  /*
+   * Design notes
+   *
+   * When. Every write of the cache engine (CacheStore) collects its changes in a CacheWrite while
+   * it holds its stripes, and hands it to finish once it has released them. cleanUp and the
+   * background thread call finish with an empty write. So the policy lock is never taken inside a
+   * stripe by a write, and the only nesting left, in the table's deletion, is stripe then policy:
+   * nobody takes a stripe while holding the policy lock.
+   *
+   * Linking late. Because a write links its entry after releasing the stripe, a later write of the
+   * same key may replace or delete that entry first, and finish first. Whoever takes an entry out
+   * of the store retires it in the policy (CachePolicy.removed), and a retired entry is never
+   * linked (CachePolicy.added), so in either order the policy ends up holding exactly the entries
+   * in the store once every write has finished. The policy's weight and the store's count differ
+   * only by the writes and removals in flight.
+   *
+   * Removals. Under the policy lock, maintenance expires what the wheel says is due and evicts past
+   * the bound (W-TinyLFU, see CachePolicy), retiring those entries. Then, with no lock held, it
+   * removes each from the store under its own stripe, and only if the store still holds that very
+   * entry (identity): a newer write of the key always wins, and an entry is reported EXPIRED or
+   * EVICTED only by the thread that removed it.
+   *
+   * The bound. A write's linking and its maintenance are one critical section of the policy lock,
+   * and its removals happen before it returns: whenever no write is running, the table holds at
+   * most the maximum. While writes run, readers may see the objects of the writes in flight beyond
+   * it.
+   *
+   * Events. In this order, after every lock is released: the expired entries the write replaced
+   * or cleared (EXPIRED, as if removed just before), the removals, then the write's own changes
+   * (INSERTED, UPDATED, DELETED; none for a touch). A listener may therefore use the table.
+   *
+   * Background. With backgroundExpiry, finish asks the shared expiry thread (BackgroundExpiry) for
+   * one visit when the wheel holds entries and none is pending; the visit is an empty finish, and
+   * stops once the table is dropped. The scheduled task reaches this object only through a weak
+   * reference, and deletion cancels it (the scheduler removes cancelled tasks at once): the shared
+   * thread never keeps a deleted or unreferenced cache, or its frequency sketch, reachable.
+   */
+
+  private final HashStore hashes;
+  private final CachePolicy policy;
+  private final CacheNotifier notifier;
+  private final CacheClock clock;
+  private final boolean backgroundExpiry;
+  private final AtomicBoolean visitPending = new AtomicBoolean();
+  private volatile boolean dropped;
+  private volatile ScheduledFuture<?> pendingVisit;
+
+  CacheMaintenance(
+      HashStore hashes,
+      CachePolicy policy,
+      CacheNotifier notifier,
+      CacheClock clock,
+      boolean backgroundExpiry) {
+    this.hashes = hashes;
+    this.policy = policy;
+    this.notifier = notifier;
+    this.clock = clock;
+    this.backgroundExpiry = backgroundExpiry;
+  }
+
+  /**
+   * With no stripe held: relinks the policy for the write's changes and runs its maintenance under
+   * the policy lock, then reports the expired entries the write replaced, removes what the policy
+   * retired, notifies the write's own changes and schedules a background visit if one is due.
+   */
+  void finish(CacheWrite write) {
+    int changes = write.changes();
+    if (policyFree(write, changes)) {
+      if (!write.silent) {
+        for (int i = 0; i < changes; i++) {
+          notifier.changed(write.beforeLive(i) ? write.before(i) : null, write.after(i));
+        }
+      }
+      return;
+    }
+    List<Removal> removals;
+    long visitDelay = Long.MAX_VALUE;
+    policy.lock.lock();
+    try {
+      for (int i = 0; i < changes; i++) {
+        if (write.before(i) != null) {
+          policy.removed(write.before(i));
+        }
+        if (write.after(i) != null) {
+          policy.added(write.after(i));
+        }
+      }
+      removals = policy.maintain(write.now);
+      if (backgroundExpiry && !visitPending.get()) {
+        visitDelay = policy.delayToNextCheck();
+      }
+    } finally {
+      policy.lock.unlock();
+    }
+    for (int i = 0; i < changes; i++) {
+      if (write.before(i) != null && !write.beforeLive(i)) {
+        notifier.expired(write.before(i));
+      }
+    }
+    if (removals != null) {
+      remove(removals);
+    }
+    if (!write.silent) {
+      for (int i = 0; i < changes; i++) {
+        notifier.changed(write.beforeLive(i) ? write.before(i) : null, write.after(i));
+      }
+    }
+    if (visitDelay != Long.MAX_VALUE && visitPending.compareAndSet(false, true)) {
+      pendingVisit = BackgroundExpiry.schedule(new Visit(this), visitDelay);
+      if (dropped) { // dropped meanwhile: dropLocked may have missed this visit
+        pendingVisit.cancel(false);
+      }
+    }
+  }
+
+  /**
+   * Whether the write can skip the policy lock: with no bound and no deadline that reads move, the
+   * policy has nothing to do for entries that never expire (nothing to link, schedule or retire),
+   * so an unbounded cache without expiry takes no lock beyond its stripe's. A write that stores or
+   * replaces an entry with a deadline (an insert with its own time to live) still does.
+   */
+  private boolean policyFree(CacheWrite write, int changes) {
+    if (changes == 0 || policy.bounded() || clock.expiresAfterAccess()) {
+      return false; // a maintenance run (cleanUp, a background visit), or a policy with work
+    }
+    for (int i = 0; i < changes; i++) {
+      CacheEntry before = write.before(i);
+      CacheEntry after = write.after(i);
+      if ((before != null && before.deadline() != CacheEntry.NEVER)
+          || (after != null && after.deadline() != CacheEntry.NEVER)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** The policy's lock, for tests that check which writes take it. */
+  java.util.concurrent.locks.ReentrantLock policyLock() {
+    return policy.lock;
+  }
+
+  /** Removes each retired entry from the store if the store still holds it, and reports it. */
+  private void remove(List<Removal> removals) {
+    for (Removal removal : removals) {
+      CacheEntry entry = removal.entry();
+      boolean removed = false;
+      Object stripe = hashes.lock(entry.key);
+      try {
+        StoredObject node = hashes.findLocked(stripe, entry.key);
+        if (node != null && node.laValue() == entry) {
+          hashes.putLocked(stripe, node, entry.key, null, -1);
+          removed = true;
+        }
+      } finally {
+        hashes.unlock(stripe);
+      }
+      if (removed) {
+        notifier.removed(entry, removal.expired());
+      }
+    }
+  }
+
+  /** Expires what is due and enforces the bound, on the calling thread. */
+  void maintainNow() {
+    finish(new CacheWrite(null, 0, clock.now(), 0));
+  }
+
+  /** A background visit, holding its cache weakly. */
+  private static final class Visit implements Runnable {
+    private final WeakReference<CacheMaintenance> maintenance;
+
+    Visit(CacheMaintenance maintenance) {
+      this.maintenance = new WeakReference<>(maintenance);
+    }
+
+    @Override
+    public void run() {
+      CacheMaintenance target = maintenance.get();
+      if (target != null) {
+        target.backgroundVisit();
+      }
+    }
+  }
+
+  private void backgroundVisit() {
+    pendingVisit = null;
+    visitPending.set(false);
+    if (!dropped) {
+      maintainNow();
+    }
+  }
+
+  /** Feeds a read of a live entry to the frequency sketch (a bound only); lock-free. */
+  void read(CacheEntry entry) {
+    if (policy.bounded()) {
+      policy.recordRead(entry.hash);
+    }
+  }
+
+  /** Forgets every entry; the caller holds every stripe and has dropped the store. */
+  void dropLocked() {
+    dropped = true;
+    ScheduledFuture<?> visit = pendingVisit;
+    if (visit != null) {
+      visit.cancel(false);
+    }
+    policy.lock.lock(); // stripes, then the policy: the lock order
+    try {
+      policy.clear();
+    } finally {
+      policy.lock.unlock();
+    }
+  }
+}

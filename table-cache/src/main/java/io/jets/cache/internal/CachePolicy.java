@@ -1,0 +1,235 @@
+package io.jets.cache.internal;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * The eviction and expiry bookkeeping of one cache table: which entries are live, in what order
+ * they would be evicted, their total weight, the frequency sketch and the expiry wheel. Every
+ * method except {@link #recordRead} requires the policy {@link #lock}.
+ */
+final class CachePolicy {
+  /*
+   * Design notes
+   *
+   * Eviction. W-TinyLFU [1], simplified: a new entry enters a small FIFO window (1% of the
+   * bound); the window's overflow moves to the back of the main FIFO, and these newly moved
+   * entries are the candidates. While the total is over the bound, the oldest candidate duels with
+   * the oldest entry of main (the victim). The sketch's frequency decides: the victim is evicted
+   * only if the candidate has been used more often recently; otherwise the candidate is evicted and
+   * the victim, having proved itself, goes to the back of main (a second chance: main is not
+   * reordered by reads, so without it one popular entry at the head would meet every candidate).
+   *
+   * Reads. Reads do not reorder the queues; they only feed the sketch, lock-free, which is what
+   * makes reads cheap (no read buffer, no lock).
+   *
+   * Expiry. Every entry with a deadline is on the ExpiryWheel; maintain advances the wheel to the
+   * cache time before it evicts, so what the wheel finds due is retired as expired before anything
+   * is evicted.
+   *
+   * Retirement. An entry leaves the policy once (retire): evicted or expired by maintain, or
+   * removed by a write that took it out of the store. A retired entry is never linked again, so a
+   * write that links its entry after a later write already replaced it links nothing (see
+   * CacheMaintenance).
+   *
+   * Lock order. The caller takes the policy lock with no stripe held, or (the table's deletion)
+   * after every stripe; nobody takes a stripe lock while holding it. Removals chosen here are
+   * therefore applied to the store after the policy lock is released.
+   *
+   * [1] G. Einziger, R. Friedman, B. Manes, "TinyLFU: A Highly Efficient Cache Admission Policy",
+   * ACM ToS 2017.
+   */
+
+  /**
+   * An entry the policy retired because it expired or was evicted; to be removed from the store.
+   */
+  record Removal(CacheEntry entry, boolean expired) {}
+
+  // The window holds 1% of the bound: W-TinyLFU's default, best for frequency-skewed traces.
+  private static final int WINDOW_PERCENT = 1;
+
+  final ReentrantLock lock = new ReentrantLock();
+  private final long maximum; // -1: unbounded, no queues are kept
+  private final long windowMaximum;
+  private final FrequencySketch sketch;
+  private final ExpiryWheel wheel;
+  private final CacheEntry window = CacheEntry.sentinel();
+  private final CacheEntry main = CacheEntry.sentinel();
+  private long weight;
+  private long windowWeight;
+
+  CachePolicy(long maximum, long now) {
+    this.maximum = maximum;
+    this.windowMaximum = maximum < 0 ? 0 : Math.max(1, maximum * WINDOW_PERCENT / 100);
+    this.sketch = maximum < 0 ? null : new FrequencySketch(maximum);
+    this.wheel = new ExpiryWheel(now);
+    window.queuePrev = window;
+    window.queueNext = window;
+    main.queuePrev = main;
+    main.queueNext = main;
+  }
+
+  boolean bounded() {
+    return sketch != null;
+  }
+
+  /** Feeds a read to the frequency sketch; lock-free and racy (see {@link FrequencySketch}). */
+  void recordRead(int hash) {
+    sketch.incrementFromReader(hash);
+  }
+
+  /** Links a newly stored entry, unless a later write already took it out of the store. */
+  void added(CacheEntry entry) {
+    if (entry.retired) {
+      return;
+    }
+    if (entry.deadline() != CacheEntry.NEVER) {
+      wheel.schedule(entry, entry.deadline());
+    }
+    if (sketch != null) {
+      sketch.increment(entry.hash);
+      link(window, entry, CacheEntry.WINDOW);
+      weight += entry.weight;
+      windowWeight += entry.weight;
+    }
+  }
+
+  /**
+   * Retires an entry that a write replaced, deleted or cleared, linked or not yet; nothing if the
+   * policy already retired it.
+   */
+  void removed(CacheEntry entry) {
+    if (!entry.retired) {
+      retire(entry);
+    }
+  }
+
+  private List<Removal> pending = new ArrayList<>();
+
+  /**
+   * Expires due entries, then evicts past the bound; returns what it retired (to be removed from
+   * the store by the caller once it has released its locks), or null if nothing.
+   */
+  List<Removal> maintain(long now) {
+    List<Removal> out = pending;
+    wheel.advance(
+        now,
+        entry -> {
+          retire(entry);
+          out.add(new Removal(entry, true));
+        });
+    evict(out);
+    if (out.isEmpty()) {
+      return null;
+    }
+    pending = new ArrayList<>();
+    return out;
+  }
+
+  private void evict(List<Removal> out) {
+    if (sketch == null) {
+      return;
+    }
+    sketch.ageIfDue();
+    // The window's overflow moves to the back of main whatever the total: these are the candidates.
+    CacheEntry candidate = null;
+    while (windowWeight > windowMaximum && window.queueNext != window) {
+      CacheEntry moved = window.queueNext;
+      unlink(moved);
+      windowWeight -= moved.weight;
+      link(main, moved, CacheEntry.MAIN);
+      if (candidate == null) {
+        candidate = moved;
+      }
+    }
+    while (weight > maximum) {
+      CacheEntry victim = main.queueNext != main ? main.queueNext : null;
+      if (victim == null) {
+        evictEntry(window.queueNext, out); // main is empty: the window alone is over the bound
+        continue;
+      }
+      if (candidate == null || candidate == victim) {
+        candidate = candidate == null ? null : following(candidate);
+        evictEntry(victim, out);
+        continue;
+      }
+      CacheEntry nextCandidate = following(candidate);
+      if (sketch.frequency(candidate.hash) > sketch.frequency(victim.hash)) {
+        evictEntry(victim, out);
+      } else {
+        evictEntry(candidate, out);
+        candidate = nextCandidate;
+        // Second chance: the victim proved itself, so the next duel meets the next oldest entry.
+        unlink(victim);
+        link(main, victim, CacheEntry.MAIN);
+      }
+    }
+  }
+
+  private CacheEntry following(CacheEntry entry) {
+    return entry.queueNext == main ? null : entry.queueNext;
+  }
+
+  private void evictEntry(CacheEntry entry, List<Removal> out) {
+    retire(entry);
+    out.add(new Removal(entry, false));
+  }
+
+  private void retire(CacheEntry entry) {
+    wheel.deschedule(entry);
+    if (entry.queue != CacheEntry.NO_QUEUE) {
+      if (entry.queue == CacheEntry.WINDOW) {
+        windowWeight -= entry.weight;
+      }
+      weight -= entry.weight;
+      unlink(entry);
+    }
+    entry.retired = true;
+  }
+
+  private static void link(CacheEntry queue, CacheEntry entry, byte which) {
+    entry.queuePrev = queue.queuePrev;
+    entry.queueNext = queue;
+    queue.queuePrev.queueNext = entry;
+    queue.queuePrev = entry;
+    entry.queue = which;
+  }
+
+  private static void unlink(CacheEntry entry) {
+    entry.queuePrev.queueNext = entry.queueNext;
+    entry.queueNext.queuePrev = entry.queuePrev;
+    entry.queuePrev = null;
+    entry.queueNext = null;
+    entry.queue = CacheEntry.NO_QUEUE;
+  }
+
+  /** Forgets every entry (the store was cleared). */
+  void clear() {
+    wheel.clear();
+    for (CacheEntry queue : new CacheEntry[] {window, main}) {
+      for (CacheEntry e = queue.queueNext; e != queue; ) {
+        CacheEntry next = e.queueNext;
+        e.queuePrev = null;
+        e.queueNext = null;
+        e.queue = CacheEntry.NO_QUEUE;
+        e.retired = true;
+        e = next;
+      }
+      queue.queuePrev = queue;
+      queue.queueNext = queue;
+    }
+    weight = 0;
+    windowWeight = 0;
+  }
+
+  /** The total weight of the live entries (bounded tables only). */
+  long weight() {
+    return weight;
+  }
+
+  /** See {@link ExpiryWheel#delayToNextCheck()}. */
+  long delayToNextCheck() {
+    return wheel.delayToNextCheck();
+  }
+}

@@ -1,0 +1,252 @@
+package io.jets.cache;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.jets.table.Access;
+import io.jets.table.BadArgumentException;
+import io.jets.table.WriteConcurrency;
+import io.jets.table.tck.Fixtures;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CyclicBarrier;
+import java.util.function.IntConsumer;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The size bound of cache tables. The contract under test: the writer enforces the bound before its
+ * write returns, so whenever no write is running the table holds at most the maximum.
+ */
+class CacheBoundTest {
+
+  @Test
+  void boundHoldsAfterEveryWriteReturns() {
+    List<CacheEvent<Integer, Integer>> evicted = new CopyOnWriteArrayList<>();
+    CacheTable<Integer, Integer> cache =
+        Caches.cache(Fixtures.unique("bound"))
+            .maximumSize(100)
+            .recordStats()
+            .listener(
+                (CacheEvent<Integer, Integer> e) -> {
+                  if (e.kind() == CacheEvent.Kind.EVICTED) {
+                    evicted.add(e);
+                  }
+                })
+            .build();
+    for (int i = 0; i < 1_000; i++) {
+      cache.insert(i, i);
+      assertTrue(cache.size() <= 100, "size " + cache.size() + " after insert " + i);
+    }
+    assertEquals(100, cache.size());
+    assertEquals(900, evicted.size());
+    assertEquals(900, cache.cacheStats().evictions());
+    for (CacheEvent<Integer, Integer> e : evicted) {
+      assertEquals(e.key(), e.value());
+    }
+  }
+
+  @Test
+  void boundHoldsOnceConcurrentWritersFinish() throws Exception {
+    CacheTable<Integer, Integer> cache =
+        Caches.cache(Fixtures.unique("bound-mt"))
+            .access(Access.PUBLIC)
+            .writeConcurrency(WriteConcurrency.ON)
+            .maximumSize(64)
+            .build();
+    runWriters(
+        4,
+        t -> {
+          int base = t * 10_000;
+          for (int i = 0; i < 5_000; i++) {
+            cache.insert(base + i, i);
+            if (i % 7 == 0) {
+              cache.delete(base + i - 3);
+            }
+          }
+        });
+    assertTrue(cache.size() <= 64, "size " + cache.size());
+    assertEquals(cache.size(), cache.toList().size());
+  }
+
+  @Test
+  void everyObjectLeavesExactlyOnceUnderConcurrentWritersAndEviction() throws Exception {
+    java.util.concurrent.atomic.AtomicLong inserted = new java.util.concurrent.atomic.AtomicLong();
+    java.util.concurrent.atomic.AtomicLong removed = new java.util.concurrent.atomic.AtomicLong();
+    CacheTable<Integer, Integer> cache =
+        Caches.cache(Fixtures.unique("exactly-once"))
+            .access(Access.PUBLIC)
+            .writeConcurrency(WriteConcurrency.AUTO)
+            .maximumSize(50)
+            .listener(
+                (CacheEvent<Integer, Integer> e) -> {
+                  switch (e.kind()) {
+                    case INSERTED -> inserted.incrementAndGet();
+                    case DELETED, EVICTED, EXPIRED -> removed.incrementAndGet();
+                    case UPDATED -> {}
+                  }
+                })
+            .build();
+    runWriters(
+        4,
+        t -> {
+          java.util.Random random = new java.util.Random(t);
+          for (int i = 0; i < 20_000; i++) {
+            int key = random.nextInt(200); // shared keys: writers race on the same keys and victims
+            switch (random.nextInt(4)) {
+              case 0 -> cache.delete(key);
+              case 1 -> cache.insertNew(key, i);
+              default -> cache.insert(key, i);
+            }
+          }
+        });
+    assertTrue(cache.size() <= 50, "size " + cache.size());
+    assertEquals(
+        cache.size(),
+        inserted.get() - removed.get(),
+        "every insert is matched by at most one removal event");
+  }
+
+  /**
+   * Writes link their entries into the policy after releasing their stripes, so a later write of
+   * the same key may retire an entry before its writer links it. Once the writers are done the
+   * policy must hold exactly what the table holds: a policy that kept a removed entry would count
+   * its weight and evict live objects too early.
+   */
+  @Test
+  void policyHoldsExactlyTheStoredObjectsOnceConcurrentWritersFinish() throws Exception {
+    java.util.concurrent.atomic.AtomicLong evictions = new java.util.concurrent.atomic.AtomicLong();
+    CacheTable<Integer, Integer> cache =
+        Caches.cache(Fixtures.unique("converge"))
+            .access(Access.PUBLIC)
+            .writeConcurrency(WriteConcurrency.ON)
+            .maximumSize(40)
+            .listener(
+                (CacheEvent<Integer, Integer> e) -> {
+                  if (e.kind() == CacheEvent.Kind.EVICTED) {
+                    evictions.incrementAndGet();
+                  }
+                })
+            .build();
+    runWriters(
+        4,
+        t -> {
+          java.util.Random random = new java.util.Random(t);
+          for (int i = 0; i < 10_000; i++) {
+            int key = random.nextInt(60);
+            switch (random.nextInt(8)) {
+              case 0 -> cache.delete(key);
+              case 1 -> cache.update(key, v -> v + 1, 0);
+              case 2 -> cache.touch(key);
+              case 3 ->
+                  cache.insertAll(
+                      List.of(
+                          java.util.Map.entry(key, i), java.util.Map.entry(random.nextInt(60), i)));
+              case 4 -> {
+                if (random.nextInt(50) == 0) {
+                  cache.deleteAllObjects();
+                } else {
+                  cache.insertNew(key, i);
+                }
+              }
+              default -> cache.insert(key, i);
+            }
+          }
+        });
+    assertTrue(cache.size() <= 40, "size " + cache.size());
+    cache.deleteAllObjects();
+    long evictedBefore = evictions.get();
+    for (int i = 0; i < 40; i++) {
+      cache.insert(1_000 + i, i);
+    }
+    assertEquals(40, cache.size());
+    assertEquals(evictedBefore, evictions.get(), "nothing is evicted below the bound");
+  }
+
+  @Test
+  void frequentlyReadObjectsSurviveAScanOfOneTimeKeys() {
+    CacheTable<Integer, Integer> cache =
+        Caches.cache(Fixtures.unique("tinylfu")).maximumSize(100).build();
+    for (int hot = 0; hot < 50; hot++) {
+      cache.insert(hot, hot);
+    }
+    int next = 1_000;
+    for (int round = 0; round < 100; round++) {
+      for (int hot = 0; hot < 50; hot++) {
+        cache.get(hot);
+      }
+      // 100 keys used once: after each round an LRU or FIFO cache of 100 would hold only these.
+      for (int i = 0; i < 100; i++, next++) {
+        cache.insert(next, next);
+      }
+    }
+    int survivors = 0;
+    for (int hot = 0; hot < 50; hot++) {
+      survivors += cache.member(hot) ? 1 : 0;
+    }
+    assertTrue(survivors >= 45, "hot keys kept: " + survivors);
+    assertEquals(100, cache.size());
+  }
+
+  /**
+   * Runs {@code writer} on {@code threads} platform threads (each given its index) released
+   * together, and waits for them; fails with the first failure of any.
+   */
+  private static void runWriters(int threads, IntConsumer writer) throws Exception {
+    CyclicBarrier start = new CyclicBarrier(threads);
+    List<Throwable> failures = new CopyOnWriteArrayList<>();
+    List<Thread> writers = new ArrayList<>();
+    for (int t = 0; t < threads; t++) {
+      int index = t;
+      writers.add(
+          Thread.ofPlatform()
+              .start(
+                  () -> {
+                    try {
+                      start.await();
+                      writer.accept(index);
+                    } catch (Throwable e) {
+                      failures.add(e);
+                    }
+                  }));
+    }
+    for (Thread thread : writers) {
+      thread.join();
+    }
+    if (!failures.isEmpty()) {
+      throw new AssertionError("a writer failed", failures.get(0));
+    }
+  }
+
+  @Test
+  void weigherBoundsTotalWeightAndRejectsNegativeWeights() {
+    String name = Fixtures.unique("weigh");
+    CacheTable<String, String> cache =
+        Caches.cache(name)
+            .maximumWeight(100)
+            .weigher((String k, String v) -> v.equals("bad") ? -1 : v.length())
+            .build();
+    for (int i = 0; i < 100; i++) {
+      cache.insert("k" + i, "0123456789");
+      long weight = cache.foldl(0L, (k, v, sum) -> sum + v.length());
+      assertTrue(weight <= 100, "weight " + weight);
+    }
+    assertEquals(10, cache.size());
+    long before = cache.size();
+    BadArgumentException bad =
+        assertThrows(BadArgumentException.class, () -> cache.insert("k5", "bad"));
+    assertTrue(
+        bad.getMessage().contains(name) && bad.getMessage().contains("weigher"), bad.getMessage());
+    assertEquals(before, cache.size());
+    cache.insert("huge", "x".repeat(101));
+    assertTrue(cache.get("huge") == null, "an object heavier than the bound is evicted at once");
+  }
+
+  @Test
+  void zeroBoundKeepsNothing() {
+    CacheTable<String, String> cache = Caches.cache(Fixtures.unique("zero")).maximumSize(0).build();
+    cache.insert("a", "1");
+    assertEquals(0, cache.size());
+  }
+}

@@ -1,0 +1,183 @@
+package io.jets.cache;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.jets.owner.Owner;
+import io.jets.owner.OwnerScope;
+import io.jets.table.Access;
+import io.jets.table.AccessDeniedException;
+import io.jets.table.BadArgumentException;
+import io.jets.table.tck.Fixtures;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A loader given at build: {@code get} reads through with read access only (the loader acts for the
+ * owner), and {@code getAll} loads the missing keys in one bulk call or one by one.
+ */
+class CacheReadThroughTest {
+
+  private final OwnerScope owner = OwnerScope.open("cache-owner");
+
+  @AfterEach
+  void close() {
+    owner.close();
+  }
+
+  private CacheTable<Integer, String> cache(
+      Function<Integer, String> loader, Function<Set<Integer>, Map<Integer, String>> bulk) {
+    CacheTableBuilder<Integer, String> builder =
+        Caches.<Integer, String>cache(Fixtures.unique("read-through")).owner(owner);
+    if (loader != null) {
+      builder = builder.loader(loader);
+    }
+    if (bulk != null) {
+      builder = builder.bulkLoader(bulk);
+    }
+    return builder.recordStats().build();
+  }
+
+  @Test
+  void getOfAMissingKeyLoadsItOnceFromAThreadThatMayOnlyRead() {
+    AtomicInteger loads = new AtomicInteger();
+    CacheTable<Integer, String> users =
+        cache(
+            id -> {
+              loads.incrementAndGet();
+              return "user-" + id;
+            },
+            null);
+    assertEquals(Access.PROTECTED, users.info().access());
+    assertSame(Owner.application(), Owner.current(), "this thread is not the owner");
+    assertEquals("user-7", users.get(7));
+    assertEquals("user-7", users.get(7));
+    assertEquals(1, loads.get());
+    assertEquals(1, users.size());
+    CacheStats stats = users.cacheStats();
+    assertEquals(1, stats.hits());
+    assertEquals(1, stats.misses());
+    assertEquals(1, stats.loadSuccesses());
+    assertThrows(AccessDeniedException.class, () -> users.insert(8, "x"), "still no write access");
+  }
+
+  @Test
+  void aLoaderThatFindsNothingLeavesTheKeyAbsent() {
+    CacheTable<Integer, String> users = cache(id -> id % 2 == 0 ? "even-" + id : null, null);
+    assertNull(users.get(1));
+    assertEquals("even-2", users.get(2));
+    assertEquals(1, users.size());
+  }
+
+  @Test
+  void withoutALoaderGetIsAPlainRead() {
+    CacheTable<Integer, String> users = cache(null, null);
+    assertNull(users.get(1));
+    assertEquals(0, users.size());
+  }
+
+  @Test
+  void getAllLoadsOnlyTheMissingKeysInOneBulkCallAndKeepsTheKeysOrder() {
+    List<Set<Integer>> calls = new ArrayList<>();
+    CacheTable<Integer, String> users =
+        cache(
+            id -> {
+              throw new AssertionError("the bulk loader is used");
+            },
+            missing -> {
+              calls.add(Set.copyOf(missing));
+              Map<Integer, String> found = new HashMap<>();
+              for (int id : missing) {
+                if (id != 4) { // 4 does not exist
+                  found.put(id, "user-" + id);
+                }
+              }
+              found.put(100, "user-100"); // more than asked: cached too, not returned
+              return found;
+            });
+    try (Owner.Binding bound = owner.bind()) {
+      users.insert(2, "cached-2");
+    }
+    Map<Integer, String> all = users.getAll(List.of(3, 2, 4, 1));
+    Map<Integer, String> expected = new LinkedHashMap<>();
+    expected.put(3, "user-3");
+    expected.put(2, "cached-2");
+    expected.put(1, "user-1");
+    assertEquals(expected, all);
+    assertEquals(List.of(3, 2, 1), new ArrayList<>(all.keySet()), "in the keys' order");
+    assertEquals(List.of(Set.of(3, 4, 1)), calls, "one call, with the missing keys only");
+    assertEquals(3, users.cacheStats().misses());
+    assertEquals(1, users.cacheStats().hits());
+    assertEquals("user-100", users.get(100));
+    assertThrows(UnsupportedOperationException.class, () -> all.put(9, "x"));
+  }
+
+  @Test
+  void getAllWithOnlyASingleKeyLoaderLoadsEachMissingKey() {
+    AtomicInteger loads = new AtomicInteger();
+    CacheTable<Integer, String> users =
+        cache(
+            id -> {
+              loads.incrementAndGet();
+              return "user-" + id;
+            },
+            null);
+    assertEquals(Map.of(1, "user-1", 2, "user-2"), users.getAll(Arrays.asList(1, 2)));
+    assertEquals(Map.of(1, "user-1", 2, "user-2"), users.getAll(Arrays.asList(1, 2)));
+    assertEquals(2, loads.get());
+    assertEquals(2, users.cacheStats().misses(), "one miss per loaded key, not two");
+    assertEquals(2, users.cacheStats().hits());
+  }
+
+  @Test
+  void getAllWithoutLoadersReturnsThePresentKeysOnly() {
+    CacheTable<Integer, String> users = cache(null, null);
+    try (Owner.Binding bound = owner.bind()) {
+      users.insert(1, "one");
+    }
+    assertEquals(Map.of(1, "one"), users.getAll(List.of(1, 2)));
+  }
+
+  @Test
+  void getAllWithANullKeyLoadsNothing() {
+    AtomicInteger loads = new AtomicInteger();
+    CacheTable<Integer, String> users =
+        cache(
+            id -> {
+              loads.incrementAndGet();
+              return "user-" + id;
+            },
+            null);
+    BadArgumentException e =
+        assertThrows(BadArgumentException.class, () -> users.getAll(Arrays.asList(1, null)));
+    assertTrue(e.getMessage().contains(users.name()), e.getMessage());
+    assertEquals(0, loads.get());
+    assertEquals(0, users.size());
+  }
+
+  @Test
+  void aBulkLoadersExceptionReachesTheCallerUnchangedAndCachesNothing() {
+    IllegalStateException down = new IllegalStateException("directory down");
+    CacheTable<Integer, String> users =
+        cache(
+            null,
+            missing -> {
+              throw down;
+            });
+    assertSame(down, assertThrows(IllegalStateException.class, () -> users.getAll(List.of(1))));
+    assertEquals(0, users.size());
+    assertEquals(1, users.cacheStats().loadFailures());
+  }
+}

@@ -1,0 +1,121 @@
+package io.jets.cache;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.jets.table.BadArgumentException;
+import io.jets.table.Tables;
+import io.jets.table.tck.Fixtures;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/** expireAfter(Expiry): a time to live per object, computed on create, update and read. */
+class CacheVariableExpiryTest {
+
+  private final FakeTicker ticker = new FakeTicker();
+  private final List<CacheEvent<String, String>> events = new CopyOnWriteArrayList<>();
+
+  /** Lives one second per character of its value; reads as the given rule says. */
+  private CacheTable<String, String> cache(Expiry<String, String> expiry) {
+    return Caches.<String, String>cache(Fixtures.unique("variable"))
+        .ticker(ticker)
+        .backgroundExpiry(false)
+        .expireAfter(expiry)
+        .listener((CacheEvent<String, String> e) -> events.add(e))
+        .build();
+  }
+
+  private static long seconds(String value) {
+    return TimeUnit.SECONDS.toNanos(value.length());
+  }
+
+  @Test
+  void eachObjectLivesAsLongAsItsExpirySaysOnCreate() {
+    CacheTable<String, String> cache = cache((key, value, now) -> seconds(value));
+    cache.insert("short", "x");
+    cache.insert("long", "xxx");
+    ticker.advance(Duration.ofSeconds(1));
+    assertNull(cache.get("short"), "one second for one character");
+    assertEquals("xxx", cache.get("long"));
+    ticker.advance(Duration.ofSeconds(2));
+    assertNull(cache.get("long"));
+    cache.cleanUp();
+    ticker.advance(Duration.ofSeconds(2)); // past the wheel's resolution
+    cache.cleanUp();
+    assertEquals(0, cache.size());
+    assertEquals(2, events.stream().filter(e -> e.kind() == CacheEvent.Kind.EXPIRED).count());
+  }
+
+  @Test
+  void anUpdateComputesANewTimeToLive() {
+    CacheTable<String, String> cache = cache((key, value, now) -> seconds(value));
+    cache.insert("k", "x");
+    ticker.advance(Duration.ofMillis(900));
+    cache.insert("k", "xxxxx"); // five seconds from now
+    ticker.advance(Duration.ofSeconds(4));
+    assertEquals("xxxxx", cache.get("k"));
+    ticker.advance(Duration.ofSeconds(1));
+    assertNull(cache.get("k"));
+  }
+
+  @Test
+  void aReadMayExtendTheTimeToLive() {
+    CacheTable<String, String> cache =
+        cache(
+            new Expiry<>() {
+              @Override
+              public long expireAfterCreate(String key, String value, long now) {
+                return seconds(value);
+              }
+
+              @Override
+              public long expireAfterRead(String key, String value, long now, long remaining) {
+                return TimeUnit.SECONDS.toNanos(10);
+              }
+            });
+    cache.insert("k", "x");
+    ticker.advance(Duration.ofMillis(500));
+    assertEquals("x", cache.get("k")); // now ten seconds from here
+    ticker.advance(Duration.ofSeconds(9));
+    cache.cleanUp();
+    assertEquals(1, cache.size(), "the wheel moved it, not removed it");
+    assertEquals("x", cache.get("k"));
+  }
+
+  @Test
+  void anObjectInsertedWithItsOwnTimeToLiveKeepsIt() {
+    CacheTable<String, String> cache = cache((key, value, now) -> Long.MAX_VALUE);
+    cache.insert("forever", "v");
+    cache.insert("brief", "v", Duration.ofSeconds(1));
+    ticker.advance(Duration.ofDays(365));
+    assertEquals("v", cache.get("forever"), "Long.MAX_VALUE never expires");
+    assertNull(cache.get("brief"));
+  }
+
+  @Test
+  void aZeroOrNegativeTimeToLiveExpiresAtOnce() {
+    CacheTable<String, String> cache = cache((key, value, now) -> -1);
+    cache.insert("k", "v");
+    assertNull(cache.get("k"));
+  }
+
+  @Test
+  void expireAfterCannotBeCombinedWithFixedDurations() {
+    String name = Fixtures.unique("combined");
+    BadArgumentException e =
+        assertThrows(
+            BadArgumentException.class,
+            () ->
+                Caches.<String, String>cache(name)
+                    .expireAfterWrite(Duration.ofMinutes(1))
+                    .expireAfter((String key, String value, long now) -> 1L)
+                    .build());
+    assertTrue(e.getMessage().contains("expireAfter"), e.getMessage());
+    assertTrue(Tables.whereis(name).isEmpty());
+  }
+}

@@ -1,0 +1,19 @@
+package io.jets.cache;
+
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicLong;
+
+/** A ticker that tests advance by hand; starts at an arbitrary, negative time like nanoTime may. */
+final class FakeTicker implements Ticker {
+
+  private final AtomicLong nanos = new AtomicLong(-1_000_000_000_000L);
+
+  @Override
+  public long read() {
+    return nanos.get();
+  }
+
+  void advance(Duration duration) {
+    nanos.addAndGet(duration.toNanos());
+  }
+}
