@@ -205,10 +205,19 @@ final class CacheMaintenance {
     }
   }
 
-  /** Feeds a read of a live entry to the frequency sketch (a bound only); lock-free. */
+  /**
+   * Records a read of a live entry of a bounded table in the read buffer. If the reader's stripe is
+   * full and the policy lock is free, the reader drains the buffer, then records its read; it never
+   * waits for the lock (if another thread holds it, this read is dropped).
+   */
   void read(CacheEntry entry) {
-    if (policy.bounded()) {
-      policy.recordRead(entry.hash);
+    if (policy.recordRead(entry) == ReadBuffer.FULL && policy.lock.tryLock()) {
+      try {
+        policy.drainReads();
+        policy.recordRead(entry); // the reader that drains keeps its own read
+      } finally {
+        policy.lock.unlock();
+      }
     }
   }
 

@@ -6,8 +6,8 @@ import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * The eviction and expiry bookkeeping of one cache table: which entries are live, in what order
- * they would be evicted, their total weight, the frequency sketch and the expiry wheel. Every
- * method except {@link #recordRead} requires the policy {@link #lock}.
+ * they would be evicted, their total weight, the frequency sketch, the read buffer and the expiry
+ * wheel. Every method except {@link #recordRead} requires the policy {@link #lock}.
  */
 final class CachePolicy {
   /*
@@ -18,11 +18,15 @@ final class CachePolicy {
    * entries are the candidates. While the total is over the bound, the oldest candidate duels with
    * the oldest entry of main (the victim). The sketch's frequency decides: the victim is evicted
    * only if the candidate has been used more often recently; otherwise the candidate is evicted and
-   * the victim, having proved itself, goes to the back of main (a second chance: main is not
-   * reordered by reads, so without it one popular entry at the head would meet every candidate).
+   * the victim, having proved itself, goes to the back of main (a second chance: reads that the
+   * lossy buffer dropped, or that were not drained yet, would otherwise leave a popular entry at
+   * the head to meet every candidate).
    *
-   * Reads. Reads do not reorder the queues; they only feed the sketch, lock-free, which is what
-   * makes reads cheap (no read buffer, no lock).
+   * Reads. A read offers its entry to the ReadBuffer (lock-free, lossy, striped); whoever holds
+   * this lock drains the buffer before maintenance (every bounded write does, and a reader that
+   * fills its stripe does if the lock is free). Draining a read feeds the sketch and moves the
+   * entry to the back of its queue: the window and main are LRU queues, so the victim is the least
+   * recently used entry of main.
    *
    * Expiry. Every entry with a deadline is on the ExpiryWheel; maintain advances the wheel to the
    * cache time before it evicts, so what the wheel finds due is retired as expired before anything
@@ -53,6 +57,7 @@ final class CachePolicy {
   private final long maximum; // -1: unbounded, no queues are kept
   private final long windowMaximum;
   private final FrequencySketch sketch;
+  private final ReadBuffer reads; // null when unbounded
   private final ExpiryWheel wheel;
   private final CacheEntry window = CacheEntry.sentinel();
   private final CacheEntry main = CacheEntry.sentinel();
@@ -63,6 +68,7 @@ final class CachePolicy {
     this.maximum = maximum;
     this.windowMaximum = maximum < 0 ? 0 : Math.max(1, maximum * WINDOW_PERCENT / 100);
     this.sketch = maximum < 0 ? null : new FrequencySketch(maximum);
+    this.reads = maximum < 0 ? null : new ReadBuffer();
     this.wheel = new ExpiryWheel(now);
     window.queuePrev = window;
     window.queueNext = window;
@@ -74,9 +80,30 @@ final class CachePolicy {
     return sketch != null;
   }
 
-  /** Feeds a read to the frequency sketch; lock-free and racy (see {@link FrequencySketch}). */
-  void recordRead(int hash) {
-    sketch.incrementFromReader(hash);
+  /**
+   * Records a read of a live entry (bounded tables only); lock-free, never waits. Returns {@link
+   * ReadBuffer#FULL} when the reader's stripe is full, and the buffer should be drained.
+   */
+  int recordRead(CacheEntry entry) {
+    return reads.offer(entry);
+  }
+
+  /** Applies the buffered reads: each feeds the sketch and moves its entry to its queue's back. */
+  void drainReads() {
+    if (reads != null) {
+      reads.drain(this::accessed);
+    }
+  }
+
+  private void accessed(CacheEntry entry) {
+    if (entry.retired || entry.queue == CacheEntry.NO_QUEUE) {
+      return; // gone, or its writer has not linked it yet
+    }
+    sketch.increment(entry.hash);
+    CacheEntry queue = entry.queue == CacheEntry.WINDOW ? window : main;
+    byte which = entry.queue;
+    unlink(entry);
+    link(queue, entry, which);
   }
 
   /** Links a newly stored entry, unless a later write already took it out of the store. */
@@ -112,6 +139,7 @@ final class CachePolicy {
    * the store by the caller once it has released its locks), or null if nothing.
    */
   List<Removal> maintain(long now) {
+    drainReads();
     List<Removal> out = pending;
     wheel.advance(
         now,
@@ -206,6 +234,9 @@ final class CachePolicy {
 
   /** Forgets every entry (the store was cleared). */
   void clear() {
+    if (reads != null) {
+      reads.clear(); // drops the buffered entries, so a deleted cache holds none
+    }
     wheel.clear();
     for (CacheEntry queue : new CacheEntry[] {window, main}) {
       for (CacheEntry e = queue.queueNext; e != queue; ) {

@@ -14,9 +14,14 @@ import java.util.function.Supplier;
 
 /**
  * The cache engine: a {@link Store} that adds expiry, a size or weight bound and listener
- * notification to the hash engine. The table facade ({@link CacheStoreTable}) sees a set table.
+ * notification to the hash engine. The table facade ({@link CacheStoreTable}) sees a set table. One
+ * subclass per configuration ({@link CacheEngines}) records the reads.
  */
-final class CacheStore implements Store {
+abstract sealed class CacheStore implements Store
+    permits CacheEngines.Eternal,
+        CacheEngines.Expiring,
+        CacheEngines.Bounded,
+        CacheEngines.BoundedExpiring {
   /*
    * Design notes
    *
@@ -34,8 +39,11 @@ final class CacheStore implements Store {
    * is read only for entries that can expire, and once per step or scan. A read of one key by the
    * table (get, lookup, member, getOrLoad) also reports to lookedUp, which moves the access
    * deadline (expireAfterAccess), feeds the frequency sketch (a bound) and counts the hit or miss
-   * (stats): opaque and racy stores, no lock, no read buffer. Traversals, folds and select read
-   * without counting as accesses.
+   * (stats). Which of these a read does is fixed when the table is built: each configuration has
+   * its own subclass (CacheEngines), so an unbounded cache without expiry pays for none of them.
+   * A bounded cache's reads go through a striped, lossy ReadBuffer, never the policy itself; an
+   * access deadline is an opaque, racy store. Traversals, folds and select read without counting
+   * as accesses.
    *
    * Single-key writes. lock(key) takes the key's stripe and returns a CacheWrite, the token the
    * facade passes back to findLocked, putLocked and unlock. findLocked treats an expired entry as
@@ -60,11 +68,11 @@ final class CacheStore implements Store {
    * and stops the background visits.
    */
 
-  private final HashStore hashes;
-  private final CacheClock clock;
+  final HashStore hashes;
+  final CacheClock clock;
   private final Weigher<Object, Object> weigher; // null: every object weighs 1
-  private final CacheNotifier notifier;
-  private final CacheMaintenance maintenance;
+  final CacheNotifier notifier;
+  final CacheMaintenance maintenance;
 
   @SuppressWarnings("unchecked")
   CacheStore(TableOptions options, CacheOptions cache) {
@@ -154,17 +162,11 @@ final class CacheStore implements Store {
     return null;
   }
 
-  /** Records a read of one key by the table: {@code found} is what {@link #find} returned. */
-  void lookedUp(StoredObject found) {
-    CacheEntry entry = (CacheEntry) found;
-    notifier.lookedUp(entry != null);
-    if (entry != null) {
-      if (clock.expiresAfterAccess()) {
-        clock.accessed(entry, clock.now());
-      }
-      maintenance.read(entry);
-    }
-  }
+  /**
+   * Records a read of one key by the table: {@code found} is what {@link #find} returned. Counts
+   * the hit or miss; what else a read records depends on the configuration (see the subclasses).
+   */
+  abstract void lookedUp(StoredObject found);
 
   // ---- single-key writes: the token is a CacheWrite ----
 

@@ -48,7 +48,7 @@ public final class CacheStoreTable<K, V> extends SetStoreTable<K, V> implements 
   /** Creates, registers and returns a new cache table. */
   public static <K, V> CacheStoreTable<K, V> create(TableOptions options, CacheOptions cache) {
     CacheStoreTable<K, V> table =
-        new CacheStoreTable<>(options, new CacheStore(options, cache), cache);
+        new CacheStoreTable<>(options, CacheEngines.create(options, cache), cache);
     table.open();
     return table;
   }

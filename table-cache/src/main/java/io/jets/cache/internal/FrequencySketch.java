@@ -1,11 +1,9 @@
 package io.jets.cache.internal;
 
-import java.util.concurrent.ThreadLocalRandom;
-
 /**
  * A count-min sketch of 4-bit counters that estimates how often each key was used recently: the
- * frequency filter of TinyLFU [1]. Readers increment it with plain, racy stores; the policy reads
- * it and ages it under the policy lock.
+ * frequency filter of TinyLFU [1]. Used only under the policy lock: reads reach it through the read
+ * buffer, in batches.
  */
 final class FrequencySketch {
   /*
@@ -19,9 +17,8 @@ final class FrequencySketch {
    * Aging. After 10 x table length increments every counter is halved, so that keys that were
    * popular long ago give way to those popular now (TinyLFU's reset).
    *
-   * Benign races. Readers increment without synchronization. An increment lost to a concurrent one
-   * only makes an estimate lower by one; a halving that overlaps increments may keep or drop them.
-   * Neither breaks the table, only blurs the eviction choice.
+   * Locking. Every increment, estimate and halving runs under the policy lock, so the counters
+   * are plain fields; reads are fed in by whoever drains the read buffer.
    *
    * [1] G. Einziger, R. Friedman, B. Manes, "TinyLFU: A Highly Efficient Cache Admission Policy",
    * ACM ToS 2017.
@@ -38,8 +35,7 @@ final class FrequencySketch {
   private final long[] table;
   private final int blockMask;
   private final long sampleSize;
-  private long
-      additions; // racy: a lost addition delays aging slightly; long: reads alone never overflow it
+  private long additions;
 
   /** A sketch for a cache of about {@code expectedKeys} keys. */
   FrequencySketch(long expectedKeys) {
@@ -49,21 +45,6 @@ final class FrequencySketch {
     table = new long[length];
     blockMask = (length >>> 3) - 1;
     sampleSize = (long) SAMPLE_FACTOR * length;
-  }
-
-  // Readers count their increments toward aging one time in 16 (adding 16), so that concurrent
-  // readers do not all write the one shared counter; the aging period is kept in expectation.
-  private static final int READ_COUNT_SAMPLE = 16;
-
-  /**
-   * Records one read of the key with spread hash {@code hash}, from any thread. Racy; see the class
-   * comment. The aging count is sampled so that readers rarely write shared memory beyond the key's
-   * own block.
-   */
-  void incrementFromReader(int hash) {
-    if (add(hash) && (ThreadLocalRandom.current().nextInt() & (READ_COUNT_SAMPLE - 1)) == 0) {
-      additions += READ_COUNT_SAMPLE;
-    }
   }
 
   /** Records one use of the key with spread hash {@code hash}; called under the policy lock. */
