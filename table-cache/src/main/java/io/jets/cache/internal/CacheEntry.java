@@ -21,7 +21,8 @@ final class CacheEntry extends StoredObject {
 
   static final byte NO_QUEUE = 0;
   static final byte WINDOW = 1;
-  static final byte MAIN = 2;
+  static final byte PROBATION = 2;
+  static final byte PROTECTED = 3;
 
   private static final VarHandle ACCESS_DEADLINE;
 

@@ -13,20 +13,21 @@ final class CachePolicy {
   /*
    * Design notes
    *
-   * Eviction. W-TinyLFU [1], simplified: a new entry enters a small FIFO window (1% of the
-   * bound); the window's overflow moves to the back of the main FIFO, and these newly moved
-   * entries are the candidates. While the total is over the bound, the oldest candidate duels with
-   * the oldest entry of main (the victim). The sketch's frequency decides: the victim is evicted
-   * only if the candidate has been used more often recently; otherwise the candidate is evicted and
-   * the victim, having proved itself, goes to the back of main (a second chance: reads that the
-   * lossy buffer dropped, or that were not drained yet, would otherwise leave a popular entry at
-   * the head to meet every candidate).
+   * Eviction. W-TinyLFU [1] with a segmented LRU main, as Caffeine's: a new entry enters a small
+   * LRU window (1% of the bound); the window's overflow moves to the back of main's probation
+   * segment, and these newly moved entries are the candidates. While the total is over the bound,
+   * the oldest candidate duels with the oldest entry of probation (the victim; of protected if
+   * probation is empty). The sketch decides: the victim is evicted only if the candidate has been
+   * used more often recently; otherwise the candidate is evicted and the next candidate meets the
+   * same victim.
    *
    * Reads. A read offers its entry to the ReadBuffer (lock-free, lossy, striped); whoever holds
    * this lock drains the buffer before maintenance (every bounded write does, and a reader that
    * fills its stripe does if the lock is free). Draining a read feeds the sketch and moves the
-   * entry to the back of its queue: the window and main are LRU queues, so the victim is the least
-   * recently used entry of main.
+   * entry: to the back of the window, or from probation to the back of protected (80% of main; its
+   * overflow goes back to probation's tail), or to the back of protected. So an entry read since it
+   * arrived is not a victim until it has gone unread for a while, and a scan of one-time keys
+   * meets only probation.
    *
    * Expiry. Every entry with a deadline is on the ExpiryWheel; maintain advances the wheel to the
    * cache time before it evicts, so what the wheel finds due is retired as expired before anything
@@ -52,6 +53,8 @@ final class CachePolicy {
 
   // The window holds 1% of the bound: W-TinyLFU's default, best for frequency-skewed traces.
   private static final int WINDOW_PERCENT = 1;
+  // Protected holds up to 80% of main: the segmented LRU of W-TinyLFU and Caffeine.
+  private static final int PROTECTED_PERCENT = 80;
 
   final ReentrantLock lock = new ReentrantLock();
   private final long maximum; // -1: unbounded, no queues are kept
@@ -59,21 +62,25 @@ final class CachePolicy {
   private final FrequencySketch sketch;
   private final ReadBuffer reads; // null when unbounded
   private final ExpiryWheel wheel;
+  private final long protectedMaximum;
   private final CacheEntry window = CacheEntry.sentinel();
-  private final CacheEntry main = CacheEntry.sentinel();
+  private final CacheEntry probation = CacheEntry.sentinel();
+  private final CacheEntry protectedQueue = CacheEntry.sentinel();
   private long weight;
   private long windowWeight;
+  private long protectedWeight;
 
   CachePolicy(long maximum, long now) {
     this.maximum = maximum;
     this.windowMaximum = maximum < 0 ? 0 : Math.max(1, maximum * WINDOW_PERCENT / 100);
+    this.protectedMaximum = maximum < 0 ? 0 : (maximum - windowMaximum) * PROTECTED_PERCENT / 100;
     this.sketch = maximum < 0 ? null : new FrequencySketch(maximum);
     this.reads = maximum < 0 ? null : new ReadBuffer();
     this.wheel = new ExpiryWheel(now);
-    window.queuePrev = window;
-    window.queueNext = window;
-    main.queuePrev = main;
-    main.queueNext = main;
+    for (CacheEntry queue : new CacheEntry[] {window, probation, protectedQueue}) {
+      queue.queuePrev = queue;
+      queue.queueNext = queue;
+    }
   }
 
   boolean bounded() {
@@ -100,8 +107,22 @@ final class CachePolicy {
       return; // gone, or its writer has not linked it yet
     }
     sketch.increment(entry.hash);
-    CacheEntry queue = entry.queue == CacheEntry.WINDOW ? window : main;
-    byte which = entry.queue;
+    switch (entry.queue) {
+      case CacheEntry.WINDOW -> moveToBack(window, entry, CacheEntry.WINDOW);
+      case CacheEntry.PROBATION -> {
+        moveToBack(protectedQueue, entry, CacheEntry.PROTECTED);
+        protectedWeight += entry.weight;
+        while (protectedWeight > protectedMaximum && protectedQueue.queueNext != protectedQueue) {
+          CacheEntry demoted = protectedQueue.queueNext;
+          protectedWeight -= demoted.weight;
+          moveToBack(probation, demoted, CacheEntry.PROBATION);
+        }
+      }
+      default -> moveToBack(protectedQueue, entry, CacheEntry.PROTECTED);
+    }
+  }
+
+  private static void moveToBack(CacheEntry queue, CacheEntry entry, byte which) {
     unlink(entry);
     link(queue, entry, which);
   }
@@ -160,19 +181,21 @@ final class CachePolicy {
       return;
     }
     sketch.ageIfDue();
-    // The window's overflow moves to the back of main whatever the total: these are the candidates.
+    // The window's overflow moves to probation's back whatever the total: these are the candidates.
     CacheEntry candidate = null;
     while (windowWeight > windowMaximum && window.queueNext != window) {
       CacheEntry moved = window.queueNext;
-      unlink(moved);
       windowWeight -= moved.weight;
-      link(main, moved, CacheEntry.MAIN);
+      moveToBack(probation, moved, CacheEntry.PROBATION);
       if (candidate == null) {
         candidate = moved;
       }
     }
     while (weight > maximum) {
-      CacheEntry victim = main.queueNext != main ? main.queueNext : null;
+      CacheEntry victim = first(probation);
+      if (victim == null) {
+        victim = first(protectedQueue);
+      }
       if (victim == null) {
         evictEntry(window.queueNext, out); // main is empty: the window alone is over the bound
         continue;
@@ -188,15 +211,17 @@ final class CachePolicy {
       } else {
         evictEntry(candidate, out);
         candidate = nextCandidate;
-        // Second chance: the victim proved itself, so the next duel meets the next oldest entry.
-        unlink(victim);
-        link(main, victim, CacheEntry.MAIN);
       }
     }
   }
 
+  private static CacheEntry first(CacheEntry queue) {
+    return queue.queueNext == queue ? null : queue.queueNext;
+  }
+
+  /** The next candidate after {@code entry}, which is in probation. */
   private CacheEntry following(CacheEntry entry) {
-    return entry.queueNext == main ? null : entry.queueNext;
+    return entry.queueNext == probation ? null : entry.queueNext;
   }
 
   private void evictEntry(CacheEntry entry, List<Removal> out) {
@@ -209,6 +234,8 @@ final class CachePolicy {
     if (entry.queue != CacheEntry.NO_QUEUE) {
       if (entry.queue == CacheEntry.WINDOW) {
         windowWeight -= entry.weight;
+      } else if (entry.queue == CacheEntry.PROTECTED) {
+        protectedWeight -= entry.weight;
       }
       weight -= entry.weight;
       unlink(entry);
@@ -238,7 +265,7 @@ final class CachePolicy {
       reads.clear(); // drops the buffered entries, so a deleted cache holds none
     }
     wheel.clear();
-    for (CacheEntry queue : new CacheEntry[] {window, main}) {
+    for (CacheEntry queue : new CacheEntry[] {window, probation, protectedQueue}) {
       for (CacheEntry e = queue.queueNext; e != queue; ) {
         CacheEntry next = e.queueNext;
         e.queuePrev = null;
@@ -252,6 +279,7 @@ final class CachePolicy {
     }
     weight = 0;
     windowWeight = 0;
+    protectedWeight = 0;
   }
 
   /** The total weight of the live entries (bounded tables only). */
