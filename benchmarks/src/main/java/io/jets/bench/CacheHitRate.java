@@ -10,9 +10,9 @@ import java.util.Random;
  * Hit rate of a jets cache table against Caffeine on the same traces with the same size bound: each
  * request is a get, and a miss inserts the key (the classic cache simulation). The traces: Zipf
  * with exponents 0.8 and 0.99, and a scan-polluted one (Zipf 0.99 in blocks of 10,000 requests,
- * each followed by one pass of a sequential loop over 20,000 keys outside the Zipf universe).
- * Caffeine runs its maintenance on the calling thread ({@code executor(Runnable::run)}) so that
- * both are deterministic. Target (issue 18): jets within 2 percentage points of Caffeine.
+ * each followed by one pass of a sequential loop over 20,000 keys outside the Zipf universe). Both
+ * run their maintenance on the calling thread ({@code executor(Runnable::run)}) so that both are
+ * deterministic. Target (issue 18): jets within 2 percentage points of Caffeine.
  *
  * <p>Run: {@code java -cp benchmarks/target/benchmarks.jar io.jets.bench.CacheHitRate}.
  */
@@ -96,7 +96,8 @@ public final class CacheHitRate {
   }
 
   static double jetsHitRate(int[] trace, int maximum) {
-    CacheTable<Integer, Integer> cache = Caches.cache("hit-rate").maximumSize(maximum).build();
+    CacheTable<Integer, Integer> cache =
+        Caches.cache("hit-rate").maximumSize(maximum).executor(Runnable::run).build();
     long hits = 0;
     for (int key : trace) {
       Integer boxed = key;

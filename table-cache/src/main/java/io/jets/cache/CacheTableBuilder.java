@@ -9,6 +9,8 @@ import io.jets.table.internal.BuilderSettings;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ForkJoinPool;
 import java.util.function.Function;
 
 /**
@@ -28,6 +30,7 @@ public final class CacheTableBuilder<K, V> extends TableBuilder<CacheTableBuilde
   private Ticker ticker = Ticker.system();
   private CacheListener<?, ?> listener;
   private boolean backgroundExpiry = true;
+  private Executor executor = ForkJoinPool.commonPool();
   private Function<?, ?> loader;
   private Duration refreshAfterWrite;
   private Expiry<?, ?> expiry;
@@ -140,6 +143,17 @@ public final class CacheTableBuilder<K, V> extends TableBuilder<CacheTableBuilde
   }
 
   /**
+   * Where a bounded cache applies its buffered reads to its eviction policy ({@link
+   * ForkJoinPool#commonPool()} by default, as Caffeine's {@code executor}): a reader that fills its
+   * read buffer hands the batch to this executor and returns. {@code Runnable::run} applies it on
+   * the reading thread, if the policy is free. Writes do their maintenance on the writing thread.
+   */
+  public CacheTableBuilder<K, V> executor(Executor executor) {
+    this.executor = executor;
+    return this;
+  }
+
+  /**
    * Whether a shared daemon thread removes expired objects when no write or {@link
    * CacheTable#cleanUp()} does (on by default). Tests that drive expiry with a fake ticker turn it
    * off so that every removal happens on their own thread.
@@ -201,6 +215,9 @@ public final class CacheTableBuilder<K, V> extends TableBuilder<CacheTableBuilde
     if (ticker == null) {
       throw new BadArgumentException(name, "build: ticker is null");
     }
+    if (executor == null) {
+      throw new BadArgumentException(name, "build: executor is null");
+    }
     long maximum = maximumWeight != -1 ? maximumWeight : maximumSize;
     return CacheStoreTable.create(
         table,
@@ -213,6 +230,7 @@ public final class CacheTableBuilder<K, V> extends TableBuilder<CacheTableBuilde
             table.recordStats(),
             listener,
             backgroundExpiry,
+            executor,
             refreshNanos,
             expiry,
             loader,

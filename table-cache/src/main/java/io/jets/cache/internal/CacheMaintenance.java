@@ -5,8 +5,11 @@ import io.jets.table.internal.hash.HashStore;
 import io.jets.table.spi.StoredObject;
 import java.lang.ref.WeakReference;
 import java.util.List;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * What a cache table does after a write has released its stripes: keeps the policy in step with the
@@ -22,6 +25,15 @@ final class CacheMaintenance {
    * stripe by a write, and the only nesting left, in the table's deletion, is stripe then policy:
    * nobody takes a stripe while holding the policy lock.
    *
+   * Write buffer. finish queues the write (a lock-free queue) and tries the policy lock. Whoever
+   * holds it applies every queued write, runs the maintenance, removes what it retired, releases
+   * the lock, and looks at the queue again, retrying while it is not empty. A writer that finds
+   * the lock taken returns at once: its write was queued before its tryLock failed, which was
+   * before the holder's unlock, so the holder's look at the queue after unlocking sees it (Caffeine
+   * buffers writes the same way, and drains them on an executor). Writers wait for the lock only
+   * when MAX_PENDING_WRITES are queued (the drainer is outrun) and for cleanUp and background
+   * visits, which must run.
+   *
    * Linking late. Because a write links its entry after releasing the stripe, a later write of the
    * same key may replace or delete that entry first, and finish first. Whoever takes an entry out
    * of the store retires it in the policy (CachePolicy.removed), and a retired entry is never
@@ -35,14 +47,16 @@ final class CacheMaintenance {
    * entry (identity): a newer write of the key always wins, and an entry is reported EXPIRED or
    * EVICTED only by the thread that removed it.
    *
-   * The bound. A write's linking and its maintenance are one critical section of the policy lock,
-   * and its removals happen before it returns: whenever no write is running, the table holds at
-   * most the maximum. While writes run, readers may see the objects of the writes in flight beyond
-   * it.
+   * The bound. Every queued write is applied, and its removals done, before the write that
+   * applies it returns, and that write is still running when any writer whose work it took over
+   * returns: whenever no write is running, the table holds at most the maximum. While writes run,
+   * readers may see the objects of the writes in flight beyond it.
    *
    * Events. In this order, after every lock is released: the expired entries the write replaced
-   * or cleared (EXPIRED, as if removed just before), the removals, then the write's own changes
-   * (INSERTED, UPDATED, DELETED; none for a touch). A listener may therefore use the table.
+   * or cleared (EXPIRED, as if removed just before), the removals this thread made (for its own
+   * and other queued writes), then the write's own changes (INSERTED, UPDATED, DELETED; none for a
+   * touch). A listener may therefore use the table. A write whose maintenance another thread took
+   * over reports its own changes, and that thread the removals.
    *
    * Background. With backgroundExpiry, finish asks the shared expiry thread (BackgroundExpiry) for
    * one visit when the wheel holds entries and none is pending; the visit is an empty finish, and
@@ -56,6 +70,13 @@ final class CacheMaintenance {
   private final CacheNotifier notifier;
   private final CacheClock clock;
   private final boolean backgroundExpiry;
+  private final Executor executor;
+  private final AtomicBoolean drainPending = new AtomicBoolean();
+  private final Runnable drainReads = this::drainReads;
+  // Writes whose policy work waits for whoever holds the policy lock (Caffeine's write buffer).
+  private static final int MAX_PENDING_WRITES = 1_024;
+  private final ConcurrentLinkedQueue<CacheWrite> pendingWrites = new ConcurrentLinkedQueue<>();
+  private final AtomicInteger pendingCount = new AtomicInteger();
   private final AtomicBoolean visitPending = new AtomicBoolean();
   private volatile boolean dropped;
   private volatile ScheduledFuture<?> pendingVisit;
@@ -65,12 +86,14 @@ final class CacheMaintenance {
       CachePolicy policy,
       CacheNotifier notifier,
       CacheClock clock,
-      boolean backgroundExpiry) {
+      boolean backgroundExpiry,
+      Executor executor) {
     this.hashes = hashes;
     this.policy = policy;
     this.notifier = notifier;
     this.clock = clock;
     this.backgroundExpiry = backgroundExpiry;
+    this.executor = executor;
   }
 
   /**
@@ -88,42 +111,77 @@ final class CacheMaintenance {
       }
       return;
     }
-    List<Removal> removals;
-    long visitDelay = Long.MAX_VALUE;
-    policy.lock.lock();
-    try {
-      for (int i = 0; i < changes; i++) {
-        if (write.before(i) != null) {
-          policy.removed(write.before(i));
-        }
-        if (write.after(i) != null) {
-          policy.added(write.after(i));
-        }
-      }
-      removals = policy.maintain(write.now);
-      if (backgroundExpiry && !visitPending.get()) {
-        visitDelay = policy.delayToNextCheck();
-      }
-    } finally {
-      policy.lock.unlock();
-    }
     for (int i = 0; i < changes; i++) {
       if (write.before(i) != null && !write.beforeLive(i)) {
         notifier.expired(write.before(i));
       }
     }
-    if (removals != null) {
-      remove(removals);
+    if (changes > 0) {
+      pendingWrites.add(write);
+      if (pendingCount.incrementAndGet() > MAX_PENDING_WRITES) {
+        maintain(true); // writers outrun the one applying them: wait, as Caffeine's do
+      } else {
+        maintain(false);
+      }
+    } else {
+      maintain(true); // cleanUp or a background visit: runs now, whoever holds the lock
     }
     if (!write.silent) {
       for (int i = 0; i < changes; i++) {
         notifier.changed(write.beforeLive(i) ? write.before(i) : null, write.after(i));
       }
     }
-    if (visitDelay != Long.MAX_VALUE && visitPending.compareAndSet(false, true)) {
-      pendingVisit = BackgroundExpiry.schedule(new Visit(this), visitDelay);
-      if (dropped) { // dropped meanwhile: dropLocked may have missed this visit
-        pendingVisit.cancel(false);
+  }
+
+  /**
+   * Applies every pending write to the policy and runs its maintenance, then removes what it
+   * retired and schedules a background visit if one is due; again while writes are pending. Waits
+   * for the policy lock only if {@code mustRun}; otherwise, if another thread holds it, returns at
+   * once: that thread checks for pending writes after it unlocks, before its own write returns.
+   */
+  private void maintain(boolean mustRun) {
+    boolean wait = mustRun;
+    do {
+      if (wait) {
+        policy.lock.lock();
+      } else if (!policy.lock.tryLock()) {
+        return;
+      }
+      wait = false;
+      List<Removal> removals;
+      long visitDelay = Long.MAX_VALUE;
+      try {
+        for (CacheWrite pending; (pending = pendingWrites.poll()) != null; ) {
+          pendingCount.decrementAndGet();
+          apply(pending);
+        }
+        removals = policy.maintain(clock.now());
+        if (backgroundExpiry && !visitPending.get()) {
+          visitDelay = policy.delayToNextCheck();
+        }
+      } finally {
+        policy.lock.unlock();
+      }
+      if (removals != null) {
+        remove(removals);
+      }
+      if (visitDelay != Long.MAX_VALUE && visitPending.compareAndSet(false, true)) {
+        pendingVisit = BackgroundExpiry.schedule(new Visit(this), visitDelay);
+        if (dropped) { // dropped meanwhile: dropLocked may have missed this visit
+          pendingVisit.cancel(false);
+        }
+      }
+    } while (!pendingWrites.isEmpty());
+  }
+
+  /** Relinks the policy for one write's changes; under the policy lock. */
+  private void apply(CacheWrite write) {
+    for (int i = 0; i < write.changes(); i++) {
+      if (write.before(i) != null) {
+        policy.removed(write.before(i));
+      }
+      if (write.after(i) != null) {
+        policy.added(write.after(i));
       }
     }
   }
@@ -147,6 +205,11 @@ final class CacheMaintenance {
       }
     }
     return true;
+  }
+
+  /** The writes whose policy work is queued, for tests. */
+  int pendingWrites() {
+    return pendingCount.get();
   }
 
   /** The policy's lock, for tests that check which writes take it. */
@@ -206,18 +269,32 @@ final class CacheMaintenance {
   }
 
   /**
-   * Records a read of a live entry of a bounded table in the read buffer. If the reader's stripe is
-   * full and the policy lock is free, the reader drains the buffer, then records its read; it never
-   * waits for the lock (if another thread holds it, this read is dropped).
+   * Records a read of a live entry of a bounded table in the read buffer. When the reader's stripe
+   * is full, the reader hands one drain to the executor (unless one is pending) and returns; the
+   * drain applies the buffered reads if the policy lock is free (a write holding it drains them
+   * itself). No reader waits for the lock; a read that finds its stripe full is dropped.
    */
   void read(CacheEntry entry) {
-    if (policy.recordRead(entry) == ReadBuffer.FULL && policy.lock.tryLock()) {
+    if (policy.recordRead(entry) == ReadBuffer.FULL && drainPending.compareAndSet(false, true)) {
       try {
-        policy.drainReads();
-        policy.recordRead(entry); // the reader that drains keeps its own read
-      } finally {
-        policy.lock.unlock();
+        executor.execute(drainReads);
+      } catch (RuntimeException rejected) {
+        drainPending.set(false); // a shut-down executor: writes still drain the reads
       }
+    }
+  }
+
+  private void drainReads() {
+    try {
+      if (policy.lock.tryLock()) {
+        try {
+          policy.drainReads();
+        } finally {
+          policy.lock.unlock();
+        }
+      }
+    } finally {
+      drainPending.set(false);
     }
   }
 
@@ -230,6 +307,8 @@ final class CacheMaintenance {
     }
     policy.lock.lock(); // stripes, then the policy: the lock order
     try {
+      pendingWrites.clear();
+      pendingCount.set(0);
       policy.clear();
     } finally {
       policy.lock.unlock();

@@ -6,6 +6,7 @@ import io.jets.cache.Ticker;
 import io.jets.cache.Weigher;
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.Executor;
 import java.util.function.Function;
 
 /**
@@ -16,6 +17,7 @@ import java.util.function.Function;
  * @param maximum the most objects, or the most weight with a weigher; -1 for no bound
  * @param weigher null: every object weighs 1
  * @param listener null for none
+ * @param executor where a bounded cache's buffered reads are applied to its policy
  * @param refreshAfterWriteNanos 0 for none: how long after a write a read triggers a reload
  * @param expiry null for none: a per-entry time to live (then no expireAfterWrite or Access)
  * @param loader null for none: the build-time loader behind read-through {@code get}
@@ -30,6 +32,7 @@ public record CacheOptions(
     boolean recordStats,
     CacheListener<?, ?> listener,
     boolean backgroundExpiry,
+    Executor executor,
     long refreshAfterWriteNanos,
     Expiry<?, ?> expiry,
     Function<?, ?> loader,

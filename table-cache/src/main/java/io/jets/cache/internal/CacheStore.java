@@ -88,7 +88,12 @@ abstract sealed class CacheStore implements Store
     this.notifier = new CacheNotifier(cache.listener(), cache.recordStats());
     this.maintenance =
         new CacheMaintenance(
-            hashes, new CachePolicy(cache.maximum(), 0), notifier, clock, cache.backgroundExpiry());
+            hashes,
+            new CachePolicy(cache.maximum(), 0),
+            notifier,
+            clock,
+            cache.backgroundExpiry(),
+            cache.executor());
   }
 
   /** Names the table in errors and logs; called once, before the table is published. */

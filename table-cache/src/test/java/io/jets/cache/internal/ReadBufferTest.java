@@ -146,12 +146,58 @@ class ReadBufferTest {
   }
 
   @Test
+  void aReaderThatFillsItsStripeHandsOneDrainToTheExecutorAndReturns() {
+    List<Runnable> submitted = new ArrayList<>();
+    CacheTable<Integer, Integer> cache =
+        Caches.<Integer, Integer>cache(Fixtures.unique("drain-executor"))
+            .maximumSize(100)
+            .executor(submitted::add) // holds the drains without running them
+            .build();
+    cache.insert(1, 1);
+    for (int i = 0; i < 1_000; i++) {
+      assertEquals(1, cache.get(1));
+    }
+    assertEquals(1, submitted.size(), "one drain pending at a time");
+    submitted.get(0).run();
+    for (int i = 0; i < 1_000; i++) {
+      cache.get(1);
+    }
+    assertEquals(2, submitted.size(), "the next full stripe hands over the next drain");
+    cache.delete();
+  }
+
+  @Test
+  void readsSucceedWhenTheExecutorRejectsTheDrain() {
+    AtomicInteger rejected = new AtomicInteger();
+    CacheTable<Integer, Integer> cache =
+        Caches.<Integer, Integer>cache(Fixtures.unique("drain-rejected"))
+            .maximumSize(100)
+            .executor(
+                task -> {
+                  rejected.incrementAndGet();
+                  throw new java.util.concurrent.RejectedExecutionException("shut down");
+                })
+            .build();
+    cache.insert(1, 1);
+    for (int i = 0; i < 1_000; i++) {
+      assertEquals(1, cache.get(1));
+    }
+    assertTrue(rejected.get() > 1, "each full stripe tries again: " + rejected.get());
+    cache.insert(2, 2); // a write drains the reads itself
+    assertEquals(2, cache.get(2));
+    cache.delete();
+  }
+
+  @Test
   void bufferedReadsDecideEvictionAgainstKeysWrittenMoreOftenThanTheyWereRead() {
     // Every newcomer is written twice (frequency 2). A resident that is never read has frequency 1
     // and loses its duel; one read enough times, through the buffer, wins it. Without the buffer
     // reaching the policy, both residents would be evicted alike.
     CacheTable<Integer, Integer> cache =
-        Caches.<Integer, Integer>cache(Fixtures.unique("buffered-reads")).maximumSize(100).build();
+        Caches.<Integer, Integer>cache(Fixtures.unique("buffered-reads"))
+            .maximumSize(100)
+            .executor(Runnable::run)
+            .build();
     for (int i = 0; i < 100; i++) {
       cache.insert(i, i);
     }
