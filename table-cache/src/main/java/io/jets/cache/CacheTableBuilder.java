@@ -29,6 +29,7 @@ public final class CacheTableBuilder<K, V> extends TableBuilder<CacheTableBuilde
   private Weigher<?, ?> weigher;
   private Ticker ticker = Ticker.system();
   private CacheListener<?, ?> listener;
+  private CacheListener<?, ?> removalListener;
   private boolean backgroundExpiry = true;
   private Executor executor = ForkJoinPool.commonPool();
   private Function<?, ?> loader;
@@ -90,6 +91,41 @@ public final class CacheTableBuilder<K, V> extends TableBuilder<CacheTableBuilde
       CacheListener<K1, V1> listener) {
     this.listener = listener;
     return (CacheTableBuilder<K1, V1>) this;
+  }
+
+  /**
+   * Receives the removals only, as Caffeine's {@code removalListener}: {@link
+   * CacheEvent.Kind#UPDATED UPDATED} (the old value replaced: Caffeine's {@code REPLACED}), {@link
+   * CacheEvent.Kind#DELETED DELETED} ({@code EXPLICIT}), {@link CacheEvent.Kind#EXPIRED EXPIRED}
+   * and {@link CacheEvent.Kind#EVICTED EVICTED} ({@code SIZE}); not insertions. Same thread and
+   * timing as {@link #listener}; with both, the listener is called first.
+   */
+  @SuppressWarnings("unchecked")
+  public <K1 extends K, V1 extends V> CacheTableBuilder<K1, V1> removalListener(
+      CacheListener<K1, V1> removalListener) {
+    this.removalListener = removalListener;
+    return (CacheTableBuilder<K1, V1>) this;
+  }
+
+  /** The listener and the removal listener as one listener; null if neither is set. */
+  @SuppressWarnings("unchecked")
+  private CacheListener<Object, Object> listeners() {
+    CacheListener<Object, Object> all = (CacheListener<Object, Object>) listener;
+    CacheListener<Object, Object> removals = (CacheListener<Object, Object>) removalListener;
+    if (removals == null) {
+      return all;
+    }
+    return event -> {
+      try {
+        if (all != null) {
+          all.onEvent(event);
+        }
+      } finally {
+        if (event.kind() != CacheEvent.Kind.INSERTED) {
+          removals.onEvent(event);
+        }
+      }
+    };
   }
 
   /**
@@ -228,7 +264,7 @@ public final class CacheTableBuilder<K, V> extends TableBuilder<CacheTableBuilde
             weigher,
             ticker,
             table.recordStats(),
-            listener,
+            listeners(),
             backgroundExpiry,
             executor,
             refreshNanos,

@@ -170,4 +170,43 @@ class CacheListenerTest {
     assertEquals(new CacheStats(0, 0, 0, 0, 0, 0, 0, 0), cache.cacheStats());
     assertTrue(cache.cacheStats().hitRate() == 1.0);
   }
+
+  @Test
+  void aRemovalListenerHearsRemovalsOnlyAfterTheListenerEvenIfTheListenerThrows() {
+    List<String> heard = new CopyOnWriteArrayList<>();
+    CacheTable<String, String> cache =
+        Caches.<String, String>cache(Fixtures.unique("removals"))
+            .ticker(ticker)
+            .backgroundExpiry(false)
+            .expireAfterWrite(Duration.ofSeconds(5))
+            .maximumSize(1)
+            .executor(Runnable::run)
+            .listener(
+                e -> {
+                  heard.add("listener " + e.kind() + " " + e.key());
+                  throw new IllegalStateException("a failing listener");
+                })
+            .removalListener(e -> heard.add("removal " + e.kind() + " " + e.key()))
+            .build();
+    cache.insert("a", "1"); // INSERTED: the listener only
+    cache.insert("a", "2"); // UPDATED
+    cache.delete("a"); // DELETED
+    cache.insert("b", "1");
+    cache.insert("c", "1"); // the bound evicts b or c
+    ticker.advance(Duration.ofSeconds(10));
+    cache.cleanUp(); // the survivor expires
+    List<String> removals = heard.stream().filter(h -> h.startsWith("removal ")).toList();
+    assertEquals(
+        List.of("removal UPDATED a", "removal DELETED a"), removals.subList(0, 2), "" + heard);
+    assertEquals(4, removals.size(), "updated, deleted, evicted, expired: " + heard);
+    assertTrue(removals.get(2).startsWith("removal EVICTED "), "" + heard);
+    assertTrue(removals.get(3).startsWith("removal EXPIRED "), "" + heard);
+    for (int i = 0; i < heard.size(); i++) {
+      if (heard.get(i).startsWith("removal ")) {
+        assertEquals(
+            heard.get(i).replace("removal ", "listener "), heard.get(i - 1), "listener first");
+      }
+    }
+    cache.delete();
+  }
 }

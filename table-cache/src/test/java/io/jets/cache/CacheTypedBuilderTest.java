@@ -30,6 +30,13 @@ class CacheTypedBuilderTest {
             listener
                 + "CacheTable<Integer, Integer> c = Caches.cache(\"c\").listener(audit).build();");
     assertFalse(wrong.isEmpty(), "a CacheListener<String, Long> on a CacheTable<Integer, Integer>");
+    assertFalse(
+        compile(
+                listener
+                    + "CacheTable<Integer, Integer> c = Caches.cache(\"c\")"
+                    + ".removalListener(audit).build();")
+            .isEmpty(),
+        "a removal listener of other types");
     assertTrue(wrong.contains("Snippet.java"), wrong);
   }
 
