@@ -9,4 +9,7 @@ module io.jets.term {
   requires jdk.jfr;
 
   exports io.jets.term;
+  // jets-cluster checks a term before it ships it, with the same rules as a local put.
+  exports io.jets.term.internal to
+      io.jets.cluster;
 }

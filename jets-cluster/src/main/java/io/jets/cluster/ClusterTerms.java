@@ -1,0 +1,223 @@
+package io.jets.cluster;
+
+import com.hazelcast.core.EntryEvent;
+import com.hazelcast.core.HazelcastInstance;
+import com.hazelcast.map.IMap;
+import com.hazelcast.map.listener.EntryAddedListener;
+import com.hazelcast.map.listener.EntryUpdatedListener;
+import io.jets.term.PersistentTerm;
+import io.jets.term.TermExistsException;
+import io.jets.term.internal.ValueInspector;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.Objects;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Persistent terms for a whole Hazelcast cluster: a {@link #put} on any member stores the term in
+ * the cluster, and every member bound to it applies the term to its own {@link PersistentTerm}, so
+ * that {@code PersistentTerm.get} and {@code Term} handles read it at local cost everywhere.
+ *
+ * <h2>Guarantees</h2>
+ *
+ * <ul>
+ *   <li><b>Durable.</b> A write returns once the cluster holds it on the key's partition owner and
+ *       its synchronous backup (Hazelcast's default backup count, 1): it survives the crash of any
+ *       one member, the writer's included.
+ *   <li><b>Read your writes.</b> The writing member has applied the term to its {@code
+ *       PersistentTerm} before the write returns.
+ *   <li><b>Same order per key.</b> Writes of one key are serialized on its partition and carry a
+ *       version; every member applies them in version order, each once (a member that misses an
+ *       intermediate version, joining mid-stream, applies the latest).
+ *   <li><b>Joining.</b> {@link #bind} returns only after the member has applied every term the
+ *       cluster held when it subscribed, and every later write reaches it by event.
+ *   <li><b>Eventually everywhere.</b> Other members apply a write shortly after it returns (an
+ *       event per write); until then they read the previous value.
+ * </ul>
+ *
+ * <p>Keys and values follow {@link PersistentTerm}'s immutability rules (checked before anything is
+ * sent) and must be {@link java.io.Serializable}, with a deterministic serialized form for keys
+ * (strings, numbers, records of them): the cluster identifies a key by its bytes. Members read them
+ * back through an {@link java.io.ObjectInputFilter} ({@link #DEFAULT_FILTER}, or the pattern given
+ * to {@link #bind(HazelcastInstance, String)}; every member should use the same one): a write whose
+ * key or value this member's filter rejects is refused before it is sent. An erased key leaves a
+ * small tombstone in the cluster so that its version keeps growing.
+ */
+public final class ClusterTerms implements AutoCloseable {
+
+  /** The Hazelcast map that holds the terms. */
+  public static final String MAP_NAME = "jets.persistent-terms";
+
+  /**
+   * The serialization filter unless {@link #bind(HazelcastInstance, String)} names another: the
+   * classes of {@code java.base} and nothing else.
+   */
+  public static final String DEFAULT_FILTER = "java.base/*;!*";
+
+  private static final System.Logger LOG = System.getLogger(ClusterTerms.class.getName());
+
+  private final IMap<String, TermRecord> terms;
+  private final TermCodec codec;
+  private final ConcurrentHashMap<String, Applied> applied = new ConcurrentHashMap<>();
+  private final UUID subscription;
+
+  /** What this member applied for one key: the version and the value (null: erased). */
+  private record Applied(long version, Object key, Object value) {}
+
+  private ClusterTerms(HazelcastInstance member, String filterPattern) {
+    this.terms = member.getMap(MAP_NAME);
+    this.codec = new TermCodec(filterPattern);
+    // Subscribe first, then read what is there: a write between the two arrives by event, and
+    // versions make applying it twice, or out of order, a no-op.
+    this.subscription = terms.addEntryListener(new Events(), true);
+    for (TermRecord record : terms.values()) {
+      apply(record);
+    }
+  }
+
+  /** Binds to the cluster of {@code member} with {@link #DEFAULT_FILTER}. */
+  public static ClusterTerms bind(HazelcastInstance member) {
+    return bind(member, DEFAULT_FILTER);
+  }
+
+  /**
+   * Binds to the cluster of {@code member}: applies every term the cluster holds, then every later
+   * write, to this JVM's {@link PersistentTerm}.
+   *
+   * @param filterPattern the classes terms may contain, in {@link
+   *     java.io.ObjectInputFilter.Config#createFilter} syntax, e.g. {@code
+   *     "java.base/*;com.example.prices.*;!*"}
+   */
+  public static ClusterTerms bind(HazelcastInstance member, String filterPattern) {
+    Objects.requireNonNull(member, "member");
+    Objects.requireNonNull(filterPattern, "filterPattern");
+    return new ClusterTerms(member, filterPattern);
+  }
+
+  /**
+   * Stores {@code value} under {@code key} in the cluster, replacing any value there; see the class
+   * documentation for when it is durable and visible.
+   *
+   * @throws NullPointerException if key or value is null
+   * @throws IllegalArgumentException if key or value is mutable or not serializable; nothing is
+   *     sent
+   */
+  public void put(Object key, Object value) {
+    write(key, value, false);
+  }
+
+  /**
+   * Stores {@code value} under {@code key} only if the cluster holds no term there, like {@code
+   * persistent_term:put_new/2}; does nothing if it holds an equal one (equal serialized form).
+   *
+   * @throws TermExistsException if the cluster holds a different value under the key; it stays
+   */
+  public void putNew(Object key, Object value) {
+    write(key, value, true);
+  }
+
+  /**
+   * Erases the term under {@code key} in the cluster, if any.
+   *
+   * @return true if the cluster held a term under the key
+   */
+  public boolean erase(Object key) {
+    ValueInspector.inspect("key", key, key);
+    byte[] keyBytes = codec.encode(key, "key");
+    TermWrites.Outcome outcome =
+        terms.executeOnKey(id(keyBytes), new TermWrites.Write(keyBytes, null, false));
+    if (outcome.record() != null) {
+      apply(outcome.record());
+    }
+    return outcome.changed();
+  }
+
+  private void write(Object key, Object value, boolean onlyNew) {
+    ValueInspector.inspect("key", key, key);
+    ValueInspector.inspect("value", key, value);
+    byte[] keyBytes = codec.encode(key, "key");
+    byte[] valueBytes = codec.encode(value, "value");
+    codec.check(keyBytes, key, "key");
+    codec.check(valueBytes, key, "value");
+    TermWrites.Outcome outcome =
+        terms.executeOnKey(id(keyBytes), new TermWrites.Write(keyBytes, valueBytes, onlyNew));
+    TermRecord record = outcome.record();
+    apply(record);
+    if (onlyNew && !outcome.changed() && !Arrays.equals(record.value(), valueBytes)) {
+      throw new TermExistsException(key);
+    }
+  }
+
+  /**
+   * The value this member has applied for {@code key}, or null: what {@code PersistentTerm.get}
+   * returns here once no later local put of the key intervened.
+   */
+  public Object applied(Object key) {
+    Applied a = applied.get(id(codec.encode(key, "key")));
+    return a == null ? null : a.value();
+  }
+
+  /** The version of {@code key} this member has applied; 0 if none. Every write increments it. */
+  public long version(Object key) {
+    Applied a = applied.get(id(codec.encode(key, "key")));
+    return a == null ? 0 : a.version();
+  }
+
+  /** Stops applying the cluster's writes here; the terms applied so far stay in PersistentTerm. */
+  @Override
+  public void close() {
+    terms.removeEntryListener(subscription);
+  }
+
+  private static String id(byte[] keyBytes) {
+    return Base64.getEncoder().encodeToString(keyBytes);
+  }
+
+  /** Applies a record if it is newer than what this member has for its key; once per version. */
+  private void apply(TermRecord record) {
+    if (record == null) {
+      return;
+    }
+    applied.compute(
+        id(record.key()),
+        (id, current) -> {
+          if (current != null && current.version() >= record.version()) {
+            return current;
+          }
+          Object key = current != null ? current.key() : codec.decode(record.key(), "key");
+          if (record.value() == null) {
+            PersistentTerm.erase(key);
+            return new Applied(record.version(), key, null);
+          }
+          Object value = codec.decode(record.value(), "value of " + key);
+          PersistentTerm.put(key, value);
+          return new Applied(record.version(), key, value);
+        });
+  }
+
+  /** Hazelcast's events for the terms map: each key's in its partition's order. */
+  private final class Events
+      implements EntryAddedListener<String, TermRecord>, EntryUpdatedListener<String, TermRecord> {
+
+    @Override
+    public void entryAdded(EntryEvent<String, TermRecord> event) {
+      applyEvent(event.getValue());
+    }
+
+    @Override
+    public void entryUpdated(EntryEvent<String, TermRecord> event) {
+      applyEvent(event.getValue());
+    }
+
+    private void applyEvent(TermRecord record) {
+      try {
+        apply(record);
+      } catch (IllegalStateException | IllegalArgumentException e) {
+        // A term this member cannot hold (its filter differs from the writer's): it keeps the
+        // version it had, and says why once per such write.
+        LOG.log(System.Logger.Level.WARNING, "jets cluster term not applied: " + e.getMessage());
+      }
+    }
+  }
+}

@@ -1,0 +1,116 @@
+package io.jets.cluster;
+
+import com.hazelcast.config.Config;
+import com.hazelcast.config.JoinConfig;
+import com.hazelcast.config.NetworkConfig;
+import com.hazelcast.core.Hazelcast;
+import com.hazelcast.core.HazelcastInstance;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * Hazelcast members on 127.0.0.1 for tests, examples and benchmarks: TCP/IP join to loopback
+ * addresses only, multicast and every other discovery off, no phone-home, a cluster name of its
+ * own. Production code passes its own {@link HazelcastInstance} to {@link ClusterTerms#bind}.
+ *
+ * <p>Close it to shut down every member it started (also those started with {@link #join()}).
+ */
+public final class LocalCluster implements AutoCloseable {
+
+  private static final int PORTS = 16; // members this cluster may ever have
+
+  private final String name = "jets-local-" + UUID.randomUUID();
+  private final int basePort;
+  private final List<HazelcastInstance> members = new ArrayList<>();
+
+  private LocalCluster(int basePort) {
+    this.basePort = basePort;
+  }
+
+  /** Starts {@code size} members that form one cluster; returns once they have. */
+  public static LocalCluster start(int size) {
+    if (size < 1 || size > PORTS) {
+      throw new IllegalArgumentException("size " + size + ": between 1 and " + PORTS);
+    }
+    // A random port range, so that clusters of concurrent test JVMs do not meet.
+    LocalCluster cluster =
+        new LocalCluster(20_000 + PORTS * ThreadLocalRandom.current().nextInt(0, 2_000));
+    try {
+      for (int i = 0; i < size; i++) {
+        cluster.join();
+      }
+    } catch (RuntimeException e) {
+      cluster.close();
+      throw e;
+    }
+    return cluster;
+  }
+
+  /** Starts one more member, which joins the cluster; returns once it has. */
+  public synchronized HazelcastInstance join() {
+    if (members.size() == PORTS) {
+      throw new IllegalStateException("cluster " + name + " is full (" + PORTS + " members)");
+    }
+    HazelcastInstance member = Hazelcast.newHazelcastInstance(config(name, basePort));
+    members.add(member);
+    return member;
+  }
+
+  /** The members started, in start order (some may have been shut down since). */
+  public synchronized List<HazelcastInstance> members() {
+    return List.copyOf(members);
+  }
+
+  /** The member started {@code index}-th (0-based). */
+  public synchronized HazelcastInstance member(int index) {
+    return members.get(index);
+  }
+
+  /**
+   * The configuration of a loopback member of cluster {@code clusterName} whose members listen on
+   * ports {@code basePort} to {@code basePort + 15}; usable for a member in another JVM.
+   */
+  public static Config config(String clusterName, int basePort) {
+    Config config = new Config();
+    config.setClusterName(clusterName);
+    config.setProperty("hazelcast.phone.home.enabled", "false");
+    config.setProperty("hazelcast.shutdownhook.enabled", "false");
+    config.setProperty("hazelcast.socket.bind.any", "false");
+    config.setProperty("hazelcast.logging.type", "jdk");
+    config.setProperty("hazelcast.wait.seconds.before.join", "0");
+    config.setProperty("hazelcast.merge.first.run.delay.seconds", "5");
+    NetworkConfig network = config.getNetworkConfig();
+    network.setPort(basePort).setPortAutoIncrement(true).setPortCount(PORTS);
+    network.getInterfaces().setEnabled(true).addInterface("127.0.0.1");
+    JoinConfig join = network.getJoin();
+    join.getMulticastConfig().setEnabled(false);
+    join.getAutoDetectionConfig().setEnabled(false);
+    join.getTcpIpConfig().setEnabled(true);
+    for (int port = basePort; port < basePort + PORTS; port++) {
+      join.getTcpIpConfig().addMember("127.0.0.1:" + port);
+    }
+    return config;
+  }
+
+  /** This cluster's name. */
+  public String name() {
+    return name;
+  }
+
+  /** The first port of this cluster's range. */
+  public int basePort() {
+    return basePort;
+  }
+
+  /** Shuts down every member this object started that is still running. */
+  @Override
+  public synchronized void close() {
+    for (HazelcastInstance member : members) {
+      if (member.getLifecycleService().isRunning()) {
+        member.getLifecycleService().terminate();
+      }
+    }
+  }
+}

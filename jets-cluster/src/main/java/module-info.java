@@ -1,0 +1,11 @@
+/**
+ * jets beyond one JVM, on Hazelcast: {@link io.jets.cluster.ClusterTerms}, persistent terms put
+ * once in the cluster and read on every member at local cost, and {@link
+ * io.jets.cluster.LocalCluster}, members on 127.0.0.1 for tests, examples and benchmarks.
+ */
+module io.jets.cluster {
+  requires transitive io.jets.term;
+  requires transitive com.hazelcast.core;
+
+  exports io.jets.cluster;
+}
