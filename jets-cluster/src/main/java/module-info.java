@@ -5,6 +5,7 @@
  */
 module io.jets.cluster {
   requires transitive io.jets.term;
+  requires transitive io.jets.table;
   requires transitive com.hazelcast.core;
 
   exports io.jets.cluster;

@@ -1,0 +1,26 @@
+package io.jets.cluster;
+
+import java.io.Serializable;
+import java.util.List;
+
+/**
+ * One write of a replicated table's owner, as it travels through the table's ringbuffer: applied on
+ * every member by one jets operation, so atomically where jets' operation is.
+ *
+ * @param kind what the owner did
+ * @param keys the serialized keys (one for INSERT and DELETE, none for CLEAR)
+ * @param values the serialized values, parallel to {@code keys} (empty for DELETE and CLEAR)
+ */
+record TableBatch(Kind kind, List<byte[]> keys, List<byte[]> values) implements Serializable {
+
+  enum Kind {
+    /** {@code insert(key, value)}. */
+    INSERT,
+    /** {@code insertAll(objects)}: every object or none, on every member. */
+    INSERT_ALL,
+    /** {@code delete(key)}. */
+    DELETE,
+    /** {@code deleteAllObjects()}. */
+    CLEAR
+  }
+}
