@@ -27,9 +27,17 @@ public final class ReplicatedTable<K, V> implements AutoCloseable {
   private final Ringbuffer<TableBatch> log;
   private final IMap<String, byte[]> mirror;
   private final Replica<K, V> replica;
+  private final HazelcastInstance member;
+  private final TableOwnership.Owner owner;
 
   ReplicatedTable(
-      HazelcastInstance member, String name, TableCodecs codecs, Replica<K, V> replica) {
+      HazelcastInstance member,
+      String name,
+      TableCodecs codecs,
+      Replica<K, V> replica,
+      TableOwnership.Owner owner) {
+    this.member = member;
+    this.owner = owner;
     this.name = name;
     this.codecs = codecs;
     this.log = member.getRingbuffer(ReplicatedTables.logName(name));
@@ -95,9 +103,21 @@ public final class ReplicatedTable<K, V> implements AutoCloseable {
     return name;
   }
 
-  /** Stops this member's replica and deletes its local copy; the cluster keeps the table. */
+  /** How many owners the table has had, this one included (1 for its first owner). */
+  public long epoch() {
+    return owner.epoch();
+  }
+
+  /**
+   * The owner exits: gives the table up (an heir takes it over; without one the cluster keeps the
+   * table, and a later {@link ReplicatedTables#own} continues it), stops this member's replica and
+   * deletes its local copy.
+   */
   @Override
   public void close() {
+    if (member.getLifecycleService().isRunning()) {
+      TableOwnership.release(member, name, owner);
+    }
     replica.close();
   }
 }

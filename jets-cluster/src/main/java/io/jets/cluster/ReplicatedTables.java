@@ -26,9 +26,37 @@ public final class ReplicatedTables {
   public static <K, V> ReplicatedTable<K, V> own(
       HazelcastInstance member, String name, String filterPattern) {
     TableCodecs codecs = codecs(member, name, filterPattern);
+    TableOwnership.Owner owner = TableOwnership.claim(member, name);
+    if (owner == null) {
+      throw new IllegalStateException(
+          "replicated table "
+              + name
+              + " is owned by a live member: "
+              + TableOwnership.owners(member).get(name));
+    }
+    Replica<K, V> replica = new Replica<>(member, name, codecs);
+    try {
+      replica.awaitJoined(JOIN_SECONDS);
+    } catch (RuntimeException e) {
+      replica.close();
+      TableOwnership.release(member, name, owner);
+      throw e;
+    }
+    return new ReplicatedTable<>(member, name, codecs, replica, owner);
+  }
+
+  /**
+   * A copy of replicated table {@code name} on {@code member} that takes the table over when its
+   * owner gives it up ({@link ReplicatedTable#close()}) or the owner's member leaves the cluster,
+   * crash included: {@link Heir#takeover()} then completes with the new owner's handle, which
+   * continues the owner's sequence. Of several heirs exactly one takes over.
+   */
+  public static <K, V> Heir<K, V> heir(
+      HazelcastInstance member, String name, String filterPattern) {
+    TableCodecs codecs = codecs(member, name, filterPattern);
     Replica<K, V> replica = new Replica<>(member, name, codecs);
     replica.awaitJoined(JOIN_SECONDS);
-    return new ReplicatedTable<>(member, name, codecs, replica);
+    return new Heir<>(member, name, codecs, replica);
   }
 
   /**
@@ -45,10 +73,10 @@ public final class ReplicatedTables {
   }
 
   /** A member's read-only copy of a replicated table. */
-  public static final class Copy<K, V> implements AutoCloseable {
-    private final Replica<K, V> replica;
+  public static sealed class Copy<K, V> implements AutoCloseable permits Heir {
+    final Replica<K, V> replica;
 
-    private Copy(Replica<K, V> replica) {
+    Copy(Replica<K, V> replica) {
       this.replica = replica;
     }
 

@@ -1,0 +1,126 @@
+package io.jets.cluster;
+
+import com.hazelcast.cluster.MembershipEvent;
+import com.hazelcast.cluster.MembershipListener;
+import com.hazelcast.core.EntryEvent;
+import com.hazelcast.core.HazelcastInstance;
+import com.hazelcast.map.listener.EntryUpdatedListener;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/**
+ * A member's copy of a replicated table that becomes its owner when the owner gives it up or the
+ * owner's member leaves the cluster; see {@link ReplicatedTables#heir}.
+ *
+ * <p>Takeover: the heir claims the table by compare-and-set on the ownership record (one heir
+ * wins), waits until its copy has applied every write in the table's log (every write the old owner
+ * had acknowledged), rewrites the mirror from its copy (a write the old owner logged but had not
+ * mirrored when it crashed is mirrored now), and completes {@link #takeover()}.
+ */
+public final class Heir<K, V> extends ReplicatedTables.Copy<K, V> {
+
+  private final HazelcastInstance member;
+  private final String name;
+  private final TableCodecs codecs;
+  private final CompletableFuture<ReplicatedTable<K, V>> takeover = new CompletableFuture<>();
+  private final ExecutorService claims =
+      Executors.newSingleThreadExecutor(
+          r -> Thread.ofPlatform().daemon().name("jets-heir").unstarted(r));
+  private final UUID membership;
+  private final UUID ownerWatch;
+
+  Heir(HazelcastInstance member, String name, TableCodecs codecs, Replica<K, V> replica) {
+    super(replica);
+    this.member = member;
+    this.name = name;
+    this.codecs = codecs;
+    this.membership =
+        member
+            .getCluster()
+            .addMembershipListener(
+                new MembershipListener() {
+                  @Override
+                  public void memberAdded(MembershipEvent event) {}
+
+                  @Override
+                  public void memberRemoved(MembershipEvent event) {
+                    tryClaim();
+                  }
+                });
+    this.ownerWatch =
+        TableOwnership.owners(member)
+            .addEntryListener(
+                (EntryUpdatedListener<String, TableOwnership.Owner>) this::ownerChanged,
+                name,
+                false);
+    tryClaim(); // the owner may be gone already
+  }
+
+  private void ownerChanged(EntryEvent<String, TableOwnership.Owner> event) {
+    tryClaim(); // released, or taken by another heir (then the claim finds a live owner)
+  }
+
+  /** Claims on a thread of its own: Hazelcast's event threads must not block on the cluster. */
+  private void tryClaim() {
+    if (takeover.isDone()) {
+      return;
+    }
+    claims.execute(
+        () -> {
+          if (takeover.isDone() || !member.getLifecycleService().isRunning()) {
+            return;
+          }
+          try {
+            TableOwnership.Owner owner = TableOwnership.claim(member, name);
+            if (owner != null) {
+              takeover.complete(takeOver(owner));
+            }
+          } catch (RuntimeException e) {
+            takeover.completeExceptionally(e);
+          }
+        });
+  }
+
+  private ReplicatedTable<K, V> takeOver(TableOwnership.Owner owner) {
+    long tail = member.<TableBatch>getRingbuffer(ReplicatedTables.logName(name)).tailSequence();
+    if (tail >= 0) {
+      replica.awaitApplied(tail);
+    }
+    var mirror = member.<String, byte[]>getMap(ReplicatedTables.mirrorName(name));
+    Map<String, byte[]> state = new java.util.HashMap<>();
+    for (Map.Entry<K, V> object : replica.table().toList()) {
+      state.put(
+          ReplicatedTables.id(codecs.encode(object.getKey(), "key")),
+          codecs.encode(object.getValue(), "value"));
+    }
+    for (String id : mirror.keySet()) {
+      if (!state.containsKey(id)) {
+        mirror.delete(id);
+      }
+    }
+    mirror.putAll(state);
+    return new ReplicatedTable<>(member, name, codecs, replica, owner);
+  }
+
+  /** Completes with the owner's handle once this heir has taken the table over. */
+  public CompletableFuture<ReplicatedTable<K, V>> takeover() {
+    return takeover;
+  }
+
+  /** Stops being an heir; if it took over, closes the owner's handle too (another heir may). */
+  @Override
+  public void close() {
+    member.getCluster().removeMembershipListener(membership);
+    TableOwnership.owners(member).removeEntryListener(ownerWatch);
+    claims.shutdownNow();
+    ReplicatedTable<K, V> owned = takeover.getNow(null);
+    if (owned != null) {
+      owned.close();
+    } else {
+      super.close();
+    }
+  }
+}

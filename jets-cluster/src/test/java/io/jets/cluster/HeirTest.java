@@ -1,0 +1,110 @@
+package io.jets.cluster;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.hazelcast.core.HazelcastInstance;
+import io.jets.table.SetTable;
+import java.time.Duration;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.Timeout;
+
+/** The owner lifecycle of replicated tables across members: heirs take over. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@Timeout(180)
+class HeirTest {
+
+  private static final String FILTER = "java.base/*;!*";
+  private LocalCluster cluster;
+
+  @BeforeAll
+  void startCluster() {
+    cluster = LocalCluster.start(3);
+  }
+
+  @AfterAll
+  void stopCluster() {
+    cluster.close();
+    assertTrue(cluster.members().stream().noneMatch(m -> m.getLifecycleService().isRunning()));
+  }
+
+  private static void eventually(String what, BooleanSupplier condition) {
+    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+    while (!condition.getAsBoolean()) {
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError("not within 60 s: " + what);
+      }
+      Thread.onSpinWait();
+      Thread.yield();
+    }
+  }
+
+  private static Map<String, Integer> content(SetTable<String, Integer> table) {
+    Map<String, Integer> all = new TreeMap<>();
+    table.toList().forEach(o -> all.put(o.getKey(), o.getValue()));
+    return all;
+  }
+
+  @Test
+  void whenTheOwnersMemberCrashesOneHeirTakesOverAndContinuesTheSequence() throws Exception {
+    String name = "crash-" + UUID.randomUUID();
+    HazelcastInstance ownersMember = cluster.join();
+    ReplicatedTable<String, Integer> owner = ReplicatedTables.own(ownersMember, name, FILTER);
+    try (Heir<String, Integer> heir1 = ReplicatedTables.heir(cluster.member(1), name, FILTER);
+        Heir<String, Integer> heir2 = ReplicatedTables.heir(cluster.member(2), name, FILTER);
+        ReplicatedTables.Copy<String, Integer> reader =
+            ReplicatedTables.replica(cluster.member(0), name, FILTER)) {
+      for (int i = 0; i < 100; i++) {
+        owner.insert("k" + i, i); // each acknowledged when it returns
+      }
+      assertFalse(heir1.takeover().isDone() || heir2.takeover().isDone(), "the owner lives");
+      ownersMember.getLifecycleService().terminate(); // a crash
+      eventually(
+          "an heir takes over", () -> heir1.takeover().isDone() || heir2.takeover().isDone());
+      Heir<String, Integer> winner = heir1.takeover().isDone() ? heir1 : heir2;
+      Heir<String, Integer> loser = winner == heir1 ? heir2 : heir1;
+      ReplicatedTable<String, Integer> next = winner.takeover().get(60, TimeUnit.SECONDS);
+      assertEquals(2, next.epoch());
+      for (int i = 0; i < 100; i++) {
+        assertEquals(i, next.local().get("k" + i), "acknowledged write k" + i);
+      }
+      for (int i = 100; i < 110; i++) {
+        next.insert("k" + i, i);
+      }
+      Map<String, Integer> expected = content(next.local());
+      assertEquals(110, expected.size());
+      eventually("the reader converges", () -> content(reader.table()).equals(expected));
+      eventually("the other heir converges", () -> content(loser.table()).equals(expected));
+      assertFalse(loser.takeover().isDone(), "exactly one heir takes over");
+    }
+  }
+
+  @Test
+  void whenTheOwnerGivesTheTableUpItsHeirTakesOver() throws Exception {
+    String name = "release-" + UUID.randomUUID();
+    ReplicatedTable<String, Integer> owner = ReplicatedTables.own(cluster.member(0), name, FILTER);
+    owner.insert("a", 1);
+    try (Heir<String, Integer> heir = ReplicatedTables.heir(cluster.member(1), name, FILTER)) {
+      assertThrows(
+          IllegalStateException.class,
+          () -> ReplicatedTables.own(cluster.member(2), name, FILTER),
+          "one owner at a time");
+      owner.close();
+      ReplicatedTable<String, Integer> next = heir.takeover().get(60, TimeUnit.SECONDS);
+      assertEquals(2, next.epoch());
+      assertEquals(1, next.local().get("a"));
+      next.insert("b", 2);
+      assertEquals(2, next.local().get("b"));
+    }
+  }
+}
