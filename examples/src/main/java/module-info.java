@@ -9,5 +9,6 @@ module io.jets.examples {
   requires io.jets.cache;
   requires io.jets.term;
   requires io.jets.pekko;
+  requires io.jets.cluster;
   requires jdk.jfr;
 }

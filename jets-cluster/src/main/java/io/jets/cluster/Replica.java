@@ -104,6 +104,26 @@ final class Replica<K, V> implements AutoCloseable {
     return appliedThrough;
   }
 
+  /** Waits up to {@code nanos} for the batch at {@code sequence}; returns whether it is applied. */
+  boolean awaitApplied(long sequence, long nanos) {
+    progress.lock();
+    try {
+      long left = nanos;
+      while (appliedThrough < sequence) {
+        if (left <= 0 || failure != null || closed) {
+          return false;
+        }
+        left = advanced.awaitNanos(left);
+      }
+      return true;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    } finally {
+      progress.unlock();
+    }
+  }
+
   /** Waits until the batch at {@code sequence} has been applied here; the owner's writes do. */
   void awaitApplied(long sequence) {
     progress.lock();

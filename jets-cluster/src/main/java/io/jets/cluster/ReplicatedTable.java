@@ -29,6 +29,7 @@ public final class ReplicatedTable<K, V> implements AutoCloseable {
   private final Replica<K, V> replica;
   private final HazelcastInstance member;
   private final TableOwnership.Owner owner;
+  private volatile long sequence = -1;
 
   ReplicatedTable(
       HazelcastInstance member,
@@ -57,6 +58,7 @@ public final class ReplicatedTable<K, V> implements AutoCloseable {
     byte[] k = codecs.encode(key, "key");
     byte[] v = codecs.encode(value, "value");
     long sequence = log.add(new TableBatch(TableBatch.Kind.INSERT, List.of(k), List.of(v)));
+    this.sequence = sequence;
     mirror.set(ReplicatedTables.id(k), v);
     replica.awaitApplied(sequence);
   }
@@ -78,6 +80,7 @@ public final class ReplicatedTable<K, V> implements AutoCloseable {
       state.put(ReplicatedTables.id(k), v);
     }
     long sequence = log.add(new TableBatch(TableBatch.Kind.INSERT_ALL, keys, values));
+    this.sequence = sequence;
     mirror.putAll(state);
     replica.awaitApplied(sequence);
   }
@@ -87,6 +90,7 @@ public final class ReplicatedTable<K, V> implements AutoCloseable {
     Objects.requireNonNull(key, "key");
     byte[] k = codecs.encode(key, "key");
     long sequence = log.add(new TableBatch(TableBatch.Kind.DELETE, List.of(k), List.of()));
+    this.sequence = sequence;
     mirror.delete(ReplicatedTables.id(k));
     replica.awaitApplied(sequence);
   }
@@ -94,6 +98,7 @@ public final class ReplicatedTable<K, V> implements AutoCloseable {
   /** Deletes every object on every member, each member all at once. */
   public synchronized void deleteAllObjects() {
     long sequence = log.add(new TableBatch(TableBatch.Kind.CLEAR, List.of(), List.of()));
+    this.sequence = sequence;
     mirror.clear();
     replica.awaitApplied(sequence);
   }
@@ -101,6 +106,14 @@ public final class ReplicatedTable<K, V> implements AutoCloseable {
   /** The table's name, the same on every member. */
   public String name() {
     return name;
+  }
+
+  /**
+   * The sequence number of this handle's last acknowledged write, -1 before the first: pass it to
+   * {@link ReplicatedTables.Copy#awaitApplied} to read your write on another member.
+   */
+  public long sequence() {
+    return sequence;
   }
 
   /** How many owners the table has had, this one included (1 for its first owner). */

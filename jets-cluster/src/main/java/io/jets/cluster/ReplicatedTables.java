@@ -90,6 +90,14 @@ public final class ReplicatedTables {
       return replica.appliedThrough();
     }
 
+    /**
+     * Waits until this copy has applied the owner's write numbered {@code sequence} ({@link
+     * ReplicatedTable#sequence()}), at most {@code timeout}; returns whether it has.
+     */
+    public boolean awaitApplied(long sequence, java.time.Duration timeout) {
+      return replica.awaitApplied(sequence, timeout.toNanos());
+    }
+
     /** Stops following the owner and deletes the local copy. */
     @Override
     public void close() {
