@@ -81,6 +81,9 @@ public final class LocalCluster implements AutoCloseable {
     config.setProperty("hazelcast.logging.type", "jdk");
     config.setProperty("hazelcast.wait.seconds.before.join", "0");
     config.setProperty("hazelcast.merge.first.run.delay.seconds", "5");
+    // A member that stops answering (a killed JVM) leaves the cluster within seconds, not a minute.
+    config.setProperty("hazelcast.heartbeat.interval.seconds", "1");
+    config.setProperty("hazelcast.max.no.heartbeat.seconds", "10");
     NetworkConfig network = config.getNetworkConfig();
     network.setPort(basePort).setPortAutoIncrement(true).setPortCount(PORTS);
     network.getInterfaces().setEnabled(true).addInterface("127.0.0.1");
