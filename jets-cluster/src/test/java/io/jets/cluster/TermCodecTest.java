@@ -1,0 +1,53 @@
+package io.jets.cluster;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.time.LocalDate;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Keys and values read back as they were written, in the compact forms and through the filter. */
+class TermCodecTest {
+
+  record Point(int x, int y) implements java.io.Serializable {}
+
+  @Test
+  void everyFormReadsBackEqual() {
+    TermCodec codec = new TermCodec("java.base/*;io.jets.cluster.*;!*");
+    for (Object value :
+        List.of(
+            "",
+            "prices",
+            "ünïcødé ✓",
+            0,
+            -7,
+            Integer.MAX_VALUE,
+            0L,
+            Long.MIN_VALUE,
+            1.0842,
+            Double.NaN,
+            LocalDate.of(2026, 12, 3),
+            List.of(1, 2),
+            new Point(3, 4))) {
+      assertEquals(value, codec.decode(codec.encode(value, "value"), "value"), "" + value);
+    }
+  }
+
+  @Test
+  void equalKeysHaveEqualBytes() {
+    TermCodec codec = new TermCodec("java.base/*;!*");
+    assertArrayEquals(codec.encode("k" + 1, "key"), codec.encode("k1", "key"));
+    assertArrayEquals(codec.encode(Long.valueOf(5), "key"), codec.encode(5L, "key"));
+  }
+
+  @Test
+  void aClassOutsideTheFilterIsRefused() {
+    TermCodec strict = new TermCodec("java.base/*;!*");
+    byte[] bytes = strict.encode(new Point(1, 2), "value");
+    IllegalArgumentException refused =
+        assertThrows(IllegalArgumentException.class, () -> strict.check(bytes, "p", "value"));
+    assertEquals(true, refused.getMessage().contains("filter"), refused.getMessage());
+  }
+}
