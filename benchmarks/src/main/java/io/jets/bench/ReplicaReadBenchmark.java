@@ -9,6 +9,8 @@ import com.hazelcast.map.IMap;
 import io.jets.cluster.LocalCluster;
 import io.jets.cluster.ReplicatedTable;
 import io.jets.cluster.ReplicatedTables;
+import io.jets.owner.Owner;
+import io.jets.owner.OwnerScope;
 import io.jets.table.Access;
 import io.jets.table.SetTable;
 import io.jets.table.Tables;
@@ -44,6 +46,7 @@ public class ReplicaReadBenchmark {
   private ReplicatedTable<String, Long> owner;
   private ReplicatedTables.Copy<String, Long> replica;
   private SetTable<String, Long> local;
+  private OwnerScope localOwner;
   private IMap<String, Long> map;
   private IMap<String, Long> nearCached;
   private String[] keys;
@@ -73,8 +76,16 @@ public class ReplicaReadBenchmark {
     owner.insertAll(objects);
     replica = ReplicatedTables.replica(members.get(1), "bench-prices", FILTER);
     replica.awaitApplied(owner.sequence(), Duration.ofSeconds(60));
-    local = Tables.<String, Long>set("bench-local").access(Access.PUBLIC).build();
-    local.insertAll(objects);
+    // The local table holds copies of the keys, as the replica holds keys decoded from the wire:
+    // both then compare the looked-up key by its characters, not by identity.
+    // It is PROTECTED and owned by another owner, as the replica's copy is.
+    localOwner = OwnerScope.open("bench-local-owner");
+    try (Owner.Binding bound = localOwner.bind()) {
+      local = Tables.<String, Long>set("bench-local").access(Access.PROTECTED).build();
+      for (Map.Entry<String, Long> object : objects) {
+        local.insert(new String(object.getKey()), object.getValue());
+      }
+    }
     map = members.get(1).getMap("plain");
     nearCached = members.get(1).getMap("near");
     for (Map.Entry<String, Long> object : objects) {
@@ -90,7 +101,7 @@ public class ReplicaReadBenchmark {
   public void stop() {
     replica.close();
     owner.close();
-    local.delete();
+    localOwner.close(); // deletes the local table
     members.forEach(m -> m.getLifecycleService().terminate());
   }
 
