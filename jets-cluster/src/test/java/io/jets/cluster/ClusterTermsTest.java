@@ -1,5 +1,6 @@
 package io.jets.cluster;
 
+import static io.jets.cluster.Eventually.eventually;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -9,10 +10,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.hazelcast.core.HazelcastInstance;
 import io.jets.term.PersistentTerm;
 import io.jets.term.TermExistsException;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -45,18 +44,6 @@ class ClusterTermsTest {
     terms.forEach(ClusterTerms::close);
     cluster.close();
     assertTrue(cluster.members().stream().noneMatch(m -> m.getLifecycleService().isRunning()));
-  }
-
-  /** Polls {@code condition} until it holds; fails after 30 s. Never sleeps for timing. */
-  private static void eventually(String what, BooleanSupplier condition) {
-    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-    while (!condition.getAsBoolean()) {
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError("not within 30 s: " + what);
-      }
-      Thread.onSpinWait();
-      Thread.yield();
-    }
   }
 
   private void everyMemberHas(Object key, Object value, long version) {

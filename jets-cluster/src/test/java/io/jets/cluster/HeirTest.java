@@ -1,18 +1,16 @@
 package io.jets.cluster;
 
+import static io.jets.cluster.Eventually.content;
+import static io.jets.cluster.Eventually.eventually;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.hazelcast.core.HazelcastInstance;
-import io.jets.table.SetTable;
-import java.time.Duration;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -36,23 +34,6 @@ class HeirTest {
   void stopCluster() {
     cluster.close();
     assertTrue(cluster.members().stream().noneMatch(m -> m.getLifecycleService().isRunning()));
-  }
-
-  private static void eventually(String what, BooleanSupplier condition) {
-    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-    while (!condition.getAsBoolean()) {
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError("not within 60 s: " + what);
-      }
-      Thread.onSpinWait();
-      Thread.yield();
-    }
-  }
-
-  private static Map<String, Integer> content(SetTable<String, Integer> table) {
-    Map<String, Integer> all = new TreeMap<>();
-    table.toList().forEach(o -> all.put(o.getKey(), o.getValue()));
-    return all;
   }
 
   @Test

@@ -1,5 +1,7 @@
 package io.jets.cluster;
 
+import static io.jets.cluster.Eventually.content;
+import static io.jets.cluster.Eventually.eventually;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -8,11 +10,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.hazelcast.core.HazelcastInstance;
 import io.jets.table.SetTable;
 import io.jets.table.TableException;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
@@ -20,7 +20,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -44,25 +43,6 @@ class ReplicatedTableTest {
   void stopCluster() {
     cluster.close();
     assertTrue(cluster.members().stream().noneMatch(m -> m.getLifecycleService().isRunning()));
-  }
-
-  private static void eventually(String what, BooleanSupplier condition) {
-    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-    while (!condition.getAsBoolean()) {
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError("not within 60 s: " + what);
-      }
-      Thread.onSpinWait();
-      Thread.yield();
-    }
-  }
-
-  private static Map<String, Integer> content(SetTable<String, Integer> table) {
-    Map<String, Integer> all = new TreeMap<>();
-    for (Map.Entry<String, Integer> object : table.toList()) {
-      all.put(object.getKey(), object.getValue());
-    }
-    return all;
   }
 
   private static String unique(String prefix) {
