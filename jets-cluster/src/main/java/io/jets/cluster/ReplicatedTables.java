@@ -105,6 +105,34 @@ public final class ReplicatedTables {
     }
   }
 
+  /**
+   * Who writes replicated table {@code name}, cluster-wide (ETS's {@code whereis} for a cluster):
+   * empty if no member has ever owned it.
+   */
+  public static java.util.Optional<TableOwner> whereis(HazelcastInstance member, String name) {
+    Objects.requireNonNull(member, "member");
+    Objects.requireNonNull(name, "name");
+    TableOwnership.Owner owner = TableOwnership.owners(member).get(name);
+    if (owner == null) {
+      return java.util.Optional.empty();
+    }
+    return java.util.Optional.of(
+        new TableOwner(
+            owner.member(),
+            owner.epoch(),
+            !owner.released() && TableOwnership.alive(member, owner)));
+  }
+
+  /**
+   * The owner of a replicated table as the cluster records it.
+   *
+   * @param member the Hazelcast member UUID of the owner's member
+   * @param epoch how many owners the table has had (1 for the first)
+   * @param live whether that owner still holds the table: it has not given it up and its member is
+   *     in the cluster; if not, the next {@link #own} or heir takes it
+   */
+  public record TableOwner(java.util.UUID member, long epoch, boolean live) {}
+
   private static TableCodecs codecs(HazelcastInstance member, String name, String filterPattern) {
     Objects.requireNonNull(member, "member");
     Objects.requireNonNull(name, "name");

@@ -80,9 +80,20 @@ class HeirTest {
           IllegalStateException.class,
           () -> ReplicatedTables.own(cluster.member(2), name, FILTER),
           "one owner at a time");
+      ReplicatedTables.TableOwner before =
+          ReplicatedTables.whereis(cluster.member(2), name).orElseThrow();
+      assertEquals(cluster.member(0).getCluster().getLocalMember().getUuid(), before.member());
+      assertEquals(1, before.epoch());
+      assertTrue(before.live());
       owner.close();
       ReplicatedTable<String, Integer> next = heir.takeover().get(60, TimeUnit.SECONDS);
       assertEquals(2, next.epoch());
+      ReplicatedTables.TableOwner after =
+          ReplicatedTables.whereis(cluster.member(2), name).orElseThrow();
+      assertEquals(cluster.member(1).getCluster().getLocalMember().getUuid(), after.member());
+      assertEquals(2, after.epoch());
+      assertTrue(after.live());
+      assertTrue(ReplicatedTables.whereis(cluster.member(2), "never-" + name).isEmpty());
       assertEquals(1, next.local().get("a"));
       next.insert("b", 2);
       assertEquals(2, next.local().get("b"));
