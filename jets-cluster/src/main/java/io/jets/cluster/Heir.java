@@ -74,7 +74,7 @@ public final class Heir<K, V> extends ReplicatedTables.Copy<K, V> {
             return;
           }
           try {
-            TableOwnership.Owner owner = TableOwnership.claim(member, name);
+            TableOwnership.Owner owner = TableOwnership.claim(member, name, null);
             if (owner != null) {
               takeover.complete(takeOver(owner));
             }

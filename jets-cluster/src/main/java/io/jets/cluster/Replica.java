@@ -24,9 +24,10 @@ import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * This member's copy of a replicated table: a local jets {@code set} table that one thread, bound
- * to the replica's own owner, keeps in step with the table's ringbuffer. Readers read the local
- * table directly.
+ * This member's copy of a replicated table: a local jets {@code set} or {@code ordered_set} table
+ * (both last-writer-wins per key, so the join's replay converges) that one thread, bound to the
+ * replica's own owner, keeps in step with the table's ringbuffer. Readers read the local table
+ * directly.
  */
 final class Replica<K, V> implements AutoCloseable {
   /*
@@ -66,14 +67,17 @@ final class Replica<K, V> implements AutoCloseable {
   private volatile RuntimeException failure;
   private volatile boolean closed;
 
-  Replica(HazelcastInstance member, String name, TableCodecs codecs) {
+  Replica(HazelcastInstance member, String name, TableCodecs codecs, boolean ordered) {
     this.name = name;
     this.codecs = codecs;
     this.log = member.getRingbuffer(ReplicatedTables.logName(name));
     this.mirror = member.getMap(ReplicatedTables.mirrorName(name));
     this.owner = OwnerScope.open("replica of " + name);
     try (Owner.Binding bound = owner.bind()) {
-      this.table = Tables.<K, V>set(name).access(Access.PROTECTED).build();
+      this.table =
+          ordered
+              ? Tables.<K, V>orderedSet(name).access(Access.PROTECTED).build()
+              : Tables.<K, V>set(name).access(Access.PROTECTED).build();
     }
     this.applier = Thread.ofPlatform().daemon().name("jets-replica-" + name).start(this::run);
   }

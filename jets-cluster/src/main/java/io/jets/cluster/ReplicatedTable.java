@@ -3,6 +3,7 @@ package io.jets.cluster;
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.map.IMap;
 import com.hazelcast.ringbuffer.Ringbuffer;
+import io.jets.table.OrderedTable;
 import io.jets.table.SetTable;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -12,8 +13,9 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * The owner's handle of a replicated {@code set} table: the only way to write it. Every member,
- * this one included, reads its own local copy ({@link #local()}), a jets table read directly.
+ * The owner's handle of a replicated {@code set} or {@code ordered_set} table: the only way to
+ * write it. Every member, this one included, reads its own local copy ({@link #local()}), a jets
+ * table read directly.
  *
  * <p><b>Acknowledgement.</b> A write returns once the cluster holds it durably (the table's
  * ringbuffer on the partition owner and its synchronous backup, so it survives any one member's
@@ -49,6 +51,15 @@ public final class ReplicatedTable<K, V> implements AutoCloseable {
   /** This member's copy: read it directly; only this handle writes it. */
   public SetTable<K, V> local() {
     return replica.table();
+  }
+
+  /**
+   * This member's copy of an {@code ordered_set} ({@link ReplicatedTables#ownOrdered}).
+   *
+   * @throws IllegalStateException if the table is a {@code set}
+   */
+  public OrderedTable<K, V> localOrdered() {
+    return ReplicatedTables.ordered(replica.table());
   }
 
   /** Stores {@code value} under {@code key} on every member. */

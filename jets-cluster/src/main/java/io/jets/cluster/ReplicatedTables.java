@@ -1,13 +1,15 @@
 package io.jets.cluster;
 
 import com.hazelcast.core.HazelcastInstance;
+import io.jets.table.OrderedTable;
 import io.jets.table.SetTable;
 import java.util.Base64;
 import java.util.Objects;
 
 /**
- * Replicated {@code set} tables: one owner writes through a {@link ReplicatedTable}, every member
- * reads its own local jets table. See {@link Replica} for the structures and the join.
+ * Replicated {@code set} and {@code ordered_set} tables: one owner writes through a {@link
+ * ReplicatedTable}, every member reads its own local jets table. See {@link Replica} for the
+ * structures and the join.
  */
 public final class ReplicatedTables {
 
@@ -25,8 +27,23 @@ public final class ReplicatedTables {
    */
   public static <K, V> ReplicatedTable<K, V> own(
       HazelcastInstance member, String name, String filterPattern) {
+    return own(member, name, filterPattern, false);
+  }
+
+  /**
+   * As {@link #own}, for an {@code ordered_set}: every member's copy is an {@link OrderedTable}
+   * (keys in natural order; {@link Copy#orderedTable()}). A table keeps the kind its first owner
+   * gave it.
+   */
+  public static <K, V> ReplicatedTable<K, V> ownOrdered(
+      HazelcastInstance member, String name, String filterPattern) {
+    return own(member, name, filterPattern, true);
+  }
+
+  private static <K, V> ReplicatedTable<K, V> own(
+      HazelcastInstance member, String name, String filterPattern, boolean ordered) {
     TableCodecs codecs = codecs(member, name, filterPattern);
-    TableOwnership.Owner owner = TableOwnership.claim(member, name);
+    TableOwnership.Owner owner = TableOwnership.claim(member, name, ordered);
     if (owner == null) {
       throw new IllegalStateException(
           "replicated table "
@@ -34,7 +51,7 @@ public final class ReplicatedTables {
               + " is owned by a live member: "
               + TableOwnership.owners(member).get(name));
     }
-    Replica<K, V> replica = new Replica<>(member, name, codecs);
+    Replica<K, V> replica = new Replica<>(member, name, codecs, ordered);
     try {
       replica.awaitJoined(JOIN_SECONDS);
     } catch (RuntimeException e) {
@@ -54,7 +71,8 @@ public final class ReplicatedTables {
   public static <K, V> Heir<K, V> heir(
       HazelcastInstance member, String name, String filterPattern) {
     TableCodecs codecs = codecs(member, name, filterPattern);
-    Replica<K, V> replica = new Replica<>(member, name, codecs);
+    Replica<K, V> replica =
+        new Replica<>(member, name, codecs, TableOwnership.ordered(member, name));
     replica.awaitJoined(JOIN_SECONDS);
     return new Heir<>(member, name, codecs, replica);
   }
@@ -67,7 +85,8 @@ public final class ReplicatedTables {
   public static <K, V> Copy<K, V> replica(
       HazelcastInstance member, String name, String filterPattern) {
     TableCodecs codecs = codecs(member, name, filterPattern);
-    Replica<K, V> replica = new Replica<>(member, name, codecs);
+    Replica<K, V> replica =
+        new Replica<>(member, name, codecs, TableOwnership.ordered(member, name));
     replica.awaitJoined(JOIN_SECONDS);
     return new Copy<>(replica);
   }
@@ -83,6 +102,15 @@ public final class ReplicatedTables {
     /** The local jets table: read it directly. Writes to it from here are refused (PROTECTED). */
     public SetTable<K, V> table() {
       return replica.table();
+    }
+
+    /**
+     * The local table of an {@code ordered_set} ({@link #ownOrdered}), with its ordered reads.
+     *
+     * @throws IllegalStateException if the table is a {@code set}
+     */
+    public OrderedTable<K, V> orderedTable() {
+      return ReplicatedTables.ordered(replica.table());
     }
 
     /** The sequence number of the last owner write applied here; -1 before the first. */
@@ -138,6 +166,14 @@ public final class ReplicatedTables {
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(filterPattern, "filterPattern");
     return new TableCodecs(name, filterPattern);
+  }
+
+  static <K, V> OrderedTable<K, V> ordered(SetTable<K, V> table) {
+    if (table instanceof OrderedTable<K, V> ordered) {
+      return ordered;
+    }
+    throw new IllegalStateException(
+        "replicated table " + table.name() + " is a set, not an ordered_set");
   }
 
   static String logName(String table) {

@@ -17,9 +17,11 @@ final class TableOwnership {
 
   /**
    * The owner of a table: the member it runs on, the how-manieth owner it is, and whether it has
-   * given the table up (then the next claim takes it, keeping the count).
+   * given the table up (then the next claim takes it, keeping the count), and whether the table is
+   * an {@code ordered_set} (else a {@code set}), fixed by its first owner.
    */
-  record Owner(UUID member, long epoch, boolean released) implements Serializable {}
+  record Owner(UUID member, long epoch, boolean released, boolean ordered)
+      implements Serializable {}
 
   private TableOwnership() {}
 
@@ -38,22 +40,29 @@ final class TableOwnership {
   }
 
   /**
-   * Makes {@code member} the owner of {@code table} if it has none, if its owner gave it up, or if
-   * its owner's member has left the cluster; returns the new record, or null if a live owner holds
-   * it (this member's own live owner included: one handle per table).
+   * Makes {@code member} the owner of {@code table} ({@code ordered}: of that kind; null: the kind
+   * it has) if it has none, if its owner gave it up, or if its owner's member has left the cluster;
+   * returns the new record, or null if a live owner holds it (this member's own live owner
+   * included: one handle per table).
    */
-  static Owner claim(HazelcastInstance member, String table) {
+  static Owner claim(HazelcastInstance member, String table, Boolean ordered) {
     IMap<String, Owner> owners = owners(member);
     UUID self = member.getCluster().getLocalMember().getUuid();
     while (true) {
       Owner current = owners.get(table);
       if (current == null) {
-        Owner first = new Owner(self, 1, false);
+        Owner first = new Owner(self, 1, false, Boolean.TRUE.equals(ordered));
         if (owners.putIfAbsent(table, first) == null) {
           return first;
         }
+      } else if (ordered != null && ordered != current.ordered()) {
+        throw new IllegalArgumentException(
+            "replicated table "
+                + table
+                + " is "
+                + (current.ordered() ? "an ordered_set" : "a set"));
       } else if (current.released() || !alive(member, current)) {
-        Owner next = new Owner(self, current.epoch() + 1, false);
+        Owner next = new Owner(self, current.epoch() + 1, false, current.ordered());
         if (owners.replace(table, current, next)) {
           return next;
         }
@@ -63,8 +72,18 @@ final class TableOwnership {
     }
   }
 
+  /** Whether table {@code table} is ordered; throws if no member has ever owned it. */
+  static boolean ordered(HazelcastInstance member, String table) {
+    Owner owner = owners(member).get(table);
+    if (owner == null) {
+      throw new IllegalStateException("no replicated table named " + table + " has had an owner");
+    }
+    return owner.ordered();
+  }
+
   /** Gives the table up, if {@code owner} still holds it: an heir may take it now. */
   static void release(HazelcastInstance member, String table, Owner owner) {
-    owners(member).replace(table, owner, new Owner(owner.member(), owner.epoch(), true));
+    owners(member)
+        .replace(table, owner, new Owner(owner.member(), owner.epoch(), true, owner.ordered()));
   }
 }

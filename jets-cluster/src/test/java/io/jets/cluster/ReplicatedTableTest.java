@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.hazelcast.core.HazelcastInstance;
 import io.jets.table.SetTable;
 import io.jets.table.TableException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -173,6 +174,34 @@ class ReplicatedTableTest {
       NullPointerException refused =
           assertThrows(NullPointerException.class, () -> owner.insert("c", null));
       assertEquals("value", refused.getMessage());
+    }
+  }
+
+  @Test
+  void anOrderedSetIsReplicatedWithItsOrderAndKeepsItsKind() {
+    String name = unique("ordered");
+    try (ReplicatedTable<String, Integer> owner =
+            ReplicatedTables.ownOrdered(cluster.member(0), name, FILTER);
+        ReplicatedTables.Copy<String, Integer> copy =
+            ReplicatedTables.replica(cluster.member(1), name, FILTER)) {
+      for (String key : List.of("m", "c", "x", "a", "q")) {
+        owner.insert(key, key.charAt(0) - 'a');
+      }
+      owner.delete("x");
+      assertTrue(copy.awaitApplied(owner.sequence(), Duration.ofSeconds(60)));
+      io.jets.table.OrderedTable<String, Integer> ordered = copy.orderedTable();
+      assertEquals("a", ordered.first());
+      assertEquals("c", ordered.next("a"));
+      assertEquals("q", ordered.last());
+      assertEquals(List.of("a", "c", "m", "q"), List.copyOf(content(ordered).keySet()));
+      assertEquals("a", owner.localOrdered().first());
+      assertThrows(
+          IllegalArgumentException.class,
+          () -> ReplicatedTables.own(cluster.member(2), name, FILTER),
+          "an ordered_set stays one");
+      assertThrows(
+          IllegalStateException.class,
+          () -> ReplicatedTables.replica(cluster.member(2), unique("never-owned"), FILTER));
     }
   }
 }
