@@ -5,6 +5,7 @@ import com.hazelcast.cluster.MembershipListener;
 import com.hazelcast.core.EntryEvent;
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.map.listener.EntryUpdatedListener;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -17,8 +18,9 @@ import java.util.concurrent.Executors;
  *
  * <p>Takeover: the heir claims the table by compare-and-set on the ownership record (one heir
  * wins), waits until its copy has applied every write in the table's log (every write the old owner
- * had acknowledged), rewrites the mirror from its copy (a write the old owner logged but had not
- * mirrored when it crashed is mirrored now), and completes {@link #takeover()}.
+ * had acknowledged; a copy that had applied a write the log then lost reloads first), rewrites the
+ * mirror from its copy (a write the old owner logged but had not mirrored when it crashed is
+ * mirrored now), and completes {@link #takeover()}.
  */
 public final class Heir<K, V> extends ReplicatedTables.Copy<K, V> {
 
@@ -85,12 +87,12 @@ public final class Heir<K, V> extends ReplicatedTables.Copy<K, V> {
   }
 
   private ReplicatedTable<K, V> takeOver(TableOwnership.Owner owner) {
+    // The old owner is gone: the log's tail no longer moves. This copy first checks that it holds
+    // no batch the log lost (see Replica), then applies everything up to the tail.
     long tail = member.<TableBatch>getRingbuffer(ReplicatedTables.logName(name)).tailSequence();
-    if (tail >= 0) {
-      replica.awaitApplied(tail);
-    }
+    replica.awaitApplied(tail, owner.epoch());
     var mirror = member.<String, byte[]>getMap(ReplicatedTables.mirrorName(name));
-    Map<String, byte[]> state = new java.util.HashMap<>();
+    Map<String, byte[]> state = new HashMap<>();
     for (Map.Entry<K, V> object : replica.table().toList()) {
       state.put(
           ReplicatedTables.id(codecs.encode(object.getKey(), "key")),

@@ -53,7 +53,11 @@ public final class LocalCluster implements AutoCloseable {
     if (members.size() == PORTS) {
       throw new IllegalStateException("cluster " + name + " is full (" + PORTS + " members)");
     }
-    HazelcastInstance member = Hazelcast.newHazelcastInstance(config(name, basePort));
+    // Each member gets a port of its own, never one a terminated member had: a new member on a
+    // dead member's address confuses the others' connections ("connecting to self").
+    Config config = config(name, basePort);
+    config.getNetworkConfig().setPort(basePort + members.size()).setPortAutoIncrement(false);
+    HazelcastInstance member = Hazelcast.newHazelcastInstance(config);
     members.add(member);
     return member;
   }

@@ -2,6 +2,7 @@ package io.jets.cluster;
 
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.map.IMap;
+import com.hazelcast.map.listener.EntryUpdatedListener;
 import com.hazelcast.ringbuffer.ReadResultSet;
 import com.hazelcast.ringbuffer.Ringbuffer;
 import com.hazelcast.ringbuffer.StaleSequenceException;
@@ -16,6 +17,9 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -51,6 +55,16 @@ final class Replica<K, V> implements AutoCloseable {
    * operation: insert, insertAll (atomic: no reader sees half of it), delete, deleteAllObjects.
    * appliedThrough is published after each batch; the owner's writes wait on it (a condition, no
    * sleep) for read-your-writes.
+   *
+   * A new owner. A ringbuffer read is served by the partition's primary, which may show an add
+   * before its backup holds it; if the primary's member then crashes (the old owner's, say), the
+   * promoted backup's log ends before what some copies applied, and the next owner's writes reuse
+   * those sequence numbers. Every batch carries its owner's epoch. A copy that hears of a higher
+   * epoch (the ownership record's listener, a batch, or awaitApplied reading the record) checks,
+   * before applying anything more, that the batch at its appliedThrough is still in the log with
+   * the epoch it applied; if not, it joins again (mirror plus log). verifiedEpoch is the epoch up
+   * to which that check has passed; awaitApplied waits for it as well as for the sequence, so no
+   * copy reports a write of the new owner applied while it still holds a lost one.
    */
 
   private final String name;
@@ -63,7 +77,13 @@ final class Replica<K, V> implements AutoCloseable {
   private final Condition advanced = progress.newCondition();
   private final CountDownLatch joined = new CountDownLatch(1);
   private final Thread applier;
+  private final IMap<String, TableOwnership.Owner> ownersMap;
+  private final UUID ownerWatch;
   private volatile long appliedThrough = -1;
+  private volatile long appliedEpoch; // the epoch of the batch at appliedThrough
+  private volatile long knownEpoch; // the highest owner epoch this copy has heard of
+  private volatile long verifiedEpoch; // this copy's history is the log's up to this epoch
+  private volatile CompletableFuture<ReadResultSet<TableBatch>> pending;
   private volatile RuntimeException failure;
   private volatile boolean closed;
 
@@ -79,6 +99,16 @@ final class Replica<K, V> implements AutoCloseable {
               ? Tables.<K, V>orderedSet(name).access(Access.PROTECTED).build()
               : Tables.<K, V>set(name).access(Access.PROTECTED).build();
     }
+    IMap<String, TableOwnership.Owner> owners = TableOwnership.owners(member);
+    this.ownerWatch =
+        owners.addEntryListener(
+            (EntryUpdatedListener<String, TableOwnership.Owner>)
+                event -> learnEpoch(event.getValue().epoch()),
+            name,
+            true);
+    this.ownersMap = owners;
+    TableOwnership.Owner current = owners.get(name);
+    this.knownEpoch = current == null ? 0 : current.epoch();
     this.applier = Thread.ofPlatform().daemon().name("jets-replica-" + name).start(this::run);
   }
 
@@ -108,12 +138,18 @@ final class Replica<K, V> implements AutoCloseable {
     return appliedThrough;
   }
 
-  /** Waits up to {@code nanos} for the batch at {@code sequence}; returns whether it is applied. */
-  boolean awaitApplied(long sequence, long nanos) {
+  /**
+   * Waits up to {@code nanos} for the batch at {@code sequence} of the table's current owner;
+   * returns whether it is applied.
+   */
+  boolean awaitAppliedWithin(long sequence, long nanos) {
+    TableOwnership.Owner current = ownersMap.get(name);
+    long epoch = current == null ? 0 : current.epoch();
+    learnEpoch(epoch);
     progress.lock();
     try {
       long left = nanos;
-      while (appliedThrough < sequence) {
+      while (appliedThrough < sequence || verifiedEpoch < epoch) {
         if (left <= 0 || failure != null || closed) {
           return false;
         }
@@ -128,11 +164,15 @@ final class Replica<K, V> implements AutoCloseable {
     }
   }
 
-  /** Waits until the batch at {@code sequence} has been applied here; the owner's writes do. */
-  void awaitApplied(long sequence) {
+  /**
+   * Waits until the batch at {@code sequence}, written by the owner of {@code epoch}, has been
+   * applied here; the owner's writes do.
+   */
+  void awaitApplied(long sequence, long epoch) {
+    learnEpoch(epoch);
     progress.lock();
     try {
-      while (appliedThrough < sequence) {
+      while (appliedThrough < sequence || verifiedEpoch < epoch) {
         RuntimeException failed = failure;
         if (failed != null || closed) {
           throw new IllegalStateException("replicated table " + name + ": replica stopped", failed);
@@ -147,13 +187,30 @@ final class Replica<K, V> implements AutoCloseable {
     }
   }
 
+  /** This copy has heard of owner {@code epoch}: it checks its history before going on. */
+  void learnEpoch(long epoch) {
+    synchronized (this) {
+      if (epoch <= knownEpoch) {
+        return;
+      }
+      knownEpoch = epoch;
+    }
+    CompletableFuture<?> waiting = pending;
+    if (waiting != null) {
+      waiting.cancel(false); // wake the applier from its read
+    }
+  }
+
   private void run() {
     try (Owner.Binding bound = owner.bind()) {
       long next = join();
       joined.countDown();
       while (!closed) {
         try {
-          next = applyFrom(next, Long.MAX_VALUE);
+          if (verifiedEpoch < knownEpoch) {
+            next = verify();
+          }
+          next = applyFrom(next, Long.MAX_VALUE, false);
         } catch (StaleSequenceException fellBehind) {
           next = join(); // the log overwrote what this replica had not read: load the mirror again
         }
@@ -168,9 +225,38 @@ final class Replica<K, V> implements AutoCloseable {
     }
   }
 
+  /**
+   * A higher epoch is known: if the batch this copy applied last is no longer in the log as it was
+   * (a read the crashed primary served and its backup never held), joins again; returns the next
+   * sequence to read.
+   */
+  private long verify() {
+    long target = knownEpoch;
+    long last = appliedThrough;
+    long next = last + 1;
+    boolean kept = true;
+    if (last >= 0) {
+      try {
+        kept = last <= log.tailSequence() && log.readOne(last).epoch() == appliedEpoch;
+      } catch (StaleSequenceException overwritten) {
+        kept = false;
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("replicated table " + name + ": interrupted", e);
+      }
+    }
+    if (!kept) {
+      next = join();
+    }
+    verifiedEpoch = Math.max(verifiedEpoch, target);
+    signal();
+    return next;
+  }
+
   /** Loads the mirror and catches up; returns the next sequence to read. */
   private long join() {
     while (true) {
+      long epoch = knownEpoch; // a later one makes the loop verify what this join applied
       long start = Math.max(log.headSequence(), log.tailSequence());
       List<Map.Entry<K, V>> objects = new ArrayList<>();
       Set<K> keys = new HashSet<>();
@@ -190,9 +276,12 @@ final class Replica<K, V> implements AutoCloseable {
       try {
         long caughtUp = log.tailSequence();
         long next = start < 0 ? 0 : start;
+        appliedThrough = next - 1; // a copy that held a lost batch holds only what it reloaded
+        appliedEpoch = 0;
         while (next <= caughtUp) {
-          next = applyFrom(next, caughtUp);
+          next = applyFrom(next, caughtUp, true);
         }
+        verifiedEpoch = Math.max(verifiedEpoch, epoch);
         return next;
       } catch (StaleSequenceException overwritten) {
         // The log moved on past our start while we loaded: load the mirror again.
@@ -200,15 +289,23 @@ final class Replica<K, V> implements AutoCloseable {
     }
   }
 
-  /** Reads and applies batches from {@code next} (up to {@code last}); returns the next to read. */
-  private long applyFrom(long next, long last) {
+  /**
+   * Reads and applies batches from {@code next} (up to {@code last}); returns the next to read.
+   * Outside a join it stops before a batch of an epoch this copy has not verified.
+   */
+  private long applyFrom(long next, long last, boolean joining) {
     ReadResultSet<TableBatch> batches;
     try {
       int most = (int) Math.min(1_000, Math.max(1, last - next + 1));
-      batches =
-          log.readManyAsync(next, 1, most, null).toCompletableFuture().get(1, TimeUnit.SECONDS);
-    } catch (TimeoutException idle) {
-      return next; // nothing new within a second: look at closed, then wait again
+      CompletableFuture<ReadResultSet<TableBatch>> read =
+          log.readManyAsync(next, 1, most, null).toCompletableFuture();
+      pending = read;
+      if (!joining && verifiedEpoch < knownEpoch) {
+        read.cancel(false); // an epoch arrived before the read was visible to learnEpoch
+      }
+      batches = read.get(1, TimeUnit.SECONDS);
+    } catch (TimeoutException | CancellationException idle) {
+      return next; // nothing new within a second, or a new epoch: look at closed, then go on
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("replicated table " + name + ": interrupted", e);
@@ -218,9 +315,17 @@ final class Replica<K, V> implements AutoCloseable {
       }
       throw new IllegalStateException(
           "replicated table " + name + ": " + e.getCause(), e.getCause());
+    } finally {
+      pending = null;
     }
     for (int i = 0; i < batches.size(); i++) {
-      apply(batches.get(i));
+      TableBatch batch = batches.get(i);
+      learnEpoch(batch.epoch());
+      if (!joining && batch.epoch() > verifiedEpoch) {
+        return batches.getSequence(i); // check this copy's history before applying a new owner's
+      }
+      apply(batch);
+      appliedEpoch = batch.epoch();
       appliedThrough = batches.getSequence(i);
       signal();
     }
@@ -258,6 +363,11 @@ final class Replica<K, V> implements AutoCloseable {
   @Override
   public void close() {
     closed = true;
+    try {
+      ownersMap.removeEntryListener(ownerWatch);
+    } catch (RuntimeException memberGone) {
+      // the member is shutting down: its listeners go with it
+    }
     applier.interrupt();
     try {
       applier.join(TimeUnit.SECONDS.toMillis(30));

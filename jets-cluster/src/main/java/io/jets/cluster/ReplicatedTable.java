@@ -68,10 +68,11 @@ public final class ReplicatedTable<K, V> implements AutoCloseable {
     Objects.requireNonNull(value, "value");
     byte[] k = codecs.encode(key, "key");
     byte[] v = codecs.encode(value, "value");
-    long sequence = log.add(new TableBatch(TableBatch.Kind.INSERT, List.of(k), List.of(v)));
+    long sequence =
+        log.add(new TableBatch(owner.epoch(), TableBatch.Kind.INSERT, List.of(k), List.of(v)));
     this.sequence = sequence;
     mirror.set(ReplicatedTables.id(k), v);
-    replica.awaitApplied(sequence);
+    replica.awaitApplied(sequence, owner.epoch());
   }
 
   /** Stores every object on every member, each member all at once (no reader sees part). */
@@ -90,28 +91,31 @@ public final class ReplicatedTable<K, V> implements AutoCloseable {
       values.add(v);
       state.put(ReplicatedTables.id(k), v);
     }
-    long sequence = log.add(new TableBatch(TableBatch.Kind.INSERT_ALL, keys, values));
+    long sequence =
+        log.add(new TableBatch(owner.epoch(), TableBatch.Kind.INSERT_ALL, keys, values));
     this.sequence = sequence;
     mirror.putAll(state);
-    replica.awaitApplied(sequence);
+    replica.awaitApplied(sequence, owner.epoch());
   }
 
   /** Deletes the object under {@code key} on every member. */
   public synchronized void delete(K key) {
     Objects.requireNonNull(key, "key");
     byte[] k = codecs.encode(key, "key");
-    long sequence = log.add(new TableBatch(TableBatch.Kind.DELETE, List.of(k), List.of()));
+    long sequence =
+        log.add(new TableBatch(owner.epoch(), TableBatch.Kind.DELETE, List.of(k), List.of()));
     this.sequence = sequence;
     mirror.delete(ReplicatedTables.id(k));
-    replica.awaitApplied(sequence);
+    replica.awaitApplied(sequence, owner.epoch());
   }
 
   /** Deletes every object on every member, each member all at once. */
   public synchronized void deleteAllObjects() {
-    long sequence = log.add(new TableBatch(TableBatch.Kind.CLEAR, List.of(), List.of()));
+    long sequence =
+        log.add(new TableBatch(owner.epoch(), TableBatch.Kind.CLEAR, List.of(), List.of()));
     this.sequence = sequence;
     mirror.clear();
-    replica.awaitApplied(sequence);
+    replica.awaitApplied(sequence, owner.epoch());
   }
 
   /** The table's name, the same on every member. */

@@ -5,6 +5,8 @@ import io.jets.table.OrderedTable;
 import io.jets.table.SetTable;
 import java.util.Base64;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
 
 /**
  * Replicated {@code set} and {@code ordered_set} tables: one owner writes through a {@link
@@ -123,7 +125,7 @@ public final class ReplicatedTables {
      * ReplicatedTable#sequence()}), at most {@code timeout}; returns whether it has.
      */
     public boolean awaitApplied(long sequence, java.time.Duration timeout) {
-      return replica.awaitApplied(sequence, timeout.toNanos());
+      return replica.awaitAppliedWithin(sequence, timeout.toNanos());
     }
 
     /** Stops following the owner and deletes the local copy. */
@@ -137,14 +139,14 @@ public final class ReplicatedTables {
    * Who writes replicated table {@code name}, cluster-wide (ETS's {@code whereis} for a cluster):
    * empty if no member has ever owned it.
    */
-  public static java.util.Optional<TableOwner> whereis(HazelcastInstance member, String name) {
+  public static Optional<TableOwner> whereis(HazelcastInstance member, String name) {
     Objects.requireNonNull(member, "member");
     Objects.requireNonNull(name, "name");
     TableOwnership.Owner owner = TableOwnership.owners(member).get(name);
     if (owner == null) {
-      return java.util.Optional.empty();
+      return Optional.empty();
     }
-    return java.util.Optional.of(
+    return Optional.of(
         new TableOwner(
             owner.member(),
             owner.epoch(),
@@ -159,7 +161,7 @@ public final class ReplicatedTables {
    * @param live whether that owner still holds the table: it has not given it up and its member is
    *     in the cluster; if not, the next {@link #own} or heir takes it
    */
-  public record TableOwner(java.util.UUID member, long epoch, boolean live) {}
+  public record TableOwner(UUID member, long epoch, boolean live) {}
 
   private static TableCodecs codecs(HazelcastInstance member, String name, String filterPattern) {
     Objects.requireNonNull(member, "member");

@@ -7,11 +7,14 @@ import java.util.List;
  * One write of a replicated table's owner, as it travels through the table's ringbuffer: applied on
  * every member by one jets operation, so atomically where jets' operation is.
  *
+ * @param epoch the owner's epoch ({@link TableOwnership.Owner#epoch()}): copies that see it rise
+ *     check that what they applied is still the log's (see {@link Replica})
  * @param kind what the owner did
  * @param keys the serialized keys (one for INSERT and DELETE, none for CLEAR)
  * @param values the serialized values, parallel to {@code keys} (empty for DELETE and CLEAR)
  */
-record TableBatch(Kind kind, List<byte[]> keys, List<byte[]> values) implements Serializable {
+record TableBatch(long epoch, Kind kind, List<byte[]> keys, List<byte[]> values)
+    implements Serializable {
 
   enum Kind {
     /** {@code insert(key, value)}. */

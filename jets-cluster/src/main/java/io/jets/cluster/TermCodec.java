@@ -78,6 +78,9 @@ final class TermCodec {
    * back through the filter: a write that its own member could not read is refused before sending.
    */
   void check(byte[] bytes, Object key, String role) {
+    if (bytes[0] != SERIALIZED) {
+      return; // a compact form: nothing for the filter to refuse, nothing to read back
+    }
     try {
       decode(bytes, role);
     } catch (IllegalStateException e) {

@@ -1,6 +1,7 @@
 package io.jets.cluster;
 
 import com.hazelcast.map.EntryProcessor;
+import java.io.Serializable;
 import java.util.Arrays;
 import java.util.Map;
 
@@ -37,5 +38,5 @@ final class TermWrites {
   }
 
   /** The record a key holds after a write, and whether the write changed it. */
-  record Outcome(TermRecord record, boolean changed) implements java.io.Serializable {}
+  record Outcome(TermRecord record, boolean changed) implements Serializable {}
 }

@@ -11,30 +11,10 @@ import com.hazelcast.core.HazelcastInstance;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.Timeout;
 
 /** The owner lifecycle of replicated tables across members: heirs take over. */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-@Timeout(180)
-class HeirTest {
-
-  private static final String FILTER = "java.base/*;!*";
-  private LocalCluster cluster;
-
-  @BeforeAll
-  void startCluster() {
-    cluster = LocalCluster.start(3);
-  }
-
-  @AfterAll
-  void stopCluster() {
-    cluster.close();
-    assertTrue(cluster.members().stream().noneMatch(m -> m.getLifecycleService().isRunning()));
-  }
+class HeirTest extends ThreeMembers {
 
   @Test
   void whenTheOwnersMemberCrashesOneHeirTakesOverAndContinuesTheSequence() throws Exception {

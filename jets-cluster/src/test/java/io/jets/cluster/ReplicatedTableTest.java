@@ -21,30 +21,10 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.Timeout;
 
 /** Replicated set tables on three members in this JVM, on 127.0.0.1. */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-@Timeout(180)
-class ReplicatedTableTest {
-
-  private static final String FILTER = "java.base/*;!*";
-  private LocalCluster cluster;
-
-  @BeforeAll
-  void startCluster() {
-    cluster = LocalCluster.start(3);
-  }
-
-  @AfterAll
-  void stopCluster() {
-    cluster.close();
-    assertTrue(cluster.members().stream().noneMatch(m -> m.getLifecycleService().isRunning()));
-  }
+class ReplicatedTableTest extends ThreeMembers {
 
   private static String unique(String prefix) {
     return prefix + "-" + UUID.randomUUID();

@@ -7,10 +7,11 @@ package io.jets.cache;
  * the change, after the change is visible to every reader and after every lock of the table has
  * been released, before the operation returns. Insertions, updates and deletions are reported to
  * the writing thread; expirations and evictions to the thread that removed the object: a writer
- * (whose write triggered the removal), a caller of {@link CacheTable#cleanUp()}, or the background
- * expiry thread. Events of one key arrive in the order of its changes only when they come from one
- * thread. A listener may read and write the table (it holds no lock); an exception it throws is
- * logged and swallowed, and the change stands.
+ * (whose write, or another's write whose eviction work it took over, triggered the removal), a
+ * caller of {@link CacheTable#cleanUp()}, or the background expiry thread. Events of one key arrive
+ * in the order of its changes only when they come from one thread. A listener may read and write
+ * the table (it holds no lock); an exception it throws is logged and swallowed, and the change
+ * stands.
  */
 @FunctionalInterface
 public interface CacheListener<K, V> {

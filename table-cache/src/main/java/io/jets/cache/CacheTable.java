@@ -22,12 +22,12 @@ import java.util.function.Function;
  *       succeeds on an expired key).
  *   <li>{@link #size()} counts stored objects, including expired ones not yet removed; call {@link
  *       #cleanUp()} first for a size without them.
- *   <li>The size bound is enforced by the writing thread after its change becomes visible and
- *       before its write returns: when no write is running, the table holds at most the maximum;
- *       while writes run, readers may briefly see one extra object per writer in flight.
+ *   <li>The size bound holds whenever no write is running: a write's eviction work is done before
+ *       it returns, by the writer or by another writer still running that took it over; while
+ *       writes run, readers may briefly see one extra object per writer in flight.
  *   <li>With expireAfterAccess or an {@link Expiry}, reads record their access in the entry; with a
- *       size bound, in a frequency sketch (plain racy stores; a lost update only blurs an
- *       estimate).
+ *       size bound, in a striped, lossy read buffer that the eviction policy drains in batches (a
+ *       dropped read only blurs a frequency); a read never waits for a lock.
  * </ul>
  */
 public interface CacheTable<K, V> extends SetTable<K, V> {

@@ -97,9 +97,9 @@ final class CacheMaintenance {
   }
 
   /**
-   * With no stripe held: relinks the policy for the write's changes and runs its maintenance under
-   * the policy lock, then reports the expired entries the write replaced, removes what the policy
-   * retired, notifies the write's own changes and schedules a background visit if one is due.
+   * With no stripe held: reports the expired entries the write replaced, queues the write's policy
+   * work and runs the maintenance if the policy lock is free (see "Write buffer"), then notifies
+   * the write's own changes.
    */
   void finish(CacheWrite write) {
     int changes = write.changes();
