@@ -1,16 +1,14 @@
 package io.jets.cluster;
 
-import com.hazelcast.cluster.MembershipEvent;
-import com.hazelcast.cluster.MembershipListener;
 import com.hazelcast.core.EntryEvent;
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.map.listener.EntryUpdatedListener;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 
 /**
  * A member's copy of a replicated table that becomes its owner when the owner gives it up or the
@@ -24,40 +22,25 @@ import java.util.concurrent.Executors;
  */
 public final class Heir<K, V> extends ReplicatedTables.Copy<K, V> {
 
-  private final HazelcastInstance member;
-  private final String name;
   private final TableCodecs codecs;
   private final CompletableFuture<ReplicatedTable<K, V>> takeover = new CompletableFuture<>();
-  private final ExecutorService claims =
-      Executors.newSingleThreadExecutor(
-          r -> Thread.ofPlatform().daemon().name("jets-heir").unstarted(r));
-  private final UUID membership;
+  private final TableOwnership.HeirMark mark;
   private final UUID ownerWatch;
 
   Heir(HazelcastInstance member, String name, TableCodecs codecs, Replica<K, V> replica) {
-    super(replica);
-    this.member = member;
-    this.name = name;
+    super(member, name, replica);
     this.codecs = codecs;
-    this.membership =
-        member
-            .getCluster()
-            .addMembershipListener(
-                new MembershipListener() {
-                  @Override
-                  public void memberAdded(MembershipEvent event) {}
-
-                  @Override
-                  public void memberRemoved(MembershipEvent event) {
-                    tryClaim();
-                  }
-                });
+    this.mark =
+        new TableOwnership.HeirMark(
+            UUID.randomUUID(), member.getCluster().getLocalMember().getUuid());
+    TableOwnership.heirs(member).put(name, mark); // an owner that exits now passes the table here
     this.ownerWatch =
         TableOwnership.owners(member)
             .addEntryListener(
                 (EntryUpdatedListener<String, TableOwnership.Owner>) this::ownerChanged,
                 name,
                 false);
+    watch();
     tryClaim(); // the owner may be gone already
   }
 
@@ -65,14 +48,20 @@ public final class Heir<K, V> extends ReplicatedTables.Copy<K, V> {
     tryClaim(); // released, or taken by another heir (then the claim finds a live owner)
   }
 
-  /** Claims on a thread of its own: Hazelcast's event threads must not block on the cluster. */
+  /** A member left: perhaps the owner's. An heir claims the table rather than dropping it. */
+  @Override
+  void ownerMayBeGone() {
+    tryClaim();
+  }
+
+  /** Claims on this copy's thread: Hazelcast's event threads must not block on the cluster. */
   private void tryClaim() {
     if (takeover.isDone()) {
       return;
     }
-    claims.execute(
+    submit(
         () -> {
-          if (takeover.isDone() || !member.getLifecycleService().isRunning()) {
+          if (takeover.isDone()) {
             return;
           }
           try {
@@ -91,19 +80,22 @@ public final class Heir<K, V> extends ReplicatedTables.Copy<K, V> {
     // no batch the log lost (see Replica), then applies everything up to the tail.
     long tail = member.<TableBatch>getRingbuffer(ReplicatedTables.logName(name)).tailSequence();
     replica.awaitApplied(tail, owner.epoch());
-    var mirror = member.<String, byte[]>getMap(ReplicatedTables.mirrorName(name));
-    Map<String, byte[]> state = new HashMap<>();
+    var mirror = member.<String, MirrorEntry>getMap(ReplicatedTables.mirrorName(name));
+    Map<String, List<byte[]>> state = new HashMap<>();
     for (Map.Entry<K, V> object : replica.table().toList()) {
-      state.put(
-          ReplicatedTables.id(codecs.encode(object.getKey(), "key")),
-          codecs.encode(object.getValue(), "value"));
+      state
+          .computeIfAbsent(
+              ReplicatedTables.id(codecs.encode(object.getKey(), "key")), id -> new ArrayList<>())
+          .add(codecs.encode(object.getValue(), "value"));
     }
     for (String id : mirror.keySet()) {
       if (!state.containsKey(id)) {
         mirror.delete(id);
       }
     }
-    mirror.putAll(state);
+    Map<String, MirrorEntry> entries = new HashMap<>();
+    state.forEach((id, values) -> entries.put(id, new MirrorEntry(tail, values)));
+    mirror.putAll(entries);
     return new ReplicatedTable<>(member, name, codecs, replica, owner);
   }
 
@@ -112,17 +104,22 @@ public final class Heir<K, V> extends ReplicatedTables.Copy<K, V> {
     return takeover;
   }
 
-  /** Stops being an heir; if it took over, closes the owner's handle too (another heir may). */
+  /**
+   * Stops being an heir; if it took over, closes the owner's handle too (another live heir takes
+   * the table, or it is deleted on every member).
+   */
   @Override
   public void close() {
-    member.getCluster().removeMembershipListener(membership);
-    TableOwnership.owners(member).removeEntryListener(ownerWatch);
-    claims.shutdownNow();
+    if (member.getLifecycleService().isRunning()) {
+      TableOwnership.owners(member).removeEntryListener(ownerWatch);
+      TableOwnership.heirs(member).remove(name, mark);
+    }
+    stopWatching();
     ReplicatedTable<K, V> owned = takeover.getNow(null);
     if (owned != null) {
       owned.close();
     } else {
-      super.close();
+      replica.close();
     }
   }
 }

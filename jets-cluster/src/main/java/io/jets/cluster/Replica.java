@@ -9,14 +9,14 @@ import com.hazelcast.ringbuffer.StaleSequenceException;
 import io.jets.owner.Owner;
 import io.jets.owner.OwnerScope;
 import io.jets.table.Access;
-import io.jets.table.SetTable;
+import io.jets.table.Table;
+import io.jets.table.TableType;
 import io.jets.table.Tables;
 import java.util.AbstractMap;
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
@@ -28,10 +28,9 @@ import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * This member's copy of a replicated table: a local jets {@code set} or {@code ordered_set} table
- * (both last-writer-wins per key, so the join's replay converges) that one thread, bound to the
- * replica's own owner, keeps in step with the table's ringbuffer. Readers read the local table
- * directly.
+ * This member's copy of a replicated table: a local jets table of the table's type that one thread,
+ * bound to the replica's own owner, keeps in step with the table's ringbuffer. Readers read the
+ * local table directly.
  */
 final class Replica<K, V> implements AutoCloseable {
   /*
@@ -43,16 +42,17 @@ final class Replica<K, V> implements AutoCloseable {
    * updated by the owner right after each add (one write in flight at a time).
    *
    * Joining. Read the ringbuffer's tail sequence t, then the mirror into the local table, then
-   * replay from t (not t + 1: the write at t may not have reached the mirror yet). Writes are
-   * last-writer-wins per key (a set), so replaying, in order, writes the mirror already shows
-   * converges to the owner's state: a key written after t ends with its last write, any other key
-   * with its mirror value. The replica is returned only once it has applied everything up to the
-   * tail it saw after loading the mirror. If the ringbuffer overwrote the needed sequence meanwhile
-   * (StaleSequenceException), the join starts again.
+   * replay from t (not t + 1: the write at t may not have reached the mirror yet). Each mirror entry
+   * carries the sequence of the last write it reflects, and the replay skips, per key, writes at or
+   * below it (a clear, the keys written after it), so no write is applied twice: this matters for a
+   * duplicate_bag, whose inserts are not idempotent. The replica is returned only once it has
+   * applied everything up to the tail it saw after loading the mirror. If the ringbuffer overwrote
+   * the needed sequence meanwhile (StaleSequenceException), the join starts again.
    *
    * Applying. One platform thread per replica, bound to the replica's OwnerScope (the table's
    * owner here), blocks on readManyAsync for the next batches and applies each with one jets
-   * operation: insert, insertAll (atomic: no reader sees half of it), delete, deleteAllObjects.
+   * operation: insert, insertAll (atomic: no reader sees half of it), delete, deleteObject,
+   * deleteAllObjects; a DROP batch deletes the local table (the owner exited with no heir).
    * appliedThrough is published after each batch; the owner's writes wait on it (a condition, no
    * sleep) for read-your-writes.
    *
@@ -70,9 +70,10 @@ final class Replica<K, V> implements AutoCloseable {
   private final String name;
   private final TableCodecs codecs;
   private final Ringbuffer<TableBatch> log;
-  private final IMap<String, byte[]> mirror;
+  private final IMap<String, MirrorEntry> mirror;
   private final OwnerScope owner;
-  private final SetTable<K, V> table;
+  private final TableType type;
+  private final Table<K, V> table;
   private final ReentrantLock progress = new ReentrantLock();
   private final Condition advanced = progress.newCondition();
   private final CountDownLatch joined = new CountDownLatch(1);
@@ -86,8 +87,10 @@ final class Replica<K, V> implements AutoCloseable {
   private volatile CompletableFuture<ReadResultSet<TableBatch>> pending;
   private volatile RuntimeException failure;
   private volatile boolean closed;
+  private volatile boolean dropped;
 
-  Replica(HazelcastInstance member, String name, TableCodecs codecs, boolean ordered) {
+  Replica(HazelcastInstance member, String name, TableCodecs codecs, TableType type) {
+    this.type = type;
     this.name = name;
     this.codecs = codecs;
     this.log = member.getRingbuffer(ReplicatedTables.logName(name));
@@ -95,9 +98,12 @@ final class Replica<K, V> implements AutoCloseable {
     this.owner = OwnerScope.open("replica of " + name);
     try (Owner.Binding bound = owner.bind()) {
       this.table =
-          ordered
-              ? Tables.<K, V>orderedSet(name).access(Access.PROTECTED).build()
-              : Tables.<K, V>set(name).access(Access.PROTECTED).build();
+          switch (type) {
+            case SET -> Tables.<K, V>set(name).access(Access.PROTECTED).build();
+            case ORDERED_SET -> Tables.<K, V>orderedSet(name).access(Access.PROTECTED).build();
+            case BAG -> Tables.bag(name).access(Access.PROTECTED).<K, V>build();
+            case DUPLICATE_BAG -> Tables.duplicateBag(name).access(Access.PROTECTED).<K, V>build();
+          };
     }
     IMap<String, TableOwnership.Owner> owners = TableOwnership.owners(member);
     this.ownerWatch =
@@ -130,7 +136,7 @@ final class Replica<K, V> implements AutoCloseable {
     }
   }
 
-  SetTable<K, V> table() {
+  Table<K, V> table() {
     return table;
   }
 
@@ -150,7 +156,7 @@ final class Replica<K, V> implements AutoCloseable {
     try {
       long left = nanos;
       while (appliedThrough < sequence || verifiedEpoch < epoch) {
-        if (left <= 0 || failure != null || closed) {
+        if (left <= 0 || failure != null || closed || dropped) {
           return false;
         }
         left = advanced.awaitNanos(left);
@@ -174,8 +180,9 @@ final class Replica<K, V> implements AutoCloseable {
     try {
       while (appliedThrough < sequence || verifiedEpoch < epoch) {
         RuntimeException failed = failure;
-        if (failed != null || closed) {
-          throw new IllegalStateException("replicated table " + name + ": replica stopped", failed);
+        if (failed != null || closed || dropped) {
+          throw new IllegalStateException(
+              "replicated table " + name + (dropped ? ": deleted" : ": replica stopped"), failed);
         }
         advanced.await(1, TimeUnit.SECONDS); // woken by each applied batch; the bound re-checks
       }
@@ -205,12 +212,12 @@ final class Replica<K, V> implements AutoCloseable {
     try (Owner.Binding bound = owner.bind()) {
       long next = join();
       joined.countDown();
-      while (!closed) {
+      while (!closed && !dropped) {
         try {
           if (verifiedEpoch < knownEpoch) {
             next = verify();
           }
-          next = applyFrom(next, Long.MAX_VALUE, false);
+          next = applyFrom(next, Long.MAX_VALUE, null);
         } catch (StaleSequenceException fellBehind) {
           next = join(); // the log overwrote what this replica had not read: load the mirror again
         }
@@ -259,27 +266,35 @@ final class Replica<K, V> implements AutoCloseable {
       long epoch = knownEpoch; // a later one makes the loop verify what this join applied
       long start = Math.max(log.headSequence(), log.tailSequence());
       List<Map.Entry<K, V>> objects = new ArrayList<>();
-      Set<K> keys = new HashSet<>();
-      for (Map.Entry<String, byte[]> entry : mirror.entrySet()) {
+      Map<K, Long> loaded = new HashMap<>();
+      for (Map.Entry<String, MirrorEntry> entry : mirror.entrySet()) {
         K key = codecs.key(ReplicatedTables.keyBytes(entry.getKey()));
-        keys.add(key);
-        objects.add(new AbstractMap.SimpleImmutableEntry<>(key, codecs.value(entry.getValue())));
-      }
-      // Empty at the first join. A replica that fell behind the log's capacity reloads here, and
-      // its readers may see a mix of the old and the reloaded content until it has caught up.
-      table.insertAll(objects);
-      for (Map.Entry<K, V> local : table.toList()) {
-        if (!keys.contains(local.getKey())) {
-          table.delete(local.getKey());
+        loaded.put(key, entry.getValue().sequence());
+        for (byte[] value : entry.getValue().values()) {
+          objects.add(new AbstractMap.SimpleImmutableEntry<>(key, codecs.value(value)));
         }
+      }
+      // Empty at the first join. A copy that fell behind the log's capacity, or held a batch the
+      // log lost, reloads here, and its readers may see a mix of the old and the reloaded content
+      // (a bag's copy: no content) until it has caught up.
+      if (type == TableType.SET || type == TableType.ORDERED_SET) {
+        table.insertAll(objects);
+        for (Map.Entry<K, V> local : table.toList()) {
+          if (!loaded.containsKey(local.getKey())) {
+            table.delete(local.getKey());
+          }
+        }
+      } else {
+        table.deleteAllObjects();
+        table.insertAll(objects);
       }
       try {
         long caughtUp = log.tailSequence();
         long next = start < 0 ? 0 : start;
         appliedThrough = next - 1; // a copy that held a lost batch holds only what it reloaded
         appliedEpoch = 0;
-        while (next <= caughtUp) {
-          next = applyFrom(next, caughtUp, true);
+        while (next <= caughtUp && !dropped) {
+          next = applyFrom(next, caughtUp, loaded);
         }
         verifiedEpoch = Math.max(verifiedEpoch, epoch);
         return next;
@@ -291,9 +306,11 @@ final class Replica<K, V> implements AutoCloseable {
 
   /**
    * Reads and applies batches from {@code next} (up to {@code last}); returns the next to read.
-   * Outside a join it stops before a batch of an epoch this copy has not verified.
+   * Outside a join ({@code loaded} null) it stops before a batch of an epoch this copy has not
+   * verified; in a join it skips, per key, the writes that the loaded mirror entry reflects.
    */
-  private long applyFrom(long next, long last, boolean joining) {
+  private long applyFrom(long next, long last, Map<K, Long> loaded) {
+    boolean joining = loaded != null;
     ReadResultSet<TableBatch> batches;
     try {
       int most = (int) Math.min(1_000, Math.max(1, last - next + 1));
@@ -324,7 +341,7 @@ final class Replica<K, V> implements AutoCloseable {
       if (!joining && batch.epoch() > verifiedEpoch) {
         return batches.getSequence(i); // check this copy's history before applying a new owner's
       }
-      apply(batch);
+      apply(batch, batches.getSequence(i), loaded);
       appliedEpoch = batch.epoch();
       appliedThrough = batches.getSequence(i);
       signal();
@@ -332,22 +349,59 @@ final class Replica<K, V> implements AutoCloseable {
     return batches.getNextSequenceToReadFrom();
   }
 
-  private void apply(TableBatch batch) {
+  /** Applies one batch, written at {@code sequence}, as one jets operation. */
+  private void apply(TableBatch batch, long sequence, Map<K, Long> loaded) {
     switch (batch.kind()) {
-      case INSERT ->
-          table.insert(codecs.key(batch.keys().get(0)), codecs.value(batch.values().get(0)));
+      case INSERT -> {
+        K key = codecs.key(batch.keys().get(0));
+        if (newer(loaded, key, sequence)) {
+          table.insert(key, codecs.value(batch.values().get(0)));
+        }
+      }
       case INSERT_ALL -> {
         List<Map.Entry<K, V>> objects = new ArrayList<>(batch.keys().size());
         for (int i = 0; i < batch.keys().size(); i++) {
-          objects.add(
-              new AbstractMap.SimpleImmutableEntry<>(
-                  codecs.key(batch.keys().get(i)), codecs.value(batch.values().get(i))));
+          K key = codecs.key(batch.keys().get(i));
+          if (newer(loaded, key, sequence)) {
+            objects.add(
+                new AbstractMap.SimpleImmutableEntry<>(key, codecs.value(batch.values().get(i))));
+          }
         }
         table.insertAll(objects);
       }
-      case DELETE -> table.delete(codecs.key(batch.keys().get(0)));
-      case CLEAR -> table.deleteAllObjects();
+      case DELETE -> {
+        K key = codecs.key(batch.keys().get(0));
+        if (newer(loaded, key, sequence)) {
+          table.delete(key);
+        }
+      }
+      case DELETE_OBJECT -> {
+        K key = codecs.key(batch.keys().get(0));
+        if (newer(loaded, key, sequence)) {
+          table.deleteObject(key, codecs.value(batch.values().get(0)));
+        }
+      }
+      case CLEAR -> {
+        if (loaded == null) {
+          table.deleteAllObjects();
+        } else {
+          for (Map.Entry<K, V> local : table.toList()) {
+            if (newer(loaded, local.getKey(), sequence)) {
+              table.delete(local.getKey()); // a key the mirror showed as written later stays
+            }
+          }
+        }
+      }
+      case DROP -> {
+        dropped = true;
+        table.delete(); // readers of this copy now get TableDeletedException, as in ETS
+      }
     }
+  }
+
+  /** Whether the write at {@code sequence} to {@code key} is not yet in the loaded mirror entry. */
+  private static <K> boolean newer(Map<K, Long> loaded, K key, long sequence) {
+    return loaded == null || loaded.getOrDefault(key, -1L) < sequence;
   }
 
   private void signal() {

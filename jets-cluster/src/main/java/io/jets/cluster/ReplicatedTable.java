@@ -3,6 +3,7 @@ package io.jets.cluster;
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.map.IMap;
 import com.hazelcast.ringbuffer.Ringbuffer;
+import io.jets.table.BagTable;
 import io.jets.table.OrderedTable;
 import io.jets.table.SetTable;
 import java.util.ArrayList;
@@ -13,9 +14,9 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * The owner's handle of a replicated {@code set} or {@code ordered_set} table: the only way to
- * write it. Every member, this one included, reads its own local copy ({@link #local()}), a jets
- * table read directly.
+ * The owner's handle of a replicated table ({@code set}, {@code ordered_set}, {@code bag} or {@code
+ * duplicate_bag}): the only way to write it. Every member, this one included, reads its own local
+ * copy ({@link #local()}), a jets table read directly.
  *
  * <p><b>Acknowledgement.</b> A write returns once the cluster holds it durably (the table's
  * ringbuffer on the partition owner and its synchronous backup, so it survives any one member's
@@ -27,11 +28,12 @@ public final class ReplicatedTable<K, V> implements AutoCloseable {
   private final String name;
   private final TableCodecs codecs;
   private final Ringbuffer<TableBatch> log;
-  private final IMap<String, byte[]> mirror;
+  private final IMap<String, MirrorEntry> mirror;
   private final Replica<K, V> replica;
   private final HazelcastInstance member;
   private final TableOwnership.Owner owner;
   private volatile long sequence = -1;
+  private boolean dropped;
 
   ReplicatedTable(
       HazelcastInstance member,
@@ -48,31 +50,42 @@ public final class ReplicatedTable<K, V> implements AutoCloseable {
     this.replica = replica;
   }
 
-  /** This member's copy: read it directly; only this handle writes it. */
+  /**
+   * This member's copy of a {@code set} or {@code ordered_set}: read it directly; only this handle
+   * writes it.
+   *
+   * @throws IllegalStateException if the table is a bag
+   */
   public SetTable<K, V> local() {
-    return replica.table();
+    return ReplicatedTables.set(replica.table());
   }
 
   /**
    * This member's copy of an {@code ordered_set} ({@link ReplicatedTables#ownOrdered}).
    *
-   * @throws IllegalStateException if the table is a {@code set}
+   * @throws IllegalStateException if the table is not one
    */
   public OrderedTable<K, V> localOrdered() {
     return ReplicatedTables.ordered(replica.table());
   }
 
-  /** Stores {@code value} under {@code key} on every member. */
+  /**
+   * This member's copy of a {@code bag} or {@code duplicate_bag}.
+   *
+   * @throws IllegalStateException if the table is not one
+   */
+  public BagTable<K, V> localBag() {
+    return ReplicatedTables.bag(replica.table());
+  }
+
+  /** Stores the object {@code key}, {@code value} on every member, as the table's type does. */
   public synchronized void insert(K key, V value) {
     Objects.requireNonNull(key, "key");
     Objects.requireNonNull(value, "value");
     byte[] k = codecs.encode(key, "key");
     byte[] v = codecs.encode(value, "value");
-    long sequence =
-        log.add(new TableBatch(owner.epoch(), TableBatch.Kind.INSERT, List.of(k), List.of(v)));
-    this.sequence = sequence;
-    mirror.set(ReplicatedTables.id(k), v);
-    replica.awaitApplied(sequence, owner.epoch());
+    long sequence = write(TableBatch.Kind.INSERT, List.of(k), List.of(v));
+    mirror(sequence, Map.of(key, k));
   }
 
   /** Stores every object on every member, each member all at once (no reader sees part). */
@@ -81,41 +94,79 @@ public final class ReplicatedTable<K, V> implements AutoCloseable {
     Objects.requireNonNull(objects, "objects");
     List<byte[]> keys = new ArrayList<>(objects.size());
     List<byte[]> values = new ArrayList<>(objects.size());
-    Map<String, byte[]> state = new HashMap<>();
+    Map<K, byte[]> touched = new HashMap<>();
     for (Map.Entry<? extends K, ? extends V> object : objects) {
       Objects.requireNonNull(object.getKey(), "a key in objects");
       Objects.requireNonNull(object.getValue(), "a value in objects");
       byte[] k = codecs.encode(object.getKey(), "key");
-      byte[] v = codecs.encode(object.getValue(), "value");
       keys.add(k);
-      values.add(v);
-      state.put(ReplicatedTables.id(k), v);
+      values.add(codecs.encode(object.getValue(), "value"));
+      touched.put(object.getKey(), k);
     }
-    long sequence =
-        log.add(new TableBatch(owner.epoch(), TableBatch.Kind.INSERT_ALL, keys, values));
-    this.sequence = sequence;
-    mirror.putAll(state);
-    replica.awaitApplied(sequence, owner.epoch());
+    long sequence = write(TableBatch.Kind.INSERT_ALL, keys, values);
+    mirror(sequence, touched);
   }
 
-  /** Deletes the object under {@code key} on every member. */
+  /** Deletes every object under {@code key} on every member. */
   public synchronized void delete(K key) {
     Objects.requireNonNull(key, "key");
     byte[] k = codecs.encode(key, "key");
-    long sequence =
-        log.add(new TableBatch(owner.epoch(), TableBatch.Kind.DELETE, List.of(k), List.of()));
-    this.sequence = sequence;
-    mirror.delete(ReplicatedTables.id(k));
-    replica.awaitApplied(sequence, owner.epoch());
+    long sequence = write(TableBatch.Kind.DELETE, List.of(k), List.of());
+    mirror(sequence, Map.of(key, k));
+  }
+
+  /** Deletes the object {@code key}, {@code value} (every copy of it) on every member. */
+  public synchronized void deleteObject(K key, V value) {
+    Objects.requireNonNull(key, "key");
+    Objects.requireNonNull(value, "value");
+    byte[] k = codecs.encode(key, "key");
+    byte[] v = codecs.encode(value, "value");
+    long sequence = write(TableBatch.Kind.DELETE_OBJECT, List.of(k), List.of(v));
+    mirror(sequence, Map.of(key, k));
   }
 
   /** Deletes every object on every member, each member all at once. */
   public synchronized void deleteAllObjects() {
-    long sequence =
-        log.add(new TableBatch(owner.epoch(), TableBatch.Kind.CLEAR, List.of(), List.of()));
-    this.sequence = sequence;
+    write(TableBatch.Kind.CLEAR, List.of(), List.of());
     mirror.clear();
-    replica.awaitApplied(sequence, owner.epoch());
+  }
+
+  /** Logs one write (durable when add returns) and waits until this member's copy shows it. */
+  private long write(TableBatch.Kind kind, List<byte[]> keys, List<byte[]> values) {
+    if (dropped) {
+      throw new IllegalStateException("replicated table " + name + " was deleted by its owner");
+    }
+    long written = log.add(new TableBatch(owner.epoch(), kind, keys, values));
+    this.sequence = written;
+    replica.awaitApplied(written, owner.epoch());
+    return written;
+  }
+
+  /**
+   * Mirrors the keys a write touched as this member's copy now holds them (the copy shows the write
+   * at {@code sequence} and nothing later: one write in flight at a time).
+   */
+  private void mirror(long sequence, Map<K, byte[]> touched) {
+    Map<String, MirrorEntry> present = new HashMap<>();
+    for (Map.Entry<K, byte[]> key : touched.entrySet()) {
+      String id = ReplicatedTables.id(key.getValue());
+      List<V> now = replica.table().lookup(key.getKey());
+      if (now.isEmpty()) {
+        mirror.delete(id);
+      } else {
+        List<byte[]> values = new ArrayList<>(now.size());
+        for (V value : now) {
+          values.add(codecs.encode(value, "value"));
+        }
+        present.put(id, new MirrorEntry(sequence, values));
+      }
+    }
+    if (present.size() == 1) {
+      Map.Entry<String, MirrorEntry> only = present.entrySet().iterator().next();
+      mirror.set(only.getKey(), only.getValue());
+    } else if (!present.isEmpty()) {
+      mirror.putAll(present);
+    }
   }
 
   /** The table's name, the same on every member. */
@@ -137,14 +188,21 @@ public final class ReplicatedTable<K, V> implements AutoCloseable {
   }
 
   /**
-   * The owner exits: gives the table up (an heir takes it over; without one the cluster keeps the
-   * table, and a later {@link ReplicatedTables#own} continues it), stops this member's replica and
-   * deletes its local copy.
+   * The owner exits. If a live heir is registered ({@link ReplicatedTables#heir}), the table passes
+   * to it; otherwise the table is deleted on every member, as ETS deletes a table whose owner dies
+   * with no heir: each copy's local table is deleted (its readers get {@code
+   * TableDeletedException}), the name is free, and a later {@link ReplicatedTables#own} starts an
+   * empty table. This member's replica stops either way.
    */
   @Override
-  public void close() {
-    if (member.getLifecycleService().isRunning()) {
-      TableOwnership.release(member, name, owner);
+  public synchronized void close() {
+    if (member.getLifecycleService().isRunning() && !dropped) {
+      if (TableOwnership.hasLiveHeir(member, name)) {
+        TableOwnership.release(member, name, owner);
+      } else {
+        dropped = true;
+        ReplicatedTables.drop(member, name, owner);
+      }
     }
     replica.close();
   }

@@ -1,17 +1,26 @@
 package io.jets.cluster;
 
+import com.hazelcast.cluster.MembershipEvent;
+import com.hazelcast.cluster.MembershipListener;
 import com.hazelcast.core.HazelcastInstance;
+import io.jets.table.BagTable;
 import io.jets.table.OrderedTable;
 import io.jets.table.SetTable;
+import io.jets.table.Table;
+import io.jets.table.TableType;
 import java.util.Base64;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 
 /**
- * Replicated {@code set} and {@code ordered_set} tables: one owner writes through a {@link
- * ReplicatedTable}, every member reads its own local jets table. See {@link Replica} for the
- * structures and the join.
+ * Replicated tables ({@code set}, {@code ordered_set}, {@code bag}, {@code duplicate_bag}): one
+ * owner writes through a {@link ReplicatedTable}, every member reads its own local jets table. See
+ * {@link Replica} for the structures and the join.
  */
 public final class ReplicatedTables {
 
@@ -20,32 +29,38 @@ public final class ReplicatedTables {
   private ReplicatedTables() {}
 
   /**
-   * Becomes the writer of replicated table {@code name} on {@code member}'s cluster and returns its
-   * handle, once this member's copy has caught up with what the cluster holds. One writer at a time
-   * per table: the caller's code must ensure it (the owner lifecycle across members, with heirs, is
-   * not built yet).
+   * Becomes the writer of replicated {@code set} {@code name} on {@code member}'s cluster and
+   * returns its handle, once this member's copy has caught up with what the cluster holds. One
+   * owner at a time per table, cluster-wide; it exits with {@link ReplicatedTable#close()}.
    *
    * @param filterPattern the classes keys and values may contain, as for {@link ClusterTerms}
+   * @throws IllegalStateException if a live owner holds the table
+   * @throws IllegalArgumentException if the table exists with another type
    */
   public static <K, V> ReplicatedTable<K, V> own(
       HazelcastInstance member, String name, String filterPattern) {
-    return own(member, name, filterPattern, false);
+    return own(member, name, TableType.SET, filterPattern);
   }
 
   /**
    * As {@link #own}, for an {@code ordered_set}: every member's copy is an {@link OrderedTable}
-   * (keys in natural order; {@link Copy#orderedTable()}). A table keeps the kind its first owner
-   * gave it.
+   * (keys in natural order; {@link Copy#orderedTable()}).
    */
   public static <K, V> ReplicatedTable<K, V> ownOrdered(
       HazelcastInstance member, String name, String filterPattern) {
-    return own(member, name, filterPattern, true);
+    return own(member, name, TableType.ORDERED_SET, filterPattern);
   }
 
-  private static <K, V> ReplicatedTable<K, V> own(
-      HazelcastInstance member, String name, String filterPattern, boolean ordered) {
+  /**
+   * As {@link #own}, for a table of {@code type}, which the table keeps for its life: its first
+   * owner fixes it. A {@code bag} or {@code duplicate_bag} is read through {@link
+   * ReplicatedTable#localBag()} and {@link Copy#bagTable()}.
+   */
+  public static <K, V> ReplicatedTable<K, V> own(
+      HazelcastInstance member, String name, TableType type, String filterPattern) {
+    Objects.requireNonNull(type, "type");
     TableCodecs codecs = codecs(member, name, filterPattern);
-    TableOwnership.Owner owner = TableOwnership.claim(member, name, ordered);
+    TableOwnership.Owner owner = TableOwnership.claim(member, name, type);
     if (owner == null) {
       throw new IllegalStateException(
           "replicated table "
@@ -53,7 +68,12 @@ public final class ReplicatedTables {
               + " is owned by a live member: "
               + TableOwnership.owners(member).get(name));
     }
-    Replica<K, V> replica = new Replica<>(member, name, codecs, ordered);
+    if (owner.epoch() == 1) {
+      // A new table: what a deleted table of this name left in the cluster goes first.
+      member.getRingbuffer(logName(name)).destroy();
+      member.getMap(mirrorName(name)).destroy();
+    }
+    Replica<K, V> replica = new Replica<>(member, name, codecs, type);
     try {
       replica.awaitJoined(JOIN_SECONDS);
     } catch (RuntimeException e) {
@@ -65,6 +85,19 @@ public final class ReplicatedTables {
   }
 
   /**
+   * Deletes table {@code name} on every member for {@code owner}, who holds it: a DROP batch in its
+   * log (each copy deletes its local table when it applies it), the mirror destroyed, the ownership
+   * record removed (the name is free). The log stays until a new table of that name starts.
+   */
+  static void drop(HazelcastInstance member, String name, TableOwnership.Owner owner) {
+    member
+        .<TableBatch>getRingbuffer(logName(name))
+        .add(new TableBatch(owner.epoch(), TableBatch.Kind.DROP, List.of(), List.of()));
+    member.getMap(mirrorName(name)).destroy();
+    TableOwnership.owners(member).remove(name, owner);
+  }
+
+  /**
    * A copy of replicated table {@code name} on {@code member} that takes the table over when its
    * owner gives it up ({@link ReplicatedTable#close()}) or the owner's member leaves the cluster,
    * crash included: {@link Heir#takeover()} then completes with the new owner's handle, which
@@ -73,8 +106,7 @@ public final class ReplicatedTables {
   public static <K, V> Heir<K, V> heir(
       HazelcastInstance member, String name, String filterPattern) {
     TableCodecs codecs = codecs(member, name, filterPattern);
-    Replica<K, V> replica =
-        new Replica<>(member, name, codecs, TableOwnership.ordered(member, name));
+    Replica<K, V> replica = new Replica<>(member, name, codecs, TableOwnership.type(member, name));
     replica.awaitJoined(JOIN_SECONDS);
     return new Heir<>(member, name, codecs, replica);
   }
@@ -87,32 +119,107 @@ public final class ReplicatedTables {
   public static <K, V> Copy<K, V> replica(
       HazelcastInstance member, String name, String filterPattern) {
     TableCodecs codecs = codecs(member, name, filterPattern);
-    Replica<K, V> replica =
-        new Replica<>(member, name, codecs, TableOwnership.ordered(member, name));
+    Replica<K, V> replica = new Replica<>(member, name, codecs, TableOwnership.type(member, name));
     replica.awaitJoined(JOIN_SECONDS);
-    return new Copy<>(replica);
+    Copy<K, V> copy = new Copy<>(member, name, replica);
+    copy.watch();
+    return copy;
   }
 
   /** A member's read-only copy of a replicated table. */
   public static sealed class Copy<K, V> implements AutoCloseable permits Heir {
+    final HazelcastInstance member;
+    final String name;
     final Replica<K, V> replica;
+    private final ExecutorService tasks; // cluster calls, off Hazelcast's event threads
+    private volatile UUID membership;
 
-    Copy(Replica<K, V> replica) {
+    Copy(HazelcastInstance member, String name, Replica<K, V> replica) {
+      this.member = member;
+      this.name = name;
       this.replica = replica;
+      this.tasks =
+          Executors.newSingleThreadExecutor(
+              r -> Thread.ofPlatform().daemon().name("jets-copy-" + name).unstarted(r));
     }
 
-    /** The local jets table: read it directly. Writes to it from here are refused (PROTECTED). */
+    /** Starts watching the cluster's members; called once the copy (or heir) is built. */
+    final void watch() {
+      membership =
+          member
+              .getCluster()
+              .addMembershipListener(
+                  new MembershipListener() {
+                    @Override
+                    public void memberAdded(MembershipEvent event) {}
+
+                    @Override
+                    public void memberRemoved(MembershipEvent event) {
+                      ownerMayBeGone();
+                    }
+                  });
+    }
+
+    /**
+     * A member left: if it was the owner's and no live heir is registered, the table is deleted on
+     * every member (one copy wins the ownership record and drops it).
+     */
+    void ownerMayBeGone() {
+      submit(
+          () -> {
+            TableOwnership.Owner current = TableOwnership.owners(member).get(name);
+            if (current == null
+                || (!current.released() && TableOwnership.alive(member, current))
+                || TableOwnership.hasLiveHeir(member, name)) {
+              return;
+            }
+            TableOwnership.Owner dropper = TableOwnership.claim(member, name, current.type());
+            if (dropper == null) {
+              return; // another member holds it now
+            }
+            if (TableOwnership.hasLiveHeir(member, name)) {
+              TableOwnership.release(member, name, dropper); // an heir arrived: it takes over
+            } else {
+              drop(member, name, dropper);
+            }
+          });
+    }
+
+    /** Runs {@code task} on this copy's thread, unless the copy is closed. */
+    void submit(Runnable task) {
+      try {
+        tasks.execute(
+            () -> {
+              if (member.getLifecycleService().isRunning()) {
+                task.run();
+              }
+            });
+      } catch (RejectedExecutionException closed) {
+        // the copy is closed: nothing to watch
+      }
+    }
+
+    /** The local {@code set} or {@code ordered_set}: read it directly; writes are refused. */
     public SetTable<K, V> table() {
-      return replica.table();
+      return ReplicatedTables.set(replica.table());
     }
 
     /**
      * The local table of an {@code ordered_set} ({@link #ownOrdered}), with its ordered reads.
      *
-     * @throws IllegalStateException if the table is a {@code set}
+     * @throws IllegalStateException if the table is not one
      */
     public OrderedTable<K, V> orderedTable() {
       return ReplicatedTables.ordered(replica.table());
+    }
+
+    /**
+     * The local table of a {@code bag} or {@code duplicate_bag}.
+     *
+     * @throws IllegalStateException if the table is not one
+     */
+    public BagTable<K, V> bagTable() {
+      return ReplicatedTables.bag(replica.table());
     }
 
     /** The sequence number of the last owner write applied here; -1 before the first. */
@@ -121,16 +228,26 @@ public final class ReplicatedTables {
     }
 
     /**
-     * Waits until this copy has applied the owner's write numbered {@code sequence} ({@link
-     * ReplicatedTable#sequence()}), at most {@code timeout}; returns whether it has.
+     * Waits until this copy has applied the current owner's write numbered {@code sequence} ({@link
+     * ReplicatedTable#sequence()}), at most {@code timeout}; returns whether it has (false also if
+     * the table was deleted).
      */
     public boolean awaitApplied(long sequence, java.time.Duration timeout) {
       return replica.awaitAppliedWithin(sequence, timeout.toNanos());
     }
 
+    /** Stops watching the cluster for this copy. */
+    final void stopWatching() {
+      tasks.shutdownNow();
+      if (membership != null && member.getLifecycleService().isRunning()) {
+        member.getCluster().removeMembershipListener(membership);
+      }
+    }
+
     /** Stops following the owner and deletes the local copy. */
     @Override
     public void close() {
+      stopWatching();
       replica.close();
     }
   }
@@ -170,12 +287,28 @@ public final class ReplicatedTables {
     return new TableCodecs(name, filterPattern);
   }
 
-  static <K, V> OrderedTable<K, V> ordered(SetTable<K, V> table) {
+  static <K, V> SetTable<K, V> set(Table<K, V> table) {
+    if (table instanceof SetTable<K, V> set) {
+      return set;
+    }
+    throw new IllegalStateException(
+        "replicated table " + table.name() + " is a " + table.type() + ": use its bag table");
+  }
+
+  static <K, V> OrderedTable<K, V> ordered(Table<K, V> table) {
     if (table instanceof OrderedTable<K, V> ordered) {
       return ordered;
     }
     throw new IllegalStateException(
-        "replicated table " + table.name() + " is a set, not an ordered_set");
+        "replicated table " + table.name() + " is a " + table.type() + ", not an ORDERED_SET");
+  }
+
+  static <K, V> BagTable<K, V> bag(Table<K, V> table) {
+    if (table instanceof BagTable<K, V> bag) {
+      return bag;
+    }
+    throw new IllegalStateException(
+        "replicated table " + table.name() + " is a " + table.type() + ", not a bag");
   }
 
   static String logName(String table) {

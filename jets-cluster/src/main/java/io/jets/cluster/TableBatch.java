@@ -10,8 +10,9 @@ import java.util.List;
  * @param epoch the owner's epoch ({@link TableOwnership.Owner#epoch()}): copies that see it rise
  *     check that what they applied is still the log's (see {@link Replica})
  * @param kind what the owner did
- * @param keys the serialized keys (one for INSERT and DELETE, none for CLEAR)
- * @param values the serialized values, parallel to {@code keys} (empty for DELETE and CLEAR)
+ * @param keys the serialized keys (one for INSERT, DELETE and DELETE_OBJECT, none for CLEAR and
+ *     DROP)
+ * @param values the serialized values, parallel to {@code keys} (empty for DELETE, CLEAR and DROP)
  */
 record TableBatch(long epoch, Kind kind, List<byte[]> keys, List<byte[]> values)
     implements Serializable {
@@ -23,6 +24,10 @@ record TableBatch(long epoch, Kind kind, List<byte[]> keys, List<byte[]> values)
     INSERT_ALL,
     /** {@code delete(key)}. */
     DELETE,
+    /** {@code deleteObject(key, value)}. */
+    DELETE_OBJECT,
+    /** The table is deleted on every member (its owner exited with no heir). */
+    DROP,
     /** {@code deleteAllObjects()}. */
     CLEAR
   }

@@ -3,6 +3,8 @@ package io.jets.cluster;
 import com.hazelcast.cluster.Member;
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.map.IMap;
+import com.hazelcast.multimap.MultiMap;
+import io.jets.table.TableType;
 import java.io.Serializable;
 import java.util.UUID;
 
@@ -14,14 +16,14 @@ import java.util.UUID;
 final class TableOwnership {
 
   static final String MAP_NAME = "jets.table.owners";
+  static final String HEIRS_NAME = "jets.table.heirs";
 
   /**
    * The owner of a table: the member it runs on, the how-manieth owner it is, and whether it has
-   * given the table up (then the next claim takes it, keeping the count), and whether the table is
-   * an {@code ordered_set} (else a {@code set}), fixed by its first owner.
+   * given the table up (then the next claim takes it, keeping the count), and the table's type,
+   * fixed by its first owner.
    */
-  record Owner(UUID member, long epoch, boolean released, boolean ordered)
-      implements Serializable {}
+  record Owner(UUID member, long epoch, boolean released, TableType type) implements Serializable {}
 
   private TableOwnership() {}
 
@@ -31,8 +33,12 @@ final class TableOwnership {
 
   /** Whether {@code owner}'s member is still in {@code member}'s cluster. */
   static boolean alive(HazelcastInstance member, Owner owner) {
+    return inCluster(member, owner.member());
+  }
+
+  private static boolean inCluster(HazelcastInstance member, UUID uuid) {
     for (Member m : member.getCluster().getMembers()) {
-      if (m.getUuid().equals(owner.member())) {
+      if (m.getUuid().equals(uuid)) {
         return true;
       }
     }
@@ -40,29 +46,32 @@ final class TableOwnership {
   }
 
   /**
-   * Makes {@code member} the owner of {@code table} ({@code ordered}: of that kind; null: the kind
-   * it has) if it has none, if its owner gave it up, or if its owner's member has left the cluster;
+   * Makes {@code member} the owner of {@code table} ({@code type}: of that type; null: the type it
+   * has) if it has none, if its owner gave it up, or if its owner's member has left the cluster;
    * returns the new record, or null if a live owner holds it (this member's own live owner
    * included: one handle per table).
    */
-  static Owner claim(HazelcastInstance member, String table, Boolean ordered) {
+  static Owner claim(HazelcastInstance member, String table, TableType type) {
     IMap<String, Owner> owners = owners(member);
     UUID self = member.getCluster().getLocalMember().getUuid();
     while (true) {
       Owner current = owners.get(table);
       if (current == null) {
-        Owner first = new Owner(self, 1, false, Boolean.TRUE.equals(ordered));
+        if (type == null) {
+          throw new IllegalStateException(
+              "no replicated table named "
+                  + table
+                  + " has an owner: it was never created or deleted");
+        }
+        Owner first = new Owner(self, 1, false, type);
         if (owners.putIfAbsent(table, first) == null) {
           return first;
         }
-      } else if (ordered != null && ordered != current.ordered()) {
+      } else if (type != null && type != current.type()) {
         throw new IllegalArgumentException(
-            "replicated table "
-                + table
-                + " is "
-                + (current.ordered() ? "an ordered_set" : "a set"));
+            "replicated table " + table + " is a " + current.type() + ", not a " + type);
       } else if (current.released() || !alive(member, current)) {
-        Owner next = new Owner(self, current.epoch() + 1, false, current.ordered());
+        Owner next = new Owner(self, current.epoch() + 1, false, current.type());
         if (owners.replace(table, current, next)) {
           return next;
         }
@@ -72,18 +81,40 @@ final class TableOwnership {
     }
   }
 
-  /** Whether table {@code table} is ordered; throws if no member has ever owned it. */
-  static boolean ordered(HazelcastInstance member, String table) {
+  /**
+   * The type of table {@code table}; throws if it has no owner record (never owned, or deleted).
+   */
+  static TableType type(HazelcastInstance member, String table) {
     Owner owner = owners(member).get(table);
     if (owner == null) {
-      throw new IllegalStateException("no replicated table named " + table + " has had an owner");
+      throw new IllegalStateException(
+          "no replicated table named " + table + " has an owner: it was never created or deleted");
     }
-    return owner.ordered();
+    return owner.type();
   }
 
   /** Gives the table up, if {@code owner} still holds it: an heir may take it now. */
   static void release(HazelcastInstance member, String table, Owner owner) {
     owners(member)
-        .replace(table, owner, new Owner(owner.member(), owner.epoch(), true, owner.ordered()));
+        .replace(table, owner, new Owner(owner.member(), owner.epoch(), true, owner.type()));
+  }
+
+  /**
+   * An heir waiting for a table: its own id (several heirs may run on one member) and its member.
+   */
+  record HeirMark(UUID id, UUID member) implements Serializable {}
+
+  static MultiMap<String, HeirMark> heirs(HazelcastInstance member) {
+    return member.getMultiMap(HEIRS_NAME);
+  }
+
+  /** Whether an heir of {@code table} is registered on a member still in the cluster. */
+  static boolean hasLiveHeir(HazelcastInstance member, String table) {
+    for (HeirMark heir : heirs(member).get(table)) {
+      if (inCluster(member, heir.member())) {
+        return true;
+      }
+    }
+    return false;
   }
 }

@@ -130,9 +130,9 @@ class ReplicatedTableTest extends ThreeMembers {
     }
     owner.insertAll(List.of(Map.entry("batch:a", 1), Map.entry("batch:b", 2)));
     ownersMember.getLifecycleService().terminate(); // a crash: no graceful migration
-    try (ReplicatedTables.Copy<String, Integer> after =
-        ReplicatedTables.replica(cluster.member(1), name, FILTER)) {
-      Map<String, Integer> content = content(after.table());
+    // An heir that arrives after the crash loads the table from the cluster and takes it over.
+    try (Heir<String, Integer> after = ReplicatedTables.heir(cluster.member(1), name, FILTER)) {
+      Map<String, Integer> content = content(after.takeover().join().local());
       assertEquals(102, content.size(), "every acknowledged write: " + content.size());
       for (int i = 0; i < 100; i++) {
         assertEquals(i, content.get("k" + i));
