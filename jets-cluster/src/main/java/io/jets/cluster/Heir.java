@@ -3,6 +3,7 @@ package io.jets.cluster;
 import com.hazelcast.core.EntryEvent;
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.map.listener.EntryUpdatedListener;
+import com.hazelcast.splitbrainprotection.SplitBrainProtectionException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -69,6 +70,8 @@ public final class Heir<K, V> extends ReplicatedTables.Copy<K, V> {
             if (owner != null) {
               takeover.complete(takeOver(owner));
             }
+          } catch (SplitBrainProtectionException minority) {
+            // this member is on the smaller side of a partition: the larger side's heirs decide
           } catch (RuntimeException e) {
             takeover.completeExceptionally(e);
           }

@@ -23,20 +23,28 @@ public final class LocalCluster implements AutoCloseable {
 
   private final String name = "jets-local-" + UUID.randomUUID();
   private final int basePort;
+  private final int minimumSize;
   private final List<HazelcastInstance> members = new ArrayList<>();
 
-  private LocalCluster(int basePort) {
+  private LocalCluster(int basePort, int minimumSize) {
     this.basePort = basePort;
+    this.minimumSize = minimumSize;
   }
 
-  /** Starts {@code size} members that form one cluster; returns once they have. */
+  /**
+   * Starts {@code size} members that form one cluster; returns once they have. With two members or
+   * more, jets' structures are protected against split brain ({@link SplitBrain}): only a side
+   * holding a majority of {@code size} members writes.
+   */
   public static LocalCluster start(int size) {
     if (size < 1 || size > PORTS) {
       throw new IllegalArgumentException("size " + size + ": between 1 and " + PORTS);
     }
     // A random port range, so that clusters of concurrent test JVMs do not meet.
     LocalCluster cluster =
-        new LocalCluster(20_000 + PORTS * ThreadLocalRandom.current().nextInt(0, 2_000));
+        new LocalCluster(
+            20_000 + PORTS * ThreadLocalRandom.current().nextInt(0, 2_000),
+            size < 2 ? 1 : SplitBrain.majority(size));
     try {
       for (int i = 0; i < size; i++) {
         cluster.join();
@@ -55,7 +63,7 @@ public final class LocalCluster implements AutoCloseable {
     }
     // Each member gets a port of its own, never one a terminated member had: a new member on a
     // dead member's address confuses the others' connections ("connecting to self").
-    Config config = config(name, basePort);
+    Config config = config(name, basePort, minimumSize);
     config.getNetworkConfig().setPort(basePort + members.size()).setPortAutoIncrement(false);
     HazelcastInstance member = Hazelcast.newHazelcastInstance(config);
     members.add(member);
@@ -70,6 +78,20 @@ public final class LocalCluster implements AutoCloseable {
   /** The member started {@code index}-th (0-based). */
   public synchronized HazelcastInstance member(int index) {
     return members.get(index);
+  }
+
+  /**
+   * As {@link #config(String, int)}, with jets' split-brain protection requiring {@code
+   * minimumSize} members (none if it is 1).
+   */
+  public static Config config(String clusterName, int basePort, int minimumSize) {
+    Config config = config(clusterName, basePort);
+    return minimumSize < 2 ? config : SplitBrain.protect(config, minimumSize);
+  }
+
+  /** The members a side of a partition needs to write jets' structures (1: no protection). */
+  public int minimumSize() {
+    return minimumSize;
   }
 
   /**

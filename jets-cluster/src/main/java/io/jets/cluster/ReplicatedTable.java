@@ -1,6 +1,7 @@
 package io.jets.cluster;
 
 import com.hazelcast.core.HazelcastInstance;
+import com.hazelcast.core.LifecycleEvent;
 import com.hazelcast.map.IMap;
 import com.hazelcast.ringbuffer.Ringbuffer;
 import io.jets.table.BagTable;
@@ -12,6 +13,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.UUID;
 
 /**
  * The owner's handle of a replicated table ({@code set}, {@code ordered_set}, {@code bag} or {@code
@@ -34,6 +36,10 @@ public final class ReplicatedTable<K, V> implements AutoCloseable {
   private final TableOwnership.Owner owner;
   private volatile long sequence = -1;
   private boolean dropped;
+  private boolean deposed;
+  private volatile boolean merging; // between Hazelcast's MERGING and MERGED
+  private volatile boolean recheck; // MERGED: look at the ownership record before writing
+  private final UUID lifecycle;
 
   ReplicatedTable(
       HazelcastInstance member,
@@ -48,6 +54,19 @@ public final class ReplicatedTable<K, V> implements AutoCloseable {
     this.log = member.getRingbuffer(ReplicatedTables.logName(name));
     this.mirror = member.getMap(ReplicatedTables.mirrorName(name));
     this.replica = replica;
+    this.lifecycle =
+        member
+            .getLifecycleService()
+            .addLifecycleListener(
+                event -> {
+                  if (event.getState() == LifecycleEvent.LifecycleState.MERGING) {
+                    merging = true;
+                  } else if (event.getState() == LifecycleEvent.LifecycleState.MERGED
+                      || event.getState() == LifecycleEvent.LifecycleState.MERGE_FAILED) {
+                    recheck = true;
+                    merging = false;
+                  }
+                });
   }
 
   /**
@@ -136,10 +155,36 @@ public final class ReplicatedTable<K, V> implements AutoCloseable {
     if (dropped) {
       throw new IllegalStateException("replicated table " + name + " was deleted by its owner");
     }
+    fenceAfterMerge();
     long written = log.add(new TableBatch(owner.epoch(), kind, keys, values));
     this.sequence = written;
     replica.awaitApplied(written, owner.epoch());
     return written;
+  }
+
+  /**
+   * After a partition heals, this handle writes again only if the merged ownership record still
+   * names it: an heir on the larger side may have taken the table over meanwhile.
+   */
+  private void fenceAfterMerge() {
+    if (merging) {
+      throw new IllegalStateException(
+          "replicated table " + name + ": the cluster is merging after a network partition");
+    }
+    if (recheck) {
+      TableOwnership.Owner now = TableOwnership.owners(member).get(name);
+      deposed = !owner.equals(now);
+      recheck = false;
+    }
+    if (deposed) {
+      throw new IllegalStateException(
+          "replicated table "
+              + name
+              + ": owner "
+              + owner.epoch()
+              + " was deposed during a network partition; the table's owner is now "
+              + TableOwnership.owners(member).get(name));
+    }
   }
 
   /**
@@ -196,7 +241,10 @@ public final class ReplicatedTable<K, V> implements AutoCloseable {
    */
   @Override
   public synchronized void close() {
-    if (member.getLifecycleService().isRunning() && !dropped) {
+    if (member.getLifecycleService().isRunning()) {
+      member.getLifecycleService().removeLifecycleListener(lifecycle);
+    }
+    if (member.getLifecycleService().isRunning() && !dropped && !deposed) {
       if (TableOwnership.hasLiveHeir(member, name)) {
         TableOwnership.release(member, name, owner);
       } else {

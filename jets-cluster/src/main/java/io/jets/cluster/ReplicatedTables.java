@@ -3,6 +3,7 @@ package io.jets.cluster;
 import com.hazelcast.cluster.MembershipEvent;
 import com.hazelcast.cluster.MembershipListener;
 import com.hazelcast.core.HazelcastInstance;
+import com.hazelcast.splitbrainprotection.SplitBrainProtectionException;
 import io.jets.table.BagTable;
 import io.jets.table.OrderedTable;
 import io.jets.table.SetTable;
@@ -191,7 +192,11 @@ public final class ReplicatedTables {
         tasks.execute(
             () -> {
               if (member.getLifecycleService().isRunning()) {
-                task.run();
+                try {
+                  task.run();
+                } catch (SplitBrainProtectionException minority) {
+                  // the smaller side of a partition changes nothing; the larger side decides
+                }
               }
             });
       } catch (RejectedExecutionException closed) {

@@ -16,8 +16,9 @@ public final class ChildOwner {
     String clusterName = args[0];
     int basePort = Integer.parseInt(args[1]);
     String table = args[2];
+    int minimumSize = Integer.parseInt(args[3]);
     HazelcastInstance member =
-        Hazelcast.newHazelcastInstance(LocalCluster.config(clusterName, basePort));
+        Hazelcast.newHazelcastInstance(LocalCluster.config(clusterName, basePort, minimumSize));
     ReplicatedTable<String, Integer> owner = ReplicatedTables.own(member, table, "java.base/*;!*");
     System.out.println("owner");
     System.out.flush();

@@ -49,7 +49,8 @@ class SeparateJvmCrashTest {
                   ChildOwner.class.getName(),
                   cluster.name(),
                   Integer.toString(cluster.basePort()),
-                  table)
+                  table,
+                  Integer.toString(cluster.minimumSize()))
               .redirectError(ProcessBuilder.Redirect.DISCARD)
               .start();
       int lastAcknowledged = -1;
