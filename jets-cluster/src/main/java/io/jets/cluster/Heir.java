@@ -83,7 +83,7 @@ public final class Heir<K, V> extends ReplicatedTables.Copy<K, V> {
     // no batch the log lost (see Replica), then applies everything up to the tail.
     long tail = member.<TableBatch>getRingbuffer(ReplicatedTables.logName(name)).tailSequence();
     replica.awaitApplied(tail, owner.epoch());
-    var mirror = member.<String, MirrorEntry>getMap(ReplicatedTables.mirrorName(name));
+    var mirror = member.<String, byte[]>getMap(ReplicatedTables.mirrorName(name));
     Map<String, List<byte[]>> state = new HashMap<>();
     for (Map.Entry<K, V> object : replica.table().toList()) {
       state
@@ -96,8 +96,8 @@ public final class Heir<K, V> extends ReplicatedTables.Copy<K, V> {
         mirror.delete(id);
       }
     }
-    Map<String, MirrorEntry> entries = new HashMap<>();
-    state.forEach((id, values) -> entries.put(id, new MirrorEntry(tail, values)));
+    Map<String, byte[]> entries = new HashMap<>();
+    state.forEach((id, values) -> entries.put(id, new MirrorEntry(tail, values).bytes()));
     mirror.putAll(entries);
     return new ReplicatedTable<>(member, name, codecs, replica, owner);
   }

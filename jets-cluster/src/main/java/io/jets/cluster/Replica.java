@@ -70,7 +70,7 @@ final class Replica<K, V> implements AutoCloseable {
   private final String name;
   private final TableCodecs codecs;
   private final Ringbuffer<TableBatch> log;
-  private final IMap<String, MirrorEntry> mirror;
+  private final IMap<String, byte[]> mirror;
   private final OwnerScope owner;
   private final TableType type;
   private final Table<K, V> table;
@@ -267,10 +267,11 @@ final class Replica<K, V> implements AutoCloseable {
       long start = Math.max(log.headSequence(), log.tailSequence());
       List<Map.Entry<K, V>> objects = new ArrayList<>();
       Map<K, Long> loaded = new HashMap<>();
-      for (Map.Entry<String, MirrorEntry> entry : mirror.entrySet()) {
+      for (Map.Entry<String, byte[]> entry : mirror.entrySet()) {
         K key = codecs.key(ReplicatedTables.keyBytes(entry.getKey()));
-        loaded.put(key, entry.getValue().sequence());
-        for (byte[] value : entry.getValue().values()) {
+        MirrorEntry held = MirrorEntry.of(entry.getValue());
+        loaded.put(key, held.sequence());
+        for (byte[] value : held.values()) {
           objects.add(new AbstractMap.SimpleImmutableEntry<>(key, codecs.value(value)));
         }
       }

@@ -7,6 +7,7 @@ import com.hazelcast.ringbuffer.Ringbuffer;
 import io.jets.table.BagTable;
 import io.jets.table.OrderedTable;
 import io.jets.table.SetTable;
+import io.jets.table.TableType;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -30,11 +31,12 @@ public final class ReplicatedTable<K, V> implements AutoCloseable {
   private final String name;
   private final TableCodecs codecs;
   private final Ringbuffer<TableBatch> log;
-  private final IMap<String, MirrorEntry> mirror;
+  private final IMap<String, byte[]> mirror;
   private final Replica<K, V> replica;
   private final HazelcastInstance member;
   private final TableOwnership.Owner owner;
   private volatile long sequence = -1;
+  private final boolean bag;
   private boolean dropped;
   private boolean deposed;
   private volatile boolean merging; // between Hazelcast's MERGING and MERGED
@@ -54,6 +56,7 @@ public final class ReplicatedTable<K, V> implements AutoCloseable {
     this.log = member.getRingbuffer(ReplicatedTables.logName(name));
     this.mirror = member.getMap(ReplicatedTables.mirrorName(name));
     this.replica = replica;
+    this.bag = owner.type() == TableType.BAG || owner.type() == TableType.DUPLICATE_BAG;
     this.lifecycle =
         member
             .getLifecycleService()
@@ -104,7 +107,7 @@ public final class ReplicatedTable<K, V> implements AutoCloseable {
     byte[] k = codecs.encode(key, "key");
     byte[] v = codecs.encode(value, "value");
     long sequence = write(TableBatch.Kind.INSERT, List.of(k), List.of(v));
-    mirror(sequence, Map.of(key, k));
+    mirror(sequence, Map.of(key, k), setValue(key, v));
   }
 
   /** Stores every object on every member, each member all at once (no reader sees part). */
@@ -114,16 +117,22 @@ public final class ReplicatedTable<K, V> implements AutoCloseable {
     List<byte[]> keys = new ArrayList<>(objects.size());
     List<byte[]> values = new ArrayList<>(objects.size());
     Map<K, byte[]> touched = new HashMap<>();
+    Map<K, byte[]> known = new HashMap<>();
     for (Map.Entry<? extends K, ? extends V> object : objects) {
       Objects.requireNonNull(object.getKey(), "a key in objects");
       Objects.requireNonNull(object.getValue(), "a value in objects");
       byte[] k = codecs.encode(object.getKey(), "key");
+      byte[] v = codecs.encode(object.getValue(), "value");
       keys.add(k);
-      values.add(codecs.encode(object.getValue(), "value"));
-      touched.put(object.getKey(), k);
+      values.add(v);
+      if (touched.put(object.getKey(), k) == null) {
+        known.put(object.getKey(), v);
+      } else {
+        known.remove(object.getKey()); // twice in one batch: the table decides; look it up
+      }
     }
     long sequence = write(TableBatch.Kind.INSERT_ALL, keys, values);
-    mirror(sequence, touched);
+    mirror(sequence, touched, bag ? Map.of() : known);
   }
 
   /** Deletes every object under {@code key} on every member. */
@@ -131,7 +140,7 @@ public final class ReplicatedTable<K, V> implements AutoCloseable {
     Objects.requireNonNull(key, "key");
     byte[] k = codecs.encode(key, "key");
     long sequence = write(TableBatch.Kind.DELETE, List.of(k), List.of());
-    mirror(sequence, Map.of(key, k));
+    mirror(sequence, Map.of(key, k), Map.of());
   }
 
   /** Deletes the object {@code key}, {@code value} (every copy of it) on every member. */
@@ -141,7 +150,7 @@ public final class ReplicatedTable<K, V> implements AutoCloseable {
     byte[] k = codecs.encode(key, "key");
     byte[] v = codecs.encode(value, "value");
     long sequence = write(TableBatch.Kind.DELETE_OBJECT, List.of(k), List.of(v));
-    mirror(sequence, Map.of(key, k));
+    mirror(sequence, Map.of(key, k), Map.of());
   }
 
   /** Deletes every object on every member, each member all at once. */
@@ -187,27 +196,38 @@ public final class ReplicatedTable<K, V> implements AutoCloseable {
     }
   }
 
+  /** For a set, the one value {@code key} holds after an insert of {@code value}; none for bags. */
+  private Map<K, byte[]> setValue(K key, byte[] value) {
+    return bag ? Map.of() : Map.of(key, value);
+  }
+
   /**
    * Mirrors the keys a write touched as this member's copy now holds them (the copy shows the write
-   * at {@code sequence} and nothing later: one write in flight at a time).
+   * at {@code sequence} and nothing later: one write in flight at a time); {@code known} gives a
+   * set's value for keys the write stored once, which need no lookup.
    */
-  private void mirror(long sequence, Map<K, byte[]> touched) {
-    Map<String, MirrorEntry> present = new HashMap<>();
+  private void mirror(long sequence, Map<K, byte[]> touched, Map<K, byte[]> known) {
+    Map<String, byte[]> present = new HashMap<>();
     for (Map.Entry<K, byte[]> key : touched.entrySet()) {
       String id = ReplicatedTables.id(key.getValue());
+      byte[] value = known.get(key.getKey());
+      if (value != null) {
+        present.put(id, new MirrorEntry(sequence, List.of(value)).bytes());
+        continue;
+      }
       List<V> now = replica.table().lookup(key.getKey());
       if (now.isEmpty()) {
         mirror.delete(id);
       } else {
         List<byte[]> values = new ArrayList<>(now.size());
-        for (V value : now) {
-          values.add(codecs.encode(value, "value"));
+        for (V held : now) {
+          values.add(codecs.encode(held, "value"));
         }
-        present.put(id, new MirrorEntry(sequence, values));
+        present.put(id, new MirrorEntry(sequence, values).bytes());
       }
     }
     if (present.size() == 1) {
-      Map.Entry<String, MirrorEntry> only = present.entrySet().iterator().next();
+      Map.Entry<String, byte[]> only = present.entrySet().iterator().next();
       mirror.set(only.getKey(), only.getValue());
     } else if (!present.isEmpty()) {
       mirror.putAll(present);
