@@ -1,5 +1,6 @@
 package io.jets.table;
 
+import io.jets.table.internal.select.MatchEvaluation;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.BiFunction;
@@ -15,7 +16,7 @@ import java.util.function.BiPredicate;
 public final class ClauseBuilder<K, V> {
 
   private final KeyPattern<K> key;
-  private BiPredicate<? super K, ? super V> guard = (k, v) -> true;
+  private BiPredicate<? super K, ? super V> guard = MatchEvaluation.NO_GUARD;
 
   ClauseBuilder(KeyPattern<K> key) {
     this.key = key;
@@ -55,7 +56,7 @@ public final class ClauseBuilder<K, V> {
    * Table#selectDelete}.
    */
   public MatchSpec<K, V, Boolean> returnTrue() {
-    return returnResult((k, v) -> Boolean.TRUE);
+    return returnResult(MatchEvaluation.TRUE); // a counting store may count a bare range whole
   }
 
   /** The clause's result is {@code FALSE}: an object it matches is neither counted nor deleted. */

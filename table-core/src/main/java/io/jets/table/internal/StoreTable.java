@@ -325,6 +325,12 @@ public abstract class StoreTable<K, V> extends SelectableTable<K, V> {
     return store.scan(spec, reverse, resume, after, objects -> visitObjects(objects, visitor));
   }
 
+  /** What the store counts without visiting (an ordered store: a bare key range), or -1. */
+  @Override
+  protected final long countWhole(MatchSpec<?, ?, ?> spec) {
+    return store.count(spec);
+  }
+
   /** Visits every object under one key; false if the visitor asked to stop. */
   @SuppressWarnings("unchecked")
   private boolean visitObjects(StoredObject objects, ObjectVisitor<K, V> visitor) {

@@ -61,6 +61,17 @@ public interface Store {
   /** The order of an ordered store's keys; null for a store that compares with {@code equals}. */
   Comparator<Object> keyOrder();
 
+  /**
+   * The number of objects {@code spec} would count in {@code selectCount}, found without visiting
+   * them, or -1 if this store cannot (the table then scans). Consistent as a scan is: each step
+   * reads one validated part of the store. Lock-free.
+   *
+   * @throws KeyOrderException if a key bound of the spec cannot be ordered
+   */
+  default long count(MatchSpec<?, ?, ?> spec) {
+    return -1;
+  }
+
   // ---- single-key writes ----
 
   /** Takes the writer lock that covers {@code key} and returns it, for the calls below. */

@@ -9,6 +9,8 @@ import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.BiFunction;
+import java.util.function.BiPredicate;
 
 /**
  * How a {@link MatchSpec} is run: clause by clause against one object, and what key range or key
@@ -18,6 +20,12 @@ public final class MatchEvaluation {
 
   /** The result of a spec that matches no clause (distinct from every possible result). */
   public static final Object NO_MATCH = new Object();
+
+  /** The guard of a clause built with no {@code guard(...)}: every value passes. */
+  public static final BiPredicate<Object, Object> NO_GUARD = (key, value) -> true;
+
+  /** The result of {@code returnTrue()}. */
+  public static final BiFunction<Object, Object, Boolean> TRUE = (key, value) -> Boolean.TRUE;
 
   private MatchEvaluation() {}
 
@@ -50,6 +58,27 @@ public final class MatchEvaluation {
       }
     }
     return NO_MATCH;
+  }
+
+  /**
+   * The key range a count spec counts whole, or null: a spec of one clause whose key pattern is a
+   * range (or any key), with no guard, returning {@code TRUE} counts exactly the keys in the range,
+   * whatever their values, so an ordered store may count them without visiting them.
+   */
+  public static KeyRange countedRange(MatchSpec<?, ?, ?> spec) {
+    if (spec.clauses().size() != 1) {
+      return null;
+    }
+    MatchClause<?, ?, ?> clause = spec.clauses().get(0);
+    if (clause.guard() != NO_GUARD || clause.result() != TRUE) {
+      return null;
+    }
+    return switch (clause.key()) {
+      case KeyPattern.Any<?> any -> KeyRange.ALL;
+      case KeyPattern.Range<?> range ->
+          new KeyRange(range.from(), range.fromInclusive(), range.to(), range.toInclusive());
+      default -> null;
+    };
   }
 
   /**

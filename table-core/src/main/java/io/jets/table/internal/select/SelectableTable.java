@@ -73,6 +73,27 @@ public abstract class SelectableTable<K, V> extends OwnedTable<K, V> {
    */
   protected abstract boolean replaceIfUnchanged(K key, V expected, V replacement, String operation);
 
+  /**
+   * The number of objects {@code spec} counts, found without visiting them, or -1 if the store
+   * cannot (then {@link #selectCount} scans). A bound the table cannot order throws {@link
+   * KeyOrderException}.
+   */
+  protected long countWhole(MatchSpec<?, ?, ?> spec) {
+    return -1;
+  }
+
+  private BadArgumentException boundError(
+      String operation, MatchSpec<?, ?, ?> spec, KeyOrderException e) {
+    return new BadArgumentException(
+        name(),
+        operation
+            + ": a key bound of "
+            + spec
+            + " cannot be compared with the table's keys: "
+            + e.getCause(),
+        e.getCause());
+  }
+
   /** The ordered table's key order, or null for {@code equals} and natural order. */
   protected abstract Comparator<Object> keyOrder();
 
@@ -89,14 +110,7 @@ public abstract class SelectableTable<K, V> extends OwnedTable<K, V> {
     try {
       return scan(spec, reverse, resume, after, visitor);
     } catch (KeyOrderException e) {
-      throw new BadArgumentException(
-          name(),
-          operation
-              + ": a key bound of "
-              + spec
-              + " cannot be compared with the table's keys: "
-              + e.getCause(),
-          e.getCause());
+      throw boundError(operation, spec, e);
     }
   }
 
@@ -170,6 +184,14 @@ public abstract class SelectableTable<K, V> extends OwnedTable<K, V> {
   public final long selectCount(MatchSpec<? super K, ? super V, Boolean> spec) {
     checkRead("selectCount");
     requireArgument(spec, "match spec", "selectCount");
+    try {
+      long whole = countWhole(spec);
+      if (whole >= 0) {
+        return whole;
+      }
+    } catch (KeyOrderException e) {
+      throw boundError("selectCount", spec, e);
+    }
     long[] count = {0};
     scan(
         "selectCount",

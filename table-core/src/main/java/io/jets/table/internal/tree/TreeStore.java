@@ -84,6 +84,17 @@ public final class TreeStore implements Store {
     return OrderedTraversal.walk(tree, range, reverse, resume, after, visitor::visit);
   }
 
+  /**
+   * A spec of one bare key range returning {@code TRUE} is counted from subtree sizes: per base,
+   * the difference of two ranks, O(log n) each, with no object visited and nothing allocated per
+   * object.
+   */
+  @Override
+  public long count(MatchSpec<?, ?, ?> spec) {
+    KeyRange range = MatchEvaluation.countedRange(spec);
+    return range == null ? -1 : OrderedTraversal.count(tree, range);
+  }
+
   /** A slot is one object: the one at {@code index} in key order (0 is the first). */
   @Override
   public long slot(long index, Visitor visitor) {
@@ -137,12 +148,14 @@ public final class TreeStore implements Store {
       Object lock, StoredObject present, Object key, Object value, long objectDelta) {
     BaseNode base = (BaseNode) lock;
     Node data = ContentionAdaptingTree.dataLocked(base);
-    tree.publish(
-        base,
+    Node written =
         value == null
             ? PersistentSortedTree.remove(data, key, order)
-            : PersistentSortedTree.put(data, key, value, order),
-        objectDelta);
+            : PersistentSortedTree.put(data, key, value, order);
+    // The count moves by what this very descent did (subtree sizes), not by the caller's earlier
+    // look: under a comparator that breaks its contract the two can disagree.
+    tree.publish(
+        base, written, PersistentSortedTree.size(written) - PersistentSortedTree.size(data));
   }
 
   @Override
@@ -193,7 +206,7 @@ public final class TreeStore implements Store {
             }
           }
         }
-        long delta = 0;
+        Map<BaseNode, Node> before = new LinkedHashMap<>(staged);
         for (int i = 0; i < keys.length; i++) {
           Object key = keys[i];
           BaseNode base = tree.descend(key, Seek.AT_OR_ABOVE);
@@ -201,9 +214,14 @@ public final class TreeStore implements Store {
           Node present = placed(key, () -> PersistentSortedTree.find(data, key, order));
           Object merged = merge.merge(i, present);
           if (merged != null) {
-            delta += merge.objectDelta(present, merged);
             staged.put(base, placed(key, () -> PersistentSortedTree.put(data, key, merged, order)));
           }
+        }
+        long delta = 0; // from the new versions themselves, as for a single-key write
+        for (Map.Entry<BaseNode, Node> version : staged.entrySet()) {
+          delta +=
+              PersistentSortedTree.size(version.getValue())
+                  - PersistentSortedTree.size(before.get(version.getKey()));
         }
         if (tree.snapshotPublication()) {
           publishLayer(staged, locked);
