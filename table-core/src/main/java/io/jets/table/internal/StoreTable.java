@@ -325,6 +325,11 @@ public abstract class StoreTable<K, V> extends SelectableTable<K, V> {
     return store.scan(spec, reverse, resume, after, objects -> visitObjects(objects, visitor));
   }
 
+  @Override
+  protected final boolean scanMatchesKeys(MatchSpec<?, ?, ?> spec) {
+    return store.scanWalksKeyRange() && MatchEvaluation.keysMatchedByWalk(spec);
+  }
+
   /** What the store counts without visiting (an ordered store: a bare key range), or -1. */
   @Override
   protected final long countWhole(MatchSpec<?, ?, ?> spec) {

@@ -62,6 +62,15 @@ public interface Store {
   Comparator<Object> keyOrder();
 
   /**
+   * Whether {@link #scan} visits exactly the keys inside {@code MatchEvaluation.keyRange(spec)} and
+   * no other (an ordered store's range walk), so that a one-clause range pattern need not be tested
+   * again per object.
+   */
+  default boolean scanWalksKeyRange() {
+    return false;
+  }
+
+  /**
    * The number of objects {@code spec} would count in {@code selectCount}, found without visiting
    * them, or -1 if this store cannot (the table then scans). Consistent as a scan is: each step
    * reads one validated part of the store. Lock-free.

@@ -61,6 +61,39 @@ public final class MatchEvaluation {
   }
 
   /**
+   * As {@link #evaluate} for a spec of one clause whose key pattern a range walk has already
+   * applied ({@link #keysMatchedByWalk}): only the guard and the result run.
+   */
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  public static Object evaluateWalked(MatchSpec<?, ?, ?> spec, Object key, Object value) {
+    MatchClause clause = spec.clauses().get(0);
+    boolean matched;
+    try {
+      matched = clause.guard() == NO_GUARD || clause.guard().test(key, value);
+    } catch (RuntimeException clauseFails) {
+      matched = false;
+    }
+    if (!matched) {
+      return NO_MATCH;
+    }
+    Object result = clause.result().apply(key, value);
+    if (result == null) {
+      throw new NullPointerException("the result function of clause 0 returned null");
+    }
+    return result;
+  }
+
+  /**
+   * Whether a walk of {@link #keyRange}'s interval visits exactly the keys {@code spec}'s key
+   * patterns match: one clause whose pattern is a range or any key.
+   */
+  public static boolean keysMatchedByWalk(MatchSpec<?, ?, ?> spec) {
+    return spec.clauses().size() == 1
+        && (spec.clauses().get(0).key() instanceof KeyPattern.Range<?>
+            || spec.clauses().get(0).key() instanceof KeyPattern.Any<?>);
+  }
+
+  /**
    * The key range a count spec counts whole, or null: a spec of one clause whose key pattern is a
    * range (or any key), with no guard, returning {@code TRUE} counts exactly the keys in the range,
    * whatever their values, so an ordered store may count them without visiting them.

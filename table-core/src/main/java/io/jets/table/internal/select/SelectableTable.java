@@ -126,10 +126,32 @@ public abstract class SelectableTable<K, V> extends OwnedTable<K, V> {
     }
   }
 
+  /**
+   * Whether this table's scan of {@code spec} visits only keys its single clause's pattern matches
+   * (an ordered store walking the pattern's range), so the pattern need not be tested again.
+   */
+  protected boolean scanMatchesKeys(MatchSpec<?, ?, ?> spec) {
+    return false;
+  }
+
+  /** {@link #evaluate}, skipping the key pattern when the scan has applied it ({@code walked}). */
+  final Object evaluate(MatchSpec<?, ?, ?> spec, boolean walked, K key, V value, String operation) {
+    if (!walked) {
+      return evaluate(spec, key, value, operation);
+    }
+    try {
+      return MatchEvaluation.evaluateWalked(spec, key, value);
+    } catch (RuntimeException e) {
+      throw new BadArgumentException(
+          name(), operation + ": the match spec's result failed for key " + key + ": " + e, e);
+    }
+  }
+
   final <R> List<R> selectAll(MatchSpec<?, ?, ?> spec, boolean reverse, String operation) {
     checkRead(operation);
     requireArgument(spec, "match spec", operation);
     List<R> results = new ArrayList<>();
+    boolean walked = scanMatchesKeys(spec);
     scan(
         operation,
         spec,
@@ -137,7 +159,7 @@ public abstract class SelectableTable<K, V> extends OwnedTable<K, V> {
         false,
         null,
         (key, value) -> {
-          Object result = evaluate(spec, key, value, operation);
+          Object result = evaluate(spec, walked, key, value, operation);
           if (result != MatchEvaluation.NO_MATCH) {
             @SuppressWarnings("unchecked")
             R typed = (R) result;
@@ -193,6 +215,7 @@ public abstract class SelectableTable<K, V> extends OwnedTable<K, V> {
       throw boundError("selectCount", spec, e);
     }
     long[] count = {0};
+    boolean walked = scanMatchesKeys(spec);
     scan(
         "selectCount",
         spec,
@@ -200,7 +223,7 @@ public abstract class SelectableTable<K, V> extends OwnedTable<K, V> {
         false,
         null,
         (key, value) -> {
-          if (evaluate(spec, key, value, "selectCount") == Boolean.TRUE) {
+          if (evaluate(spec, walked, key, value, "selectCount") == Boolean.TRUE) {
             count[0]++;
           }
           return true;

@@ -152,17 +152,25 @@ final class OrderedTraversal {
                 ? tree.snapshot(null, Seek.FIRST)
                 : tree.snapshot(bound, Seek.AT_OR_ABOVE);
         Object upper = s.upper();
+        // One comparison per node: against whichever ends first, this step's interval (upper,
+        // exclusive) or the range (its upper bound, inclusive or not).
+        boolean rangeEndsFirst =
+            range.upper() != null && (upper == null || order.compare(range.upper(), upper) < 0);
+        Object stop = rangeEndsFirst ? range.upper() : upper;
+        boolean stopInclusive = rangeEndsFirst && range.upperInclusive();
         ascend(
             s.data(),
             bound,
             inclusive,
             node -> {
-              if (upper != null && order.compare(node.key, upper) >= 0) {
-                return false; // belongs to a later step's interval
-              }
-              if (range.above(node.key, order)) {
-                end[0] = StepEnd.RANGE_DONE;
-                return false;
+              if (stop != null) {
+                int c = order.compare(node.key, stop);
+                if (c > 0 || (c == 0 && !stopInclusive)) {
+                  if (rangeEndsFirst) {
+                    end[0] = StepEnd.RANGE_DONE;
+                  }
+                  return false; // past the range, or in a later step's interval
+                }
               }
               if (!visitor.visit(node)) {
                 end[0] = StepEnd.STOPPED;

@@ -95,6 +95,12 @@ public final class TreeStore implements Store {
     return range == null ? -1 : OrderedTraversal.count(tree, range);
   }
 
+  /** The walk visits exactly the keys inside the spec's key range (OrderedTraversal.walk). */
+  @Override
+  public boolean scanWalksKeyRange() {
+    return true;
+  }
+
   /** A slot is one object: the one at {@code index} in key order (0 is the first). */
   @Override
   public long slot(long index, Visitor visitor) {
