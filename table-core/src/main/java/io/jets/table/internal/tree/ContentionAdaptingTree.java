@@ -1,7 +1,8 @@
 package io.jets.table.internal.tree;
 
-import io.jets.table.internal.tree.PersistentSortedTree.Node;
+import io.jets.table.internal.tree.ChunkedTree.Chunk;
 import io.jets.table.spi.KeyOrderException;
+import io.jets.table.spi.StoredObject;
 import io.jets.table.spi.TableSequence;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
@@ -26,8 +27,8 @@ final class ContentionAdaptingTree {
    *
    * Structure. A contention-adapting search tree (CA tree) [1][2]: route nodes (a key, volatile
    * children) over base nodes. Keys below a route node's key go left, the others right. A base
-   * node holds a lock, a contention statistic, a volatile valid flag and an IMMUTABLE sorted tree
-   * (PersistentSortedTree) published with a release store. ETS's ordered_set with
+   * node holds a lock, a contention statistic, a volatile valid flag and an IMMUTABLE B+-tree of
+   * sorted arrays (ChunkedTree) published with a release store. ETS's ordered_set with
    * write_concurrency uses the same structure [3].
    *
    * Concurrency. A reader descends from the root, loads the base's data with an acquire load, then
@@ -126,26 +127,26 @@ final class ContentionAdaptingTree {
 
     static {
       try {
-        DATA = MethodHandles.lookup().findVarHandle(BaseNode.class, "data", Node.class);
+        DATA = MethodHandles.lookup().findVarHandle(BaseNode.class, "data", Chunk.class);
       } catch (ReflectiveOperationException e) {
         throw new ExceptionInInitializerError(e);
       }
     }
 
     @SuppressWarnings("unused")
-    private Node data; // touched only through laData/srData
+    private Chunk data; // touched only through laData/srData
 
-    BaseNode(Node data) {
+    BaseNode(Chunk data) {
       this.data = data;
     }
 
     /** The base's data, load-acquire: a version is read only once fully built. */
-    Node laData() {
-      return (Node) DATA.getAcquire(this);
+    Chunk laData() {
+      return (Chunk) DATA.getAcquire(this);
     }
 
     /** Publishes {@code version}, store-release; the caller holds {@link #lock}. */
-    void srData(Node version) {
+    void srData(Chunk version) {
       DATA.setRelease(this, version);
     }
   }
@@ -155,7 +156,7 @@ final class ContentionAdaptingTree {
    * path: {@code lower} (inclusive) and {@code upper} (exclusive), null when unbounded. Every key
    * the data holds inside the interval is all the table held there at one instant.
    */
-  record Snapshot(Node data, Object lower, Object upper) {}
+  record Snapshot(Chunk data, Object lower, Object upper) {}
 
   /** Where a reader descends. */
   enum Seek {
@@ -214,17 +215,17 @@ final class ContentionAdaptingTree {
   // ---- reads ----
 
   /** The node whose key compares equal to {@code key}, or null. Lock-free, linearizable. */
-  Node find(Object key) {
+  StoredObject find(Object key) {
     if (snapshotPublication) {
       BaseNode base = descend(key, Seek.AT_OR_ABOVE);
-      return PersistentSortedTree.find(base.laData(), key, order);
+      return ChunkedTree.find(base.laData(), key, order);
     }
     for (; ; ) {
       long stamp = sequence.readBegin();
       BaseNode base = descend(key, Seek.AT_OR_ABOVE);
-      Node data = base.laData();
+      Chunk data = base.laData();
       if (base.valid && sequence.readValidate(stamp)) {
-        return PersistentSortedTree.find(data, key, order);
+        return ChunkedTree.find(data, key, order);
       }
     }
   }
@@ -246,7 +247,7 @@ final class ContentionAdaptingTree {
         }
       }
       BaseNode base = (BaseNode) n;
-      Node data = base.laData();
+      Chunk data = base.laData();
       if (snapshotPublication || (base.valid && sequence.readValidate(stamp))) {
         return new Snapshot(data, lower, upper);
       }
@@ -293,12 +294,12 @@ final class ContentionAdaptingTree {
   }
 
   /** The base's current data; the caller holds its lock. */
-  static Node dataLocked(BaseNode base) {
+  static Chunk dataLocked(BaseNode base) {
     return base.laData();
   }
 
   /** Publishes {@code data} as the base's new version; the caller holds its lock. */
-  void publish(BaseNode base, Node data, long objectDelta) {
+  void publish(BaseNode base, Chunk data, long objectDelta) {
     base.srData(data);
     countObjects(objectDelta);
   }
@@ -338,21 +339,19 @@ final class ContentionAdaptingTree {
       return false;
     }
     try {
-      Node data = dataLocked(base);
-      if (PersistentSortedTree.size(data) < 2 || depth(base) >= MAX_ROUTE_DEPTH) {
+      Chunk data = dataLocked(base);
+      if (ChunkedTree.size(data) < 2 || depth(base) >= MAX_ROUTE_DEPTH) {
         base.statistic = 0; // nothing to gain from splitting: stop asking
         return false;
       }
-      Node median = PersistentSortedTree.nodeAt(data, data.size / 2);
-      PersistentSortedTree.Split parts = PersistentSortedTree.split(data, median.key, order);
-      BaseNode left = new BaseNode(parts.below());
-      BaseNode right =
-          new BaseNode(
-              PersistentSortedTree.join(null, median.key, median.laValue(), parts.above()));
+      Chunk[] parts = ChunkedTree.splitAt(data, data.size() / 2);
+      Object median = ChunkedTree.first(parts[1]).key; // the right base's least key routes
+      BaseNode left = new BaseNode(parts[0]);
+      BaseNode right = new BaseNode(parts[1]);
       left.lock.lock();
       right.lock.lock();
       try {
-        RouteNode route = new RouteNode(median.key, left, right);
+        RouteNode route = new RouteNode(median, left, right);
         route.parent = base.parent;
         left.parent = route;
         right.parent = route;
@@ -390,10 +389,10 @@ final class ContentionAdaptingTree {
         return false; // busy: joining now would make this writer wait
       }
       try {
-        Node joinedData =
+        Chunk joinedData =
             baseIsLeft
-                ? PersistentSortedTree.join2(dataLocked(base), dataLocked(neighbour))
-                : PersistentSortedTree.join2(dataLocked(neighbour), dataLocked(base));
+                ? ChunkedTree.join2(dataLocked(base), dataLocked(neighbour))
+                : ChunkedTree.join2(dataLocked(neighbour), dataLocked(base));
         BaseNode joined = new BaseNode(joinedData);
         joined.lock.lock();
         try {
