@@ -1,8 +1,7 @@
 package io.jets.table.internal.tree;
 
-import io.jets.table.internal.tree.ChunkedTree.Chunk;
+import io.jets.table.internal.tree.PersistentSortedTree.Node;
 import io.jets.table.spi.KeyOrderException;
-import io.jets.table.spi.StoredObject;
 import io.jets.table.spi.TableSequence;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
@@ -27,8 +26,8 @@ final class ContentionAdaptingTree {
    *
    * Structure. A contention-adapting search tree (CA tree) [1][2]: route nodes (a key, volatile
    * children) over base nodes. Keys below a route node's key go left, the others right. A base
-   * node holds a lock, a contention statistic, a volatile valid flag and an IMMUTABLE B+-tree of
-   * sorted arrays (ChunkedTree) published with a release store. ETS's ordered_set with
+   * node holds a lock, a contention statistic, a volatile valid flag and an IMMUTABLE sorted tree
+   * (PersistentSortedTree) published with a release store. ETS's ordered_set with
    * write_concurrency uses the same structure [3].
    *
    * Concurrency. A reader descends from the root, loads the base's data with an acquire load, then
@@ -127,26 +126,26 @@ final class ContentionAdaptingTree {
 
     static {
       try {
-        DATA = MethodHandles.lookup().findVarHandle(BaseNode.class, "data", Chunk.class);
+        DATA = MethodHandles.lookup().findVarHandle(BaseNode.class, "data", Node.class);
       } catch (ReflectiveOperationException e) {
         throw new ExceptionInInitializerError(e);
       }
     }
 
     @SuppressWarnings("unused")
-    private Chunk data; // touched only through laData/srData
+    private Node data; // touched only through laData/srData
 
-    BaseNode(Chunk data) {
+    BaseNode(Node data) {
       this.data = data;
     }
 
     /** The base's data, load-acquire: a version is read only once fully built. */
-    Chunk laData() {
-      return (Chunk) DATA.getAcquire(this);
+    Node laData() {
+      return (Node) DATA.getAcquire(this);
     }
 
     /** Publishes {@code version}, store-release; the caller holds {@link #lock}. */
-    void srData(Chunk version) {
+    void srData(Node version) {
       DATA.setRelease(this, version);
     }
   }
@@ -156,7 +155,7 @@ final class ContentionAdaptingTree {
    * path: {@code lower} (inclusive) and {@code upper} (exclusive), null when unbounded. Every key
    * the data holds inside the interval is all the table held there at one instant.
    */
-  record Snapshot(Chunk data, Object lower, Object upper) {}
+  record Snapshot(Node data, Object lower, Object upper) {}
 
   /** Where a reader descends. */
   enum Seek {
@@ -215,17 +214,17 @@ final class ContentionAdaptingTree {
   // ---- reads ----
 
   /** The node whose key compares equal to {@code key}, or null. Lock-free, linearizable. */
-  StoredObject find(Object key) {
+  Node find(Object key) {
     if (snapshotPublication) {
       BaseNode base = descend(key, Seek.AT_OR_ABOVE);
-      return ChunkedTree.find(base.laData(), key, order);
+      return PersistentSortedTree.find(base.laData(), key, order);
     }
     for (; ; ) {
       long stamp = sequence.readBegin();
       BaseNode base = descend(key, Seek.AT_OR_ABOVE);
-      Chunk data = base.laData();
+      Node data = base.laData();
       if (base.valid && sequence.readValidate(stamp)) {
-        return ChunkedTree.find(data, key, order);
+        return PersistentSortedTree.find(data, key, order);
       }
     }
   }
@@ -247,7 +246,7 @@ final class ContentionAdaptingTree {
         }
       }
       BaseNode base = (BaseNode) n;
-      Chunk data = base.laData();
+      Node data = base.laData();
       if (snapshotPublication || (base.valid && sequence.readValidate(stamp))) {
         return new Snapshot(data, lower, upper);
       }
@@ -294,12 +293,12 @@ final class ContentionAdaptingTree {
   }
 
   /** The base's current data; the caller holds its lock. */
-  static Chunk dataLocked(BaseNode base) {
+  static Node dataLocked(BaseNode base) {
     return base.laData();
   }
 
   /** Publishes {@code data} as the base's new version; the caller holds its lock. */
-  void publish(BaseNode base, Chunk data, long objectDelta) {
+  void publish(BaseNode base, Node data, long objectDelta) {
     base.srData(data);
     countObjects(objectDelta);
   }
@@ -339,19 +338,21 @@ final class ContentionAdaptingTree {
       return false;
     }
     try {
-      Chunk data = dataLocked(base);
-      if (ChunkedTree.size(data) < 2 || depth(base) >= MAX_ROUTE_DEPTH) {
+      Node data = dataLocked(base);
+      if (PersistentSortedTree.size(data) < 2 || depth(base) >= MAX_ROUTE_DEPTH) {
         base.statistic = 0; // nothing to gain from splitting: stop asking
         return false;
       }
-      Chunk[] parts = ChunkedTree.splitAt(data, data.size() / 2);
-      Object median = ChunkedTree.first(parts[1]).key; // the right base's least key routes
-      BaseNode left = new BaseNode(parts[0]);
-      BaseNode right = new BaseNode(parts[1]);
+      Node median = PersistentSortedTree.nodeAt(data, data.size / 2);
+      PersistentSortedTree.Split parts = PersistentSortedTree.split(data, median.key, order);
+      BaseNode left = new BaseNode(parts.below());
+      BaseNode right =
+          new BaseNode(
+              PersistentSortedTree.join(null, median.key, median.laValue(), parts.above()));
       left.lock.lock();
       right.lock.lock();
       try {
-        RouteNode route = new RouteNode(median, left, right);
+        RouteNode route = new RouteNode(median.key, left, right);
         route.parent = base.parent;
         left.parent = route;
         right.parent = route;
@@ -389,10 +390,10 @@ final class ContentionAdaptingTree {
         return false; // busy: joining now would make this writer wait
       }
       try {
-        Chunk joinedData =
+        Node joinedData =
             baseIsLeft
-                ? ChunkedTree.join2(dataLocked(base), dataLocked(neighbour))
-                : ChunkedTree.join2(dataLocked(neighbour), dataLocked(base));
+                ? PersistentSortedTree.join2(dataLocked(base), dataLocked(neighbour))
+                : PersistentSortedTree.join2(dataLocked(neighbour), dataLocked(base));
         BaseNode joined = new BaseNode(joinedData);
         joined.lock.lock();
         try {

@@ -1,10 +1,9 @@
 package io.jets.table.internal.tree;
 
 import io.jets.table.internal.select.MatchEvaluation.KeyRange;
-import io.jets.table.internal.tree.ChunkedTree.Chunk;
 import io.jets.table.internal.tree.ContentionAdaptingTree.Seek;
 import io.jets.table.internal.tree.ContentionAdaptingTree.Snapshot;
-import io.jets.table.spi.StoredObject;
+import io.jets.table.internal.tree.PersistentSortedTree.Node;
 import java.util.Comparator;
 
 /**
@@ -24,20 +23,20 @@ final class OrderedTraversal {
   /** Receives the nodes of a walk; returns false to stop it. */
   @FunctionalInterface
   interface NodeVisitor {
-    boolean visit(StoredObject node);
+    boolean visit(Node node);
   }
 
   /**
    * The node after {@code key} in key order ({@code forward}) or before it, whether or not {@code
    * key} is present; the first or last node when {@code key} is null. Null at the end.
    */
-  static StoredObject step(ContentionAdaptingTree tree, Object key, boolean forward) {
+  static Node step(ContentionAdaptingTree tree, Object key, boolean forward) {
     Comparator<Object> order = tree.order();
     Object bound = key;
     boolean inclusive = false; // an ascending step continues at an upper bound, inclusive
     for (; ; ) {
       Snapshot s;
-      StoredObject found;
+      Node found;
       if (forward) {
         s =
             bound == null
@@ -45,8 +44,8 @@ final class OrderedTraversal {
                 : tree.snapshot(bound, Seek.AT_OR_ABOVE);
         found =
             bound == null
-                ? ChunkedTree.first(s.data())
-                : ChunkedTree.ceiling(s.data(), bound, inclusive, order);
+                ? PersistentSortedTree.first(s.data())
+                : PersistentSortedTree.ceiling(s.data(), bound, inclusive, order);
         if (found != null && (s.upper() == null || order.compare(found.key, s.upper()) < 0)) {
           return found;
         }
@@ -59,8 +58,8 @@ final class OrderedTraversal {
         s = bound == null ? tree.snapshot(null, Seek.LAST) : tree.snapshot(bound, Seek.BELOW);
         found =
             bound == null
-                ? ChunkedTree.last(s.data())
-                : ChunkedTree.floor(s.data(), bound, false, order);
+                ? PersistentSortedTree.last(s.data())
+                : PersistentSortedTree.floor(s.data(), bound, false, order);
         if (found != null && (s.lower() == null || order.compare(found.key, s.lower()) >= 0)) {
           return found;
         }
@@ -85,16 +84,19 @@ final class OrderedTraversal {
     for (; ; ) {
       Snapshot s =
           bound == null ? tree.snapshot(null, Seek.FIRST) : tree.snapshot(bound, Seek.AT_OR_ABOVE);
-      Chunk data = s.data();
+      Node data = s.data();
       Object upper = s.upper(); // this step's interval is [bound, upper)
-      int from = bound == null ? 0 : ChunkedTree.rank(data, bound, !inclusive, order);
+      int from = bound == null ? 0 : PersistentSortedTree.rank(data, bound, !inclusive, order);
       boolean endsHere =
           range.upper() != null && (upper == null || order.compare(range.upper(), upper) < 0);
       int to;
       if (endsHere) {
-        to = ChunkedTree.rank(data, range.upper(), range.upperInclusive(), order);
+        to = PersistentSortedTree.rank(data, range.upper(), range.upperInclusive(), order);
       } else {
-        to = upper == null ? ChunkedTree.size(data) : ChunkedTree.rank(data, upper, false, order);
+        to =
+            upper == null
+                ? PersistentSortedTree.size(data)
+                : PersistentSortedTree.rank(data, upper, false, order);
       }
       count += Math.max(0, to - from);
       if (endsHere || upper == null) {
@@ -222,33 +224,63 @@ final class OrderedTraversal {
     }
   }
 
+  /** In-order visit of the keys at or after {@code from}; false if the visitor stopped. */
   private static boolean ascend(
-      Chunk t, Object from, boolean inclusive, NodeVisitor visitor, Comparator<Object> order) {
-    return ChunkedTree.ascend(t, from, inclusive, visitor::visit, order);
+      Node t, Object from, boolean inclusive, NodeVisitor visitor, Comparator<Object> order) {
+    while (t != null) {
+      boolean visitHere = true;
+      if (from != null) {
+        int c = order.compare(t.key, from);
+        visitHere = c > 0 || (c == 0 && inclusive);
+      }
+      if (visitHere) {
+        if (!ascend(t.left, from, inclusive, visitor, order) || !visitor.visit(t)) {
+          return false;
+        }
+        from = null; // everything to the right is after from
+      }
+      t = t.right;
+    }
+    return true;
   }
 
+  /** Reverse in-order visit of the keys at or before {@code from}; false if the visitor stopped. */
   private static boolean descend(
-      Chunk t, Object from, boolean inclusive, NodeVisitor visitor, Comparator<Object> order) {
-    return ChunkedTree.descend(t, from, inclusive, visitor::visit, order);
+      Node t, Object from, boolean inclusive, NodeVisitor visitor, Comparator<Object> order) {
+    while (t != null) {
+      boolean visitHere = true;
+      if (from != null) {
+        int c = order.compare(t.key, from);
+        visitHere = c < 0 || (c == 0 && inclusive);
+      }
+      if (visitHere) {
+        if (!descend(t.right, from, inclusive, visitor, order) || !visitor.visit(t)) {
+          return false;
+        }
+        from = null;
+      }
+      t = t.left;
+    }
+    return true;
   }
 
   /** The node at position {@code index} in key order, or null past the end. */
-  static StoredObject nodeAt(ContentionAdaptingTree tree, long index) {
+  static Node nodeAt(ContentionAdaptingTree tree, long index) {
     Comparator<Object> order = tree.order();
     Object bound = null;
     long remaining = index;
     for (; ; ) {
       Snapshot s =
           bound == null ? tree.snapshot(null, Seek.FIRST) : tree.snapshot(bound, Seek.AT_OR_ABOVE);
-      Chunk data = s.data();
-      int start = bound == null ? 0 : ChunkedTree.rank(data, bound, false, order);
+      Node data = s.data();
+      int start = bound == null ? 0 : PersistentSortedTree.rank(data, bound, false, order);
       int end =
           s.upper() == null
-              ? ChunkedTree.size(data)
-              : ChunkedTree.rank(data, s.upper(), false, order);
+              ? PersistentSortedTree.size(data)
+              : PersistentSortedTree.rank(data, s.upper(), false, order);
       int count = Math.max(0, end - start);
       if (remaining < count) {
-        return ChunkedTree.nodeAt(data, start + (int) remaining);
+        return PersistentSortedTree.nodeAt(data, start + (int) remaining);
       }
       remaining -= count;
       if (s.upper() == null) {

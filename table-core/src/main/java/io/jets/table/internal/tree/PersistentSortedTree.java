@@ -5,8 +5,8 @@ import java.util.Comparator;
 
 /**
  * An immutable, size-augmented AVL tree of key/value pairs: every update returns a new root and
- * shares every node off the changed path. The hash store's tree bins ({@code TreeBin}) use it; the
- * ordered store's bases use {@code ChunkedTree}.
+ * shares every node off the changed path. The data of one base node of a {@link
+ * ContentionAdaptingTree}.
  *
  * <p>Any number of threads may read a root concurrently without synchronization once it has been
  * safely published; nobody ever writes a node after construction.

@@ -3,9 +3,9 @@ package io.jets.table.internal.tree;
 import io.jets.table.MatchSpec;
 import io.jets.table.internal.select.MatchEvaluation;
 import io.jets.table.internal.select.MatchEvaluation.KeyRange;
-import io.jets.table.internal.tree.ChunkedTree.Chunk;
 import io.jets.table.internal.tree.ContentionAdaptingTree.BaseNode;
 import io.jets.table.internal.tree.ContentionAdaptingTree.Seek;
+import io.jets.table.internal.tree.PersistentSortedTree.Node;
 import io.jets.table.spi.KeyOrderException;
 import io.jets.table.spi.Store;
 import io.jets.table.spi.StoredObject;
@@ -145,21 +145,23 @@ public final class TreeStore implements Store {
 
   @Override
   public StoredObject findLocked(Object lock, Object key) {
-    return ChunkedTree.find(ContentionAdaptingTree.dataLocked((BaseNode) lock), key, order);
+    return PersistentSortedTree.find(
+        ContentionAdaptingTree.dataLocked((BaseNode) lock), key, order);
   }
 
   @Override
   public void putLocked(
       Object lock, StoredObject present, Object key, Object value, long objectDelta) {
     BaseNode base = (BaseNode) lock;
-    Chunk data = ContentionAdaptingTree.dataLocked(base);
-    Chunk written =
+    Node data = ContentionAdaptingTree.dataLocked(base);
+    Node written =
         value == null
-            ? ChunkedTree.remove(data, key, order)
-            : ChunkedTree.put(data, key, value, order);
+            ? PersistentSortedTree.remove(data, key, order)
+            : PersistentSortedTree.put(data, key, value, order);
     // The count moves by what this very descent did (subtree sizes), not by the caller's earlier
     // look: under a comparator that breaks its contract the two can disagree.
-    tree.publish(base, written, ChunkedTree.size(written) - ChunkedTree.size(data));
+    tree.publish(
+        base, written, PersistentSortedTree.size(written) - PersistentSortedTree.size(data));
   }
 
   @Override
@@ -183,7 +185,7 @@ public final class TreeStore implements Store {
     try {
       // BaseNode keeps identity equality. Not an IdentityHashMap: Lincheck 3.7's model checker
       // fails on one (tests-property), and a LinkedHashMap also locks in a deterministic order.
-      Map<BaseNode, Chunk> staged = new LinkedHashMap<>();
+      Map<BaseNode, Node> staged = new LinkedHashMap<>();
       for (Object key : keys) {
         BaseNode base = placed(key, () -> tree.descend(key, Seek.AT_OR_ABOVE));
         staged.put(base, null); // filled in once the base is locked
@@ -204,27 +206,28 @@ public final class TreeStore implements Store {
         staged.replaceAll((base, unread) -> ContentionAdaptingTree.dataLocked(base));
         if (onlyNew) {
           for (Object key : keys) {
-            Chunk data = staged.get(tree.descend(key, Seek.AT_OR_ABOVE));
-            if (placed(key, () -> ChunkedTree.find(data, key, order)) != null) {
+            Node data = staged.get(tree.descend(key, Seek.AT_OR_ABOVE));
+            if (placed(key, () -> PersistentSortedTree.find(data, key, order)) != null) {
               return false;
             }
           }
         }
-        Map<BaseNode, Chunk> before = new LinkedHashMap<>(staged);
+        Map<BaseNode, Node> before = new LinkedHashMap<>(staged);
         for (int i = 0; i < keys.length; i++) {
           Object key = keys[i];
           BaseNode base = tree.descend(key, Seek.AT_OR_ABOVE);
-          Chunk data = staged.get(base);
-          StoredObject present = placed(key, () -> ChunkedTree.find(data, key, order));
+          Node data = staged.get(base);
+          Node present = placed(key, () -> PersistentSortedTree.find(data, key, order));
           Object merged = merge.merge(i, present);
           if (merged != null) {
-            staged.put(base, placed(key, () -> ChunkedTree.put(data, key, merged, order)));
+            staged.put(base, placed(key, () -> PersistentSortedTree.put(data, key, merged, order)));
           }
         }
         long delta = 0; // from the new versions themselves, as for a single-key write
-        for (Map.Entry<BaseNode, Chunk> version : staged.entrySet()) {
+        for (Map.Entry<BaseNode, Node> version : staged.entrySet()) {
           delta +=
-              ChunkedTree.size(version.getValue()) - ChunkedTree.size(before.get(version.getKey()));
+              PersistentSortedTree.size(version.getValue())
+                  - PersistentSortedTree.size(before.get(version.getKey()));
         }
         if (tree.snapshotPublication()) {
           publishLayer(staged, locked);
@@ -233,7 +236,7 @@ public final class TreeStore implements Store {
         }
         tree.writeBegin();
         try {
-          for (Map.Entry<BaseNode, Chunk> version : staged.entrySet()) {
+          for (Map.Entry<BaseNode, Node> version : staged.entrySet()) {
             version.getKey().srData(version.getValue());
           }
           tree.countObjects(delta);
@@ -256,7 +259,7 @@ public final class TreeStore implements Store {
    * current data), then retires the old bases. The caller holds structureLock and every base lock
    * ({@code locked}).
    */
-  private void publishLayer(Map<BaseNode, Chunk> staged, List<BaseNode> locked) {
+  private void publishLayer(Map<BaseNode, Node> staged, List<BaseNode> locked) {
     List<BaseNode> fresh = new ArrayList<>(locked.size());
     ContentionAdaptingTree.TreeNode copy = copyLayer(tree.root, null, staged, fresh);
     try {
@@ -275,7 +278,7 @@ public final class TreeStore implements Store {
   private static ContentionAdaptingTree.TreeNode copyLayer(
       ContentionAdaptingTree.TreeNode n,
       ContentionAdaptingTree.RouteNode parent,
-      Map<BaseNode, Chunk> staged,
+      Map<BaseNode, Node> staged,
       List<BaseNode> fresh) {
     if (n instanceof ContentionAdaptingTree.RouteNode route) {
       ContentionAdaptingTree.RouteNode copy =
@@ -345,7 +348,7 @@ public final class TreeStore implements Store {
   public void dropLocked() {
     long removed = 0;
     for (BaseNode base : lockedForAll) {
-      removed += ChunkedTree.size(ContentionAdaptingTree.dataLocked(base));
+      removed += PersistentSortedTree.size(ContentionAdaptingTree.dataLocked(base));
     }
     if (tree.snapshotPublication()) {
       BaseNode empty = new BaseNode(null);
@@ -382,11 +385,10 @@ public final class TreeStore implements Store {
 
   @Override
   public long memoryBytes() {
-    // An object is a 24-byte StoredObject and a 4-byte slot in a leaf array; leaves (16-byte
-    // header, 16-32 slots) and inner nodes add about 2 bytes per object; a base node with its lock
-    // about 96 bytes; a route node 32.
+    // A tree node is a 12-byte header, four references and two ints (40 bytes aligned); a base
+    // node with its lock about 96 bytes; a route node 32.
     int bases = tree.baseCount();
-    return 64L + 30L * tree.objects() + 96L * bases + 32L * (bases - 1);
+    return 64L + 40L * tree.objects() + 96L * bases + 32L * (bases - 1);
   }
 
   @Override
