@@ -39,7 +39,8 @@ final class Replica<K, V> implements AutoCloseable {
    * Structures. Per table: a Ringbuffer ("jets.table.<name>") of TableBatch, written only by the
    * table's owner, in its order, each add acknowledged once the partition owner and its
    * synchronous backup hold it; and an IMap ("jets.table.<name>.state") that mirrors the content,
-   * updated by the owner right after each add (one write in flight at a time).
+   * updated by the owner once its own copy has applied the add, before its next add (one write in
+   * flight at a time).
    *
    * Joining. Read the ringbuffer's tail sequence t, then the mirror into the local table, then
    * replay from t (not t + 1: the write at t may not have reached the mirror yet). Each mirror entry

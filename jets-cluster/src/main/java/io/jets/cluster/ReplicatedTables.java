@@ -259,7 +259,8 @@ public final class ReplicatedTables {
 
   /**
    * Who writes replicated table {@code name}, cluster-wide (ETS's {@code whereis} for a cluster):
-   * empty if no member has ever owned it.
+   * empty if no table of that name exists (never owned, or deleted when its owner exited with no
+   * heir).
    */
   public static Optional<TableOwner> whereis(HazelcastInstance member, String name) {
     Objects.requireNonNull(member, "member");

@@ -37,23 +37,12 @@ public final class MatchEvaluation {
    * @throws RuntimeException what the matching clause's result function throws; {@link
    *     NullPointerException} if it returns null
    */
-  @SuppressWarnings({"unchecked", "rawtypes"})
   public static Object evaluate(
       MatchSpec<?, ?, ?> spec, Object key, Object value, Comparator<Object> order) {
     List<? extends MatchClause<?, ?, ?>> clauses = spec.clauses();
     for (int i = 0; i < clauses.size(); i++) {
-      MatchClause clause = clauses.get(i);
-      boolean matched;
-      try {
-        matched = clause.key().matches(key, order) && clause.guard().test(key, value);
-      } catch (RuntimeException clauseFails) {
-        matched = false;
-      }
-      if (matched) {
-        Object result = clause.result().apply(key, value);
-        if (result == null) {
-          throw new NullPointerException("the result function of clause " + i + " returned null");
-        }
+      Object result = tryClause(clauses.get(i), i, false, key, value, order);
+      if (result != NO_MATCH) {
         return result;
       }
     }
@@ -64,12 +53,24 @@ public final class MatchEvaluation {
    * As {@link #evaluate} for a spec of one clause whose key pattern a range walk has already
    * applied ({@link #keysMatchedByWalk}): only the guard and the result run.
    */
-  @SuppressWarnings({"unchecked", "rawtypes"})
   public static Object evaluateWalked(MatchSpec<?, ?, ?> spec, Object key, Object value) {
-    MatchClause clause = spec.clauses().get(0);
+    return tryClause(spec.clauses().get(0), 0, true, key, value, null);
+  }
+
+  /** Clause {@code i}'s result for the object, or NO_MATCH; {@code keyMatched}: skip the key. */
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  private static Object tryClause(
+      MatchClause clause,
+      int i,
+      boolean keyMatched,
+      Object key,
+      Object value,
+      Comparator<Object> order) {
     boolean matched;
     try {
-      matched = clause.guard() == NO_GUARD || clause.guard().test(key, value);
+      matched =
+          (keyMatched || clause.key().matches(key, order))
+              && (clause.guard() == NO_GUARD || clause.guard().test(key, value));
     } catch (RuntimeException clauseFails) {
       matched = false;
     }
@@ -78,7 +79,7 @@ public final class MatchEvaluation {
     }
     Object result = clause.result().apply(key, value);
     if (result == null) {
-      throw new NullPointerException("the result function of clause 0 returned null");
+      throw new NullPointerException("the result function of clause " + i + " returned null");
     }
     return result;
   }
@@ -99,19 +100,14 @@ public final class MatchEvaluation {
    * whatever their values, so an ordered store may count them without visiting them.
    */
   public static KeyRange countedRange(MatchSpec<?, ?, ?> spec) {
-    if (spec.clauses().size() != 1) {
+    if (!keysMatchedByWalk(spec)) {
       return null;
     }
     MatchClause<?, ?, ?> clause = spec.clauses().get(0);
     if (clause.guard() != NO_GUARD || clause.result() != TRUE) {
       return null;
     }
-    return switch (clause.key()) {
-      case KeyPattern.Any<?> any -> KeyRange.ALL;
-      case KeyPattern.Range<?> range ->
-          new KeyRange(range.from(), range.fromInclusive(), range.to(), range.toInclusive());
-      default -> null;
-    };
+    return clauseRange(clause.key(), false); // a range or any key: the order does not matter
   }
 
   /**

@@ -118,12 +118,7 @@ public abstract class SelectableTable<K, V> extends OwnedTable<K, V> {
 
   /** The spec's result for one object, or {@link MatchEvaluation#NO_MATCH}; failures named. */
   final Object evaluate(MatchSpec<?, ?, ?> spec, K key, V value, String operation) {
-    try {
-      return MatchEvaluation.evaluate(spec, key, value, keyOrder());
-    } catch (RuntimeException e) {
-      throw new BadArgumentException(
-          name(), operation + ": the match spec's result failed for key " + key + ": " + e, e);
-    }
+    return evaluate(spec, false, key, value, operation);
   }
 
   /**
@@ -136,11 +131,10 @@ public abstract class SelectableTable<K, V> extends OwnedTable<K, V> {
 
   /** {@link #evaluate}, skipping the key pattern when the scan has applied it ({@code walked}). */
   final Object evaluate(MatchSpec<?, ?, ?> spec, boolean walked, K key, V value, String operation) {
-    if (!walked) {
-      return evaluate(spec, key, value, operation);
-    }
     try {
-      return MatchEvaluation.evaluateWalked(spec, key, value);
+      return walked
+          ? MatchEvaluation.evaluateWalked(spec, key, value)
+          : MatchEvaluation.evaluate(spec, key, value, keyOrder());
     } catch (RuntimeException e) {
       throw new BadArgumentException(
           name(), operation + ": the match spec's result failed for key " + key + ": " + e, e);
