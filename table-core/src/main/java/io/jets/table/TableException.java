@@ -1,10 +1,12 @@
 package io.jets.table;
 
+import io.jets.owner.JetsException;
+
 /**
  * The root of every error a table operation reports. Each message names the table and the offending
  * argument, and a failed operation leaves the table exactly as it was.
  */
-public class TableException extends RuntimeException {
+public class TableException extends JetsException {
 
   private static final long serialVersionUID = 1L;
 
