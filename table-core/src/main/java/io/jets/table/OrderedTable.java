@@ -25,7 +25,11 @@ import java.util.concurrent.ConcurrentNavigableMap;
  */
 public interface OrderedTable<K, V> extends SetTable<K, V> {
 
-  /** The key order: the comparator given to the builder, or null for natural order. */
+  /**
+   * The key order: the comparator given to the builder, or null for natural order.
+   *
+   * @return the table's comparator, or null for natural order
+   */
   Comparator<? super K> comparator();
 
   /**
@@ -35,6 +39,8 @@ public interface OrderedTable<K, V> extends SetTable<K, V> {
    * for {@link #asMap()} (access checks, owner lifecycle, atomic writes per key, lock-free
    * navigation that is weakly consistent); a range view refuses keys outside its range with {@link
    * IllegalArgumentException}. The size of a range view is counted by walking it.
+   *
+   * @return a live navigable map view of this table
    */
   ConcurrentNavigableMap<K, V> asNavigableMap();
 }

@@ -8,6 +8,9 @@ import java.util.function.UnaryOperator;
 /**
  * A table with at most one object per key: {@link TableType#SET} (and, in its own type, {@code
  * ORDERED_SET}). Adds single-value reads, counters and in-place updates.
+ *
+ * @param <K> key type
+ * @param <V> value type
  */
 public interface SetTable<K, V> extends Table<K, V> {
 
@@ -21,13 +24,26 @@ public interface SetTable<K, V> extends Table<K, V> {
    * deletes the key. Null keys and values throw {@link NullPointerException}, as in {@link
    * java.util.concurrent.ConcurrentHashMap}; a key a comparator cannot order throws {@link
    * ClassCastException}. {@code size()} is the table's size, capped at {@code Integer.MAX_VALUE}.
+   *
+   * @return a live map view of this table
    */
   ConcurrentMap<K, V> asMap();
 
-  /** The value under {@code key}, or null if there is none. Linearizable. */
+  /**
+   * The value under {@code key}, or null if there is none. Linearizable.
+   *
+   * @param key the key to look up
+   * @return the value under the key, or null if there is none
+   */
   V get(K key);
 
-  /** The value under {@code key}, or {@code defaultValue} if there is none. Linearizable. */
+  /**
+   * The value under {@code key}, or {@code defaultValue} if there is none. Linearizable.
+   *
+   * @param key the key to look up
+   * @param defaultValue the value to return if there is none under the key
+   * @return the value under the key, or {@code defaultValue} if there is none
+   */
   default V getOrDefault(K key, V defaultValue) {
     V value = get(key);
     return value != null ? value : defaultValue;
@@ -37,6 +53,10 @@ public interface SetTable<K, V> extends Table<K, V> {
    * The part {@code element} selects from the value under {@code key}, as ETS's {@code
    * lookup_element}.
    *
+   * @param <E> the type of the part
+   * @param key the key to look up
+   * @param element selects the part from the value
+   * @return what {@code element} returns for the value under the key
    * @throws MissingKeyException if there is no object with the key
    * @throws BadArgumentException if {@code element} is null
    */
@@ -52,6 +72,13 @@ public interface SetTable<K, V> extends Table<K, V> {
   /**
    * As {@link #lookupElement(Object, Function)}, returning {@code defaultValue} when the key is
    * absent.
+   *
+   * @param <E> the type of the part
+   * @param key the key to look up
+   * @param element selects the part from the value; not applied to {@code defaultValue}
+   * @param defaultValue the result if there is no object with the key
+   * @return what {@code element} returns for the value under the key, or {@code defaultValue}
+   * @throws BadArgumentException if {@code element} is null
    */
   default <E> E lookupElement(K key, Function<? super V, ? extends E> element, E defaultValue) {
     requireElementFunction(element);
@@ -69,6 +96,9 @@ public interface SetTable<K, V> extends Table<K, V> {
    * Adds {@code increment} to the counter under {@code key} and returns the new value. The value
    * must be a {@link Long} or an {@link Integer}, and keeps its type. Atomic and linearizable.
    *
+   * @param key the counter's key
+   * @param increment the amount to add (negative to subtract)
+   * @return the counter's new value
    * @throws MissingKeyException if the key is absent
    * @throws BadArgumentException if the value is not a counter, or the result overflows its type
    *     (the table is unchanged)
@@ -77,12 +107,24 @@ public interface SetTable<K, V> extends Table<K, V> {
 
   /**
    * As {@link #updateCounter(Object, long)}, with a threshold and set-value ({@link CounterOp}).
+   *
+   * @param key the counter's key
+   * @param increment the amount to add (negative to subtract)
+   * @param threshold the bound the result must not pass
+   * @param setValue the value stored instead when the result passes {@code threshold}
+   * @return the counter's new value
    */
   long updateCounter(K key, long increment, long threshold, long setValue);
 
   /**
    * As {@link #updateCounter(Object, long)}, but when the key is absent the update applies to
    * {@code defaultValue}, which is then stored.
+   *
+   * @param key the counter's key
+   * @param increment the amount to add (negative to subtract)
+   * @param defaultValue the counter to start from when the key is absent: a {@link Long} or an
+   *     {@link Integer}, checked even when the key is present
+   * @return the counter's new value
    */
   long updateCounter(K key, long increment, V defaultValue);
 
@@ -91,6 +133,14 @@ public interface SetTable<K, V> extends Table<K, V> {
    * key is absent the step applies to {@code defaultValue}, which is then stored: one atomic
    * operation, as ETS's {@code update_counter/4} with {@code {Pos, Incr, Threshold, SetValue}} and
    * a default object.
+   *
+   * @param key the counter's key
+   * @param increment the amount to add (negative to subtract)
+   * @param threshold the bound the result must not pass
+   * @param setValue the value stored instead when the result passes {@code threshold}
+   * @param defaultValue the counter to start from when the key is absent: a {@link Long} or an
+   *     {@link Integer}, checked even when the key is present
+   * @return the counter's new value
    */
   long updateCounter(K key, long increment, long threshold, long setValue, V defaultValue);
 
@@ -99,6 +149,9 @@ public interface SetTable<K, V> extends Table<K, V> {
    * returns the value after each step. An empty list changes nothing. If any step fails, nothing is
    * updated.
    *
+   * @param key the counter's key
+   * @param ops the steps, applied in order
+   * @return the counter's value after each step, one element per step
    * @throws MissingKeyException if the key is absent
    */
   long[] updateCounter(K key, List<CounterOp> ops);
@@ -110,6 +163,8 @@ public interface SetTable<K, V> extends Table<K, V> {
    * throws {@link IllegalStateException} naming the table and writes nothing. If it throws or
    * returns null, the table is unchanged (null is reported as a {@link BadArgumentException}).
    *
+   * @param key the key whose value to replace
+   * @param function computes the new value from the value under the key
    * @return true if the key was present and updated, false if it was absent
    */
   boolean update(K key, UnaryOperator<V> function);
@@ -118,6 +173,10 @@ public interface SetTable<K, V> extends Table<K, V> {
    * As {@link #update(Object, UnaryOperator)}, but when the key is absent the function is applied
    * to {@code defaultValue} and the result inserted.
    *
+   * @param key the key whose value to replace
+   * @param function computes the new value from the value under the key, or from {@code
+   *     defaultValue}
+   * @param defaultValue the value the function is applied to when the key is absent
    * @return the value now stored
    */
   V update(K key, UnaryOperator<V> function, V defaultValue);

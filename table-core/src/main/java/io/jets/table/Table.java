@@ -26,22 +26,39 @@ public interface Table<K, V> {
 
   // ---- identity and metadata ----
 
-  /** The table's current name; its last name once deleted. Never throws. */
+  /**
+   * The table's current name; its last name once deleted. Never throws.
+   *
+   * @return the table's name
+   */
   String name();
 
-  /** The table's type. Never throws. */
+  /**
+   * The table's type. Never throws.
+   *
+   * @return the table's type
+   */
   TableType type();
 
-  /** The current owner; the last owner once deleted. Never throws. */
+  /**
+   * The current owner; the last owner once deleted. Never throws.
+   *
+   * @return the table's owner
+   */
   Owner owner();
 
-  /** True once the table has been deleted; never throws. */
+  /**
+   * True once the table has been deleted; never throws.
+   *
+   * @return whether the table has been deleted
+   */
   boolean isDeleted();
 
   /**
    * A snapshot of the table's metadata and size. Any owner may call it, whatever the table's access
    * (as {@code ets:info/1}): an heir or a monitoring tool can see who owns a {@code PRIVATE} table.
    *
+   * @return the table's metadata now; its size and memory figures are estimates while writes run
    * @throws TableDeletedException if the table is deleted
    */
   TableInfo info();
@@ -50,6 +67,7 @@ public interface Table<K, V> {
    * A snapshot of the operation counters, or {@link TableStats#NOT_RECORDING} unless the table was
    * built with {@link TableBuilder#recordStats()}. Never blocks; estimates while operations run.
    *
+   * @return the table's operation counters now
    * @throws TableDeletedException if the table is deleted
    * @throws AccessDeniedException if the table is PRIVATE and the caller is not its owner
    */
@@ -60,6 +78,8 @@ public interface Table<K, V> {
   /**
    * The number of objects. Exact while no write runs; under concurrent writes an estimate that,
    * while only inserts run, never decreases.
+   *
+   * @return the number of objects in the table
    */
   long size();
 
@@ -69,6 +89,9 @@ public interface Table<K, V> {
    * Inserts the object {@code (key, value)}: a set replaces the object under the key, a bag adds it
    * unless an equal object is already under the key, a duplicate bag always adds it. Atomic and
    * linearizable.
+   *
+   * @param key the object's key
+   * @param value the object's value
    */
   void insert(K key, V value);
 
@@ -76,12 +99,16 @@ public interface Table<K, V> {
    * Inserts every object of {@code objects}, in order, as one atomic and isolated operation: no
    * reader sees some of them without the others. In a set, of several objects with equal keys the
    * last one wins.
+   *
+   * @param objects the objects to insert, as key/value entries
    */
   void insertAll(Collection<? extends Map.Entry<? extends K, ? extends V>> objects);
 
   /**
    * Inserts {@code (key, value)} only if no object has the key. Atomic and linearizable.
    *
+   * @param key the object's key
+   * @param value the object's value
    * @return true if inserted, false (table unchanged) if the key was present
    */
   boolean insertNew(K key, V value);
@@ -90,6 +117,7 @@ public interface Table<K, V> {
    * Inserts every object of {@code objects} if none of their keys is present, otherwise none of
    * them. Atomic and isolated.
    *
+   * @param objects the objects to insert, as key/value entries
    * @return true if all were inserted, false (table unchanged) if any key was present
    */
   boolean insertNewAll(Collection<? extends Map.Entry<? extends K, ? extends V>> objects);
@@ -97,6 +125,7 @@ public interface Table<K, V> {
   /**
    * Removes every object with {@code key}. Atomic and linearizable.
    *
+   * @param key the key whose objects to remove
    * @return true if anything was removed
    */
   boolean delete(K key);
@@ -105,6 +134,8 @@ public interface Table<K, V> {
    * Removes the object {@code (key, value)} and keeps others under the key; in a duplicate bag,
    * every copy equal to it. Atomic and linearizable.
    *
+   * @param key the object's key
+   * @param value the object's value, compared with {@code equals}
    * @return true if anything was removed
    */
   boolean deleteObject(K key, V value);
@@ -115,6 +146,7 @@ public interface Table<K, V> {
   /**
    * Removes and returns every object with {@code key}, in insertion order. Atomic and linearizable.
    *
+   * @param key the key whose objects to remove
    * @return the values removed; empty if there were none
    */
   List<V> take(K key);
@@ -124,6 +156,7 @@ public interface Table<K, V> {
    * table whose comparator makes unequal keys equal (1 and 1.0), the caller learns which one the
    * table held, as ETS's {@code take/2} returns {@code {1.0, V}}.
    *
+   * @param key the key whose objects to remove
    * @return the objects removed, in insertion order; empty if there were none
    */
   List<Map.Entry<K, V>> takeObjects(K key);
@@ -133,16 +166,28 @@ public interface Table<K, V> {
   /**
    * The values stored under {@code key}: none or one in a set, in insertion order in a bag.
    * Linearizable; the list is immutable.
+   *
+   * @param key the key to look up
+   * @return the values under the key; empty if there are none
    */
   List<V> lookup(K key);
 
   /**
    * As {@link #lookup}, returning whole objects with the key as stored (see {@link #takeObjects}).
    * Linearizable; the list is immutable.
+   *
+   * @param key the key to look up
+   * @return the objects under the key, in the order {@link #lookup} gives their values; empty if
+   *     there are none
    */
   List<Map.Entry<K, V>> lookupObjects(K key);
 
-  /** Whether any object has {@code key}. Linearizable. */
+  /**
+   * Whether any object has {@code key}. Linearizable.
+   *
+   * @param key the key to look for
+   * @return true if at least one object has the key
+   */
   boolean member(K key);
 
   // ---- traversal (weakly consistent: see the package documentation) ----
@@ -150,16 +195,25 @@ public interface Table<K, V> {
   /**
    * The first key in the table's traversal order, or null if it is empty. Hash tables have an
    * unspecified order that does not change while the table is unchanged.
+   *
+   * @return the first key, or null if the table is empty
    */
   K first();
 
   /**
    * The key after {@code key} in traversal order, or null at the end. {@code key} need not be in
    * the table any more: a walk never fails because the key it stands on was deleted meanwhile.
+   *
+   * @param key the key to step from
+   * @return the next key, or null at the end of the table
    */
   K next(K key);
 
-  /** The last key in traversal order (for hash tables, the same as {@link #first()}). */
+  /**
+   * The last key in traversal order (for hash tables, the same as {@link #first()}).
+   *
+   * @return the last key, or null if the table is empty
+   */
   K last();
 
   /**
@@ -170,37 +224,79 @@ public interface Table<K, V> {
    * a concurrent resize may move keys between slots, so a walk over the slots of a table that is
    * being written may miss or repeat keys (use {@link #first()}/{@link #next} to walk it).
    *
+   * @param index the slot's number, from 0
    * @return the slot's objects (immutable), or null just past the last slot
    * @throws BadArgumentException if {@code index} is negative or further past the last slot
    */
   List<Map.Entry<K, V>> slot(long index);
 
-  /** The key before {@code key} (for hash tables, the same as {@link #next(Object)}). */
+  /**
+   * The key before {@code key} (for hash tables, the same as {@link #next(Object)}). As with {@link
+   * #next}, {@code key} need not be in the table any more.
+   *
+   * @param key the key to step back from
+   * @return the previous key, or null if there is none
+   */
   K prev(K key);
 
-  /** {@link #first()} with its values, or null if the table is empty. */
+  /**
+   * {@link #first()} with its values, or null if the table is empty.
+   *
+   * @return the first key and its values (as {@link #lookup} gives them), or null if the table is
+   *     empty
+   */
   Map.Entry<K, List<V>> firstLookup();
 
-  /** {@link #next(Object)} with its values, or null at the end. */
+  /**
+   * {@link #next(Object)} with its values, or null at the end.
+   *
+   * @param key the key to step from
+   * @return the next key and its values, or null at the end of the table
+   */
   Map.Entry<K, List<V>> nextLookup(K key);
 
-  /** {@link #last()} with its values, or null if the table is empty. */
+  /**
+   * {@link #last()} with its values, or null if the table is empty.
+   *
+   * @return the last key and its values, or null if the table is empty
+   */
   Map.Entry<K, List<V>> lastLookup();
 
-  /** {@link #prev(Object)} with its values, or null at the end. */
+  /**
+   * {@link #prev(Object)} with its values, or null at the end.
+   *
+   * @param key the key to step back from
+   * @return the previous key and its values, or null if there is none
+   */
   Map.Entry<K, List<V>> prevLookup(K key);
 
   /**
    * Folds {@code folder} over every object in traversal order. Weakly consistent: each object
    * present for the whole fold is visited exactly once, none twice; objects inserted or deleted
    * meanwhile may or may not be visited. The folder must not write to this table.
+   *
+   * @param <A> the accumulator type
+   * @param initial the accumulator before the first object
+   * @param folder combines each object with the accumulator
+   * @return the accumulator after the last object; {@code initial} if the table is empty
    */
   <A> A foldl(A initial, ObjectFolder<? super K, ? super V, A> folder);
 
-  /** As {@link #foldl}, in reverse traversal order (for hash tables, the same order as foldl). */
+  /**
+   * As {@link #foldl}, in reverse traversal order (for hash tables, the same order as foldl).
+   *
+   * @param <A> the accumulator type
+   * @param initial the accumulator before the first object visited
+   * @param folder combines each object with the accumulator
+   * @return the accumulator after the last object visited; {@code initial} if the table is empty
+   */
   <A> A foldr(A initial, ObjectFolder<? super K, ? super V, A> folder);
 
-  /** Every object, in traversal order; weakly consistent like {@link #foldl}. */
+  /**
+   * Every object, in traversal order; weakly consistent like {@link #foldl}.
+   *
+   * @return the table's objects, in traversal order
+   */
   List<Map.Entry<K, V>> toList();
 
   // ---- match specifications and select (weakly consistent, like every traversal) ----
@@ -214,6 +310,9 @@ public interface Table<K, V> {
    * writers. Guards and result functions run without any lock held; they must not write to this
    * table.
    *
+   * @param <R> the result type
+   * @param spec the match specification
+   * @return the results, one per matched object, in traversal order
    * @throws BadArgumentException if a result function throws or returns null, or a key pattern's
    *     bound cannot be compared with the table's keys
    */
@@ -223,22 +322,41 @@ public interface Table<K, V> {
    * The first chunk of {@link #select(MatchSpec)}: exactly {@code limit} results unless it is the
    * last, with a continuation to the rest (ETS's {@code select/3}). See {@link Page}.
    *
+   * @param <R> the result type
+   * @param spec the match specification
+   * @param limit the number of results per chunk, at least 1
+   * @return the first chunk, and the continuation to the next
    * @throws BadArgumentException if {@code limit < 1}
    */
   <R> Page<R> select(MatchSpec<? super K, ? super V, R> spec, int limit);
 
   /**
    * As {@link #select(MatchSpec)}, last to first on an ordered table (the same order otherwise).
+   *
+   * @param <R> the result type
+   * @param spec the match specification
+   * @return the results, one per matched object, last to first on an ordered table
    */
   <R> List<R> selectReverse(MatchSpec<? super K, ? super V, R> spec);
 
   /**
    * As {@link #select(MatchSpec, int)}, last to first on an ordered table: the first chunk holds
    * the last {@code limit} results.
+   *
+   * @param <R> the result type
+   * @param spec the match specification
+   * @param limit the number of results per chunk, at least 1
+   * @return the first chunk, and the continuation to the next
+   * @throws BadArgumentException if {@code limit < 1}
    */
   <R> Page<R> selectReverse(MatchSpec<? super K, ? super V, R> spec, int limit);
 
-  /** The number of objects {@code spec} maps to {@code TRUE}; weakly consistent like select. */
+  /**
+   * The number of objects {@code spec} maps to {@code TRUE}; weakly consistent like select.
+   *
+   * @param spec the match specification; its result says whether an object counts
+   * @return the number of objects counted
+   */
   long selectCount(MatchSpec<? super K, ? super V, Boolean> spec);
 
   /**
@@ -248,6 +366,9 @@ public interface Table<K, V> {
    * and is weakly consistent like select. A spec that fails (throws) on the first pass changes
    * nothing. Takes the writer lock of each key it deletes from, one at a time, so it may wait for
    * other writers.
+   *
+   * @param spec the match specification; its result says whether an object is deleted
+   * @return the number of objects deleted
    */
   long selectDelete(MatchSpec<? super K, ? super V, Boolean> spec);
 
@@ -262,6 +383,8 @@ public interface Table<K, V> {
    * matched object is replaced in its place among its key's objects (of equal duplicates, one per
    * match).
    *
+   * @param spec the match specification; its result is the replacement object
+   * @return the number of objects replaced
    * @throws WrongTableTypeException on a bag (as in ETS: a replacement could make two of a bag's
    *     objects equal)
    * @throws BadArgumentException if a result has a different key, and then nothing is replaced
@@ -272,24 +395,52 @@ public interface Table<K, V> {
   /**
    * The objects whose key matches {@code key} and whose value passes {@code value} (ETS's {@code
    * match_object}); the same as {@link #select(MatchSpec)} with a one-clause spec.
+   *
+   * @param key the pattern the object's key must match
+   * @param value the test the object's value must pass
+   * @return the matching objects, in traversal order
    */
   List<Map.Entry<K, V>> matchObject(KeyPattern<K> key, Predicate<? super V> value);
 
-  /** As {@link #matchObject(KeyPattern, Predicate)}, in chunks of {@code limit}. */
+  /**
+   * As {@link #matchObject(KeyPattern, Predicate)}, in chunks of {@code limit}.
+   *
+   * @param key the pattern the object's key must match
+   * @param value the test the object's value must pass
+   * @param limit the number of objects per chunk, at least 1
+   * @return the first chunk, and the continuation to the next
+   * @throws BadArgumentException if {@code limit < 1}
+   */
   Page<Map.Entry<K, V>> matchObject(KeyPattern<K> key, Predicate<? super V> value, int limit);
 
   /**
    * The values of the objects whose key matches {@code key} and whose value passes {@code value}
    * (ETS's {@code match}, whose bindings here are the value).
+   *
+   * @param key the pattern the object's key must match
+   * @param value the test the object's value must pass
+   * @return the values of the matching objects, in traversal order
    */
   List<V> match(KeyPattern<K> key, Predicate<? super V> value);
 
-  /** As {@link #match(KeyPattern, Predicate)}, in chunks of {@code limit}. */
+  /**
+   * As {@link #match(KeyPattern, Predicate)}, in chunks of {@code limit}.
+   *
+   * @param key the pattern the object's key must match
+   * @param value the test the object's value must pass
+   * @param limit the number of values per chunk, at least 1
+   * @return the first chunk, and the continuation to the next
+   * @throws BadArgumentException if {@code limit < 1}
+   */
   Page<V> match(KeyPattern<K> key, Predicate<? super V> value, int limit);
 
   /**
    * Deletes the objects whose key matches {@code key} and whose value passes {@code value}, and
    * returns how many (ETS's {@code match_delete}); as {@link #selectDelete}.
+   *
+   * @param key the pattern the object's key must match
+   * @param value the test the object's value must pass
+   * @return the number of objects deleted
    */
   long matchDelete(KeyPattern<K> key, Predicate<? super V> value);
 
@@ -299,6 +450,8 @@ public interface Table<K, V> {
    * Fixes are counted per owner (n fixes need n unfixes); an unfix by an owner that holds no fix
    * does nothing; an owner's fixes end when it exits. {@link TableInfo#fixed()} reports whether any
    * owner holds one. Requires read access; does not block on writers.
+   *
+   * @param fix true to fix the table, false to unfix it
    */
   void safeFixtable(boolean fix);
 
@@ -310,9 +463,11 @@ public interface Table<K, V> {
    * changes, renames and deletion of a table happen one at a time, and a hand-over is exclusive
    * with writes (a write in flight completes before it, under the old owner's rights, or fails).
    *
+   * @param receiver the new owner
+   * @param giftData the {@link TableTransfer#data() data} of the transfer message; may be null
    * @throws AccessDeniedException if the caller is not the owner ({@link NotOwnerException} on a
    *     {@code PUBLIC} table, which the caller may write)
-   * @throws BadArgumentException if {@code receiver} has exited or already owns the table
+   * @throws BadArgumentException if {@code receiver} is null, has exited or already owns the table
    */
   void giveAway(Owner receiver, Object giftData);
 
@@ -322,6 +477,9 @@ public interface Table<K, V> {
    * means no heir. Atomic with the owner's exit: the exit sees the heir before or after the change,
    * never a mix of old heir and new data.
    *
+   * @param heir the owner that inherits the table
+   * @param heirData the {@link TableTransfer#data() data} of the heir's transfer message; may be
+   *     null
    * @throws AccessDeniedException if the caller is not the owner ({@link NotOwnerException} on a
    *     {@code PUBLIC} table)
    * @throws BadArgumentException if {@code heir} is null
@@ -333,6 +491,7 @@ public interface Table<K, V> {
    * message: it becomes the owner in silence (OTP 27's {@code {heir, Pid}}). Only the owner may
    * call it. An heir that has already exited means no heir.
    *
+   * @param heir the owner that inherits the table
    * @throws AccessDeniedException if the caller is not the owner ({@link NotOwnerException} on a
    *     {@code PUBLIC} table)
    * @throws BadArgumentException if {@code heir} is null
@@ -354,6 +513,7 @@ public interface Table<K, V> {
    * later write is checked against the new one; a read that has already passed its check completes
    * (reads take no lock), every later one is checked against the new one.
    *
+   * @param access the new protection
    * @throws AccessDeniedException if the caller is not the owner ({@link NotOwnerException} on a
    *     {@code PUBLIC} table)
    * @throws BadArgumentException if {@code access} is null
@@ -365,8 +525,10 @@ public interface Table<K, V> {
    * at every moment the table is found under one of them. Serialized with the table's other
    * ownership changes and its deletion. Requires write access.
    *
+   * @param newName the table's new name
    * @throws AccessDeniedException without write access
-   * @throws BadArgumentException if the table is named and {@code newName} is in use
+   * @throws BadArgumentException if {@code newName} is null or empty, or the table is named and
+   *     {@code newName} is in use
    */
   void rename(String newName);
 
