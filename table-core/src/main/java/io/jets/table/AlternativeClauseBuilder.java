@@ -23,7 +23,13 @@ public final class AlternativeClauseBuilder<K, V, R> {
     this.key = key;
   }
 
-  /** Adds a guard; the clause matches only objects that pass every guard added. */
+  /**
+   * Adds a guard; the clause matches only objects that pass every guard added.
+   *
+   * @param test the guard, on the object's key and value
+   * @return this builder
+   * @throws NullPointerException if {@code test} is null
+   */
   public AlternativeClauseBuilder<K, V, R> guard(BiPredicate<? super K, ? super V> test) {
     Objects.requireNonNull(test, "guard");
     BiPredicate<? super K, ? super V> previous = guard;
@@ -31,12 +37,24 @@ public final class AlternativeClauseBuilder<K, V, R> {
     return this;
   }
 
-  /** The clause's result is whatever {@code result} computes; returns the extended spec. */
+  /**
+   * The clause's result is whatever {@code result} computes; returns the extended spec.
+   *
+   * @param result computes the result from the object's key and value; must not return null
+   * @return a new spec: the clauses of the spec this builder extends, then this clause
+   * @throws NullPointerException if {@code result} is null
+   */
   public MatchSpec<K, V, R> returnResult(BiFunction<? super K, ? super V, ? extends R> result) {
     return spec.or(new MatchClause<>(key, guard, Objects.requireNonNull(result, "result")));
   }
 
-  /** The clause's result is {@code constant}; returns the extended spec. */
+  /**
+   * The clause's result is {@code constant}; returns the extended spec.
+   *
+   * @param constant the result for every object the clause matches
+   * @return a new spec: the clauses of the spec this builder extends, then this clause
+   * @throws NullPointerException if {@code constant} is null
+   */
   public MatchSpec<K, V, R> returnConstant(R constant) {
     Objects.requireNonNull(constant, "constant");
     return returnResult((k, v) -> constant);

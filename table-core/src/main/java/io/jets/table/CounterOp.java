@@ -17,7 +17,12 @@ import io.jets.table.internal.CounterValues;
  */
 public record CounterOp(long increment, boolean hasThreshold, long threshold, long setValue) {
 
-  /** Adds {@code increment}. */
+  /**
+   * Adds {@code increment}.
+   *
+   * @param increment the amount to add (negative to subtract)
+   * @return the step, with no threshold
+   */
   public static CounterOp increment(long increment) {
     return new CounterOp(increment, false, 0, 0);
   }
@@ -25,6 +30,11 @@ public record CounterOp(long increment, boolean hasThreshold, long threshold, lo
   /**
    * Adds {@code increment}, storing {@code setValue} instead if the result passes {@code
    * threshold}.
+   *
+   * @param increment the amount to add (negative to subtract)
+   * @param threshold the bound the result must not pass
+   * @param setValue the value stored when the result passes {@code threshold}
+   * @return the step, with a threshold
    */
   public static CounterOp increment(long increment, long threshold, long setValue) {
     return new CounterOp(increment, true, threshold, setValue);
@@ -33,6 +43,8 @@ public record CounterOp(long increment, boolean hasThreshold, long threshold, lo
   /**
    * Applies this step to {@code current}.
    *
+   * @param current the counter before the step
+   * @return the counter after the step
    * @throws ArithmeticException if the sum overflows a {@code long} (never with a threshold)
    */
   public long apply(long current) {

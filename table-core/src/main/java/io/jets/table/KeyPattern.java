@@ -24,12 +24,24 @@ public sealed interface KeyPattern<K>
         KeyPattern.StringPrefix,
         KeyPattern.ListPrefix {
 
-  /** Every key (ETS's {@code '_'} in key position). */
+  /**
+   * Every key (ETS's {@code '_'} in key position).
+   *
+   * @param <K> key type
+   * @return a pattern that matches every key
+   */
   static <K> KeyPattern<K> any() {
     return new Any<>();
   }
 
-  /** Only {@code key} (ETS's fully bound key). */
+  /**
+   * Only {@code key} (ETS's fully bound key).
+   *
+   * @param <K> key type
+   * @param key the one key that matches
+   * @return a pattern that matches only {@code key}
+   * @throws NullPointerException if {@code key} is null
+   */
   static <K> KeyPattern<K> exact(K key) {
     return new Exact<>(key);
   }
@@ -37,8 +49,12 @@ public sealed interface KeyPattern<K>
   /**
    * Keys between {@code from} and {@code to}; a null bound leaves that side open.
    *
+   * @param <K> key type
+   * @param from the lower bound, or null for none
    * @param fromInclusive whether {@code from} itself matches
+   * @param to the upper bound, or null for none
    * @param toInclusive whether {@code to} itself matches
+   * @return a pattern that matches the keys between the bounds
    */
   static <K> KeyPattern<K> range(K from, boolean fromInclusive, K to, boolean toInclusive) {
     return new Range<>(from, fromInclusive, to, toInclusive);
@@ -47,17 +63,35 @@ public sealed interface KeyPattern<K>
   /**
    * Keys from {@code from} (inclusive) to {@code to} (exclusive); a null bound leaves that side
    * open.
+   *
+   * @param <K> key type
+   * @param from the lower bound, inclusive, or null for none
+   * @param to the upper bound, exclusive, or null for none
+   * @return a pattern that matches the keys between the bounds
    */
   static <K> KeyPattern<K> range(K from, K to) {
     return new Range<>(from, true, to, false);
   }
 
-  /** String keys that start with {@code prefix}. */
+  /**
+   * String keys that start with {@code prefix}.
+   *
+   * @param prefix what the matching keys start with
+   * @return a pattern that matches the {@code String} keys that start with {@code prefix}
+   * @throws NullPointerException if {@code prefix} is null
+   */
   static KeyPattern<String> prefix(String prefix) {
     return new StringPrefix(prefix);
   }
 
-  /** List keys whose first elements equal {@code prefix} (ETS's partially bound composite key). */
+  /**
+   * List keys whose first elements equal {@code prefix} (ETS's partially bound composite key).
+   *
+   * @param <E> element type of the keys
+   * @param prefix the first elements of the matching keys
+   * @return a pattern that matches the {@code List} keys that start with {@code prefix}'s elements
+   * @throws NullPointerException if {@code prefix} is null or holds a null element
+   */
   static <E> KeyPattern<List<E>> prefix(List<E> prefix) {
     return new ListPrefix<>(prefix);
   }
@@ -66,16 +100,29 @@ public sealed interface KeyPattern<K>
    * Whether {@code key} matches, under {@code order} (an ordered table's comparator) or, when
    * {@code order} is null, under {@code equals} and natural order.
    *
+   * @param key the key to test
+   * @param order the ordered table's comparator, or null for {@code equals} and natural order
+   * @return whether the key matches
    * @throws RuntimeException whatever comparing {@code key} with a bound throws
    */
   boolean matches(K key, Comparator<? super K> order);
 
-  /** As {@link #matches(Object, Comparator)} with {@code equals} and natural order. */
+  /**
+   * As {@link #matches(Object, Comparator)} with {@code equals} and natural order.
+   *
+   * @param key the key to test
+   * @return whether the key matches
+   * @throws RuntimeException whatever comparing {@code key} with a bound throws
+   */
   default boolean matches(K key) {
     return matches(key, null);
   }
 
-  /** Matches every key. */
+  /**
+   * Matches every key.
+   *
+   * @param <K> key type
+   */
   record Any<K>() implements KeyPattern<K> {
     @Override
     public boolean matches(K key, Comparator<? super K> order) {
@@ -83,7 +130,12 @@ public sealed interface KeyPattern<K>
     }
   }
 
-  /** Matches one key. */
+  /**
+   * Matches one key.
+   *
+   * @param key the key that matches
+   * @param <K> key type
+   */
   record Exact<K>(K key) implements KeyPattern<K> {
     /** Requires a non-null key. */
     public Exact {
@@ -96,7 +148,15 @@ public sealed interface KeyPattern<K>
     }
   }
 
-  /** Matches the keys between two optional bounds. */
+  /**
+   * Matches the keys between two optional bounds.
+   *
+   * @param from the lower bound, or null for none
+   * @param fromInclusive whether {@code from} itself matches
+   * @param to the upper bound, or null for none
+   * @param toInclusive whether {@code to} itself matches
+   * @param <K> key type
+   */
   record Range<K>(K from, boolean fromInclusive, K to, boolean toInclusive)
       implements KeyPattern<K> {
     @Override
@@ -120,7 +180,11 @@ public sealed interface KeyPattern<K>
     }
   }
 
-  /** Matches the {@code String} keys that start with {@code prefix}. */
+  /**
+   * Matches the {@code String} keys that start with {@code prefix}.
+   *
+   * @param prefix what the matching keys start with
+   */
   record StringPrefix(String prefix) implements KeyPattern<String> {
     /** Requires a non-null prefix. */
     public StringPrefix {
@@ -133,7 +197,12 @@ public sealed interface KeyPattern<K>
     }
   }
 
-  /** Matches the {@code List} keys whose first elements equal {@code prefix}'s. */
+  /**
+   * Matches the {@code List} keys whose first elements equal {@code prefix}'s.
+   *
+   * @param prefix the first elements of the matching keys
+   * @param <E> element type of the keys
+   */
   record ListPrefix<E>(List<E> prefix) implements KeyPattern<List<E>> {
     /** Copies the prefix; it must not be null nor hold null elements. */
     public ListPrefix {

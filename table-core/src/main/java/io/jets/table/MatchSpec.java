@@ -36,12 +36,26 @@ public final class MatchSpec<K, V, R> {
     this.clauses = List.copyOf(clauses);
   }
 
-  /** Starts a spec whose first clause matches the keys {@code key} matches. */
+  /**
+   * Starts a spec whose first clause matches the keys {@code key} matches.
+   *
+   * @param <K> key type
+   * @param <V> value type
+   * @param key the keys the first clause can match
+   * @return a builder of the first clause
+   * @throws NullPointerException if {@code key} is null
+   */
   public static <K, V> ClauseBuilder<K, V> where(KeyPattern<K> key) {
     return new ClauseBuilder<>(Objects.requireNonNull(key, "key pattern"));
   }
 
-  /** Starts a spec whose first clause matches every key. */
+  /**
+   * Starts a spec whose first clause matches every key.
+   *
+   * @param <K> key type
+   * @param <V> value type
+   * @return a builder of the first clause
+   */
   public static <K, V> ClauseBuilder<K, V> anyKey() {
     return new ClauseBuilder<>(KeyPattern.any());
   }
@@ -49,7 +63,13 @@ public final class MatchSpec<K, V, R> {
   /**
    * A spec of the given clauses, in order.
    *
+   * @param <K> key type
+   * @param <V> value type
+   * @param <R> result type
+   * @param clauses the clauses, in the order they are tried
+   * @return the spec
    * @throws IllegalArgumentException if there are none
+   * @throws NullPointerException if a clause is null
    */
   @SafeVarargs
   public static <K, V, R> MatchSpec<K, V, R> of(MatchClause<K, V, R>... clauses) {
@@ -63,12 +83,24 @@ public final class MatchSpec<K, V, R> {
     return new MatchSpec<>(list);
   }
 
-  /** Adds a clause, tried after this spec's clauses, that matches the keys {@code key} matches. */
+  /**
+   * Adds a clause, tried after this spec's clauses, that matches the keys {@code key} matches.
+   *
+   * @param key the keys the new clause can match
+   * @return a builder of the new clause, whose result completes a new spec (this one is unchanged)
+   * @throws NullPointerException if {@code key} is null
+   */
   public AlternativeClauseBuilder<K, V, R> orWhere(KeyPattern<K> key) {
     return new AlternativeClauseBuilder<>(this, Objects.requireNonNull(key, "key pattern"));
   }
 
-  /** This spec with {@code clause} appended. */
+  /**
+   * This spec with {@code clause} appended.
+   *
+   * @param clause the clause to try after this spec's clauses
+   * @return a new spec; this one is unchanged
+   * @throws NullPointerException if {@code clause} is null
+   */
   public MatchSpec<K, V, R> or(MatchClause<K, V, R> clause) {
     List<MatchClause<K, V, R>> more = new ArrayList<>(clauses);
     more.add(Objects.requireNonNull(clause, "clause"));
@@ -79,7 +111,11 @@ public final class MatchSpec<K, V, R> {
     return new MatchSpec<>(List.of(clause));
   }
 
-  /** The clauses, in the order they are tried; immutable. */
+  /**
+   * The clauses, in the order they are tried; immutable.
+   *
+   * @return the spec's clauses
+   */
   public List<MatchClause<K, V, R>> clauses() {
     return clauses;
   }
@@ -89,6 +125,9 @@ public final class MatchSpec<K, V, R> {
    * clause's result, or empty if no clause matches. Ranges use natural order, exact keys {@code
    * equals}.
    *
+   * @param key the object's key
+   * @param value the object's value
+   * @return the result of the first clause that matches, or empty if none does
    * @throws RuntimeException what a clause's result function throws; {@link NullPointerException}
    *     if it returns null
    */
@@ -103,6 +142,11 @@ public final class MatchSpec<K, V, R> {
    * Runs the spec over a plain list of objects, in order (ETS's {@code match_spec_run}): the
    * results of the objects some clause matches, as {@link Table#select} would return them from a
    * table holding exactly those objects in that order.
+   *
+   * @param objects the objects, as key/value entries
+   * @return the results, in the order of {@code objects}
+   * @throws RuntimeException what a clause's result function throws; {@link NullPointerException}
+   *     if it returns null
    */
   public List<R> run(List<? extends Map.Entry<? extends K, ? extends V>> objects) {
     List<R> results = new ArrayList<>();

@@ -9,6 +9,13 @@ package io.jets.table;
  */
 @FunctionalInterface
 public interface ObjectFolder<K, V, A> {
-  /** Returns the accumulator after visiting the object {@code (key, value)}. */
+  /**
+   * Returns the accumulator after visiting the object {@code (key, value)}.
+   *
+   * @param key the object's key
+   * @param value the object's value
+   * @param accumulator the accumulator before this object
+   * @return the accumulator after this object
+   */
   A apply(K key, V value, A accumulator);
 }

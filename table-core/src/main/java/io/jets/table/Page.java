@@ -19,13 +19,19 @@ import java.util.NoSuchElementException;
  */
 public interface Page<R> {
 
-  /** This chunk's results, in traversal order; immutable. */
+  /**
+   * This chunk's results, in traversal order; immutable.
+   *
+   * @return this chunk's results; at most the limit, and empty only in the last chunk
+   */
   List<R> results();
 
   /**
    * False if this is the last chunk. True if more results existed when this chunk was taken: the
    * next chunk reads them afresh (it never returns an object deleted before it was requested), so
    * if they are all deleted meanwhile it is empty, and the last.
+   *
+   * @return whether there is a next chunk to take with {@link #next()}
    */
   boolean hasNext();
 
@@ -33,6 +39,7 @@ public interface Page<R> {
    * The next chunk. Never blocks on writers (a traversal step may retry while a multi-object write
    * runs).
    *
+   * @return the next chunk, with its own continuation
    * @throws NoSuchElementException if this is the last chunk
    * @throws TableDeletedException if the table has been deleted, even if another table now has its
    *     name
