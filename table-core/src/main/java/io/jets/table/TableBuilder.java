@@ -34,7 +34,12 @@ public abstract class TableBuilder<B extends TableBuilder<B>> {
   private Boolean decentralizedCounters; // null: ETS's default for the mode
   private boolean recordStats;
 
-  /** A builder for a table called {@code name} of {@code type}, with the defaults above. */
+  /**
+   * A builder for a table called {@code name} of {@code type}, with the defaults above.
+   *
+   * @param name the table's name; a null or empty name is refused when the table is built
+   * @param type the table's type
+   */
   protected TableBuilder(String name, TableType type) {
     this.name = name;
     this.type = type;
@@ -45,20 +50,34 @@ public abstract class TableBuilder<B extends TableBuilder<B>> {
     return (B) this;
   }
 
-  /** Who may read and write ({@link Access#PROTECTED} by default). */
+  /**
+   * Who may read and write ({@link Access#PROTECTED} by default).
+   *
+   * @param access the table's protection; null is refused when the table is built
+   * @return this builder
+   */
   public B access(Access access) {
     this.access = access;
     this.accessSet = true;
     return self();
   }
 
-  /** Registers the table under its name, for {@link Tables#whereis}; the name must be free. */
+  /**
+   * Registers the table under its name, for {@link Tables#whereis}; the name must be free.
+   *
+   * @return this builder
+   */
   public B named() {
     this.named = true;
     return self();
   }
 
-  /** The owner of the new table; by default {@link Owner#current()} of the thread calling build. */
+  /**
+   * The owner of the new table; by default {@link Owner#current()} of the thread calling build.
+   *
+   * @param owner the new table's owner, or null for the default
+   * @return this builder
+   */
   public B owner(Owner owner) {
     this.owner = owner;
     return self();
@@ -66,8 +85,13 @@ public abstract class TableBuilder<B extends TableBuilder<B>> {
 
   /**
    * The owner that inherits the table when its owner exits, and the data of the {@link
-   * TableTransfer} it then receives. A null heir is refused at {@link #build}, as by {@link
-   * Table#setHeir(Owner, Object)}.
+   * TableTransfer} it then receives. A null heir is refused when the table is built ({@code
+   * build()}), as by {@link Table#setHeir(Owner, Object)}.
+   *
+   * @param heir the owner that inherits the table
+   * @param heirData the {@link TableTransfer#data() data} of the heir's transfer message; may be
+   *     null
+   * @return this builder
    */
   public B heir(Owner heir, Object heirData) {
     this.heir = new TableOptions.Heir(heir, heirData, true);
@@ -77,6 +101,9 @@ public abstract class TableBuilder<B extends TableBuilder<B>> {
   /**
    * The owner that inherits the table when its owner exits, with no {@link TableTransfer} message:
    * it becomes the owner in silence, as with OTP 27's {@code {heir, Pid}}.
+   *
+   * @param heir the owner that inherits the table; a null heir is refused when the table is built
+   * @return this builder
    */
   public B heir(Owner heir) {
     this.heir = new TableOptions.Heir(heir, null, false);
@@ -89,13 +116,21 @@ public abstract class TableBuilder<B extends TableBuilder<B>> {
    * around a multi-object write, which publishes a copy of the tree's routing layer instead. On a
    * hash table readers never wait or retry in any mode, so it changes nothing there; it is accepted
    * and reported by {@link Table#info()}.
+   *
+   * @param readConcurrency whether to optimize for reads
+   * @return this builder
    */
   public B readConcurrency(boolean readConcurrency) {
     this.readConcurrency = readConcurrency;
     return self();
   }
 
-  /** How writers share the table ({@link WriteConcurrency#OFF} by default). */
+  /**
+   * How writers share the table ({@link WriteConcurrency#OFF} by default).
+   *
+   * @param writeConcurrency the mode; null is refused when the table is built
+   * @return this builder
+   */
   public B writeConcurrency(WriteConcurrency writeConcurrency) {
     this.writeConcurrency = writeConcurrency;
     return self();
@@ -103,8 +138,11 @@ public abstract class TableBuilder<B extends TableBuilder<B>> {
 
   /**
    * Keeps the size in striped cells so that inserts do not contend on one counter, at the cost of a
-   * slower {@link Table#size()}. Defaults as in ETS: on with {@code AUTO}, off otherwise; needs
-   * writeConcurrency {@code ON} or {@code AUTO}.
+   * slower {@link Table#size()}. Defaults as in ETS: on with {@code AUTO}, and for ordered sets
+   * with {@code ON}; off otherwise. Needs writeConcurrency {@code ON} or {@code AUTO}.
+   *
+   * @param decentralizedCounters whether the size is kept in striped cells
+   * @return this builder
    */
   public B decentralizedCounters(boolean decentralizedCounters) {
     this.decentralizedCounters = decentralizedCounters;
@@ -115,6 +153,8 @@ public abstract class TableBuilder<B extends TableBuilder<B>> {
    * Keeps operation counters (lookup hits and misses, inserts, deletes) that {@link Table#stats()}
    * reports. Off by default: a table without it pays one predictable branch per operation; with it,
    * each counted operation also increments a striped {@link java.util.concurrent.atomic.LongAdder}.
+   *
+   * @return this builder
    */
   public B recordStats() {
     this.recordStats = true;

@@ -9,7 +9,12 @@ public final class Tables {
 
   private Tables() {}
 
-  /** A builder for a {@link TableType#SET} table called {@code name}. */
+  /**
+   * A builder for a {@link TableType#SET} table called {@code name}.
+   *
+   * @param name the table's name; a null or empty name is refused when the table is built
+   * @return a builder with the defaults of {@link TableBuilder}
+   */
   public static SetTableBuilder set(String name) {
     return new SetTableBuilder(name);
   }
@@ -17,17 +22,32 @@ public final class Tables {
   /**
    * A builder for a {@link TableType#ORDERED_SET} table called {@code name}; its comparator's type
    * is checked against the key type at compile time.
+   *
+   * @param <K> key type
+   * @param <V> value type
+   * @param name the table's name; a null or empty name is refused when the table is built
+   * @return a builder with the defaults of {@link TableBuilder}, ordering keys naturally
    */
   public static <K, V> OrderedTableBuilder<K, V> orderedSet(String name) {
     return new OrderedTableBuilder<>(name);
   }
 
-  /** A builder for a {@link TableType#BAG} table called {@code name}. */
+  /**
+   * A builder for a {@link TableType#BAG} table called {@code name}.
+   *
+   * @param name the table's name; a null or empty name is refused when the table is built
+   * @return a builder with the defaults of {@link TableBuilder}
+   */
   public static BagTableBuilder bag(String name) {
     return new BagTableBuilder(name, TableType.BAG);
   }
 
-  /** A builder for a {@link TableType#DUPLICATE_BAG} table called {@code name}. */
+  /**
+   * A builder for a {@link TableType#DUPLICATE_BAG} table called {@code name}.
+   *
+   * @param name the table's name; a null or empty name is refused when the table is built
+   * @return a builder with the defaults of {@link TableBuilder}
+   */
   public static BagTableBuilder duplicateBag(String name) {
     return new BagTableBuilder(name, TableType.DUPLICATE_BAG);
   }
@@ -35,6 +55,9 @@ public final class Tables {
   /**
    * The live named table registered under {@code name}. A deleted table's name is free at once, and
    * a handle to the deleted table never reaches a newer table with the same name.
+   *
+   * @param name the name to look up
+   * @return the table, or empty if no live named table has that name
    */
   public static Optional<Table<?, ?>> whereis(String name) {
     return TableRegistry.whereis(name);
@@ -42,6 +65,8 @@ public final class Tables {
 
   /**
    * Every live table, named or not; tables created or deleted concurrently may or may not appear.
+   *
+   * @return the live tables
    */
   public static List<Table<?, ?>> all() {
     return TableRegistry.all();
@@ -53,6 +78,8 @@ public final class Tables {
    * stripes, {@code read}, {@code decentralized}, {@code named}, {@code heir=...}). Sizes and
    * memory are estimates while tables change; a PRIVATE table of another owner is listed without
    * figures. Never blocks on table writers.
+   *
+   * @return the listing: a header line, then one line per table
    */
   public static String i() {
     return TableListing.of(all());
