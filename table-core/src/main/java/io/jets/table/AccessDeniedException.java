@@ -8,7 +8,12 @@ public class AccessDeniedException extends TableException {
 
   private static final long serialVersionUID = 1L;
 
-  /** Creates the exception; the message names the operation, the owner and the caller. */
+  /**
+   * Creates the exception; the message names the operation, the owner and the caller.
+   *
+   * @param tableName the name of the table the operation was called on
+   * @param message what was denied: the operation, the owner and the caller
+   */
   public AccessDeniedException(String tableName, String message) {
     super(tableName, message);
   }

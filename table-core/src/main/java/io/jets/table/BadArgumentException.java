@@ -8,7 +8,12 @@ public class BadArgumentException extends TableException {
 
   private static final long serialVersionUID = 1L;
 
-  /** Creates the exception; the message names the operation and the argument. */
+  /**
+   * Creates the exception; the message names the operation and the argument.
+   *
+   * @param tableName the name of the table the operation was called on
+   * @param message what is wrong: the operation and the argument
+   */
   public BadArgumentException(String tableName, String message) {
     super(tableName, message);
   }
@@ -16,6 +21,10 @@ public class BadArgumentException extends TableException {
   /**
    * Creates the exception with the failure that made the argument bad (a comparator that threw, for
    * example).
+   *
+   * @param tableName the name of the table the operation was called on
+   * @param message what is wrong: the operation and the argument
+   * @param cause the failure that made the argument bad
    */
   public BadArgumentException(String tableName, String message, Throwable cause) {
     super(tableName, message, cause);

@@ -52,6 +52,12 @@ public record TableInfo(
    * @param fixes how many fixes each owner holds
    */
   public record SafeFixation(long sinceNanos, Map<Owner, Integer> fixes) {
+    /**
+     * Copies {@code fixes}, which must not be null nor hold null keys or values.
+     *
+     * @param sinceNanos the {@link System#nanoTime()} at which the table was first fixed
+     * @param fixes how many fixes each owner holds
+     */
     public SafeFixation {
       fixes = Map.copyOf(fixes);
     }

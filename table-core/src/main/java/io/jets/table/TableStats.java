@@ -25,12 +25,20 @@ public record TableStats(
   /** The snapshot of a table that does not record stats. */
   public static final TableStats NOT_RECORDING = new TableStats(false, 0, 0, 0, 0);
 
-  /** Hits plus misses. */
+  /**
+   * Hits plus misses.
+   *
+   * @return the number of key reads counted
+   */
   public long lookups() {
     return lookupHits + lookupMisses;
   }
 
-  /** Hits divided by lookups, or 0 when nothing was looked up. */
+  /**
+   * Hits divided by lookups, or 0 when nothing was looked up.
+   *
+   * @return the share of key reads that found the key, from 0 to 1
+   */
   public double hitRatio() {
     long lookups = lookups();
     return lookups == 0 ? 0.0 : (double) lookupHits / lookups;
