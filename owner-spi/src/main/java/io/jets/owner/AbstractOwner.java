@@ -15,6 +15,12 @@ import java.util.concurrent.locks.ReentrantLock;
  *
  * <p>Subclasses call {@link #exitWith(ExitReason)} when the owner ends; it is safe to call from any
  * thread and any number of times, and only the first call has an effect.
+ *
+ * <p>The exit and the registration of listeners are linearizable with respect to each other: a
+ * listener whose {@link #onExit} returned a registration was registered before the exit and is
+ * called exactly once; a registration attempted after the exit returns empty. Both take a short
+ * internal lock, never held while a listener runs, so neither waits for listeners. Actions of a
+ * thread before it registers a listener happen-before that listener runs.
  */
 public abstract class AbstractOwner implements Owner {
 
@@ -31,6 +37,8 @@ public abstract class AbstractOwner implements Owner {
   /**
    * Creates a live owner called {@code name} with a fresh id; it exits once, through {@code
    * exitWith}.
+   *
+   * @param name the owner's name, for messages and listings; not null, need not be unique
    */
   protected AbstractOwner(String name) {
     this.name = Objects.requireNonNull(name, "name");
@@ -51,7 +59,12 @@ public abstract class AbstractOwner implements Owner {
     return reason == null;
   }
 
-  /** The reason this owner exited, or empty while it is alive. */
+  /**
+   * The reason this owner exited, or empty while it is alive.
+   *
+   * @return the exit reason, present as soon as the exit takes effect (listeners may still be
+   *     running)
+   */
   public final Optional<ExitReason> exitReason() {
     return Optional.ofNullable(reason);
   }
@@ -83,8 +96,10 @@ public abstract class AbstractOwner implements Owner {
 
   /**
    * Ends this owner with {@code exitReason} and runs its exit listeners on the calling thread, in
-   * registration order.
+   * registration order. The exit takes effect before the first listener runs; this call returns
+   * once they have all run, so it takes as long as they do.
    *
+   * @param exitReason why the owner exits; not null
    * @return true if this call ended the owner, false if it had already exited
    */
   protected final boolean exitWith(ExitReason exitReason) {
@@ -121,7 +136,10 @@ public abstract class AbstractOwner implements Owner {
 
   /**
    * Called after the exit listeners have run if any of them threw; the default reports the failure
-   * to the thread's uncaught-exception handler, so it is never lost silently.
+   * to the thread's uncaught-exception handler, so it is never lost silently. Runs on the exiting
+   * thread, inside {@link #exitWith}.
+   *
+   * @param failure the first listener's exception, with those of later listeners suppressed in it
    */
   protected void onListenerFailure(RuntimeException failure) {
     Thread thread = Thread.currentThread();

@@ -13,6 +13,9 @@ package io.jets.owner;
 public interface ExitListener {
 
   /**
+   * Reacts to the exit of {@code owner}. Runs once, on the exiting thread; the owner is no longer
+   * alive when it runs.
+   *
    * @param owner the owner that exited
    * @param reason why it exited
    */

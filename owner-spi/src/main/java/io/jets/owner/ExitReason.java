@@ -19,12 +19,21 @@ public sealed interface ExitReason {
   /** The owner was killed and could not run any clean-up of its own. */
   ExitReason KILL = new Kill();
 
-  /** The owner died of {@code cause}. */
+  /**
+   * The owner died of {@code cause}.
+   *
+   * @param cause the exception the owner died of; not null
+   * @return a {@link Crash} carrying {@code cause}
+   */
   static ExitReason crash(Throwable cause) {
     return new Crash(cause);
   }
 
-  /** True for {@code normal} and {@code shutdown}. */
+  /**
+   * True for {@code normal} and {@code shutdown}.
+   *
+   * @return whether this reason is {@code normal} or {@code shutdown}, not a crash or a kill
+   */
   default boolean isNormal() {
     return this instanceof Normal || this instanceof Shutdown;
   }
@@ -53,7 +62,11 @@ public sealed interface ExitReason {
     }
   }
 
-  /** An exit caused by an exception. */
+  /**
+   * An exit caused by an exception.
+   *
+   * @param cause the exception the owner died of
+   */
   record Crash(Throwable cause) implements ExitReason {
     /** Requires a non-null cause. */
     public Crash {
