@@ -66,18 +66,19 @@ import java.util.Map;
  *
  * <h2>Immutability</h2>
  *
- * Keys and values are shared, not copied, so they must not change once stored. Every put rejects
- * with an {@link IllegalArgumentException} naming the key: arrays; the mutable JDK collections and
- * maps ({@code ArrayList}, {@code HashMap}, {@code HashSet}, {@code LinkedList}, {@code TreeMap},
- * {@code ArrayDeque}, {@code ConcurrentHashMap}, {@code Arrays.asList}, synchronized and checked
- * wrappers, and every other {@code java.util} container that is not immutable or unmodifiable);
- * {@code Date}, {@code Calendar}, {@code BitSet}, {@code StringBuilder} and {@code StringBuffer};
- * and any of these found inside an immutable JDK collection, map, map entry or {@link
- * java.util.Optional}. Use {@code List.of}, {@code Map.of}, {@code List.copyOf} and records. jets
- * cannot look inside your own classes: a record holding an array passes the check, and an
- * unmodifiable view ({@code Collections.unmodifiableList}) still shows changes made through the
- * collection it wraps. Objects that are shared mutable cells by design (an {@code AtomicLong}, a
- * jets table) are accepted, like counters and tables in OTP's persistent terms.
+ * Keys and values are shared, not copied, so they must not change once stored. Every put (and
+ * {@link #handle}, for its key) rejects with a {@link BadTermArgumentException} naming the key and
+ * the argument: arrays; the mutable JDK collections and maps ({@code ArrayList}, {@code HashMap},
+ * {@code HashSet}, {@code LinkedList}, {@code TreeMap}, {@code ArrayDeque}, {@code
+ * ConcurrentHashMap}, {@code Arrays.asList}, synchronized and checked wrappers, and every other
+ * {@code java.util} container that is not immutable or unmodifiable); {@code Date}, {@code
+ * Calendar}, {@code BitSet}, {@code StringBuilder} and {@code StringBuffer}; and any of these found
+ * inside an immutable JDK collection, map, map entry or {@link java.util.Optional}. Use {@code
+ * List.of}, {@code Map.of}, {@code List.copyOf} and records. jets cannot look inside your own
+ * classes: a record holding an array passes the check, and an unmodifiable view ({@code
+ * Collections.unmodifiableList}) still shows changes made through the collection it wraps. Objects
+ * that are shared mutable cells by design (an {@code AtomicLong}, a jets table) are accepted, like
+ * counters and tables in OTP's persistent terms.
  *
  * <h2>Owned terms</h2>
  *
@@ -90,11 +91,22 @@ import java.util.Map;
  *
  * <h2>Errors</h2>
  *
- * A null key or value is a {@link NullPointerException}; a mutable key or value an {@link
- * IllegalArgumentException}; {@link #get(Object)} of a missing key a {@link MissingTermException};
- * {@link #putNew} over a different value a {@link TermExistsException}; an owned put for an owner
- * that has exited an {@link IllegalStateException}. Each message names the key, and a failed write
- * changes nothing.
+ * Every error is a {@link TermException} (itself an {@link io.jets.owner.JetsException}, the root
+ * of every jets failure) whose message names the key, or says that it is null, and the argument:
+ *
+ * <ul>
+ *   <li>{@link BadTermArgumentException} for bad input, before anything changes: a null key, value
+ *       or owner, a mutable key or value, an owned put for an owner that has exited;
+ *   <li>{@link MissingTermException} for {@link #get(Object)} (or a handle's {@link Term#get()}) of
+ *       a key with no term;
+ *   <li>{@link TermExistsException} for {@link #putNew} over a different value;
+ *   <li>a plain {@code TermException} for a put of a new key into a store already holding its
+ *       maximum of 2<sup>28</sup> terms.
+ * </ul>
+ *
+ * A failed call changes nothing: no term, no owner, no handle. The one exception to the family:
+ * when user code the store calls throws (a key's {@code hashCode} or {@code equals}), its exception
+ * reaches the caller as thrown, as with tables.
  */
 public final class PersistentTerm {
 
@@ -105,10 +117,13 @@ public final class PersistentTerm {
   /**
    * Stores {@code value} under {@code key}, replacing any value there, as a global term (never
    * erased by an owner's exit). A no-op, apart from making the key global, if an equal value is
-   * stored already.
+   * stored already. Atomic and linearizable; blocks while another write runs.
    *
-   * @throws NullPointerException if key or value is null
-   * @throws IllegalArgumentException if key or value is mutable (see the class javadoc)
+   * @param key the key; immutable, as {@code value}
+   * @param value the value to store
+   * @throws BadTermArgumentException if key or value is null or mutable (see Immutability above);
+   *     nothing is stored
+   * @throws TermException if the key is new and the store holds its maximum number of terms
    */
   public static void put(Object key, Object value) {
     STORE.put(key, value);
@@ -117,11 +132,15 @@ public final class PersistentTerm {
   /**
    * Stores {@code value} under {@code key} as a term owned by {@code owner}: it is erased when the
    * owner exits, unless a later put or erase of the key has taken it from the owner first. Putting
-   * for {@link Owner#application()}, which never exits, is a global put.
+   * for {@link Owner#application()}, which never exits, is a global put. Atomic and linearizable;
+   * blocks while another write runs.
    *
-   * @throws NullPointerException if owner, key or value is null
-   * @throws IllegalArgumentException if key or value is mutable
-   * @throws IllegalStateException if the owner has already exited; nothing is stored
+   * @param owner the owner whose exit erases the term
+   * @param key the key; immutable, as {@code value}
+   * @param value the value to store
+   * @throws BadTermArgumentException if owner, key or value is null, key or value is mutable, or
+   *     the owner has already exited; nothing is stored and the owner is not listened to
+   * @throws TermException if the key is new and the store holds its maximum number of terms
    */
   public static void put(Owner owner, Object key, Object value) {
     STORE.put(owner, key, value);
@@ -130,21 +149,28 @@ public final class PersistentTerm {
   /**
    * Stores {@code value} under {@code key} only if no term is stored there, like {@code
    * persistent_term:put_new/2}. If an equal value is stored already, does nothing and returns
-   * normally.
+   * normally. Never changes the key's owner. Atomic and linearizable; blocks while another write
+   * runs.
    *
+   * @param key the key; immutable, as {@code value}
+   * @param value the value to store
    * @throws TermExistsException if a different value is stored under the key; it stays
-   * @throws NullPointerException if key or value is null
-   * @throws IllegalArgumentException if key or value is mutable
+   * @throws BadTermArgumentException if key or value is null or mutable; nothing is stored
+   * @throws TermException if the key is new and the store holds its maximum number of terms
    */
   public static void putNew(Object key, Object value) {
     STORE.putNew(key, value);
   }
 
   /**
-   * The value stored under {@code key}. Lock-free and allocation-free.
+   * The value stored under {@code key}. Lock-free and allocation-free; linearizable.
    *
+   * @param <T> the type the caller expects; not checked (a value of another type fails with {@link
+   *     ClassCastException} where the caller uses it)
+   * @param key the key
+   * @return the stored value, the very reference that was put
    * @throws MissingTermException if no term is stored under the key
-   * @throws NullPointerException if key is null
+   * @throws BadTermArgumentException if key is null
    */
   @SuppressWarnings("unchecked")
   public static <T> T get(Object key) {
@@ -157,27 +183,37 @@ public final class PersistentTerm {
 
   /**
    * The value stored under {@code key}, or {@code defaultValue} (which may be null) if there is
-   * none. Lock-free and allocation-free.
+   * none. Lock-free and allocation-free; linearizable.
    *
-   * @throws NullPointerException if key is null
+   * @param <T> the type the caller expects; not checked, as for {@link #get(Object)}
+   * @param key the key
+   * @param defaultValue what to return when no term is stored under the key; may be null
+   * @return the stored value, or {@code defaultValue}
+   * @throws BadTermArgumentException if key is null
    */
   @SuppressWarnings("unchecked")
   public static <T> T get(Object key, T defaultValue) {
-    Object value = STORE.find(key);
+    Object value = STORE.find("get", key);
     return value == null ? defaultValue : (T) value;
   }
 
   /**
-   * Removes the term under {@code key}, if any. Handles on the key then report it missing.
+   * Removes the term under {@code key}, if any, and ends its ownership. Handles on the key then
+   * report it missing. Atomic and linearizable; blocks while another write runs.
    *
+   * @param key the key
    * @return true if a term was stored under the key
-   * @throws NullPointerException if key is null
+   * @throws BadTermArgumentException if key is null
    */
   public static boolean erase(Object key) {
     return STORE.erase(key);
   }
 
-  /** The number of terms and an estimate of the memory they retain, at one instant. Lock-free. */
+  /**
+   * The number of terms and an estimate of the memory they retain, at one instant. Lock-free.
+   *
+   * @return the count (exact for that instant) and the memory estimate
+   */
   public static TermInfo info() {
     return STORE.info();
   }
@@ -186,6 +222,8 @@ public final class PersistentTerm {
    * Every term at one instant, as an unmodifiable map that never changes afterwards (later writes
    * do not show in it). Lock-free and O(1): the map is a view of an immutable snapshot, in no
    * particular order. Holding it keeps that snapshot's values reachable.
+   *
+   * @return the terms, key to value
    */
   public static Map<Object, Object> all() {
     return STORE.all();
@@ -197,8 +235,10 @@ public final class PersistentTerm {
    * make handles once (in static initializers) and keep them; asking again for a key whose handle
    * is still referenced returns the same handle.
    *
-   * @throws NullPointerException if key is null
-   * @throws IllegalArgumentException if key is mutable
+   * @param <T> the type the caller expects under the key; not checked
+   * @param key the key; immutable, as for a put
+   * @return the handle on the key
+   * @throws BadTermArgumentException if key is null or mutable; no handle is made
    */
   public static <T> Term<T> handle(Object key) {
     return STORE.handle(key);

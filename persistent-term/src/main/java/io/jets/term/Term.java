@@ -33,16 +33,27 @@ package io.jets.term;
  */
 public sealed interface Term<T> permits CallSiteTerm {
 
-  /** The key this handle reads. */
+  /**
+   * The key this handle reads.
+   *
+   * @return the key passed to {@link PersistentTerm#handle(Object)}
+   */
   Object key();
 
   /**
-   * The value stored under {@link #key()} now.
+   * The value stored under {@link #key()} now. Lock-free; linearizable.
    *
+   * @return the stored value, the very reference that was put
    * @throws MissingTermException if no term is stored under the key
    */
   T get();
 
-  /** The value stored under {@link #key()} now, or {@code defaultValue} if there is none. */
+  /**
+   * The value stored under {@link #key()} now, or {@code defaultValue} if there is none. Lock-free;
+   * linearizable. Never throws.
+   *
+   * @param defaultValue what to return when no term is stored under the key; may be null
+   * @return the stored value, or {@code defaultValue}
+   */
   T getOrDefault(T defaultValue);
 }

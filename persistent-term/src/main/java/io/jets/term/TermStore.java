@@ -18,7 +18,6 @@ import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.locks.ReentrantLock;
@@ -94,7 +93,19 @@ final class TermStore {
 
   /** The value under {@code key}, or null. Lock-free, allocation-free, writes nothing. */
   Object find(Object key) {
-    return current().get(Objects.requireNonNull(key, "key"));
+    return find("get", key);
+  }
+
+  /** As {@link #find(Object)}, for {@code operation}: the name a null key's error gives. */
+  Object find(String operation, Object key) {
+    if (key == null) {
+      throw nullKey(operation);
+    }
+    return current().get(key);
+  }
+
+  private static BadTermArgumentException nullKey(String operation) {
+    return new BadTermArgumentException(null, "key", operation + ": key is null");
   }
 
   TermInfo info() {
@@ -107,8 +118,8 @@ final class TermStore {
   }
 
   void put(Object key, Object value) {
-    long keyBytes = ValueInspector.inspect("key", key, key);
-    long valueBytes = ValueInspector.inspect("value", key, value);
+    long keyBytes = ValueInspector.check("put", "key", key, key);
+    long valueBytes = ValueInspector.check("put", "value", key, value);
     writeLock.lock();
     try {
       expungeDroppedHandles();
@@ -120,13 +131,15 @@ final class TermStore {
   }
 
   void put(Owner owner, Object key, Object value) {
-    Objects.requireNonNull(owner, "owner");
+    if (owner == null) {
+      throw new BadTermArgumentException(key, "owner", "put: owner is null; nothing was stored");
+    }
     if (owner == Owner.application()) {
       put(key, value); // The application owner never exits: its terms are global terms.
       return;
     }
-    long keyBytes = ValueInspector.inspect("key", key, key);
-    long valueBytes = ValueInspector.inspect("value", key, value);
+    long keyBytes = ValueInspector.check("put", "key", key, key);
+    long valueBytes = ValueInspector.check("put", "value", key, value);
     writeLock.lock();
     try {
       expungeDroppedHandles();
@@ -134,12 +147,8 @@ final class TermStore {
       if (owned == null) {
         Optional<Owner.Registration> registration = owner.onExit(eraseOnExit);
         if (registration.isEmpty()) {
-          throw new IllegalStateException(
-              "persistent term "
-                  + ValueInspector.describe(key)
-                  + ": owner "
-                  + owner
-                  + " has exited; nothing was stored");
+          throw new BadTermArgumentException(
+              key, "owner", "put: owner " + owner + " has exited; nothing was stored");
         }
         owned = new OwnedKeys(registration.get());
         keysOfOwner.put(owner, owned);
@@ -166,8 +175,8 @@ final class TermStore {
   }
 
   void putNew(Object key, Object value) {
-    long keyBytes = ValueInspector.inspect("key", key, key);
-    long valueBytes = ValueInspector.inspect("value", key, value);
+    long keyBytes = ValueInspector.check("putNew", "key", key, key);
+    long valueBytes = ValueInspector.check("putNew", "value", key, value);
     writeLock.lock();
     try {
       expungeDroppedHandles();
@@ -183,7 +192,9 @@ final class TermStore {
   }
 
   boolean erase(Object key) {
-    Objects.requireNonNull(key, "key");
+    if (key == null) {
+      throw nullKey("erase");
+    }
     writeLock.lock();
     try {
       expungeDroppedHandles();
@@ -193,7 +204,8 @@ final class TermStore {
         return false;
       }
       long bytes =
-          ValueInspector.inspect("key", key, key) + ValueInspector.inspect("value", key, stored);
+          ValueInspector.check("erase", "key", key, key)
+              + ValueInspector.check("erase", "value", key, stored);
       publish(current.without(key, -bytes), List.of(key), ABSENT);
       disown(key);
       return true;
@@ -204,7 +216,7 @@ final class TermStore {
 
   @SuppressWarnings("unchecked")
   <T> Term<T> handle(Object key) {
-    ValueInspector.inspect("key", key, key);
+    ValueInspector.check("handle", "key", key, key);
     writeLock.lock();
     try {
       expungeDroppedHandles();
@@ -238,7 +250,7 @@ final class TermStore {
     long delta =
         stored == null
             ? keyBytes + valueBytes
-            : valueBytes - ValueInspector.inspect("value", key, stored);
+            : valueBytes - ValueInspector.check("put", "value", key, stored);
     publish(current.with(key, value, delta), List.of(key), value);
   }
 
@@ -321,8 +333,8 @@ final class TermStore {
         Object stored = current.get(key);
         if (stored != null) {
           bytes +=
-              ValueInspector.inspect("key", key, key)
-                  + ValueInspector.inspect("value", key, stored);
+              ValueInspector.check("erase", "key", key, key)
+                  + ValueInspector.check("erase", "value", key, stored);
           erased.add(key);
         }
       }

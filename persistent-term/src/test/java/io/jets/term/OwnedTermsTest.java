@@ -88,8 +88,8 @@ class OwnedTermsTest {
     TermStore store = new TermStore();
     OwnerScope scope = OwnerScope.open("gone");
     scope.close();
-    IllegalStateException e =
-        assertThrows(IllegalStateException.class, () -> store.put(scope, "k", 1));
+    BadTermArgumentException e =
+        assertThrows(BadTermArgumentException.class, () -> store.put(scope, "k", 1));
     assertTrue(e.getMessage().contains("'k'") && e.getMessage().contains("gone"), e.getMessage());
     assertEquals(0, store.info().count());
   }

@@ -116,13 +116,13 @@ class PersistentTermTest {
   @Test
   void nullKeyOrValueIsRejectedWithoutChange() {
     String key = key("null");
-    assertThrows(NullPointerException.class, () -> PersistentTerm.put(null, 1));
-    NullPointerException e =
-        assertThrows(NullPointerException.class, () -> PersistentTerm.put(key, null));
+    assertThrows(BadTermArgumentException.class, () -> PersistentTerm.put(null, 1));
+    BadTermArgumentException e =
+        assertThrows(BadTermArgumentException.class, () -> PersistentTerm.put(key, null));
     assertTrue(e.getMessage().contains(key), e.getMessage());
-    assertThrows(NullPointerException.class, () -> PersistentTerm.get(null));
-    assertThrows(NullPointerException.class, () -> PersistentTerm.erase(null));
-    assertThrows(NullPointerException.class, () -> PersistentTerm.handle(null));
+    assertThrows(BadTermArgumentException.class, () -> PersistentTerm.get(null));
+    assertThrows(BadTermArgumentException.class, () -> PersistentTerm.erase(null));
+    assertThrows(BadTermArgumentException.class, () -> PersistentTerm.handle(null));
     assertEquals("none", PersistentTerm.get(key, "none"));
   }
 
@@ -156,24 +156,24 @@ class PersistentTermTest {
   void mutableValuesAreRejectedNamingTheKeyAndTheClass(String className, Supplier<Object> value) {
     String key = key("mutable");
     PersistentTerm.put(key, "before");
-    IllegalArgumentException e =
-        assertThrows(IllegalArgumentException.class, () -> PersistentTerm.put(key, value.get()));
+    BadTermArgumentException e =
+        assertThrows(BadTermArgumentException.class, () -> PersistentTerm.put(key, value.get()));
     assertTrue(e.getMessage().contains(key), e.getMessage());
     assertTrue(e.getMessage().contains(className), e.getMessage());
     assertThrows(
-        IllegalArgumentException.class,
+        BadTermArgumentException.class,
         () -> PersistentTerm.putNew(key("mutableNew"), value.get()));
     assertEquals("before", PersistentTerm.get(key), "a rejected put changed the store");
   }
 
   @Test
   void mutableKeysAreRejected() {
-    IllegalArgumentException e =
+    BadTermArgumentException e =
         assertThrows(
-            IllegalArgumentException.class,
+            BadTermArgumentException.class,
             () -> PersistentTerm.put(new ArrayList<>(List.of(1)), 1));
     assertTrue(e.getMessage().contains("[1]"), e.getMessage());
-    assertThrows(IllegalArgumentException.class, () -> PersistentTerm.handle(new byte[0]));
+    assertThrows(BadTermArgumentException.class, () -> PersistentTerm.handle(new byte[0]));
   }
 
   @Test

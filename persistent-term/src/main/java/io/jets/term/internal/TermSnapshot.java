@@ -1,5 +1,6 @@
 package io.jets.term.internal;
 
+import io.jets.term.TermException;
 import java.util.AbstractMap;
 import java.util.AbstractSet;
 import java.util.Collection;
@@ -126,6 +127,7 @@ public final class TermSnapshot {
    *
    * @param termBytesDelta what to add to {@link #termBytes()}: the new term's estimate, minus the
    *     replaced value's when the key was present
+   * @throws TermException if the key is new and the table is at its largest capacity
    */
   public TermSnapshot with(Object key, Object value, long termBytesDelta) {
     int h = key.hashCode();
@@ -138,8 +140,13 @@ public final class TermSnapshot {
     int capacity = hashes.length;
     if (2 * (size + 1) > capacity) {
       if (capacity == MAX_CAPACITY) {
-        throw new IllegalStateException(
-            "persistent term store is full: " + size + " terms, at most " + MAX_CAPACITY / 2);
+        throw new TermException(
+            key,
+            "the store is full: "
+                + size
+                + " terms, at most "
+                + MAX_CAPACITY / 2
+                + "; nothing was stored");
       }
       TermSnapshot grown = rehash(2 * capacity, size + 1, termBytes + termBytesDelta);
       // grown is not published yet: the writer's release store that publishes it orders this.

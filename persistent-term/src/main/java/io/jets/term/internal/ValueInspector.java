@@ -1,5 +1,6 @@
 package io.jets.term.internal;
 
+import io.jets.term.BadTermArgumentException;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
 import java.util.ArrayDeque;
@@ -69,7 +70,8 @@ public final class ValueInspector {
 
   /**
    * Checks that {@code object} (the key, or the value stored under {@code key}) is immutable as far
-   * as jets can tell, and estimates the bytes it retains.
+   * as jets can tell, and estimates the bytes it retains; reports bad input with the JDK's
+   * exceptions. jets-cluster's checks use it; the term store uses {@link #check}.
    *
    * @param role "key" or "value", for the error message
    * @throws NullPointerException if {@code object} is null
@@ -77,8 +79,26 @@ public final class ValueInspector {
    *     an immutable JDK container holds one; the message names the key and the offending class
    */
   public static long inspect(String role, Object key, Object object) {
+    return measure(null, role, key, object);
+  }
+
+  /**
+   * As {@link #inspect}, but bad input is a {@link BadTermArgumentException} whose message names
+   * {@code operation}, the key (or says it is null) and {@code role}, the argument.
+   *
+   * @param operation the public operation checking its argument, for the error message
+   * @param role "key" or "value": the argument checked
+   * @throws BadTermArgumentException if {@code object} is null, an array or a mutable JDK
+   *     container, or an immutable JDK container holds one
+   */
+  public static long check(String operation, String role, Object key, Object object) {
+    return measure(operation, role, key, object);
+  }
+
+  /** The estimate; {@code operation} null: JDK exceptions for bad input, else the term family. */
+  private static long measure(String operation, String role, Object key, Object object) {
     if (object == null) {
-      throw new NullPointerException("persistent term " + describe(key) + ": " + role + " is null");
+      throw bad(operation, role, key, role + " is null", true);
     }
     Kind kind = KINDS.get(object.getClass());
     if (kind == Kind.LEAF) {
@@ -87,7 +107,7 @@ public final class ValueInspector {
     if (kind == Kind.STRING) {
       return stringBytes((String) object);
     }
-    return walk(role, key, object);
+    return walk(operation, role, key, object);
   }
 
   /** A key as error messages show it: strings quoted, everything else by {@code toString}. */
@@ -95,7 +115,7 @@ public final class ValueInspector {
     return key instanceof String s ? "'" + s + "'" : String.valueOf(key);
   }
 
-  private static long walk(String role, Object key, Object root) {
+  private static long walk(String operation, String role, Object key, Object root) {
     IdentityHashMap<Object, Boolean> seen = new IdentityHashMap<>();
     ArrayDeque<Object> pending = new ArrayDeque<>();
     pending.push(root);
@@ -109,7 +129,7 @@ public final class ValueInspector {
       switch (KINDS.get(type)) {
         case LEAF -> bytes += SHALLOW_BYTES.get(type);
         case STRING -> bytes += stringBytes((String) object);
-        case MUTABLE -> throw mutable(role, key, object, root);
+        case MUTABLE -> throw mutable(operation, role, key, object, root);
         case CONTAINER -> {
           if (object instanceof Map<?, ?> map) {
             bytes += HEADER_BYTES + ARRAY_HEADER_BYTES + 2 * REFERENCE_BYTES * map.size();
@@ -147,20 +167,30 @@ public final class ValueInspector {
     }
   }
 
-  private static IllegalArgumentException mutable(
-      String role, Object key, Object found, Object root) {
+  private static RuntimeException mutable(
+      String operation, String role, Object key, Object found, Object root) {
     String what =
         found.getClass().isArray()
             ? "an array (" + found.getClass().getTypeName() + ")"
             : "a mutable " + found.getClass().getName();
     String where = found == root ? role + " is " : role + " contains ";
-    return new IllegalArgumentException(
-        "persistent term "
-            + describe(key)
-            + ": "
-            + where
+    return bad(
+        operation,
+        role,
+        key,
+        where
             + what
-            + "; terms must be immutable (use List.of, Set.of, Map.of, List.copyOf, records)");
+            + "; terms must be immutable (use List.of, Set.of, Map.of, List.copyOf, records)",
+        false);
+  }
+
+  private static RuntimeException bad(
+      String operation, String role, Object key, String detail, boolean isNull) {
+    if (operation != null) {
+      return new BadTermArgumentException(key, role, operation + ": " + detail);
+    }
+    String message = "persistent term " + describe(key) + ": " + detail;
+    return isNull ? new NullPointerException(message) : new IllegalArgumentException(message);
   }
 
   private static long stringBytes(String s) {
