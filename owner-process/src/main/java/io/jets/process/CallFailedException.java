@@ -12,13 +12,22 @@ public final class CallFailedException extends RuntimeException {
 
   private final transient ExitReason reason;
 
-  /** Creates the exception; {@code reason} is the exit reason of the process that was called. */
+  /**
+   * Creates the exception; {@code reason} is the exit reason of the process that was called.
+   *
+   * @param message the message, naming the call and the process
+   * @param reason why the server exited; its cause becomes this exception's cause if it is a crash
+   */
   public CallFailedException(String message, ExitReason reason) {
     super(message, reason instanceof ExitReason.Crash crash ? crash.cause() : null);
     this.reason = reason;
   }
 
-  /** Why the server exited. */
+  /**
+   * Why the server exited.
+   *
+   * @return the server's exit reason
+   */
   public ExitReason reason() {
     return reason;
   }

@@ -8,7 +8,11 @@ public final class CallInterruptedException extends RuntimeException {
 
   private static final long serialVersionUID = 1L;
 
-  /** Creates the exception with a message naming the call and the process. */
+  /**
+   * Creates the exception with a message naming the call and the process.
+   *
+   * @param message the message
+   */
   public CallInterruptedException(String message) {
     super(message);
   }

@@ -8,7 +8,11 @@ public final class CallTimeoutException extends RuntimeException {
 
   private static final long serialVersionUID = 1L;
 
-  /** Creates the exception with a message naming the call, the process and the timeout. */
+  /**
+   * Creates the exception with a message naming the call, the process and the timeout.
+   *
+   * @param message the message
+   */
   public CallTimeoutException(String message) {
     super(message);
   }

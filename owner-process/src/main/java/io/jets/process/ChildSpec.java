@@ -30,22 +30,46 @@ public record ChildSpec(Object id, ChildStart start, RestartType restart, Durati
     }
   }
 
-  /** A permanent child with the default 5-second shutdown. */
+  /**
+   * A permanent child (always restarted) with the default 5-second shutdown.
+   *
+   * @param id the child's identity within its supervisor
+   * @param start how to start it
+   * @return the spec
+   */
   public static ChildSpec permanent(Object id, ChildStart start) {
     return new ChildSpec(id, start, RestartType.PERMANENT, DEFAULT_SHUTDOWN);
   }
 
-  /** A transient child (restarted only after an abnormal exit) with the default shutdown. */
+  /**
+   * A transient child (restarted only after an abnormal exit) with the default shutdown.
+   *
+   * @param id the child's identity within its supervisor
+   * @param start how to start it
+   * @return the spec
+   */
   public static ChildSpec transientChild(Object id, ChildStart start) {
     return new ChildSpec(id, start, RestartType.TRANSIENT, DEFAULT_SHUTDOWN);
   }
 
-  /** A temporary child (never restarted) with the default shutdown. */
+  /**
+   * A temporary child (never restarted) with the default shutdown.
+   *
+   * @param id the child's identity within its supervisor
+   * @param start how to start it
+   * @return the spec
+   */
   public static ChildSpec temporary(Object id, ChildStart start) {
     return new ChildSpec(id, start, RestartType.TEMPORARY, DEFAULT_SHUTDOWN);
   }
 
-  /** The same spec with another shutdown time. */
+  /**
+   * The same spec with another shutdown time.
+   *
+   * @param newShutdown how long to wait after the {@code shutdown} exit signal before killing the
+   *     child; not negative, {@link Duration#ZERO} kills at once
+   * @return a new spec; this one is unchanged
+   */
   public ChildSpec withShutdown(Duration newShutdown) {
     return new ChildSpec(id, start, restart, newShutdown);
   }

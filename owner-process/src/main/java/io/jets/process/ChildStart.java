@@ -9,6 +9,11 @@ package io.jets.process;
 @FunctionalInterface
 public interface ChildStart {
 
-  /** Starts the child and returns its process. */
+  /**
+   * Starts the child and returns its process.
+   *
+   * @return the child's process; not null (null counts as a failed start)
+   * @throws Exception if the child could not be started; counts as a failed start
+   */
   Proc start() throws Exception;
 }

@@ -16,13 +16,22 @@ public final class ExitException extends RuntimeException {
 
   private final transient ExitReason reason;
 
-  /** An exit with {@code reason}. */
+  /**
+   * An exit with {@code reason}. The exception has no stack trace and no suppressed exceptions: it
+   * is control flow, not a failure.
+   *
+   * @param reason the reason the process exits with; not null
+   */
   public ExitException(ExitReason reason) {
     super("exit: " + Objects.requireNonNull(reason, "reason"), null, false, false);
     this.reason = reason;
   }
 
-  /** The reason the process exits with. */
+  /**
+   * The reason the process exits with.
+   *
+   * @return the exit reason
+   */
   public ExitReason reason() {
     return reason;
   }

@@ -8,7 +8,11 @@ public final class MailboxOverloadedException extends RuntimeException {
 
   private static final long serialVersionUID = 1L;
 
-  /** Creates the exception with a message naming the process and its mailbox bound. */
+  /**
+   * Creates the exception with a message naming the process and its mailbox bound.
+   *
+   * @param message the message
+   */
   public MailboxOverloadedException(String message) {
     super(message);
   }

@@ -24,7 +24,11 @@ public final class MonitorRef {
     this.listener = listener;
   }
 
-  /** The monitored process. */
+  /**
+   * The monitored process.
+   *
+   * @return the process this monitor watches
+   */
   public Proc target() {
     return target;
   }
@@ -46,7 +50,11 @@ public final class MonitorRef {
     return true;
   }
 
-  /** True until the monitor fires or is removed. */
+  /**
+   * True until the monitor fires or is removed.
+   *
+   * @return whether the monitor may still deliver its {@link Down}
+   */
   public boolean isActive() {
     return !settled.get();
   }

@@ -5,7 +5,11 @@ public final class NameInUseException extends RuntimeException {
 
   private static final long serialVersionUID = 1L;
 
-  /** Creates the exception with a message naming the registered name and its holder. */
+  /**
+   * Creates the exception with a message naming the registered name and its holder.
+   *
+   * @param message the message
+   */
   public NameInUseException(String message) {
     super(message);
   }

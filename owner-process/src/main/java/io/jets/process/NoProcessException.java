@@ -10,7 +10,11 @@ public final class NoProcessException extends RuntimeException {
 
   private static final long serialVersionUID = 1L;
 
-  /** Creates the exception with a message naming the process and the request. */
+  /**
+   * Creates the exception with a message naming the process or the name, and what was attempted.
+   *
+   * @param message the message
+   */
   public NoProcessException(String message) {
     super(message);
   }

@@ -34,7 +34,16 @@ public final class PartitionedOwner {
    * named {@code name-i}, under a supervisor called {@code name} with restart intensity {@code
    * maxRestarts} in {@code period}. Blocks until every partition's {@code init} has returned.
    *
-   * @throws ProcStartException if a partition failed to start
+   * @param name the supervisor's name, and the prefix of the partitions' names; not empty
+   * @param partitions the number of partitions; positive
+   * @param serverFor makes the server of partition {@code i}; called again each time that partition
+   *     is restarted
+   * @param maxRestarts the most restarts allowed within any {@code period}; not negative
+   * @param period the window the restarts are counted in; positive
+   * @return the running partitioned owner
+   * @throws ProcStartException if a partition failed to start (those already started are stopped)
+   * @throws IllegalArgumentException if {@code partitions}, {@code maxRestarts} or {@code period}
+   *     is out of range, or {@code name} is null or empty
    */
   public static PartitionedOwner start(
       String name,
@@ -58,18 +67,40 @@ public final class PartitionedOwner {
     return new PartitionedOwner(name, builder.start(), partitions);
   }
 
-  /** {@link #start(String, int, IntFunction, int, Duration)} with up to 3 restarts in 5 seconds. */
+  /**
+   * {@link #start(String, int, IntFunction, int, Duration)} with up to 3 restarts in 5 seconds.
+   *
+   * @param name the supervisor's name, and the prefix of the partitions' names; not empty
+   * @param partitions the number of partitions; positive
+   * @param serverFor makes the server of partition {@code i}; called again each time that partition
+   *     is restarted
+   * @return the running partitioned owner
+   * @throws ProcStartException if a partition failed to start (those already started are stopped)
+   * @throws IllegalArgumentException if {@code partitions} is not positive, or {@code name} is null
+   *     or empty
+   */
   public static PartitionedOwner start(
       String name, int partitions, IntFunction<? extends GenServer<?>> serverFor) {
     return start(name, partitions, serverFor, 3, Duration.ofSeconds(5));
   }
 
-  /** The number of partitions. */
+  /**
+   * The number of partitions.
+   *
+   * @return the partition count, fixed at start
+   */
   public int partitions() {
     return partitions;
   }
 
-  /** The partition of {@code key}: its hash, spread, modulo the partition count. */
+  /**
+   * The partition of {@code key}: its hash, spread, modulo the partition count. Depends only on the
+   * key's {@code hashCode} and the partition count, so a key whose hash is stable always maps to
+   * the same partition.
+   *
+   * @param key the key; not null
+   * @return the partition index, from 0 to {@link #partitions()} - 1
+   */
   public int partitionOf(Object key) {
     Objects.requireNonNull(key, () -> "partitioned owner " + name + ": key is null");
     int h = key.hashCode();
@@ -80,7 +111,10 @@ public final class PartitionedOwner {
   /**
    * The process of partition {@code index} now.
    *
+   * @param index the partition index, from 0 to {@link #partitions()} - 1
+   * @return the partition's running process
    * @throws NoProcessException if that partition is being restarted or the owner has stopped
+   * @throws IndexOutOfBoundsException if {@code index} is not a partition index
    */
   public Proc partition(int index) {
     if (index < 0 || index >= partitions) {
@@ -95,32 +129,68 @@ public final class PartitionedOwner {
                     "partitioned owner " + name + ": partition " + index + " is not running"));
   }
 
-  /** The process that handles {@code key} now. */
+  /**
+   * The process that handles {@code key} now.
+   *
+   * @param key the key; not null
+   * @return the running process of the key's partition
+   * @throws NoProcessException if that partition is being restarted or the owner has stopped
+   */
   public Proc route(Object key) {
     return partition(partitionOf(key));
   }
 
-  /** {@link Proc#call} to the partition of {@code key}. */
+  /**
+   * {@link Proc#call} to the partition of {@code key}, which fails as {@link Proc#call} does.
+   *
+   * @param key the key that chooses the partition; not null
+   * @param request the request; not null
+   * @param timeout how long to wait at most for the answer; not negative
+   * @return the answer
+   * @throws NoProcessException if that partition is being restarted or the owner has stopped
+   */
   public Object call(Object key, Object request, Duration timeout) {
     return route(key).call(request, timeout);
   }
 
-  /** {@link Proc#cast} to the partition of {@code key}; dropped if it is not running. */
+  /**
+   * {@link Proc#cast} to the partition of {@code key}; dropped if it is not running.
+   *
+   * @param key the key that chooses the partition; not null
+   * @param request the request; not null
+   * @return true if the partition is running and the request was put in its mailbox
+   */
   public boolean cast(Object key, Object request) {
     return supervisor.child(partitionOf(key)).map(proc -> proc.cast(request)).orElse(false);
   }
 
-  /** {@link Proc#send} to the partition of {@code key}; dropped if it is not running. */
+  /**
+   * {@link Proc#send} to the partition of {@code key}; dropped if it is not running.
+   *
+   * @param key the key that chooses the partition; not null
+   * @param message the message; not null
+   * @return true if the partition is running and the message was put in its mailbox
+   */
   public boolean send(Object key, Object message) {
     return supervisor.child(partitionOf(key)).map(proc -> proc.send(message)).orElse(false);
   }
 
-  /** The supervisor of the partitions. */
+  /**
+   * The supervisor of the partitions.
+   *
+   * @return the supervisor, whose child ids are the partition indexes
+   */
   public Supervisor supervisor() {
     return supervisor;
   }
 
-  /** Stops every partition (in reverse order) and the supervisor; see {@link Supervisor#stop}. */
+  /**
+   * Stops every partition (in reverse order) and the supervisor; see {@link Supervisor#stop}.
+   * Blocks up to {@code timeout}.
+   *
+   * @param timeout how long to wait at most for the supervisor to exit; not negative
+   * @throws CallTimeoutException if the supervisor did not finish within {@code timeout}
+   */
   public void stop(Duration timeout) {
     supervisor.stop(timeout);
   }

@@ -85,6 +85,11 @@ public final class Proc extends ProcLifecycle {
 
   /**
    * A builder for a process called {@code name} (names need not be unique; see {@link Registry}).
+   *
+   * @param name the process's name, for messages, listings and its thread's name; checked to be
+   *     neither null nor empty when the process is started
+   * @return a new builder with the defaults: unbounded mailbox, not trapping exits, no link, no
+   *     registered name
    */
   public static ProcBuilder builder(String name) {
     return new ProcBuilder(name);
@@ -95,6 +100,7 @@ public final class Proc extends ProcLifecycle {
   /**
    * Takes the next message, waiting at most {@code timeout}. Process only.
    *
+   * @param timeout how long to wait at most; zero or negative does not wait
    * @return the message, or empty if none arrived in time
    * @throws ExitException if an exit signal has ended this process; let it propagate
    * @throws IllegalStateException if called by another thread
@@ -108,6 +114,7 @@ public final class Proc extends ProcLifecycle {
   /**
    * Takes the next message, waiting as long as it takes. Process only.
    *
+   * @return the message
    * @throws ExitException if an exit signal has ended this process; let it propagate
    * @throws IllegalStateException if called by another thread
    */
@@ -122,7 +129,13 @@ public final class Proc extends ProcLifecycle {
    * OverflowPolicy#BLOCK} waits for room (or for this process to exit). A process sending to itself
    * never waits.
    *
-   * @return true if the message was put in the mailbox
+   * <p>True means the message is in the mailbox, not that it will be handled: messages still in the
+   * mailbox when this process exits are dropped.
+   *
+   * @param message the message; not null
+   * @return true if the message was put in the mailbox; false if this process has exited (or exited
+   *     while the sender waited), if a full REJECT mailbox refused it, or if the sender was
+   *     interrupted while it waited for room (its interrupt status is then set again)
    * @throws ExitException if the sender is a process ended by an exit signal while it waited
    */
   public boolean send(Object message) {
@@ -135,7 +148,9 @@ public final class Proc extends ProcLifecycle {
    * As in OTP, a cast to an exited process is dropped silently. Blocks and drops like {@link
    * #send}.
    *
-   * @return true if the request was put in the mailbox
+   * @param request the request, handed to {@code handleCast}; not null
+   * @return true if the request was put in the mailbox; false as for {@link #send}
+   * @throws ExitException if the sender is a process ended by an exit signal while it waited
    */
   public boolean cast(Object request) {
     Objects.requireNonNull(request, () -> "cast to " + this + ": request is null");
@@ -147,6 +162,9 @@ public final class Proc extends ProcLifecycle {
    * gen_server:call}. The caller blocks at most {@code timeout}, including any wait for room in a
    * full {@link OverflowPolicy#BLOCK} mailbox.
    *
+   * @param request the request, handed to {@code handleCall}; not null
+   * @param timeout how long to wait at most, for room in the mailbox and for the answer together;
+   *     not negative
    * @return the answer the server gave with {@link Next#reply} or {@link ReplyTo#reply}
    * @throws NoProcessException at once if this process has exited
    * @throws CallTimeoutException if no answer came within {@code timeout}
@@ -154,6 +172,8 @@ public final class Proc extends ProcLifecycle {
    * @throws MailboxOverloadedException if the mailbox is full and its policy is REJECT
    * @throws CallInterruptedException if the calling thread was interrupted while waiting
    * @throws IllegalStateException if a process calls itself (it would wait forever)
+   * @throws IllegalArgumentException if {@code timeout} is negative
+   * @throws ExitException if the caller is a process ended by an exit signal while it waited
    */
   public Object call(Object request, Duration timeout) {
     Objects.requireNonNull(request, () -> "call to " + this + ": request is null");
@@ -191,6 +211,7 @@ public final class Proc extends ProcLifecycle {
    * exited with (OTP reports {@code noproc} instead; see the module's design notes: a supervisor
    * that links a child after it ended normally must not take that for a crash).
    *
+   * @param other the process to link to
    * @return true if both processes were alive and are now linked
    */
   public boolean link(Proc other) {
@@ -216,7 +237,12 @@ public final class Proc extends ProcLifecycle {
     return thisAlive && otherAlive;
   }
 
-  /** Removes the link between this process and {@code other}, if any. */
+  /**
+   * Removes the link between this process and {@code other}, if any. Neither receives an exit
+   * signal through the link afterwards, except from an exit that took effect before the unlink.
+   *
+   * @param other the process to unlink from
+   */
   public void unlink(Proc other) {
     Objects.requireNonNull(other, () -> "unlink " + this + ": other process is null");
     removeLink(other);
@@ -228,6 +254,9 @@ public final class Proc extends ProcLifecycle {
    * receives exactly one {@link Down} through {@link Owner#deliver} (a process gets it in its
    * mailbox). If this process has already exited, the {@link Down} is delivered at once with its
    * exit reason. A process that exits stops its own monitors.
+   *
+   * @param watcher the owner that receives the {@link Down}: a process, or any other owner
+   * @return the monitor, which {@link MonitorRef#demonitor()} removes
    */
   public MonitorRef monitor(Owner watcher) {
     Objects.requireNonNull(watcher, () -> "monitor " + this + ": watcher is null");
@@ -242,6 +271,12 @@ public final class Proc extends ProcLifecycle {
    * receives an {@link ExitSignal}, and one that does not is ended unless the reason is {@code
    * normal}. Never blocks. When a process signals itself and is ended, this throws {@link
    * ExitException} so that its code unwinds.
+   *
+   * <p>When the signal ends this process, the exit runs on the calling thread: its exit listeners
+   * (the hand-over or deletion of its tables) run there, and its links and monitors are signalled
+   * from there.
+   *
+   * @param reason the exit reason; not null
    */
   public void exit(ExitReason reason) {
     Objects.requireNonNull(reason, () -> "exit " + this + ": reason is null");
@@ -255,13 +290,20 @@ public final class Proc extends ProcLifecycle {
   /**
    * Whether exit signals from links and {@link #exit} become {@link ExitSignal} messages instead of
    * ending this process ({@code process_flag(trap_exit, ...)}). Process only.
+   *
+   * @param trap true to receive exit signals as messages, false to be ended by them
+   * @throws IllegalStateException if called by another thread
    */
   public void trapExit(boolean trap) {
     checkOwnThread("trapExit");
     trapExit = trap;
   }
 
-  /** True if this process turns exit signals into messages. */
+  /**
+   * True if this process turns exit signals into messages.
+   *
+   * @return whether this process traps exits now
+   */
   public boolean trapsExits() {
     return trapExit;
   }
@@ -270,7 +312,14 @@ public final class Proc extends ProcLifecycle {
 
   /**
    * Delivers {@code message} to this process after {@code delay} ({@code erlang:send_after}), on
-   * the shared timer wheel, outside the mailbox bound. Never blocks.
+   * the shared timer wheel, outside the mailbox bound. Never blocks. The message is delivered no
+   * sooner than {@code delay}, usually within a millisecond after it.
+   *
+   * @param delay how long to wait before delivering; not negative
+   * @param message the message; not null
+   * @return the timer, which can be cancelled; if this process has already exited, a timer that has
+   *     already ended and delivers nothing
+   * @throws IllegalArgumentException if {@code delay} is negative
    */
   public TimerRef sendAfter(Duration delay, Object message) {
     Objects.requireNonNull(delay, () -> "sendAfter to " + this + ": delay is null");
@@ -284,6 +333,12 @@ public final class Proc extends ProcLifecycle {
    * Delivers {@code message} to this process every {@code period}, at a fixed rate, until the timer
    * is cancelled or this process exits. A period missed while the machine stalled is skipped, not
    * delivered in a burst. Never blocks.
+   *
+   * @param period the time between deliveries, and before the first one; positive
+   * @param message the message, delivered each time; not null
+   * @return the timer, which can be cancelled; if this process has already exited, a timer that has
+   *     already ended and delivers nothing
+   * @throws IllegalArgumentException if {@code period} is zero or negative
    */
   public TimerRef sendInterval(Duration period, Object message) {
     Objects.requireNonNull(period, () -> "sendInterval to " + this + ": period is null");
@@ -298,42 +353,76 @@ public final class Proc extends ProcLifecycle {
 
   // ---- introspection ----
 
-  /** The process that spawned this one, if it was spawned by a process. */
+  /**
+   * The process that spawned this one, if it was spawned by a process.
+   *
+   * @return the parent, or empty if this process was started by a thread that runs no process
+   */
   public Optional<Proc> parent() {
     return Optional.ofNullable(parent);
   }
 
-  /** The name this process is registered under, if any. */
+  /**
+   * The name this process is registered under, if any.
+   *
+   * @return the registered name, or empty if it has none (or has exited)
+   */
   public Optional<Object> registeredName() {
     return Optional.ofNullable(relations.registeredName());
   }
 
-  /** Messages waiting in the mailbox now (an estimate while senders are active). */
+  /**
+   * Messages waiting in the mailbox now (an estimate while senders are active).
+   *
+   * @return the mailbox length, never negative
+   */
   public int mailboxLength() {
     return mailbox.length();
   }
 
-  /** Messages this process has taken from its mailbox since it started. */
+  /**
+   * Messages this process has taken from its mailbox since it started.
+   *
+   * @return the count; it may lag the process's own thread a little
+   */
   public long processedCount() {
     return loProcessed();
   }
 
-  /** Messages refused because the mailbox was full under {@link OverflowPolicy#REJECT}. */
+  /**
+   * Messages refused because the mailbox was full under {@link OverflowPolicy#REJECT}.
+   *
+   * @return the number of sends and casts dropped so far (refused calls throw instead and are not
+   *     counted)
+   */
   public long droppedCount() {
     return mailbox.dropped();
   }
 
-  /** What the process is doing now. */
+  /**
+   * What the process is doing now.
+   *
+   * @return the status; {@link ProcStatus#EXITED} once the process has exited
+   */
   public ProcStatus status() {
     return isAlive() ? laStatus() : ProcStatus.EXITED; // the thread may still write a stale status
   }
 
-  /** The processes linked to this one now. */
+  /**
+   * The processes linked to this one now.
+   *
+   * @return a snapshot of the links; empty once this process has exited
+   */
   public List<Proc> links() {
     return List.copyOf(relations.links());
   }
 
-  /** A snapshot of this process's state and counters. */
+  /**
+   * A snapshot of this process's state and counters.
+   *
+   * @return the snapshot; its fields are read one by one, so they are estimates while the process
+   *     runs
+   */
   public ProcInfo info() {
     return new ProcInfo(
         this,
@@ -352,6 +441,7 @@ public final class Proc extends ProcLifecycle {
    * Waits until this process has exited and its links and monitors have been signalled, at most
    * {@code timeout}.
    *
+   * @param timeout how long to wait at most
    * @return the exit reason, or empty if the process was still alive at the timeout
    * @throws InterruptedException if the waiting thread is interrupted
    */

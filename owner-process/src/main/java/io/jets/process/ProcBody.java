@@ -14,7 +14,11 @@ import io.jets.owner.ExitReason;
 public interface ProcBody {
 
   /**
+   * Runs the process's code; the process exits when this returns or throws.
+   *
    * @param self the process running this body (also {@link Procs#self()})
+   * @throws Exception anything the code throws: the process exits with {@link
+   *     ExitReason#crash(Throwable)} of it, or with its reason if it is an {@link ExitException}
    */
   void run(Proc self) throws Exception;
 }

@@ -24,7 +24,14 @@ public final class ProcBuilder {
 
   /**
    * Bounds the mailbox to {@code capacity} messages sent with send, cast and call, and chooses what
-   * a send to a full mailbox does. Unbounded by default.
+   * a send to a full mailbox does. Unbounded by default. Messages the runtime delivers (exit
+   * signals, {@link Down}s, timer messages, table transfers) never count; see {@link
+   * OverflowPolicy}.
+   *
+   * @param capacity the most messages the mailbox holds; positive
+   * @param policy what a send, cast or call to a full mailbox does
+   * @return this builder
+   * @throws IllegalArgumentException if {@code capacity} is zero or negative
    */
   public ProcBuilder mailbox(int capacity, OverflowPolicy policy) {
     if (capacity <= 0) {
@@ -37,19 +44,34 @@ public final class ProcBuilder {
     return this;
   }
 
-  /** Whether the process starts trapping exits (false by default). */
+  /**
+   * Whether the process starts trapping exits (false by default).
+   *
+   * @param trapExit true to start the process trapping exits
+   * @return this builder
+   */
   public ProcBuilder trapExit(boolean trapExit) {
     this.trapExit = trapExit;
     return this;
   }
 
-  /** Links the new process to the process calling spawn or start, before the new one runs. */
+  /**
+   * Links the new process to the process calling spawn or start, before the new one runs.
+   *
+   * @return this builder
+   */
   public ProcBuilder linkToCaller() {
     this.linkToCaller = true;
     return this;
   }
 
-  /** Links the new process to {@code other} before the new one runs. */
+  /**
+   * Links the new process to {@code other} before the new one runs. If {@code other} has already
+   * exited, the new process receives its exit signal before its code runs (see {@link Proc#link}).
+   *
+   * @param other the process to link to
+   * @return this builder
+   */
   public ProcBuilder linkTo(Proc other) {
     this.linkTo =
         Objects.requireNonNull(other, () -> "process " + name + ": process to link to is null");
@@ -58,6 +80,9 @@ public final class ProcBuilder {
 
   /**
    * Registers the new process under {@code registeredName} before it runs; see {@link Registry}.
+   *
+   * @param registeredName the name; any object with value-based {@code equals} and {@code hashCode}
+   * @return this builder
    */
   public ProcBuilder register(Object registeredName) {
     this.registeredName =
@@ -69,6 +94,9 @@ public final class ProcBuilder {
   /**
    * Starts a plain process running {@code body}. Never blocks.
    *
+   * @param body the code the process runs
+   * @return the process, started
+   * @throws IllegalArgumentException if the builder's name is null or empty
    * @throws NameInUseException if the registered name is taken (nothing is started)
    * @throws IllegalStateException if {@link #linkToCaller()} was asked outside a process
    */
@@ -81,11 +109,17 @@ public final class ProcBuilder {
 
   /**
    * Starts {@code server} and waits until its {@code init} has returned (a continue step it asks
-   * for runs after this returns, but before any message is handled).
+   * for runs after this returns, but before any message is handled). The wait has no timeout and is
+   * not interrupted (an interrupt is kept for after it).
    *
+   * @param server the callbacks the process runs
+   * @return the process, running after its {@code init}
    * @throws ProcStartException if {@code init} threw or returned {@link Next#stop}; the process has
    *     then exited
    * @throws NameInUseException if the registered name is taken (nothing is started)
+   * @throws IllegalArgumentException if the builder's name is null or empty
+   * @throws IllegalStateException if {@link #linkToCaller()} was asked outside a process
+   * @throws ExitException if the caller is a process ended by an exit signal while it waited
    */
   public Proc start(GenServer<?> server) {
     Objects.requireNonNull(server, () -> "process " + name + ": server is null");

@@ -13,8 +13,11 @@ import java.util.concurrent.ConcurrentHashMap;
  * <p>A process holds at most one name and a name belongs to at most one live process. A name is
  * released when its process exits, before the process's links and monitors are signalled, so a
  * supervisor restarting the process can register the name again. Names are ordinary map keys
- * removed on release: nothing is interned, nothing leaks. All methods are thread-safe and never
- * block (except the {@code call} helper).
+ * removed on release: nothing is interned, nothing leaks. All methods are thread-safe. Claiming a
+ * name is atomic and linearizable: of processes registering one name at once, exactly one succeeds.
+ * Nothing here blocks, except the helpers that talk to the named process: {@link #call} waits as
+ * {@link Proc#call} does, and {@link #send} and {@link #cast} wait as {@link Proc#send} does on a
+ * full {@link OverflowPolicy#BLOCK} mailbox.
  */
 public final class Registry {
 
@@ -25,6 +28,8 @@ public final class Registry {
   /**
    * Registers {@code proc} under {@code name}.
    *
+   * @param name the name; any object with value-based {@code equals} and {@code hashCode}
+   * @param proc the process to register
    * @throws NameInUseException if a live process already holds the name
    * @throws NoProcessException if {@code proc} has exited
    * @throws IllegalStateException if {@code proc} is already registered under another name
@@ -35,14 +40,25 @@ public final class Registry {
     proc.claimName(name);
   }
 
-  /** Removes the name; returns false if it was not registered. The process keeps running. */
+  /**
+   * Removes the name; returns false if it was not registered. The process keeps running.
+   *
+   * @param name the name to remove
+   * @return true if a live process held the name and no longer does
+   */
   public static boolean unregister(Object name) {
     Objects.requireNonNull(name, "unregister: name is null");
     Proc proc = NAMES.get(name);
     return proc != null && proc.dropName(name);
   }
 
-  /** The live process registered under {@code name}, if any. */
+  /**
+   * The live process registered under {@code name}, if any.
+   *
+   * @param name the name to look up
+   * @return the process holding the name, or empty if none does; a process whose exit is under way
+   *     may still be returned until its name is released
+   */
   public static Optional<Proc> whereis(Object name) {
     Objects.requireNonNull(name, "whereis: name is null");
     return Optional.ofNullable(NAMES.get(name));
@@ -51,6 +67,8 @@ public final class Registry {
   /**
    * The live process registered under {@code name}.
    *
+   * @param name the name to look up
+   * @return the process holding the name
    * @throws NoProcessException if no process holds the name
    */
   public static Proc lookup(Object name) {
@@ -61,24 +79,46 @@ public final class Registry {
     return proc;
   }
 
-  /** Every registered name and its process, as a snapshot. */
+  /**
+   * Every registered name and its process, as a snapshot.
+   *
+   * @return an immutable map of the names; weakly consistent: a name held throughout appears, one
+   *     registered or released meanwhile may or may not
+   */
   public static Map<Object, Proc> registered() {
     return Map.copyOf(NAMES);
   }
 
-  /** {@link Proc#send} to the process registered as {@code name}; false if there is none. */
+  /**
+   * {@link Proc#send} to the process registered as {@code name}; false if there is none.
+   *
+   * @param name the name of the receiving process
+   * @param message the message; not null
+   * @return true if a process holds the name and the message was put in its mailbox
+   */
   public static boolean send(Object name, Object message) {
     return whereis(name).map(proc -> proc.send(message)).orElse(false);
   }
 
-  /** {@link Proc#cast} to the process registered as {@code name}; dropped if there is none. */
+  /**
+   * {@link Proc#cast} to the process registered as {@code name}; dropped if there is none.
+   *
+   * @param name the name of the server
+   * @param request the request; not null
+   * @return true if a process holds the name and the request was put in its mailbox
+   */
   public static boolean cast(Object name, Object request) {
     return whereis(name).map(proc -> proc.cast(request)).orElse(false);
   }
 
   /**
-   * {@link Proc#call} to the process registered as {@code name}.
+   * {@link Proc#call} to the process registered as {@code name}, which fails as {@link Proc#call}
+   * does.
    *
+   * @param name the name of the server
+   * @param request the request; not null
+   * @param timeout how long to wait at most for the answer; not negative
+   * @return the answer
    * @throws NoProcessException at once if no process holds the name
    */
   public static Object call(Object name, Object request, Duration timeout) {

@@ -20,7 +20,11 @@ public final class ReplyTo {
     this.pending = pending;
   }
 
-  /** The process the call was made to. */
+  /**
+   * The process the call was made to.
+   *
+   * @return the server
+   */
   public Proc server() {
     return server;
   }
@@ -36,7 +40,11 @@ public final class ReplyTo {
     return pending.reply(value);
   }
 
-  /** True once an answer has been given or the call has ended without one. */
+  /**
+   * True once an answer has been given or the call has ended without one.
+   *
+   * @return whether a later {@link #reply(Object)} would be dropped
+   */
   public boolean isSettled() {
     return pending.isSettled();
   }

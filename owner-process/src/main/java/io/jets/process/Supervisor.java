@@ -32,23 +32,43 @@ public final class Supervisor {
     this.server = server;
   }
 
-  /** A builder for a supervisor called {@code name}. */
+  /**
+   * A builder for a supervisor called {@code name}.
+   *
+   * @param name the supervisor process's name; not empty
+   * @return a new builder with no children and OTP's default intensity, 1 restart in 5 seconds
+   * @throws IllegalArgumentException if {@code name} is null or empty
+   */
   public static SupervisorBuilder builder(String name) {
     return new SupervisorBuilder(name);
   }
 
-  /** The supervisor's own process (link to it or monitor it to watch the supervisor). */
+  /**
+   * The supervisor's own process (link to it or monitor it to watch the supervisor).
+   *
+   * @return the supervisor's process
+   */
   public Proc proc() {
     return proc;
   }
 
-  /** The running process of child {@code id}, if it is running now. */
+  /**
+   * The running process of child {@code id}, if it is running now.
+   *
+   * @param id the child's id in its {@link ChildSpec}
+   * @return the child's process, or empty while it is being restarted, after it was stopped or once
+   *     it exited for good
+   */
   public Optional<Proc> child(Object id) {
     Objects.requireNonNull(id, "child: id is null");
     return server.child(id);
   }
 
-  /** The running children by id, in start order, as a snapshot. */
+  /**
+   * The running children by id, in start order, as a snapshot.
+   *
+   * @return an immutable map from child id to process; weakly consistent with restarts in progress
+   */
   public Map<Object, Proc> children() {
     return server.children();
   }
@@ -58,6 +78,8 @@ public final class Supervisor {
    * which_children}): every exit it had received before this call has been handled, restarts
    * included. Blocks up to {@code timeout}.
    *
+   * @param timeout how long to wait at most for the supervisor's answer; not negative
+   * @return an immutable map from child id to process, in start order
    * @throws NoProcessException if the supervisor has exited
    * @throws CallTimeoutException if it did not answer in time
    */
@@ -66,16 +88,22 @@ public final class Supervisor {
     return (Map<Object, Proc>) proc.call(SupervisorServer.Request.WHICH_CHILDREN, timeout);
   }
 
-  /** How many times children have been restarted since the supervisor started. */
+  /**
+   * How many times children have been restarted since the supervisor started.
+   *
+   * @return the number of restarts attempted, failed ones included
+   */
   public long restarts() {
     return server.restarts();
   }
 
   /**
    * Stops the children in reverse start order, then the supervisor, and waits until it has exited.
-   * Does nothing if it has already exited.
+   * Does nothing if it has already exited. Blocks up to {@code timeout}.
    *
+   * @param timeout how long to wait at most for the supervisor to exit; not negative
    * @throws CallTimeoutException if the supervisor did not finish within {@code timeout}
+   * @throws CallInterruptedException if the calling thread was interrupted while waiting
    */
   public void stop(Duration timeout) {
     Objects.requireNonNull(timeout, () -> "stop " + proc + ": timeout is null");

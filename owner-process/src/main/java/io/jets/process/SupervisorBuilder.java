@@ -34,6 +34,13 @@ public final class SupervisorBuilder {
   /**
    * Allows at most {@code maxRestarts} restarts within any {@code period}; one more and the
    * supervisor stops its children and exits with {@code shutdown}. Default: 1 in 5 seconds.
+   *
+   * @param maxRestarts the most restarts allowed within any {@code period}; not negative (0: the
+   *     first child exit that calls for a restart stops the supervisor)
+   * @param period the sliding window the restarts are counted in; positive
+   * @return this builder
+   * @throws IllegalArgumentException if {@code maxRestarts} is negative or {@code period} is not
+   *     positive
    */
   public SupervisorBuilder intensity(int maxRestarts, Duration period) {
     if (maxRestarts < 0) {
@@ -50,7 +57,13 @@ public final class SupervisorBuilder {
     return this;
   }
 
-  /** Adds a child; children start in the order added and stop in the reverse order. */
+  /**
+   * Adds a child; children start in the order added and stop in the reverse order.
+   *
+   * @param spec how to start, restart and stop the child
+   * @return this builder
+   * @throws IllegalArgumentException if a child with the same id was already added
+   */
   public SupervisorBuilder child(ChildSpec spec) {
     Objects.requireNonNull(spec, () -> "supervisor " + name + ": child spec is null");
     if (!ids.add(spec.id())) {
@@ -61,13 +74,23 @@ public final class SupervisorBuilder {
     return this;
   }
 
-  /** Links the supervisor to the process that starts it (for nesting supervisors). */
+  /**
+   * Links the supervisor to the process that starts it (for nesting supervisors); {@link #start()}
+   * then throws {@link IllegalStateException} if called outside a process.
+   *
+   * @return this builder
+   */
   public SupervisorBuilder linkToCaller() {
     this.linkToCaller = true;
     return this;
   }
 
-  /** Registers the supervisor process under {@code registeredName}. */
+  /**
+   * Registers the supervisor process under {@code registeredName}; see {@link Registry}.
+   *
+   * @param registeredName the name; any object with value-based {@code equals} and {@code hashCode}
+   * @return this builder
+   */
   public SupervisorBuilder register(Object registeredName) {
     this.registeredName =
         Objects.requireNonNull(
@@ -77,8 +100,13 @@ public final class SupervisorBuilder {
 
   /**
    * Starts the supervisor and, on its thread, every child in order; returns when all have started.
+   * The wait has no timeout: it lasts as long as the children's starts take. A builder may start
+   * several supervisors.
    *
+   * @return the running supervisor
    * @throws ProcStartException if a child failed to start (those already started are stopped)
+   * @throws NameInUseException if the registered name is taken (nothing is started)
+   * @throws IllegalStateException if {@link #linkToCaller()} was asked outside a process
    */
   public Supervisor start() {
     SupervisorServer server = new SupervisorServer(List.copyOf(children), maxRestarts, period);

@@ -38,12 +38,20 @@ public final class TimerRef {
     return true;
   }
 
-  /** True while the timer may still deliver a message. */
+  /**
+   * True while the timer may still deliver a message.
+   *
+   * @return false once the timer has fired (one-shot), been cancelled or ended with its target
+   */
   public boolean isActive() {
     return entry.isPending();
   }
 
-  /** True for a timer made by {@link Proc#sendInterval}. */
+  /**
+   * True for a timer made by {@link Proc#sendInterval}.
+   *
+   * @return whether the timer delivers its message repeatedly
+   */
   public boolean isPeriodic() {
     return entry.isPeriodic();
   }
