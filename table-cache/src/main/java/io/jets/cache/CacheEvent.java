@@ -8,6 +8,8 @@ package io.jets.cache;
  * @param value the value now stored for {@link Kind#INSERTED} and {@link Kind#UPDATED}; the value
  *     removed for the other kinds
  * @param previousValue the value replaced, for {@link Kind#UPDATED}; null otherwise
+ * @param <K> the key type
+ * @param <V> the value type
  */
 public record CacheEvent<K, V>(Kind kind, K key, V value, V previousValue) {
 

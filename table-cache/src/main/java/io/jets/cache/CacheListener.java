@@ -12,10 +12,17 @@ package io.jets.cache;
  * in the order of its changes only when they come from one thread. A listener may read and write
  * the table (it holds no lock); an exception it throws is logged and swallowed, and the change
  * stands.
+ *
+ * @param <K> the key type
+ * @param <V> the value type
  */
 @FunctionalInterface
 public interface CacheListener<K, V> {
 
-  /** Called once per change; see the interface documentation for the thread and the timing. */
+  /**
+   * Called once per change; see the interface documentation for the thread and the timing.
+   *
+   * @param event the change
+   */
   void onEvent(CacheEvent<K, V> event);
 }

@@ -1,5 +1,7 @@
 package io.jets.cache;
 
+import io.jets.table.TableBuilder;
+
 /**
  * A snapshot of a cache table's counters ({@link TableBuilder#recordStats()}); all zero when stats
  * are off. Counters are summed from striped cells, so a snapshot taken while the table is in use is
@@ -31,7 +33,11 @@ public record CacheStats(
     long evictionWeight,
     long expirations) {
 
-  /** hits / (hits + misses), or 1.0 when there were no reads (as Caffeine). */
+  /**
+   * The share of reads that found a live object.
+   *
+   * @return hits / (hits + misses), or 1.0 when there were no reads (as Caffeine)
+   */
   public double hitRate() {
     long requests = hits + misses;
     return requests == 0 ? 1.0 : (double) hits / requests;

@@ -1,6 +1,11 @@
 package io.jets.cache;
 
+import io.jets.table.AccessDeniedException;
+import io.jets.table.BadArgumentException;
 import io.jets.table.SetTable;
+import io.jets.table.TableBuilder;
+import io.jets.table.TableDeletedException;
+import io.jets.table.TableType;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.Map;
@@ -10,7 +15,7 @@ import java.util.function.Function;
  * A {@link TableType#SET} table with cache behaviour: objects expire after a time to live, a size
  * bound evicts the objects least likely to be read again, {@link #getOrLoad} loads a missing value
  * once however many threads ask, listeners hear every change, and optional stats count hits,
- * misses, loads, evictions and expirations. Built by {@link Tables#cache(String)}.
+ * misses, loads, evictions and expirations. Built by {@link Caches#cache(String)}.
  *
  * <p>Everything a {@link SetTable} promises holds (owner lifecycle, access modes, atomicity,
  * lock-free reads), with these differences:
@@ -29,6 +34,13 @@ import java.util.function.Function;
  *       size bound, in a striped, lossy read buffer that the eviction policy drains in batches (a
  *       dropped read only blurs a frequency); a read never waits for a lock.
  * </ul>
+ *
+ * <p>Every operation of a deleted table throws {@link TableDeletedException}, and bad input is a
+ * {@link BadArgumentException} naming the table and the argument, thrown before anything changes,
+ * as for every table.
+ *
+ * @param <K> the key type
+ * @param <V> the value type
  */
 public interface CacheTable<K, V> extends SetTable<K, V> {
 
@@ -37,7 +49,12 @@ public interface CacheTable<K, V> extends SetTable<K, V> {
    * expireAfterWrite for this object (and survives {@link #touch}). Atomic and linearizable; as
    * {@link #insert(Object, Object)} otherwise.
    *
-   * @throws BadArgumentException if {@code timeToLive} is null, zero or negative (table unchanged)
+   * @param key the key; not null
+   * @param value the value; not null
+   * @param timeToLive how long the object lives from now; positive
+   * @throws BadArgumentException if key or value is null, or {@code timeToLive} is null, zero or
+   *     negative (table unchanged)
+   * @throws AccessDeniedException if the caller may not write the table
    */
   void insert(K key, V value, Duration timeToLive);
 
@@ -45,7 +62,10 @@ public interface CacheTable<K, V> extends SetTable<K, V> {
    * Restarts the time to live of the live object under {@code key} from now, as if it had just been
    * written with the same value. Fires no listener event. Needs write access. Atomic.
    *
+   * @param key the key; not null
    * @return true if a live object was touched, false if the key is absent or expired
+   * @throws BadArgumentException if key is null
+   * @throws AccessDeniedException if the caller may not write the table
    */
   boolean touch(K key);
 
@@ -60,7 +80,13 @@ public interface CacheTable<K, V> extends SetTable<K, V> {
    * itself. The loader must not write this key (it may read the table). Needs write access, checked
    * before any load. A delete of the key while its load runs does not cancel the load.
    *
+   * @param key the key; not null
+   * @param loader computes the value of a missing key, or null to cache nothing; not null itself
+   * @return the live value, the loaded one, or null if the loader returned null
+   * @throws BadArgumentException if key or loader is null (nothing is loaded)
    * @throws AccessDeniedException if the caller may not write the table
+   * @throws CacheLoadException if the wait for another thread's load was interrupted, or the loader
+   *     threw a checked exception
    * @throws IllegalStateException if the loader of {@code key} asks for {@code key} again
    */
   V getOrLoad(K key, Function<? super K, ? extends V> loader);
@@ -71,8 +97,16 @@ public interface CacheTable<K, V> extends SetTable<K, V> {
    * that outlives the timeout keeps running, and its value is inserted (and handed to the callers
    * still waiting) when it completes.
    *
-   * @throws CacheLoadException with {@link CacheLoadException#timedOut()} true if the wait ran out
-   * @throws BadArgumentException if {@code timeout} is null or negative
+   * @param key the key; not null
+   * @param loader computes the value of a missing key, or null to cache nothing; not null itself
+   * @param timeout the longest this caller waits for the value; zero or more
+   * @return the live value, the loaded one, or null if the loader returned null
+   * @throws CacheLoadException with {@link CacheLoadException#timedOut()} true if the wait ran out;
+   *     false if it was interrupted or the loader threw a checked exception
+   * @throws BadArgumentException if key, loader or {@code timeout} is null, or {@code timeout} is
+   *     negative (nothing is loaded)
+   * @throws AccessDeniedException if the caller may not write the table
+   * @throws IllegalStateException if the loader of {@code key} asks for {@code key} again
    */
   V getOrLoad(K key, Function<? super K, ? extends V> loader, Duration timeout);
 
@@ -83,7 +117,10 @@ public interface CacheTable<K, V> extends SetTable<K, V> {
    * #get(Object)} loads it; with neither, missing keys are left out. Loaded values are inserted.
    * Needs read access (the build-time loaders act for the owner). Caffeine's {@code getAll}.
    *
+   * @param keys the keys to read; not null, and none of them null
+   * @return the keys found or loaded, with their values, in the order of {@code keys}
    * @throws BadArgumentException if {@code keys} or one of them is null (nothing is loaded)
+   * @throws AccessDeniedException if the caller may not read the table
    */
   Map<K, V> getAll(Collection<? extends K> keys);
 
@@ -91,6 +128,9 @@ public interface CacheTable<K, V> extends SetTable<K, V> {
    * The cache counters so far (hits, misses, loads, evictions, expirations): all zero unless the
    * table was built with {@link TableBuilder#recordStats()}, which also turns on the counters of
    * {@link #stats()}. An estimate while the table is in use. Needs read access.
+   *
+   * @return the counters, summed at the call
+   * @throws AccessDeniedException if the caller may not read the table
    */
   CacheStats cacheStats();
 
@@ -100,6 +140,8 @@ public interface CacheTable<K, V> extends SetTable<K, V> {
    * table) and enforces the size bound; fires the expiry and eviction events on the calling thread.
    * Tests call it after advancing their ticker. Needs read access; may wait for writers of the keys
    * it removes.
+   *
+   * @throws AccessDeniedException if the caller may not read the table
    */
   void cleanUp();
 }

@@ -2,7 +2,7 @@ package io.jets.cache;
 
 import io.jets.table.TableType;
 
-/** The entry point of cache tables. */
+/** The entry point of cache tables: {@link #cache(String)}. */
 public final class Caches {
 
   private Caches() {}
@@ -12,6 +12,12 @@ public final class Caches {
    * expiry, a size bound, load-once, listeners and stats. Name the key and value types ({@code
    * Caches.<String, User>cache("users")}), or let a typed listener, weigher or loader name them:
    * either way a setting or a {@code build()} whose types do not fit the table's does not compile.
+   * Nothing is checked before {@link CacheTableBuilder#build()}.
+   *
+   * @param <K> the key type
+   * @param <V> the value type
+   * @param name the table's name; a null or empty one is refused by {@code build()}
+   * @return a builder with no cache option set
    */
   public static <K, V> CacheTableBuilder<K, V> cache(String name) {
     return new CacheTableBuilder<>(name);

@@ -8,10 +8,18 @@ package io.jets.cache;
 @FunctionalInterface
 public interface Ticker {
 
-  /** The current time in nanoseconds, from an arbitrary origin. */
+  /**
+   * The current time.
+   *
+   * @return nanoseconds from an arbitrary origin, never less than an earlier reading
+   */
   long read();
 
-  /** {@link System#nanoTime()}. */
+  /**
+   * The system clock.
+   *
+   * @return a ticker reading {@link System#nanoTime()}
+   */
   static Ticker system() {
     return System::nanoTime;
   }

@@ -1,14 +1,25 @@
 package io.jets.cache;
 
+import io.jets.table.BadArgumentException;
+
 /**
  * The weight of an object in a cache table bounded by {@link CacheTableBuilder#maximumWeight}.
  * Called once per write, under the key's writer lock: it must be quick, must not touch the table,
  * and must return a weight of zero or more (a negative weight, or an exception, fails the write
  * with {@link BadArgumentException} and leaves the table unchanged).
+ *
+ * @param <K> the key type
+ * @param <V> the value type
  */
 @FunctionalInterface
 public interface Weigher<K, V> {
 
-  /** The weight of {@code (key, value)}; zero or more. */
+  /**
+   * The weight of {@code (key, value)}.
+   *
+   * @param key the key being written
+   * @param value the value being written
+   * @return the weight; zero or more
+   */
   int weigh(K key, V value);
 }
