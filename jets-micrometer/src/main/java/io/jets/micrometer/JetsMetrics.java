@@ -20,7 +20,8 @@ import java.util.function.ToDoubleFunction;
 /**
  * A Micrometer {@link MeterBinder} for the jets tables and processes alive when {@link #bindTo} is
  * called. Meters hold their table or process weakly, so binding never keeps a deleted table or an
- * exited process reachable; a meter of a deleted table or exited process reads {@code NaN}.
+ * exited process reachable; a meter of a deleted table, and the mailbox gauge of an exited process,
+ * read {@code NaN} (a process's message counters keep their final counts until it is collected).
  *
  * <p>Per table (tags {@code table}, {@code type}): gauges {@code jets.table.size} (objects) and
  * {@code jets.table.memory} (bytes, an estimate); for tables built with {@code recordStats()},
@@ -47,6 +48,15 @@ import java.util.function.ToDoubleFunction;
  */
 public final class JetsMetrics implements MeterBinder {
 
+  /** Creates a binder; it holds no state, so one instance can bind any number of registries. */
+  public JetsMetrics() {}
+
+  /**
+   * Registers the meters of every table and process alive now (a weakly consistent listing: one
+   * created or ended during the call may or may not be bound). Safe to call again.
+   *
+   * @param registry where to register the meters; not null
+   */
   @Override
   public void bindTo(MeterRegistry registry) {
     for (Table<?, ?> table : Tables.all()) {

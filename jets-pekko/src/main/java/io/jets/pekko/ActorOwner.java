@@ -24,7 +24,11 @@ public final class ActorOwner<T> extends AbstractOwner {
     this.onTransfer = onTransfer;
   }
 
-  /** The actor this owner is an incarnation of. */
+  /**
+   * The actor this owner is an incarnation of.
+   *
+   * @return the actor's reference, the same for every incarnation
+   */
   public ActorRef<T> ref() {
     return self;
   }

@@ -30,6 +30,10 @@ public final class JetsActors {
    * for, up to {@link #START_TIMEOUT}. An owner names one incarnation: after a restart, name the
    * actor again.
    *
+   * @param <T> the actor's message type
+   * @param ref the actor; not null
+   * @return the owner of the actor's current incarnation, alive when returned
+   * @throws NullPointerException if {@code ref} is null
    * @throws IllegalStateException if the actor is not a jets owner (its behavior is not decorated
    *     with {@link JetsBehaviors#owning}), has stopped, or did not start in time
    */
@@ -37,7 +41,18 @@ public final class JetsActors {
     return ownerOf(ref, START_TIMEOUT);
   }
 
-  /** As {@link #ownerOf(ActorRef)}, waiting up to {@code timeout} for the actor to start. */
+  /**
+   * As {@link #ownerOf(ActorRef)}, waiting up to {@code timeout} for the actor to start.
+   *
+   * @param <T> the actor's message type
+   * @param ref the actor; not null
+   * @param timeout the longest to wait for an actor spawned but not started yet; not null
+   * @return the owner of the actor's current incarnation, alive when returned
+   * @throws NullPointerException if {@code ref} or {@code timeout} is null
+   * @throws IllegalStateException if the actor is not a jets owner, has stopped, or did not start
+   *     within {@code timeout}, or the calling thread was interrupted while waiting (its interrupt
+   *     status is then set again)
+   */
   @SuppressWarnings("unchecked")
   public static <T> ActorOwner<T> ownerOf(ActorRef<T> ref, Duration timeout) {
     Objects.requireNonNull(ref, "ref");
@@ -64,7 +79,12 @@ public final class JetsActors {
     }
   }
 
-  /** The owner bound to the calling thread, if it is an actor's. */
+  /**
+   * The owner bound to the calling thread, if it is an actor's: inside a decorated actor's start,
+   * message handlers and signal handlers.
+   *
+   * @return the actor's owner, or empty if no owner is bound or the bound one is not an actor's
+   */
   public static java.util.Optional<ActorOwner<?>> current() {
     return Owner.isBound() && Owner.current() instanceof ActorOwner<?> actor
         ? java.util.Optional.of(actor)

@@ -36,6 +36,11 @@ public final class JetsBehaviors {
   /**
    * {@code behavior} as a jets owner; table transfers to it are not delivered as messages (it owns
    * the table at once all the same).
+   *
+   * @param <T> the actor's message type
+   * @param behavior the actor's behavior; not null
+   * @return {@code behavior}, decorated
+   * @throws NullPointerException if {@code behavior} is null
    */
   public static <T> Behavior<T> owning(Behavior<T> behavior) {
     Objects.requireNonNull(behavior, "behavior");
@@ -45,6 +50,14 @@ public final class JetsBehaviors {
   /**
    * {@code behavior} as a jets owner that receives each {@link TableTransfer} to it as the message
    * {@code onTransfer} makes of it (null: none).
+   *
+   * @param <T> the actor's message type
+   * @param onTransfer makes the message the actor receives for a transfer, or null to send none; an
+   *     exception it throws drops the message (the table is the actor's all the same); not null
+   *     itself
+   * @param behavior the actor's behavior; not null
+   * @return {@code behavior}, decorated
+   * @throws NullPointerException if {@code onTransfer} or {@code behavior} is null
    */
   public static <T> Behavior<T> owning(
       Function<? super TableTransfer, ? extends T> onTransfer, Behavior<T> behavior) {
