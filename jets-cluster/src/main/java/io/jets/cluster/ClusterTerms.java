@@ -76,18 +76,28 @@ public final class ClusterTerms implements AutoCloseable {
     }
   }
 
-  /** Binds to the cluster of {@code member} with {@link #DEFAULT_FILTER}. */
+  /**
+   * Binds to the cluster of {@code member} with {@link #DEFAULT_FILTER}; see {@link
+   * #bind(HazelcastInstance, String)}.
+   *
+   * @param member this JVM's Hazelcast member
+   * @return the binding; close it to stop applying the cluster's writes
+   */
   public static ClusterTerms bind(HazelcastInstance member) {
     return bind(member, DEFAULT_FILTER);
   }
 
   /**
    * Binds to the cluster of {@code member}: applies every term the cluster holds, then every later
-   * write, to this JVM's {@link PersistentTerm}.
+   * write, to this JVM's {@link PersistentTerm}. Blocks until the terms the cluster holds are
+   * applied here.
    *
+   * @param member this JVM's Hazelcast member
    * @param filterPattern the classes terms may contain, in {@link
    *     java.io.ObjectInputFilter.Config#createFilter} syntax, e.g. {@code
    *     "java.base/*;com.example.prices.*;!*"}
+   * @return the binding; close it to stop applying the cluster's writes
+   * @throws NullPointerException if an argument is null
    */
   public static ClusterTerms bind(HazelcastInstance member, String filterPattern) {
     Objects.requireNonNull(member, "member");
@@ -99,6 +109,8 @@ public final class ClusterTerms implements AutoCloseable {
    * Stores {@code value} under {@code key} in the cluster, replacing any value there; see the class
    * documentation for when it is durable and visible.
    *
+   * @param key the term's key: immutable, serializable, with a deterministic serialized form
+   * @param value the term's value: immutable and serializable
    * @throws NullPointerException if key or value is null
    * @throws IllegalArgumentException if key or value is mutable or not serializable; nothing is
    *     sent
@@ -111,6 +123,11 @@ public final class ClusterTerms implements AutoCloseable {
    * Stores {@code value} under {@code key} only if the cluster holds no term there, like {@code
    * persistent_term:put_new/2}; does nothing if it holds an equal one (equal serialized form).
    *
+   * @param key the term's key, as for {@link #put}
+   * @param value the term's value, as for {@link #put}
+   * @throws NullPointerException if key or value is null
+   * @throws IllegalArgumentException if key or value is mutable or not serializable; nothing is
+   *     sent
    * @throws TermExistsException if the cluster holds a different value under the key; it stays
    */
   public void putNew(Object key, Object value) {
@@ -118,8 +135,10 @@ public final class ClusterTerms implements AutoCloseable {
   }
 
   /**
-   * Erases the term under {@code key} in the cluster, if any.
+   * Erases the term under {@code key} in the cluster, if any; every member erases it from its
+   * {@link PersistentTerm}, this one before the call returns.
    *
+   * @param key the term's key
    * @return true if the cluster held a term under the key
    */
   public boolean erase(Object key) {
@@ -152,13 +171,21 @@ public final class ClusterTerms implements AutoCloseable {
   /**
    * The value this member has applied for {@code key}, or null: what {@code PersistentTerm.get}
    * returns here once no later local put of the key intervened.
+   *
+   * @param key the term's key
+   * @return the value, or null if this member has applied no term under the key, or its erasure
    */
   public Object applied(Object key) {
     Applied a = applied.get(id(codec.encode(key, "key")));
     return a == null ? null : a.value();
   }
 
-  /** The version of {@code key} this member has applied; 0 if none. Every write increments it. */
+  /**
+   * The version of {@code key} this member has applied; 0 if none. Every write increments it.
+   *
+   * @param key the term's key
+   * @return the version applied here
+   */
   public long version(Object key) {
     Applied a = applied.get(id(codec.encode(key, "key")));
     return a == null ? 0 : a.version();

@@ -20,6 +20,11 @@ import java.util.concurrent.CompletableFuture;
  * had acknowledged; a copy that had applied a write the log then lost reloads first), rewrites the
  * mirror from its copy (a write the old owner logged but had not mirrored when it crashed is
  * mirrored now), and completes {@link #takeover()}.
+ *
+ * <p>Until then it is a read-only copy like any other ({@link ReplicatedTables.Copy}).
+ *
+ * @param <K> the key type
+ * @param <V> the value type
  */
 public final class Heir<K, V> extends ReplicatedTables.Copy<K, V> {
 
@@ -102,7 +107,11 @@ public final class Heir<K, V> extends ReplicatedTables.Copy<K, V> {
     return new ReplicatedTable<>(member, name, codecs, replica, owner);
   }
 
-  /** Completes with the owner's handle once this heir has taken the table over. */
+  /**
+   * Completes with the owner's handle once this heir has taken the table over; never blocks.
+   *
+   * @return a future of the new owner's handle, completed exceptionally if the takeover failed
+   */
   public CompletableFuture<ReplicatedTable<K, V>> takeover() {
     return takeover;
   }

@@ -35,6 +35,10 @@ public final class LocalCluster implements AutoCloseable {
    * Starts {@code size} members that form one cluster; returns once they have. With two members or
    * more, jets' structures are protected against split brain ({@link SplitBrain}): only a side
    * holding a majority of {@code size} members writes.
+   *
+   * @param size the number of members, 1 to 16
+   * @return the cluster; close it to shut its members down
+   * @throws IllegalArgumentException if {@code size} is not between 1 and 16
    */
   public static LocalCluster start(int size) {
     if (size < 1 || size > PORTS) {
@@ -56,7 +60,12 @@ public final class LocalCluster implements AutoCloseable {
     return cluster;
   }
 
-  /** Starts one more member, which joins the cluster; returns once it has. */
+  /**
+   * Starts one more member, which joins the cluster; returns once it has.
+   *
+   * @return the new member
+   * @throws IllegalStateException if the cluster has had 16 members already
+   */
   public synchronized HazelcastInstance join() {
     if (members.size() == PORTS) {
       throw new IllegalStateException("cluster " + name + " is full (" + PORTS + " members)");
@@ -70,12 +79,22 @@ public final class LocalCluster implements AutoCloseable {
     return member;
   }
 
-  /** The members started, in start order (some may have been shut down since). */
+  /**
+   * The members started, in start order (some may have been shut down since).
+   *
+   * @return an immutable copy of the list
+   */
   public synchronized List<HazelcastInstance> members() {
     return List.copyOf(members);
   }
 
-  /** The member started {@code index}-th (0-based). */
+  /**
+   * The member started {@code index}-th (0-based).
+   *
+   * @param index the member's position in start order
+   * @return the member, which may have been shut down since
+   * @throws IndexOutOfBoundsException if fewer members were started
+   */
   public synchronized HazelcastInstance member(int index) {
     return members.get(index);
   }
@@ -83,20 +102,34 @@ public final class LocalCluster implements AutoCloseable {
   /**
    * As {@link #config(String, int)}, with jets' split-brain protection requiring {@code
    * minimumSize} members (none if it is 1).
+   *
+   * @param clusterName the cluster's name
+   * @param basePort the first of the 16 ports the members listen on
+   * @param minimumSize the members a side of a partition needs to write jets' structures
+   * @return a new configuration
    */
   public static Config config(String clusterName, int basePort, int minimumSize) {
     Config config = config(clusterName, basePort);
     return minimumSize < 2 ? config : SplitBrain.protect(config, minimumSize);
   }
 
-  /** The members a side of a partition needs to write jets' structures (1: no protection). */
+  /**
+   * The members a side of a partition needs to write jets' structures (1: no protection).
+   *
+   * @return the majority of the starting size, or 1 for a one-member cluster
+   */
   public int minimumSize() {
     return minimumSize;
   }
 
   /**
    * The configuration of a loopback member of cluster {@code clusterName} whose members listen on
-   * ports {@code basePort} to {@code basePort + 15}; usable for a member in another JVM.
+   * ports {@code basePort} to {@code basePort + 15}; usable for a member in another JVM. No
+   * split-brain protection.
+   *
+   * @param clusterName the cluster's name
+   * @param basePort the first of the 16 ports the members listen on
+   * @return a new configuration
    */
   public static Config config(String clusterName, int basePort) {
     Config config = new Config();
@@ -123,12 +156,20 @@ public final class LocalCluster implements AutoCloseable {
     return config;
   }
 
-  /** This cluster's name. */
+  /**
+   * This cluster's name, unique to this object.
+   *
+   * @return the name
+   */
   public String name() {
     return name;
   }
 
-  /** The first port of this cluster's range. */
+  /**
+   * The first port of this cluster's range.
+   *
+   * @return the port
+   */
   public int basePort() {
     return basePort;
   }

@@ -25,6 +25,18 @@ import java.util.UUID;
  * ringbuffer on the partition owner and its synchronous backup, so it survives any one member's
  * crash) and this member's local table shows it. Other members apply it shortly after, in the
  * owner's order, a multi-object write all at once. Writes through one handle are serialized.
+ *
+ * <p><b>Failures.</b> A write throws {@code NullPointerException} for a null key or value, {@code
+ * IllegalArgumentException} for a key or value that is not serializable or that the table's
+ * serialization filter refuses, and {@code IllegalStateException} once the table was deleted, while
+ * the cluster merges after a network partition, or once this owner was deposed during one; these
+ * change nothing. On the minority side of a partition the log refuses the write with Hazelcast's
+ * {@code SplitBrainProtectionException}, which changes nothing either. If this member's copy stops
+ * before it shows the write, the write throws {@code IllegalStateException} although the log holds
+ * it: the other copies apply it.
+ *
+ * @param <K> the key type
+ * @param <V> the value type
  */
 public final class ReplicatedTable<K, V> implements AutoCloseable {
 
@@ -76,6 +88,7 @@ public final class ReplicatedTable<K, V> implements AutoCloseable {
    * This member's copy of a {@code set} or {@code ordered_set}: read it directly; only this handle
    * writes it.
    *
+   * @return the local table; its writes are refused ({@link io.jets.table.AccessDeniedException})
    * @throws IllegalStateException if the table is a bag
    */
   public SetTable<K, V> local() {
@@ -85,6 +98,7 @@ public final class ReplicatedTable<K, V> implements AutoCloseable {
   /**
    * This member's copy of an {@code ordered_set} ({@link ReplicatedTables#ownOrdered}).
    *
+   * @return the local table, with its ordered reads; its writes are refused
    * @throws IllegalStateException if the table is not one
    */
   public OrderedTable<K, V> localOrdered() {
@@ -94,13 +108,21 @@ public final class ReplicatedTable<K, V> implements AutoCloseable {
   /**
    * This member's copy of a {@code bag} or {@code duplicate_bag}.
    *
+   * @return the local table; its writes are refused
    * @throws IllegalStateException if the table is not one
    */
   public BagTable<K, V> localBag() {
     return ReplicatedTables.bag(replica.table());
   }
 
-  /** Stores the object {@code key}, {@code value} on every member, as the table's type does. */
+  /**
+   * Stores the object {@code key}, {@code value} on every member, as the table's type does (a set
+   * or ordered_set replaces the key's object, a bag adds it unless an equal one is there, a
+   * duplicate_bag adds it). Returns once the write is durable and this member's copy shows it.
+   *
+   * @param key the key
+   * @param value the value
+   */
   public synchronized void insert(K key, V value) {
     Objects.requireNonNull(key, "key");
     Objects.requireNonNull(value, "value");
@@ -110,7 +132,13 @@ public final class ReplicatedTable<K, V> implements AutoCloseable {
     mirror(sequence, Map.of(key, k), setValue(key, v));
   }
 
-  /** Stores every object on every member, each member all at once (no reader sees part). */
+  /**
+   * Stores every object on every member, each member all at once (no reader sees part), as {@link
+   * io.jets.table.Table#insertAll} does. Returns once the write is durable and this member's copy
+   * shows it.
+   *
+   * @param objects the objects, in order; no key or value may be null
+   */
   public synchronized void insertAll(
       Collection<? extends Map.Entry<? extends K, ? extends V>> objects) {
     Objects.requireNonNull(objects, "objects");
@@ -135,7 +163,12 @@ public final class ReplicatedTable<K, V> implements AutoCloseable {
     mirror(sequence, touched, bag ? Map.of() : known);
   }
 
-  /** Deletes every object under {@code key} on every member. */
+  /**
+   * Deletes every object under {@code key} on every member. Returns once the write is durable and
+   * this member's copy shows it.
+   *
+   * @param key the key
+   */
   public synchronized void delete(K key) {
     Objects.requireNonNull(key, "key");
     byte[] k = codecs.encode(key, "key");
@@ -143,7 +176,13 @@ public final class ReplicatedTable<K, V> implements AutoCloseable {
     mirror(sequence, Map.of(key, k), Map.of());
   }
 
-  /** Deletes the object {@code key}, {@code value} (every copy of it) on every member. */
+  /**
+   * Deletes the object {@code key}, {@code value} (every copy of it) on every member. Returns once
+   * the write is durable and this member's copy shows it.
+   *
+   * @param key the key
+   * @param value the value, compared with {@code equals}
+   */
   public synchronized void deleteObject(K key, V value) {
     Objects.requireNonNull(key, "key");
     Objects.requireNonNull(value, "value");
@@ -234,7 +273,11 @@ public final class ReplicatedTable<K, V> implements AutoCloseable {
     }
   }
 
-  /** The table's name, the same on every member. */
+  /**
+   * The table's name, the same on every member.
+   *
+   * @return the name
+   */
   public String name() {
     return name;
   }
@@ -242,12 +285,18 @@ public final class ReplicatedTable<K, V> implements AutoCloseable {
   /**
    * The sequence number of this handle's last acknowledged write, -1 before the first: pass it to
    * {@link ReplicatedTables.Copy#awaitApplied} to read your write on another member.
+   *
+   * @return the sequence number
    */
   public long sequence() {
     return sequence;
   }
 
-  /** How many owners the table has had, this one included (1 for its first owner). */
+  /**
+   * How many owners the table has had, this one included (1 for its first owner).
+   *
+   * @return the epoch
+   */
   public long epoch() {
     return owner.epoch();
   }

@@ -20,8 +20,17 @@ import java.util.concurrent.RejectedExecutionException;
 
 /**
  * Replicated tables ({@code set}, {@code ordered_set}, {@code bag}, {@code duplicate_bag}): one
- * owner writes through a {@link ReplicatedTable}, every member reads its own local jets table. See
- * {@link Replica} for the structures and the join.
+ * owner writes through a {@link ReplicatedTable}, every member reads its own local jets table. Keys
+ * and values cross the wire as {@link ClusterTerms}' do: serializable, keys with a deterministic
+ * serialized form (the mirror identifies a key by its bytes), read back through the serialization
+ * filter each call names (every member of a table should name the same one), so each copy holds
+ * objects of its own, decoded from the owner's.
+ *
+ * <p>Per table the cluster holds a log (a Hazelcast ringbuffer of the owner's writes, in order), a
+ * mirror of the content (a map the owner updates after each write, from which a new copy loads),
+ * and an ownership record. A new copy loads the mirror, then replays the log from where the mirror
+ * stood; it is returned once it has caught up. The package documentation says which guarantees hold
+ * across members and which calls block.
  */
 public final class ReplicatedTables {
 
@@ -32,10 +41,18 @@ public final class ReplicatedTables {
   /**
    * Becomes the writer of replicated {@code set} {@code name} on {@code member}'s cluster and
    * returns its handle, once this member's copy has caught up with what the cluster holds. One
-   * owner at a time per table, cluster-wide; it exits with {@link ReplicatedTable#close()}.
+   * owner at a time per table, cluster-wide; it exits with {@link ReplicatedTable#close()}. If the
+   * table exists (its owner gave it up or left the cluster), the new owner continues it; if not, it
+   * starts empty.
    *
+   * @param <K> the key type
+   * @param <V> the value type
+   * @param member this JVM's Hazelcast member
+   * @param name the table's name, the same on every member
    * @param filterPattern the classes keys and values may contain, as for {@link ClusterTerms}
-   * @throws IllegalStateException if a live owner holds the table
+   * @return the owner's handle
+   * @throws IllegalStateException if a live owner holds the table, or this member's copy did not
+   *     catch up within 60 seconds
    * @throws IllegalArgumentException if the table exists with another type
    */
   public static <K, V> ReplicatedTable<K, V> own(
@@ -46,6 +63,16 @@ public final class ReplicatedTables {
   /**
    * As {@link #own}, for an {@code ordered_set}: every member's copy is an {@link OrderedTable}
    * (keys in natural order; {@link Copy#orderedTable()}).
+   *
+   * @param <K> the key type
+   * @param <V> the value type
+   * @param member this JVM's Hazelcast member
+   * @param name the table's name, the same on every member
+   * @param filterPattern the classes keys and values may contain, as for {@link ClusterTerms}
+   * @return the owner's handle
+   * @throws IllegalStateException if a live owner holds the table, or this member's copy did not
+   *     catch up within 60 seconds
+   * @throws IllegalArgumentException if the table exists with another type
    */
   public static <K, V> ReplicatedTable<K, V> ownOrdered(
       HazelcastInstance member, String name, String filterPattern) {
@@ -56,6 +83,17 @@ public final class ReplicatedTables {
    * As {@link #own}, for a table of {@code type}, which the table keeps for its life: its first
    * owner fixes it. A {@code bag} or {@code duplicate_bag} is read through {@link
    * ReplicatedTable#localBag()} and {@link Copy#bagTable()}.
+   *
+   * @param <K> the key type
+   * @param <V> the value type
+   * @param member this JVM's Hazelcast member
+   * @param name the table's name, the same on every member
+   * @param type the table's type
+   * @param filterPattern the classes keys and values may contain, as for {@link ClusterTerms}
+   * @return the owner's handle
+   * @throws IllegalStateException if a live owner holds the table, or this member's copy did not
+   *     catch up within 60 seconds
+   * @throws IllegalArgumentException if the table exists with another type
    */
   public static <K, V> ReplicatedTable<K, V> own(
       HazelcastInstance member, String name, TableType type, String filterPattern) {
@@ -103,6 +141,15 @@ public final class ReplicatedTables {
    * owner gives it up ({@link ReplicatedTable#close()}) or the owner's member leaves the cluster,
    * crash included: {@link Heir#takeover()} then completes with the new owner's handle, which
    * continues the owner's sequence. Of several heirs exactly one takes over.
+   *
+   * @param <K> the key type
+   * @param <V> the value type
+   * @param member this JVM's Hazelcast member
+   * @param name the table's name, the same on every member
+   * @param filterPattern the classes keys and values may contain, as for {@link ClusterTerms}
+   * @return the heir, a read-only copy until it takes over
+   * @throws IllegalStateException if no table of that name exists, or the copy did not catch up
+   *     within 60 seconds
    */
   public static <K, V> Heir<K, V> heir(
       HazelcastInstance member, String name, String filterPattern) {
@@ -116,6 +163,15 @@ public final class ReplicatedTables {
    * This member's read-only copy of replicated table {@code name}, once it holds everything the
    * cluster held when it joined; it then follows the owner's writes, in order, each all at once.
    * Close the returned handle to stop following and delete the copy.
+   *
+   * @param <K> the key type
+   * @param <V> the value type
+   * @param member this JVM's Hazelcast member
+   * @param name the table's name, the same on every member
+   * @param filterPattern the classes keys and values may contain, as for {@link ClusterTerms}
+   * @return the copy
+   * @throws IllegalStateException if no table of that name exists, or the copy did not catch up
+   *     within 60 seconds
    */
   public static <K, V> Copy<K, V> replica(
       HazelcastInstance member, String name, String filterPattern) {
@@ -127,7 +183,13 @@ public final class ReplicatedTables {
     return copy;
   }
 
-  /** A member's read-only copy of a replicated table. */
+  /**
+   * A member's read-only copy of a replicated table: a local jets table that follows the owner's
+   * writes, in order, each all at once. Its readers never wait for the cluster.
+   *
+   * @param <K> the key type
+   * @param <V> the value type
+   */
   public static sealed class Copy<K, V> implements AutoCloseable permits Heir {
     final HazelcastInstance member;
     final String name;
@@ -204,7 +266,12 @@ public final class ReplicatedTables {
       }
     }
 
-    /** The local {@code set} or {@code ordered_set}: read it directly; writes are refused. */
+    /**
+     * The local {@code set} or {@code ordered_set}: read it directly; writes are refused.
+     *
+     * @return the local table
+     * @throws IllegalStateException if the table is a bag
+     */
     public SetTable<K, V> table() {
       return ReplicatedTables.set(replica.table());
     }
@@ -212,6 +279,7 @@ public final class ReplicatedTables {
     /**
      * The local table of an {@code ordered_set} ({@link #ownOrdered}), with its ordered reads.
      *
+     * @return the local table
      * @throws IllegalStateException if the table is not one
      */
     public OrderedTable<K, V> orderedTable() {
@@ -221,13 +289,18 @@ public final class ReplicatedTables {
     /**
      * The local table of a {@code bag} or {@code duplicate_bag}.
      *
+     * @return the local table
      * @throws IllegalStateException if the table is not one
      */
     public BagTable<K, V> bagTable() {
       return ReplicatedTables.bag(replica.table());
     }
 
-    /** The sequence number of the last owner write applied here; -1 before the first. */
+    /**
+     * The sequence number of the last owner write applied here; -1 before the first.
+     *
+     * @return the sequence number
+     */
     public long appliedThrough() {
       return replica.appliedThrough();
     }
@@ -236,6 +309,10 @@ public final class ReplicatedTables {
      * Waits until this copy has applied the current owner's write numbered {@code sequence} ({@link
      * ReplicatedTable#sequence()}), at most {@code timeout}; returns whether it has (false also if
      * the table was deleted).
+     *
+     * @param sequence the owner's sequence number to wait for
+     * @param timeout the longest wait
+     * @return whether this copy shows that write
      */
     public boolean awaitApplied(long sequence, java.time.Duration timeout) {
       return replica.awaitAppliedWithin(sequence, timeout.toNanos());
@@ -260,7 +337,11 @@ public final class ReplicatedTables {
   /**
    * Who writes replicated table {@code name}, cluster-wide (ETS's {@code whereis} for a cluster):
    * empty if no table of that name exists (never owned, or deleted when its owner exited with no
-   * heir).
+   * heir). One read of the cluster's ownership record.
+   *
+   * @param member this JVM's Hazelcast member
+   * @param name the table's name, the same on every member
+   * @return the owner, or empty
    */
   public static Optional<TableOwner> whereis(HazelcastInstance member, String name) {
     Objects.requireNonNull(member, "member");

@@ -32,7 +32,13 @@ public final class SplitBrain {
   /**
    * Adds split-brain protection for jets' structures to {@code config}: writes to them need at
    * least {@code minimumClusterSize} members in this member's cluster (reads do not, so copies stay
-   * readable and catch up after the heal). Returns {@code config}.
+   * readable and catch up after the heal).
+   *
+   * @param config a member's configuration (give every member the same protection)
+   * @param minimumClusterSize the members a side of a partition needs to write, usually {@link
+   *     #majority} of the cluster's size
+   * @return {@code config}
+   * @throws IllegalArgumentException if {@code minimumClusterSize} is less than 2
    */
   public static Config protect(Config config, int minimumClusterSize) {
     if (minimumClusterSize < 2) {
@@ -49,7 +55,12 @@ public final class SplitBrain {
     return config;
   }
 
-  /** The majority of {@code members}: {@code members / 2 + 1}. */
+  /**
+   * The majority of {@code members}: {@code members / 2 + 1}.
+   *
+   * @param members the size of the cluster
+   * @return the smallest number of members that is more than half of it
+   */
   public static int majority(int members) {
     return members / 2 + 1;
   }
