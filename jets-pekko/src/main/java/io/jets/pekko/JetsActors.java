@@ -2,7 +2,6 @@ package io.jets.pekko;
 
 import io.jets.owner.Owner;
 import java.time.Duration;
-import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
@@ -33,9 +32,9 @@ public final class JetsActors {
    * @param <T> the actor's message type
    * @param ref the actor; not null
    * @return the owner of the actor's current incarnation, alive when returned
-   * @throws NullPointerException if {@code ref} is null
-   * @throws IllegalStateException if the actor is not a jets owner (its behavior is not decorated
-   *     with {@link JetsBehaviors#owning}), has stopped, or did not start in time
+   * @throws ActorOwnerException if {@code ref} is null, or the actor is not a jets owner (its
+   *     behavior is not decorated with {@link JetsBehaviors#owning}), has stopped, or did not start
+   *     in time
    */
   public static <T> ActorOwner<T> ownerOf(ActorRef<T> ref) {
     return ownerOf(ref, START_TIMEOUT);
@@ -48,14 +47,18 @@ public final class JetsActors {
    * @param ref the actor; not null
    * @param timeout the longest to wait for an actor spawned but not started yet; not null
    * @return the owner of the actor's current incarnation, alive when returned
-   * @throws NullPointerException if {@code ref} or {@code timeout} is null
-   * @throws IllegalStateException if the actor is not a jets owner, has stopped, or did not start
-   *     within {@code timeout}, or the calling thread was interrupted while waiting (its interrupt
-   *     status is then set again)
+   * @throws ActorOwnerException if {@code ref} or {@code timeout} is null or {@code timeout} is
+   *     negative, or the actor is not a jets owner, has stopped, or did not start within {@code
+   *     timeout}, or the calling thread was interrupted while waiting (its interrupt status is then
+   *     set again)
    */
   @SuppressWarnings("unchecked")
   public static <T> ActorOwner<T> ownerOf(ActorRef<T> ref, Duration timeout) {
-    Objects.requireNonNull(ref, "ref");
+    ActorOwnerException.nonNull(ref, "ownerOf", "ref");
+    ActorOwnerException.nonNull(timeout, "ownerOf " + ref, "timeout");
+    if (timeout.isNegative()) {
+      throw new ActorOwnerException("ownerOf " + ref + ": negative timeout " + timeout);
+    }
     CompletableFuture<ActorOwner<?>> slot =
         OWNERS.computeIfAbsent(ref, r -> new CompletableFuture<>());
     try {
@@ -63,19 +66,19 @@ public final class JetsActors {
       if (owner.isAlive()) {
         return (ActorOwner<T>) owner;
       }
-      throw new IllegalStateException(ref + " has stopped; its jets owner exited");
+      throw new ActorOwnerException(ref + " has stopped; its jets owner exited");
     } catch (TimeoutException e) {
       OWNERS.remove(ref, slot);
-      throw new IllegalStateException(
+      throw new ActorOwnerException(
           ref
               + " is not a jets owner: it did not start within "
               + timeout
               + ", or its behavior is not decorated with JetsBehaviors.owning");
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while waiting for " + ref + " to start", e);
+      throw new ActorOwnerException("interrupted while waiting for " + ref + " to start", e);
     } catch (ExecutionException e) {
-      throw new IllegalStateException(e.getCause());
+      throw new ActorOwnerException(ref + ": its jets owner failed to start", e.getCause());
     }
   }
 

@@ -1,7 +1,6 @@
 package io.jets.pekko;
 
 import io.jets.table.TableTransfer;
-import java.util.Objects;
 import java.util.function.Function;
 import org.apache.pekko.actor.typed.Behavior;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
@@ -40,10 +39,10 @@ public final class JetsBehaviors {
    * @param <T> the actor's message type
    * @param behavior the actor's behavior; not null
    * @return {@code behavior}, decorated
-   * @throws NullPointerException if {@code behavior} is null
+   * @throws ActorOwnerException if {@code behavior} is null
    */
   public static <T> Behavior<T> owning(Behavior<T> behavior) {
-    Objects.requireNonNull(behavior, "behavior");
+    ActorOwnerException.nonNull(behavior, "owning", "behavior");
     return Behaviors.intercept(() -> new OwningInterceptor<>(null), behavior);
   }
 
@@ -57,12 +56,12 @@ public final class JetsBehaviors {
    *     itself
    * @param behavior the actor's behavior; not null
    * @return {@code behavior}, decorated
-   * @throws NullPointerException if {@code onTransfer} or {@code behavior} is null
+   * @throws ActorOwnerException if {@code onTransfer} or {@code behavior} is null
    */
   public static <T> Behavior<T> owning(
       Function<? super TableTransfer, ? extends T> onTransfer, Behavior<T> behavior) {
-    Objects.requireNonNull(onTransfer, "onTransfer");
-    Objects.requireNonNull(behavior, "behavior");
+    ActorOwnerException.nonNull(onTransfer, "owning", "onTransfer");
+    ActorOwnerException.nonNull(behavior, "owning", "behavior");
     return Behaviors.intercept(() -> new OwningInterceptor<>(onTransfer), behavior);
   }
 }

@@ -39,9 +39,10 @@
  *
  * <h2>Failures</h2>
  *
- * What differs from {@code io.jets.table}: this package's own failures are the JDK's, not {@code
- * io.jets.owner.JetsException}s: a null argument is a {@link NullPointerException}, and naming an
- * actor that is not a jets owner, has stopped or did not start in time an {@link
- * IllegalStateException}. Operations on the actor's tables and terms fail as those packages say.
+ * This package's own failures are {@link io.jets.pekko.ActorOwnerException}s, members of the {@link
+ * io.jets.owner.JetsException} family as table and term errors are: a null argument (or a negative
+ * timeout), and naming an actor that is not a jets owner, has stopped or did not start in time.
+ * Each names the argument or the actor and changes nothing. Operations on the actor's tables and
+ * terms fail as those packages say.
  */
 package io.jets.pekko;

@@ -152,7 +152,7 @@ class JetsBehaviorsTest {
     assertTrue(table.isDeleted());
     assertEquals(ExitReason.crash(failure), owner.exitReason().orElseThrow());
     assertThrows(
-        IllegalStateException.class, () -> JetsActors.ownerOf(actor, Duration.ofMillis(100)));
+        ActorOwnerException.class, () -> JetsActors.ownerOf(actor, Duration.ofMillis(100)));
   }
 
   @Test
@@ -261,11 +261,45 @@ class JetsBehaviorsTest {
   }
 
   @Test
+  void badInputIsAnActorOwnerExceptionThatNamesTheArgument() {
+    ActorRef<Command> actor = KIT.spawn(TestActor.owning(null, null, null));
+    ActorOwner<Command> owner = JetsActors.ownerOf(actor);
+    assertTrue(
+        assertThrows(ActorOwnerException.class, () -> JetsActors.ownerOf(null))
+            .getMessage()
+            .contains("ref is null"));
+    assertTrue(
+        assertThrows(ActorOwnerException.class, () -> JetsActors.ownerOf(actor, null))
+            .getMessage()
+            .contains("timeout is null"));
+    assertTrue(
+        assertThrows(
+                ActorOwnerException.class, () -> JetsActors.ownerOf(actor, Duration.ofMillis(-1)))
+            .getMessage()
+            .contains("negative timeout"));
+    assertTrue(
+        assertThrows(ActorOwnerException.class, () -> JetsBehaviors.owning(null))
+            .getMessage()
+            .contains("behavior is null"));
+    assertTrue(
+        assertThrows(
+                ActorOwnerException.class,
+                () -> JetsBehaviors.owning(null, TestActor.owning(null, null, null)))
+            .getMessage()
+            .contains("onTransfer is null"));
+    assertInstanceOf(io.jets.owner.JetsException.class, new ActorOwnerException("x"));
+    // Nothing changed: the actor is still the same live owner.
+    assertSame(owner, JetsActors.ownerOf(actor));
+    assertTrue(owner.isAlive());
+    actor.tell(new Stop());
+  }
+
+  @Test
   void ownerOfAnActorThatIsNotDecoratedFailsAndSaysWhy() {
     ActorRef<Command> undecorated = KIT.spawn(TestActor.plain(null, null, null));
-    IllegalStateException e =
+    ActorOwnerException e =
         assertThrows(
-            IllegalStateException.class,
+            ActorOwnerException.class,
             () -> JetsActors.ownerOf(undecorated, Duration.ofMillis(200)));
     assertTrue(e.getMessage().contains("JetsBehaviors.owning"), e.getMessage());
     undecorated.tell(new Stop());
