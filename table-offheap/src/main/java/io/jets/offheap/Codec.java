@@ -16,12 +16,16 @@ public interface Codec<T> {
   /**
    * The codec's name, written into table files so that {@link TableFiles#file2tab} can check it is
    * reading with the codec that wrote. Ready codecs use {@code jets.*}; choose your own names.
+   *
+   * @return the name, the same for every instance that reads and writes the same bytes
    */
   String name();
 
   /**
    * The bytes of {@code value}; never null. A new array the caller may keep.
    *
+   * @param value the key or value to encode; never null
+   * @return its encoding
    * @throws IllegalArgumentException if {@code value} cannot be encoded (reported to the caller of
    *     the table operation as a {@link io.jets.table.BadArgumentException} naming the table)
    */
@@ -30,26 +34,46 @@ public interface Codec<T> {
   /**
    * The value {@code bytes} encode.
    *
+   * @param bytes an encoding this codec wrote; the codec must not keep or change the array
+   * @return a new object equal to the one encoded
    * @throws IllegalArgumentException if the bytes are not an encoding of this codec
    */
   T decode(byte[] bytes);
 
-  /** UTF-8 strings. */
+  /**
+   * UTF-8 strings. A string holding an unpaired surrogate, which UTF-8 cannot encode, comes back
+   * with {@code ?} in its place (and equals, as a key, every string that differs from it only
+   * there).
+   *
+   * @return the codec named {@code jets.string}
+   */
   static Codec<String> string() {
     return Codecs.STRING;
   }
 
-  /** {@link Long}s as 8 big-endian bytes. */
+  /**
+   * {@link Long}s as 8 big-endian bytes; canonical.
+   *
+   * @return the codec named {@code jets.long}
+   */
   static Codec<Long> longs() {
     return Codecs.LONG;
   }
 
-  /** {@link Integer}s as 4 big-endian bytes. */
+  /**
+   * {@link Integer}s as 4 big-endian bytes; canonical.
+   *
+   * @return the codec named {@code jets.int}
+   */
   static Codec<Integer> integers() {
     return Codecs.INTEGER;
   }
 
-  /** Byte arrays, copied in and out. Keys are compared by content, not by identity. */
+  /**
+   * Byte arrays, copied in and out. Keys are compared by content, not by identity.
+   *
+   * @return the codec named {@code jets.bytes}
+   */
   static Codec<byte[]> bytes() {
     return Codecs.BYTES;
   }
@@ -61,6 +85,10 @@ public interface Codec<T> {
    * a class whose serialized form depends on more than its {@code equals} state (identity, a
    * hash-ordered collection with different insertion histories) is not a safe key. Decoding never
    * runs on untrusted bytes: it reads only what a table of this JVM or a table file wrote.
+   *
+   * @param <T> the type encoded
+   * @return the codec named {@code jets.serializable}: the default of off-heap tables, and of table
+   *     files written from heap tables
    */
   @SuppressWarnings("unchecked")
   static <T> Codec<T> serializable() {

@@ -11,6 +11,13 @@ public class OffHeapCapacityException extends TableException {
 
   private static final long serialVersionUID = 1L;
 
+  /**
+   * Creates the exception; the message is prefixed with {@code table '<name>':}.
+   *
+   * @param tableName the table's name
+   * @param message what did not fit and which settings to raise
+   * @param cause Chronicle's failure
+   */
   public OffHeapCapacityException(String tableName, String message, Throwable cause) {
     super(tableName, message, cause);
   }

@@ -21,8 +21,8 @@ import net.openhft.chronicle.map.ChronicleMapBuilder;
  * size the Chronicle Map. Everything is checked when {@link #build()} is called: a bad setting
  * throws {@link BadArgumentException} naming the table and creates nothing.
  *
- * @param <K> key type
- * @param <V> value type
+ * @param <K> the key type
+ * @param <V> the value type
  */
 public final class OffHeapSetTableBuilder<K, V> {
 
@@ -64,31 +64,56 @@ public final class OffHeapSetTableBuilder<K, V> {
     return (OffHeapSetTableBuilder<K2, V2>) this;
   }
 
-  /** Who may read and write ({@link Access#PROTECTED} by default). */
+  /**
+   * Who may read and write ({@link Access#PROTECTED} by default).
+   *
+   * @param access the protection
+   * @return this builder
+   */
   public OffHeapSetTableBuilder<K, V> access(Access access) {
     this.access = access;
     return this;
   }
 
-  /** Registers the table under its name, for {@link Tables#whereis}; the name must be free. */
+  /**
+   * Registers the table under its name, for {@link Tables#whereis}; the name must be free.
+   *
+   * @return this builder
+   */
   public OffHeapSetTableBuilder<K, V> named() {
     this.named = true;
     return this;
   }
 
-  /** The owner of the new table; by default {@link Owner#current()} of the thread calling build. */
+  /**
+   * The owner of the new table; by default {@link Owner#current()} of the thread calling build.
+   *
+   * @param owner the owner
+   * @return this builder
+   */
   public OffHeapSetTableBuilder<K, V> owner(Owner owner) {
     this.owner = owner;
     return this;
   }
 
-  /** The owner that inherits the table when its owner exits, and the data it then receives. */
+  /**
+   * The owner that inherits the table when its owner exits, and the data it then receives.
+   *
+   * @param heir the heir
+   * @param heirData the data handed to the heir with the table
+   * @return this builder
+   */
   public OffHeapSetTableBuilder<K, V> heir(Owner heir, Object heirData) {
     this.heir = new TableOptions.Heir(heir, heirData, true);
     return this;
   }
 
-  /** The owner that inherits the table in silence (no transfer message), as OTP 27's. */
+  /**
+   * The owner that inherits the table in silence (no transfer message), as OTP 27's.
+   *
+   * @param heir the heir
+   * @return this builder
+   */
   public OffHeapSetTableBuilder<K, V> heir(Owner heir) {
     this.heir = new TableOptions.Heir(heir, null, false);
     return this;
@@ -96,19 +121,35 @@ public final class OffHeapSetTableBuilder<K, V> {
 
   /**
    * Reported by {@code info}; off-heap reads cost the same either way. Rejected on PRIVATE tables.
+   *
+   * @param readConcurrency the option as {@code info} reports it
+   * @return this builder
    */
   public OffHeapSetTableBuilder<K, V> readConcurrency(boolean readConcurrency) {
     this.readConcurrency = readConcurrency;
     return this;
   }
 
-  /** One writer lock ({@link WriteConcurrency#OFF}, the default) or 64 stripes. */
+  /**
+   * One writer lock ({@link WriteConcurrency#OFF}, the default) or 64 stripes ({@code ON}, and
+   * {@code AUTO}, which works as {@code ON} off-heap). Rejected on PRIVATE tables unless {@code
+   * OFF}.
+   *
+   * @param writeConcurrency the mode
+   * @return this builder
+   */
   public OffHeapSetTableBuilder<K, V> writeConcurrency(WriteConcurrency writeConcurrency) {
     this.writeConcurrency = writeConcurrency;
     return this;
   }
 
-  /** Accepted and reported as on heap tables; Chronicle keeps its counts per segment anyway. */
+  /**
+   * Accepted and reported as on heap tables, and as there rejected with writeConcurrency {@code
+   * OFF}; Chronicle keeps its counts per segment anyway.
+   *
+   * @param decentralizedCounters the option as {@code info} reports it
+   * @return this builder
+   */
   public OffHeapSetTableBuilder<K, V> decentralizedCounters(boolean decentralizedCounters) {
     this.decentralizedCounters = decentralizedCounters;
     return this;
@@ -117,6 +158,8 @@ public final class OffHeapSetTableBuilder<K, V> {
   /**
    * Keeps operation counters that {@link io.jets.table.Table#stats()} reports, as {@link
    * io.jets.table.TableBuilder#recordStats()} does. Off by default.
+   *
+   * @return this builder
    */
   public OffHeapSetTableBuilder<K, V> recordStats() {
     this.recordStats = true;
@@ -125,31 +168,57 @@ public final class OffHeapSetTableBuilder<K, V> {
 
   /**
    * The key codec; it must be canonical (see {@link Codec}). Default: {@link Codec#serializable()}.
+   *
+   * @param <K2> the key type the codec encodes
+   * @param keyCodec the codec
+   * @return this builder, typed for the codec's keys
    */
   public <K2> OffHeapSetTableBuilder<K2, V> keyCodec(Codec<K2> keyCodec) {
     this.keyCodec = keyCodec;
     return retyped();
   }
 
-  /** The value codec. Default: {@link Codec#serializable()}. */
+  /**
+   * The value codec. Default: {@link Codec#serializable()}.
+   *
+   * @param <V2> the value type the codec encodes
+   * @param valueCodec the codec
+   * @return this builder, typed for the codec's values
+   */
   public <V2> OffHeapSetTableBuilder<K, V2> valueCodec(Codec<V2> valueCodec) {
     this.valueCodec = valueCodec;
     return retyped();
   }
 
-  /** The number of objects the map is laid out for (default 100,000). */
+  /**
+   * The number of objects the map is laid out for (default 100,000); it can grow to {@code entries
+   * * maxBloatFactor}.
+   *
+   * @param entries a positive number of objects
+   * @return this builder
+   */
   public OffHeapSetTableBuilder<K, V> entries(long entries) {
     this.entries = entries;
     return this;
   }
 
-  /** The average encoded key size in bytes (default 16). */
+  /**
+   * The average encoded key size in bytes (default 16).
+   *
+   * @param bytes a positive size
+   * @return this builder
+   */
   public OffHeapSetTableBuilder<K, V> averageKeySize(double bytes) {
     this.averageKeySize = bytes;
     return this;
   }
 
-  /** The average encoded value size in bytes (default 16). */
+  /**
+   * The average encoded value size in bytes (default 16).
+   *
+   * @param bytes a positive size
+   * @return this builder
+   */
   public OffHeapSetTableBuilder<K, V> averageValueSize(double bytes) {
     this.averageValueSize = bytes;
     return this;
@@ -160,6 +229,9 @@ public final class OffHeapSetTableBuilder<K, V> {
    * Chronicle grows by chaining extra tiers to full segments, so lookups slow down a little as a
    * table passes its {@code entries}; past {@code entries * maxBloatFactor} an insert fails with
    * {@link OffHeapCapacityException}.
+   *
+   * @param maxBloatFactor the factor, from 1 to 1000
+   * @return this builder
    */
   public OffHeapSetTableBuilder<K, V> maxBloatFactor(double maxBloatFactor) {
     this.maxBloatFactor = maxBloatFactor;
@@ -173,6 +245,9 @@ public final class OffHeapSetTableBuilder<K, V> {
    * codecs must be those that wrote it. While the table is open, a sidecar lock file {@code
    * <file>.lock} is locked, so a second open of the file, from any process, fails with {@link
    * TableFileLockedException}.
+   *
+   * @param file the file; its directory is created if missing
+   * @return this builder
    */
   public OffHeapSetTableBuilder<K, V> persistedTo(Path file) {
     this.file = file;
@@ -182,6 +257,9 @@ public final class OffHeapSetTableBuilder<K, V> {
   /**
    * Creates the table, owned by the configured owner.
    *
+   * @param <K2> the key type of the table
+   * @param <V2> the value type of the table
+   * @return the new table
    * @throws BadArgumentException if a setting is invalid or conflicts, the owner has exited, or the
    *     table is named and its name is in use
    * @throws TableFileLockedException if the file is open elsewhere

@@ -42,17 +42,33 @@ public final class OffHeapTables {
 
   private OffHeapTables() {}
 
-  /** A builder for an off-heap {@code set} table called {@code name}. */
+  /**
+   * A builder for an off-heap {@code set} table called {@code name}; nothing is created until
+   * {@link OffHeapSetTableBuilder#build()}.
+   *
+   * @param name the table's name
+   * @return a new builder
+   */
   public static OffHeapSetTableBuilder<Object, Object> set(String name) {
     return new OffHeapSetTableBuilder<>(name);
   }
 
-  /** Whether {@code table} is an off-heap table. */
+  /**
+   * Whether {@code table} is an off-heap table.
+   *
+   * @param table any jets table
+   * @return true if it was built by {@link OffHeapSetTableBuilder}
+   */
   public static boolean isOffHeap(Table<?, ?> table) {
     return table instanceof OffHeapSetTable;
   }
 
-  /** The file behind {@code table}, if it is a file-backed off-heap table. */
+  /**
+   * The file behind {@code table}, if it is a file-backed off-heap table.
+   *
+   * @param table any jets table
+   * @return the file, as the file system resolves it, or empty
+   */
   public static Optional<Path> file(Table<?, ?> table) {
     return table instanceof OffHeapSetTable<?, ?> offHeap
         ? offHeap.offHeap().file()

@@ -40,14 +40,27 @@ public class TabFileException extends TableException {
     WRITE_FAILED
   }
 
+  /** Why the file was rejected; part of the serialized form. */
   private final Reason reason;
 
+  /**
+   * Creates the exception; the message is prefixed with {@code table '<name>': <reason>:}.
+   *
+   * @param tableName the table's name, or the file's path before the header is read
+   * @param reason why the file was rejected
+   * @param message what was wrong, naming the file
+   * @param cause the underlying failure, or null
+   */
   public TabFileException(String tableName, Reason reason, String message, Throwable cause) {
     super(tableName, reason + ": " + message, cause);
     this.reason = reason;
   }
 
-  /** Why the file was rejected. */
+  /**
+   * Why the file was rejected.
+   *
+   * @return the reason
+   */
   public Reason reason() {
     return reason;
   }

@@ -45,7 +45,12 @@ public final class TableFiles {
 
   private TableFiles() {}
 
-  /** {@link #tab2file(Table, Path, TabFileOptions)} with the default options. */
+  /**
+   * {@link #tab2file(Table, Path, TabFileOptions)} with the default options.
+   *
+   * @param table the table to write
+   * @param path the file to write, replaced if it exists
+   */
   public static void tab2file(Table<?, ?> table, Path path) {
     tab2file(table, path, TabFileOptions.defaults());
   }
@@ -60,6 +65,9 @@ public final class TableFiles {
    * written, and the count written after them is exact. Blocks on file I/O, never on the table's
    * writers. Requires read access.
    *
+   * @param table the table to write
+   * @param path the file to write, replaced if it exists; its directory is created if missing
+   * @param options the codecs and whether to sync
    * @throws io.jets.table.TableDeletedException if the table is deleted
    * @throws io.jets.table.AccessDeniedException if the caller may not read the table
    * @throws TabFileException ({@code CODEC}) if an object cannot be encoded, or ({@code
@@ -173,6 +181,8 @@ public final class TableFiles {
   /**
    * Reads the header of the table file {@code path} without reading its objects.
    *
+   * @param path a table file
+   * @return its header
    * @throws TabFileException ({@code UNREADABLE} or {@code UNSUPPORTED_VERSION})
    */
   public static TabFileInfo tabfileInfo(Path path) {
@@ -181,7 +191,12 @@ public final class TableFiles {
     }
   }
 
-  /** {@link #file2tab(Path, TabFileOptions)} with the default options. */
+  /**
+   * {@link #file2tab(Path, TabFileOptions)} with the default options.
+   *
+   * @param path a table file
+   * @return the new table
+   */
   public static Table<?, ?> file2tab(Path path) {
     return file2tab(path, TabFileOptions.defaults());
   }
@@ -200,6 +215,9 @@ public final class TableFiles {
    * and a bad file deletes the half-loaded table before the error is thrown. Either way, nothing of
    * a bad file is ever returned.
    *
+   * @param path a table file
+   * @param options the codecs, whether to verify first, and the new table's owner
+   * @return the new table, of the file's type
    * @throws TabFileException {@code UNREADABLE}, {@code UNSUPPORTED_VERSION}, {@code
    *     CHECKSUM_MISMATCH}, {@code COUNT_MISMATCH}, {@code NAME_IN_USE} (a named table of that name
    *     exists), or {@code CODEC} (the codecs given do not match the file's, or an object does not
