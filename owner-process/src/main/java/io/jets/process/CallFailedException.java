@@ -6,7 +6,7 @@ import io.jets.owner.ExitReason;
  * The server of a {@link Proc#call} exited before it replied. The cause is the exception the server
  * died of, if it crashed.
  */
-public final class CallFailedException extends RuntimeException {
+public final class CallFailedException extends ProcessException {
 
   private static final long serialVersionUID = 1L;
 

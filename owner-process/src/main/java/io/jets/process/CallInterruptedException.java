@@ -4,7 +4,7 @@ package io.jets.process;
  * The thread waiting in {@link Proc#call} was interrupted; its interrupt status is set again. The
  * server may still handle the request; its reply is then dropped.
  */
-public final class CallInterruptedException extends RuntimeException {
+public final class CallInterruptedException extends ProcessException {
 
   private static final long serialVersionUID = 1L;
 

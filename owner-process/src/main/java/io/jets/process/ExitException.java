@@ -1,7 +1,6 @@
 package io.jets.process;
 
 import io.jets.owner.ExitReason;
-import java.util.Objects;
 
 /**
  * Ends the process that throws it with {@link #reason()}, like OTP's {@code exit(Reason)}.
@@ -9,8 +8,13 @@ import java.util.Objects;
  * <p>Process code may throw it to exit with a chosen reason. The runtime throws it from {@link
  * Proc#receive} and from blocking operations of a process that an exit signal has already ended;
  * code must let it propagate.
+ *
+ * <p>It is a {@link ProcessException}, so that everything the runtime throws is one family, but it
+ * is control flow, not a failure: it has no stack trace and keeps no suppressed exceptions. Code in
+ * a process that catches {@link ProcessException} or {@link io.jets.owner.JetsException} must catch
+ * {@code ExitException} first and rethrow it.
  */
-public final class ExitException extends RuntimeException {
+public final class ExitException extends ProcessException {
 
   private static final long serialVersionUID = 1L;
 
@@ -21,9 +25,14 @@ public final class ExitException extends RuntimeException {
    * is control flow, not a failure.
    *
    * @param reason the reason the process exits with; not null
+   * @throws BadProcessArgumentException if {@code reason} is null
    */
   public ExitException(ExitReason reason) {
-    super("exit: " + Objects.requireNonNull(reason, "reason"), null, false, false);
+    super(
+        "exit: " + Args.notNull(reason, "reason", () -> "exit: reason is null"),
+        null,
+        false,
+        false);
     this.reason = reason;
   }
 

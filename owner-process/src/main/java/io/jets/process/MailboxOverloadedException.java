@@ -4,7 +4,7 @@ package io.jets.process;
  * A {@link Proc#call} was refused because the server's bounded mailbox is full and its policy is
  * {@link OverflowPolicy#REJECT}. The request was not delivered.
  */
-public final class MailboxOverloadedException extends RuntimeException {
+public final class MailboxOverloadedException extends ProcessException {
 
   private static final long serialVersionUID = 1L;
 

@@ -1,7 +1,7 @@
 package io.jets.process;
 
 /** {@link Registry#register} was given a name that a live process already holds. */
-public final class NameInUseException extends RuntimeException {
+public final class NameInUseException extends ProcessException {
 
   private static final long serialVersionUID = 1L;
 

@@ -2,7 +2,6 @@ package io.jets.process;
 
 import io.jets.owner.ExitReason;
 import java.time.Duration;
-import java.util.Objects;
 
 /**
  * What a {@link GenServer} callback tells the runtime to do next: OTP's {@code {reply, ...}},
@@ -13,7 +12,9 @@ import java.util.Objects;
  * GenServer#handleContinue} runs before the next message). Only {@code handleCall} may return a
  * {@link Reply} or a {@link Stop} with a reply ({@link #stopAndReply}); another callback that
  * returns one ends the server with an {@link IllegalStateException}, and so does a callback that
- * returns null.
+ * returns null (the server's crash reason: no caller gets it thrown). Bad arguments to the methods
+ * here (a null stop reason, a negative inactivity timeout, a null continue argument) are a {@link
+ * BadProcessArgumentException}, thrown to the callback that builds the instruction.
  *
  * @param <S> the server's state
  */
@@ -58,6 +59,7 @@ public sealed interface Next<S> permits Next.Reply, Next.NoReply, Next.Stop {
    * @param state the state passed to terminate
    * @param <S> the server's state type
    * @return the instruction
+   * @throws BadProcessArgumentException if {@code reason} is null
    */
   static <S> Stop<S> stop(ExitReason reason, S state) {
     return new Stop<>(reason, false, null, state);
@@ -72,6 +74,7 @@ public sealed interface Next<S> permits Next.Reply, Next.NoReply, Next.Stop {
    * @param state the state passed to terminate
    * @param <S> the server's state type
    * @return the instruction
+   * @throws BadProcessArgumentException if {@code reason} is null
    */
   static <S> Stop<S> stopAndReply(ExitReason reason, Object reply, S state) {
     return new Stop<>(reason, true, reply, state);
@@ -82,21 +85,30 @@ public sealed interface Next<S> permits Next.Reply, Next.NoReply, Next.Stop {
    *
    * @param reply the answer (may be null)
    * @param state the new state
-   * @param timeout inactivity timeout, or null for none
+   * @param timeout inactivity timeout, or null for none; not negative
    * @param continueWith the argument of a continue step to run first, or null for none
    * @param <S> the server's state type
    */
   record Reply<S>(Object reply, S state, Duration timeout, Object continueWith) implements Next<S> {
     /**
+     * Checks that the inactivity timeout, if any, is not negative.
+     *
+     * @throws BadProcessArgumentException if {@code timeout} is negative
+     */
+    public Reply {
+      checkTimeout("timeout", timeout);
+    }
+
+    /**
      * The same, with an inactivity timeout.
      *
      * @param inactivity how long to wait for the next message before {@link
-     *     GenServer#handleTimeout} runs; not negative
+     *     GenServer#handleTimeout} runs; not null, not negative
      * @return a new instruction; this one is unchanged
-     * @throws IllegalArgumentException if {@code inactivity} is negative
+     * @throws BadProcessArgumentException if {@code inactivity} is null or negative
      */
     public Reply<S> withTimeout(Duration inactivity) {
-      return new Reply<>(reply, state, checkTimeout(inactivity), continueWith);
+      return new Reply<>(reply, state, checkInactivity(inactivity), continueWith);
     }
 
     /**
@@ -104,10 +116,10 @@ public sealed interface Next<S> permits Next.Reply, Next.NoReply, Next.Stop {
      *
      * @param argument the argument passed to {@link GenServer#handleContinue}; not null
      * @return a new instruction; this one is unchanged
+     * @throws BadProcessArgumentException if {@code argument} is null
      */
     public Reply<S> thenContinue(Object argument) {
-      return new Reply<>(
-          reply, state, timeout, Objects.requireNonNull(argument, "continue argument is null"));
+      return new Reply<>(reply, state, timeout, checkContinue(argument));
     }
   }
 
@@ -115,21 +127,30 @@ public sealed interface Next<S> permits Next.Reply, Next.NoReply, Next.Stop {
    * Keep the state, give no answer now.
    *
    * @param state the new state
-   * @param timeout inactivity timeout, or null for none
+   * @param timeout inactivity timeout, or null for none; not negative
    * @param continueWith the argument of a continue step to run first, or null for none
    * @param <S> the server's state type
    */
   record NoReply<S>(S state, Duration timeout, Object continueWith) implements Next<S> {
     /**
+     * Checks that the inactivity timeout, if any, is not negative.
+     *
+     * @throws BadProcessArgumentException if {@code timeout} is negative
+     */
+    public NoReply {
+      checkTimeout("timeout", timeout);
+    }
+
+    /**
      * The same, with an inactivity timeout.
      *
      * @param inactivity how long to wait for the next message before {@link
-     *     GenServer#handleTimeout} runs; not negative
+     *     GenServer#handleTimeout} runs; not null, not negative
      * @return a new instruction; this one is unchanged
-     * @throws IllegalArgumentException if {@code inactivity} is negative
+     * @throws BadProcessArgumentException if {@code inactivity} is null or negative
      */
     public NoReply<S> withTimeout(Duration inactivity) {
-      return new NoReply<>(state, checkTimeout(inactivity), continueWith);
+      return new NoReply<>(state, checkInactivity(inactivity), continueWith);
     }
 
     /**
@@ -137,10 +158,10 @@ public sealed interface Next<S> permits Next.Reply, Next.NoReply, Next.Stop {
      *
      * @param argument the argument passed to {@link GenServer#handleContinue}; not null
      * @return a new instruction; this one is unchanged
+     * @throws BadProcessArgumentException if {@code argument} is null
      */
     public NoReply<S> thenContinue(Object argument) {
-      return new NoReply<>(
-          state, timeout, Objects.requireNonNull(argument, "continue argument is null"));
+      return new NoReply<>(state, timeout, checkContinue(argument));
     }
   }
 
@@ -154,17 +175,29 @@ public sealed interface Next<S> permits Next.Reply, Next.NoReply, Next.Stop {
    * @param <S> the server's state type
    */
   record Stop<S>(ExitReason reason, boolean hasReply, Object reply, S state) implements Next<S> {
-    /** Requires a non-null reason. */
+    /**
+     * Requires a non-null reason.
+     *
+     * @throws BadProcessArgumentException if {@code reason} is null
+     */
     public Stop {
-      Objects.requireNonNull(reason, "stop reason is null");
+      Args.notNull(reason, "reason", () -> "stop reason is null");
     }
   }
 
-  private static Duration checkTimeout(Duration timeout) {
-    Objects.requireNonNull(timeout, "inactivity timeout is null");
-    if (timeout.isNegative()) {
-      throw new IllegalArgumentException("inactivity timeout must not be negative, was " + timeout);
+  private static Duration checkInactivity(Duration inactivity) {
+    Args.notNull(inactivity, "inactivity", () -> "inactivity timeout is null");
+    return checkTimeout("inactivity", inactivity);
+  }
+
+  private static Duration checkTimeout(String argument, Duration timeout) {
+    if (timeout != null && timeout.isNegative()) {
+      throw Args.bad(argument, "inactivity timeout must not be negative, was " + timeout);
     }
     return timeout;
+  }
+
+  private static Object checkContinue(Object argument) {
+    return Args.notNull(argument, "argument", () -> "continue argument is null");
   }
 }

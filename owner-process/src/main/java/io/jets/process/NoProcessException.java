@@ -6,7 +6,7 @@ package io.jets.process;
  * lookups; also the cause inside the exit reason a process receives when it links to a process that
  * has already exited.
  */
-public final class NoProcessException extends RuntimeException {
+public final class NoProcessException extends ProcessException {
 
   private static final long serialVersionUID = 1L;
 

@@ -1,7 +1,6 @@
 package io.jets.process;
 
 import java.time.Duration;
-import java.util.Objects;
 import java.util.function.IntFunction;
 
 /**
@@ -37,13 +36,14 @@ public final class PartitionedOwner {
    * @param name the supervisor's name, and the prefix of the partitions' names; not empty
    * @param partitions the number of partitions; positive
    * @param serverFor makes the server of partition {@code i}; called again each time that partition
-   *     is restarted
+   *     is restarted; not null
    * @param maxRestarts the most restarts allowed within any {@code period}; not negative
    * @param period the window the restarts are counted in; positive
    * @return the running partitioned owner
    * @throws ProcStartException if a partition failed to start (those already started are stopped)
-   * @throws IllegalArgumentException if {@code partitions}, {@code maxRestarts} or {@code period}
-   *     is out of range, or {@code name} is null or empty
+   * @throws BadProcessArgumentException if {@code name} is null or empty, {@code serverFor} or
+   *     {@code period} is null, or {@code partitions}, {@code maxRestarts} or {@code period} is out
+   *     of range; nothing is started
    */
   public static PartitionedOwner start(
       String name,
@@ -51,10 +51,14 @@ public final class PartitionedOwner {
       IntFunction<? extends GenServer<?>> serverFor,
       int maxRestarts,
       Duration period) {
-    Objects.requireNonNull(
-        serverFor, () -> "partitioned owner " + name + ": server factory is null");
+    if (name == null || name.isEmpty()) {
+      throw Args.bad("name", "partitioned owner name is null or empty");
+    }
+    Args.notNull(
+        serverFor, "serverFor", () -> "partitioned owner " + name + ": server factory is null");
     if (partitions <= 0) {
-      throw new IllegalArgumentException(
+      throw Args.bad(
+          "partitions",
           "partitioned owner " + name + ": partitions must be positive, was " + partitions);
     }
     SupervisorBuilder builder = Supervisor.builder(name).intensity(maxRestarts, period);
@@ -73,11 +77,11 @@ public final class PartitionedOwner {
    * @param name the supervisor's name, and the prefix of the partitions' names; not empty
    * @param partitions the number of partitions; positive
    * @param serverFor makes the server of partition {@code i}; called again each time that partition
-   *     is restarted
+   *     is restarted; not null
    * @return the running partitioned owner
    * @throws ProcStartException if a partition failed to start (those already started are stopped)
-   * @throws IllegalArgumentException if {@code partitions} is not positive, or {@code name} is null
-   *     or empty
+   * @throws BadProcessArgumentException if {@code partitions} is not positive, {@code name} is null
+   *     or empty, or {@code serverFor} is null; nothing is started
    */
   public static PartitionedOwner start(
       String name, int partitions, IntFunction<? extends GenServer<?>> serverFor) {
@@ -100,9 +104,10 @@ public final class PartitionedOwner {
    *
    * @param key the key; not null
    * @return the partition index, from 0 to {@link #partitions()} - 1
+   * @throws BadProcessArgumentException if {@code key} is null
    */
   public int partitionOf(Object key) {
-    Objects.requireNonNull(key, () -> "partitioned owner " + name + ": key is null");
+    Args.notNull(key, "key", () -> "partitioned owner " + name + ": key is null");
     int h = key.hashCode();
     h ^= h >>> 16; // as HashMap does: let the high bits of weak hashes reach the low bits
     return Math.floorMod(h, partitions);
@@ -113,13 +118,13 @@ public final class PartitionedOwner {
    *
    * @param index the partition index, from 0 to {@link #partitions()} - 1
    * @return the partition's running process
+   * @throws BadProcessArgumentException if {@code index} is not a partition index
    * @throws NoProcessException if that partition is being restarted or the owner has stopped
-   * @throws IndexOutOfBoundsException if {@code index} is not a partition index
    */
   public Proc partition(int index) {
     if (index < 0 || index >= partitions) {
-      throw new IndexOutOfBoundsException(
-          "partitioned owner " + name + ": partition " + index + " of " + partitions);
+      throw Args.bad(
+          "index", "partitioned owner " + name + ": partition " + index + " of " + partitions);
     }
     return supervisor
         .child(index)
@@ -134,6 +139,7 @@ public final class PartitionedOwner {
    *
    * @param key the key; not null
    * @return the running process of the key's partition
+   * @throws BadProcessArgumentException if {@code key} is null
    * @throws NoProcessException if that partition is being restarted or the owner has stopped
    */
   public Proc route(Object key) {
@@ -147,10 +153,16 @@ public final class PartitionedOwner {
    * @param request the request; not null
    * @param timeout how long to wait at most for the answer; not negative
    * @return the answer
+   * @throws BadProcessArgumentException if {@code key}, {@code request} or {@code timeout} is null
+   *     or {@code timeout} is negative, whether or not the partition is running
    * @throws NoProcessException if that partition is being restarted or the owner has stopped
    */
   public Object call(Object key, Object request, Duration timeout) {
-    return route(key).call(request, timeout);
+    int index = partitionOf(key);
+    if (request == null || timeout == null || timeout.isNegative()) {
+      throw Args.badCall(ofKey(key), request, timeout);
+    }
+    return partition(index).call(request, timeout);
   }
 
   /**
@@ -159,9 +171,16 @@ public final class PartitionedOwner {
    * @param key the key that chooses the partition; not null
    * @param request the request; not null
    * @return true if the partition is running and the request was put in its mailbox
+   * @throws BadProcessArgumentException if {@code key} or {@code request} is null, whether or not
+   *     the partition is running
+   * @throws ExitException as {@link Proc#cast} does
    */
   public boolean cast(Object key, Object request) {
-    return supervisor.child(partitionOf(key)).map(proc -> proc.cast(request)).orElse(false);
+    int index = partitionOf(key);
+    if (request == null) {
+      throw Args.badCast(ofKey(key));
+    }
+    return supervisor.child(index).map(proc -> proc.cast(request)).orElse(false);
   }
 
   /**
@@ -170,9 +189,16 @@ public final class PartitionedOwner {
    * @param key the key that chooses the partition; not null
    * @param message the message; not null
    * @return true if the partition is running and the message was put in its mailbox
+   * @throws BadProcessArgumentException if {@code key} or {@code message} is null, whether or not
+   *     the partition is running
+   * @throws ExitException as {@link Proc#send} does
    */
   public boolean send(Object key, Object message) {
-    return supervisor.child(partitionOf(key)).map(proc -> proc.send(message)).orElse(false);
+    int index = partitionOf(key);
+    if (message == null) {
+      throw Args.badSend(ofKey(key));
+    }
+    return supervisor.child(index).map(proc -> proc.send(message)).orElse(false);
   }
 
   /**
@@ -188,11 +214,18 @@ public final class PartitionedOwner {
    * Stops every partition (in reverse order) and the supervisor; see {@link Supervisor#stop}.
    * Blocks up to {@code timeout}.
    *
-   * @param timeout how long to wait at most for the supervisor to exit; not negative
+   * @param timeout how long to wait at most for the supervisor to exit; not null, not negative
+   * @throws BadProcessArgumentException if {@code timeout} is null or negative; nothing is stopped
    * @throws CallTimeoutException if the supervisor did not finish within {@code timeout}
+   * @throws CallInterruptedException if the calling thread was interrupted while waiting
    */
   public void stop(Duration timeout) {
     supervisor.stop(timeout);
+  }
+
+  /** The partition of {@code key}, as messages name it. */
+  private String ofKey(Object key) {
+    return "partitioned owner " + name + " (the partition of key " + key + ")";
   }
 
   @Override

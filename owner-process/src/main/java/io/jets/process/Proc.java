@@ -9,7 +9,6 @@ import io.jets.process.internal.ProcRelations;
 import io.jets.process.internal.SignalTrampoline;
 import java.time.Duration;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
@@ -100,14 +99,15 @@ public final class Proc extends ProcLifecycle {
   /**
    * Takes the next message, waiting at most {@code timeout}. Process only.
    *
-   * @param timeout how long to wait at most; zero or negative does not wait
+   * @param timeout how long to wait at most; not null; zero or negative does not wait
    * @return the message, or empty if none arrived in time
+   * @throws BadProcessArgumentException if {@code timeout} is null (whichever thread calls)
    * @throws ExitException if an exit signal has ended this process; let it propagate
    * @throws IllegalStateException if called by another thread
    */
   public Optional<Object> receive(Duration timeout) {
+    Args.notNull(timeout, "timeout", () -> "receive on " + this + ": timeout is null");
     checkOwnThread("receive");
-    Objects.requireNonNull(timeout, "timeout");
     return Optional.ofNullable(take(MpscMailbox.deadlineAfter(timeout)));
   }
 
@@ -136,10 +136,11 @@ public final class Proc extends ProcLifecycle {
    * @return true if the message was put in the mailbox; false if this process has exited (or exited
    *     while the sender waited), if a full REJECT mailbox refused it, or if the sender was
    *     interrupted while it waited for room (its interrupt status is then set again)
+   * @throws BadProcessArgumentException if {@code message} is null
    * @throws ExitException if the sender is a process ended by an exit signal while it waited
    */
   public boolean send(Object message) {
-    Objects.requireNonNull(message, () -> "send to " + this + ": message is null");
+    Args.checkSend(this, message);
     return offerOneWay(message);
   }
 
@@ -150,10 +151,11 @@ public final class Proc extends ProcLifecycle {
    *
    * @param request the request, handed to {@code handleCast}; not null
    * @return true if the request was put in the mailbox; false as for {@link #send}
+   * @throws BadProcessArgumentException if {@code request} is null
    * @throws ExitException if the sender is a process ended by an exit signal while it waited
    */
   public boolean cast(Object request) {
-    Objects.requireNonNull(request, () -> "cast to " + this + ": request is null");
+    Args.checkCast(this, request);
     return offerOneWay(new Cast(request));
   }
 
@@ -171,17 +173,14 @@ public final class Proc extends ProcLifecycle {
    * @throws CallFailedException if this process exited before answering (the cause is its crash)
    * @throws MailboxOverloadedException if the mailbox is full and its policy is REJECT
    * @throws CallInterruptedException if the calling thread was interrupted while waiting
-   * @throws IllegalStateException if a process calls itself (it would wait forever)
-   * @throws IllegalArgumentException if {@code timeout} is negative
+   * @throws BadProcessArgumentException if {@code request} or {@code timeout} is null or {@code
+   *     timeout} is negative (checked first, whether or not this process is alive)
+   * @throws IllegalStateException if a process calls itself (it would wait forever); nothing is
+   *     sent
    * @throws ExitException if the caller is a process ended by an exit signal while it waited
    */
   public Object call(Object request, Duration timeout) {
-    Objects.requireNonNull(request, () -> "call to " + this + ": request is null");
-    Objects.requireNonNull(timeout, () -> "call " + request + " to " + this + ": timeout is null");
-    if (timeout.isNegative()) {
-      throw new IllegalArgumentException(
-          "call " + request + " to " + this + ": negative timeout " + timeout);
-    }
+    Args.checkCall(this, request, timeout);
     if (onOwnThread()) {
       throw new IllegalStateException(
           this + " called itself with " + request + ": it would wait for its own reply forever");
@@ -211,11 +210,12 @@ public final class Proc extends ProcLifecycle {
    * exited with (OTP reports {@code noproc} instead; see the module's design notes: a supervisor
    * that links a child after it ended normally must not take that for a crash).
    *
-   * @param other the process to link to
+   * @param other the process to link to; not null
    * @return true if both processes were alive and are now linked
+   * @throws BadProcessArgumentException if {@code other} is null
    */
   public boolean link(Proc other) {
-    Objects.requireNonNull(other, () -> "link " + this + ": other process is null");
+    Args.notNull(other, "other", () -> "link " + this + ": other process is null");
     if (other == this) {
       return isAlive();
     }
@@ -241,10 +241,11 @@ public final class Proc extends ProcLifecycle {
    * Removes the link between this process and {@code other}, if any. Neither receives an exit
    * signal through the link afterwards, except from an exit that took effect before the unlink.
    *
-   * @param other the process to unlink from
+   * @param other the process to unlink from; not null
+   * @throws BadProcessArgumentException if {@code other} is null
    */
   public void unlink(Proc other) {
-    Objects.requireNonNull(other, () -> "unlink " + this + ": other process is null");
+    Args.notNull(other, "other", () -> "unlink " + this + ": other process is null");
     removeLink(other);
     other.removeLink(this);
   }
@@ -255,11 +256,13 @@ public final class Proc extends ProcLifecycle {
    * mailbox). If this process has already exited, the {@link Down} is delivered at once with its
    * exit reason. A process that exits stops its own monitors.
    *
-   * @param watcher the owner that receives the {@link Down}: a process, or any other owner
+   * @param watcher the owner that receives the {@link Down}: a process, or any other owner; not
+   *     null
    * @return the monitor, which {@link MonitorRef#demonitor()} removes
+   * @throws BadProcessArgumentException if {@code watcher} is null
    */
   public MonitorRef monitor(Owner watcher) {
-    Objects.requireNonNull(watcher, () -> "monitor " + this + ": watcher is null");
+    Args.notNull(watcher, "watcher", () -> "monitor " + this + ": watcher is null");
     return addMonitor(
         watcher instanceof Proc p ? p : null,
         (ref, reason) -> watcher.deliver(new Down(ref, this, reason)));
@@ -277,9 +280,11 @@ public final class Proc extends ProcLifecycle {
    * from there.
    *
    * @param reason the exit reason; not null
+   * @throws BadProcessArgumentException if {@code reason} is null
+   * @throws ExitException if this process signals itself and is ended by the signal
    */
   public void exit(ExitReason reason) {
-    Objects.requireNonNull(reason, () -> "exit " + this + ": reason is null");
+    Args.notNull(reason, "reason", () -> "exit " + this + ": reason is null");
     Owner from = Owner.current();
     SignalTrampoline.run(() -> exitSignal(from, reason, false));
     if (onOwnThread()) {
@@ -319,12 +324,13 @@ public final class Proc extends ProcLifecycle {
    * @param message the message; not null
    * @return the timer, which can be cancelled; if this process has already exited, a timer that has
    *     already ended and delivers nothing
-   * @throws IllegalArgumentException if {@code delay} is negative
+   * @throws BadProcessArgumentException if {@code delay} or {@code message} is null or {@code
+   *     delay} is negative; no timer is made
    */
   public TimerRef sendAfter(Duration delay, Object message) {
-    Objects.requireNonNull(delay, () -> "sendAfter to " + this + ": delay is null");
+    Args.notNull(delay, "delay", () -> "sendAfter to " + this + ": delay is null");
     if (delay.isNegative()) {
-      throw new IllegalArgumentException("sendAfter to " + this + ": negative delay " + delay);
+      throw Args.bad("delay", "sendAfter to " + this + ": negative delay " + delay);
     }
     return schedule(delay, message, 0);
   }
@@ -338,13 +344,14 @@ public final class Proc extends ProcLifecycle {
    * @param message the message, delivered each time; not null
    * @return the timer, which can be cancelled; if this process has already exited, a timer that has
    *     already ended and delivers nothing
-   * @throws IllegalArgumentException if {@code period} is zero or negative
+   * @throws BadProcessArgumentException if {@code period} or {@code message} is null or {@code
+   *     period} is zero or negative; no timer is made
    */
   public TimerRef sendInterval(Duration period, Object message) {
-    Objects.requireNonNull(period, () -> "sendInterval to " + this + ": period is null");
+    Args.notNull(period, "period", () -> "sendInterval to " + this + ": period is null");
     if (period.isNegative() || period.isZero()) {
-      throw new IllegalArgumentException(
-          "sendInterval to " + this + ": period must be positive, was " + period);
+      throw Args.bad(
+          "period", "sendInterval to " + this + ": period must be positive, was " + period);
     }
     return schedule(period, message, MpscMailbox.saturatedNanos(period));
   }
@@ -441,11 +448,13 @@ public final class Proc extends ProcLifecycle {
    * Waits until this process has exited and its links and monitors have been signalled, at most
    * {@code timeout}.
    *
-   * @param timeout how long to wait at most
+   * @param timeout how long to wait at most; not null; zero or negative does not wait
    * @return the exit reason, or empty if the process was still alive at the timeout
+   * @throws BadProcessArgumentException if {@code timeout} is null
    * @throws InterruptedException if the waiting thread is interrupted
    */
   public Optional<ExitReason> awaitExit(Duration timeout) throws InterruptedException {
+    Args.notNull(timeout, "timeout", () -> "awaitExit " + this + ": timeout is null");
     long nanos = MpscMailbox.saturatedNanos(timeout);
     if (!exited.await(nanos, TimeUnit.NANOSECONDS)) {
       return Optional.empty();

@@ -11,7 +11,6 @@ import io.jets.process.internal.SignalTrampoline;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.time.Duration;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 
@@ -249,7 +248,7 @@ abstract sealed class ProcLifecycle extends AbstractOwner permits Proc {
   }
 
   TimerRef schedule(Duration delay, Object message, long periodNanos) {
-    Objects.requireNonNull(message, () -> "timer to " + this + ": message is null");
+    Args.notNull(message, "message", () -> "timer to " + this + ": message is null");
     TimerRef timer = new TimerRef(self(), message, MpscMailbox.deadlineAfter(delay), periodNanos);
     if (!relations.addTimer(timer)) {
       timer.discard();

@@ -6,7 +6,7 @@ import io.jets.owner.ExitReason;
  * A {@link GenServer} failed to start: its {@code init} threw or asked to stop. The process has
  * exited with {@link #reason()}; the cause is the exception {@code init} threw, if any.
  */
-public final class ProcStartException extends RuntimeException {
+public final class ProcStartException extends ProcessException {
 
   private static final long serialVersionUID = 1L;
 

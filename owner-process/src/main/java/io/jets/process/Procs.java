@@ -3,7 +3,6 @@ package io.jets.process;
 import io.jets.owner.Owner;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -23,9 +22,10 @@ public final class Procs {
    * Spawns a plain process running {@code body}, with an unbounded mailbox. Never blocks.
    *
    * @param name the process's name, for messages and listings; not empty, need not be unique
-   * @param body the code the process runs
+   * @param body the code the process runs; not null
    * @return the process, started
-   * @throws IllegalArgumentException if {@code name} is null or empty
+   * @throws BadProcessArgumentException if {@code name} is null or empty or {@code body} is null;
+   *     nothing is started
    */
   public static Proc spawn(String name, ProcBody body) {
     return Proc.builder(name).spawn(body);
@@ -35,10 +35,12 @@ public final class Procs {
    * Spawns a plain process linked to the calling process ({@code spawn_link}). Never blocks.
    *
    * @param name the process's name, for messages and listings; not empty, need not be unique
-   * @param body the code the process runs
+   * @param body the code the process runs; not null
    * @return the process, started and linked to the caller
-   * @throws IllegalArgumentException if {@code name} is null or empty
-   * @throws IllegalStateException if the calling thread is not running a process
+   * @throws BadProcessArgumentException if {@code name} is null or empty or {@code body} is null;
+   *     nothing is started
+   * @throws IllegalStateException if the calling thread is not running a process; nothing is
+   *     started
    */
   public static Proc spawnLink(String name, ProcBody body) {
     return Proc.builder(name).linkToCaller().spawn(body);
@@ -49,10 +51,11 @@ public final class Procs {
    * timeout and is not interrupted (an interrupt is kept for after it).
    *
    * @param name the process's name, for messages and listings; not empty, need not be unique
-   * @param server the callbacks the process runs
+   * @param server the callbacks the process runs; not null
    * @return the process, running after its {@code init}
    * @throws ProcStartException if {@code init} threw or asked to stop
-   * @throws IllegalArgumentException if {@code name} is null or empty
+   * @throws BadProcessArgumentException if {@code name} is null or empty or {@code server} is null;
+   *     nothing is started
    * @throws ExitException if the caller is a process ended by an exit signal while it waited
    */
   public static Proc start(String name, GenServer<?> server) {
@@ -64,11 +67,13 @@ public final class Procs {
    * {@link #start} does, until its {@code init} has returned.
    *
    * @param name the process's name, for messages and listings; not empty, need not be unique
-   * @param server the callbacks the process runs
+   * @param server the callbacks the process runs; not null
    * @return the process, running after its {@code init} and linked to the caller
    * @throws ProcStartException if {@code init} threw or asked to stop
-   * @throws IllegalArgumentException if {@code name} is null or empty
-   * @throws IllegalStateException if the calling thread is not running a process
+   * @throws BadProcessArgumentException if {@code name} is null or empty or {@code server} is null;
+   *     nothing is started
+   * @throws IllegalStateException if the calling thread is not running a process; nothing is
+   *     started
    * @throws ExitException if the caller is a process ended by an exit signal while it waited
    */
   public static Proc startLink(String name, GenServer<?> server) {
@@ -115,15 +120,15 @@ public final class Procs {
    * process id, lowest (oldest) first.
    *
    * @param n how many processes to return at most; not negative
-   * @param by the figure to rank by
+   * @param by the figure to rank by; not null
    * @return a snapshot of each process ranked, largest figure first; the figures are estimates
    *     while the processes run
-   * @throws IllegalArgumentException if {@code n} is negative
+   * @throws BadProcessArgumentException if {@code n} is negative or {@code by} is null
    */
   public static List<ProcInfo> top(int n, TopBy by) {
-    Objects.requireNonNull(by, "top: by is null");
+    Args.notNull(by, "by", () -> "top: by is null");
     if (n < 0) {
-      throw new IllegalArgumentException("top: n must not be negative, was " + n);
+      throw Args.bad("n", "top: n must not be negative, was " + n);
     }
     return LIVE.stream()
         .map(Proc::info)

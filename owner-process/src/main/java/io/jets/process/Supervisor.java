@@ -3,7 +3,6 @@ package io.jets.process;
 import io.jets.process.internal.SupervisorServer;
 import java.time.Duration;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -37,7 +36,7 @@ public final class Supervisor {
    *
    * @param name the supervisor process's name; not empty
    * @return a new builder with no children and OTP's default intensity, 1 restart in 5 seconds
-   * @throws IllegalArgumentException if {@code name} is null or empty
+   * @throws BadProcessArgumentException if {@code name} is null or empty
    */
   public static SupervisorBuilder builder(String name) {
     return new SupervisorBuilder(name);
@@ -55,12 +54,13 @@ public final class Supervisor {
   /**
    * The running process of child {@code id}, if it is running now.
    *
-   * @param id the child's id in its {@link ChildSpec}
+   * @param id the child's id in its {@link ChildSpec}; not null
    * @return the child's process, or empty while it is being restarted, after it was stopped or once
    *     it exited for good
+   * @throws BadProcessArgumentException if {@code id} is null
    */
   public Optional<Proc> child(Object id) {
-    Objects.requireNonNull(id, "child: id is null");
+    Args.notNull(id, "id", () -> "child of " + proc + ": id is null");
     return server.child(id);
   }
 
@@ -78,8 +78,10 @@ public final class Supervisor {
    * which_children}): every exit it had received before this call has been handled, restarts
    * included. Blocks up to {@code timeout}.
    *
-   * @param timeout how long to wait at most for the supervisor's answer; not negative
+   * @param timeout how long to wait at most for the supervisor's answer; not null, not negative
    * @return an immutable map from child id to process, in start order
+   * @throws BadProcessArgumentException if {@code timeout} is null or negative, whether or not the
+   *     supervisor is alive
    * @throws NoProcessException if the supervisor has exited
    * @throws CallTimeoutException if it did not answer in time
    */
@@ -101,12 +103,17 @@ public final class Supervisor {
    * Stops the children in reverse start order, then the supervisor, and waits until it has exited.
    * Does nothing if it has already exited. Blocks up to {@code timeout}.
    *
-   * @param timeout how long to wait at most for the supervisor to exit; not negative
+   * @param timeout how long to wait at most for the supervisor to exit; not null, not negative
+   * @throws BadProcessArgumentException if {@code timeout} is null or negative, whether or not the
+   *     supervisor is alive; nothing is stopped
    * @throws CallTimeoutException if the supervisor did not finish within {@code timeout}
    * @throws CallInterruptedException if the calling thread was interrupted while waiting
    */
   public void stop(Duration timeout) {
-    Objects.requireNonNull(timeout, () -> "stop " + proc + ": timeout is null");
+    Args.notNull(timeout, "timeout", () -> "stop " + proc + ": timeout is null");
+    if (timeout.isNegative()) {
+      throw Args.bad("timeout", "stop " + proc + ": negative timeout " + timeout);
+    }
     if (!proc.isAlive()) {
       return;
     }

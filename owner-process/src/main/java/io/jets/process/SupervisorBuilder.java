@@ -5,13 +5,12 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Objects;
 import java.util.Set;
 
 /**
  * Options of a one-for-one {@link Supervisor}: its children, in start order, and its restart
  * intensity. Obtain one from {@link Supervisor#builder(String)}; settings are checked as they are
- * made.
+ * made, and a refused setting leaves the builder as it was.
  */
 public final class SupervisorBuilder {
 
@@ -26,7 +25,7 @@ public final class SupervisorBuilder {
 
   SupervisorBuilder(String name) {
     if (name == null || name.isEmpty()) {
-      throw new IllegalArgumentException("supervisor name is null or empty");
+      throw Args.bad("name", "supervisor name is null or empty");
     }
     this.name = name;
   }
@@ -39,18 +38,18 @@ public final class SupervisorBuilder {
    *     first child exit that calls for a restart stops the supervisor)
    * @param period the sliding window the restarts are counted in; positive
    * @return this builder
-   * @throws IllegalArgumentException if {@code maxRestarts} is negative or {@code period} is not
-   *     positive
+   * @throws BadProcessArgumentException if {@code maxRestarts} is negative or {@code period} is
+   *     null or not positive; the builder keeps its previous intensity
    */
   public SupervisorBuilder intensity(int maxRestarts, Duration period) {
     if (maxRestarts < 0) {
-      throw new IllegalArgumentException(
+      throw Args.bad(
+          "maxRestarts",
           "supervisor " + name + ": maxRestarts must not be negative, was " + maxRestarts);
     }
-    Objects.requireNonNull(period, () -> "supervisor " + name + ": period is null");
+    Args.notNull(period, "period", () -> "supervisor " + name + ": period is null");
     if (period.isNegative() || period.isZero()) {
-      throw new IllegalArgumentException(
-          "supervisor " + name + ": period must be positive, was " + period);
+      throw Args.bad("period", "supervisor " + name + ": period must be positive, was " + period);
     }
     this.maxRestarts = maxRestarts;
     this.period = period;
@@ -60,15 +59,15 @@ public final class SupervisorBuilder {
   /**
    * Adds a child; children start in the order added and stop in the reverse order.
    *
-   * @param spec how to start, restart and stop the child
+   * @param spec how to start, restart and stop the child; not null
    * @return this builder
-   * @throws IllegalArgumentException if a child with the same id was already added
+   * @throws BadProcessArgumentException if {@code spec} is null or a child with the same id was
+   *     already added; the builder keeps its previous children
    */
   public SupervisorBuilder child(ChildSpec spec) {
-    Objects.requireNonNull(spec, () -> "supervisor " + name + ": child spec is null");
+    Args.notNull(spec, "spec", () -> "supervisor " + name + ": child spec is null");
     if (!ids.add(spec.id())) {
-      throw new IllegalArgumentException(
-          "supervisor " + name + ": duplicate child id " + spec.id());
+      throw Args.bad("spec", "supervisor " + name + ": duplicate child id " + spec.id());
     }
     children.add(spec);
     return this;
@@ -88,13 +87,17 @@ public final class SupervisorBuilder {
   /**
    * Registers the supervisor process under {@code registeredName}; see {@link Registry}.
    *
-   * @param registeredName the name; any object with value-based {@code equals} and {@code hashCode}
+   * @param registeredName the name; any object with value-based {@code equals} and {@code
+   *     hashCode}; not null
    * @return this builder
+   * @throws BadProcessArgumentException if {@code registeredName} is null
    */
   public SupervisorBuilder register(Object registeredName) {
     this.registeredName =
-        Objects.requireNonNull(
-            registeredName, () -> "supervisor " + name + ": registered name is null");
+        Args.notNull(
+            registeredName,
+            "registeredName",
+            () -> "supervisor " + name + ": registered name is null");
     return this;
   }
 

@@ -107,17 +107,46 @@
  *
  * <h2>Failures</h2>
  *
- * The runtime's failures are {@link io.jets.process.NoProcessException} (the process has exited, or
- * no process holds the name), {@link io.jets.process.CallTimeoutException}, {@link
- * io.jets.process.CallFailedException} (the server exited before answering), {@link
- * io.jets.process.CallInterruptedException}, {@link io.jets.process.MailboxOverloadedException},
- * {@link io.jets.process.NameInUseException} and {@link io.jets.process.ProcStartException}, all
- * unchecked; each message names the process or the name concerned and what was attempted. An
- * exception thrown by a server's callback never reaches a caller directly: it ends the server, and
- * a caller waiting in {@link io.jets.process.Proc#call} gets a {@link
- * io.jets.process.CallFailedException} whose cause is the exception the server died of. {@link
- * io.jets.process.ExitException} is not a failure but the way a process exits with a chosen reason:
- * code must let it propagate.
+ * Every exception the runtime throws is a {@link io.jets.process.ProcessException}, a subclass of
+ * {@link io.jets.owner.JetsException}, and unchecked: {@link
+ * io.jets.process.BadProcessArgumentException} for bad input, {@link
+ * io.jets.process.NoProcessException} (the process has exited, or no process holds the name),
+ * {@link io.jets.process.NameInUseException}, {@link io.jets.process.MailboxOverloadedException},
+ * {@link io.jets.process.CallTimeoutException}, {@link io.jets.process.CallInterruptedException},
+ * {@link io.jets.process.CallFailedException} (the server exited before answering) and {@link
+ * io.jets.process.ProcStartException}. Each message names the process concerned (or the registered
+ * name, supervisor, child spec or partitioned owner) and what was attempted. {@link
+ * io.jets.process.ExitException} is one of the family but not a failure: it is the way a process
+ * exits with a chosen reason, and code must let it propagate (a handler of {@code ProcessException}
+ * or {@code JetsException} in a process catches it first and rethrows it).
+ *
+ * <p>The rule for bad input: an argument that no thread could pass (null where a value is required,
+ * a number or duration out of range, a null or empty process or supervisor name, a duplicate child
+ * id, a partition index out of range, a process that already holds a name given to {@link
+ * io.jets.process.Registry#register}) is a {@link io.jets.process.BadProcessArgumentException},
+ * whose {@code argument()} is the parameter's name. Nulls and ranges are checked first, before the
+ * state of any process is looked at (so a null message to an exited process, or to a name nobody
+ * holds, is reported, not dropped), and all of it before anything is sent, started, registered,
+ * linked, monitored or scheduled, or a builder's setting is changed: a call that throws it has
+ * changed nothing. An exited process or a free name is no bad input but the state the more precise
+ * exceptions above report ({@code NoProcessException}, {@code NameInUseException}). A call whose
+ * arguments are fine but whose <em>calling thread</em> may not make it throws {@link
+ * IllegalStateException}, and changes nothing either: {@link io.jets.process.Proc#receive} and
+ * {@link io.jets.process.Proc#trapExit} from a thread other than the process's own, {@link
+ * io.jets.process.Procs#self()}, {@code spawnLink}, {@code startLink} and {@code linkToCaller()} on
+ * a thread that runs no process, and a process that {@link io.jets.process.Proc#call}s itself
+ * (OTP's {@code calling_self}); the same call from another thread would be right. A call with both
+ * a bad argument and the wrong thread reports the bad argument.
+ *
+ * <p>An exception thrown by code the runtime runs (a process's body, a server's callbacks, a
+ * child's start) never reaches a caller directly: it ends that process. A caller waiting in {@link
+ * io.jets.process.Proc#call} then gets a {@link io.jets.process.CallFailedException}, a starter a
+ * {@link io.jets.process.ProcStartException}, whose cause is the exception the process died of. A
+ * callback that returns what it may not (a {@link io.jets.process.Next.Reply} from {@code
+ * handleCast}, null, anything but {@code noReply} or {@code stop} from {@code init}), and the
+ * default {@code handleCall}, {@code handleCast} and {@code handleContinue}, end the server the
+ * same way, with an {@link IllegalStateException} as its crash: the server's own error, never
+ * thrown to a caller.
  *
  * <h2>Introspection</h2>
  *

@@ -103,9 +103,9 @@ class MailboxPolicyTest {
 
   @Test
   void invalidCapacityIsRefusedNamingTheProcess() {
-    IllegalArgumentException e =
+    BadProcessArgumentException e =
         assertThrows(
-            IllegalArgumentException.class,
+            BadProcessArgumentException.class,
             () -> Proc.builder("tiny").mailbox(0, OverflowPolicy.REJECT));
     assertTrue(e.getMessage().contains("tiny"), e.getMessage());
   }

@@ -114,7 +114,7 @@ class PartitionedOwnerTest {
     Proc after = owner.route("user-42");
     assertNotSame(before, after);
     assertTrue(after.isAlive());
-    assertThrows(NullPointerException.class, () -> owner.route(null));
+    assertThrows(BadProcessArgumentException.class, () -> owner.route(null));
     owner.stop(LONG);
     assertThrows(NoProcessException.class, () -> owner.route("user-42"));
   }

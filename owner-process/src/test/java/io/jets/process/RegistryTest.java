@@ -64,7 +64,12 @@ class RegistryTest {
   void aProcessHoldsOneNameAndAnExitedProcessNone() throws Exception {
     Proc proc = idle("one-name");
     Registry.register("name-1", proc);
-    assertThrows(IllegalStateException.class, () -> Registry.register("name-2", proc));
+    BadProcessArgumentException twice =
+        assertThrows(BadProcessArgumentException.class, () -> Registry.register("name-2", proc));
+    assertEquals("proc", twice.argument());
+    assertTrue(twice.getMessage().contains("name-1"), twice.getMessage());
+    assertTrue(Registry.whereis("name-2").isEmpty());
+    assertEquals(Optional.of("name-1"), proc.registeredName());
     proc.exit(ExitReason.KILL);
     exitOf(proc);
     assertThrows(NoProcessException.class, () -> Registry.register("name-3", proc));

@@ -3,9 +3,11 @@ package io.jets.owner;
 /**
  * The root of every failure a jets module reports about its own state or its caller's input: table
  * errors ({@code io.jets.table.TableException}), persistent-term errors ({@code
- * io.jets.term.TermException}) and the errors of the modules built on them. Each message names the
- * object concerned (a table, a term key) and the offending argument, and an operation that fails
- * with one has changed nothing.
+ * io.jets.term.TermException}), process errors ({@code io.jets.process.ProcessException}) and the
+ * errors of the modules built on them. Each message names the object concerned (a table, a term
+ * key, a process) and the offending argument. An operation that fails with bad input has changed
+ * nothing; each subclass says what its other failures leave behind (a call to a process that timed
+ * out, for example, has already delivered its request).
  *
  * <p>Exceptions thrown by user code that an operation calls (a key's {@code equals}, a function
  * passed to an update) are not wrapped: they reach the caller as thrown, as in {@code
@@ -32,5 +34,22 @@ public class JetsException extends RuntimeException {
    */
   public JetsException(String message, Throwable cause) {
     super(message, cause);
+  }
+
+  /**
+   * Creates the exception with suppression and a writable stack trace each enabled or disabled, as
+   * {@link RuntimeException#RuntimeException(String, Throwable, boolean, boolean)} does: for a
+   * subclass that is control flow rather than a failure (the process runtime's {@code
+   * io.jets.process.ExitException}), whose stack trace would cost much and tell nothing.
+   *
+   * @param message the complete message, naming the object and the argument concerned
+   * @param cause the underlying failure; null if there is none
+   * @param enableSuppression whether {@link #addSuppressed(Throwable)} keeps the exceptions given
+   *     to it
+   * @param writableStackTrace whether the stack trace is filled in and may be set
+   */
+  protected JetsException(
+      String message, Throwable cause, boolean enableSuppression, boolean writableStackTrace) {
+    super(message, cause, enableSuppression, writableStackTrace);
   }
 }

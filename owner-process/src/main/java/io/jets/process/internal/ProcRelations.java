@@ -1,5 +1,6 @@
 package io.jets.process.internal;
 
+import io.jets.process.BadProcessArgumentException;
 import io.jets.process.MonitorRef;
 import io.jets.process.NoProcessException;
 import io.jets.process.Proc;
@@ -164,7 +165,8 @@ public final class ProcRelations {
             "register " + name + " for " + proc + ": the process has exited");
       }
       if (registeredName != null) {
-        throw new IllegalStateException(
+        throw new BadProcessArgumentException(
+            "proc",
             "register "
                 + name
                 + " for "
