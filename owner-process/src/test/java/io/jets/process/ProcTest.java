@@ -106,6 +106,22 @@ class ProcTest {
   }
 
   @Test
+  void receiveWithAZeroOrNegativeTimeoutDoesNotWait() throws Exception {
+    AtomicReference<List<Optional<Object>>> got = new AtomicReference<>();
+    Proc proc =
+        Procs.spawn(
+            "does-not-wait",
+            me ->
+                got.set(
+                    List.of(
+                        me.receive(Duration.ZERO),
+                        me.receive(Duration.ofNanos(-1)),
+                        me.receive(Duration.ofDays(-1)))));
+    assertEquals(ExitReason.NORMAL, exitOf(proc));
+    assertEquals(List.of(Optional.empty(), Optional.empty(), Optional.empty()), got.get());
+  }
+
+  @Test
   void receiveFromAnotherThreadIsRefusedNamingTheProcess() throws Exception {
     CountDownLatch release = new CountDownLatch(1);
     Proc proc = Procs.spawn("private-mailbox", me -> release.await());

@@ -259,22 +259,25 @@ public final class MpscMailbox {
   }
 
   /**
-   * The {@link System#nanoTime()} deadline {@code timeout} from now; Long.MAX_VALUE if it
-   * overflows.
+   * The {@link System#nanoTime()} deadline {@code timeout} from now; Long.MAX_VALUE (no deadline)
+   * if it overflows; now, already reached, if {@code timeout} is zero or negative.
    */
   public static long deadlineAfter(java.time.Duration timeout) {
-    long nanos = saturatedNanos(timeout);
+    long nanos = Math.max(0, saturatedNanos(timeout));
     long now = System.nanoTime();
     long deadline = now + nanos;
     return nanos == Long.MAX_VALUE || deadline - now < 0 ? Long.MAX_VALUE : deadline;
   }
 
-  /** {@code duration} in nanoseconds, Long.MAX_VALUE if it does not fit. */
+  /**
+   * {@code duration} in nanoseconds; Long.MAX_VALUE if it does not fit, Long.MIN_VALUE if it is
+   * negative and does not fit.
+   */
   public static long saturatedNanos(java.time.Duration duration) {
     try {
       return duration.toNanos();
     } catch (ArithmeticException tooLong) {
-      return Long.MAX_VALUE;
+      return duration.isNegative() ? Long.MIN_VALUE : Long.MAX_VALUE;
     }
   }
 }
