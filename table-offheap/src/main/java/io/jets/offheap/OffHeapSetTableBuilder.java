@@ -11,6 +11,8 @@ import io.jets.table.internal.TableOptions;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.function.Predicate;
 import net.openhft.chronicle.map.ChronicleMap;
 import net.openhft.chronicle.map.ChronicleMapBuilder;
 
@@ -264,6 +266,13 @@ public final class OffHeapSetTableBuilder<K, V> {
    *     table is named and its name is in use
    * @throws TableFileLockedException if the file is open elsewhere
    * @throws OffHeapCapacityException if Chronicle cannot lay out a map of this size
+   * @throws OffHeapUnavailableException if the JVM lacks flags Chronicle Map needs (the message
+   *     names every one: the {@code --add-exports} and {@code --add-opens} of the README's "JVM
+   *     flags for {@code table-offheap}" that are missing, and {@code
+   *     -Dchronicle.analytics.disable=true} if that property is not set), checked before Chronicle
+   *     is touched and before anything is created; or if Chronicle fails to start with them (its
+   *     runtime compiler, for one, needs Chronicle's jars on the class path, also when they are on
+   *     the module path). An {@code Error} of Chronicle's never escapes the build: it is the cause
    */
   @SuppressWarnings("unchecked")
   public <K2 extends K, V2 extends V> SetTable<K2, V2> build() {
@@ -281,6 +290,7 @@ public final class OffHeapSetTableBuilder<K, V> {
             recordStats,
             false);
     checkLayout();
+    checkJvm();
     if (named && Tables.whereis(name).isPresent()) {
       // checked before the map and its file exist; the registry checks again when the table opens
       throw new BadArgumentException(name, "name already in use by a named table");
@@ -346,30 +356,111 @@ public final class OffHeapSetTableBuilder<K, V> {
     }
   }
 
-  private ChronicleMap<byte[], byte[]> createMap(Path dataFile) {
-    ChronicleMapBuilder<byte[], byte[]> builder =
-        ChronicleMapBuilder.of(byte[].class, byte[].class)
-            .name(name)
-            .entries(entries)
-            .averageKeySize(averageKeySize)
-            .averageValueSize(averageValueSize)
-            .maxBloatFactor(maxBloatFactor)
-            .actualSegments(segmentsFor(entries));
-    if (dataFile == null) {
-      try {
-        return builder.create();
-      } catch (RuntimeException | OutOfMemoryError e) {
-        throw tooLarge(e);
-      }
+  /**
+   * Refuses to build, naming every flag, if the JVM lacks flags Chronicle needs: without them
+   * Chronicle fails with raw errors that name neither the table nor the flag.
+   */
+  private void checkJvm() {
+    List<String> missing = ChronicleFlags.missing();
+    if (!missing.isEmpty()) {
+      throw new OffHeapUnavailableException(
+          name,
+          "build: off-heap tables run on Chronicle Map, which needs JVM flags this JVM lacks: "
+              + String.join(" ", missing)
+              + " (add them to the java command line; the README's \"JVM flags for"
+              + " table-offheap\" lists them); nothing was created",
+          missing,
+          null);
     }
+  }
+
+  /**
+   * Creates the Chronicle map. Every {@code Error} Chronicle throws becomes a jets exception: an
+   * {@code OutOfMemoryError} is a capacity Chronicle cannot lay out, any other (an {@code
+   * AssertionError} or {@code ExceptionInInitializerError} of its own) or a refused access to JDK
+   * internals means Chronicle cannot run on this JVM.
+   */
+  private ChronicleMap<byte[], byte[]> createMap(Path dataFile) {
     try {
-      return builder.createPersistedTo(dataFile.toFile());
+      ChronicleMapBuilder<byte[], byte[]> builder =
+          ChronicleMapBuilder.of(byte[].class, byte[].class)
+              .name(name)
+              .entries(entries)
+              .averageKeySize(averageKeySize)
+              .averageValueSize(averageValueSize)
+              .maxBloatFactor(maxBloatFactor)
+              .actualSegments(segmentsFor(entries));
+      if (dataFile == null) {
+        try {
+          return builder.create();
+        } catch (RuntimeException e) {
+          throw cannotRun(e) ? unavailable(e) : tooLarge(e);
+        }
+      }
+      try {
+        return builder.createPersistedTo(dataFile.toFile());
+      } catch (IOException | RuntimeException e) {
+        if (cannotRun(e)) {
+          throw unavailable(e);
+        }
+        throw new BadArgumentException(
+            name, "build: cannot open the table file " + dataFile + ": " + e, e);
+      }
     } catch (OutOfMemoryError e) {
       throw tooLarge(e);
-    } catch (IOException | RuntimeException e) {
-      throw new BadArgumentException(
-          name, "build: cannot open the table file " + dataFile + ": " + e, e);
+    } catch (Error e) {
+      throw unavailable(e);
     }
+  }
+
+  /**
+   * Whether {@code failure} says Chronicle cannot run here, whatever the map's size or file: the
+   * JVM refused it access to its internals, or its runtime compiler did not find Chronicle's
+   * classes.
+   */
+  private static boolean cannotRun(Throwable failure) {
+    return refusedAccess(failure) || compilerCannotSeeChronicle(failure);
+  }
+
+  private static boolean refusedAccess(Throwable failure) {
+    return inChain(
+        failure,
+        t ->
+            t instanceof java.lang.reflect.InaccessibleObjectException
+                || t instanceof IllegalAccessException
+                || t instanceof IllegalAccessError);
+  }
+
+  /**
+   * javac's {@code CompletionFailure}: Chronicle compiles classes at run time against {@code
+   * java.class.path}, so its jars must be on the class path, also when they are on the module path.
+   */
+  private static boolean compilerCannotSeeChronicle(Throwable failure) {
+    return inChain(
+        failure,
+        t -> t.getClass().getName().equals("com.sun.tools.javac.code.Symbol$CompletionFailure"));
+  }
+
+  private static boolean inChain(Throwable failure, Predicate<Throwable> test) {
+    int depth = 0;
+    for (Throwable t = failure; t != null && depth < 32; t = t.getCause(), depth++) {
+      if (test.test(t)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Chronicle failed to start although the flags {@link ChronicleFlags} checks are present. */
+  private OffHeapUnavailableException unavailable(Throwable cause) {
+    String why =
+        compilerCannotSeeChronicle(cause)
+            ? "build: Chronicle Map's runtime compiler cannot find Chronicle's classes on the class"
+                + " path (java.class.path), against which it compiles the classes it generates:"
+                + " with Chronicle's jars on the module path, put them on the class path too: "
+            : "build: Chronicle Map cannot run on this JVM, although it has the flags"
+                + " table-offheap checks (README, \"JVM flags for table-offheap\"): ";
+    return new OffHeapUnavailableException(name, why + cause, List.of(), cause);
   }
 
   /**

@@ -36,7 +36,9 @@ import java.util.Optional;
  *       file, to be reopened with {@link OffHeapSetTableBuilder#persistedTo(Path)}.
  * </ul>
  *
- * <p>Chronicle Map needs JVM flags on JDK 17 and later (see the README's "Off-heap tables").
+ * <p>Chronicle Map needs JVM flags on JDK 17 and later (see the README's "Off-heap tables"):
+ * without them, {@link OffHeapSetTableBuilder#build()} throws {@link OffHeapUnavailableException}
+ * naming every flag the JVM lacks.
  */
 public final class OffHeapTables {
 

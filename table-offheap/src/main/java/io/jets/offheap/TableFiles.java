@@ -222,6 +222,8 @@ public final class TableFiles {
    *     CHECKSUM_MISMATCH}, {@code COUNT_MISMATCH}, {@code NAME_IN_USE} (a named table of that name
    *     exists), or {@code CODEC} (the codecs given do not match the file's, or an object does not
    *     decode)
+   * @throws OffHeapUnavailableException if the file holds an off-heap table and this JVM lacks the
+   *     flags Chronicle Map needs (see {@link OffHeapSetTableBuilder#build()})
    */
   public static Table<?, ?> file2tab(Path path, TabFileOptions options) {
     requirePath(path);

@@ -46,14 +46,18 @@
  * As in {@link io.jets.table}, every failure is a {@link io.jets.table.TableException} that names
  * the table, and a failed operation changes nothing; this package adds {@link
  * io.jets.offheap.OffHeapCapacityException} (the table is full), {@link
- * io.jets.offheap.TableFileLockedException} and {@link io.jets.offheap.TabFileException}. A key or
+ * io.jets.offheap.TableFileLockedException}, {@link io.jets.offheap.TabFileException} and {@link
+ * io.jets.offheap.OffHeapUnavailableException} (Chronicle Map cannot run on this JVM). A key or
  * value its codec cannot encode is a {@link io.jets.table.BadArgumentException}.
  *
  * <h2>JVM flags</h2>
  *
  * Chronicle Map needs {@code --add-opens} and {@code --add-exports} flags on JDK 17 and later, and
  * {@code -Dchronicle.analytics.disable=true} to send no usage analytics; the README's "JVM flags
- * for {@code table-offheap}" lists them. Heap tables, and {@code tab2file} of a heap table, need
- * none.
+ * for {@code table-offheap}" lists them. Building an off-heap table (also through {@code file2tab}
+ * of an off-heap table's file) checks them all before Chronicle is touched: on a JVM that lacks any
+ * it throws {@link io.jets.offheap.OffHeapUnavailableException}, naming every missing flag as it
+ * goes on the command line, and creates nothing. Heap tables, and {@code tab2file} of a heap table,
+ * need none.
  */
 package io.jets.offheap;
