@@ -9,12 +9,12 @@ import io.jets.owner.ExitReason;
  * Proc#receive} and from blocking operations of a process that an exit signal has already ended;
  * code must let it propagate.
  *
- * <p>It is a {@link ProcessException}, so that everything the runtime throws is one family, but it
- * is control flow, not a failure: it has no stack trace and keeps no suppressed exceptions. Code in
- * a process that catches {@link ProcessException} or {@link io.jets.owner.JetsException} must catch
- * {@code ExitException} first and rethrow it.
+ * <p>It is control flow, not a failure, and so on purpose not a {@link ProcessException} or an
+ * {@link io.jets.owner.JetsException}: a handler of jets' failures in a process never swallows an
+ * exit. It has no stack trace and keeps no suppressed exceptions. Code that catches {@code
+ * RuntimeException} in a process must let it propagate.
  */
-public final class ExitException extends ProcessException {
+public final class ExitException extends RuntimeException {
 
   private static final long serialVersionUID = 1L;
 

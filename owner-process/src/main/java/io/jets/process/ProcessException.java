@@ -7,9 +7,9 @@ import io.jets.owner.JetsException;
  * BadProcessArgumentException} (bad input), {@link NoProcessException} (the process has exited, or
  * no process holds the name), {@link NameInUseException}, {@link MailboxOverloadedException},
  * {@link CallTimeoutException}, {@link CallInterruptedException}, {@link CallFailedException} and
- * {@link ProcStartException}; and {@link ExitException}, which is not a failure but the way a
- * process exits with a chosen reason. Each message names the process concerned (or the registered
- * name, supervisor, child spec or partitioned owner) and what was attempted.
+ * {@link ProcStartException}. {@link ExitException} is not one of them: it is not a failure but the
+ * way a process exits with a chosen reason. Each message names the process concerned (or the
+ * registered name, supervisor, child spec or partitioned owner) and what was attempted.
  *
  * <p>What a failed operation leaves behind: bad input, {@link NoProcessException}, {@link
  * NameInUseException} and {@link MailboxOverloadedException} are thrown before anything is sent,
@@ -46,20 +46,5 @@ public class ProcessException extends JetsException {
    */
   public ProcessException(String message, Throwable cause) {
     super(message, cause);
-  }
-
-  /**
-   * Creates the exception with suppression and a writable stack trace each enabled or disabled: for
-   * {@link ExitException}, which is control flow and carries neither.
-   *
-   * @param message the complete message
-   * @param cause the underlying failure; null if there is none
-   * @param enableSuppression whether {@link #addSuppressed(Throwable)} keeps the exceptions given
-   *     to it
-   * @param writableStackTrace whether the stack trace is filled in and may be set
-   */
-  protected ProcessException(
-      String message, Throwable cause, boolean enableSuppression, boolean writableStackTrace) {
-    super(message, cause, enableSuppression, writableStackTrace);
   }
 }

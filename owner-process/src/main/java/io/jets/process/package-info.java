@@ -116,9 +116,10 @@
  * {@link io.jets.process.CallFailedException} (the server exited before answering) and {@link
  * io.jets.process.ProcStartException}. Each message names the process concerned (or the registered
  * name, supervisor, child spec or partitioned owner) and what was attempted. {@link
- * io.jets.process.ExitException} is one of the family but not a failure: it is the way a process
- * exits with a chosen reason, and code must let it propagate (a handler of {@code ProcessException}
- * or {@code JetsException} in a process catches it first and rethrows it).
+ * io.jets.process.ExitException} is not one of the family: it is not a failure but the way a
+ * process exits with a chosen reason, so a handler of {@code ProcessException} or {@code
+ * JetsException} never swallows it; code that catches {@code RuntimeException} in a process must
+ * let it propagate.
  *
  * <p>The rule for bad input: an argument that no thread could pass (null where a value is required,
  * a number or duration out of range, a null or empty process or supervisor name, a duplicate child

@@ -733,12 +733,13 @@ class ProcessErrorsTest {
             new CallInterruptedException("interrupted"),
             new MailboxOverloadedException("full"),
             new NameInUseException("taken"),
-            new ProcStartException("not started", ExitReason.SHUTDOWN),
-            new ExitException(ExitReason.NORMAL));
+            new ProcStartException("not started", ExitReason.SHUTDOWN));
     for (RuntimeException e : all) {
       assertInstanceOf(ProcessException.class, e, e.getClass().getName());
       assertInstanceOf(JetsException.class, e, e.getClass().getName());
     }
+    // An exit is control flow: a handler of jets' failures must never swallow it.
+    assertFalse(JetsException.class.isInstance(new ExitException(ExitReason.NORMAL)));
 
     Proc exited = Procs.spawn(PREFIX + "exited", me -> {});
     exitOf(exited);

@@ -35,21 +35,4 @@ public class JetsException extends RuntimeException {
   public JetsException(String message, Throwable cause) {
     super(message, cause);
   }
-
-  /**
-   * Creates the exception with suppression and a writable stack trace each enabled or disabled, as
-   * {@link RuntimeException#RuntimeException(String, Throwable, boolean, boolean)} does: for a
-   * subclass that is control flow rather than a failure (the process runtime's {@code
-   * io.jets.process.ExitException}), whose stack trace would cost much and tell nothing.
-   *
-   * @param message the complete message, naming the object and the argument concerned
-   * @param cause the underlying failure; null if there is none
-   * @param enableSuppression whether {@link #addSuppressed(Throwable)} keeps the exceptions given
-   *     to it
-   * @param writableStackTrace whether the stack trace is filled in and may be set
-   */
-  protected JetsException(
-      String message, Throwable cause, boolean enableSuppression, boolean writableStackTrace) {
-    super(message, cause, enableSuppression, writableStackTrace);
-  }
 }
