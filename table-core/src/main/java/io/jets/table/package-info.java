@@ -65,8 +65,9 @@
  *
  * <h2>Failures</h2>
  *
- * Every failure is a {@link io.jets.table.TableException} whose message names the table and the
- * argument: {@link io.jets.table.TableDeletedException}, {@link
+ * Every failure is a {@link io.jets.table.TableException} (a {@link io.jets.owner.JetsException},
+ * the root that persistent terms, processes and the integration modules also report through) whose
+ * message names the table and the argument: {@link io.jets.table.TableDeletedException}, {@link
  * io.jets.table.AccessDeniedException}, {@link io.jets.table.MissingKeyException}, {@link
  * io.jets.table.BadArgumentException}, {@link io.jets.table.WrongTableTypeException}. One exception
  * to that: when user code that an operation calls throws (a key's {@code equals} or {@code
