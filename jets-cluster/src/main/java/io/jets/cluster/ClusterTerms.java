@@ -5,7 +5,9 @@ import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.map.IMap;
 import com.hazelcast.map.listener.EntryAddedListener;
 import com.hazelcast.map.listener.EntryUpdatedListener;
+import io.jets.term.BadTermArgumentException;
 import io.jets.term.PersistentTerm;
+import io.jets.term.TermException;
 import io.jets.term.TermExistsException;
 import io.jets.term.internal.ValueInspector;
 import java.util.Arrays;
@@ -41,8 +43,16 @@ import java.util.concurrent.ConcurrentHashMap;
  * (strings, numbers, records of them): the cluster identifies a key by its bytes. Members read them
  * back through an {@link java.io.ObjectInputFilter} ({@link #DEFAULT_FILTER}, or the pattern given
  * to {@link #bind(HazelcastInstance, String)}; every member should use the same one): a write whose
- * key or value this member's filter rejects is refused before it is sent. An erased key leaves a
- * small tombstone in the cluster so that its version keeps growing.
+ * key or value this member's filter rejects is refused before it is sent, and a term another member
+ * wrote that this member's filter rejects is not applied here (a warning in the log says why),
+ * whether it arrives with {@link #bind} or later. An erased key leaves a small tombstone in the
+ * cluster so that its version keeps growing.
+ *
+ * <p>Failures are those of {@link PersistentTerm}: a {@link TermException} whose message names the
+ * key (or says it is null), the operation and the argument; bad input is a {@link
+ * BadTermArgumentException}, thrown before anything is sent. {@link #bind}, which names no term,
+ * reports bad input with the JDK's exceptions, and the cluster's own failures are Hazelcast's
+ * exceptions (the package documentation, Failures).
  */
 public final class ClusterTerms implements AutoCloseable {
 
@@ -65,14 +75,14 @@ public final class ClusterTerms implements AutoCloseable {
   /** What this member applied for one key: the version and the value (null: erased). */
   private record Applied(long version, Object key, Object value) {}
 
-  private ClusterTerms(HazelcastInstance member, String filterPattern) {
+  private ClusterTerms(HazelcastInstance member, TermCodec codec) {
     this.terms = member.getMap(MAP_NAME);
-    this.codec = new TermCodec(filterPattern);
+    this.codec = codec;
     // Subscribe first, then read what is there: a write between the two arrives by event, and
     // versions make applying it twice, or out of order, a no-op.
     this.subscription = terms.addEntryListener(new Events(), true);
     for (TermRecord record : terms.values()) {
-      apply(record);
+      applyOrWarn(record);
     }
   }
 
@@ -98,11 +108,19 @@ public final class ClusterTerms implements AutoCloseable {
    *     "java.base/*;com.example.prices.*;!*"}
    * @return the binding; close it to stop applying the cluster's writes
    * @throws NullPointerException if an argument is null
+   * @throws IllegalArgumentException if {@code filterPattern} is malformed or names no class
    */
   public static ClusterTerms bind(HazelcastInstance member, String filterPattern) {
-    Objects.requireNonNull(member, "member");
-    Objects.requireNonNull(filterPattern, "filterPattern");
-    return new ClusterTerms(member, filterPattern);
+    Objects.requireNonNull(member, "bind: member is null");
+    Objects.requireNonNull(filterPattern, "bind: filterPattern is null");
+    TermCodec codec;
+    try {
+      codec = new TermCodec(filterPattern);
+    } catch (TermCodec.CodecException e) {
+      throw new IllegalArgumentException(
+          "bind: filterPattern '" + filterPattern + "' " + e.getMessage(), e.getCause());
+    }
+    return new ClusterTerms(member, codec);
   }
 
   /**
@@ -111,12 +129,11 @@ public final class ClusterTerms implements AutoCloseable {
    *
    * @param key the term's key: immutable, serializable, with a deterministic serialized form
    * @param value the term's value: immutable and serializable
-   * @throws NullPointerException if key or value is null
-   * @throws IllegalArgumentException if key or value is mutable or not serializable; nothing is
-   *     sent
+   * @throws BadTermArgumentException if key or value is null, mutable, not serializable, or refused
+   *     by this member's serialization filter; nothing is sent
    */
   public void put(Object key, Object value) {
-    write(key, value, false);
+    write("put", key, value, false);
   }
 
   /**
@@ -125,13 +142,12 @@ public final class ClusterTerms implements AutoCloseable {
    *
    * @param key the term's key, as for {@link #put}
    * @param value the term's value, as for {@link #put}
-   * @throws NullPointerException if key or value is null
-   * @throws IllegalArgumentException if key or value is mutable or not serializable; nothing is
-   *     sent
+   * @throws BadTermArgumentException if key or value is null, mutable, not serializable, or refused
+   *     by this member's serialization filter; nothing is sent
    * @throws TermExistsException if the cluster holds a different value under the key; it stays
    */
   public void putNew(Object key, Object value) {
-    write(key, value, true);
+    write("putNew", key, value, true);
   }
 
   /**
@@ -140,31 +156,65 @@ public final class ClusterTerms implements AutoCloseable {
    *
    * @param key the term's key
    * @return true if the cluster held a term under the key
+   * @throws BadTermArgumentException if the key is null, mutable, not serializable, or refused by
+   *     this member's serialization filter; nothing is sent
    */
   public boolean erase(Object key) {
-    ValueInspector.inspect("key", key, key);
-    byte[] keyBytes = codec.encode(key, "key");
+    ValueInspector.check("erase", "key", key, key);
+    byte[] keyBytes = encode("erase", "key", key, key, true);
     TermWrites.Outcome outcome =
         terms.executeOnKey(id(keyBytes), new TermWrites.Write(keyBytes, null, false));
     if (outcome.record() != null) {
-      apply(outcome.record());
+      applyWritten("erase", key, outcome.record());
     }
     return outcome.changed();
   }
 
-  private void write(Object key, Object value, boolean onlyNew) {
-    ValueInspector.inspect("key", key, key);
-    ValueInspector.inspect("value", key, value);
-    byte[] keyBytes = codec.encode(key, "key");
-    byte[] valueBytes = codec.encode(value, "value");
-    codec.check(keyBytes, key, "key");
-    codec.check(valueBytes, key, "value");
+  private void write(String operation, Object key, Object value, boolean onlyNew) {
+    ValueInspector.check(operation, "key", key, key);
+    ValueInspector.check(operation, "value", key, value);
+    byte[] keyBytes = encode(operation, "key", key, key, true);
+    byte[] valueBytes = encode(operation, "value", key, value, true);
     TermWrites.Outcome outcome =
         terms.executeOnKey(id(keyBytes), new TermWrites.Write(keyBytes, valueBytes, onlyNew));
     TermRecord record = outcome.record();
-    apply(record);
+    applyWritten(operation, key, record);
     if (onlyNew && !outcome.changed() && !Arrays.equals(record.value(), valueBytes)) {
       throw new TermExistsException(key);
+    }
+  }
+
+  /**
+   * The bytes of {@code object}, the {@code role} ("key" or "value") of the term under {@code key}
+   * in {@code operation}; {@code check}: checked to read back through this member's filter.
+   */
+  private byte[] encode(String operation, String role, Object key, Object object, boolean check) {
+    if (object == null) {
+      throw new BadTermArgumentException(key, role, operation + ": " + role + " is null");
+    }
+    try {
+      byte[] bytes = codec.encode(object);
+      if (check) {
+        codec.check(bytes);
+      }
+      return bytes;
+    } catch (TermCodec.CodecException e) {
+      BadTermArgumentException bad =
+          new BadTermArgumentException(key, role, operation + ": " + role + " " + e.getMessage());
+      bad.initCause(e.getCause());
+      throw bad;
+    }
+  }
+
+  /** Applies the record this member's own write left; it encoded both, so it reads them back. */
+  private void applyWritten(String operation, Object key, TermRecord record) {
+    try {
+      apply(record);
+    } catch (TermCodec.CodecException e) {
+      throw new TermException(
+          key,
+          operation + ": the cluster holds the write, but " + e.getMessage() + " here",
+          e.getCause());
     }
   }
 
@@ -174,9 +224,10 @@ public final class ClusterTerms implements AutoCloseable {
    *
    * @param key the term's key
    * @return the value, or null if this member has applied no term under the key, or its erasure
+   * @throws BadTermArgumentException if the key is null or not serializable
    */
   public Object applied(Object key) {
-    Applied a = applied.get(id(codec.encode(key, "key")));
+    Applied a = applied.get(id(encode("applied", "key", key, key, false)));
     return a == null ? null : a.value();
   }
 
@@ -185,9 +236,10 @@ public final class ClusterTerms implements AutoCloseable {
    *
    * @param key the term's key
    * @return the version applied here
+   * @throws BadTermArgumentException if the key is null or not serializable
    */
   public long version(Object key) {
-    Applied a = applied.get(id(codec.encode(key, "key")));
+    Applied a = applied.get(id(encode("version", "key", key, key, false)));
     return a == null ? 0 : a.version();
   }
 
@@ -201,7 +253,12 @@ public final class ClusterTerms implements AutoCloseable {
     return Base64.getEncoder().encodeToString(keyBytes);
   }
 
-  /** Applies a record if it is newer than what this member has for its key; once per version. */
+  /**
+   * Applies a record if it is newer than what this member has for its key; once per version.
+   *
+   * @throws TermCodec.CodecException if this member cannot read the key or value
+   * @throws TermException if the term store refuses the term
+   */
   private void apply(TermRecord record) {
     if (record == null) {
       return;
@@ -212,15 +269,37 @@ public final class ClusterTerms implements AutoCloseable {
           if (current != null && current.version() >= record.version()) {
             return current;
           }
-          Object key = current != null ? current.key() : codec.decode(record.key(), "key");
+          Object key = current != null ? current.key() : decode(record.key(), "the key of a term");
           if (record.value() == null) {
             PersistentTerm.erase(key);
             return new Applied(record.version(), key, null);
           }
-          Object value = codec.decode(record.value(), "value of " + key);
+          Object value =
+              decode(record.value(), "the value of term " + ValueInspector.describe(key));
           PersistentTerm.put(key, value);
           return new Applied(record.version(), key, value);
         });
+  }
+
+  /** The object {@code bytes} hold; a failure names {@code what} they are. */
+  private Object decode(byte[] bytes, String what) {
+    try {
+      return codec.decode(bytes);
+    } catch (TermCodec.CodecException e) {
+      throw new TermCodec.CodecException(what + " " + e.getMessage(), e.getCause());
+    }
+  }
+
+  /**
+   * Applies a record another member wrote, unless this member cannot hold it (its filter differs
+   * from the writer's): then it keeps the version it had, and says why once per such write.
+   */
+  private void applyOrWarn(TermRecord record) {
+    try {
+      apply(record);
+    } catch (TermException | TermCodec.CodecException e) {
+      LOG.log(System.Logger.Level.WARNING, "jets cluster term not applied: " + e.getMessage());
+    }
   }
 
   /** Hazelcast's events for the terms map: each key's in its partition's order. */
@@ -229,22 +308,12 @@ public final class ClusterTerms implements AutoCloseable {
 
     @Override
     public void entryAdded(EntryEvent<String, TermRecord> event) {
-      applyEvent(event.getValue());
+      applyOrWarn(event.getValue());
     }
 
     @Override
     public void entryUpdated(EntryEvent<String, TermRecord> event) {
-      applyEvent(event.getValue());
-    }
-
-    private void applyEvent(TermRecord record) {
-      try {
-        apply(record);
-      } catch (IllegalStateException | IllegalArgumentException e) {
-        // A term this member cannot hold (its filter differs from the writer's): it keeps the
-        // version it had, and says why once per such write.
-        LOG.log(System.Logger.Level.WARNING, "jets cluster term not applied: " + e.getMessage());
-      }
+      applyOrWarn(event.getValue());
     }
   }
 }

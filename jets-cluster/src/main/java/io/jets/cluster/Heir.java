@@ -71,7 +71,7 @@ public final class Heir<K, V> extends ReplicatedTables.Copy<K, V> {
             return;
           }
           try {
-            TableOwnership.Owner owner = TableOwnership.claim(member, name, null);
+            TableOwnership.Owner owner = TableOwnership.claim(member, name, null, "takeover");
             if (owner != null) {
               takeover.complete(takeOver(owner));
             }
@@ -87,14 +87,15 @@ public final class Heir<K, V> extends ReplicatedTables.Copy<K, V> {
     // The old owner is gone: the log's tail no longer moves. This copy first checks that it holds
     // no batch the log lost (see Replica), then applies everything up to the tail.
     long tail = member.<TableBatch>getRingbuffer(ReplicatedTables.logName(name)).tailSequence();
-    replica.awaitApplied(tail, owner.epoch());
+    replica.awaitApplied(tail, owner.epoch(), "takeover");
     var mirror = member.<String, byte[]>getMap(ReplicatedTables.mirrorName(name));
     Map<String, List<byte[]>> state = new HashMap<>();
     for (Map.Entry<K, V> object : replica.table().toList()) {
       state
           .computeIfAbsent(
-              ReplicatedTables.id(codecs.encode(object.getKey(), "key")), id -> new ArrayList<>())
-          .add(codecs.encode(object.getValue(), "value"));
+              ReplicatedTables.id(codecs.encode(object.getKey(), "key", "takeover")),
+              id -> new ArrayList<>())
+          .add(codecs.encode(object.getValue(), "value", "takeover"));
     }
     for (String id : mirror.keySet()) {
       if (!state.containsKey(id)) {
@@ -110,7 +111,10 @@ public final class Heir<K, V> extends ReplicatedTables.Copy<K, V> {
   /**
    * Completes with the owner's handle once this heir has taken the table over; never blocks.
    *
-   * @return a future of the new owner's handle, completed exceptionally if the takeover failed
+   * @return a future of the new owner's handle, completed exceptionally if the takeover failed:
+   *     with a {@link io.jets.table.TableDeletedException} if the table was deleted first, a {@link
+   *     io.jets.table.TableException} if this heir's copy stopped before it caught up, or
+   *     Hazelcast's exception
    */
   public CompletableFuture<ReplicatedTable<K, V>> takeover() {
     return takeover;

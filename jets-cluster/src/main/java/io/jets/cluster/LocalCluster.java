@@ -7,6 +7,7 @@ import com.hazelcast.core.Hazelcast;
 import com.hazelcast.core.HazelcastInstance;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 
@@ -20,6 +21,7 @@ import java.util.concurrent.ThreadLocalRandom;
 public final class LocalCluster implements AutoCloseable {
 
   private static final int PORTS = 16; // members this cluster may ever have
+  private static final int LAST_PORT = 65_535;
 
   private final String name = "jets-local-" + UUID.randomUUID();
   private final int basePort;
@@ -107,8 +109,15 @@ public final class LocalCluster implements AutoCloseable {
    * @param basePort the first of the 16 ports the members listen on
    * @param minimumSize the members a side of a partition needs to write jets' structures
    * @return a new configuration
+   * @throws NullPointerException if {@code clusterName} is null
+   * @throws IllegalArgumentException if {@code basePort} is not between 1 and 65520, or {@code
+   *     minimumSize} is less than 1
    */
   public static Config config(String clusterName, int basePort, int minimumSize) {
+    if (minimumSize < 1) {
+      throw new IllegalArgumentException(
+          "minimumSize " + minimumSize + ": at least 1 (1: no split-brain protection)");
+    }
     Config config = config(clusterName, basePort);
     return minimumSize < 2 ? config : SplitBrain.protect(config, minimumSize);
   }
@@ -130,8 +139,16 @@ public final class LocalCluster implements AutoCloseable {
    * @param clusterName the cluster's name
    * @param basePort the first of the 16 ports the members listen on
    * @return a new configuration
+   * @throws NullPointerException if {@code clusterName} is null
+   * @throws IllegalArgumentException if {@code basePort} is not between 1 and 65520 (the last port
+   *     of the range is at most 65535)
    */
   public static Config config(String clusterName, int basePort) {
+    Objects.requireNonNull(clusterName, "config: clusterName is null");
+    if (basePort < 1 || basePort > LAST_PORT - PORTS + 1) {
+      throw new IllegalArgumentException(
+          "basePort " + basePort + ": between 1 and " + (LAST_PORT - PORTS + 1));
+    }
     Config config = new Config();
     config.setClusterName(clusterName);
     config.setProperty("hazelcast.phone.home.enabled", "false");

@@ -10,6 +10,8 @@ import io.jets.owner.Owner;
 import io.jets.owner.OwnerScope;
 import io.jets.table.Access;
 import io.jets.table.Table;
+import io.jets.table.TableDeletedException;
+import io.jets.table.TableException;
 import io.jets.table.TableType;
 import io.jets.table.Tables;
 import java.util.AbstractMap;
@@ -69,6 +71,7 @@ final class Replica<K, V> implements AutoCloseable {
    */
 
   private final String name;
+  private final String operation; // the public call that built this copy, for error messages
   private final TableCodecs codecs;
   private final Ringbuffer<TableBatch> log;
   private final IMap<String, byte[]> mirror;
@@ -90,46 +93,80 @@ final class Replica<K, V> implements AutoCloseable {
   private volatile boolean closed;
   private volatile boolean dropped;
 
-  Replica(HazelcastInstance member, String name, TableCodecs codecs, TableType type) {
+  /**
+   * Starts a copy of table {@code name} for {@code operation} ({@code own}, {@code heir}, {@code
+   * replica}, ...), which error messages name.
+   */
+  Replica(
+      HazelcastInstance member, String name, TableCodecs codecs, TableType type, String operation) {
     this.type = type;
     this.name = name;
+    this.operation = operation;
     this.codecs = codecs;
     this.log = member.getRingbuffer(ReplicatedTables.logName(name));
     this.mirror = member.getMap(ReplicatedTables.mirrorName(name));
     this.owner = OwnerScope.open("replica of " + name);
-    try (Owner.Binding bound = owner.bind()) {
-      this.table =
-          switch (type) {
-            case SET -> Tables.<K, V>set(name).access(Access.PROTECTED).build();
-            case ORDERED_SET -> Tables.<K, V>orderedSet(name).access(Access.PROTECTED).build();
-            case BAG -> Tables.bag(name).access(Access.PROTECTED).<K, V>build();
-            case DUPLICATE_BAG -> Tables.duplicateBag(name).access(Access.PROTECTED).<K, V>build();
-          };
-    }
     IMap<String, TableOwnership.Owner> owners = TableOwnership.owners(member);
-    this.ownerWatch =
-        owners.addEntryListener(
-            (EntryUpdatedListener<String, TableOwnership.Owner>)
-                event -> learnEpoch(event.getValue().epoch()),
-            name,
-            true);
+    UUID watch = null;
+    try {
+      try (Owner.Binding bound = owner.bind()) {
+        this.table =
+            switch (type) {
+              case SET -> Tables.<K, V>set(name).access(Access.PROTECTED).build();
+              case ORDERED_SET -> Tables.<K, V>orderedSet(name).access(Access.PROTECTED).build();
+              case BAG -> Tables.bag(name).access(Access.PROTECTED).<K, V>build();
+              case DUPLICATE_BAG ->
+                  Tables.duplicateBag(name).access(Access.PROTECTED).<K, V>build();
+            };
+      }
+      watch =
+          owners.addEntryListener(
+              (EntryUpdatedListener<String, TableOwnership.Owner>)
+                  event -> learnEpoch(event.getValue().epoch()),
+              name,
+              true);
+      TableOwnership.Owner current = owners.get(name);
+      this.knownEpoch = current == null ? 0 : current.epoch();
+    } catch (RuntimeException e) {
+      // Nothing of this copy stays: no listener, no local table (deleted with its owner).
+      if (watch != null) {
+        try {
+          owners.removeEntryListener(watch);
+        } catch (RuntimeException memberGone) {
+          e.addSuppressed(memberGone);
+        }
+      }
+      owner.close();
+      throw ReplicatedTables.interrupted(e, name, operation);
+    }
+    this.ownerWatch = watch;
     this.ownersMap = owners;
-    TableOwnership.Owner current = owners.get(name);
-    this.knownEpoch = current == null ? 0 : current.epoch();
     this.applier = Thread.ofPlatform().daemon().name("jets-replica-" + name).start(this::run);
   }
 
-  /** Waits until this replica has joined (applied the mirror and caught up with the log). */
+  /**
+   * Waits until this replica has joined (applied the mirror and caught up with the log).
+   *
+   * @throws TableException if it did not within {@code timeoutSeconds}, or the wait was interrupted
+   *     (the interrupt status stays set)
+   * @throws RuntimeException what stopped the copy while it joined: a {@link
+   *     io.jets.table.BadArgumentException} if this member's filter refuses the table's content, or
+   *     Hazelcast's exception
+   */
   void awaitJoined(long timeoutSeconds) {
     try {
       if (!joined.await(timeoutSeconds, TimeUnit.SECONDS)) {
-        throw new IllegalStateException(
-            "replicated table " + name + ": no join within " + timeoutSeconds + " s");
+        throw new TableException(
+            name,
+            operation
+                + ": this member's copy did not catch up with the cluster within "
+                + timeoutSeconds
+                + " s");
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new IllegalStateException(
-          "replicated table " + name + ": interrupted while joining", e);
+      throw new TableException(
+          name, operation + ": interrupted while this member's copy caught up with the cluster", e);
     }
     RuntimeException failed = failure;
     if (failed != null) {
@@ -148,6 +185,8 @@ final class Replica<K, V> implements AutoCloseable {
   /**
    * Waits up to {@code nanos} for the batch at {@code sequence} of the table's current owner;
    * returns whether it is applied.
+   *
+   * @throws TableException if the wait is interrupted (the interrupt status stays set)
    */
   boolean awaitAppliedWithin(long sequence, long nanos) {
     TableOwnership.Owner current = ownersMap.get(name);
@@ -165,7 +204,11 @@ final class Replica<K, V> implements AutoCloseable {
       return true;
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      return false;
+      throw new TableException(
+          name,
+          "awaitApplied: interrupted while waiting for this member's copy to apply sequence "
+              + sequence,
+          e);
     } finally {
       progress.unlock();
     }
@@ -173,23 +216,41 @@ final class Replica<K, V> implements AutoCloseable {
 
   /**
    * Waits until the batch at {@code sequence}, written by the owner of {@code epoch}, has been
-   * applied here; the owner's writes do.
+   * applied here; the owner's writes ({@code operation}, for error messages) do, and a takeover.
+   *
+   * @throws TableDeletedException if the copy applied the table's deletion first
+   * @throws TableException if the copy stopped first, or the wait was interrupted (the interrupt
+   *     status stays set); the log holds the batch either way
    */
-  void awaitApplied(long sequence, long epoch) {
+  void awaitApplied(long sequence, long epoch, String operation) {
     learnEpoch(epoch);
     progress.lock();
     try {
       while (appliedThrough < sequence || verifiedEpoch < epoch) {
+        if (dropped) {
+          throw new TableDeletedException(name, operation);
+        }
         RuntimeException failed = failure;
-        if (failed != null || closed || dropped) {
-          throw new IllegalStateException(
-              "replicated table " + name + (dropped ? ": deleted" : ": replica stopped"), failed);
+        if (failed != null || closed) {
+          throw new TableException(
+              name,
+              operation
+                  + ": this member's copy stopped before it applied log sequence "
+                  + sequence
+                  + " (the log holds it: the other copies apply it)",
+              failed);
         }
         advanced.await(1, TimeUnit.SECONDS); // woken by each applied batch; the bound re-checks
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new IllegalStateException("replicated table " + name + ": interrupted", e);
+      throw new TableException(
+          name,
+          operation
+              + ": interrupted while waiting for this member's copy to apply log sequence "
+              + sequence
+              + " (the log holds it: the other copies apply it)",
+          e);
     } finally {
       progress.unlock();
     }
@@ -250,7 +311,7 @@ final class Replica<K, V> implements AutoCloseable {
         kept = false;
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
-        throw new IllegalStateException("replicated table " + name + ": interrupted", e);
+        throw new TableException(name, "this member's copy was interrupted", e);
       }
     }
     if (!kept) {
@@ -269,11 +330,11 @@ final class Replica<K, V> implements AutoCloseable {
       List<Map.Entry<K, V>> objects = new ArrayList<>();
       Map<K, Long> loaded = new HashMap<>();
       for (Map.Entry<String, byte[]> entry : mirror.entrySet()) {
-        K key = codecs.key(ReplicatedTables.keyBytes(entry.getKey()));
+        K key = codecs.key(ReplicatedTables.keyBytes(entry.getKey()), operation);
         MirrorEntry held = MirrorEntry.of(entry.getValue());
         loaded.put(key, held.sequence());
         for (byte[] value : held.values()) {
-          objects.add(new AbstractMap.SimpleImmutableEntry<>(key, codecs.value(value)));
+          objects.add(new AbstractMap.SimpleImmutableEntry<>(key, codecs.value(value, operation)));
         }
       }
       // Empty at the first join. A copy that fell behind the log's capacity, or held a batch the
@@ -327,13 +388,16 @@ final class Replica<K, V> implements AutoCloseable {
       return next; // nothing new within a second, or a new epoch: look at closed, then go on
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new IllegalStateException("replicated table " + name + ": interrupted", e);
+      throw new TableException(name, "this member's copy was interrupted", e);
     } catch (ExecutionException e) {
       if (e.getCause() instanceof StaleSequenceException stale) {
         throw stale;
       }
-      throw new IllegalStateException(
-          "replicated table " + name + ": " + e.getCause(), e.getCause());
+      if (e.getCause() instanceof RuntimeException failed) {
+        throw failed; // Hazelcast's own failure, as thrown
+      }
+      throw new TableException(
+          name, "this member's copy could not read the log: " + e.getCause(), e.getCause());
     } finally {
       pending = null;
     }
@@ -355,32 +419,33 @@ final class Replica<K, V> implements AutoCloseable {
   private void apply(TableBatch batch, long sequence, Map<K, Long> loaded) {
     switch (batch.kind()) {
       case INSERT -> {
-        K key = codecs.key(batch.keys().get(0));
+        K key = codecs.key(batch.keys().get(0), operation);
         if (newer(loaded, key, sequence)) {
-          table.insert(key, codecs.value(batch.values().get(0)));
+          table.insert(key, codecs.value(batch.values().get(0), operation));
         }
       }
       case INSERT_ALL -> {
         List<Map.Entry<K, V>> objects = new ArrayList<>(batch.keys().size());
         for (int i = 0; i < batch.keys().size(); i++) {
-          K key = codecs.key(batch.keys().get(i));
+          K key = codecs.key(batch.keys().get(i), operation);
           if (newer(loaded, key, sequence)) {
             objects.add(
-                new AbstractMap.SimpleImmutableEntry<>(key, codecs.value(batch.values().get(i))));
+                new AbstractMap.SimpleImmutableEntry<>(
+                    key, codecs.value(batch.values().get(i), operation)));
           }
         }
         table.insertAll(objects);
       }
       case DELETE -> {
-        K key = codecs.key(batch.keys().get(0));
+        K key = codecs.key(batch.keys().get(0), operation);
         if (newer(loaded, key, sequence)) {
           table.delete(key);
         }
       }
       case DELETE_OBJECT -> {
-        K key = codecs.key(batch.keys().get(0));
+        K key = codecs.key(batch.keys().get(0), operation);
         if (newer(loaded, key, sequence)) {
-          table.deleteObject(key, codecs.value(batch.values().get(0)));
+          table.deleteObject(key, codecs.value(batch.values().get(0), operation));
         }
       }
       case CLEAR -> {

@@ -4,16 +4,20 @@ import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.core.LifecycleEvent;
 import com.hazelcast.map.IMap;
 import com.hazelcast.ringbuffer.Ringbuffer;
+import io.jets.table.AccessDeniedException;
+import io.jets.table.BadArgumentException;
 import io.jets.table.BagTable;
 import io.jets.table.OrderedTable;
 import io.jets.table.SetTable;
+import io.jets.table.TableDeletedException;
+import io.jets.table.TableException;
 import io.jets.table.TableType;
+import io.jets.table.WrongTableTypeException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.UUID;
 
 /**
@@ -26,14 +30,19 @@ import java.util.UUID;
  * crash) and this member's local table shows it. Other members apply it shortly after, in the
  * owner's order, a multi-object write all at once. Writes through one handle are serialized.
  *
- * <p><b>Failures.</b> A write throws {@code NullPointerException} for a null key or value, {@code
- * IllegalArgumentException} for a key or value that is not serializable or that the table's
- * serialization filter refuses, and {@code IllegalStateException} once the table was deleted, while
- * the cluster merges after a network partition, or once this owner was deposed during one; these
- * change nothing. On the minority side of a partition the log refuses the write with Hazelcast's
- * {@code SplitBrainProtectionException}, which changes nothing either. If this member's copy stops
- * before it shows the write, the write throws {@code IllegalStateException} although the log holds
- * it: the other copies apply it.
+ * <p><b>Failures.</b> jets reports its failures as {@link TableException}s whose message names the
+ * table, the operation and the argument. A write throws {@link BadArgumentException} for a null
+ * key, value or object collection and for a key or value that is not serializable or that the
+ * table's serialization filter refuses; {@link TableDeletedException} once the table was deleted
+ * ({@link #close()} with no live heir); {@link AccessDeniedException} once this handle passed the
+ * table to an heir ({@link #close()} with one) or was deposed during a network partition; and
+ * {@link TableMergingException} while this member merges into the cluster after one. These are
+ * checked before the write is logged and change nothing. On the minority side of a partition the
+ * log refuses the write with Hazelcast's {@code SplitBrainProtectionException}, which changes
+ * nothing either. If this member's copy stops before it shows the write, or the thread is
+ * interrupted while it waits for its copy (its interrupt status stays set), the write throws a
+ * plain {@link TableException} with the cause although the log holds the write: the other copies
+ * apply it.
  *
  * @param <K> the key type
  * @param <V> the value type
@@ -50,6 +59,7 @@ public final class ReplicatedTable<K, V> implements AutoCloseable {
   private volatile long sequence = -1;
   private final boolean bag;
   private boolean dropped;
+  private boolean closed;
   private boolean deposed;
   private volatile boolean merging; // between Hazelcast's MERGING and MERGED
   private volatile boolean recheck; // MERGED: look at the ownership record before writing
@@ -88,31 +98,31 @@ public final class ReplicatedTable<K, V> implements AutoCloseable {
    * This member's copy of a {@code set} or {@code ordered_set}: read it directly; only this handle
    * writes it.
    *
-   * @return the local table; its writes are refused ({@link io.jets.table.AccessDeniedException})
-   * @throws IllegalStateException if the table is a bag
+   * @return the local table; its writes are refused ({@link AccessDeniedException})
+   * @throws WrongTableTypeException if the table is a bag: read it with {@link #localBag()}
    */
   public SetTable<K, V> local() {
-    return ReplicatedTables.set(replica.table());
+    return ReplicatedTables.set(name, replica.table(), "local", "localBag()");
   }
 
   /**
    * This member's copy of an {@code ordered_set} ({@link ReplicatedTables#ownOrdered}).
    *
    * @return the local table, with its ordered reads; its writes are refused
-   * @throws IllegalStateException if the table is not one
+   * @throws WrongTableTypeException if the table is not one
    */
   public OrderedTable<K, V> localOrdered() {
-    return ReplicatedTables.ordered(replica.table());
+    return ReplicatedTables.ordered(name, replica.table(), "localOrdered", "local()", "localBag()");
   }
 
   /**
    * This member's copy of a {@code bag} or {@code duplicate_bag}.
    *
    * @return the local table; its writes are refused
-   * @throws IllegalStateException if the table is not one
+   * @throws WrongTableTypeException if the table is not one: read it with {@link #local()}
    */
   public BagTable<K, V> localBag() {
-    return ReplicatedTables.bag(replica.table());
+    return ReplicatedTables.bag(name, replica.table(), "localBag", "local()");
   }
 
   /**
@@ -122,14 +132,20 @@ public final class ReplicatedTable<K, V> implements AutoCloseable {
    *
    * @param key the key
    * @param value the value
+   * @throws BadArgumentException if {@code key} or {@code value} is null, not serializable, or
+   *     refused by the table's serialization filter
+   * @throws TableDeletedException if the table was deleted (this handle closed it with no heir)
+   * @throws AccessDeniedException if this handle passed the table to an heir or was deposed
+   * @throws TableMergingException while this member merges after a network partition
+   * @throws TableException if this member's copy stopped, or the thread was interrupted, before the
+   *     copy showed the logged write
    */
   public synchronized void insert(K key, V value) {
-    Objects.requireNonNull(key, "key");
-    Objects.requireNonNull(value, "value");
-    byte[] k = codecs.encode(key, "key");
-    byte[] v = codecs.encode(value, "value");
-    long sequence = write(TableBatch.Kind.INSERT, List.of(k), List.of(v));
-    mirror(sequence, Map.of(key, k), setValue(key, v));
+    checkWritable("insert");
+    byte[] k = codecs.encode(key, "key", "insert");
+    byte[] v = codecs.encode(value, "value", "insert");
+    long sequence = write("insert", TableBatch.Kind.INSERT, List.of(k), List.of(v));
+    mirror(sequence, Map.of(key, k), setValue(key, v), "insert");
   }
 
   /**
@@ -137,20 +153,38 @@ public final class ReplicatedTable<K, V> implements AutoCloseable {
    * io.jets.table.Table#insertAll} does. Returns once the write is durable and this member's copy
    * shows it.
    *
-   * @param objects the objects, in order; no key or value may be null
+   * @param objects the objects, in order; no object, key or value may be null
+   * @throws BadArgumentException if {@code objects}, an object in it, or a key or value is null, or
+   *     a key or value is not serializable or refused by the table's serialization filter; no
+   *     object is written then
+   * @throws TableDeletedException if the table was deleted (this handle closed it with no heir)
+   * @throws AccessDeniedException if this handle passed the table to an heir or was deposed
+   * @throws TableMergingException while this member merges after a network partition
+   * @throws TableException if this member's copy stopped, or the thread was interrupted, before the
+   *     copy showed the logged write
    */
   public synchronized void insertAll(
       Collection<? extends Map.Entry<? extends K, ? extends V>> objects) {
-    Objects.requireNonNull(objects, "objects");
+    checkWritable("insertAll");
+    if (objects == null) {
+      throw new BadArgumentException(name, "insertAll: objects is null");
+    }
     List<byte[]> keys = new ArrayList<>(objects.size());
     List<byte[]> values = new ArrayList<>(objects.size());
     Map<K, byte[]> touched = new HashMap<>();
     Map<K, byte[]> known = new HashMap<>();
     for (Map.Entry<? extends K, ? extends V> object : objects) {
-      Objects.requireNonNull(object.getKey(), "a key in objects");
-      Objects.requireNonNull(object.getValue(), "a value in objects");
-      byte[] k = codecs.encode(object.getKey(), "key");
-      byte[] v = codecs.encode(object.getValue(), "value");
+      if (object == null) {
+        throw new BadArgumentException(name, "insertAll: an object in objects is null");
+      }
+      if (object.getKey() == null) {
+        throw new BadArgumentException(name, "insertAll: a key in objects is null");
+      }
+      if (object.getValue() == null) {
+        throw new BadArgumentException(name, "insertAll: a value in objects is null");
+      }
+      byte[] k = codecs.encode(object.getKey(), "key", "insertAll");
+      byte[] v = codecs.encode(object.getValue(), "value", "insertAll");
       keys.add(k);
       values.add(v);
       if (touched.put(object.getKey(), k) == null) {
@@ -159,8 +193,8 @@ public final class ReplicatedTable<K, V> implements AutoCloseable {
         known.remove(object.getKey()); // twice in one batch: the table decides; look it up
       }
     }
-    long sequence = write(TableBatch.Kind.INSERT_ALL, keys, values);
-    mirror(sequence, touched, bag ? Map.of() : known);
+    long sequence = write("insertAll", TableBatch.Kind.INSERT_ALL, keys, values);
+    mirror(sequence, touched, bag ? Map.of() : known, "insertAll");
   }
 
   /**
@@ -168,12 +202,19 @@ public final class ReplicatedTable<K, V> implements AutoCloseable {
    * this member's copy shows it.
    *
    * @param key the key
+   * @throws BadArgumentException if {@code key} is null, not serializable, or refused by the
+   *     table's serialization filter
+   * @throws TableDeletedException if the table was deleted (this handle closed it with no heir)
+   * @throws AccessDeniedException if this handle passed the table to an heir or was deposed
+   * @throws TableMergingException while this member merges after a network partition
+   * @throws TableException if this member's copy stopped, or the thread was interrupted, before the
+   *     copy showed the logged write
    */
   public synchronized void delete(K key) {
-    Objects.requireNonNull(key, "key");
-    byte[] k = codecs.encode(key, "key");
-    long sequence = write(TableBatch.Kind.DELETE, List.of(k), List.of());
-    mirror(sequence, Map.of(key, k), Map.of());
+    checkWritable("delete");
+    byte[] k = codecs.encode(key, "key", "delete");
+    long sequence = write("delete", TableBatch.Kind.DELETE, List.of(k), List.of());
+    mirror(sequence, Map.of(key, k), Map.of(), "delete");
   }
 
   /**
@@ -182,42 +223,54 @@ public final class ReplicatedTable<K, V> implements AutoCloseable {
    *
    * @param key the key
    * @param value the value, compared with {@code equals}
+   * @throws BadArgumentException if {@code key} or {@code value} is null, not serializable, or
+   *     refused by the table's serialization filter
+   * @throws TableDeletedException if the table was deleted (this handle closed it with no heir)
+   * @throws AccessDeniedException if this handle passed the table to an heir or was deposed
+   * @throws TableMergingException while this member merges after a network partition
+   * @throws TableException if this member's copy stopped, or the thread was interrupted, before the
+   *     copy showed the logged write
    */
   public synchronized void deleteObject(K key, V value) {
-    Objects.requireNonNull(key, "key");
-    Objects.requireNonNull(value, "value");
-    byte[] k = codecs.encode(key, "key");
-    byte[] v = codecs.encode(value, "value");
-    long sequence = write(TableBatch.Kind.DELETE_OBJECT, List.of(k), List.of(v));
-    mirror(sequence, Map.of(key, k), Map.of());
-  }
-
-  /** Deletes every object on every member, each member all at once. */
-  public synchronized void deleteAllObjects() {
-    write(TableBatch.Kind.CLEAR, List.of(), List.of());
-    mirror.clear();
-  }
-
-  /** Logs one write (durable when add returns) and waits until this member's copy shows it. */
-  private long write(TableBatch.Kind kind, List<byte[]> keys, List<byte[]> values) {
-    if (dropped) {
-      throw new IllegalStateException("replicated table " + name + " was deleted by its owner");
-    }
-    fenceAfterMerge();
-    long written = log.add(new TableBatch(owner.epoch(), kind, keys, values));
-    this.sequence = written;
-    replica.awaitApplied(written, owner.epoch());
-    return written;
+    checkWritable("deleteObject");
+    byte[] k = codecs.encode(key, "key", "deleteObject");
+    byte[] v = codecs.encode(value, "value", "deleteObject");
+    long sequence = write("deleteObject", TableBatch.Kind.DELETE_OBJECT, List.of(k), List.of(v));
+    mirror(sequence, Map.of(key, k), Map.of(), "deleteObject");
   }
 
   /**
-   * After a partition heals, this handle writes again only if the merged ownership record still
-   * names it: an heir on the larger side may have taken the table over meanwhile.
+   * Deletes every object on every member, each member all at once.
+   *
+   * @throws TableDeletedException if the table was deleted (this handle closed it with no heir)
+   * @throws AccessDeniedException if this handle passed the table to an heir or was deposed
+   * @throws TableMergingException while this member merges after a network partition
+   * @throws TableException if this member's copy stopped, or the thread was interrupted, before the
+   *     copy showed the logged write
    */
-  private void fenceAfterMerge() {
+  public synchronized void deleteAllObjects() {
+    checkWritable("deleteAllObjects");
+    write("deleteAllObjects", TableBatch.Kind.CLEAR, List.of(), List.of());
+    mirror.clear();
+  }
+
+  /**
+   * Refuses {@code operation} if this handle may not write: it deleted the table or gave it up, the
+   * cluster is merging, or this owner was deposed. After a partition heals, this handle writes
+   * again only if the merged ownership record still names it: an heir on the larger side may have
+   * taken the table over meanwhile.
+   */
+  private void checkWritable(String operation) {
+    if (dropped) {
+      throw new TableDeletedException(name, operation);
+    }
+    if (closed) {
+      throw new AccessDeniedException(
+          name,
+          operation + ": this handle is closed: owner " + owner.epoch() + " gave the table up");
+    }
     if (merging) {
-      throw new IllegalStateException(
-          "replicated table " + name + ": the cluster is merging after a network partition");
+      throw new TableMergingException(name, operation);
     }
     if (recheck) {
       TableOwnership.Owner now = TableOwnership.owners(member).get(name);
@@ -225,14 +278,23 @@ public final class ReplicatedTable<K, V> implements AutoCloseable {
       recheck = false;
     }
     if (deposed) {
-      throw new IllegalStateException(
-          "replicated table "
-              + name
+      throw new AccessDeniedException(
+          name,
+          operation
               + ": owner "
               + owner.epoch()
               + " was deposed during a network partition; the table's owner is now "
               + TableOwnership.owners(member).get(name));
     }
+  }
+
+  /** Logs one write (durable when add returns) and waits until this member's copy shows it. */
+  private long write(
+      String operation, TableBatch.Kind kind, List<byte[]> keys, List<byte[]> values) {
+    long written = log.add(new TableBatch(owner.epoch(), kind, keys, values));
+    this.sequence = written;
+    replica.awaitApplied(written, owner.epoch(), operation);
+    return written;
   }
 
   /** For a set, the one value {@code key} holds after an insert of {@code value}; none for bags. */
@@ -245,7 +307,8 @@ public final class ReplicatedTable<K, V> implements AutoCloseable {
    * at {@code sequence} and nothing later: one write in flight at a time); {@code known} gives a
    * set's value for keys the write stored once, which need no lookup.
    */
-  private void mirror(long sequence, Map<K, byte[]> touched, Map<K, byte[]> known) {
+  private void mirror(
+      long sequence, Map<K, byte[]> touched, Map<K, byte[]> known, String operation) {
     Map<String, byte[]> present = new HashMap<>();
     for (Map.Entry<K, byte[]> key : touched.entrySet()) {
       String id = ReplicatedTables.id(key.getValue());
@@ -260,7 +323,7 @@ public final class ReplicatedTable<K, V> implements AutoCloseable {
       } else {
         List<byte[]> values = new ArrayList<>(now.size());
         for (V held : now) {
-          values.add(codecs.encode(held, "value"));
+          values.add(codecs.encode(held, "value", operation));
         }
         present.put(id, new MirrorEntry(sequence, values).bytes());
       }
@@ -310,10 +373,12 @@ public final class ReplicatedTable<K, V> implements AutoCloseable {
    */
   @Override
   public synchronized void close() {
+    boolean first = !closed;
+    closed = true; // from now on a write is refused before it is logged
     if (member.getLifecycleService().isRunning()) {
       member.getLifecycleService().removeLifecycleListener(lifecycle);
     }
-    if (member.getLifecycleService().isRunning() && !dropped && !deposed) {
+    if (first && member.getLifecycleService().isRunning() && !dropped && !deposed) {
       if (TableOwnership.hasLiveHeir(member, name)) {
         TableOwnership.release(member, name, owner);
       } else {

@@ -4,14 +4,17 @@ import com.hazelcast.cluster.MembershipEvent;
 import com.hazelcast.cluster.MembershipListener;
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.splitbrainprotection.SplitBrainProtectionException;
+import io.jets.table.BadArgumentException;
 import io.jets.table.BagTable;
 import io.jets.table.OrderedTable;
 import io.jets.table.SetTable;
 import io.jets.table.Table;
+import io.jets.table.TableException;
 import io.jets.table.TableType;
+import io.jets.table.WrongTableTypeException;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
@@ -51,13 +54,17 @@ public final class ReplicatedTables {
    * @param name the table's name, the same on every member
    * @param filterPattern the classes keys and values may contain, as for {@link ClusterTerms}
    * @return the owner's handle
-   * @throws IllegalStateException if a live owner holds the table, or this member's copy did not
-   *     catch up within 60 seconds
-   * @throws IllegalArgumentException if the table exists with another type
+   * @throws BadArgumentException if an argument is null, {@code name} is empty, {@code
+   *     filterPattern} is malformed or names no class, the table exists with another type, or this
+   *     member's filter refuses a key or value the table holds
+   * @throws TableOwnedException if a live owner holds the table, this member's included
+   * @throws TableException if this member's copy did not catch up within 60 seconds, or the thread
+   *     was interrupted while it caught up (its interrupt status stays set); the table passes to
+   *     the next owner
    */
   public static <K, V> ReplicatedTable<K, V> own(
       HazelcastInstance member, String name, String filterPattern) {
-    return own(member, name, TableType.SET, filterPattern);
+    return own("own", member, name, TableType.SET, filterPattern);
   }
 
   /**
@@ -70,13 +77,17 @@ public final class ReplicatedTables {
    * @param name the table's name, the same on every member
    * @param filterPattern the classes keys and values may contain, as for {@link ClusterTerms}
    * @return the owner's handle
-   * @throws IllegalStateException if a live owner holds the table, or this member's copy did not
-   *     catch up within 60 seconds
-   * @throws IllegalArgumentException if the table exists with another type
+   * @throws BadArgumentException if an argument is null, {@code name} is empty, {@code
+   *     filterPattern} is malformed or names no class, the table exists with another type, or this
+   *     member's filter refuses a key or value the table holds
+   * @throws TableOwnedException if a live owner holds the table, this member's included
+   * @throws TableException if this member's copy did not catch up within 60 seconds, or the thread
+   *     was interrupted while it caught up (its interrupt status stays set); the table passes to
+   *     the next owner
    */
   public static <K, V> ReplicatedTable<K, V> ownOrdered(
       HazelcastInstance member, String name, String filterPattern) {
-    return own(member, name, TableType.ORDERED_SET, filterPattern);
+    return own("ownOrdered", member, name, TableType.ORDERED_SET, filterPattern);
   }
 
   /**
@@ -91,34 +102,59 @@ public final class ReplicatedTables {
    * @param type the table's type
    * @param filterPattern the classes keys and values may contain, as for {@link ClusterTerms}
    * @return the owner's handle
-   * @throws IllegalStateException if a live owner holds the table, or this member's copy did not
-   *     catch up within 60 seconds
-   * @throws IllegalArgumentException if the table exists with another type
+   * @throws BadArgumentException if an argument is null, {@code name} is empty, {@code
+   *     filterPattern} is malformed or names no class, the table exists with another type, or this
+   *     member's filter refuses a key or value the table holds
+   * @throws TableOwnedException if a live owner holds the table, this member's included
+   * @throws TableException if this member's copy did not catch up within 60 seconds, or the thread
+   *     was interrupted while it caught up (its interrupt status stays set); the table passes to
+   *     the next owner
    */
   public static <K, V> ReplicatedTable<K, V> own(
       HazelcastInstance member, String name, TableType type, String filterPattern) {
-    Objects.requireNonNull(type, "type");
-    TableCodecs codecs = codecs(member, name, filterPattern);
-    TableOwnership.Owner owner = TableOwnership.claim(member, name, type);
-    if (owner == null) {
-      throw new IllegalStateException(
-          "replicated table "
-              + name
-              + " is owned by a live member: "
-              + TableOwnership.owners(member).get(name));
+    return own("own", member, name, type, filterPattern);
+  }
+
+  private static <K, V> ReplicatedTable<K, V> own(
+      String operation,
+      HazelcastInstance member,
+      String name,
+      TableType type,
+      String filterPattern) {
+    checkMemberAndName(operation, member, name);
+    if (type == null) {
+      throw new BadArgumentException(name, operation + ": type is null");
     }
-    if (owner.epoch() == 1) {
-      // A new table: what a deleted table of this name left in the cluster goes first.
-      member.getRingbuffer(logName(name)).destroy();
-      member.getMap(mirrorName(name)).destroy();
-    }
-    Replica<K, V> replica = new Replica<>(member, name, codecs, type);
+    TableCodecs codecs = codecs(operation, name, filterPattern);
+    TableOwnership.Owner owner;
     try {
+      owner = TableOwnership.claimOrThrow(member, name, type, operation);
+    } catch (RuntimeException e) {
+      throw interrupted(e, name, operation);
+    }
+    Replica<K, V> replica = null;
+    try {
+      if (owner.epoch() == 1) {
+        // A new table: what a deleted table of this name left in the cluster goes first.
+        member.getRingbuffer(logName(name)).destroy();
+        member.getMap(mirrorName(name)).destroy();
+      }
+      replica = new Replica<>(member, name, codecs, type, operation);
       replica.awaitJoined(JOIN_SECONDS);
     } catch (RuntimeException e) {
-      replica.close();
-      TableOwnership.release(member, name, owner);
-      throw e;
+      if (replica != null) {
+        replica.close();
+      }
+      // The claim is given up even if the thread was interrupted: the next owner takes the table.
+      boolean wasInterrupted = Thread.interrupted();
+      try {
+        TableOwnership.release(member, name, owner);
+      } finally {
+        if (wasInterrupted) {
+          Thread.currentThread().interrupt();
+        }
+      }
+      throw interrupted(e, name, operation);
     }
     return new ReplicatedTable<>(member, name, codecs, replica, owner);
   }
@@ -148,15 +184,64 @@ public final class ReplicatedTables {
    * @param name the table's name, the same on every member
    * @param filterPattern the classes keys and values may contain, as for {@link ClusterTerms}
    * @return the heir, a read-only copy until it takes over
-   * @throws IllegalStateException if no table of that name exists, or the copy did not catch up
-   *     within 60 seconds
+   * @throws BadArgumentException if an argument is null, {@code name} is empty, {@code
+   *     filterPattern} is malformed or names no class, no table of that name exists, or this
+   *     member's filter refuses a key or value the table holds
+   * @throws TableException if the copy did not catch up within 60 seconds, or the thread was
+   *     interrupted while it caught up (its interrupt status stays set); no heir is registered
    */
   public static <K, V> Heir<K, V> heir(
       HazelcastInstance member, String name, String filterPattern) {
-    TableCodecs codecs = codecs(member, name, filterPattern);
-    Replica<K, V> replica = new Replica<>(member, name, codecs, TableOwnership.type(member, name));
-    replica.awaitJoined(JOIN_SECONDS);
-    return new Heir<>(member, name, codecs, replica);
+    checkMemberAndName("heir", member, name);
+    TableCodecs codecs = codecs("heir", name, filterPattern);
+    Replica<K, V> replica = join("heir", member, name, codecs);
+    try {
+      return new Heir<>(member, name, codecs, replica);
+    } catch (RuntimeException e) {
+      replica.close();
+      throw e;
+    }
+  }
+
+  /** A new copy of table {@code name}, once it has caught up; closed again if it does not. */
+  private static <K, V> Replica<K, V> join(
+      String operation, HazelcastInstance member, String name, TableCodecs codecs) {
+    Replica<K, V> replica;
+    try {
+      TableType type = TableOwnership.type(member, name, operation);
+      replica = new Replica<>(member, name, codecs, type, operation);
+    } catch (RuntimeException e) {
+      throw interrupted(e, name, operation);
+    }
+    try {
+      replica.awaitJoined(JOIN_SECONDS);
+    } catch (RuntimeException e) {
+      replica.close();
+      throw interrupted(e, name, operation);
+    }
+    return replica;
+  }
+
+  /**
+   * {@code e}, unless it is Hazelcast's report of a wait that the thread's interrupt ended: then a
+   * {@link TableException} for {@code operation} on table {@code name}, with the {@code
+   * InterruptedException} as its cause and the thread's interrupt status set again.
+   */
+  static RuntimeException interrupted(RuntimeException e, String name, String operation) {
+    if (e instanceof TableException) {
+      return e;
+    }
+    for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+      if (cause instanceof InterruptedException interrupt) {
+        Thread.currentThread().interrupt();
+        TableException interrupted =
+            new TableException(
+                name, operation + ": interrupted while it waited for the cluster", interrupt);
+        interrupted.addSuppressed(e);
+        return interrupted;
+      }
+    }
+    return e;
   }
 
   /**
@@ -170,16 +255,24 @@ public final class ReplicatedTables {
    * @param name the table's name, the same on every member
    * @param filterPattern the classes keys and values may contain, as for {@link ClusterTerms}
    * @return the copy
-   * @throws IllegalStateException if no table of that name exists, or the copy did not catch up
-   *     within 60 seconds
+   * @throws BadArgumentException if an argument is null, {@code name} is empty, {@code
+   *     filterPattern} is malformed or names no class, no table of that name exists, or this
+   *     member's filter refuses a key or value the table holds
+   * @throws TableException if the copy did not catch up within 60 seconds, or the thread was
+   *     interrupted while it caught up (its interrupt status stays set); no copy is left
    */
   public static <K, V> Copy<K, V> replica(
       HazelcastInstance member, String name, String filterPattern) {
-    TableCodecs codecs = codecs(member, name, filterPattern);
-    Replica<K, V> replica = new Replica<>(member, name, codecs, TableOwnership.type(member, name));
-    replica.awaitJoined(JOIN_SECONDS);
+    checkMemberAndName("replica", member, name);
+    TableCodecs codecs = codecs("replica", name, filterPattern);
+    Replica<K, V> replica = join("replica", member, name, codecs);
     Copy<K, V> copy = new Copy<>(member, name, replica);
-    copy.watch();
+    try {
+      copy.watch();
+    } catch (RuntimeException e) {
+      copy.close();
+      throw e;
+    }
     return copy;
   }
 
@@ -236,7 +329,8 @@ public final class ReplicatedTables {
                 || TableOwnership.hasLiveHeir(member, name)) {
               return;
             }
-            TableOwnership.Owner dropper = TableOwnership.claim(member, name, current.type());
+            TableOwnership.Owner dropper =
+                TableOwnership.claim(member, name, current.type(), "delete");
             if (dropper == null) {
               return; // another member holds it now
             }
@@ -270,30 +364,31 @@ public final class ReplicatedTables {
      * The local {@code set} or {@code ordered_set}: read it directly; writes are refused.
      *
      * @return the local table
-     * @throws IllegalStateException if the table is a bag
+     * @throws WrongTableTypeException if the table is a bag: read it with {@link #bagTable()}
      */
     public SetTable<K, V> table() {
-      return ReplicatedTables.set(replica.table());
+      return ReplicatedTables.set(name, replica.table(), "table", "bagTable()");
     }
 
     /**
      * The local table of an {@code ordered_set} ({@link #ownOrdered}), with its ordered reads.
      *
      * @return the local table
-     * @throws IllegalStateException if the table is not one
+     * @throws WrongTableTypeException if the table is not one
      */
     public OrderedTable<K, V> orderedTable() {
-      return ReplicatedTables.ordered(replica.table());
+      return ReplicatedTables.ordered(
+          name, replica.table(), "orderedTable", "table()", "bagTable()");
     }
 
     /**
      * The local table of a {@code bag} or {@code duplicate_bag}.
      *
      * @return the local table
-     * @throws IllegalStateException if the table is not one
+     * @throws WrongTableTypeException if the table is not one: read it with {@link #table()}
      */
     public BagTable<K, V> bagTable() {
-      return ReplicatedTables.bag(replica.table());
+      return ReplicatedTables.bag(name, replica.table(), "bagTable", "table()");
     }
 
     /**
@@ -313,9 +408,15 @@ public final class ReplicatedTables {
      * @param sequence the owner's sequence number to wait for
      * @param timeout the longest wait
      * @return whether this copy shows that write
+     * @throws BadArgumentException if {@code timeout} is null
+     * @throws TableException if the thread is interrupted while it waits (its interrupt status
+     *     stays set)
      */
-    public boolean awaitApplied(long sequence, java.time.Duration timeout) {
-      return replica.awaitAppliedWithin(sequence, timeout.toNanos());
+    public boolean awaitApplied(long sequence, Duration timeout) {
+      if (timeout == null) {
+        throw new BadArgumentException(name, "awaitApplied: timeout is null");
+      }
+      return replica.awaitAppliedWithin(sequence, nanos(timeout));
     }
 
     /** Stops watching the cluster for this copy. */
@@ -342,10 +443,15 @@ public final class ReplicatedTables {
    * @param member this JVM's Hazelcast member
    * @param name the table's name, the same on every member
    * @return the owner, or empty
+   * @throws BadArgumentException if an argument is null
    */
   public static Optional<TableOwner> whereis(HazelcastInstance member, String name) {
-    Objects.requireNonNull(member, "member");
-    Objects.requireNonNull(name, "name");
+    if (name == null) {
+      throw new BadArgumentException(null, "whereis: name is null");
+    }
+    if (member == null) {
+      throw new BadArgumentException(name, "whereis: member is null");
+    }
     TableOwnership.Owner owner = TableOwnership.owners(member).get(name);
     if (owner == null) {
       return Optional.empty();
@@ -367,35 +473,68 @@ public final class ReplicatedTables {
    */
   public record TableOwner(UUID member, long epoch, boolean live) {}
 
-  private static TableCodecs codecs(HazelcastInstance member, String name, String filterPattern) {
-    Objects.requireNonNull(member, "member");
-    Objects.requireNonNull(name, "name");
-    Objects.requireNonNull(filterPattern, "filterPattern");
-    return new TableCodecs(name, filterPattern);
+  /** Refuses a null member, or a null or empty name, for {@code operation}. */
+  private static void checkMemberAndName(String operation, HazelcastInstance member, String name) {
+    if (name == null) {
+      throw new BadArgumentException(null, operation + ": name is null");
+    }
+    if (name.isEmpty()) {
+      throw new BadArgumentException(name, operation + ": name is empty");
+    }
+    if (member == null) {
+      throw new BadArgumentException(name, operation + ": member is null");
+    }
   }
 
-  static <K, V> SetTable<K, V> set(Table<K, V> table) {
+  private static TableCodecs codecs(String operation, String name, String filterPattern) {
+    if (filterPattern == null) {
+      throw new BadArgumentException(name, operation + ": filterPattern is null");
+    }
+    return new TableCodecs(name, filterPattern, operation);
+  }
+
+  /** A timeout in nanoseconds, saturated: a duration too long for a long waits about 292 years. */
+  private static long nanos(Duration timeout) {
+    try {
+      return timeout.toNanos();
+    } catch (ArithmeticException tooLong) {
+      return timeout.isNegative() ? Long.MIN_VALUE : Long.MAX_VALUE;
+    }
+  }
+
+  /** {@code table} as a set, or a {@link WrongTableTypeException} for {@code operation}. */
+  static <K, V> SetTable<K, V> set(
+      String name, Table<K, V> table, String operation, String bagRead) {
     if (table instanceof SetTable<K, V> set) {
       return set;
     }
-    throw new IllegalStateException(
-        "replicated table " + table.name() + " is a " + table.type() + ": use its bag table");
+    throw new WrongTableTypeException(
+        name,
+        operation + ": the table is a " + table.type() + ", not a set: read it with " + bagRead);
   }
 
-  static <K, V> OrderedTable<K, V> ordered(Table<K, V> table) {
+  static <K, V> OrderedTable<K, V> ordered(
+      String name, Table<K, V> table, String operation, String setRead, String bagRead) {
     if (table instanceof OrderedTable<K, V> ordered) {
       return ordered;
     }
-    throw new IllegalStateException(
-        "replicated table " + table.name() + " is a " + table.type() + ", not an ORDERED_SET");
+    throw new WrongTableTypeException(
+        name,
+        operation
+            + ": the table is a "
+            + table.type()
+            + ", not an ORDERED_SET: read it with "
+            + (table instanceof SetTable ? setRead : bagRead));
   }
 
-  static <K, V> BagTable<K, V> bag(Table<K, V> table) {
+  static <K, V> BagTable<K, V> bag(
+      String name, Table<K, V> table, String operation, String setRead) {
     if (table instanceof BagTable<K, V> bag) {
       return bag;
     }
-    throw new IllegalStateException(
-        "replicated table " + table.name() + " is a " + table.type() + ", not a bag");
+    throw new WrongTableTypeException(
+        name,
+        operation + ": the table is a " + table.type() + ", not a bag: read it with " + setRead);
   }
 
   static String logName(String table) {

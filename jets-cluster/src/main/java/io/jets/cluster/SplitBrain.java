@@ -6,6 +6,7 @@ import com.hazelcast.config.MultiMapConfig;
 import com.hazelcast.config.RingbufferConfig;
 import com.hazelcast.config.SplitBrainProtectionConfig;
 import com.hazelcast.splitbrainprotection.SplitBrainProtectionOn;
+import java.util.Objects;
 
 /**
  * What jets does on a network partition: Hazelcast's split-brain protection on every structure jets
@@ -38,9 +39,12 @@ public final class SplitBrain {
    * @param minimumClusterSize the members a side of a partition needs to write, usually {@link
    *     #majority} of the cluster's size
    * @return {@code config}
-   * @throws IllegalArgumentException if {@code minimumClusterSize} is less than 2
+   * @throws NullPointerException if {@code config} is null
+   * @throws IllegalArgumentException if {@code minimumClusterSize} is less than 2; {@code config}
+   *     is unchanged
    */
   public static Config protect(Config config, int minimumClusterSize) {
+    Objects.requireNonNull(config, "protect: config is null");
     if (minimumClusterSize < 2) {
       throw new IllegalArgumentException(
           "minimumClusterSize " + minimumClusterSize + ": at least 2 (1 protects nothing)");

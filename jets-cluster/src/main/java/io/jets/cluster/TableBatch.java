@@ -13,6 +13,7 @@ import java.util.List;
  * @param keys the serialized keys (one for INSERT, DELETE and DELETE_OBJECT, none for CLEAR and
  *     DROP)
  * @param values the serialized values, parallel to {@code keys} (empty for DELETE, CLEAR and DROP)
+ * @serial exclude (an internal wire form, not part of the API)
  */
 record TableBatch(long epoch, Kind kind, List<byte[]> keys, List<byte[]> values)
     implements Serializable {

@@ -1,29 +1,86 @@
 package io.jets.cluster;
 
-/** Keys and values of one replicated table on the wire: {@link TermCodec}'s serialization. */
+import io.jets.table.BadArgumentException;
+
+/**
+ * Keys and values of one replicated table on the wire: {@link TermCodec}'s serialization, its
+ * failures reported as {@link BadArgumentException}s naming the table, the operation and the
+ * argument.
+ */
 final class TableCodecs {
 
   private final TermCodec codec;
   private final String table;
+  private final String filterPattern;
 
-  TableCodecs(String table, String filterPattern) {
+  /**
+   * @param operation the public call that names {@code filterPattern}, for the error message
+   * @throws BadArgumentException if {@code filterPattern} is malformed or names no class
+   */
+  TableCodecs(String table, String filterPattern, String operation) {
     this.table = table;
-    this.codec = new TermCodec(filterPattern);
+    this.filterPattern = filterPattern;
+    try {
+      this.codec = new TermCodec(filterPattern);
+    } catch (TermCodec.CodecException e) {
+      throw new BadArgumentException(
+          table,
+          operation + ": filterPattern '" + filterPattern + "' " + e.getMessage(),
+          e.getCause());
+    }
   }
 
-  byte[] encode(Object object, String role) {
-    byte[] bytes = codec.encode(object, "of table " + table + ": " + role);
-    codec.check(bytes, object, role + " of table " + table);
-    return bytes;
+  /**
+   * The bytes of {@code object}, the {@code role} ("key" or "value") of {@code operation}, checked
+   * to read back through this member's filter.
+   *
+   * @throws BadArgumentException if it is null, not serializable, or the filter refuses it
+   */
+  byte[] encode(Object object, String role, String operation) {
+    if (object == null) {
+      throw new BadArgumentException(table, operation + ": " + role + " is null");
+    }
+    try {
+      byte[] bytes = codec.encode(object);
+      codec.check(bytes);
+      return bytes;
+    } catch (TermCodec.CodecException e) {
+      throw new BadArgumentException(
+          table, operation + ": " + role + " " + e.getMessage(), e.getCause());
+    }
+  }
+
+  /**
+   * A key this member's copy reads from the cluster for {@code operation}, the call that built the
+   * copy.
+   *
+   * @throws BadArgumentException if this member's filter refuses it, or it cannot be read
+   */
+  <K> K key(byte[] bytes, String operation) {
+    return decode(bytes, "key", operation);
+  }
+
+  /** As {@link #key}, for a value. */
+  <V> V value(byte[] bytes, String operation) {
+    return decode(bytes, "value", operation);
   }
 
   @SuppressWarnings("unchecked")
-  <K> K key(byte[] bytes) {
-    return (K) codec.decode(bytes, "key of table " + table);
-  }
-
-  @SuppressWarnings("unchecked")
-  <V> V value(byte[] bytes) {
-    return (V) codec.decode(bytes, "value of table " + table);
+  private <T> T decode(byte[] bytes, String role, String operation) {
+    try {
+      return (T) codec.decode(bytes);
+    } catch (TermCodec.CodecException e) {
+      throw new BadArgumentException(
+          table,
+          operation
+              + ": a "
+              + role
+              + " of the table "
+              + e.getMessage()
+              + " on this member, whose filterPattern is '"
+              + filterPattern
+              + "'",
+          e.getCause());
+    }
   }
 }

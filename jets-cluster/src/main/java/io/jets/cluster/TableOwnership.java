@@ -4,6 +4,8 @@ import com.hazelcast.cluster.Member;
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.map.IMap;
 import com.hazelcast.multimap.MultiMap;
+import io.jets.table.BadArgumentException;
+import io.jets.table.TableDeletedException;
 import io.jets.table.TableType;
 import java.io.Serializable;
 import java.util.UUID;
@@ -22,6 +24,12 @@ final class TableOwnership {
    * The owner of a table: the member it runs on, the how-manieth owner it is, and whether it has
    * given the table up (then the next claim takes it, keeping the count), and the table's type,
    * fixed by its first owner.
+   *
+   * @param member the Hazelcast member UUID of the owner's member
+   * @param epoch how many owners the table has had, this one included
+   * @param released whether the owner gave the table up
+   * @param type the table's type
+   * @serial exclude (an internal wire form, not part of the API)
    */
   record Owner(UUID member, long epoch, boolean released, TableType type) implements Serializable {}
 
@@ -50,31 +58,58 @@ final class TableOwnership {
    * has) if it has none, if its owner gave it up, or if its owner's member has left the cluster;
    * returns the new record, or null if a live owner holds it (this member's own live owner
    * included: one handle per table).
+   *
+   * @param operation the operation that claims, for error messages
+   * @throws BadArgumentException if the table has another type than {@code type}
+   * @throws TableDeletedException if {@code type} is null and the table has no record
    */
-  static Owner claim(HazelcastInstance member, String table, TableType type) {
+  static Owner claim(HazelcastInstance member, String table, TableType type, String operation) {
+    return claim(member, table, type, operation, false);
+  }
+
+  /**
+   * As {@link #claim(HazelcastInstance, String, TableType, String)}, but a live owner is a {@link
+   * TableOwnedException} naming it.
+   */
+  static Owner claimOrThrow(
+      HazelcastInstance member, String table, TableType type, String operation) {
+    return claim(member, table, type, operation, true);
+  }
+
+  private static Owner claim(
+      HazelcastInstance member,
+      String table,
+      TableType type,
+      String operation,
+      boolean throwIfHeld) {
     IMap<String, Owner> owners = owners(member);
     UUID self = member.getCluster().getLocalMember().getUuid();
     while (true) {
       Owner current = owners.get(table);
       if (current == null) {
         if (type == null) {
-          throw new IllegalStateException(
-              "no replicated table named "
-                  + table
-                  + " has an owner: it was never created or deleted");
+          throw new TableDeletedException(table, operation);
         }
         Owner first = new Owner(self, 1, false, type);
         if (owners.putIfAbsent(table, first) == null) {
           return first;
         }
       } else if (type != null && type != current.type()) {
-        throw new IllegalArgumentException(
-            "replicated table " + table + " is a " + current.type() + ", not a " + type);
+        throw new BadArgumentException(
+            table,
+            operation
+                + ": type "
+                + type
+                + " does not match the table's type "
+                + current.type()
+                + ", fixed by its first owner");
       } else if (current.released() || !alive(member, current)) {
         Owner next = new Owner(self, current.epoch() + 1, false, current.type());
         if (owners.replace(table, current, next)) {
           return next;
         }
+      } else if (throwIfHeld) {
+        throw new TableOwnedException(table, operation, current.member(), current.epoch());
       } else {
         return null;
       }
@@ -82,13 +117,19 @@ final class TableOwnership {
   }
 
   /**
-   * The type of table {@code table}; throws if it has no owner record (never owned, or deleted).
+   * The type of table {@code table}.
+   *
+   * @param operation the operation that needs the table, for the error message
+   * @throws BadArgumentException if it has no owner record (never owned, or deleted)
    */
-  static TableType type(HazelcastInstance member, String table) {
+  static TableType type(HazelcastInstance member, String table, String operation) {
     Owner owner = owners(member).get(table);
     if (owner == null) {
-      throw new IllegalStateException(
-          "no replicated table named " + table + " has an owner: it was never created or deleted");
+      throw new BadArgumentException(
+          table,
+          operation
+              + ": no replicated table of this name exists (never owned, or deleted when its owner"
+              + " exited with no heir)");
     }
     return owner.type();
   }
@@ -101,6 +142,10 @@ final class TableOwnership {
 
   /**
    * An heir waiting for a table: its own id (several heirs may run on one member) and its member.
+   *
+   * @param id this heir's own id
+   * @param member the Hazelcast member UUID of the heir's member
+   * @serial exclude (an internal wire form, not part of the API)
    */
   record HeirMark(UUID id, UUID member) implements Serializable {}
 

@@ -20,13 +20,40 @@ import java.nio.charset.StandardCharsets;
  */
 final class TermCodec {
 
+  /**
+   * A key or value the codec cannot write, or bytes it cannot read back. Internal: its message is
+   * the detail only ("is not Serializable: ..."), and every caller reports it in its own family,
+   * naming the table or the term key, the operation and the argument.
+   *
+   * @serial exclude (never leaves this package)
+   */
+  static final class CodecException extends RuntimeException {
+
+    private static final long serialVersionUID = 1L;
+
+    CodecException(String detail, Throwable cause) {
+      super(detail, cause);
+    }
+  }
+
   private final ObjectInputFilter filter;
 
   /**
    * @param filterPattern a pattern in {@link ObjectInputFilter.Config#createFilter}'s syntax
+   * @throws CodecException if the pattern is malformed or names no class at all (read with no
+   *     filter, a member would build any class)
    */
   TermCodec(String filterPattern) {
-    this.filter = ObjectInputFilter.Config.createFilter(filterPattern);
+    ObjectInputFilter created;
+    try {
+      created = ObjectInputFilter.Config.createFilter(filterPattern);
+    } catch (IllegalArgumentException e) {
+      throw new CodecException("is malformed: " + e.getMessage(), e);
+    }
+    if (created == null) {
+      throw new CodecException("names no class: keys and values would be read unfiltered", null);
+    }
+    this.filter = created;
   }
 
   private static final byte SERIALIZED = 0;
@@ -35,7 +62,12 @@ final class TermCodec {
   private static final byte LONG = 3;
   private static final byte DOUBLE = 4;
 
-  byte[] encode(Object object, String what) {
+  /**
+   * The bytes of {@code object} (not null).
+   *
+   * @throws CodecException if it is not serializable
+   */
+  byte[] encode(Object object) {
     switch (object) {
       case String s -> {
         byte[] utf8 = s.getBytes(StandardCharsets.UTF_8);
@@ -54,49 +86,43 @@ final class TermCodec {
         return ByteBuffer.allocate(9).put(DOUBLE).putDouble(d).array();
       }
       default -> {
-        return serialize(object, what);
+        return serialize(object);
       }
     }
   }
 
-  private static byte[] serialize(Object object, String what) {
+  private static byte[] serialize(Object object) {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     bytes.write(SERIALIZED);
     try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
       out.writeObject(object);
     } catch (NotSerializableException e) {
-      throw new IllegalArgumentException(
-          "cluster term " + what + " " + object + " is not Serializable: " + e.getMessage(), e);
+      throw new CodecException("is not Serializable: " + e.getMessage(), e);
     } catch (IOException e) {
-      throw new IllegalArgumentException("cluster term " + what + " " + object + ": " + e, e);
+      throw new CodecException("cannot be serialized: " + e, e);
     }
     return bytes.toByteArray();
   }
 
   /**
-   * Checks that {@code bytes}, the serialized {@code role} of the term under {@code key}, reads
-   * back through the filter: a write that its own member could not read is refused before sending.
+   * Checks that {@code bytes}, a key or value just encoded, reads back through the filter: a write
+   * that its own member could not read is refused before sending.
+   *
+   * @throws CodecException if it does not
    */
-  void check(byte[] bytes, Object key, String role) {
+  void check(byte[] bytes) {
     if (bytes[0] != SERIALIZED) {
       return; // a compact form: nothing for the filter to refuse, nothing to read back
     }
-    try {
-      decode(bytes, role);
-    } catch (IllegalStateException e) {
-      throw new IllegalArgumentException(
-          "cluster term "
-              + key
-              + ": the "
-              + role
-              + " does not pass the serialization filter ("
-              + e.getMessage()
-              + ")",
-          e);
-    }
+    decode(bytes);
   }
 
-  Object decode(byte[] bytes, String what) {
+  /**
+   * The object {@code bytes} hold, read through the filter.
+   *
+   * @throws CodecException if the filter refuses a class they hold, or they cannot be read
+   */
+  Object decode(byte[] bytes) {
     ByteBuffer buffer = ByteBuffer.wrap(bytes, 1, bytes.length - 1);
     switch (bytes[0]) {
       case STRING:
@@ -115,11 +141,10 @@ final class TermCodec {
       in.setObjectInputFilter(filter);
       return in.readObject();
     } catch (InvalidClassException e) {
-      throw new IllegalStateException(
-          "cluster term " + what + ": a class the serialization filter rejects: " + e.getMessage(),
-          e);
+      throw new CodecException(
+          "holds a class the serialization filter refuses (" + e.getMessage() + ")", e);
     } catch (IOException | ClassNotFoundException e) {
-      throw new IllegalStateException("cluster term " + what + " cannot be read: " + e, e);
+      throw new CodecException("cannot be read back: " + e, e);
     }
   }
 }

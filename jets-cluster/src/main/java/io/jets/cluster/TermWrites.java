@@ -13,7 +13,14 @@ final class TermWrites {
 
   private TermWrites() {}
 
-  /** Stores a value (or, with a null value, erases), unless {@code onlyNew} finds a live term. */
+  /**
+   * Stores a value (or, with a null value, erases), unless {@code onlyNew} finds a live term.
+   *
+   * @param key the key's serialized form
+   * @param value the value's serialized form; null to erase
+   * @param onlyNew whether a live term under the key stays (putNew)
+   * @serial exclude (an internal wire form, not part of the API)
+   */
   record Write(byte[] key, byte[] value, boolean onlyNew)
       implements EntryProcessor<String, TermRecord, Outcome> {
 
@@ -37,6 +44,12 @@ final class TermWrites {
     }
   }
 
-  /** The record a key holds after a write, and whether the write changed it. */
+  /**
+   * The record a key holds after a write, and whether the write changed it.
+   *
+   * @param record the record the key holds after the write; null if it never held one
+   * @param changed whether the write stored a new version
+   * @serial exclude (an internal wire form, not part of the API)
+   */
   record Outcome(TermRecord record, boolean changed) implements Serializable {}
 }

@@ -24,10 +24,10 @@
  *       io.jets.cluster.ReplicatedTable#deleteObject deleteObject}, {@link
  *       io.jets.cluster.ReplicatedTable#deleteAllObjects deleteAllObjects}) is one entry in the
  *       table's log: every copy applies all of it or none of it yet. A write refused before it is
- *       logged (an unencodable key or value, a deleted or deposed table, a minority side's {@code
- *       SplitBrainProtectionException}) changes nothing. A write whose wait for this member's own
- *       copy fails (the copy was stopped) is already logged and reaches every copy. A {@link
- *       io.jets.cluster.ClusterTerms} write is atomic per key.
+ *       logged (an unencodable key or value, a deleted, given-up or deposed table, a minority
+ *       side's {@code SplitBrainProtectionException}) changes nothing. A write whose wait for this
+ *       member's own copy fails (the copy was stopped) is already logged and reaches every copy. A
+ *       {@link io.jets.cluster.ClusterTerms} write is atomic per key.
  *   <dt>Isolated
  *   <dd>On every copy, a multi-object write ({@code insertAll}, {@code deleteAllObjects}) is
  *       applied with one jets operation of the same name: no reader of that copy sees part of it.
@@ -70,14 +70,52 @@
  *
  * <h2>Failures</h2>
  *
- * Misuse is reported with the JDK's exceptions: {@code NullPointerException} for a null argument,
- * {@code IllegalArgumentException} for a key or value that is not serializable or that the
- * serialization filter refuses (or, for a cluster term, that is mutable), or a table of another
- * type, {@code IllegalStateException} for a table owned by a live member, a deleted or deposed
- * table, or a join that did not finish. {@link io.jets.cluster.ClusterTerms#putNew putNew} throws
- * {@code io.jets.term.TermExistsException}, and the cluster's own failures are Hazelcast's
- * exceptions. A copy's local table reports {@link io.jets.table.TableException}s as every jets
- * table does: once its owner has exited with no heir, it throws {@link
- * io.jets.table.TableDeletedException}.
+ * jets-cluster reports its failures in jets' one exception family, {@link
+ * io.jets.owner.JetsException}, as a local table or {@code PersistentTerm} would, and the rule is
+ * what each call concerns:
+ *
+ * <ul>
+ *   <li><b>A replicated table</b> ({@link io.jets.cluster.ReplicatedTables}, {@link
+ *       io.jets.cluster.ReplicatedTable}, {@link io.jets.cluster.ReplicatedTables.Copy Copy},
+ *       {@link io.jets.cluster.Heir}): a {@link io.jets.table.TableException} whose message names
+ *       the table, the operation and the argument. Bad input is a {@link
+ *       io.jets.table.BadArgumentException}: a null argument, an empty name, a {@code
+ *       filterPattern} that is malformed or names no class, a key or value that is not serializable
+ *       or that the filter refuses (on a new copy: a key or value the table holds), a {@code type}
+ *       other than the table's, a name no table has ({@code heir}, {@code replica}), and, as a
+ *       local name already in use, a name a live owner holds ({@link
+ *       io.jets.cluster.TableOwnedException}, which says who). A set's read on a bag, or the
+ *       reverse ({@code local}, {@code table}, ...), is a {@link
+ *       io.jets.table.WrongTableTypeException}. A write through a handle whose table was deleted is
+ *       a {@link io.jets.table.TableDeletedException}; through a handle that passed the table to an
+ *       heir or was deposed during a network partition, an {@link
+ *       io.jets.table.AccessDeniedException}; while the member merges after a partition, a {@link
+ *       io.jets.cluster.TableMergingException}. A wait that ends without its result is a plain
+ *       {@code TableException} with the cause: a copy that did not catch up within 60 seconds or
+ *       stopped, or a thread interrupted while it waited (its interrupt status stays set).
+ *   <li><b>A cluster term</b> ({@link io.jets.cluster.ClusterTerms} {@code put}, {@code putNew},
+ *       {@code erase}, {@code applied}, {@code version}): a {@link io.jets.term.TermException}
+ *       whose message names the key (or says it is null), the operation and the argument: {@link
+ *       io.jets.term.BadTermArgumentException} for a key or value that is null, mutable, not
+ *       serializable or refused by the filter, {@link io.jets.term.TermExistsException} for a
+ *       {@code putNew} over a different value.
+ *   <li><b>No table and no term</b>: the calls that configure and start members and bindings,
+ *       {@link io.jets.cluster.ClusterTerms#bind ClusterTerms.bind}, {@link
+ *       io.jets.cluster.SplitBrain} and {@link io.jets.cluster.LocalCluster}, have no table or key
+ *       for a jets message to name, and report bad input with the JDK's exceptions: {@code
+ *       NullPointerException} for a null argument, {@code IllegalArgumentException} for a number
+ *       out of range or a malformed filter pattern ({@code LocalCluster} also {@code
+ *       IllegalStateException} for a 17th member and {@code IndexOutOfBoundsException} for a member
+ *       it never started).
+ * </ul>
+ *
+ * Bad input and a refused write change nothing: nothing is logged or sent, no table is claimed or
+ * built, no heir is registered, the name stays as it was. The cluster's own failures are
+ * Hazelcast's exceptions, as thrown: {@code SplitBrainProtectionException} for a write on the
+ * minority side of a partition (it changes nothing), {@code HazelcastInstanceNotActiveException}
+ * once the member is shut down, and so on. An exception thrown by user code (a key's {@code
+ * equals}, {@code hashCode} or {@code writeObject}) reaches the caller as thrown. A copy's local
+ * table reports {@link io.jets.table.TableException}s as every jets table does: once its owner has
+ * exited with no heir, it throws {@link io.jets.table.TableDeletedException}.
  */
 package io.jets.cluster;

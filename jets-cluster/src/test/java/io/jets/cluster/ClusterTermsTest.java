@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.hazelcast.core.HazelcastInstance;
+import io.jets.term.BadTermArgumentException;
 import io.jets.term.PersistentTerm;
 import io.jets.term.TermExistsException;
 import java.util.ArrayList;
@@ -97,16 +98,17 @@ class ClusterTermsTest {
 
   @Test
   void badTermsAreRefusedBeforeAnythingIsSent() {
-    IllegalArgumentException mutable =
+    BadTermArgumentException mutable =
         assertThrows(
-            IllegalArgumentException.class,
+            BadTermArgumentException.class,
             () -> terms.get(0).put("mutable", new ArrayList<>(List.of(1))));
     assertTrue(mutable.getMessage().contains("mutable"), mutable.getMessage());
-    IllegalArgumentException notSerializable =
+    BadTermArgumentException notSerializable =
         assertThrows(
-            IllegalArgumentException.class, () -> terms.get(0).put("thread", new Object()));
+            BadTermArgumentException.class, () -> terms.get(0).put("thread", new Object()));
     assertTrue(notSerializable.getMessage().contains("Serializable"), notSerializable.getMessage());
-    assertThrows(NullPointerException.class, () -> terms.get(0).put("null", null));
+    assertEquals("value", notSerializable.argument());
+    assertThrows(BadTermArgumentException.class, () -> terms.get(0).put("null", null));
     assertEquals(0, terms.get(1).version("mutable"));
     assertEquals(0, terms.get(1).version("thread"));
   }
@@ -151,9 +153,9 @@ class ClusterTermsTest {
 
   @Test
   void aValueTheFilterRejectsIsRefusedAndOneItAllowsIsApplied() {
-    IllegalArgumentException refused =
+    BadTermArgumentException refused =
         assertThrows(
-            IllegalArgumentException.class,
+            BadTermArgumentException.class,
             () -> terms.get(0).put("quote:default", new Quote("EURUSD", 1_084_200)));
     assertTrue(refused.getMessage().contains("filter"), refused.getMessage());
     assertEquals(0, terms.get(1).version("quote:default"), "nothing was sent");

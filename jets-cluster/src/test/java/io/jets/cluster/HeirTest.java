@@ -57,7 +57,7 @@ class HeirTest extends ThreeMembers {
     owner.insert("a", 1);
     try (Heir<String, Integer> heir = ReplicatedTables.heir(cluster.member(1), name, FILTER)) {
       assertThrows(
-          IllegalStateException.class,
+          TableOwnedException.class,
           () -> ReplicatedTables.own(cluster.member(2), name, FILTER),
           "one owner at a time");
       ReplicatedTables.TableOwner before =

@@ -5,8 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.jets.table.BadArgumentException;
 import io.jets.table.BagTable;
 import io.jets.table.TableType;
+import io.jets.table.WrongTableTypeException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -55,7 +57,7 @@ class ReplicatedBagTest extends ThreeMembers {
         assertTrue(late.awaitApplied(owner.sequence(), Duration.ofSeconds(60)));
         assertEquals(4, late.bagTable().count("a"));
       }
-      assertThrows(IllegalStateException.class, early::table, "a bag is no set");
+      assertThrows(WrongTableTypeException.class, early::table, "a bag is no set");
     }
   }
 
@@ -75,7 +77,7 @@ class ReplicatedBagTest extends ThreeMembers {
       assertEquals(List.of("k=4", "k=5"), objects(copy.bagTable()));
       eventually("the same on the owner", () -> objects(owner.localBag()).size() == 2);
       assertThrows(
-          IllegalArgumentException.class,
+          BadArgumentException.class,
           () -> ReplicatedTables.own(cluster.member(2), name, FILTER),
           "a bag stays a bag");
     }

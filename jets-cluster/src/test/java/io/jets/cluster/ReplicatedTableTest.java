@@ -3,11 +3,13 @@ package io.jets.cluster;
 import static io.jets.cluster.Eventually.content;
 import static io.jets.cluster.Eventually.eventually;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.hazelcast.core.HazelcastInstance;
+import io.jets.table.BadArgumentException;
 import io.jets.table.SetTable;
 import io.jets.table.TableException;
 import java.time.Duration;
@@ -151,9 +153,10 @@ class ReplicatedTableTest extends ThreeMembers {
       eventually("applied", () -> copy.table().member("a"));
       assertThrows(TableException.class, () -> copy.table().insert("b", 2));
       assertThrows(TableException.class, () -> owner.local().insert("b", 2));
-      NullPointerException refused =
-          assertThrows(NullPointerException.class, () -> owner.insert("c", null));
-      assertEquals("value", refused.getMessage());
+      BadArgumentException refused =
+          assertThrows(BadArgumentException.class, () -> owner.insert("c", null));
+      assertEquals("table '" + name + "': insert: value is null", refused.getMessage());
+      assertFalse(owner.local().member("c"), "a refused write changes nothing");
     }
   }
 
@@ -176,11 +179,11 @@ class ReplicatedTableTest extends ThreeMembers {
       assertEquals(List.of("a", "c", "m", "q"), List.copyOf(content(ordered).keySet()));
       assertEquals("a", owner.localOrdered().first());
       assertThrows(
-          IllegalArgumentException.class,
+          BadArgumentException.class,
           () -> ReplicatedTables.own(cluster.member(2), name, FILTER),
           "an ordered_set stays one");
       assertThrows(
-          IllegalStateException.class,
+          BadArgumentException.class,
           () -> ReplicatedTables.replica(cluster.member(2), unique("never-owned"), FILTER));
     }
   }

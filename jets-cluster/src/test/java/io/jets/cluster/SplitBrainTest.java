@@ -10,6 +10,7 @@ import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.core.LifecycleEvent;
 import com.hazelcast.instance.impl.LifecycleServiceImpl;
 import com.hazelcast.splitbrainprotection.SplitBrainProtectionException;
+import io.jets.table.AccessDeniedException;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -69,8 +70,9 @@ class SplitBrainTest {
       LifecycleServiceImpl lifecycle = (LifecycleServiceImpl) member.getLifecycleService();
       // What Hazelcast tells the smaller side's members when a partition heals.
       lifecycle.fireLifecycleEvent(LifecycleEvent.LifecycleState.MERGING);
-      IllegalStateException merging =
-          assertThrows(IllegalStateException.class, () -> keeper.insert("a", 1));
+      TableMergingException merging =
+          assertThrows(TableMergingException.class, () -> keeper.insert("a", 1));
+      assertEquals(kept, merging.tableName());
       assertTrue(merging.getMessage().contains(kept), merging.getMessage());
       // Meanwhile an heir on the larger side took "lost" over; the merge kept its record.
       TableOwnership.Owner mine = TableOwnership.owners(member).get(lost);
@@ -81,8 +83,9 @@ class SplitBrainTest {
       lifecycle.fireLifecycleEvent(LifecycleEvent.LifecycleState.MERGED);
       keeper.insert("a", 1);
       assertEquals(1, keeper.local().get("a"), "still the owner: writes again");
-      IllegalStateException refused =
-          assertThrows(IllegalStateException.class, () -> deposed.insert("a", 1));
+      AccessDeniedException refused =
+          assertThrows(AccessDeniedException.class, () -> deposed.insert("a", 1));
+      assertEquals(lost, refused.tableName());
       assertTrue(refused.getMessage().contains("deposed"), refused.getMessage());
       assertFalse(deposed.local().member("a"), "a deposed owner's write changes nothing");
       keeper.close();

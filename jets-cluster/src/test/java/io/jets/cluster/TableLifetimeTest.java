@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.hazelcast.core.HazelcastInstance;
+import io.jets.table.BadArgumentException;
 import io.jets.table.TableDeletedException;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -30,10 +31,10 @@ class TableLifetimeTest extends ThreeMembers {
       assertThrows(TableDeletedException.class, () -> copy1.table().get("a"));
       assertTrue(ReplicatedTables.whereis(cluster.member(2), name).isEmpty(), "the name is free");
       assertThrows(
-          IllegalStateException.class,
+          BadArgumentException.class,
           () -> ReplicatedTables.replica(cluster.member(2), name, FILTER),
           "no table to copy");
-      assertThrows(IllegalStateException.class, () -> owner.insert("b", 2), "deleted");
+      assertThrows(TableDeletedException.class, () -> owner.insert("b", 2), "deleted");
       try (ReplicatedTable<String, Integer> again =
               ReplicatedTables.own(cluster.member(1), name, FILTER);
           ReplicatedTables.Copy<String, Integer> fresh =

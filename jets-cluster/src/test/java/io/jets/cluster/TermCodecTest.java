@@ -31,23 +31,33 @@ class TermCodecTest {
             LocalDate.of(2026, 12, 3),
             List.of(1, 2),
             new Point(3, 4))) {
-      assertEquals(value, codec.decode(codec.encode(value, "value"), "value"), "" + value);
+      assertEquals(value, codec.decode(codec.encode(value)), "" + value);
     }
   }
 
   @Test
   void equalKeysHaveEqualBytes() {
     TermCodec codec = new TermCodec("java.base/*;!*");
-    assertArrayEquals(codec.encode("k" + 1, "key"), codec.encode("k1", "key"));
-    assertArrayEquals(codec.encode(Long.valueOf(5), "key"), codec.encode(5L, "key"));
+    assertArrayEquals(codec.encode("k" + 1), codec.encode("k1"));
+    assertArrayEquals(codec.encode(Long.valueOf(5)), codec.encode(5L));
   }
 
   @Test
   void aClassOutsideTheFilterIsRefused() {
     TermCodec strict = new TermCodec("java.base/*;!*");
-    byte[] bytes = strict.encode(new Point(1, 2), "value");
-    IllegalArgumentException refused =
-        assertThrows(IllegalArgumentException.class, () -> strict.check(bytes, "p", "value"));
+    byte[] bytes = strict.encode(new Point(1, 2));
+    TermCodec.CodecException refused =
+        assertThrows(TermCodec.CodecException.class, () -> strict.check(bytes));
     assertEquals(true, refused.getMessage().contains("filter"), refused.getMessage());
+  }
+
+  @Test
+  void aMalformedPatternOrOneNamingNoClassIsRefused() {
+    TermCodec.CodecException malformed =
+        assertThrows(TermCodec.CodecException.class, () -> new TermCodec("maxdepth=x"));
+    assertEquals(true, malformed.getMessage().startsWith("is malformed"), malformed.getMessage());
+    TermCodec.CodecException empty =
+        assertThrows(TermCodec.CodecException.class, () -> new TermCodec(""));
+    assertEquals(true, empty.getMessage().startsWith("names no class"), empty.getMessage());
   }
 }
