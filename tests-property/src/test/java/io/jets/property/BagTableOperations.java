@@ -1,7 +1,9 @@
 package io.jets.property;
 
 import io.jets.table.BagTable;
+import io.jets.table.MissingKeyException;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.jetbrains.lincheck.datastructures.IntGen;
 import org.jetbrains.lincheck.datastructures.Operation;
@@ -11,10 +13,10 @@ import org.jetbrains.lincheck.datastructures.Param;
  * The Lincheck subject for BAG and DUPLICATE_BAG tables, on keys 1..3 and values 1..2 (so bags meet
  * equal objects). Its sequential specification is {@link BagTableSpec}.
  *
- * <p>Claimed linearizable here: insert, insertNew, lookup, count, member, delete, deleteObject,
- * take, and the multi-object insertAll, insertNewAll and deleteAllObjects. Traversals are only
- * weakly consistent and are checked by {@code ContractScenarioTest}, not here. Bags have no
- * counters and reject selectReplace, as in ETS.
+ * <p>Claimed linearizable here: insert, insertNew, lookup, lookupObjects, lookupElement, count,
+ * member, delete, deleteObject, take, takeObjects, and the multi-object insertAll, insertNewAll and
+ * deleteAllObjects. Traversals are only weakly consistent and are checked by {@code
+ * ContractScenarioTest}, not here. Bags have no counters and reject selectReplace, as in ETS.
  */
 @Param(name = "key", gen = IntGen.class, conf = "1:3")
 @Param(name = "value", gen = IntGen.class, conf = "1:2")
@@ -55,6 +57,21 @@ public class BagTableOperations {
   }
 
   @Operation
+  public List<Map.Entry<Integer, Integer>> lookupObjects(@Param(name = "key") int key) {
+    return LincheckTables.entries(table.lookupObjects(key));
+  }
+
+  /** Ten times each value; null when the key is absent (the call throws MissingKeyException). */
+  @Operation
+  public List<Integer> lookupElement(@Param(name = "key") int key) {
+    try {
+      return table.lookupElement(key, v -> v * 10);
+    } catch (MissingKeyException absent) {
+      return null;
+    }
+  }
+
+  @Operation
   public int count(@Param(name = "key") int key) {
     return table.count(key);
   }
@@ -77,6 +94,11 @@ public class BagTableOperations {
   @Operation
   public List<Integer> take(@Param(name = "key") int key) {
     return table.take(key);
+  }
+
+  @Operation
+  public List<Map.Entry<Integer, Integer>> takeObjects(@Param(name = "key") int key) {
+    return LincheckTables.entries(table.takeObjects(key));
   }
 
   @Operation

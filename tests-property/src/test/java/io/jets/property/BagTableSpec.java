@@ -1,6 +1,8 @@
 package io.jets.property;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The sequential specification of {@link BagTableOperations}: the same operations on an {@link
@@ -20,6 +22,26 @@ public class BagTableSpec {
 
   public List<Integer> lookup(int key) {
     return model.lookup(key);
+  }
+
+  public List<Map.Entry<Integer, Integer>> lookupObjects(int key) {
+    return SetTableSpec.objects(key, model.lookup(key));
+  }
+
+  public List<Integer> lookupElement(int key) {
+    List<Integer> values = model.lookup(key);
+    if (values.isEmpty()) {
+      return null;
+    }
+    List<Integer> elements = new ArrayList<>(values.size());
+    for (Integer value : values) {
+      elements.add(value * 10);
+    }
+    return elements;
+  }
+
+  public List<Map.Entry<Integer, Integer>> takeObjects(int key) {
+    return SetTableSpec.objects(key, model.take(key));
   }
 
   public int count(int key) {

@@ -50,6 +50,15 @@ final class LincheckTables {
             });
   }
 
+  /** {@code objects} as plain {@link Map#entry} pairs, compared by key and value. */
+  static List<Map.Entry<Integer, Integer>> entries(List<Map.Entry<Integer, Integer>> objects) {
+    List<Map.Entry<Integer, Integer>> entries = new ArrayList<>(objects.size());
+    for (Map.Entry<Integer, Integer> object : objects) {
+      entries.add(Map.entry(object.getKey(), object.getValue()));
+    }
+    return entries;
+  }
+
   /**
    * The batch of a multi-object Lincheck operation: (key, value) and (key mod 3 + 1, value mod 3 +
    * 1).

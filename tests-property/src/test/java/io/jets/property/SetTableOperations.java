@@ -2,8 +2,10 @@ package io.jets.property;
 
 import io.jets.table.KeyPattern;
 import io.jets.table.MatchSpec;
+import io.jets.table.MissingKeyException;
 import io.jets.table.SetTable;
 import io.jets.table.TableType;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -17,11 +19,12 @@ import org.jetbrains.lincheck.datastructures.Param;
  * SetTableSpec}.
  *
  * <p>Claimed linearizable here (see {@code io.jets.table}'s package documentation): insert,
- * insertNew, lookup, get, member, delete, deleteObject, take, updateCounter, and the multi-object
- * insertAll, insertNewAll and deleteAllObjects; selectReplace on one exact key, used as
- * compare-and-set, is atomic per object and so linearizable too. Traversals (first/next, select
- * over many keys, foldl, toList) are <em>not</em> linearizable, only weakly consistent, and are not
- * operations here; {@code ContractScenarioTest} checks their own guarantee.
+ * insertNew, lookup, lookupObjects, get, getOrDefault, lookupElement, member, delete, deleteObject,
+ * take, takeObjects, updateCounter, update, and the multi-object insertAll, insertNewAll and
+ * deleteAllObjects; selectReplace on one exact key, used as compare-and-set, is atomic per object
+ * and so linearizable too. Traversals (first/next, select over many keys, foldl, toList) are
+ * <em>not</em> linearizable, only weakly consistent, and are not operations here; {@code
+ * ContractScenarioTest} checks their own guarantee.
  */
 @Param(name = "key", gen = IntGen.class, conf = "1:3")
 @Param(name = "value", gen = IntGen.class, conf = "1:3")
@@ -66,6 +69,20 @@ public class SetTableOperations {
     return collide ? 1 + 256 * (key - 1) : key;
   }
 
+  /** The operation key of table key {@code tableKey}: the inverse of {@link #k}. */
+  private int unk(int tableKey) {
+    return collide ? (tableKey - 1) / 256 + 1 : tableKey;
+  }
+
+  /** {@code objects} with their table keys turned back into operation keys. */
+  private List<Map.Entry<Integer, Integer>> objects(List<Map.Entry<Integer, Integer>> objects) {
+    List<Map.Entry<Integer, Integer>> result = new ArrayList<>(objects.size());
+    for (Map.Entry<Integer, Integer> object : objects) {
+      result.add(Map.entry(unk(object.getKey()), object.getValue()));
+    }
+    return result;
+  }
+
   private List<Map.Entry<Integer, Integer>> pair(int key, int value) {
     List<Map.Entry<Integer, Integer>> pair = LincheckTables.pair(key, value);
     return List.of(
@@ -89,8 +106,29 @@ public class SetTableOperations {
   }
 
   @Operation
+  public List<Map.Entry<Integer, Integer>> lookupObjects(@Param(name = "key") int key) {
+    return objects(table.lookupObjects(k(key)));
+  }
+
+  @Operation
   public Integer get(@Param(name = "key") int key) {
     return table.get(k(key));
+  }
+
+  /** A default no stored value equals, so that it tells an absent key from a present one. */
+  @Operation
+  public Integer getOrDefault(@Param(name = "key") int key, @Param(name = "value") int value) {
+    return table.getOrDefault(k(key), -value);
+  }
+
+  /** Ten times the value; null when the key is absent (the call throws MissingKeyException). */
+  @Operation
+  public Integer lookupElement(@Param(name = "key") int key) {
+    try {
+      return table.lookupElement(k(key), v -> v * 10);
+    } catch (MissingKeyException absent) {
+      return null;
+    }
   }
 
   @Operation
@@ -111,6 +149,16 @@ public class SetTableOperations {
   @Operation
   public List<Integer> take(@Param(name = "key") int key) {
     return table.take(k(key));
+  }
+
+  @Operation
+  public List<Map.Entry<Integer, Integer>> takeObjects(@Param(name = "key") int key) {
+    return objects(table.takeObjects(k(key)));
+  }
+
+  @Operation
+  public boolean update(@Param(name = "key") int key, @Param(name = "value") int increment) {
+    return table.update(k(key), v -> v + increment);
   }
 
   @Operation

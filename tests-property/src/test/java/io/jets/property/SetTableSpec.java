@@ -1,6 +1,8 @@
 package io.jets.property;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The sequential specification of {@link SetTableOperations}: the same operations on an {@link
@@ -20,6 +22,41 @@ public class SetTableSpec {
 
   public List<Integer> lookup(int key) {
     return model.lookup(key);
+  }
+
+  public List<Map.Entry<Integer, Integer>> lookupObjects(int key) {
+    return objects(key, model.lookup(key));
+  }
+
+  public Integer getOrDefault(int key, int value) {
+    Integer stored = get(key);
+    return stored == null ? -value : stored;
+  }
+
+  public Integer lookupElement(int key) {
+    Integer stored = get(key);
+    return stored == null ? null : stored * 10;
+  }
+
+  public List<Map.Entry<Integer, Integer>> takeObjects(int key) {
+    return objects(key, model.take(key));
+  }
+
+  public boolean update(int key, int increment) {
+    Integer stored = get(key);
+    if (stored == null) {
+      return false;
+    }
+    model.insert(key, stored + increment);
+    return true;
+  }
+
+  static List<Map.Entry<Integer, Integer>> objects(int key, List<Integer> values) {
+    List<Map.Entry<Integer, Integer>> objects = new ArrayList<>(values.size());
+    for (Integer value : values) {
+      objects.add(Map.entry(key, value));
+    }
+    return objects;
   }
 
   public Integer get(int key) {
