@@ -137,7 +137,7 @@ final class Replica<K, V> implements AutoCloseable {
         }
       }
       owner.close();
-      throw ReplicatedTables.interrupted(e, name, operation);
+      throw Waits.interrupted(e, name, operation);
     }
     this.ownerWatch = watch;
     this.ownersMap = owners;

@@ -102,7 +102,7 @@ public final class ReplicatedTable<K, V> implements AutoCloseable {
    * @throws WrongTableTypeException if the table is a bag: read it with {@link #localBag()}
    */
   public SetTable<K, V> local() {
-    return ReplicatedTables.set(name, replica.table(), "local", "localBag()");
+    return TableViews.set(name, replica.table(), "local", "localBag()");
   }
 
   /**
@@ -112,7 +112,7 @@ public final class ReplicatedTable<K, V> implements AutoCloseable {
    * @throws WrongTableTypeException if the table is not one
    */
   public OrderedTable<K, V> localOrdered() {
-    return ReplicatedTables.ordered(name, replica.table(), "localOrdered", "local()", "localBag()");
+    return TableViews.ordered(name, replica.table(), "localOrdered", "local()", "localBag()");
   }
 
   /**
@@ -122,7 +122,7 @@ public final class ReplicatedTable<K, V> implements AutoCloseable {
    * @throws WrongTableTypeException if the table is not one: read it with {@link #local()}
    */
   public BagTable<K, V> localBag() {
-    return ReplicatedTables.bag(name, replica.table(), "localBag", "local()");
+    return TableViews.bag(name, replica.table(), "localBag", "local()");
   }
 
   /**

@@ -8,7 +8,6 @@ import io.jets.table.BadArgumentException;
 import io.jets.table.BagTable;
 import io.jets.table.OrderedTable;
 import io.jets.table.SetTable;
-import io.jets.table.Table;
 import io.jets.table.TableException;
 import io.jets.table.TableType;
 import io.jets.table.WrongTableTypeException;
@@ -130,7 +129,7 @@ public final class ReplicatedTables {
     try {
       owner = TableOwnership.claimOrThrow(member, name, type, operation);
     } catch (RuntimeException e) {
-      throw interrupted(e, name, operation);
+      throw Waits.interrupted(e, name, operation);
     }
     Replica<K, V> replica = null;
     try {
@@ -154,7 +153,7 @@ public final class ReplicatedTables {
           Thread.currentThread().interrupt();
         }
       }
-      throw interrupted(e, name, operation);
+      throw Waits.interrupted(e, name, operation);
     }
     return new ReplicatedTable<>(member, name, codecs, replica, owner);
   }
@@ -211,37 +210,15 @@ public final class ReplicatedTables {
       TableType type = TableOwnership.type(member, name, operation);
       replica = new Replica<>(member, name, codecs, type, operation);
     } catch (RuntimeException e) {
-      throw interrupted(e, name, operation);
+      throw Waits.interrupted(e, name, operation);
     }
     try {
       replica.awaitJoined(JOIN_SECONDS);
     } catch (RuntimeException e) {
       replica.close();
-      throw interrupted(e, name, operation);
+      throw Waits.interrupted(e, name, operation);
     }
     return replica;
-  }
-
-  /**
-   * {@code e}, unless it is Hazelcast's report of a wait that the thread's interrupt ended: then a
-   * {@link TableException} for {@code operation} on table {@code name}, with the {@code
-   * InterruptedException} as its cause and the thread's interrupt status set again.
-   */
-  static RuntimeException interrupted(RuntimeException e, String name, String operation) {
-    if (e instanceof TableException) {
-      return e;
-    }
-    for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
-      if (cause instanceof InterruptedException interrupt) {
-        Thread.currentThread().interrupt();
-        TableException interrupted =
-            new TableException(
-                name, operation + ": interrupted while it waited for the cluster", interrupt);
-        interrupted.addSuppressed(e);
-        return interrupted;
-      }
-    }
-    return e;
   }
 
   /**
@@ -367,7 +344,7 @@ public final class ReplicatedTables {
      * @throws WrongTableTypeException if the table is a bag: read it with {@link #bagTable()}
      */
     public SetTable<K, V> table() {
-      return ReplicatedTables.set(name, replica.table(), "table", "bagTable()");
+      return TableViews.set(name, replica.table(), "table", "bagTable()");
     }
 
     /**
@@ -377,8 +354,7 @@ public final class ReplicatedTables {
      * @throws WrongTableTypeException if the table is not one
      */
     public OrderedTable<K, V> orderedTable() {
-      return ReplicatedTables.ordered(
-          name, replica.table(), "orderedTable", "table()", "bagTable()");
+      return TableViews.ordered(name, replica.table(), "orderedTable", "table()", "bagTable()");
     }
 
     /**
@@ -388,7 +364,7 @@ public final class ReplicatedTables {
      * @throws WrongTableTypeException if the table is not one: read it with {@link #table()}
      */
     public BagTable<K, V> bagTable() {
-      return ReplicatedTables.bag(name, replica.table(), "bagTable", "table()");
+      return TableViews.bag(name, replica.table(), "bagTable", "table()");
     }
 
     /**
@@ -416,7 +392,7 @@ public final class ReplicatedTables {
       if (timeout == null) {
         throw new BadArgumentException(name, "awaitApplied: timeout is null");
       }
-      return replica.awaitAppliedWithin(sequence, nanos(timeout));
+      return replica.awaitAppliedWithin(sequence, Waits.nanos(timeout));
     }
 
     /** Stops watching the cluster for this copy. */
@@ -491,50 +467,6 @@ public final class ReplicatedTables {
       throw new BadArgumentException(name, operation + ": filterPattern is null");
     }
     return new TableCodecs(name, filterPattern, operation);
-  }
-
-  /** A timeout in nanoseconds, saturated: a duration too long for a long waits about 292 years. */
-  private static long nanos(Duration timeout) {
-    try {
-      return timeout.toNanos();
-    } catch (ArithmeticException tooLong) {
-      return timeout.isNegative() ? Long.MIN_VALUE : Long.MAX_VALUE;
-    }
-  }
-
-  /** {@code table} as a set, or a {@link WrongTableTypeException} for {@code operation}. */
-  static <K, V> SetTable<K, V> set(
-      String name, Table<K, V> table, String operation, String bagRead) {
-    if (table instanceof SetTable<K, V> set) {
-      return set;
-    }
-    throw new WrongTableTypeException(
-        name,
-        operation + ": the table is a " + table.type() + ", not a set: read it with " + bagRead);
-  }
-
-  static <K, V> OrderedTable<K, V> ordered(
-      String name, Table<K, V> table, String operation, String setRead, String bagRead) {
-    if (table instanceof OrderedTable<K, V> ordered) {
-      return ordered;
-    }
-    throw new WrongTableTypeException(
-        name,
-        operation
-            + ": the table is a "
-            + table.type()
-            + ", not an ORDERED_SET: read it with "
-            + (table instanceof SetTable ? setRead : bagRead));
-  }
-
-  static <K, V> BagTable<K, V> bag(
-      String name, Table<K, V> table, String operation, String setRead) {
-    if (table instanceof BagTable<K, V> bag) {
-      return bag;
-    }
-    throw new WrongTableTypeException(
-        name,
-        operation + ": the table is a " + table.type() + ", not a bag: read it with " + setRead);
   }
 
   static String logName(String table) {

@@ -5,6 +5,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 import net.openhft.chronicle.map.ChronicleMapBuilder;
 
 /**
@@ -126,6 +127,44 @@ final class ChronicleFlags {
       complete = true;
     }
     return List.copyOf(missing);
+  }
+
+  /**
+   * Whether {@code failure} says Chronicle cannot run here, whatever the map's size or file: the
+   * JVM refused it access to its internals, or its runtime compiler did not find Chronicle's
+   * classes.
+   */
+  static boolean cannotRun(Throwable failure) {
+    return refusedAccess(failure) || compilerCannotSeeChronicle(failure);
+  }
+
+  private static boolean refusedAccess(Throwable failure) {
+    return inChain(
+        failure,
+        t ->
+            t instanceof java.lang.reflect.InaccessibleObjectException
+                || t instanceof IllegalAccessException
+                || t instanceof IllegalAccessError);
+  }
+
+  /**
+   * javac's {@code CompletionFailure}: Chronicle compiles classes at run time against {@code
+   * java.class.path}, so its jars must be on the class path, also when they are on the module path.
+   */
+  static boolean compilerCannotSeeChronicle(Throwable failure) {
+    return inChain(
+        failure,
+        t -> t.getClass().getName().equals("com.sun.tools.javac.code.Symbol$CompletionFailure"));
+  }
+
+  private static boolean inChain(Throwable failure, Predicate<Throwable> test) {
+    int depth = 0;
+    for (Throwable t = failure; t != null && depth < 32; t = t.getCause(), depth++) {
+      if (test.test(t)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static boolean granted(Need need, Module source, Module user) {

@@ -12,7 +12,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.function.Predicate;
 import net.openhft.chronicle.map.ChronicleMap;
 import net.openhft.chronicle.map.ChronicleMapBuilder;
 
@@ -394,13 +393,13 @@ public final class OffHeapSetTableBuilder<K, V> {
         try {
           return builder.create();
         } catch (RuntimeException e) {
-          throw cannotRun(e) ? unavailable(e) : tooLarge(e);
+          throw ChronicleFlags.cannotRun(e) ? unavailable(e) : tooLarge(e);
         }
       }
       try {
         return builder.createPersistedTo(dataFile.toFile());
       } catch (IOException | RuntimeException e) {
-        if (cannotRun(e)) {
+        if (ChronicleFlags.cannotRun(e)) {
           throw unavailable(e);
         }
         throw new BadArgumentException(
@@ -413,48 +412,10 @@ public final class OffHeapSetTableBuilder<K, V> {
     }
   }
 
-  /**
-   * Whether {@code failure} says Chronicle cannot run here, whatever the map's size or file: the
-   * JVM refused it access to its internals, or its runtime compiler did not find Chronicle's
-   * classes.
-   */
-  private static boolean cannotRun(Throwable failure) {
-    return refusedAccess(failure) || compilerCannotSeeChronicle(failure);
-  }
-
-  private static boolean refusedAccess(Throwable failure) {
-    return inChain(
-        failure,
-        t ->
-            t instanceof java.lang.reflect.InaccessibleObjectException
-                || t instanceof IllegalAccessException
-                || t instanceof IllegalAccessError);
-  }
-
-  /**
-   * javac's {@code CompletionFailure}: Chronicle compiles classes at run time against {@code
-   * java.class.path}, so its jars must be on the class path, also when they are on the module path.
-   */
-  private static boolean compilerCannotSeeChronicle(Throwable failure) {
-    return inChain(
-        failure,
-        t -> t.getClass().getName().equals("com.sun.tools.javac.code.Symbol$CompletionFailure"));
-  }
-
-  private static boolean inChain(Throwable failure, Predicate<Throwable> test) {
-    int depth = 0;
-    for (Throwable t = failure; t != null && depth < 32; t = t.getCause(), depth++) {
-      if (test.test(t)) {
-        return true;
-      }
-    }
-    return false;
-  }
-
   /** Chronicle failed to start although the flags {@link ChronicleFlags} checks are present. */
   private OffHeapUnavailableException unavailable(Throwable cause) {
     String why =
-        compilerCannotSeeChronicle(cause)
+        ChronicleFlags.compilerCannotSeeChronicle(cause)
             ? "build: Chronicle Map's runtime compiler cannot find Chronicle's classes on the class"
                 + " path (java.class.path), against which it compiles the classes it generates:"
                 + " with Chronicle's jars on the module path, put them on the class path too: "
