@@ -70,6 +70,14 @@ public abstract class AbstractTable<K, V> implements Table<K, V> {
     ACCESS.setOpaque(this, newAccess);
   }
 
+  /**
+   * Called by {@code setAccess} after the protection changed, under the same locks; a table class
+   * that caches what the protection allows updates it here.
+   *
+   * @param access the new protection
+   */
+  protected void accessChanged(Access access) {}
+
   volatile Owner owner;
   volatile Owner heir;
   volatile Object heirData; // NO_MESSAGE: the heir inherits without a TableTransfer

@@ -143,6 +143,7 @@ public abstract class OwnedTable<K, V> extends AbstractTable<K, V> {
       lockAllWriters();
       try {
         soAccess(newAccess);
+        accessChanged(newAccess);
       } finally {
         unlockAllWriters();
       }

@@ -5,6 +5,7 @@ import io.jets.table.BadArgumentException;
 import io.jets.table.CounterOp;
 import io.jets.table.MissingKeyException;
 import io.jets.table.SetTable;
+import io.jets.table.internal.hash.HashStore;
 import io.jets.table.spi.Store;
 import io.jets.table.spi.StoredObject;
 import java.util.List;
@@ -24,7 +25,10 @@ public class SetStoreTable<K, V> extends WritableStoreTable<K, V> implements Set
 
   /** Creates, registers and returns a new set table over {@code store}. */
   public static <K, V> SetStoreTable<K, V> create(TableOptions options, Store store) {
-    SetStoreTable<K, V> table = new SetStoreTable<>(options, store);
+    SetStoreTable<K, V> table =
+        store instanceof HashStore hash && !options.recordStats()
+            ? new HashSetTable<>(options, hash)
+            : new SetStoreTable<>(options, store);
     table.open();
     return table;
   }

@@ -56,14 +56,22 @@ final class CellCounters {
 
   private final Cell[] cells;
   private final AtomicLong centralObjects; // null when the counts stay in the cells only
+  private final boolean centralKeys; // the central count counts keys too (one object per key)
   private volatile int keysPerCellLimit; // racy read by writers: a stale limit only delays a resize
+  private volatile long keysLimit; // the table's load limit, for a central count of keys
 
-  CellCounters(int cellBits, boolean centralCount) {
+  /**
+   * @param centralCount keep an exact central object count besides the per-cell ones
+   * @param objectsAreKeys every key holds one object (a set), so a central object count is also an
+   *     exact key count and decides resizing on its own, as ConcurrentHashMap's count does
+   */
+  CellCounters(int cellBits, boolean centralCount, boolean objectsAreKeys) {
     this.cells = new Cell[1 << cellBits];
     for (int i = 0; i < cells.length; i++) {
       cells[i] = new Cell();
     }
     this.centralObjects = centralCount ? new AtomicLong() : null;
+    this.centralKeys = centralCount && objectsAreKeys;
   }
 
   /**
@@ -76,7 +84,10 @@ final class CellCounters {
     if (objectDelta != 0) {
       cell.srObjects(cell.lpObjects() + objectDelta);
       if (centralObjects != null) {
-        centralObjects.addAndGet(objectDelta);
+        long total = centralObjects.addAndGet(objectDelta);
+        if (centralKeys) {
+          return keyDelta > 0 && total >= keysLimit;
+        }
       }
     }
     return keyDelta > 0 && cell.keys >= keysPerCellLimit;
@@ -95,11 +106,14 @@ final class CellCounters {
 
   /** Sets each cell's load limit for a bucket array of 2^tableBits buckets. */
   void limitFor(int tableBits) {
-    // A cell's fair share of the 0.75 load factor, with no slack: the first cell past its share
-    // makes its writer sum every cell, so the table doubles exactly when its keys reach 0.75 of
-    // its buckets, as ConcurrentHashMap does. (A slack for the random skew between cells saved
-    // those sums but left tables at a load of 0.75 where ConcurrentHashMap had doubled.)
-    keysPerCellLimit = (int) Math.max(1, ((3L << tableBits) / 4) / cells.length);
+    // With a central count of keys (a set table that keeps one), the table doubles exactly when
+    // its keys reach 0.75 of its buckets, as ConcurrentHashMap does. Otherwise each cell has its
+    // fair share of that limit, with no slack: the first cell past its share makes its writer sum
+    // every cell. A cell may still be under its share as the last key arrives (random skew), and
+    // the table then doubles at the next insert into a cell past its share. (A slack for the skew
+    // saved sums but left tables at a load of 0.75 where ConcurrentHashMap had doubled.)
+    keysLimit = (3L << tableBits) / 4;
+    keysPerCellLimit = (int) Math.max(1, keysLimit / cells.length);
   }
 
   /** The number of objects: exact when quiescent; while only inserts run, never decreasing. */

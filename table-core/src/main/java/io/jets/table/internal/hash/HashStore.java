@@ -37,7 +37,8 @@ public final class HashStore extends StripedBuckets implements Store {
         stripeBits(writeConcurrency, false),
         stripeBits(writeConcurrency, false),
         stripeBits(writeConcurrency, true),
-        writeConcurrency != WriteConcurrency.OFF && !decentralizedCounters);
+        writeConcurrency != WriteConcurrency.OFF && !decentralizedCounters,
+        !bag);
     this.bag = bag;
   }
 

@@ -135,14 +135,19 @@ public abstract class StripedBuckets {
    * @param maxStripeBits the most stripe bits adaptation may reach; equal to the minimum for a
    *     fixed stripe count
    * @param centralCount keep an exact central object count besides the per-cell ones
+   * @param objectsAreKeys every key holds one object (a set): a central count then decides resizing
    */
   public StripedBuckets(
-      int stripeBits, int minStripeBits, int maxStripeBits, boolean centralCount) {
+      int stripeBits,
+      int minStripeBits,
+      int maxStripeBits,
+      boolean centralCount,
+      boolean objectsAreKeys) {
     this.minStripeBits = minStripeBits;
     this.maxStripeBits = maxStripeBits;
     this.adaptive = minStripeBits < maxStripeBits;
     this.stripes = newStripes(stripeBits);
-    this.counts = new CellCounters(maxStripeBits, centralCount);
+    this.counts = new CellCounters(maxStripeBits, centralCount, objectsAreKeys);
     this.initialBits = Math.max(MIN_BITS, maxStripeBits);
     install(new Object[1 << initialBits]);
   }

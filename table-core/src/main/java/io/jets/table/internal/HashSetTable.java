@@ -1,0 +1,57 @@
+package io.jets.table.internal;
+
+import io.jets.table.Access;
+import io.jets.table.internal.hash.BucketChain;
+import io.jets.table.internal.hash.HashStore;
+import io.jets.table.spi.StoredObject;
+
+/**
+ * A hash {@code set} table that records no statistics: {@link SetStoreTable} with a {@code get}
+ * specialized for that configuration, as Caffeine picks a class per feature set. Its hot path
+ * reaches the hash engine through one field that also says whether anyone may read (no type guard
+ * on an interface call, no separate protection check) and skips the checks the configuration makes
+ * void (no key order to check, no statistic to count). Anything else (a null key, a PRIVATE table,
+ * a miss on a deleted table) takes the general path, which checks and reports as every table does.
+ */
+final class HashSetTable<K, V> extends SetStoreTable<K, V> {
+
+  private final HashStore hash;
+
+  /**
+   * The engine while the table is not PRIVATE, null while it is. Volatile, so a reader's loop sees
+   * a change promptly; on x86 its load costs what a plain one does, where an opaque VarHandle load
+   * (as the protection's own) constrains the compiler's scheduling of the loads around it.
+   */
+  private volatile HashStore open;
+
+  HashSetTable(TableOptions options, HashStore hash) {
+    super(options, hash);
+    this.hash = hash;
+    accessChanged(options.access());
+  }
+
+  @Override
+  protected void accessChanged(Access access) {
+    open = access == Access.PRIVATE ? null : hash;
+  }
+
+  /**
+   * A hit on a table that is not PRIVATE returns at once: the engine finds nothing once the table
+   * is deleted, so a hit proves the table was live when the read took effect. A miss reports a
+   * deletion as the general path does.
+   */
+  @Override
+  @SuppressWarnings("unchecked")
+  public V get(K key) {
+    HashStore readable = open;
+    if (readable != null && key != null) {
+      StoredObject found = readable.find(key, BucketChain.spread(key));
+      if (found != null) {
+        return (V) found.laValue();
+      } else if (!isDeleted()) {
+        return null;
+      }
+    }
+    return super.get(key);
+  }
+}
