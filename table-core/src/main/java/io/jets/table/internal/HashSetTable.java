@@ -13,7 +13,7 @@ import io.jets.table.spi.StoredObject;
  * void (no key order to check, no statistic to count). Anything else (a null key, a PRIVATE table,
  * a miss on a deleted table) takes the general path, which checks and reports as every table does.
  */
-final class HashSetTable<K, V> extends SetStoreTable<K, V> {
+final class HashSetTable<K, V> extends SetStoreTable<K, V> implements HashStore.WriteGate {
 
   private final HashStore hash;
 
@@ -24,6 +24,9 @@ final class HashSetTable<K, V> extends SetStoreTable<K, V> {
    */
   private volatile HashStore open;
 
+  /** The engine while the table is PUBLIC (anyone writes, no owner to check), null otherwise. */
+  private volatile HashStore writable;
+
   HashSetTable(TableOptions options, HashStore hash) {
     super(options, hash);
     this.hash = hash;
@@ -33,6 +36,43 @@ final class HashSetTable<K, V> extends SetStoreTable<K, V> {
   @Override
   protected void accessChanged(Access access) {
     open = access == Access.PRIVATE ? null : hash;
+    writable = access == Access.PUBLIC ? hash : null;
+  }
+
+  /**
+   * Asked under the key's stripe: setAccess and deletion take every stripe, so the answer holds
+   * until the write unlocks.
+   */
+  @Override
+  public boolean mayWrite() {
+    return writable != null && !isDeleted();
+  }
+
+  /**
+   * On a PUBLIC table, one call into the engine (see {@link HashStore#writeSet}); anything it
+   * refuses, having changed nothing, takes the general path, which checks and reports.
+   */
+  @Override
+  public void insert(K key, V value) {
+    HashStore store = writable;
+    if (store == null
+        || key == null
+        || value == null
+        || store.writeSet(key, BucketChain.spread(key), value, this) == HashStore.REFUSED) {
+      super.insert(key, value);
+    }
+  }
+
+  @Override
+  public boolean delete(K key) {
+    HashStore store = writable;
+    if (store != null && key != null) {
+      StoredObject removed = store.writeSet(key, BucketChain.spread(key), null, this);
+      if (removed != HashStore.REFUSED) {
+        return removed != null;
+      }
+    }
+    return super.delete(key);
   }
 
   /**

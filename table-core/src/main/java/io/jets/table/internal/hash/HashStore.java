@@ -170,6 +170,42 @@ public final class HashStore extends StripedBuckets implements Store {
     release(stripe);
   }
 
+  // ---- a set's single-key writes in one call ----
+
+  /** Whether a write may proceed; asked under the key's stripe, which ownership changes take. */
+  public interface WriteGate {
+    boolean mayWrite();
+  }
+
+  /** What {@link #writeSet} returns when it wrote nothing and the caller must take its own path. */
+  public static final StoredObject REFUSED = new StoredObject(new Object(), null);
+
+  /**
+   * A set's insert (or, with a null {@code value}, delete) of one key as one call: the key hashed
+   * once, its stripe locked, looked up and written with nothing between, as lock, findLocked,
+   * putLocked and unlock would do it. Returns what the key held (null: nothing), or {@link
+   * #REFUSED}, having changed nothing, if {@code gate} refuses under the lock or the stripe is
+   * running user code on this thread (the caller's general path then reports why).
+   */
+  public StoredObject writeSet(Object key, int spread, Object value, WriteGate gate) {
+    Stripe stripe = lock(spread);
+    try {
+      if (stripe.userCode || !gate.mayWrite()) {
+        return REFUSED;
+      }
+      StoredObject present = findLocked(key, spread);
+      if (present != null || value != null) {
+        stripe.writes++;
+        stripe.looking = false;
+        long delta = value == null ? -1 : present == null ? 1 : 0;
+        putLocked(stripe, spread, true, present, key, value, delta);
+      }
+      return present;
+    } finally {
+      release(stripe);
+    }
+  }
+
   // ---- multi-object writes ----
 
   /**
