@@ -64,6 +64,18 @@ final class HashSetTable<K, V> extends SetStoreTable<K, V> implements HashStore.
   }
 
   @Override
+  public long updateCounter(K key, long increment) {
+    HashStore store = writable;
+    if (store != null && key != null) {
+      Long sum = store.addToCounter(key, BucketChain.spread(key), increment, this);
+      if (sum != null) {
+        return sum;
+      }
+    }
+    return super.updateCounter(key, increment);
+  }
+
+  @Override
   public boolean delete(K key) {
     HashStore store = writable;
     if (store != null && key != null) {

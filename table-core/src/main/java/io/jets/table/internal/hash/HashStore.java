@@ -206,6 +206,37 @@ public final class HashStore extends StripedBuckets implements Store {
     }
   }
 
+  /**
+   * A set's {@code updateCounter(key, increment)} on a {@code Long} counter as one call, as {@link
+   * #writeSet}: the sum is written in place. Returns the stored sum, or null, having changed
+   * nothing, if {@code gate} refuses, the stripe runs user code, the key is missing, its value is
+   * not a {@code Long} or the sum would overflow: the caller's general path then handles or reports
+   * it.
+   */
+  public Long addToCounter(Object key, int spread, long increment, WriteGate gate) {
+    Stripe stripe = lock(spread);
+    try {
+      if (stripe.userCode || !gate.mayWrite()) {
+        return null;
+      }
+      StoredObject present = findLocked(key, spread);
+      if (present == null || !(present.laValue() instanceof Long current)) {
+        return null;
+      }
+      long sum = current + increment;
+      if (((current ^ sum) & (increment ^ sum)) < 0) {
+        return null; // overflow
+      }
+      Long stored = sum;
+      stripe.writes++;
+      stripe.looking = false;
+      putLocked(stripe, spread, true, present, key, stored, 0);
+      return stored;
+    } finally {
+      release(stripe);
+    }
+  }
+
   // ---- multi-object writes ----
 
   /**
