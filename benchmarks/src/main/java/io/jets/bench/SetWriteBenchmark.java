@@ -32,6 +32,7 @@ public class SetWriteBenchmark {
   private SetTable<Integer, Integer> off;
   private SetTable<Integer, Integer> on;
   private SetTable<Integer, Integer> auto;
+  private SetTable<Integer, Integer> owned;
   private SetTable<Integer, Long> counters;
   private ConcurrentHashMap<Integer, Integer> concurrentHashMap;
   private ConcurrentHashMap<Integer, Long> concurrentCounters;
@@ -44,6 +45,7 @@ public class SetWriteBenchmark {
     off = SetLookupBenchmark.table("write-off", WriteConcurrency.OFF, false);
     on = SetLookupBenchmark.table("write-on", WriteConcurrency.ON, false);
     auto = SetLookupBenchmark.table("write-auto", WriteConcurrency.AUTO, false);
+    owned = Tables.set("write-protected").writeConcurrency(WriteConcurrency.ON).build();
     counters =
         Tables.set("counters")
             .access(Access.PUBLIC)
@@ -56,6 +58,7 @@ public class SetWriteBenchmark {
       off.insert(key, key);
       on.insert(key, key);
       auto.insert(key, key);
+      owned.insert(key, key);
       counters.insert(key, 0L);
       concurrentHashMap.put(key, key);
       concurrentCounters.put(key, 0L);
@@ -68,6 +71,7 @@ public class SetWriteBenchmark {
     off.delete();
     on.delete();
     auto.delete();
+    owned.delete();
     counters.delete();
   }
 
@@ -89,6 +93,16 @@ public class SetWriteBenchmark {
   public void insertAuto(ThreadCursor cursor) {
     Integer key = slots[cursor.next()];
     auto.insert(key, key);
+  }
+
+  /**
+   * The ETS default: a PROTECTED table written by its owner (the application owner, which the
+   * unbound benchmark threads act for).
+   */
+  @Benchmark
+  public void insertProtectedByOwner(ThreadCursor cursor) {
+    Integer key = slots[cursor.next()];
+    owned.insert(key, key);
   }
 
   @Benchmark

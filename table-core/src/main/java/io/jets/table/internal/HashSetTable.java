@@ -1,5 +1,6 @@
 package io.jets.table.internal;
 
+import io.jets.owner.Owner;
 import io.jets.table.Access;
 import io.jets.table.internal.hash.BucketChain;
 import io.jets.table.internal.hash.HashStore;
@@ -24,8 +25,8 @@ final class HashSetTable<K, V> extends SetStoreTable<K, V> implements HashStore.
    */
   private volatile HashStore open;
 
-  /** The engine while the table is PUBLIC (anyone writes, no owner to check), null otherwise. */
-  private volatile HashStore writable;
+  /** Whether the table is PUBLIC: anyone writes, no owner to check. */
+  private volatile boolean publicWrites;
 
   HashSetTable(TableOptions options, HashStore hash) {
     super(options, hash);
@@ -36,38 +37,38 @@ final class HashSetTable<K, V> extends SetStoreTable<K, V> implements HashStore.
   @Override
   protected void accessChanged(Access access) {
     open = access == Access.PRIVATE ? null : hash;
-    writable = access == Access.PUBLIC ? hash : null;
+    publicWrites = access == Access.PUBLIC;
   }
 
   /**
-   * Asked under the key's stripe: setAccess and deletion take every stripe, so the answer holds
-   * until the write unlocks.
+   * Whether the caller may write now: the table is live, and PUBLIC or the caller owns it (ETS's
+   * owner writing its protected table, the common case). Asked under the key's stripe: setAccess,
+   * giveAway, an heir's inheritance and deletion take every stripe, so the answer holds until the
+   * write unlocks.
    */
   @Override
   public boolean mayWrite() {
-    return writable != null && !isDeleted();
+    return !isDeleted() && (publicWrites || Owner.current() == owner());
   }
 
   /**
-   * On a PUBLIC table, one call into the engine (see {@link HashStore#writeSet}); anything it
-   * refuses, having changed nothing, takes the general path, which checks and reports.
+   * One call into the engine (see {@link HashStore#writeSet}); anything it refuses (a caller that
+   * may not write, a deleted table, user code running under the stripe), having changed nothing,
+   * takes the general path, which checks and reports.
    */
   @Override
   public void insert(K key, V value) {
-    HashStore store = writable;
-    if (store == null
-        || key == null
+    if (key == null
         || value == null
-        || store.writeSet(key, BucketChain.spread(key), value, this) == HashStore.REFUSED) {
+        || hash.writeSet(key, BucketChain.spread(key), value, this) == HashStore.REFUSED) {
       super.insert(key, value);
     }
   }
 
   @Override
   public long updateCounter(K key, long increment) {
-    HashStore store = writable;
-    if (store != null && key != null) {
-      Long sum = store.addToCounter(key, BucketChain.spread(key), increment, this);
+    if (key != null) {
+      Long sum = hash.addToCounter(key, BucketChain.spread(key), increment, this);
       if (sum != null) {
         return sum;
       }
@@ -77,9 +78,8 @@ final class HashSetTable<K, V> extends SetStoreTable<K, V> implements HashStore.
 
   @Override
   public boolean delete(K key) {
-    HashStore store = writable;
-    if (store != null && key != null) {
-      StoredObject removed = store.writeSet(key, BucketChain.spread(key), null, this);
+    if (key != null) {
+      StoredObject removed = hash.writeSet(key, BucketChain.spread(key), null, this);
       if (removed != HashStore.REFUSED) {
         return removed != null;
       }
