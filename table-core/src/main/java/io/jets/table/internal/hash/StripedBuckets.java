@@ -94,9 +94,7 @@ public abstract class StripedBuckets {
     return SLOT.getAcquire(tab, i);
   }
 
-  /**
-   * Publishes a bucket's new chain, marker or forward, store-release; the caller holds its stripe.
-   */
+  /** Publishes a bucket's chain, marker or forward, store-release; the caller holds its stripe. */
   static void srSlot(Object[] tab, int i, Object bucket) {
     SLOT.setRelease(tab, i, bucket);
   }
@@ -135,19 +133,15 @@ public abstract class StripedBuckets {
    * @param maxStripeBits the most stripe bits adaptation may reach; equal to the minimum for a
    *     fixed stripe count
    * @param centralCount keep an exact central object count besides the per-cell ones
-   * @param objectsAreKeys every key holds one object (a set): a central count then decides resizing
+   * @param set every key holds one object (a set): a central count then decides resizing
    */
   public StripedBuckets(
-      int stripeBits,
-      int minStripeBits,
-      int maxStripeBits,
-      boolean centralCount,
-      boolean objectsAreKeys) {
+      int stripeBits, int minStripeBits, int maxStripeBits, boolean centralCount, boolean set) {
     this.minStripeBits = minStripeBits;
     this.maxStripeBits = maxStripeBits;
     this.adaptive = minStripeBits < maxStripeBits;
     this.stripes = newStripes(stripeBits);
-    this.counts = new CellCounters(maxStripeBits, centralCount, objectsAreKeys);
+    this.counts = new CellCounters(maxStripeBits, centralCount, set);
     this.initialBits = Math.max(MIN_BITS, maxStripeBits);
     install(new Object[1 << initialBits]);
   }
