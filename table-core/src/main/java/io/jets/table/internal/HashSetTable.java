@@ -7,12 +7,14 @@ import io.jets.table.internal.hash.HashStore;
 import io.jets.table.spi.StoredObject;
 
 /**
- * A hash {@code set} table that records no statistics: {@link SetStoreTable} with a {@code get}
- * specialized for that configuration, as Caffeine picks a class per feature set. Its hot path
- * reaches the hash engine through one field that also says whether anyone may read (no type guard
- * on an interface call, no separate protection check) and skips the checks the configuration makes
- * void (no key order to check, no statistic to count). Anything else (a null key, a PRIVATE table,
- * a miss on a deleted table) takes the general path, which checks and reports as every table does.
+ * A hash {@code set} table that records no statistics: {@link SetStoreTable} with {@code get},
+ * {@code insert}, {@code delete} and {@code updateCounter(key, n)} specialized for that
+ * configuration, as Caffeine picks a class per feature set. A read reaches the hash engine through
+ * one field that also says whether anyone may read (no type guard on an interface call, no separate
+ * protection check, no key-order or stats branch); a write is one call into the engine, with this
+ * table as the gate it asks under the key's stripe. Anything else (a null argument, a caller that
+ * may not read or write, a miss on a deleted table, a write the engine refuses) takes the general
+ * path, which checks and reports as every table does.
  */
 final class HashSetTable<K, V> extends SetStoreTable<K, V> implements HashStore.WriteGate {
 

@@ -11,9 +11,10 @@ import java.util.concurrent.atomic.AtomicLong;
  * cell stays covered by exactly one stripe whatever the current stripe count: the writer holding
  * that stripe is the only one writing the cell.
  *
- * <p>Key counts drive resizing and may be read racily; object counts are exact when quiescent and,
- * while only inserts run, never decrease (their sum is read with acquire loads). With a central
- * count, {@link #objects} reads one {@link AtomicLong} instead of summing the cells.
+ * <p>Key counts drive resizing (for a set with a central count, the central count does) and may be
+ * read racily; object counts are exact when quiescent and, while only inserts run, never decrease
+ * (their sum is read with acquire loads). With a central count, {@link #objects} reads one {@link
+ * AtomicLong} instead of summing the cells.
  */
 final class CellCounters {
 

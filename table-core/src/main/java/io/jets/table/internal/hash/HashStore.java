@@ -188,17 +188,15 @@ public final class HashStore extends StripedBuckets implements Store {
    * running user code on this thread (the caller's general path then reports why).
    */
   public StoredObject writeSet(Object key, int spread, Object value, WriteGate gate) {
-    Stripe stripe = lock(spread);
+    Stripe stripe = lockToWrite(spread, gate);
+    if (stripe == null) {
+      return REFUSED;
+    }
     try {
-      if (stripe.userCode || !gate.mayWrite()) {
-        return REFUSED;
-      }
       StoredObject present = findLocked(key, spread);
       if (present != null || value != null) {
-        stripe.writes++;
-        stripe.looking = false;
         long delta = value == null ? -1 : present == null ? 1 : 0;
-        putLocked(stripe, spread, true, present, key, value, delta);
+        writeLocked(stripe, spread, present, key, value, delta);
       }
       return present;
     } finally {
@@ -214,27 +212,47 @@ public final class HashStore extends StripedBuckets implements Store {
    * it.
    */
   public Long addToCounter(Object key, int spread, long increment, WriteGate gate) {
-    Stripe stripe = lock(spread);
+    Stripe stripe = lockToWrite(spread, gate);
+    if (stripe == null) {
+      return null;
+    }
     try {
-      if (stripe.userCode || !gate.mayWrite()) {
-        return null;
-      }
       StoredObject present = findLocked(key, spread);
       if (present == null || !(present.laValue() instanceof Long current)) {
         return null;
       }
-      long sum = current + increment;
-      if (((current ^ sum) & (increment ^ sum)) < 0) {
-        return null; // overflow
+      Long stored;
+      try {
+        stored = Math.addExact(current, increment);
+      } catch (ArithmeticException overflow) {
+        return null;
       }
-      Long stored = sum;
-      stripe.writes++;
-      stripe.looking = false;
-      putLocked(stripe, spread, true, present, key, stored, 0);
+      writeLocked(stripe, spread, present, key, stored, 0);
       return stored;
     } finally {
       release(stripe);
     }
+  }
+
+  /**
+   * The key's stripe, locked, if {@code gate} lets the write proceed and no user code runs under
+   * the stripe on this thread; otherwise null, with the stripe released.
+   */
+  private Stripe lockToWrite(int spread, WriteGate gate) {
+    Stripe stripe = lock(spread);
+    if (stripe.userCode || !gate.mayWrite()) {
+      release(stripe);
+      return null;
+    }
+    return stripe;
+  }
+
+  /** As {@link #putLocked(Object, StoredObject, Object, Object, long)}, after a look just made. */
+  private void writeLocked(
+      Stripe stripe, int spread, StoredObject present, Object key, Object value, long delta) {
+    stripe.writes++;
+    stripe.looking = false;
+    putLocked(stripe, spread, true, present, key, value, delta);
   }
 
   // ---- multi-object writes ----
