@@ -11,10 +11,12 @@ import java.util.concurrent.atomic.AtomicLong;
  * cell stays covered by exactly one stripe whatever the current stripe count: the writer holding
  * that stripe is the only one writing the cell.
  *
- * <p>Key counts drive resizing (for a set with a central count, the central count does) and may be
- * read racily; object counts are exact when quiescent and, while only inserts run, never decrease
- * (their sum is read with acquire loads). With a central count, {@link #objects} reads one {@link
- * AtomicLong} instead of summing the cells.
+ * <p>A cell's key count is the finest record of where keys are: when the stripes change, each new
+ * stripe's key count (which drives resizing, see {@link StripedBuckets}) is the sum of its cells'
+ * ({@link #addKeysTo}). For a set with a central count, the central count decides resizing alone.
+ * Object counts are exact when quiescent and, while only inserts run, never decrease (their sum is
+ * read with acquire loads). With a central count, {@link #objects} reads one {@link AtomicLong}
+ * instead of summing the cells.
  */
 final class CellCounters {
 
@@ -58,7 +60,6 @@ final class CellCounters {
   private final Cell[] cells;
   private final AtomicLong centralObjects; // null when the counts stay in the cells only
   private final boolean centralKeys; // the central count counts keys too (one object per key)
-  private volatile int keysPerCellLimit; // racy read by writers: a stale limit only delays a resize
   private volatile long keysLimit; // the table's load limit, for a central count of keys
 
   /**
@@ -77,7 +78,8 @@ final class CellCounters {
 
   /**
    * Adds to the counts of the cell of {@code spread}; the caller holds the stripe covering it.
-   * Returns true if a key was added and the cell has passed its share of the load limit.
+   * Returns true if this keeps a central count of keys and a key added has brought it to the load
+   * limit.
    */
   boolean add(int spread, int keyDelta, long objectDelta) {
     Cell cell = cells[spread & (cells.length - 1)];
@@ -86,12 +88,25 @@ final class CellCounters {
       cell.srObjects(cell.lpObjects() + objectDelta);
       if (centralObjects != null) {
         long total = centralObjects.addAndGet(objectDelta);
-        if (centralKeys) {
-          return keyDelta > 0 && total >= keysLimit;
-        }
+        return centralKeys && keyDelta > 0 && total >= keysLimit;
       }
     }
-    return keyDelta > 0 && cell.keys >= keysPerCellLimit;
+    return false;
+  }
+
+  /** Whether a central count of keys decides resizing ({@link #add} reports it). */
+  boolean countsKeysCentrally() {
+    return centralKeys;
+  }
+
+  /**
+   * Adds each cell's key count to the stripe covering it among {@code stripes} (the low bits of the
+   * cell's index); the caller holds every stripe.
+   */
+  void addKeysTo(Stripe[] stripes) {
+    for (int c = 0; c < cells.length; c++) {
+      stripes[c & (stripes.length - 1)].keys += cells[c].keys;
+    }
   }
 
   /** Sets every count to zero; the caller holds every stripe. */
@@ -105,16 +120,13 @@ final class CellCounters {
     }
   }
 
-  /** Sets each cell's load limit for a bucket array of 2^tableBits buckets. */
+  /**
+   * Sets the central load limit for a bucket array of 2^tableBits buckets: with a central count of
+   * keys, the table doubles exactly when its keys reach 0.75 of its buckets, as ConcurrentHashMap
+   * does.
+   */
   void limitFor(int tableBits) {
-    // With a central count of keys (a set table that keeps one), the table doubles exactly when
-    // its keys reach 0.75 of its buckets, as ConcurrentHashMap does. Otherwise each cell has its
-    // fair share of that limit, with no slack: the first cell past its share makes its writer sum
-    // every cell. A cell may still be under its share as the last key arrives (random skew), and
-    // the table then doubles at the next insert into a cell past its share. (A slack for the skew
-    // saved sums but left tables at a load of 0.75 where ConcurrentHashMap had doubled.)
-    keysLimit = (3L << tableBits) / 4;
-    keysPerCellLimit = (int) Math.max(1, keysLimit / cells.length);
+    keysLimit = StripedBuckets.loadLimit(tableBits);
   }
 
   /** The number of objects: exact when quiescent; while only inserts run, never decreasing. */
@@ -125,15 +137,6 @@ final class CellCounters {
     long sum = 0;
     for (Cell cell : cells) {
       sum += cell.laObjects();
-    }
-    return sum;
-  }
-
-  /** The number of keys; a racy estimate while writers run. */
-  long keys() {
-    long sum = 0;
-    for (Cell cell : cells) {
-      sum += cell.keys; // racy read: an estimate is all the callers need
     }
     return sum;
   }

@@ -36,6 +36,28 @@ public final class Stripe extends StripeState {
     acquire(1);
   }
 
+  /** {@code 2^bits} new stripes. */
+  static Stripe[] array(int bits) {
+    Stripe[] fresh = new Stripe[1 << bits];
+    for (int i = 0; i < fresh.length; i++) {
+      fresh[i] = new Stripe();
+    }
+    return fresh;
+  }
+
+  /**
+   * Takes the lock as {@link #lock}, and records in the contention statistic of an adaptive table
+   * whether another thread held it.
+   */
+  void lockMeasuringContention() {
+    if (tryLock()) {
+      contention = ContentionStatistic.afterUncontended(contention);
+    } else {
+      lock();
+      contention = ContentionStatistic.afterContended(contention);
+    }
+  }
+
   /** Takes the lock if it is free or already this thread's; never waits. */
   boolean tryLock() {
     return tryAcquire(1);

@@ -14,6 +14,12 @@ abstract class StripeState extends AbstractQueuedSynchronizer {
   /** The contention statistic of an adaptive table (see StripedBuckets). */
   int contention;
 
+  /**
+   * The keys of the cells this stripe covers: one stripe's count, so for a single stripe the
+   * table's, which a writer reads without summing anything.
+   */
+  int keys;
+
   /** A write under the lock passed the load limit: grow the table after unlocking. */
   boolean crowded;
 

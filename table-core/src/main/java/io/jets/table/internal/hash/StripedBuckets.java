@@ -78,9 +78,15 @@ public abstract class StripedBuckets {
    * one, as in the CA tree's statistic [3]. A stripe whose statistic passes GROW_AT multiplies the
    * stripe count by four (up to maxStripeBits); a long quiet run halves it (down to
    * minStripeBits). Changing the stripe count takes every lock; writers waiting on a replaced
-   * stripe notice the change and retry. Counts live in cells (CellCounters) indexed by the low
-   * bits of the spread hash, as many bits as the table may ever have stripe bits, so every cell stays
-   * covered by exactly one stripe whatever the current count.
+   * stripe notice the change and retry.
+   *
+   * Counts. Object counts live in cells (CellCounters) indexed by the low bits of the spread
+   * hash, as many bits as the table may ever have stripe bits, so every cell stays covered by
+   * exactly one stripe whatever the current count. Resizing reads key counts: a set with a central
+   * count reads that (exact, as ConcurrentHashMap's); otherwise each stripe counts its cells' keys,
+   * and a writer whose stripe reaches its share of the limit sums the stripes, one read per stripe
+   * (an AUTO table nobody contends has one stripe, so an exact count and no sum). A change of
+   * stripes sums the cells into the new stripes.
    *
    * [1] O. Shalev, N. Shavit. Split-ordered lists: lock-free extensible hash tables. JACM 2006.
    * [2] erts/emulator/beam/erl_db_hash.c, DB_HASH_LOCK_CNT.
@@ -105,15 +111,6 @@ public abstract class StripedBuckets {
   /** 2^30 buckets: beyond that an array of references no longer fits comfortably. */
   private static final int MAX_BITS = 30;
 
-  /** Added to a stripe's statistic per contended acquisition (the CA tree's value [3]). */
-  private static final int CONTENDED_INCREMENT = 250;
-
-  /** About four net contended acquisitions on one stripe make the table grow its stripes. */
-  private static final int GROW_AT = 1000;
-
-  /** About 100,000 net uncontended acquisitions on one stripe make the table halve its stripes. */
-  private static final int SHRINK_AT = -100_000;
-
   /** Stripes grow fourfold at a time: contention that shows on one stripe is rarely local. */
   private static final int GROW_STEP_BITS = 2;
 
@@ -125,6 +122,7 @@ public abstract class StripedBuckets {
   private final ReentrantLock multiWriteLock = new ReentrantLock();
 
   private volatile Stripe[] stripes;
+  private int keysPerStripeLimit; // written under every stripe, read under one
   private volatile Object[] table;
 
   /**
@@ -140,18 +138,10 @@ public abstract class StripedBuckets {
     this.minStripeBits = minStripeBits;
     this.maxStripeBits = maxStripeBits;
     this.adaptive = minStripeBits < maxStripeBits;
-    this.stripes = newStripes(stripeBits);
+    this.stripes = Stripe.array(stripeBits);
     this.counts = new CellCounters(maxStripeBits, centralCount, set);
     this.initialBits = Math.max(MIN_BITS, maxStripeBits);
     install(new Object[1 << initialBits]);
-  }
-
-  private static Stripe[] newStripes(int bits) {
-    Stripe[] fresh = new Stripe[1 << bits];
-    for (int i = 0; i < fresh.length; i++) {
-      fresh[i] = new Stripe();
-    }
-    return fresh;
   }
 
   // ---- hashing and order ----
@@ -255,40 +245,12 @@ public abstract class StripedBuckets {
     for (; ; ) {
       Stripe[] current = stripes;
       Stripe stripe = current[stripeIndex(spread, current)];
-      acquire(stripe);
+      stripe.lockMeasuringContention();
       if (stripes == current) {
         return stripe;
       }
       stripe.unlock(); // the stripes were replaced while we waited: find the new one
     }
-  }
-
-  private void acquire(Stripe stripe) {
-    if (!adaptive) {
-      stripe.lock();
-    } else if (stripe.tryLock()) {
-      stripe.contention = afterUncontended(stripe.contention);
-    } else {
-      stripe.lock();
-      stripe.contention = afterContended(stripe.contention);
-    }
-  }
-
-  /**
-   * A stripe's statistic after a contended acquisition: up by CONTENDED_INCREMENT, but never past
-   * twice GROW_AT. At the most stripes a hot stripe keeps asking to grow and nothing resets it; an
-   * unbounded statistic would wrap negative after about 8.6 million contended acquisitions and then
-   * shrink the stripes of the hottest table.
-   */
-  static int afterContended(int statistic) {
-    return statistic >= 2 * GROW_AT - CONTENDED_INCREMENT
-        ? 2 * GROW_AT
-        : statistic + CONTENDED_INCREMENT;
-  }
-
-  /** A stripe's statistic after an uncontended acquisition: down by one, never below SHRINK_AT. */
-  static int afterUncontended(int statistic) {
-    return statistic > SHRINK_AT ? statistic - 1 : SHRINK_AT;
   }
 
   /**
@@ -303,9 +265,10 @@ public abstract class StripedBuckets {
     if (crowded) {
       resizeIfCrowded(0);
     }
-    if (contention > GROW_AT && stripes.length < (1 << maxStripeBits)) {
+    if (ContentionStatistic.wantsMore(contention) && stripes.length < (1 << maxStripeBits)) {
       adaptStripes(true);
-    } else if (contention <= SHRINK_AT && stripes.length > (1 << minStripeBits)) {
+    } else if (ContentionStatistic.wantsFewer(contention)
+        && stripes.length > (1 << minStripeBits)) {
       adaptStripes(false);
     }
   }
@@ -346,17 +309,31 @@ public abstract class StripedBuckets {
       }
     }
     int keyDelta = BucketChain.keyDelta(node, value);
-    if ((keyDelta | objectDelta) != 0 && count(spread, keyDelta, objectDelta)) {
+    if ((keyDelta | objectDelta) != 0 && count(stripe, spread, keyDelta, objectDelta)) {
       stripe.crowded = true;
     }
   }
 
-  /**
-   * Adds to the counts of the cell of {@code spread}; true if a key was added and the cell has
-   * passed its load limit. The caller holds the stripe of {@code spread}.
-   */
+  /** As {@link #count(Stripe, int, int, long)}, for a batch that holds the stripe of spread. */
   boolean count(int spread, int keyDelta, long objectDelta) {
-    return counts.add(spread, keyDelta, objectDelta);
+    Stripe[] held = stripes; // stable: the caller holds a stripe
+    return count(held[stripeIndex(spread, held)], spread, keyDelta, objectDelta);
+  }
+
+  /**
+   * Adds to the counts of {@code spread}, whose stripe the caller holds; true if a key was added
+   * and the table may now be crowded: the central key count reached the load limit, or (with no
+   * central count) the stripe reached its share of it, ceil(limit / stripes): when the table's keys
+   * reach the limit, some stripe has reached its share, so the sum that resizeIfCrowded then takes
+   * over the stripes is never skipped. With one stripe (OFF, an AUTO table nobody contends) the
+   * share is the limit itself and no sum is needed to know it.
+   */
+  private boolean count(Stripe stripe, int spread, int keyDelta, long objectDelta) {
+    stripe.keys += keyDelta;
+    boolean centralPassed = counts.add(spread, keyDelta, objectDelta);
+    return counts.countsKeysCentrally()
+        ? centralPassed
+        : keyDelta > 0 && stripe.keys >= keysPerStripeLimit;
   }
 
   // ---- multi-object writes: see StripedBatch ----
@@ -385,9 +362,13 @@ public abstract class StripedBuckets {
 
   // ---- resizing and adaptation: both take every lock ----
 
-  /** Whether {@code keys} keys crowd a table of 2^bits buckets: ConcurrentHashMap's 0.75. */
+  /** The keys that crowd a table of 2^bits buckets: ConcurrentHashMap's load factor, 0.75. */
+  static long loadLimit(int bits) {
+    return (3L << bits) / 4;
+  }
+
   private static boolean crowds(long keys, int bits) {
-    return keys >= (3L << bits) / 4;
+    return keys >= loadLimit(bits);
   }
 
   /**
@@ -438,15 +419,18 @@ public abstract class StripedBuckets {
       boolean anyWarm = false;
       boolean anyCold = false;
       for (Stripe stripe : current) {
-        anyHot |= stripe.contention > GROW_AT;
+        anyHot |= ContentionStatistic.wantsMore(stripe.contention);
         anyWarm |= stripe.contention > 0;
-        anyCold |= stripe.contention <= SHRINK_AT;
+        anyCold |= ContentionStatistic.wantsFewer(stripe.contention);
       }
       boolean stillWanted = grow ? anyHot : anyCold && !anyWarm;
       int target =
           grow ? Math.min(maxStripeBits, bits + GROW_STEP_BITS) : Math.max(minStripeBits, bits - 1);
       if (stillWanted && target != bits) {
-        stripes = newStripes(target); // the capacity has at least maxStripeBits bits already
+        Stripe[] fresh = Stripe.array(target); // the capacity has maxStripeBits bits already
+        counts.addKeysTo(fresh);
+        limitStripes(fresh, bits(table));
+        stripes = fresh;
       } else {
         for (Stripe stripe : current) {
           stripe.contention = 0; // the signal is stale: start measuring afresh
@@ -460,7 +444,13 @@ public abstract class StripedBuckets {
   /** Publishes {@code tab} as the live bucket array. Caller holds every stripe. */
   void install(Object[] tab) {
     counts.limitFor(bits(tab));
+    limitStripes(stripes, bits(tab));
     table = tab;
+  }
+
+  /** Sets each stripe's share of the load limit of 2^tableBits buckets, rounded up. */
+  private void limitStripes(Stripe[] all, int tableBits) {
+    keysPerStripeLimit = (int) -Math.floorDiv(-loadLimit(tableBits), all.length);
   }
 
   /** A new, empty bucket array of the initial capacity. */
@@ -471,6 +461,9 @@ public abstract class StripedBuckets {
   /** Sets every count to zero. Caller holds every stripe. */
   void clearCounts() {
     counts.clear();
+    for (Stripe stripe : stripes) {
+      stripe.keys = 0;
+    }
   }
 
   // ---- sizes ----
@@ -482,7 +475,11 @@ public abstract class StripedBuckets {
 
   /** The number of keys; a racy estimate while writers run. */
   public long keys() {
-    return counts.keys();
+    long sum = 0;
+    for (Stripe stripe : stripes) {
+      sum += stripe.keys; // racy read of other stripes: an estimate is all the callers need
+    }
+    return sum;
   }
 
   public int capacity() {

@@ -12,29 +12,30 @@ class ContentionStatisticTest {
   void contendedAcquisitionsSaturateInsteadOfWrappingNegative() {
     int statistic = 0;
     for (int i = 0; i < 10_000_000; i++) { // past the ~8.6 million that wrapped an int before
-      statistic = StripedBuckets.afterContended(statistic);
+      statistic = ContentionStatistic.afterContended(statistic);
       assertTrue(statistic > 0, "wrapped after " + i);
     }
-    assertEquals(StripedBuckets.afterContended(statistic), statistic, "saturated");
+    assertEquals(ContentionStatistic.afterContended(statistic), statistic, "saturated");
     assertTrue(statistic > 1000, "still asks to grow");
   }
 
   @Test
   void saturationHoldsAtTheEdgesOfTheIntRange() {
-    assertTrue(StripedBuckets.afterContended(Integer.MAX_VALUE) > 0);
-    assertTrue(StripedBuckets.afterUncontended(Integer.MIN_VALUE) < 0);
+    assertTrue(ContentionStatistic.afterContended(Integer.MAX_VALUE) > 0);
+    assertTrue(ContentionStatistic.afterUncontended(Integer.MIN_VALUE) < 0);
     assertEquals(
-        StripedBuckets.afterUncontended(Integer.MIN_VALUE),
-        StripedBuckets.afterUncontended(StripedBuckets.afterUncontended(Integer.MIN_VALUE)));
+        ContentionStatistic.afterUncontended(Integer.MIN_VALUE),
+        ContentionStatistic.afterUncontended(
+            ContentionStatistic.afterUncontended(Integer.MIN_VALUE)));
   }
 
   @Test
   void quietAcquisitionsBringASaturatedStripeBackDownToShrinking() {
     int statistic = Integer.MAX_VALUE;
-    statistic = StripedBuckets.afterContended(statistic);
+    statistic = ContentionStatistic.afterContended(statistic);
     int steps = 0;
     while (statistic > -100_000) {
-      statistic = StripedBuckets.afterUncontended(statistic);
+      statistic = ContentionStatistic.afterUncontended(statistic);
       steps++;
     }
     assertTrue(steps < 110_000, "a saturated stripe recovers in bounded time: " + steps);
@@ -55,8 +56,8 @@ class ContentionStatisticTest {
         boolean contended = random.nextDouble() < contendedShare;
         statistic =
             contended
-                ? StripedBuckets.afterContended(statistic)
-                : StripedBuckets.afterUncontended(statistic);
+                ? ContentionStatistic.afterContended(statistic)
+                : ContentionStatistic.afterUncontended(statistic);
         model = contended ? Math.min(2_000, model + 250) : Math.max(-100_000, model - 1);
         assertEquals(model, statistic, "seed " + seed + ", step " + i);
       }
