@@ -71,12 +71,13 @@ public final class Stripe extends StripeState {
   @Override
   protected boolean tryAcquire(int holds) {
     int state = getState();
+    long me = Thread.currentThread().threadId();
     if (state == 0) {
       if (compareAndSetState(0, holds)) {
-        setExclusiveOwnerThread(Thread.currentThread());
+        holder = me;
         return true;
       }
-    } else if (getExclusiveOwnerThread() == Thread.currentThread()) {
+    } else if (holder == me) {
       setState(state + holds); // reentry: only the owner writes the state now
       return true;
     }
@@ -85,13 +86,13 @@ public final class Stripe extends StripeState {
 
   @Override
   protected boolean tryRelease(int holds) {
-    if (getExclusiveOwnerThread() != Thread.currentThread()) {
+    if (holder != Thread.currentThread().threadId()) {
       throw new IllegalMonitorStateException("stripe not held by " + Thread.currentThread());
     }
     int state = getState() - holds;
     boolean free = state == 0;
     if (free) {
-      setExclusiveOwnerThread(null);
+      holder = 0;
     }
     setState(state);
     return free;
@@ -99,6 +100,6 @@ public final class Stripe extends StripeState {
 
   @Override
   protected boolean isHeldExclusively() {
-    return getExclusiveOwnerThread() == Thread.currentThread();
+    return holder == Thread.currentThread().threadId();
   }
 }
