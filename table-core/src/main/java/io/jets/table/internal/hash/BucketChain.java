@@ -72,7 +72,7 @@ public final class BucketChain {
 
   /** The object of bucket content {@code bucket} holding {@code key}, of order {@code hash}. */
   static StoredObject find(Object bucket, int hash, Object key) {
-    return bucket instanceof TreeBin tree ? tree.find(key) : find((Node) bucket, hash, key);
+    return bucket instanceof TreeBin tree ? tree.find(hash, key) : find((Node) bucket, hash, key);
   }
 
   /** The first object of bucket content {@code bucket}, or null. */
@@ -89,11 +89,14 @@ public final class BucketChain {
    * Bucket content {@code bucket} with {@code key} holding {@code value} (removed when null), as
    * {@link #edit(Node, int, Object, Object, Node)}; {@code present} is the object of {@code bucket}
    * holding the key, or null. A chain that reaches {@link TreeBin#TREE_AT} keys becomes a tree if
-   * its keys allow it; a tree may become a chain again.
+   * its keys allow it; a tree may become a chain again. {@code batch} is the multi-object write
+   * staging the change, or null for a single write (which changes a tree in place: see {@link
+   * TreeBin}).
    */
-  static Object edit(Object bucket, int hash, Object key, Object value, StoredObject present) {
+  static Object edit(
+      Object bucket, int hash, Object key, Object value, StoredObject present, Object batch) {
     if (bucket instanceof TreeBin tree) {
-      return tree.edit(key, value, present);
+      return tree.edit(hash, key, value, present, batch);
     }
     Node edited = edit((Node) bucket, hash, key, value, (Node) present);
     if (present == null && value != null) {
@@ -102,7 +105,7 @@ public final class BucketChain {
         length++;
       }
       if (length >= TreeBin.TREE_AT) {
-        TreeBin tree = TreeBin.of(edited, length);
+        TreeBin tree = TreeBin.of(edited, length, batch);
         if (tree != null) {
           return tree;
         }

@@ -100,7 +100,7 @@ public final class HashStore extends StripedBuckets implements Store {
       }
       Object content = content(bucket);
       if (content instanceof TreeBin tree) {
-        for (StoredObject object : tree.sorted()) {
+        for (StoredObject object : tree.visit()) {
           visitor.visit(object);
         }
       } else {

@@ -129,7 +129,7 @@ public final class StripedBatch {
     Object head = staged(index);
     StoredObject present = BucketChain.find(head, order, key);
     int keyDelta = BucketChain.keyDelta(present, value);
-    stage(index, BucketChain.edit(head, order, key, value, present));
+    stage(index, BucketChain.edit(head, order, key, value, present, this));
     if (countChanges == countHashes.length) {
       int grown = countChanges * 2;
       countHashes = Arrays.copyOf(countHashes, grown);

@@ -38,10 +38,11 @@ public abstract class StripedBuckets {
    * latency.
    *
    * Tree bins. A bucket whose chain reaches TreeBin.TREE_AT keys, all of one Comparable class
-   * that tells every two of them apart, becomes a TreeBin: an immutable balanced tree in the same
-   * order as the chain, so colliding hash codes cost O(log n) instead of O(n) per operation (as
-   * ConcurrentHashMap's tree bins). Keys that cannot be ordered stay in chains. Readers meet a
-   * TreeBin as they meet a chain: one acquire load of the bucket, then an immutable structure.
+   * that tells every two of them apart, becomes a TreeBin: an AVL tree in the same order as the
+   * chain, so colliding hash codes cost O(log n) instead of O(n) per operation (as
+   * ConcurrentHashMap's tree bins). Keys that cannot be ordered stay in chains. Writers change a
+   * tree in place under its stripe in ways a lock-free reader cannot misread (TreeBin says how);
+   * readers meet it as they meet a chain: one acquire load of the bucket, then acquire loads.
    *
    * Stripes. The stripe of a key is the low `stripeBits` bits of its spread hash, and the capacity
    * never has fewer bits than the stripes, so each bucket belongs to exactly one stripe and two
@@ -184,7 +185,7 @@ public abstract class StripedBuckets {
       } else if (bucket instanceof Forward forward) {
         tab = forward.table;
       } else if (bucket instanceof TreeBin tree) {
-        return tree.find(key);
+        return tree.find(order, key);
       } else {
         return BucketChain.find(((CommitMarker) bucket).content(), order, key);
       }
@@ -303,7 +304,7 @@ public abstract class StripedBuckets {
     if (node instanceof Node chained && value != null) {
       chained.replaceValue(value);
     } else {
-      Object edited = BucketChain.edit(bucket, order, key, value, node);
+      Object edited = BucketChain.edit(bucket, order, key, value, node, null);
       if (edited != bucket) {
         srSlot(tab, i, edited);
       }

@@ -38,13 +38,35 @@ public final class PersistentSortedTree {
     final Node right;
     final int height;
     final int size;
+    final byte skew; // height(right) - height(left): with height, gives both children's heights
 
     Node(Node left, Object key, Object value, Node right) {
       super(key, value);
       this.left = left;
       this.right = right;
-      this.height = 1 + Math.max(height(left), height(right));
+      int hl = height(left);
+      int hr = height(right);
+      this.height = 1 + Math.max(hl, hr);
       this.size = 1 + size(left) + size(right);
+      this.skew = (byte) (hr - hl);
+    }
+
+    /** A node whose height, size and skew the caller computed without loading its children. */
+    private Node(Node left, Object key, Object value, Node right, int height, int size, int skew) {
+      super(key, value);
+      this.left = left;
+      this.right = right;
+      this.height = height;
+      this.size = size;
+      this.skew = (byte) skew;
+    }
+
+    int leftHeight() {
+      return skew < 0 ? height - 1 : height - 1 - skew;
+    }
+
+    int rightHeight() {
+      return skew < 0 ? height - 1 + skew : height - 1;
     }
   }
 
@@ -210,33 +232,29 @@ public final class PersistentSortedTree {
 
   /** {@code t} with {@code (key, value)} stored, replacing the node whose key compares equal. */
   public static Node put(Node t, Object key, Object value, Comparator<Object> order) {
-    if (t == null) {
-      return new Node(null, key, value, null);
-    }
-    int c = order.compare(key, t.key);
-    if (c == 0) {
-      return new Node(t.left, key, value, t.right);
-    }
-    return c < 0
-        ? join(put(t.left, key, value, order), t.key, t.laValue(), t.right)
-        : join(t.left, t.key, t.laValue(), put(t.right, key, value, order));
+    return insert(t, key, value, order, true);
   }
 
   /** {@code t} with {@code (key, value)} added, or {@code t} itself if a key compares equal. */
   public static Node putIfAbsent(Node t, Object key, Object value, Comparator<Object> order) {
+    return insert(t, key, value, order, false);
+  }
+
+  private static Node insert(
+      Node t, Object key, Object value, Comparator<Object> order, boolean replace) {
     if (t == null) {
-      return new Node(null, key, value, null);
+      return new Node(null, key, value, null, 1, 1, 0);
     }
     int c = order.compare(key, t.key);
     if (c == 0) {
-      return t;
+      return replace ? new Node(t.left, key, value, t.right, t.height, t.size, t.skew) : t;
     }
     if (c < 0) {
-      Node left = putIfAbsent(t.left, key, value, order);
-      return left == t.left ? t : join(left, t.key, t.laValue(), t.right);
+      Node left = insert(t.left, key, value, order, replace);
+      return left == t.left ? t : withLeft(t, left);
     }
-    Node right = putIfAbsent(t.right, key, value, order);
-    return right == t.right ? t : join(t.left, t.key, t.laValue(), right);
+    Node right = insert(t.right, key, value, order, replace);
+    return right == t.right ? t : withRight(t, right);
   }
 
   /** {@code t} without the key that compares equal to {@code key} (the same root if absent). */
@@ -250,10 +268,41 @@ public final class PersistentSortedTree {
     }
     if (c < 0) {
       Node left = remove(t.left, key, order);
-      return left == t.left ? t : join(left, t.key, t.laValue(), t.right);
+      return left == t.left ? t : withLeft(t, left);
     }
     Node right = remove(t.right, key, order);
-    return right == t.right ? t : join(t.left, t.key, t.laValue(), right);
+    return right == t.right ? t : withRight(t, right);
+  }
+
+  /*
+   * A write copies the path to the node it changes. withLeft and withRight copy one node of that
+   * path with one child replaced, taking the other child's height from the node's own height and
+   * skew and its size from the node's size, so a copy reads only nodes of the path: a write touches
+   * O(log n) nodes, not also their O(log n) siblings (which join's constructor loads, one cache
+   * miss each in a large tree). Only a copy whose children's heights now differ by two goes through
+   * join, which rotates.
+   */
+
+  /** {@code t} with {@code left} in place of its left subtree (keys still below t's key). */
+  private static Node withLeft(Node t, Node left) {
+    int hl = height(left);
+    int hr = t.rightHeight();
+    if (hl > hr + 1 || hr > hl + 1) {
+      return join(left, t.key, t.laValue(), t.right);
+    }
+    int size = t.size - size(t.left) + size(left);
+    return new Node(left, t.key, t.laValue(), t.right, 1 + Math.max(hl, hr), size, hr - hl);
+  }
+
+  /** {@code t} with {@code right} in place of its right subtree (keys still above t's key). */
+  private static Node withRight(Node t, Node right) {
+    int hl = t.leftHeight();
+    int hr = height(right);
+    if (hl > hr + 1 || hr > hl + 1) {
+      return join(t.left, t.key, t.laValue(), right);
+    }
+    int size = t.size - size(t.right) + size(right);
+    return new Node(t.left, t.key, t.laValue(), right, 1 + Math.max(hl, hr), size, hr - hl);
   }
 
   /** Splits {@code t} around {@code key}. */

@@ -10,7 +10,6 @@ import io.jets.table.SetTable;
 import io.jets.table.Tables;
 import io.jets.table.WriteConcurrency;
 import io.jets.table.internal.hash.BucketChain.Node;
-import io.jets.table.internal.tree.PersistentSortedTree;
 import io.jets.table.spi.StoredObject;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -109,7 +108,7 @@ class TreeBinTest {
     }
     assertInstanceOf(Node.class, store.find(new Same(0)));
     put(store, new Same(TreeBin.TREE_AT - 1), 0);
-    assertInstanceOf(PersistentSortedTree.Node.class, store.find(new Same(0)));
+    assertInstanceOf(TreeNode.class, store.find(new Same(0)));
     for (int i = TreeBin.TREE_AT - 1; i >= TreeBin.CHAIN_AT; i--) {
       put(store, new Same(i), null);
     }
@@ -130,7 +129,7 @@ class TreeBinTest {
       assertEquals(i, tied.find(new Tied(i)).laValue());
     }
     assertNull(plain.find(new Plain(50)));
-    assertInstanceOf(PersistentSortedTree.Node.class, plain.find(new Plain(0)));
+    assertInstanceOf(TreeNode.class, plain.find(new Plain(0)));
     assertInstanceOf(Node.class, tied.find(new Tied(0)));
     assertEquals(50, traversal(plain).size());
     assertEquals(50, traversal(tied).size());
@@ -216,7 +215,7 @@ class TreeBinTest {
     for (int i = 0; i < 30; i++) {
       put(store, new Same(i), i);
     }
-    assertInstanceOf(PersistentSortedTree.Node.class, store.find(new Same(10)));
+    assertInstanceOf(TreeNode.class, store.find(new Same(10)));
     put(store, new Same(10), null);
     assertEquals(new Same(11), store.step(new Same(10), true).key);
     assertNull(store.step(new Same(29), true));

@@ -38,8 +38,9 @@ class PersistentSortedTreeTest {
     check(t.right, into);
     int hl = PersistentSortedTree.height(t.left);
     int hr = PersistentSortedTree.height(t.right);
-    assertTrue(Math.abs(hl - hr) <= 1, "unbalanced at " + t.key);
+    assertTrue(Math.abs(hl - hr) <= 1, () -> "unbalanced at " + t.key);
     assertEquals(1 + Math.max(hl, hr), t.height);
+    assertEquals(hr - hl, t.skew, () -> "skew at " + t.key);
     assertEquals(
         1 + PersistentSortedTree.size(t.left) + PersistentSortedTree.size(t.right), t.size);
   }
@@ -53,17 +54,31 @@ class PersistentSortedTreeTest {
       int key = random.nextInt(2_000);
       Node before = t;
       Map<Integer, Integer> snapshot = i % 1000 == 0 ? new TreeMap<>(model) : null;
-      if (random.nextInt(3) == 0) {
+      int op = random.nextInt(4);
+      if (op == 0) {
         t = PersistentSortedTree.remove(t, key, ORDER);
         model.remove(key);
+      } else if (op == 1) {
+        Node added = PersistentSortedTree.putIfAbsent(t, key, i, ORDER);
+        assertEquals(model.containsKey(key), added == t, "putIfAbsent of a present key copies");
+        t = added;
+        model.putIfAbsent(key, i);
       } else {
         t = PersistentSortedTree.put(t, key, i, ORDER);
         model.put(key, i);
       }
+      if (i % 500 == 0) {
+        assertEquals(new ArrayList<>(model.keySet()), checkInvariants(t));
+        Node found = PersistentSortedTree.find(t, key, ORDER);
+        assertEquals(model.get(key), found == null ? null : found.laValue());
+      }
       if (snapshot != null) {
         assertEquals(
             new ArrayList<>(snapshot.keySet()), checkInvariants(before), "old version changed");
-        assertEquals(new ArrayList<>(model.keySet()), checkInvariants(t));
+        for (Map.Entry<Integer, Integer> e : snapshot.entrySet()) {
+          assertEquals(
+              e.getValue(), PersistentSortedTree.find(before, e.getKey(), ORDER).laValue());
+        }
       }
     }
     assertEquals(new ArrayList<>(model.keySet()), checkInvariants(t));
