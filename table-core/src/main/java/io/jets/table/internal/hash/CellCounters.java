@@ -2,7 +2,7 @@ package io.jets.table.internal.hash;
 
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * The key and object counts of a {@link StripedBuckets}, kept in padded cells indexed by the low
@@ -13,10 +13,10 @@ import java.util.concurrent.atomic.AtomicLong;
  *
  * <p>A cell's key count is the finest record of where keys are: when the stripes change, each new
  * stripe's key count (which drives resizing, see {@link StripedBuckets}) is the sum of its cells'
- * ({@link #addKeysTo}). For a set with a central count, the central count decides resizing alone.
- * Object counts are exact when quiescent and, while only inserts run, never decrease (their sum is
- * read with acquire loads). With a central count, {@link #objects} reads one {@link AtomicLong}
- * instead of summing the cells.
+ * ({@link #addKeysTo}). Object counts are exact when quiescent and, while only inserts run, never
+ * decrease (their sum is read with acquire loads). With a central count, {@link #objects} sums a
+ * {@link LongAdder} (one base word, which splits into a few cells only when writers contend on it,
+ * as ConcurrentHashMap's count does) instead of every padded cell.
  */
 final class CellCounters {
 
@@ -58,45 +58,30 @@ final class CellCounters {
   }
 
   private final Cell[] cells;
-  private final AtomicLong centralObjects; // null when the counts stay in the cells only
-  private final boolean centralKeys; // the central count counts keys too (one object per key)
-  private volatile long keysLimit; // the table's load limit, for a central count of keys
+  private final LongAdder centralObjects; // null when the counts stay in the cells only
 
   /**
-   * @param centralCount keep an exact central object count besides the per-cell ones
-   * @param objectsAreKeys every key holds one object (a set), so a central object count is also an
-   *     exact key count and decides resizing on its own, as ConcurrentHashMap's count does
+   * @param centralCount keep a central object count besides the per-cell ones, so that counting the
+   *     objects does not sum every cell
    */
-  CellCounters(int cellBits, boolean centralCount, boolean objectsAreKeys) {
+  CellCounters(int cellBits, boolean centralCount) {
     this.cells = new Cell[1 << cellBits];
     for (int i = 0; i < cells.length; i++) {
       cells[i] = new Cell();
     }
-    this.centralObjects = centralCount ? new AtomicLong() : null;
-    this.centralKeys = centralCount && objectsAreKeys;
+    this.centralObjects = centralCount ? new LongAdder() : null;
   }
 
-  /**
-   * Adds to the counts of the cell of {@code spread}; the caller holds the stripe covering it.
-   * Returns true if this keeps a central count of keys and a key added has brought it to the load
-   * limit.
-   */
-  boolean add(int spread, int keyDelta, long objectDelta) {
+  /** Adds to the counts of the cell of {@code spread}; the caller holds the stripe covering it. */
+  void add(int spread, int keyDelta, long objectDelta) {
     Cell cell = cells[spread & (cells.length - 1)];
     cell.keys += keyDelta;
     if (objectDelta != 0) {
       cell.srObjects(cell.lpObjects() + objectDelta);
       if (centralObjects != null) {
-        long total = centralObjects.addAndGet(objectDelta);
-        return centralKeys && keyDelta > 0 && total >= keysLimit;
+        centralObjects.add(objectDelta);
       }
     }
-    return false;
-  }
-
-  /** Whether a central count of keys decides resizing ({@link #add} reports it). */
-  boolean countsKeysCentrally() {
-    return centralKeys;
   }
 
   /**
@@ -116,23 +101,14 @@ final class CellCounters {
       cell.srObjects(0L);
     }
     if (centralObjects != null) {
-      centralObjects.set(0);
+      centralObjects.reset();
     }
-  }
-
-  /**
-   * Sets the central load limit for a bucket array of 2^tableBits buckets: with a central count of
-   * keys, the table doubles exactly when its keys reach 0.75 of its buckets, as ConcurrentHashMap
-   * does.
-   */
-  void limitFor(int tableBits) {
-    keysLimit = StripedBuckets.loadLimit(tableBits);
   }
 
   /** The number of objects: exact when quiescent; while only inserts run, never decreasing. */
   long objects() {
     if (centralObjects != null) {
-      return centralObjects.get();
+      return centralObjects.sum();
     }
     long sum = 0;
     for (Cell cell : cells) {

@@ -124,6 +124,8 @@ public abstract class StripedBuckets {
 
   private volatile Stripe[] stripes;
   private int keysPerStripeLimit; // written under every stripe, read under one
+  private long keysLimit; // the load limit; written under every stripe, read under one
+  private final boolean centralKeys; // a set with a central count: it counts keys exactly
   private volatile Object[] table;
 
   /**
@@ -131,8 +133,8 @@ public abstract class StripedBuckets {
    * @param minStripeBits the fewest stripe bits adaptation may reach
    * @param maxStripeBits the most stripe bits adaptation may reach; equal to the minimum for a
    *     fixed stripe count
-   * @param centralCount keep an exact central object count besides the per-cell ones
-   * @param set every key holds one object (a set): a central count then decides resizing
+   * @param centralCount keep a central object count besides the per-cell ones
+   * @param set every key holds one object, so a central count also counts keys
    */
   public StripedBuckets(
       int stripeBits, int minStripeBits, int maxStripeBits, boolean centralCount, boolean set) {
@@ -140,7 +142,8 @@ public abstract class StripedBuckets {
     this.maxStripeBits = maxStripeBits;
     this.adaptive = minStripeBits < maxStripeBits;
     this.stripes = Stripe.array(stripeBits);
-    this.counts = new CellCounters(maxStripeBits, centralCount, set);
+    this.counts = new CellCounters(maxStripeBits, centralCount);
+    this.centralKeys = centralCount && set;
     this.initialBits = Math.max(MIN_BITS, maxStripeBits);
     install(new Object[1 << initialBits]);
   }
@@ -323,18 +326,32 @@ public abstract class StripedBuckets {
 
   /**
    * Adds to the counts of {@code spread}, whose stripe the caller holds; true if a key was added
-   * and the table may now be crowded: the central key count reached the load limit, or (with no
-   * central count) the stripe reached its share of it, ceil(limit / stripes): when the table's keys
-   * reach the limit, some stripe has reached its share, so the sum that resizeIfCrowded then takes
-   * over the stripes is never skipped. With one stripe (OFF, an AUTO table nobody contends) the
-   * share is the limit itself and no sum is needed to know it.
+   * and the table may now be crowded. Two rules, neither touching a count every writer writes:
+   *
+   * <ul>
+   *   <li>The stripe reached its share of the load limit, ceil(limit / stripes). When the table's
+   *       keys reach the limit, some stripe has reached its share, so the sum that resizeIfCrowded
+   *       then takes over the stripes is never skipped, though it may come a few keys late. With
+   *       one stripe (OFF, an AUTO table nobody contends) the share is the limit itself: exact.
+   *   <li>A set with a central count (one object per key) whose stripe is past three quarters of
+   *       its share reads that count, so it doubles at the limit exactly, as ConcurrentHashMap does
+   *       (a table left at load 0.75 with half the map's buckets reads slower). The count is a
+   *       LongAdder, one word that splits into cells only when writers contend on it; below the
+   *       three quarters (a table just doubled sits at half), nothing reads it.
+   * </ul>
+   *
+   * An earlier central AtomicLong decided alone, and two threads writing different keys spent their
+   * time passing its cache line back and forth (churn at 2 threads 1.8x ConcurrentHashMap).
    */
   private boolean count(Stripe stripe, int spread, int keyDelta, long objectDelta) {
-    stripe.keys += keyDelta;
-    boolean centralPassed = counts.add(spread, keyDelta, objectDelta);
-    return counts.countsKeysCentrally()
-        ? centralPassed
-        : keyDelta > 0 && stripe.keys >= keysPerStripeLimit;
+    int keys = stripe.keys += keyDelta;
+    counts.add(spread, keyDelta, objectDelta);
+    if (keyDelta <= 0) {
+      return false;
+    }
+    int share = keysPerStripeLimit;
+    return keys >= share
+        || (centralKeys && keys >= share - (share >>> 2) && counts.objects() >= keysLimit);
   }
 
   // ---- multi-object writes: see StripedBatch ----
@@ -444,14 +461,14 @@ public abstract class StripedBuckets {
 
   /** Publishes {@code tab} as the live bucket array. Caller holds every stripe. */
   void install(Object[] tab) {
-    counts.limitFor(bits(tab));
     limitStripes(stripes, bits(tab));
     table = tab;
   }
 
   /** Sets each stripe's share of the load limit of 2^tableBits buckets, rounded up. */
   private void limitStripes(Stripe[] all, int tableBits) {
-    keysPerStripeLimit = (int) -Math.floorDiv(-loadLimit(tableBits), all.length);
+    keysLimit = loadLimit(tableBits);
+    keysPerStripeLimit = (int) -Math.floorDiv(-keysLimit, all.length);
   }
 
   /** A new, empty bucket array of the initial capacity. */
