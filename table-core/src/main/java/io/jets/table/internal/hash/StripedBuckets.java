@@ -83,11 +83,11 @@ public abstract class StripedBuckets {
    *
    * Counts. Object counts live in cells (CellCounters) indexed by the low bits of the spread
    * hash, as many bits as the table may ever have stripe bits, so every cell stays covered by
-   * exactly one stripe whatever the current count. Resizing reads key counts: a set with a central
-   * count reads that (exact, as ConcurrentHashMap's); otherwise each stripe counts its cells' keys,
-   * and a writer whose stripe reaches its share of the limit sums the stripes, one read per stripe
-   * (an AUTO table nobody contends has one stripe, so an exact count and no sum). A change of
-   * stripes sums the cells into the new stripes.
+   * exactly one stripe whatever the current count. Resizing reads key counts: each stripe counts
+   * its cells' keys, and a writer whose stripe reaches its share of the limit sums the stripes, one
+   * read per stripe (an AUTO table nobody contends has one stripe, so an exact count and no sum); a
+   * set with a central count (a LongAdder) also reads it near the limit, so it doubles exactly
+   * there (see count). A change of stripes sums the cells into the new stripes.
    *
    * [1] O. Shalev, N. Shavit. Split-ordered lists: lock-free extensible hash tables. JACM 2006.
    * [2] erts/emulator/beam/erl_db_hash.c, DB_HASH_LOCK_CNT.
