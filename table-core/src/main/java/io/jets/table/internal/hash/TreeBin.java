@@ -16,11 +16,14 @@ import java.util.List;
  * <p>The tree is ordered exactly as the chain it replaces (by {@link BucketChain#order}, then by
  * {@link BucketChain#tieOrder}), so a traversal sees the same order whichever form a bucket takes
  * and can step on from a deleted key. A bucket becomes a tree only while all its keys are of one
- * class and that order tells every two of them apart. For a {@link Comparable} class the order also
- * finds a key: reads and writes cost O(log n). For other keys the tie order is the stored
+ * class. For a {@link Comparable} class the order also finds a key: reads and writes cost O(log n),
+ * and the order must tell every two keys apart. For other keys the tie order is the stored
  * instances' identity hash, which places them but cannot find an equal instance: a lookup scans the
- * tree with {@code equals} (O(n), as ConcurrentHashMap's tree bins do for such keys). A write that
- * would break the rule (a key of another class, or one the order ties with an unequal key) turns
+ * tree with {@code equals} (O(n), as ConcurrentHashMap's tree bins do for such keys); two of them
+ * whose identity hashes are equal keep their insertion order, as in a chain, by a number each node
+ * carries ({@link TreeNode#seq}), so that such a tie (likely among tens of thousands of keys) does
+ * not turn the bucket back into a chain that every later insert copies. A write that would break
+ * the rule (a key of another class, or a Comparable key the order ties with an unequal key) turns
  * the bucket back into a chain, which handles any keys; so does shrinking below {@link #CHAIN_AT}
  * keys.
  *
@@ -88,6 +91,7 @@ final class TreeBin {
   private Object stagedBy; // the batch whose private copy this is, or null once published
   private boolean changed; // set by insert/remove: the subtree's height changed
   private boolean tied; // set by insert: the order tied the key with an unequal one
+  private int nextSeq; // the insertion number of the next key (see TreeNode.seq)
 
   private TreeBin(TreeNode root, int size, Class<?> keyClass, long oneOrder, Object stagedBy) {
     this.root = root;
@@ -104,14 +108,16 @@ final class TreeBin {
    */
   static TreeBin of(Node head, int length, Object stagedBy) {
     Class<?> keyClass = head.key.getClass();
+    boolean comparable = Comparable.class.isAssignableFrom(keyClass);
     StoredObject[] sorted = new StoredObject[length];
     int k = 0;
     for (Node n = head; n != null; n = n.next) {
       if (n.key.getClass() != keyClass
           || (k > 0
+              && comparable
               && ((Node) sorted[k - 1]).hash == n.hash
               && ORDER.compare(sorted[k - 1].key, n.key) == 0)) {
-        return null; // another class, or unequal keys the order cannot tell apart
+        return null; // another class, or unequal Comparable keys the order cannot tell apart
       }
       sorted[k++] = n;
     }
@@ -123,27 +129,14 @@ final class TreeBin {
       StoredObject[] sorted, int from, int to, Class<?> keyClass, Object stagedBy) {
     int first = BucketChain.order(sorted[from].key);
     long oneOrder = first == BucketChain.order(sorted[to - 1].key) ? first : MIXED;
-    return new TreeBin(build(sorted, from, to), to - from, keyClass, oneOrder, stagedBy);
+    TreeBin tree =
+        new TreeBin(
+            TreeNode.balanced(sorted, from, from, to), to - from, keyClass, oneOrder, stagedBy);
+    tree.nextSeq = to - from;
+    return tree;
   }
 
   // Perfectly balanced: the right half holds the extra node, so balances are 0 or +1.
-  private static TreeNode build(StoredObject[] sorted, int from, int to) {
-    if (from >= to) {
-      return null;
-    }
-    int mid = (from + to) >>> 1;
-    TreeNode left = build(sorted, from, mid);
-    TreeNode right = build(sorted, mid + 1, to);
-    StoredObject o = sorted[mid];
-    int balance = height(to - mid - 1) - height(mid - from);
-    return new TreeNode(BucketChain.order(o.key), o.key, o.laValue(), left, right, balance);
-  }
-
-  /** The height of a tree that {@link #build} makes of {@code n} keys. */
-  private static int height(int n) {
-    return 32 - Integer.numberOfLeadingZeros(n);
-  }
-
   int size() {
     return size;
   }
@@ -159,13 +152,24 @@ final class TreeBin {
     return comparable && oneOrder == order && key.getClass() == keyClass;
   }
 
+  /**
+   * Orders {@code key} (of order {@code order}; {@code seq}: its insertion number, if it has one)
+   * against node {@code n}: compareTo alone when {@code direct}; otherwise order, then tie order,
+   * then, for keys with no order of their own, insertion number.
+   */
   @SuppressWarnings({"unchecked", "rawtypes"})
-  private static int compare(boolean direct, int order, Object key, TreeNode n) {
+  private int compare(boolean direct, int order, Object key, int seq, TreeNode n) {
     if (direct) {
       return ((Comparable) key).compareTo(n.key);
     }
     int c = Integer.compareUnsigned(order, n.order);
-    return c != 0 ? c : BucketChain.tieOrder(key, n.key);
+    if (c == 0) {
+      c = BucketChain.tieOrder(key, n.key);
+      if (c == 0 && !comparable) {
+        c = Integer.compare(seq, n.seq);
+      }
+    }
+    return c;
   }
 
   /** The object holding {@code key}, of order {@code order}, or null. */
@@ -179,7 +183,7 @@ final class TreeBin {
     }
     boolean direct = oneOrder != MIXED;
     for (TreeNode n = root(); n != null; ) {
-      int c = compare(direct, order, key, n);
+      int c = compare(direct, order, key, 0, n);
       if (c == 0) {
         return n.key.equals(key) ? n : null;
       }
@@ -225,16 +229,21 @@ final class TreeBin {
   StoredObject after(Object key) {
     StoredObject present =
         comparable && key.getClass() == keyClass ? null : find(BucketChain.order(key), key);
-    return above(present != null ? present.key : key);
+    // An absent key with no order of its own goes after every key it ties with, as in a chain.
+    return present != null ? above(present) : above(key, Integer.MAX_VALUE);
   }
 
-  /** The first object ordered after {@code key} (a stored key, or one the order can place). */
-  private StoredObject above(Object key) {
+  private StoredObject above(StoredObject o) {
+    return above(o.key, o instanceof TreeNode n ? n.seq : Integer.MAX_VALUE);
+  }
+
+  /** The first object ordered after {@code key}, of insertion number {@code seq}. */
+  private StoredObject above(Object key, int seq) {
     int order = BucketChain.order(key);
     boolean direct = direct(order, key);
     TreeNode best = null;
     for (TreeNode n = root(); n != null; ) {
-      if (compare(direct, order, key, n) < 0) {
+      if (compare(direct, order, key, seq, n) < 0) {
         best = n;
         n = n.left();
       } else {
@@ -252,7 +261,7 @@ final class TreeBin {
    */
   List<StoredObject> visit() {
     List<StoredObject> into = new ArrayList<>();
-    for (StoredObject o = first(); o != null; o = above(o.key)) {
+    for (StoredObject o = first(); o != null; o = above(o)) {
       into.add(o);
     }
     return into;
@@ -314,7 +323,7 @@ final class TreeBin {
       if (size - 1 <= CHAIN_AT) {
         return chain(sorted(), 0, size, present);
       }
-      setRoot(remove(root(), order, present.key, direct(order, present.key)));
+      setRoot(remove(root(), order, (TreeNode) present, direct(order, present.key)));
       size--;
       return this;
     }
@@ -324,11 +333,15 @@ final class TreeBin {
       Object rebuilt = key.getClass() == keyClass ? of(chain, size + 1, stagedBy) : null;
       return rebuilt != null ? rebuilt : chain;
     }
+    if (nextSeq == Integer.MAX_VALUE) {
+      // Insertion numbers ran out: renumber in a new tree, which takes the key.
+      return ofSorted(sorted(), 0, size, keyClass, stagedBy).edit(order, key, value, null, batch);
+    }
     tied = false;
     TreeNode top = root();
     TreeNode inserted =
         top == null
-            ? new TreeNode(order, key, value, null, null, 0)
+            ? new TreeNode(order, nextSeq, key, value, null, null, 0)
             : insert(top, order, key, value, direct(order, key));
     if (tied) {
       // A key the order ties with an unequal one: back to a chain, which keeps both.
@@ -336,6 +349,7 @@ final class TreeBin {
     }
     setRoot(inserted);
     size++;
+    nextSeq++;
     return this;
   }
 
@@ -350,7 +364,7 @@ final class TreeBin {
    * its place. Sets {@link #changed} when the subtree grew taller, {@link #tied} on a tie.
    */
   private TreeNode insert(TreeNode t, int order, Object key, Object value, boolean direct) {
-    int c = compare(direct, order, key, t);
+    int c = compare(direct, order, key, nextSeq, t);
     if (c == 0) {
       tied = true;
       changed = false;
@@ -360,7 +374,7 @@ final class TreeBin {
     TreeNode child = toLeft ? t.left() : t.right();
     TreeNode newChild;
     if (child == null) {
-      newChild = new TreeNode(order, key, value, null, null, 0);
+      newChild = new TreeNode(order, nextSeq, key, value, null, null, 0);
       changed = true;
     } else {
       newChild = insert(child, order, key, value, direct);
@@ -389,11 +403,11 @@ final class TreeBin {
   }
 
   /**
-   * Removes the key of order {@code order} below {@code t}; returns {@code t} or the subtree to
-   * link in its place; sets {@link #changed} when the subtree got one shorter.
+   * Removes {@code node} (of order {@code order}) from below {@code t}; returns {@code t} or the
+   * subtree to link in its place; sets {@link #changed} when the subtree got one shorter.
    */
-  private TreeNode remove(TreeNode t, int order, Object key, boolean direct) {
-    int c = compare(direct, order, key, t);
+  private TreeNode remove(TreeNode t, int order, TreeNode node, boolean direct) {
+    int c = compare(direct, order, node.key, node.seq, t);
     if (c == 0) {
       changed = true;
       TreeNode left = t.left();
@@ -405,12 +419,12 @@ final class TreeBin {
       TreeNode[] successor = new TreeNode[1];
       TreeNode newRight = withoutFirst(right, successor);
       TreeNode s = successor[0];
-      TreeNode replacement = new TreeNode(s.order, s.key, s.laValue(), left, newRight, t.balance);
+      TreeNode replacement = TreeNode.copy(s, left, newRight, t.balance);
       return changed ? shrunk(replacement, false) : replacement;
     }
     boolean toLeft = c < 0;
     TreeNode child = toLeft ? t.left() : t.right();
-    TreeNode newChild = remove(child, order, key, direct);
+    TreeNode newChild = remove(child, order, node, direct);
     if (newChild != child) {
       t.link(toLeft, newChild);
     }

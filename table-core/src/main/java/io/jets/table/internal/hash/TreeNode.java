@@ -24,6 +24,12 @@ final class TreeNode extends StoredObject {
 
   final int order;
 
+  /**
+   * Breaks ties between keys with no order of their own whose identity hashes are equal: their
+   * insertion order, as a chain keeps them (see TreeBin).
+   */
+  final int seq;
+
   @SuppressWarnings("unused") // through LEFT
   private TreeNode left;
 
@@ -32,9 +38,11 @@ final class TreeNode extends StoredObject {
 
   byte balance; // height(right) - height(left): read and written by the tree bin's writer only
 
-  TreeNode(int order, Object key, Object value, TreeNode left, TreeNode right, int balance) {
+  TreeNode(
+      int order, int seq, Object key, Object value, TreeNode left, TreeNode right, int balance) {
     super(key, value);
     this.order = order;
+    this.seq = seq;
     this.left = left;
     this.right = right;
     this.balance = (byte) balance;
@@ -94,6 +102,29 @@ final class TreeNode extends StoredObject {
   }
 
   static TreeNode copy(TreeNode n, TreeNode left, TreeNode right, int balance) {
-    return new TreeNode(n.order, n.key, n.laValue(), left, right, balance);
+    return new TreeNode(n.order, n.seq, n.key, n.laValue(), left, right, balance);
+  }
+
+  /**
+   * A perfectly balanced tree of the sorted objects {@code from..to-1}, the right half holding the
+   * extra node (so balances are 0 or +1), numbered from 0 at {@code sorted[base]} in order, so that
+   * ties keep the order they had.
+   */
+  static TreeNode balanced(StoredObject[] sorted, int base, int from, int to) {
+    if (from >= to) {
+      return null;
+    }
+    int mid = (from + to) >>> 1;
+    TreeNode left = balanced(sorted, base, from, mid);
+    TreeNode right = balanced(sorted, base, mid + 1, to);
+    StoredObject o = sorted[mid];
+    int balance = height(to - mid - 1) - height(mid - from);
+    return new TreeNode(
+        BucketChain.order(o.key), mid - base, o.key, o.laValue(), left, right, balance);
+  }
+
+  /** The height of a tree that {@link #build} makes of {@code n} keys. */
+  private static int height(int n) {
+    return 32 - Integer.numberOfLeadingZeros(n);
   }
 }

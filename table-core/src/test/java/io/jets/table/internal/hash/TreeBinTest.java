@@ -138,6 +138,46 @@ class TreeBinTest {
     assertEquals(49, plain.objects());
   }
 
+  /** Two distinct keys with no order whose identity hash codes are equal: the tie order ties. */
+  private static Plain[] identityTwins() {
+    Map<Integer, Plain> seen = new HashMap<>();
+    for (int i = 1_000; ; i++) {
+      Plain key = new Plain(i);
+      Plain twin = seen.putIfAbsent(System.identityHashCode(key), key);
+      if (twin != null) {
+        return new Plain[] {twin, key};
+      }
+    }
+  }
+
+  @Test
+  void keysWithoutAnOrderWhoseIdentityHashesTieStayInATreeInInsertionOrder() {
+    Plain[] twins = identityTwins();
+    assertEquals(0, BucketChain.tieOrder(twins[0], twins[1]), "the tie order ties them");
+    HashStore store = new HashStore(WriteConcurrency.OFF, false, false);
+    for (int i = 0; i < 20; i++) {
+      put(store, new Plain(i), i);
+    }
+    put(store, twins[1], "second");
+    put(store, twins[0], "first");
+    assertInstanceOf(TreeNode.class, store.find(twins[0]), "still a tree, not a chain");
+    assertEquals("first", store.find(twins[0]).laValue());
+    assertEquals("second", store.find(twins[1]).laValue());
+    List<Object> walk = traversal(store);
+    assertEquals(22, walk.size());
+    assertEquals(22, new HashSet<>(walk).size(), "each key once");
+    int second = walk.indexOf(twins[1]);
+    int first = walk.indexOf(twins[0]);
+    assertTrue(second < first, "tied keys in insertion order: " + second + ", " + first);
+    put(store, twins[1], null);
+    assertNull(store.find(twins[1]));
+    assertEquals("first", store.find(twins[0]).laValue(), "its twin stays");
+    put(store, twins[1], "again");
+    walk = traversal(store);
+    assertEquals(22, new HashSet<>(walk).size());
+    assertTrue(walk.indexOf(twins[0]) < walk.indexOf(twins[1]), "re-added after its twin");
+  }
+
   @Test
   void aKeyOfAnotherClassTurnsATreeBackIntoAChainAndEveryKeyStaysFound() {
     HashStore store = new HashStore(WriteConcurrency.ON, false, false);
