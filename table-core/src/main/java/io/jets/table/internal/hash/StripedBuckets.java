@@ -106,14 +106,9 @@ public abstract class StripedBuckets {
     SLOT.setRelease(tab, i, bucket);
   }
 
-  /** 16 buckets: a small table costs little, and the first doublings are cheap. */
-  private static final int MIN_BITS = 4;
-
-  /** 2^30 buckets: beyond that an array of references no longer fits comfortably. */
-  private static final int MAX_BITS = 30;
-
-  /** Stripes grow fourfold at a time: contention that shows on one stripe is rarely local. */
-  private static final int GROW_STEP_BITS = 2;
+  private static final int MIN_BITS = 4; // 16 buckets: small tables cost little, doubling is cheap
+  private static final int MAX_BITS = 30; // beyond, an array of references no longer fits well
+  private static final int GROW_STEP_BITS = 2; // fourfold: contention on one stripe is rarely local
 
   private final int minStripeBits;
   private final int maxStripeBits;
@@ -326,22 +321,12 @@ public abstract class StripedBuckets {
 
   /**
    * Adds to the counts of {@code spread}, whose stripe the caller holds; true if a key was added
-   * and the table may now be crowded. Two rules, neither touching a count every writer writes:
-   *
-   * <ul>
-   *   <li>The stripe reached its share of the load limit, ceil(limit / stripes). When the table's
-   *       keys reach the limit, some stripe has reached its share, so the sum that resizeIfCrowded
-   *       then takes over the stripes is never skipped, though it may come a few keys late. With
-   *       one stripe (OFF, an AUTO table nobody contends) the share is the limit itself: exact.
-   *   <li>A set with a central count (one object per key) whose stripe is past three quarters of
-   *       its share reads that count, so it doubles at the limit exactly, as ConcurrentHashMap does
-   *       (a table left at load 0.75 with half the map's buckets reads slower). The count is a
-   *       LongAdder, one word that splits into cells only when writers contend on it; below the
-   *       three quarters (a table just doubled sits at half), nothing reads it.
-   * </ul>
-   *
-   * An earlier central AtomicLong decided alone, and two threads writing different keys spent their
-   * time passing its cache line back and forth (churn at 2 threads 1.8x ConcurrentHashMap).
+   * and the table may now be crowded: the stripe reached its share of the load limit (ceil(limit /
+   * stripes): when the keys reach the limit some stripe has, so the stripes' sum is never skipped,
+   * though it may come a few keys late), or, for a set with a central count (a LongAdder), the
+   * stripe is past three quarters of its share and that count reached the limit, so the set doubles
+   * exactly there, as ConcurrentHashMap does. Nothing every writer writes decides: a central
+   * AtomicLong did, and two threads writing different keys passed its cache line back and forth.
    */
   private boolean count(Stripe stripe, int spread, int keyDelta, long objectDelta) {
     int keys = stripe.keys += keyDelta;
