@@ -17,6 +17,13 @@ public final class StripedBatch {
   private final Stripe[] locked;
   private final Object[] live; // the live bucket array: stable while the batch holds its locks
 
+  /**
+   * Marks the tree bins this batch copied as its own (see TreeBin): a token rather than the batch,
+   * so that a published tree does not keep the batch's arrays, the old bucket array among them,
+   * alive.
+   */
+  private final Object token = new Object();
+
   // Staged chains by bucket: open addressing on the bucket index, slot k used iff indexPlusOne[k]
   // is not 0. Allocated by the first put.
   private int[] indexPlusOne;
@@ -129,7 +136,7 @@ public final class StripedBatch {
     Object head = staged(index);
     StoredObject present = BucketChain.find(head, order, key);
     int keyDelta = BucketChain.keyDelta(present, value);
-    stage(index, BucketChain.edit(head, order, key, value, present, this));
+    stage(index, BucketChain.edit(head, order, key, value, present, token));
     if (countChanges == countHashes.length) {
       int grown = countChanges * 2;
       countHashes = Arrays.copyOf(countHashes, grown);

@@ -88,7 +88,7 @@ final class TreeBin {
 
   // ---- the writer's own state (read and written under the bucket's stripe only) ----
   private int size;
-  private Object stagedBy; // the batch whose private copy this is, or null once published
+  private Object stagedBy; // token of the batch that made this copy (harmless once published)
   private boolean changed; // set by insert/remove: the subtree's height changed
   private boolean tied; // set by insert: the order tied the key with an unequal one
   private int nextSeq; // the insertion number of the next key (see TreeNode.seq)
@@ -104,7 +104,7 @@ final class TreeBin {
 
   /**
    * The chain {@code head} of {@code length} keys as a tree, or null if its keys do not allow it;
-   * {@code stagedBy} is the batch it is built for, or null.
+   * {@code stagedBy} is the token of the batch it is built for, or null.
    */
   static TreeBin of(Node head, int length, Object stagedBy) {
     Class<?> keyClass = head.key.getClass();
@@ -302,9 +302,9 @@ final class TreeBin {
 
   /**
    * The bucket with {@code key} (of order {@code order}) holding {@code value}, removed when null;
-   * {@code present} is the object holding the key now, or null. {@code batch} is the multi-object
-   * write staging this change, or null for a single write, which changes this tree in place.
-   * Returns this tree, or new content (a tree or a chain) to publish.
+   * {@code present} is the object holding the key now, or null. {@code batch} is the token of the
+   * multi-object write staging this change, or null for a single write, which changes this tree in
+   * place. Returns this tree, or new content (a tree or a chain) to publish.
    */
   Object edit(int order, Object key, Object value, StoredObject present, Object batch) {
     if (present == null && value == null) {
