@@ -137,9 +137,11 @@ public abstract class TableBuilder<B extends TableBuilder<B>> {
   }
 
   /**
-   * Keeps the size in striped cells so that inserts do not contend on one counter, at the cost of a
-   * slower {@link Table#size()}. Defaults as in ETS: on with {@code AUTO}, and for ordered sets
-   * with {@code ON}; off otherwise. Needs writeConcurrency {@code ON} or {@code AUTO}.
+   * Keeps the size in striped cells only, at the cost of a slower {@link Table#size()}, which sums
+   * them. Without it a hash table also keeps one central count (a {@code LongAdder}, which splits
+   * into cells only when writers contend, so inserts of different keys do not share its cache line
+   * either) and {@code size()} reads it. Defaults as in ETS: on with {@code AUTO}, and for ordered
+   * sets with {@code ON}; off otherwise. Needs writeConcurrency {@code ON} or {@code AUTO}.
    *
    * @param decentralizedCounters whether the size is kept in striped cells
    * @return this builder
