@@ -42,11 +42,8 @@
  *
  * Reads never take a lock and never write shared memory. A multi-object write ({@code insertAll},
  * {@code insertNewAll}, {@code deleteAllObjects}) runs all user code it needs before it publishes
- * anything and then publishes at one point, so no read observes half of it. On a hash table, in
- * every mode, reads never wait for it and never retry. On an ordered table without {@code
- * readConcurrency}, a read that overlaps the stores that publish such a write (after its user code
- * has run) retries until they end; with {@code readConcurrency} it never does, and multi-object
- * writes pay instead (they publish a new tree root and exclude every other writer). Writes take a
+ * anything and then publishes at one point (one commit flag), so no read observes half of it; in
+ * every table type and mode, reads never wait for it and never retry. Writes take a
  * writer lock: one per table with {@link io.jets.table.WriteConcurrency#OFF}, one of 64 stripes
  * chosen by key hash with {@link io.jets.table.WriteConcurrency#ON}, one of between 1 and 256
  * stripes, adapted to the contention measured, with {@link io.jets.table.WriteConcurrency#AUTO}

@@ -28,8 +28,7 @@ public final class OrderedStoreTable<K, V> extends SetStoreTable<K, V>
         new TreeStore(
             comparator,
             options.writeConcurrency() != io.jets.table.WriteConcurrency.OFF,
-            options.decentralizedCounters(),
-            options.readConcurrency()));
+            options.decentralizedCounters()));
   }
 
   /** As {@link #create(TableOptions, Comparator)}, over a given (empty) store. */

@@ -1,6 +1,7 @@
 package io.jets.table.internal.hash;
 
-import io.jets.table.internal.hash.CommitMarker.Commit;
+import io.jets.table.internal.CommitMarker;
+import io.jets.table.internal.CommitMarker.Commit;
 import io.jets.table.spi.StoredObject;
 import io.jets.table.spi.WriteInUserCodeException;
 import java.util.Arrays;

@@ -1,5 +1,6 @@
 package io.jets.table.internal.hash;
 
+import io.jets.table.internal.CommitMarker;
 import io.jets.table.internal.hash.BucketChain.Node;
 import io.jets.table.spi.StoredObject;
 import java.lang.invoke.MethodHandles;

@@ -1,8 +1,8 @@
 package io.jets.table.internal.tree;
 
+import io.jets.table.internal.CommitMarker;
 import io.jets.table.internal.tree.PersistentSortedTree.Node;
 import io.jets.table.spi.KeyOrderException;
-import io.jets.table.spi.TableSequence;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.util.Comparator;
@@ -16,9 +16,9 @@ import java.util.concurrent.locks.ReentrantLock;
  * base node each; the base nodes split where writers contend and join where they do not.
  *
  * <p>Any thread may read. Writers follow the protocol {@link #lockBase} / {@link #publish} / {@link
- * #unlockBase}; multi-object writers call {@link #putAll}, and {@link #lockAll} with the sequence
- * ({@link #writeBegin}/{@link #writeEnd}). Keys are compared with the table's order wrapped so that
- * a failing comparison surfaces as {@link KeyOrderException}.
+ * #unlockBase}; multi-object writers hold {@link #structureLock} and the locks of their bases and
+ * publish through a {@link BasePublication}. Keys are compared with the table's order wrapped so
+ * that a failing comparison surfaces as {@link KeyOrderException}.
  */
 final class ContentionAdaptingTree {
   /*
@@ -30,13 +30,16 @@ final class ContentionAdaptingTree {
    * (PersistentSortedTree) published with a release store. ETS's ordered_set with
    * write_concurrency uses the same structure [3].
    *
-   * Concurrency. A reader descends from the root, loads the base's data with an acquire load, then
-   * re-checks `valid`; an invalid base has been replaced (split or joined) and the reader retries
-   * from the root. A reader also validates the table-level sequence (a seqlock, as in
-   * StripedBuckets [4]) so it never sees half of a multi-object write. Reads take no lock and
-   * write nothing. The range a valid base covers never changes, and the interval implied by the
-   * route keys on a reader's path is always inside it (splits create new bases, joins only widen
-   * ranges), which is what lets a traversal continue from a path bound.
+   * Concurrency. A reader descends from the root and loads the base's data with an acquire load;
+   * that is all: it takes no lock, writes nothing, never waits and never retries. A base being
+   * published by a multi-object write holds a CommitMarker instead of a tree: the reader takes the
+   * version before or after the write by the write's commit flag (BasePublication). A base that an
+   * adaptation replaced (a split or a join) never changes again, and a reader that reached it
+   * started before it was replaced, so the reader is concurrent with every write to the bases
+   * that replaced it and may return the retired base's data. The range a base covers never
+   * changes, and the interval implied by the route keys on a reader's path is always inside it
+   * (splits create new bases, joins only widen ranges), which is what lets a traversal continue
+   * from a path bound.
    *
    * A writer locks the base (tryLock first, to measure contention), re-checks `valid` (retrying
    * from the root if it lost a race with an adaptation), builds a new immutable version and
@@ -48,32 +51,21 @@ final class ContentionAdaptingTree {
    * on structureLock, which adapters only ever tryLock: an adapter that would have to wait gives up
    * (its statistic keeps the evidence and the next write tries again), so adaptation never blocks a
    * write. The new bases of a split (and the joined base of a join) are locked before they are
-   * linked and unlocked only after the old bases are marked invalid: no write to a new base can
-   * complete while a reader can still validate an old one. A join also tryLocks the neighbour and
+   * linked and unlocked only after the old bases are marked invalid: a writer that waited on an old
+   * base finds it invalid and retries from the root. A join also tryLocks the neighbour and
    * gives up if it is busy. Parent pointers exist only for adapters and are guarded by
    * structureLock.
    *
-   * Snapshot publication (readConcurrency). With snapshotPublication, a multi-object write instead
-   * takes every base lock, builds a copy of the whole routing layer with new base nodes (the
-   * touched ones holding their new versions, the others sharing their current data), locks the
-   * new bases, publishes the new root with one volatile store, marks every old base invalid and
-   * only then unlocks: a reader loads the root once and reads only immutable data from one tree,
-   * old or new, so it never waits and never retries; writers that were waiting on an old base find
-   * it invalid and retry in the new tree. Readers need not re-check `valid` at all: an invalid
-   * base never changes again, and a reader that reached it started before it was replaced, so it
-   * is concurrent with every write to its replacement. The writer pays for a copy of the routing
-   * layer (one node per base and route) and holds every base lock while it runs.
-   *
    * Multi-object writes (insertAll, insertNewAll, deleteAllObjects) take structureLock (which
-   * freezes the set of bases), lock the bases they touch, and bracket their stores with the
-   * sequence. Single-key writers never touch structureLock or the sequence; nothing waits while
-   * holding a base lock except for the lock of a brand-new base, so there is no deadlock.
+   * freezes the set of bases), lock the bases they touch, stage every new version (running every
+   * comparison) and only then publish them through one commit flag (BasePublication). Single-key
+   * writers never touch structureLock; nothing waits while holding a base lock except for the lock
+   * of a brand-new base, so there is no deadlock.
    *
    * [1] K. Sagonas, K. Winblad. Contention Adapting Search Trees. ISPDC 2015.
    * [2] K. Sagonas, K. Winblad. More Scalable Ordered Set for ETS Using Adaptation. Erlang
    *     Workshop 2014.
    * [3] erts/emulator/beam/erl_db_catree.c.
-   * [4] H. Boehm. Can seqlocks get along with programming language memory models? MSPC 2012.
    */
 
   /** A failed tryLock: strong evidence, so four in a row outweigh ~1000 quiet writes. */
@@ -126,22 +118,31 @@ final class ContentionAdaptingTree {
 
     static {
       try {
-        DATA = MethodHandles.lookup().findVarHandle(BaseNode.class, "data", Node.class);
+        DATA = MethodHandles.lookup().findVarHandle(BaseNode.class, "data", Object.class);
       } catch (ReflectiveOperationException e) {
         throw new ExceptionInInitializerError(e);
       }
     }
 
     @SuppressWarnings("unused")
-    private Node data; // touched only through laData/srData
+    private Object data; // a tree (Node, null when empty) or a CommitMarker; see laData/srData
 
     BaseNode(Node data) {
       this.data = data;
     }
 
-    /** The base's data, load-acquire: a version is read only once fully built. */
+    /**
+     * The base's data, load-acquire: a version is read only once fully built. While a multi-object
+     * write publishes, the version before or after it, by its commit flag.
+     */
     Node laData() {
-      return (Node) DATA.getAcquire(this);
+      Object data = DATA.getAcquire(this);
+      return data instanceof CommitMarker marker ? (Node) marker.content() : (Node) data;
+    }
+
+    /** Leaves {@code marker} while a multi-object write publishes; the caller holds the lock. */
+    void srMarker(CommitMarker marker) {
+      DATA.setRelease(this, marker);
     }
 
     /** Publishes {@code version}, store-release; the caller holds {@link #lock}. */
@@ -171,27 +172,18 @@ final class ContentionAdaptingTree {
 
   private final Comparator<Object> order;
   private final boolean adaptive;
-  private final boolean snapshotPublication;
   final ReentrantLock structureLock = new ReentrantLock();
   private final AtomicLong centralObjects; // one of these two counts the objects
   private final LongAdder stripedObjects;
   volatile TreeNode root;
   volatile int baseCount = 1; // written under structureLock
-  private final TableSequence sequence = new TableSequence();
 
   /**
    * @param order the key order; its exceptions are reported as {@link KeyOrderException}
    * @param adaptive split and join bases under contention; otherwise one base forever
    * @param decentralizedCount count objects in striped cells rather than one atomic counter
-   * @param snapshotPublication publish multi-object writes as a new tree, so readers never wait or
-   *     retry (readConcurrency)
    */
-  ContentionAdaptingTree(
-      Comparator<Object> order,
-      boolean adaptive,
-      boolean decentralizedCount,
-      boolean snapshotPublication) {
-    this.snapshotPublication = snapshotPublication;
+  ContentionAdaptingTree(Comparator<Object> order, boolean adaptive, boolean decentralizedCount) {
     this.order =
         (a, b) -> {
           try {
@@ -215,42 +207,24 @@ final class ContentionAdaptingTree {
 
   /** The node whose key compares equal to {@code key}, or null. Lock-free, linearizable. */
   Node find(Object key) {
-    if (snapshotPublication) {
-      BaseNode base = descend(key, Seek.AT_OR_ABOVE);
-      return PersistentSortedTree.find(base.laData(), key, order);
-    }
-    for (; ; ) {
-      long stamp = sequence.readBegin();
-      BaseNode base = descend(key, Seek.AT_OR_ABOVE);
-      Node data = base.laData();
-      if (base.valid && sequence.readValidate(stamp)) {
-        return PersistentSortedTree.find(data, key, order);
-      }
-    }
+    return PersistentSortedTree.find(descend(key, Seek.AT_OR_ABOVE).laData(), key, order);
   }
 
-  /** A validated snapshot of the base {@code seek} leads to from {@code key}. Lock-free. */
+  /** A snapshot of the base {@code seek} leads to from {@code key}. Lock-free. */
   Snapshot snapshot(Object key, Seek seek) {
-    for (; ; ) {
-      long stamp = snapshotPublication ? 0 : sequence.readBegin();
-      Object lower = null;
-      Object upper = null;
-      TreeNode n = root;
-      while (n instanceof RouteNode route) {
-        if (goesLeft(route, key, seek)) {
-          upper = route.key;
-          n = route.left;
-        } else {
-          lower = route.key;
-          n = route.right;
-        }
-      }
-      BaseNode base = (BaseNode) n;
-      Node data = base.laData();
-      if (snapshotPublication || (base.valid && sequence.readValidate(stamp))) {
-        return new Snapshot(data, lower, upper);
+    Object lower = null;
+    Object upper = null;
+    TreeNode n = root;
+    while (n instanceof RouteNode route) {
+      if (goesLeft(route, key, seek)) {
+        upper = route.key;
+        n = route.left;
+      } else {
+        lower = route.key;
+        n = route.right;
       }
     }
+    return new Snapshot(((BaseNode) n).laData(), lower, upper);
   }
 
   private boolean goesLeft(RouteNode route, Object key, Seek seek) {
@@ -455,16 +429,6 @@ final class ContentionAdaptingTree {
     return (BaseNode) n;
   }
 
-  /** Starts a multi-object write; the caller holds the structure lock. */
-  void writeBegin() {
-    sequence.writeBegin();
-  }
-
-  /** Ends a multi-object write. */
-  void writeEnd() {
-    sequence.writeEnd();
-  }
-
   static void collectBases(TreeNode n, List<BaseNode> into) {
     if (n instanceof RouteNode route) {
       collectBases(route.left, into);
@@ -484,11 +448,6 @@ final class ContentionAdaptingTree {
   /** The number of objects: exact when quiescent; while only inserts run, never decreasing. */
   long objects() {
     return centralObjects != null ? centralObjects.get() : stripedObjects.sum();
-  }
-
-  /** Whether multi-object writes publish a new tree (readConcurrency). */
-  boolean snapshotPublication() {
-    return snapshotPublication;
   }
 
   /** Whether bases split and join (writeConcurrency ON or AUTO). */

@@ -33,21 +33,17 @@ public final class TreeStore implements Store {
   /**
    * @param comparator the key order; null for natural order
    * @param adaptive split and join bases under contention (writeConcurrency ON or AUTO)
+   * @param decentralizedCounters count objects in striped cells rather than one atomic counter
    */
   @SuppressWarnings("unchecked")
-  public TreeStore(
-      Comparator<?> comparator,
-      boolean adaptive,
-      boolean decentralizedCounters,
-      boolean readConcurrency) {
+  public TreeStore(Comparator<?> comparator, boolean adaptive, boolean decentralizedCounters) {
     this(
         new ContentionAdaptingTree(
             comparator != null
                 ? (Comparator<Object>) comparator
                 : (a, b) -> ((Comparable<Object>) a).compareTo(b),
             adaptive,
-            decentralizedCounters,
-            readConcurrency),
+            decentralizedCounters),
         comparator == null);
   }
 
@@ -173,8 +169,8 @@ public final class TreeStore implements Store {
 
   /**
    * Takes the structure lock (freezing the set of bases) and the locks of the bases the keys fall
-   * in, runs {@code lockedCheck}, builds every new base version, then publishes them all between an
-   * odd and an even sequence value (or, with snapshot publication, as a new routing layer).
+   * in, runs {@code lockedCheck}, builds every new base version (every comparison runs here, so a
+   * failing one changes nothing), then publishes them all through one commit flag.
    */
   @Override
   public boolean writeAll(Object[] keys, Merge merge, boolean onlyNew, Runnable lockedCheck) {
@@ -190,13 +186,7 @@ public final class TreeStore implements Store {
         BaseNode base = placed(key, () -> tree.descend(key, Seek.AT_OR_ABOVE));
         staged.put(base, null); // filled in once the base is locked
       }
-      List<BaseNode> locked;
-      if (tree.snapshotPublication()) {
-        locked = new ArrayList<>();
-        ContentionAdaptingTree.collectBases(tree.root, locked); // the whole layer is copied
-      } else {
-        locked = new ArrayList<>(staged.keySet());
-      }
+      List<BaseNode> locked = new ArrayList<>(staged.keySet());
       for (BaseNode base : locked) {
         base.lock.lock(); // only multi-object writers, serialized by structureLock, hold several
       }
@@ -229,20 +219,13 @@ public final class TreeStore implements Store {
               PersistentSortedTree.size(version.getValue())
                   - PersistentSortedTree.size(before.get(version.getKey()));
         }
-        if (tree.snapshotPublication()) {
-          publishLayer(staged, locked);
-          tree.countObjects(delta);
-          return true;
+        BasePublication publication = new BasePublication();
+        for (Map.Entry<BaseNode, Node> version : staged.entrySet()) {
+          publication.stage(version.getKey(), version.getValue());
         }
-        tree.writeBegin();
-        try {
-          for (Map.Entry<BaseNode, Node> version : staged.entrySet()) {
-            version.getKey().srData(version.getValue());
-          }
-          tree.countObjects(delta);
-        } finally {
-          tree.writeEnd();
-        }
+        publication.commit();
+        publication.finish();
+        tree.countObjects(delta);
         return true;
       } finally {
         for (BaseNode base : locked) {
@@ -252,50 +235,6 @@ public final class TreeStore implements Store {
     } finally {
       tree.structureLock.unlock();
     }
-  }
-
-  /**
-   * Publishes a copy of the routing layer whose bases hold {@code staged} versions (or their
-   * current data), then retires the old bases. The caller holds structureLock and every base lock
-   * ({@code locked}).
-   */
-  private void publishLayer(Map<BaseNode, Node> staged, List<BaseNode> locked) {
-    List<BaseNode> fresh = new ArrayList<>(locked.size());
-    ContentionAdaptingTree.TreeNode copy = copyLayer(tree.root, null, staged, fresh);
-    try {
-      tree.root = copy;
-      for (BaseNode old : locked) {
-        old.valid = false; // waiting writers retry in the new layer
-      }
-    } finally {
-      for (BaseNode base : fresh) {
-        base.lock.unlock();
-      }
-    }
-  }
-
-  /** Copies the layer under {@code n}; the new bases come back locked, in key order. */
-  private static ContentionAdaptingTree.TreeNode copyLayer(
-      ContentionAdaptingTree.TreeNode n,
-      ContentionAdaptingTree.RouteNode parent,
-      Map<BaseNode, Node> staged,
-      List<BaseNode> fresh) {
-    if (n instanceof ContentionAdaptingTree.RouteNode route) {
-      ContentionAdaptingTree.RouteNode copy =
-          new ContentionAdaptingTree.RouteNode(route.key, null, null);
-      copy.parent = parent;
-      copy.left = copyLayer(route.left, copy, staged, fresh);
-      copy.right = copyLayer(route.right, copy, staged, fresh);
-      return copy;
-    }
-    BaseNode base = (BaseNode) n;
-    BaseNode copy =
-        new BaseNode(
-            staged.containsKey(base) ? staged.get(base) : ContentionAdaptingTree.dataLocked(base));
-    copy.parent = parent;
-    copy.lock.lock();
-    fresh.add(copy);
-    return copy;
   }
 
   /** Runs a step that orders {@code key}, naming the key if the order fails. */
@@ -343,37 +282,18 @@ public final class TreeStore implements Store {
     tree.structureLock.unlock();
   }
 
-  /** Empties every base; with snapshot publication as one new, empty routing layer. */
+  /** Empties every base, published as one multi-object write. */
   @Override
   public void dropLocked() {
     long removed = 0;
+    BasePublication publication = new BasePublication();
     for (BaseNode base : lockedForAll) {
       removed += PersistentSortedTree.size(ContentionAdaptingTree.dataLocked(base));
+      publication.stage(base, null);
     }
-    if (tree.snapshotPublication()) {
-      BaseNode empty = new BaseNode(null);
-      empty.lock.lock();
-      try {
-        tree.root = empty;
-        tree.baseCount = 1;
-        for (BaseNode old : lockedForAll) {
-          old.valid = false;
-        }
-      } finally {
-        empty.lock.unlock();
-      }
-      tree.countObjects(-removed);
-      return;
-    }
-    tree.writeBegin();
-    try {
-      for (BaseNode base : lockedForAll) {
-        base.srData(null);
-      }
-      tree.countObjects(-removed);
-    } finally {
-      tree.writeEnd();
-    }
+    publication.commit();
+    publication.finish();
+    tree.countObjects(-removed);
   }
 
   // ---- counts ----

@@ -1,27 +1,29 @@
-package io.jets.table.internal.hash;
+package io.jets.table.internal;
 
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 
 /**
- * Left in a bucket of a {@link StripedBuckets} while a multi-object write publishes: the bucket's
- * content (chain or tree) before the write and after it, and the write's {@link Commit}. A reader
- * takes the chain after if the commit flag is set, the chain before otherwise, so it never waits
- * and never sees half of the write.
+ * Left where a multi-object write publishes (a hash bucket, an ordered table's base) while it
+ * publishes: the content there before the write and after it, and the write's {@link Commit}. A
+ * reader takes the content after if the commit flag is set, the content before otherwise, so it
+ * never waits, never retries, and never sees half of the write. Once the flag is set the writer
+ * replaces each marker by its content after, still holding the locks that keep other writers out.
  */
-final class CommitMarker {
-  final Commit commit;
-  final Object before; // a chain (Node or null) or a TreeBin, as a bucket holds
-  final Object after;
+public final class CommitMarker {
+  private final Commit commit;
+  private final Object before; // a hash chain or tree bin, or an ordered base's tree
+  private final Object after;
 
-  CommitMarker(Commit commit, Object before, Object after) {
+  /** A marker of {@code commit}'s write that changes {@code before} into {@code after}. */
+  public CommitMarker(Commit commit, Object before, Object after) {
     this.commit = commit;
     this.before = before;
     this.after = after;
   }
 
-  /** The content (chain or tree) a reader sees now. */
-  Object content() {
+  /** The content a reader sees now. */
+  public Object content() {
     return commit.laCommitted() ? after : before;
   }
 
@@ -29,7 +31,7 @@ final class CommitMarker {
    * One multi-object write's commit flag, shared by all its markers: the single store-release that
    * sets it is the write's linearization point.
    */
-  static final class Commit {
+  public static final class Commit {
     private static final VarHandle COMMITTED;
 
     static {
@@ -44,12 +46,12 @@ final class CommitMarker {
     private boolean committed;
 
     /** Load-acquire: a reader that sees true sees every chain the write published. */
-    boolean laCommitted() {
+    public boolean laCommitted() {
       return (boolean) COMMITTED.getAcquire(this);
     }
 
     /** Store-release, after every marker of the write is in place. */
-    void srCommitted() {
+    public void srCommitted() {
       COMMITTED.setRelease(this, true);
     }
   }
