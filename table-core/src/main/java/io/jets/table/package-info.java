@@ -43,13 +43,12 @@
  * Reads never take a lock and never write shared memory. A multi-object write ({@code insertAll},
  * {@code insertNewAll}, {@code deleteAllObjects}) runs all user code it needs before it publishes
  * anything and then publishes at one point (one commit flag), so no read observes half of it; in
- * every table type and mode, reads never wait for it and never retry. Writes take a
- * writer lock: one per table with {@link io.jets.table.WriteConcurrency#OFF}, one of 64 stripes
- * chosen by key hash with {@link io.jets.table.WriteConcurrency#ON}, one of between 1 and 256
- * stripes, adapted to the contention measured, with {@link io.jets.table.WriteConcurrency#AUTO}
- * (for ordered tables in ON and AUTO, the lock of the base node that holds the key, in a tree whose
- * bases split and join with contention). No operation waits for the owner or goes through a
- * mailbox.
+ * every table type and mode, reads never wait for it and never retry. Writes take a writer lock:
+ * one per table with {@link io.jets.table.WriteConcurrency#OFF}, one of 64 stripes chosen by key
+ * hash with {@link io.jets.table.WriteConcurrency#ON}, one of between 1 and 256 stripes, adapted to
+ * the contention measured, with {@link io.jets.table.WriteConcurrency#AUTO} (for ordered tables in
+ * ON and AUTO, the lock of the base node that holds the key, in a tree whose bases split and join
+ * with contention). No operation waits for the owner or goes through a mailbox.
  *
  * <h2>Observability</h2>
  *
