@@ -210,13 +210,19 @@ public final class StripedBatch {
 
   private void publish() {
     if (stagedCount == 1) {
-      for (int k = 0; k < indexPlusOne.length; k++) {
-        if (indexPlusOne[k] != 0) {
-          StripedBuckets.srSlot(live, indexPlusOne[k] - 1, heads[k]);
-        }
-      }
+      replaceMarkers(); // one bucket: its one store is the linearization point, no marker needed
       return;
     }
+    Commit commit = placeMarkers();
+    commit.srCommitted(); // the linearization point
+    replaceMarkers();
+  }
+
+  /**
+   * Leaves a {@link CommitMarker} (chain before, chain after, one shared flag) in every staged
+   * bucket; returns the flag, not yet set. Readers meanwhile see the chains before.
+   */
+  Commit placeMarkers() {
     Commit commit = new Commit();
     for (int k = 0; k < indexPlusOne.length; k++) {
       if (indexPlusOne[k] != 0) {
@@ -224,7 +230,11 @@ public final class StripedBatch {
         StripedBuckets.srSlot(live, i, new CommitMarker(commit, live[i], heads[k]));
       }
     }
-    commit.srCommitted(); // the linearization point
+    return commit;
+  }
+
+  /** Replaces every marker by its chain after, once the flag is set; readers see no change. */
+  void replaceMarkers() {
     for (int k = 0; k < indexPlusOne.length; k++) {
       if (indexPlusOne[k] != 0) {
         StripedBuckets.srSlot(live, indexPlusOne[k] - 1, heads[k]);
