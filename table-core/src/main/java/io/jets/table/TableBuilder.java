@@ -112,10 +112,9 @@ public abstract class TableBuilder<B extends TableBuilder<B>> {
 
   /**
    * Optimizes for reads that greatly outnumber writes, as ETS's {@code read_concurrency}.
-   * Meaningless, and rejected, on PRIVATE tables. On an ordered table, readers then never retry
-   * around a multi-object write, which publishes a copy of the tree's routing layer instead. On a
-   * hash table readers never wait or retry in any mode, so it changes nothing there; it is accepted
-   * and reported by {@link Table#info()}.
+   * Meaningless, and rejected, on PRIVATE tables. Readers of heap tables never wait for or retry
+   * around a writer in any mode (multi-object writes publish through commit markers), so it changes
+   * no layout; it is accepted and reported by {@link Table#info()}.
    *
    * @param readConcurrency whether to optimize for reads
    * @return this builder
