@@ -21,6 +21,8 @@ import java.util.concurrent.ThreadLocalRandom;
 public final class LocalCluster implements AutoCloseable {
 
   private static final int PORTS = 16; // members this cluster may ever have
+  private static final int FIRST_PORT = 20_000;
+  private static final int PORT_RANGES = (32_768 - FIRST_PORT) / PORTS; // all below 32,768
   private static final int LAST_PORT = 65_535;
 
   private final String name = "jets-local-" + UUID.randomUUID();
@@ -46,10 +48,13 @@ public final class LocalCluster implements AutoCloseable {
     if (size < 1 || size > PORTS) {
       throw new IllegalArgumentException("size " + size + ": between 1 and " + PORTS);
     }
-    // A random port range, so that clusters of concurrent test JVMs do not meet.
+    // A random port range, so that clusters of concurrent test JVMs do not meet, below every
+    // common OS's ephemeral ports (Linux from 32,768; Windows and macOS from 49,152): a member
+    // port drawn there could already be the local end of some outgoing connection, and a member
+    // cannot move (its port is fixed).
     LocalCluster cluster =
         new LocalCluster(
-            20_000 + PORTS * ThreadLocalRandom.current().nextInt(0, 2_000),
+            FIRST_PORT + PORTS * ThreadLocalRandom.current().nextInt(0, PORT_RANGES),
             size < 2 ? 1 : SplitBrain.majority(size));
     try {
       for (int i = 0; i < size; i++) {
