@@ -10,11 +10,12 @@ import java.util.Comparator;
  * Traversals of a {@link ContentionAdaptingTree} that read one base at a time: neighbour steps,
  * range walks in either direction, and positions. Lock-free.
  *
- * <p>Each step reads one validated {@link Snapshot} and uses only the keys inside the interval its
- * path implies, [lower, upper); the next step continues from that bound. A valid base's data is
- * everything the table held in that interval at one instant, and the interval always contains the
- * cursor, so every key present for the whole traversal lies in exactly one step's interval and is
- * visited exactly once; keys come in strictly monotonic order, so none twice.
+ * <p>Each step reads one {@link Snapshot} and uses only the keys inside the interval its path
+ * implies, [lower, upper); the next step continues from that bound. A base's data (a retired base's
+ * too: it froze after the step began) is everything the table held in that interval at one instant
+ * during the step, and the interval always contains the cursor, so every key present for the whole
+ * traversal lies in exactly one step's interval and is visited exactly once; keys come in strictly
+ * monotonic order, so none twice.
  */
 final class OrderedTraversal {
 

@@ -119,6 +119,7 @@ class OrderedMultiObjectReadsTest {
     if (mode != WriteConcurrency.OFF) {
       ContentionAdaptingTreeTest.forceSplit(tree, 150);
       ContentionAdaptingTreeTest.forceSplit(tree, 50);
+      ContentionAdaptingTreeTest.forceSplit(tree, 250);
       assertTrue(
           tree.descend(10, ContentionAdaptingTree.Seek.AT_OR_ABOVE)
               != tree.descend(290, ContentionAdaptingTree.Seek.AT_OR_ABOVE),
@@ -143,7 +144,9 @@ class OrderedMultiObjectReadsTest {
                 });
     writing.await();
     try {
-      for (int round = 0; round < 100_000; round++) {
+      for (int round = 0; round < 200_000; round++) {
+        // Values only grow and a batch writes the three keys one value: a later read of any of
+        // them is never smaller than an earlier one, in either read order.
         Long a = table.get(10);
         Long b = table.get(290);
         Long c = table.get(150);
