@@ -3,7 +3,7 @@ package io.jets.table.internal.tree;
 import io.jets.table.internal.CommitMarker;
 import io.jets.table.internal.CommitMarker.Commit;
 import io.jets.table.internal.tree.ContentionAdaptingTree.BaseNode;
-import io.jets.table.internal.tree.PersistentSortedTree.Node;
+import io.jets.table.internal.tree.LeafTree.Node;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -1,7 +1,8 @@
 package io.jets.table.internal.tree;
 
 import io.jets.table.internal.CommitMarker;
-import io.jets.table.internal.tree.PersistentSortedTree.Node;
+import io.jets.table.internal.tree.LeafTree.Entry;
+import io.jets.table.internal.tree.LeafTree.Node;
 import io.jets.table.spi.KeyOrderException;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
@@ -26,12 +27,13 @@ final class ContentionAdaptingTree {
    *
    * Structure. A contention-adapting search tree (CA tree) [1][2]: route nodes (a key, volatile
    * children) over base nodes. Keys below a route node's key go left, the others right. A base
-   * node holds a lock, a contention statistic, a volatile valid flag and an IMMUTABLE sorted tree
-   * (PersistentSortedTree) published with a release store. ETS's ordered_set with
-   * write_concurrency uses the same structure [3].
+   * node holds a lock, a contention statistic, a volatile valid flag and a B+tree of immutable
+   * sorted-array leaves (LeafTree) whose root it publishes with a release store. ETS's ordered_set
+   * with write_concurrency uses the same routing structure [3] (with AVL trees as bases).
    *
-   * Concurrency. A reader descends from the root and loads the base's data with an acquire load;
-   * that is all: it takes no lock, writes nothing, never waits and never retries. A base being
+   * Concurrency. A reader descends from the root, loads the base's data with an acquire load and
+   * descends its LeafTree to one leaf (acquire loads of the slots on its way); that is all: it
+   * takes no lock, writes nothing, never waits and never retries. A base being
    * published by a multi-object write holds a CommitMarker instead of a tree: the reader takes the
    * version before or after the write by the write's commit flag (BasePublication). A base that an
    * adaptation replaced (a split or a join) never changes again, and a reader that reached it
@@ -42,12 +44,13 @@ final class ContentionAdaptingTree {
    * from a path bound.
    *
    * A writer locks the base (tryLock first, to measure contention), re-checks `valid` (retrying
-   * from the root if it lost a race with an adaptation), builds a new immutable version and
-   * publishes it. Values are never written in place, so a reader's snapshot is a consistent copy
-   * of its base at one instant.
+   * from the root if it lost a race with an adaptation), builds the new leaf and stores it into
+   * its slot (LeafTree's design notes). A leaf never changes once built, so the leaf a reader
+   * loads is a consistent copy of its interval at one instant; a present key's value is replaced
+   * in place, one object at a time.
    *
    * Adaptation. After its write, a writer whose base statistic passed SPLIT_LIMIT splits the base
-   * at its median; one below JOIN_LIMIT joins it with its neighbour. Structural changes serialize
+   * near its middle (at a separator of its LeafTree's root); one below JOIN_LIMIT joins it with its neighbour. Structural changes serialize
    * on structureLock, which adapters only ever tryLock: an adapter that would have to wait gives up
    * (its statistic keeps the evidence and the next write tries again), so adaptation never blocks a
    * write. The new bases of a split (and the joined base of a join) are locked before they are
@@ -107,11 +110,12 @@ final class ContentionAdaptingTree {
     }
   }
 
-  /** A leaf of the routing layer: a lock and an immutable sorted tree. */
+  /** A leaf of the routing layer: a lock and a LeafTree. */
   static final class BaseNode extends TreeNode {
     final ReentrantLock lock = new ReentrantLock();
     int statistic; // guarded by lock
     boolean userCode; // guarded by lock: an update's function runs under it (TreeStore)
+    final LeafTree.Edit edit = LeafTree.Edit.live(); // single-key writes, under lock
     volatile boolean valid = true;
 
     private static final VarHandle DATA;
@@ -125,7 +129,7 @@ final class ContentionAdaptingTree {
     }
 
     @SuppressWarnings("unused")
-    private Object data; // a tree (Node, null when empty) or a CommitMarker; see laData/srData
+    private Object data; // a LeafTree (Node, null when empty) or a CommitMarker; see laData
 
     BaseNode(Node data) {
       this.data = data;
@@ -153,8 +157,9 @@ final class ContentionAdaptingTree {
 
   /**
    * One base's data as a reader saw it, with the interval implied by the route keys on the reader's
-   * path: {@code lower} (inclusive) and {@code upper} (exclusive), null when unbounded. Every key
-   * the data holds inside the interval is all the table held there at one instant.
+   * path: {@code lower} (inclusive) and {@code upper} (exclusive), null when unbounded. Each leaf
+   * the reader then loads from the data holds, inside the interval, all the table held there at one
+   * instant.
    */
   record Snapshot(Node data, Object lower, Object upper) {}
 
@@ -206,8 +211,8 @@ final class ContentionAdaptingTree {
   // ---- reads ----
 
   /** The node whose key compares equal to {@code key}, or null. Lock-free, linearizable. */
-  Node find(Object key) {
-    return PersistentSortedTree.find(descend(key, Seek.AT_OR_ABOVE).laData(), key, order);
+  Entry find(Object key) {
+    return LeafTree.find(descend(key, Seek.AT_OR_ABOVE).laData(), key, order);
   }
 
   /** A snapshot of the base {@code seek} leads to from {@code key}. Lock-free. */
@@ -271,9 +276,14 @@ final class ContentionAdaptingTree {
     return base.laData();
   }
 
-  /** Publishes {@code data} as the base's new version; the caller holds its lock. */
-  void publish(BaseNode base, Node data, long objectDelta) {
-    base.srData(data);
+  /**
+   * Publishes {@code data} as the base's new version (unless the write went in place and the root
+   * is the same) and counts the objects it added; the caller holds the base's lock.
+   */
+  void publish(BaseNode base, Node before, Node data, long objectDelta) {
+    if (data != before) {
+      base.srData(data);
+    }
     countObjects(objectDelta);
   }
 
@@ -306,27 +316,23 @@ final class ContentionAdaptingTree {
 
   // ---- adaptation (the caller holds the base's lock) ----
 
-  /** Splits {@code base} at its median if the structure lock is free; returns whether it did. */
+  /** Splits {@code base} near its middle if the structure lock is free; returns whether it did. */
   boolean trySplit(BaseNode base) {
     if (!structureLock.tryLock()) {
       return false;
     }
     try {
-      Node data = dataLocked(base);
-      if (PersistentSortedTree.size(data) < 2 || depth(base) >= MAX_ROUTE_DEPTH) {
+      LeafTree.Split parts = LeafTree.split(dataLocked(base));
+      if (parts == null || depth(base) >= MAX_ROUTE_DEPTH) {
         base.statistic = 0; // nothing to gain from splitting: stop asking
         return false;
       }
-      Node median = PersistentSortedTree.nodeAt(data, data.size / 2);
-      PersistentSortedTree.Split parts = PersistentSortedTree.split(data, median.key, order);
-      BaseNode left = new BaseNode(parts.below());
-      BaseNode right =
-          new BaseNode(
-              PersistentSortedTree.join(null, median.key, median.laValue(), parts.above()));
+      BaseNode left = new BaseNode(parts.left());
+      BaseNode right = new BaseNode(parts.right());
       left.lock.lock();
       right.lock.lock();
       try {
-        RouteNode route = new RouteNode(median.key, left, right);
+        RouteNode route = new RouteNode(parts.key(), left, right);
         route.parent = base.parent;
         left.parent = route;
         right.parent = route;
@@ -366,8 +372,8 @@ final class ContentionAdaptingTree {
       try {
         Node joinedData =
             baseIsLeft
-                ? PersistentSortedTree.join2(dataLocked(base), dataLocked(neighbour))
-                : PersistentSortedTree.join2(dataLocked(neighbour), dataLocked(base));
+                ? LeafTree.join(dataLocked(base), dataLocked(neighbour))
+                : LeafTree.join(dataLocked(neighbour), dataLocked(base));
         BaseNode joined = new BaseNode(joinedData);
         joined.lock.lock();
         try {

@@ -3,52 +3,143 @@ package io.jets.table.internal.tree;
 import io.jets.table.internal.select.MatchEvaluation.KeyRange;
 import io.jets.table.internal.tree.ContentionAdaptingTree.Seek;
 import io.jets.table.internal.tree.ContentionAdaptingTree.Snapshot;
-import io.jets.table.internal.tree.PersistentSortedTree.Node;
+import io.jets.table.internal.tree.LeafTree.Entry;
+import io.jets.table.internal.tree.LeafTree.Inner;
+import io.jets.table.internal.tree.LeafTree.Leaf;
+import io.jets.table.internal.tree.LeafTree.Node;
 import java.util.Comparator;
 
 /**
- * Traversals of a {@link ContentionAdaptingTree} that read one base at a time: neighbour steps,
- * range walks in either direction, and positions. Lock-free.
+ * Traversals of a {@link ContentionAdaptingTree} that read one base at a time, and in a base one
+ * leaf at a time: neighbour steps, range walks in either direction, counts and positions.
+ * Lock-free; nothing allocated per object.
  *
  * <p>Each step reads one {@link Snapshot} and uses only the keys inside the interval its path
- * implies, [lower, upper); the next step continues from that bound. A base's data (a retired base's
- * too: it froze after the step began) is everything the table held in that interval at one instant
- * during the step, and the interval always contains the cursor, so every key present for the whole
- * traversal lies in exactly one step's interval and is visited exactly once; keys come in strictly
- * monotonic order, so none twice.
+ * implies, [lower, upper); the next step continues from that bound. Inside the base's data (a
+ * retired base's too: it froze after the step began) a walk moves from leaf to leaf along the inner
+ * nodes it loaded: the data's inner nodes never change their separators, so their slots partition
+ * the base's interval, and each leaf loaded from a slot is everything the table held in the slot's
+ * interval at one instant during the step (LeafTree's design notes). So every key present for the
+ * whole traversal lies in exactly one leaf a step reads inside its interval and is visited exactly
+ * once; keys come in strictly monotonic order, so none twice.
  */
 final class OrderedTraversal {
 
   private OrderedTraversal() {}
 
-  /** Receives the nodes of a walk; returns false to stop it. */
+  /** Receives the objects of a walk; returns false to stop it. */
   @FunctionalInterface
   interface NodeVisitor {
-    boolean visit(Node node);
+    boolean visit(Entry entry);
+  }
+
+  /** Receives the leaves of a base in order, each with the index to start from; false stops. */
+  @FunctionalInterface
+  private interface LeafVisitor {
+    boolean visit(Leaf leaf, int from);
   }
 
   /**
-   * The node after {@code key} in key order ({@code forward}) or before it, whether or not {@code
-   * key} is present; the first or last node when {@code key} is null. Null at the end.
+   * Visits the leaves of {@code t} in key order from the one holding {@code bound} (the first when
+   * null), each with the index of its first key at or above {@code bound} ({@code inclusive}) or
+   * above it; false if the visitor stopped.
    */
-  static Node step(ContentionAdaptingTree tree, Object key, boolean forward) {
+  private static boolean ascendLeaves(
+      Node t, Object bound, boolean inclusive, LeafVisitor visitor, Comparator<Object> order) {
+    if (t == null) {
+      return true;
+    }
+    if (t instanceof Leaf leaf) {
+      return visitor.visit(leaf, bound == null ? 0 : leaf.rank(bound, !inclusive, order));
+    }
+    Inner inner = (Inner) t;
+    int c = bound == null ? 0 : inner.childFor(bound, order);
+    if (!ascendLeaves(inner.laChild(c), bound, inclusive, visitor, order)) {
+      return false;
+    }
+    for (c++; c < inner.size(); c++) {
+      if (!ascendLeaves(inner.laChild(c), null, false, visitor, order)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * Visits the leaves of {@code t} in reverse key order from the one holding {@code bound} ({@code
+   * inclusive}) or the keys just below it (the last leaf when null), each with the index of its
+   * last key at or below {@code bound} ({@code inclusive}) or below it; false if stopped.
+   */
+  private static boolean descendLeaves(
+      Node t, Object bound, boolean inclusive, LeafVisitor visitor, Comparator<Object> order) {
+    if (t == null) {
+      return true;
+    }
+    if (t instanceof Leaf leaf) {
+      return visitor.visit(
+          leaf, (bound == null ? leaf.size() : leaf.rank(bound, inclusive, order)) - 1);
+    }
+    Inner inner = (Inner) t;
+    int c =
+        bound == null
+            ? inner.size() - 1
+            : inclusive ? inner.childFor(bound, order) : inner.childBelow(bound, order);
+    if (!descendLeaves(inner.laChild(c), bound, inclusive, visitor, order)) {
+      return false;
+    }
+    for (c--; c >= 0; c--) {
+      if (!descendLeaves(inner.laChild(c), null, false, visitor, order)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * The end of a leaf's keys before {@code stop} ({@code stopInclusive}: at or before it): one
+   * comparison with the last key when the whole leaf is before it, else a binary search.
+   */
+  private static int end(Leaf leaf, Object stop, boolean stopInclusive, Comparator<Object> order) {
+    int n = leaf.size();
+    if (stop == null) {
+      return n;
+    }
+    int c = order.compare(leaf.key(n - 1), stop);
+    return c < 0 || (c == 0 && stopInclusive) ? n : leaf.rank(stop, stopInclusive, order);
+  }
+
+  /** The first base snapshot at or after {@code bound} (the first base when null). */
+  private static Snapshot from(ContentionAdaptingTree tree, Object bound) {
+    return bound == null ? tree.snapshot(null, Seek.FIRST) : tree.snapshot(bound, Seek.AT_OR_ABOVE);
+  }
+
+  /**
+   * The object after {@code key} in key order ({@code forward}) or before it, whether or not {@code
+   * key} is present; the first or last object when {@code key} is null. Null at the end.
+   */
+  static Entry step(ContentionAdaptingTree tree, Object key, boolean forward) {
     Comparator<Object> order = tree.order();
     Object bound = key;
     boolean inclusive = false; // an ascending step continues at an upper bound, inclusive
+    Entry[] found = new Entry[1];
     for (; ; ) {
-      Snapshot s;
-      Node found;
+      found[0] = null;
       if (forward) {
-        s =
-            bound == null
-                ? tree.snapshot(null, Seek.FIRST)
-                : tree.snapshot(bound, Seek.AT_OR_ABOVE);
-        found =
-            bound == null
-                ? PersistentSortedTree.first(s.data())
-                : PersistentSortedTree.ceiling(s.data(), bound, inclusive, order);
-        if (found != null && (s.upper() == null || order.compare(found.key, s.upper()) < 0)) {
-          return found;
+        Snapshot s = from(tree, bound);
+        ascendLeaves(
+            s.data(),
+            bound,
+            inclusive,
+            (leaf, i) -> {
+              if (i < leaf.size()) {
+                found[0] = leaf.entry(i);
+                return false;
+              }
+              return true;
+            },
+            order);
+        if (found[0] != null && (s.upper() == null || order.compare(found[0].key, s.upper()) < 0)) {
+          return found[0];
         }
         if (s.upper() == null) {
           return null;
@@ -56,13 +147,23 @@ final class OrderedTraversal {
         bound = s.upper();
         inclusive = true;
       } else {
-        s = bound == null ? tree.snapshot(null, Seek.LAST) : tree.snapshot(bound, Seek.BELOW);
-        found =
-            bound == null
-                ? PersistentSortedTree.last(s.data())
-                : PersistentSortedTree.floor(s.data(), bound, false, order);
-        if (found != null && (s.lower() == null || order.compare(found.key, s.lower()) >= 0)) {
-          return found;
+        Snapshot s =
+            bound == null ? tree.snapshot(null, Seek.LAST) : tree.snapshot(bound, Seek.BELOW);
+        descendLeaves(
+            s.data(),
+            bound,
+            false,
+            (leaf, i) -> {
+              if (i >= 0) {
+                found[0] = leaf.entry(i);
+                return false;
+              }
+              return true;
+            },
+            order);
+        if (found[0] != null
+            && (s.lower() == null || order.compare(found[0].key, s.lower()) >= 0)) {
+          return found[0];
         }
         if (s.lower() == null) {
           return null;
@@ -74,34 +175,33 @@ final class OrderedTraversal {
 
   /**
    * The number of keys inside {@code range}, step by step as {@link #walk} visits them (each key
-   * present for the whole count is counted once), from the subtree sizes of each snapshot: two
-   * ranks per base, no node visited.
+   * present for the whole count is counted once): a binary search in the leaves at the ends of the
+   * range, one length for each leaf between; no object visited.
    */
   static long count(ContentionAdaptingTree tree, KeyRange range) {
     Comparator<Object> order = tree.order();
     Object bound = range.lower();
     boolean inclusive = range.lowerInclusive();
-    long count = 0;
+    long[] count = new long[1];
     for (; ; ) {
-      Snapshot s =
-          bound == null ? tree.snapshot(null, Seek.FIRST) : tree.snapshot(bound, Seek.AT_OR_ABOVE);
-      Node data = s.data();
+      Snapshot s = from(tree, bound);
       Object upper = s.upper(); // this step's interval is [bound, upper)
-      int from = bound == null ? 0 : PersistentSortedTree.rank(data, bound, !inclusive, order);
       boolean endsHere =
           range.upper() != null && (upper == null || order.compare(range.upper(), upper) < 0);
-      int to;
-      if (endsHere) {
-        to = PersistentSortedTree.rank(data, range.upper(), range.upperInclusive(), order);
-      } else {
-        to =
-            upper == null
-                ? PersistentSortedTree.size(data)
-                : PersistentSortedTree.rank(data, upper, false, order);
-      }
-      count += Math.max(0, to - from);
+      Object stop = endsHere ? range.upper() : upper;
+      boolean stopInclusive = endsHere && range.upperInclusive();
+      ascendLeaves(
+          s.data(),
+          bound,
+          inclusive,
+          (leaf, i) -> {
+            int end = end(leaf, stop, stopInclusive, order);
+            count[0] += Math.max(0, end - i);
+            return end == leaf.size();
+          },
+          order);
       if (endsHere || upper == null) {
-        return count;
+        return count[0];
       }
       bound = upper;
       inclusive = true;
@@ -119,7 +219,7 @@ final class OrderedTraversal {
   }
 
   /**
-   * Visits the nodes inside {@code range} in key order (or reversed), starting strictly after
+   * Visits the objects inside {@code range} in key order (or reversed), starting strictly after
    * {@code after} when {@code resume}.
    *
    * @return true if the walk reached the end of the range, false if the visitor stopped it
@@ -148,34 +248,31 @@ final class OrderedTraversal {
     for (; ; ) {
       end[0] = StepEnd.INTERVAL_DONE;
       if (!reverse) {
-        Snapshot s =
-            bound == null
-                ? tree.snapshot(null, Seek.FIRST)
-                : tree.snapshot(bound, Seek.AT_OR_ABOVE);
+        Snapshot s = from(tree, bound);
         Object upper = s.upper();
-        // One comparison per node: against whichever ends first, this step's interval (upper,
-        // exclusive) or the range (its upper bound, inclusive or not).
+        // Each leaf up to whichever ends first: this step's interval (upper, exclusive) or the
+        // range (its upper bound, inclusive or not); one comparison per leaf inside both.
         boolean rangeEndsFirst =
             range.upper() != null && (upper == null || order.compare(range.upper(), upper) < 0);
         Object stop = rangeEndsFirst ? range.upper() : upper;
         boolean stopInclusive = rangeEndsFirst && range.upperInclusive();
-        ascend(
+        ascendLeaves(
             s.data(),
             bound,
             inclusive,
-            node -> {
-              if (stop != null) {
-                int c = order.compare(node.key, stop);
-                if (c > 0 || (c == 0 && !stopInclusive)) {
-                  if (rangeEndsFirst) {
-                    end[0] = StepEnd.RANGE_DONE;
-                  }
-                  return false; // past the range, or in a later step's interval
+            (leaf, i) -> {
+              int n = end(leaf, stop, stopInclusive, order);
+              for (; i < n; i++) {
+                if (!visitor.visit(leaf.entry(i))) {
+                  end[0] = StepEnd.STOPPED;
+                  return false;
                 }
               }
-              if (!visitor.visit(node)) {
-                end[0] = StepEnd.STOPPED;
-                return false;
+              if (n < leaf.size()) {
+                if (rangeEndsFirst) {
+                  end[0] = StepEnd.RANGE_DONE;
+                }
+                return false; // past the range, or in a later step's interval
               }
               return true;
             },
@@ -183,7 +280,7 @@ final class OrderedTraversal {
         if (end[0] != StepEnd.INTERVAL_DONE) {
           return end[0] == StepEnd.RANGE_DONE;
         }
-        if (upper == null || range.above(upper, order)) {
+        if (rangeEndsFirst || upper == null || range.above(upper, order)) {
           return true; // every later key is past the range
         }
         bound = upper;
@@ -194,21 +291,27 @@ final class OrderedTraversal {
                 ? tree.snapshot(null, Seek.LAST)
                 : tree.snapshot(bound, inclusive ? Seek.AT_OR_ABOVE : Seek.BELOW);
         Object lower = s.lower();
-        descend(
+        boolean rangeEndsFirst =
+            range.lower() != null && (lower == null || order.compare(range.lower(), lower) >= 0);
+        Object stop = rangeEndsFirst ? range.lower() : lower;
+        boolean stopInclusive = !rangeEndsFirst || range.lowerInclusive();
+        descendLeaves(
             s.data(),
             bound,
             inclusive,
-            node -> {
-              if (lower != null && order.compare(node.key, lower) < 0) {
-                return false; // belongs to a later step's interval
+            (leaf, i) -> {
+              int first = stop == null ? 0 : leaf.rank(stop, !stopInclusive, order);
+              for (; i >= first; i--) {
+                if (!visitor.visit(leaf.entry(i))) {
+                  end[0] = StepEnd.STOPPED;
+                  return false;
+                }
               }
-              if (range.below(node.key, order)) {
-                end[0] = StepEnd.RANGE_DONE;
-                return false;
-              }
-              if (!visitor.visit(node)) {
-                end[0] = StepEnd.STOPPED;
-                return false;
+              if (first > 0) {
+                if (rangeEndsFirst) {
+                  end[0] = StepEnd.RANGE_DONE;
+                }
+                return false; // before the range, or in a later step's interval
               }
               return true;
             },
@@ -216,7 +319,7 @@ final class OrderedTraversal {
         if (end[0] != StepEnd.INTERVAL_DONE) {
           return end[0] == StepEnd.RANGE_DONE;
         }
-        if (lower == null || (range.lower() != null && order.compare(lower, range.lower()) <= 0)) {
+        if (rangeEndsFirst || lower == null) {
           return true; // every earlier key is before the range
         }
         bound = lower;
@@ -225,69 +328,37 @@ final class OrderedTraversal {
     }
   }
 
-  /** In-order visit of the keys at or after {@code from}; false if the visitor stopped. */
-  private static boolean ascend(
-      Node t, Object from, boolean inclusive, NodeVisitor visitor, Comparator<Object> order) {
-    while (t != null) {
-      boolean visitHere = true;
-      if (from != null) {
-        int c = order.compare(t.key, from);
-        visitHere = c > 0 || (c == 0 && inclusive);
-      }
-      if (visitHere) {
-        if (!ascend(t.left, from, inclusive, visitor, order) || !visitor.visit(t)) {
-          return false;
-        }
-        from = null; // everything to the right is after from
-      }
-      t = t.right;
-    }
-    return true;
-  }
-
-  /** Reverse in-order visit of the keys at or before {@code from}; false if the visitor stopped. */
-  private static boolean descend(
-      Node t, Object from, boolean inclusive, NodeVisitor visitor, Comparator<Object> order) {
-    while (t != null) {
-      boolean visitHere = true;
-      if (from != null) {
-        int c = order.compare(t.key, from);
-        visitHere = c < 0 || (c == 0 && inclusive);
-      }
-      if (visitHere) {
-        if (!descend(t.right, from, inclusive, visitor, order) || !visitor.visit(t)) {
-          return false;
-        }
-        from = null;
-      }
-      t = t.left;
-    }
-    return true;
-  }
-
-  /** The node at position {@code index} in key order, or null past the end. */
-  static Node nodeAt(ContentionAdaptingTree tree, long index) {
+  /** The object at position {@code index} in key order, or null past the end. */
+  static Entry nodeAt(ContentionAdaptingTree tree, long index) {
     Comparator<Object> order = tree.order();
     Object bound = null;
-    long remaining = index;
+    long[] remaining = {index};
+    Entry[] found = new Entry[1];
     for (; ; ) {
-      Snapshot s =
-          bound == null ? tree.snapshot(null, Seek.FIRST) : tree.snapshot(bound, Seek.AT_OR_ABOVE);
-      Node data = s.data();
-      int start = bound == null ? 0 : PersistentSortedTree.rank(data, bound, false, order);
-      int end =
-          s.upper() == null
-              ? PersistentSortedTree.size(data)
-              : PersistentSortedTree.rank(data, s.upper(), false, order);
-      int count = Math.max(0, end - start);
-      if (remaining < count) {
-        return PersistentSortedTree.nodeAt(data, start + (int) remaining);
+      Snapshot s = from(tree, bound);
+      Object upper = s.upper();
+      ascendLeaves(
+          s.data(),
+          bound,
+          true,
+          (leaf, i) -> {
+            int end = end(leaf, upper, false, order);
+            int count = Math.max(0, end - i);
+            if (remaining[0] < count) {
+              found[0] = leaf.entry(i + (int) remaining[0]);
+              return false;
+            }
+            remaining[0] -= count;
+            return end == leaf.size();
+          },
+          order);
+      if (found[0] != null) {
+        return found[0];
       }
-      remaining -= count;
-      if (s.upper() == null) {
+      if (upper == null) {
         return null;
       }
-      bound = s.upper();
+      bound = upper;
     }
   }
 }

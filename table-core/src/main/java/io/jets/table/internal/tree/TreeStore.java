@@ -5,7 +5,8 @@ import io.jets.table.internal.select.MatchEvaluation;
 import io.jets.table.internal.select.MatchEvaluation.KeyRange;
 import io.jets.table.internal.tree.ContentionAdaptingTree.BaseNode;
 import io.jets.table.internal.tree.ContentionAdaptingTree.Seek;
-import io.jets.table.internal.tree.PersistentSortedTree.Node;
+import io.jets.table.internal.tree.LeafTree.Edit;
+import io.jets.table.internal.tree.LeafTree.Node;
 import io.jets.table.spi.KeyOrderException;
 import io.jets.table.spi.Store;
 import io.jets.table.spi.StoredObject;
@@ -141,8 +142,7 @@ public final class TreeStore implements Store {
 
   @Override
   public StoredObject findLocked(Object lock, Object key) {
-    return PersistentSortedTree.find(
-        ContentionAdaptingTree.dataLocked((BaseNode) lock), key, order);
+    return LeafTree.find(ContentionAdaptingTree.dataLocked((BaseNode) lock), key, order);
   }
 
   @Override
@@ -150,14 +150,14 @@ public final class TreeStore implements Store {
       Object lock, StoredObject present, Object key, Object value, long objectDelta) {
     BaseNode base = (BaseNode) lock;
     Node data = ContentionAdaptingTree.dataLocked(base);
+    Edit edit = base.edit;
     Node written =
         value == null
-            ? PersistentSortedTree.remove(data, key, order)
-            : PersistentSortedTree.put(data, key, value, order);
-    // The count moves by what this very descent did (subtree sizes), not by the caller's earlier
-    // look: under a comparator that breaks its contract the two can disagree.
-    tree.publish(
-        base, written, PersistentSortedTree.size(written) - PersistentSortedTree.size(data));
+            ? LeafTree.remove(data, key, order, edit)
+            : LeafTree.put(data, key, value, order, edit);
+    // The count moves by what this very descent did, not by the caller's earlier look: under a
+    // comparator that breaks its contract the two can disagree.
+    tree.publish(base, data, written, edit.delta);
   }
 
   @Override
@@ -197,27 +197,23 @@ public final class TreeStore implements Store {
         if (onlyNew) {
           for (Object key : keys) {
             Node data = staged.get(tree.descend(key, Seek.AT_OR_ABOVE));
-            if (placed(key, () -> PersistentSortedTree.find(data, key, order)) != null) {
+            if (placed(key, () -> LeafTree.find(data, key, order)) != null) {
               return false;
             }
           }
         }
-        Map<BaseNode, Node> before = new LinkedHashMap<>(staged);
+        Edit edit = Edit.batch(); // copies what it changes: the live versions stay as they are
+        long delta = 0; // from the writing descents themselves, as for a single-key write
         for (int i = 0; i < keys.length; i++) {
           Object key = keys[i];
           BaseNode base = tree.descend(key, Seek.AT_OR_ABOVE);
           Node data = staged.get(base);
-          Node present = placed(key, () -> PersistentSortedTree.find(data, key, order));
+          StoredObject present = placed(key, () -> LeafTree.find(data, key, order));
           Object merged = merge.merge(i, present);
           if (merged != null) {
-            staged.put(base, placed(key, () -> PersistentSortedTree.put(data, key, merged, order)));
+            staged.put(base, placed(key, () -> LeafTree.put(data, key, merged, order, edit)));
+            delta += edit.delta;
           }
-        }
-        long delta = 0; // from the new versions themselves, as for a single-key write
-        for (Map.Entry<BaseNode, Node> version : staged.entrySet()) {
-          delta +=
-              PersistentSortedTree.size(version.getValue())
-                  - PersistentSortedTree.size(before.get(version.getKey()));
         }
         BasePublication publication = new BasePublication();
         for (Map.Entry<BaseNode, Node> version : staged.entrySet()) {
@@ -288,7 +284,7 @@ public final class TreeStore implements Store {
     long removed = 0;
     BasePublication publication = new BasePublication();
     for (BaseNode base : lockedForAll) {
-      removed += PersistentSortedTree.size(ContentionAdaptingTree.dataLocked(base));
+      removed += LeafTree.size(ContentionAdaptingTree.dataLocked(base));
       publication.stage(base, null);
     }
     publication.commit();
@@ -305,8 +301,9 @@ public final class TreeStore implements Store {
 
   @Override
   public long memoryBytes() {
-    // A tree node is a 12-byte header, four references and two ints (40 bytes aligned); a base
-    // node with its lock about 96 bytes; a route node 32.
+    // Per object: its entry (24 bytes) and two references in a leaf (8 bytes, about 12 at the
+    // usual two-thirds fill), plus its share of leaf and inner headers: about 40. A base node with
+    // its lock about 96 bytes; a route node 32.
     int bases = tree.baseCount();
     return 64L + 40L * tree.objects() + 96L * bases + 32L * (bases - 1);
   }

@@ -83,14 +83,14 @@ class OrderedMultiObjectReadsTest {
     TreeStore store = TreeTables.storeOf(table);
     store.lockAll();
     try {
-      Map<ContentionAdaptingTree.BaseNode, PersistentSortedTree.Node> versions =
+      Map<ContentionAdaptingTree.BaseNode, LeafTree.Node> versions =
           new LinkedHashMap<>(); // one new version per base, as a batch stages them
+      LeafTree.Edit edit = LeafTree.Edit.batch();
       for (int key : new int[] {10, 90}) {
         ContentionAdaptingTree.BaseNode base =
             tree.descend(key, ContentionAdaptingTree.Seek.AT_OR_ABOVE);
-        PersistentSortedTree.Node data =
-            versions.getOrDefault(base, ContentionAdaptingTree.dataLocked(base));
-        versions.put(base, PersistentSortedTree.put(data, key, key + 1_000L, tree.order()));
+        LeafTree.Node data = versions.getOrDefault(base, ContentionAdaptingTree.dataLocked(base));
+        versions.put(base, LeafTree.put(data, key, key + 1_000L, tree.order(), edit));
       }
       BasePublication publication = new BasePublication();
       versions.forEach(publication::stage);

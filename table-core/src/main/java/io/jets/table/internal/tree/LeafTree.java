@@ -1,0 +1,559 @@
+package io.jets.table.internal.tree;
+
+import io.jets.table.spi.StoredObject;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.util.Arrays;
+import java.util.Comparator;
+
+/**
+ * The data of one base of a {@link ContentionAdaptingTree}: a B+tree whose leaves are immutable
+ * sorted arrays and whose inner nodes' child slots a writer replaces in place, so a write copies
+ * one leaf and stores one reference. One writer at a time (the base's lock holder); any number of
+ * lock-free readers.
+ */
+final class LeafTree {
+  /*
+   * Design notes
+   *
+   * Layout. A leaf is one array of up to LEAF_MAX (key, object) pairs, key i at 2i and its object
+   * at 2i + 1: a binary search touches the keys' references in one or two cache lines instead of
+   * one tree node per probe [1][2]. An inner node holds n - 1 separator keys and n children; child
+   * i holds the keys k with sep[i - 1] <= k < sep[i], as the CA tree's route nodes do. Every leaf
+   * is at the same depth.
+   *
+   * Concurrency. Leaves and separator arrays never change once built. A single-key write (a live
+   * Edit) builds the new leaf and stores it into its parent's slot with a release store; a leaf
+   * that splits or merges changes its parent's separators, so the parent is copied and stored in
+   * its own parent's slot, and so on up (about once per LEAF_MAX / 2 writes); a new root is
+   * published by the base. A present key's value is replaced in place (StoredObject.srValue). A
+   * reader loads each slot with an acquire load and sees, for each leaf it reads, the keys that
+   * leaf's interval held at one instant during its read: a node a write copied never changes again,
+   * and one that it did not copy only ever has slots replaced by versions of the same interval.
+   * Walks read one leaf at a time and continue from the leaf's upper bound (OrderedTraversal), so
+   * a key present for the whole walk is met exactly once.
+   *
+   * Batches (a multi-object write) must leave the live version untouched until their commit: an
+   * Edit that is not live copies every inner node it changes once (the copy records the edit as
+   * its owner and is then changed in place) and never replaces a value in place.
+   *
+   * Occupancy. A leaf or inner node that falls below a quarter of its capacity merges with a
+   * neighbour when the two fit in one node; otherwise it stays as it is (no borrowing), so a node
+   * is never empty and the height stays logarithmic in the largest size the base has had.
+   *
+   * [1] T. Kobus, M. Kokocinski, P. Wojciechowski. Jiffy: a lock-free skip list with batch updates
+   *     and snapshots. PPoPP 2022 (sorted-array nodes replaced whole).
+   * [2] D. Basin et al. KiWi: a key-value map for scalable real-time analytics. PPoPP 2017.
+   */
+
+  /** Pairs per leaf: 32 keys' references fill two 64-byte lines with compressed oops. */
+  static final int LEAF_MAX = 32;
+
+  /** Children per inner node: three levels hold 32,768 leaves (about 700,000 keys). */
+  static final int INNER_MAX = 32;
+
+  /** Below this many pairs (or children) a node merges with a neighbour that fits beside it. */
+  static final int LEAF_MIN = LEAF_MAX / 4;
+
+  static final int INNER_MIN = INNER_MAX / 4;
+
+  private static final VarHandle SLOT = MethodHandles.arrayElementVarHandle(Node[].class);
+
+  private LeafTree() {}
+
+  /** An object of an ordered table; its value may be replaced in place by a live edit. */
+  static final class Entry extends StoredObject {
+    Entry(Object key, Object value) {
+      super(key, value);
+    }
+
+    void replace(Object value) {
+      srValue(value);
+    }
+  }
+
+  /** A leaf or an inner node. */
+  abstract static sealed class Node permits Leaf, Inner {
+    /** Pairs in a leaf, children in an inner node: never zero. */
+    abstract int size();
+  }
+
+  /** An immutable sorted array of (key, entry) pairs. */
+  static final class Leaf extends Node {
+    final Object[] pairs;
+
+    Leaf(Object[] pairs) {
+      this.pairs = pairs;
+    }
+
+    @Override
+    int size() {
+      return pairs.length >> 1;
+    }
+
+    Object key(int i) {
+      return pairs[i << 1];
+    }
+
+    Entry entry(int i) {
+      return (Entry) pairs[(i << 1) + 1];
+    }
+
+    /** The index of the key comparing equal to {@code key}, or -(insertion point) - 1. */
+    int search(Object key, Comparator<Object> order) {
+      int lo = 0;
+      int hi = size() - 1;
+      while (lo <= hi) {
+        int mid = (lo + hi) >>> 1;
+        int c = order.compare(pairs[mid << 1], key);
+        if (c < 0) {
+          lo = mid + 1;
+        } else if (c > 0) {
+          hi = mid - 1;
+        } else {
+          return mid;
+        }
+      }
+      return -(lo + 1);
+    }
+
+    /** The number of keys below {@code key} ({@code inclusive}: at or below). */
+    int rank(Object key, boolean inclusive, Comparator<Object> order) {
+      int i = search(key, order);
+      return i >= 0 ? (inclusive ? i + 1 : i) : -(i + 1);
+    }
+
+    private Leaf slice(int from, int to) {
+      return new Leaf(Arrays.copyOfRange(pairs, from << 1, to << 1));
+    }
+  }
+
+  /** Separator keys over children whose slots a live writer replaces in place. */
+  static final class Inner extends Node {
+    final Object[] keys; // keys.length == children.length - 1
+    private final Node[] children; // touched only through laChild / srChild
+    final int height; // 1 above leaves
+    final Object owner; // the Edit that built this node, which may change it in place
+
+    Inner(Object[] keys, Node[] children, Edit owner) {
+      this.keys = keys;
+      this.children = children;
+      this.height = children[0] instanceof Inner inner ? inner.height + 1 : 1;
+      this.owner = owner;
+    }
+
+    @Override
+    int size() {
+      return children.length;
+    }
+
+    /** Child {@code i}, load-acquire: a leaf stored in place is seen fully built. */
+    Node laChild(int i) {
+      return (Node) SLOT.getAcquire(children, i);
+    }
+
+    /** Replaces child {@code i} by a version of the same interval, store-release. */
+    void srChild(int i, Node child) {
+      SLOT.setRelease(children, i, child);
+    }
+
+    /** The child holding {@code key}: the number of separators at or below it. */
+    int childFor(Object key, Comparator<Object> order) {
+      int lo = 0;
+      int hi = keys.length - 1;
+      while (lo <= hi) {
+        int mid = (lo + hi) >>> 1;
+        if (order.compare(keys[mid], key) <= 0) {
+          lo = mid + 1;
+        } else {
+          hi = mid - 1;
+        }
+      }
+      return lo;
+    }
+
+    /** The child holding the keys just below {@code key}: the separators below it. */
+    int childBelow(Object key, Comparator<Object> order) {
+      int lo = 0;
+      int hi = keys.length - 1;
+      while (lo <= hi) {
+        int mid = (lo + hi) >>> 1;
+        if (order.compare(keys[mid], key) < 0) {
+          lo = mid + 1;
+        } else {
+          hi = mid - 1;
+        }
+      }
+      return lo;
+    }
+
+    private Node[] children() {
+      Node[] copy = new Node[children.length];
+      for (int i = 0; i < copy.length; i++) {
+        copy[i] = laChild(i);
+      }
+      return copy;
+    }
+  }
+
+  /**
+   * Who writes: a live edit (a single-key write, in place where readers allow) or a batch, which
+   * copies what it changes. {@code delta} is the change in the object count of the last write.
+   */
+  static final class Edit {
+    /** The owner of nodes that splits and joins of bases build; its delta is never used. */
+    private static final Edit STRUCTURE = live();
+
+    private final boolean live;
+    int delta;
+
+    private Edit(boolean live) {
+      this.live = live;
+    }
+
+    /** A base's single-key edit, used under the base's lock only. */
+    static Edit live() {
+      return new Edit(true);
+    }
+
+    /** A batch's edit: changes nothing that was built before it. */
+    static Edit batch() {
+      return new Edit(false);
+    }
+
+    boolean mayChange(Inner node) {
+      return live || node.owner == this;
+    }
+  }
+
+  // ---- reads (any thread, lock-free) ----
+
+  /** The entry whose key compares equal to {@code key}, or null. */
+  static Entry find(Node t, Object key, Comparator<Object> order) {
+    while (t instanceof Inner inner) {
+      t = inner.laChild(inner.childFor(key, order));
+    }
+    if (t == null) {
+      return null;
+    }
+    Leaf leaf = (Leaf) t;
+    int i = leaf.search(key, order);
+    return i >= 0 ? leaf.entry(i) : null;
+  }
+
+  /** The first key of {@code t} (not empty). */
+  static Object firstKey(Node t) {
+    while (t instanceof Inner inner) {
+      t = inner.laChild(0);
+    }
+    return ((Leaf) t).key(0);
+  }
+
+  /** The number of entries: a walk over the leaves, for rare callers (clear, split checks). */
+  static long size(Node t) {
+    if (t == null) {
+      return 0;
+    }
+    if (t instanceof Leaf leaf) {
+      return leaf.size();
+    }
+    Inner inner = (Inner) t;
+    long size = 0;
+    for (int i = 0; i < inner.size(); i++) {
+      size += size(inner.laChild(i));
+    }
+    return size;
+  }
+
+  // ---- writes (the base's lock holder) ----
+
+  /** Marks a child that became empty, for its parent to drop. */
+  private static final Object EMPTY = new Object();
+
+  /** A node that split in two: the parent takes {@code right} after {@code left}. */
+  record Split(Node left, Object key, Node right) {}
+
+  /**
+   * {@code t} with {@code value} stored under {@code key} (which replaces a key comparing equal);
+   * the new root, which is {@code t} itself when the write went in place. Sets {@code edit.delta}.
+   */
+  static Node put(Node t, Object key, Object value, Comparator<Object> order, Edit edit) {
+    if (t == null) {
+      edit.delta = 1;
+      return new Leaf(new Object[] {key, new Entry(key, value)});
+    }
+    Object r = insert(t, key, value, order, edit);
+    if (r == null) {
+      return t;
+    }
+    if (r instanceof Split s) {
+      return new Inner(new Object[] {s.key()}, new Node[] {s.left(), s.right()}, edit);
+    }
+    return (Node) r;
+  }
+
+  /** Null when done in place, else the node's replacement (a Node) or a Split. */
+  private static Object insert(Node t, Object key, Object value, Comparator<Object> o, Edit edit) {
+    if (t instanceof Leaf leaf) {
+      int i = leaf.search(key, o);
+      if (i >= 0) {
+        edit.delta = 0;
+        if (edit.live && leaf.key(i) == key) {
+          leaf.entry(i).replace(value);
+          return null;
+        }
+        Object[] pairs = leaf.pairs.clone(); // a batch's version, or an equal key stored anew
+        pairs[i << 1] = key;
+        pairs[(i << 1) + 1] = new Entry(key, value);
+        return new Leaf(pairs);
+      }
+      edit.delta = 1;
+      int at = -(i + 1);
+      int n = leaf.size();
+      Object[] pairs = new Object[(n + 1) << 1];
+      System.arraycopy(leaf.pairs, 0, pairs, 0, at << 1);
+      pairs[at << 1] = key;
+      pairs[(at << 1) + 1] = new Entry(key, value);
+      System.arraycopy(leaf.pairs, at << 1, pairs, (at + 1) << 1, (n - at) << 1);
+      Leaf grown = new Leaf(pairs);
+      if (n < LEAF_MAX) {
+        return grown;
+      }
+      int half = (n + 1) >>> 1;
+      return new Split(grown.slice(0, half), grown.key(half), grown.slice(half, n + 1));
+    }
+    Inner inner = (Inner) t;
+    int c = inner.childFor(key, o);
+    Object r = insert(inner.laChild(c), key, value, o, edit);
+    if (r == null) {
+      return null;
+    }
+    if (r instanceof Split s) {
+      return withSplitChild(inner, c, s, edit);
+    }
+    return withChild(inner, c, (Node) r, edit);
+  }
+
+  /** {@code inner} with child {@code c} replaced: in place if the edit may, else a copy. */
+  private static Inner withChild(Inner inner, int c, Node child, Edit edit) {
+    if (edit.mayChange(inner)) {
+      inner.srChild(c, child);
+      return null;
+    }
+    Node[] children = inner.children();
+    children[c] = child;
+    return new Inner(inner.keys, children, edit);
+  }
+
+  /** {@code inner} with child {@code c} split in two; a Split when that overflows. */
+  private static Object withSplitChild(Inner inner, int c, Split s, Edit edit) {
+    Node[] old = inner.children();
+    int n = old.length;
+    Node[] children = new Node[n + 1];
+    System.arraycopy(old, 0, children, 0, c);
+    children[c] = s.left();
+    children[c + 1] = s.right();
+    System.arraycopy(old, c + 1, children, c + 2, n - c - 1);
+    Object[] keys = new Object[n];
+    System.arraycopy(inner.keys, 0, keys, 0, c);
+    keys[c] = s.key();
+    System.arraycopy(inner.keys, c, keys, c + 1, n - 1 - c);
+    if (n < INNER_MAX) {
+      return new Inner(keys, children, edit);
+    }
+    int half = (n + 1) >>> 1; // children [0, half) left, [half, n + 1) right
+    return new Split(
+        new Inner(Arrays.copyOfRange(keys, 0, half - 1), Arrays.copyOf(children, half), edit),
+        keys[half - 1],
+        new Inner(
+            Arrays.copyOfRange(keys, half, n), Arrays.copyOfRange(children, half, n + 1), edit));
+  }
+
+  /**
+   * {@code t} without the key comparing equal to {@code key}; the new root (null when empty), which
+   * is {@code t} itself when nothing changed or the write went in place. Sets {@code edit.delta}.
+   */
+  static Node remove(Node t, Object key, Comparator<Object> order, Edit edit) {
+    edit.delta = 0;
+    if (t == null) {
+      return null;
+    }
+    Object r = delete(t, key, order, edit);
+    if (r == null) {
+      return t;
+    }
+    if (r == EMPTY) {
+      return null;
+    }
+    Node root = (Node) r;
+    while (root instanceof Inner inner && inner.size() == 1) {
+      root = inner.laChild(0); // the root's only child becomes the root
+    }
+    return root;
+  }
+
+  /** Null when unchanged or done in place, EMPTY when the node emptied, else its replacement. */
+  private static Object delete(Node t, Object key, Comparator<Object> o, Edit edit) {
+    if (t instanceof Leaf leaf) {
+      int i = leaf.search(key, o);
+      if (i < 0) {
+        return null;
+      }
+      edit.delta = -1;
+      int n = leaf.size();
+      if (n == 1) {
+        return EMPTY;
+      }
+      Object[] pairs = new Object[(n - 1) << 1];
+      System.arraycopy(leaf.pairs, 0, pairs, 0, i << 1);
+      System.arraycopy(leaf.pairs, (i + 1) << 1, pairs, i << 1, (n - 1 - i) << 1);
+      return new Leaf(pairs);
+    }
+    Inner inner = (Inner) t;
+    int c = inner.childFor(key, o);
+    Object r = delete(inner.laChild(c), key, o, edit);
+    if (r == null) {
+      return null;
+    }
+    if (r == EMPTY) {
+      return inner.size() == 1 ? EMPTY : withoutChild(inner, c, edit);
+    }
+    Node child = (Node) r;
+    int min = child instanceof Leaf ? LEAF_MIN : INNER_MIN;
+    int max = child instanceof Leaf ? LEAF_MAX : INNER_MAX;
+    if (child.size() < min && inner.size() > 1) {
+      int left = c > 0 ? c - 1 : c; // merge with the left neighbour, or the right one
+      Node a = left == c ? child : inner.laChild(left);
+      Node b = left == c ? inner.laChild(c + 1) : child;
+      if (a.size() + b.size() <= max) {
+        return withMergedChildren(inner, left, merge(a, inner.keys[left], b, edit), edit);
+      }
+    }
+    return withChild(inner, c, child, edit);
+  }
+
+  /** {@code inner} without child {@code c}: a neighbour's interval widens over its keys. */
+  private static Inner withoutChild(Inner inner, int c, Edit edit) {
+    Node[] old = inner.children();
+    int n = old.length;
+    Node[] children = new Node[n - 1];
+    System.arraycopy(old, 0, children, 0, c);
+    System.arraycopy(old, c + 1, children, c, n - 1 - c);
+    int dropped = c > 0 ? c - 1 : 0; // the separator between child c and the neighbour
+    Object[] keys = new Object[n - 2];
+    System.arraycopy(inner.keys, 0, keys, 0, dropped);
+    System.arraycopy(inner.keys, dropped + 1, keys, dropped, n - 2 - dropped);
+    return new Inner(keys, children, edit);
+  }
+
+  /** {@code inner} with children {@code left} and {@code left + 1} replaced by {@code merged}. */
+  private static Inner withMergedChildren(Inner inner, int left, Node merged, Edit edit) {
+    Inner without = withoutChild(inner, left + 1, edit);
+    Node[] children = without.children();
+    children[left] = merged;
+    return new Inner(without.keys, children, edit);
+  }
+
+  /** One node of {@code a}'s and {@code b}'s contents, {@code key} separating them. */
+  private static Node merge(Node a, Object key, Node b, Edit edit) {
+    if (a instanceof Leaf la) {
+      Leaf lb = (Leaf) b;
+      Object[] pairs = Arrays.copyOf(la.pairs, la.pairs.length + lb.pairs.length);
+      System.arraycopy(lb.pairs, 0, pairs, la.pairs.length, lb.pairs.length);
+      return new Leaf(pairs);
+    }
+    Inner ia = (Inner) a;
+    Inner ib = (Inner) b;
+    Node[] children = Arrays.copyOf(ia.children(), ia.size() + ib.size());
+    System.arraycopy(ib.children(), 0, children, ia.size(), ib.size());
+    Object[] keys = new Object[children.length - 1];
+    System.arraycopy(ia.keys, 0, keys, 0, ia.keys.length);
+    keys[ia.keys.length] = key;
+    System.arraycopy(ib.keys, 0, keys, ia.keys.length + 1, ib.keys.length);
+    return new Inner(keys, children, edit);
+  }
+
+  // ---- splitting and joining bases (new nodes; the old ones stay as they are) ----
+
+  /** {@code t} cut in two at a separator near its middle, or null if it has fewer than 2 keys. */
+  static Split split(Node t) {
+    if (t instanceof Leaf leaf) {
+      int n = leaf.size();
+      return n < 2 ? null : new Split(leaf.slice(0, n / 2), leaf.key(n / 2), leaf.slice(n / 2, n));
+    }
+    if (t == null) {
+      return null;
+    }
+    Inner inner = (Inner) t;
+    Node[] children = inner.children();
+    int half = children.length / 2;
+    return new Split(
+        part(Arrays.copyOfRange(inner.keys, 0, half - 1), Arrays.copyOf(children, half)),
+        inner.keys[half - 1],
+        part(
+            Arrays.copyOfRange(inner.keys, half, inner.keys.length),
+            Arrays.copyOfRange(children, half, children.length)));
+  }
+
+  private static Node part(Object[] keys, Node[] children) {
+    return children.length == 1 ? children[0] : new Inner(keys, children, Edit.STRUCTURE);
+  }
+
+  /** One tree of every key of {@code below} and then every key of {@code above}. */
+  static Node join(Node below, Node above) {
+    if (below == null) {
+      return above;
+    }
+    if (above == null) {
+      return below;
+    }
+    int hb = height(below);
+    int ha = height(above);
+    Object r;
+    if (hb == ha) {
+      r = new Split(below, firstKey(above), above);
+    } else if (hb > ha) {
+      r = joinAtEnd((Inner) below, above, ha, firstKey(above));
+    } else {
+      r = joinAtStart(below, (Inner) above, hb, firstKey(above));
+    }
+    return r instanceof Split s
+        ? new Inner(new Object[] {s.key()}, new Node[] {s.left(), s.right()}, Edit.STRUCTURE)
+        : (Node) r;
+  }
+
+  static int height(Node t) {
+    return t instanceof Inner inner ? inner.height : 0;
+  }
+
+  /**
+   * {@code t} with {@code tail} (of height {@code h}, keys from {@code key}) as its last subtree.
+   */
+  private static Object joinAtEnd(Inner t, Node tail, int h, Object key) {
+    int last = t.size() - 1;
+    Object r =
+        t.height == h + 1
+            ? new Split(t.laChild(last), key, tail)
+            : joinAtEnd((Inner) t.laChild(last), tail, h, key);
+    if (r instanceof Split s) {
+      return withSplitChild(t, last, s, Edit.STRUCTURE);
+    }
+    Node[] children = t.children();
+    children[last] = (Node) r;
+    return new Inner(t.keys, children, Edit.STRUCTURE);
+  }
+
+  /** {@code t} with {@code head} (of height {@code h}, keys below {@code key}) as its first. */
+  private static Object joinAtStart(Node head, Inner t, int h, Object key) {
+    Object r =
+        t.height == h + 1
+            ? new Split(head, key, t.laChild(0))
+            : joinAtStart(head, (Inner) t.laChild(0), h, key);
+    if (r instanceof Split s) {
+      return withSplitChild(t, 0, s, Edit.STRUCTURE);
+    }
+    Node[] children = t.children();
+    children[0] = (Node) r;
+    return new Inner(t.keys, children, Edit.STRUCTURE);
+  }
+}

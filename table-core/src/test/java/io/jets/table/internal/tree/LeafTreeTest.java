@@ -1,0 +1,190 @@
+package io.jets.table.internal.tree;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.jets.table.internal.tree.LeafTree.Edit;
+import io.jets.table.internal.tree.LeafTree.Entry;
+import io.jets.table.internal.tree.LeafTree.Inner;
+import io.jets.table.internal.tree.LeafTree.Leaf;
+import io.jets.table.internal.tree.LeafTree.Node;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.TreeMap;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** LeafTree against a TreeMap model: contents, shape invariants, batch isolation, split, join. */
+class LeafTreeTest {
+
+  private static final Comparator<Object> ORDER = (a, b) -> ((Integer) a).compareTo((Integer) b);
+
+  /**
+   * Checks the shape (every leaf at one depth, no empty node, no node over capacity, keys sorted
+   * and inside the interval their separators imply) and appends the pairs in key order.
+   */
+  private static int check(
+      Node t, Integer lower, Integer upper, List<Map.Entry<Integer, Long>> to) {
+    assertTrue(t.size() > 0, "no empty node");
+    if (t instanceof Leaf leaf) {
+      assertTrue(leaf.size() <= LeafTree.LEAF_MAX, "leaf within capacity");
+      for (int i = 0; i < leaf.size(); i++) {
+        Integer key = (Integer) leaf.key(i);
+        assertSame(key, leaf.entry(i).key, "a pair's key is its entry's");
+        assertTrue(lower == null || key >= lower, key + " at or above " + lower);
+        assertTrue(upper == null || key < upper, key + " below " + upper);
+        if (!to.isEmpty()) {
+          assertTrue(to.get(to.size() - 1).getKey() < key, "ascending keys");
+        }
+        to.add(Map.entry(key, (Long) leaf.entry(i).laValue()));
+      }
+      return 0;
+    }
+    Inner inner = (Inner) t;
+    assertTrue(inner.size() <= LeafTree.INNER_MAX, "inner node within capacity");
+    assertEquals(inner.size() - 1, inner.keys.length);
+    int depth = -1;
+    for (int i = 0; i < inner.size(); i++) {
+      Integer lo = i == 0 ? lower : (Integer) inner.keys[i - 1];
+      Integer hi = i == inner.keys.length ? upper : (Integer) inner.keys[i];
+      int d = check(inner.laChild(i), lo, hi, to);
+      assertTrue(depth < 0 || depth == d, "every leaf at one depth");
+      depth = d;
+    }
+    assertEquals(depth + 1, inner.height);
+    return depth + 1;
+  }
+
+  private static List<Map.Entry<Integer, Long>> contents(Node t) {
+    List<Map.Entry<Integer, Long>> to = new ArrayList<>();
+    if (t != null) {
+      check(t, null, null, to);
+    }
+    return to;
+  }
+
+  private static Node apply(Node t, int key, Long value, Edit edit, TreeMap<Integer, Long> model) {
+    long before = model.size();
+    Node after;
+    if (value == null) {
+      after = LeafTree.remove(t, key, ORDER, edit);
+      model.remove(key);
+    } else {
+      after = LeafTree.put(t, key, value, ORDER, edit);
+      model.put(key, value);
+    }
+    assertEquals(model.size() - before, edit.delta, "the descent's own count");
+    return after;
+  }
+
+  @ParameterizedTest
+  @ValueSource(ints = {1, 2, 3})
+  void liveWritesMatchATreeMapThroughGrowthAndShrinking(int seed) {
+    Random random = new Random(seed);
+    TreeMap<Integer, Long> model = new TreeMap<>();
+    Edit edit = Edit.live();
+    Node t = null;
+    int range = 5_000;
+    for (int round = 0; round < 60_000; round++) {
+      int key = random.nextInt(range);
+      // grow for the first third, then shrink to nothing, then mix
+      boolean remove =
+          round < 20_000 ? random.nextInt(4) == 0 : round < 40_000 || random.nextBoolean();
+      t = apply(t, key, remove ? null : (long) round, edit, model);
+      if (round % 997 == 0) {
+        assertEquals(new ArrayList<>(model.entrySet()), contents(t));
+      }
+      Entry found = LeafTree.find(t, key, ORDER);
+      assertEquals(model.get(key), found == null ? null : found.laValue());
+    }
+    assertEquals(new ArrayList<>(model.entrySet()), contents(t));
+    assertEquals(model.size(), LeafTree.size(t));
+  }
+
+  @ParameterizedTest
+  @ValueSource(ints = {1, 2, 3})
+  void aBatchLeavesTheVersionItStartedFromUnchanged(int seed) {
+    Random random = new Random(seed);
+    TreeMap<Integer, Long> model = new TreeMap<>();
+    Edit live = Edit.live();
+    Node t = null;
+    for (int k = 0; k < 3_000; k++) {
+      t = apply(t, random.nextInt(10_000), (long) k, live, model);
+    }
+    for (int batch = 0; batch < 20; batch++) {
+      List<Map.Entry<Integer, Long>> before = contents(t);
+      TreeMap<Integer, Long> staged = new TreeMap<>(model);
+      Edit edit = Edit.batch();
+      Node version = t;
+      for (int i = 0; i < 400; i++) {
+        int key = random.nextInt(10_000);
+        version = apply(version, key, random.nextInt(3) == 0 ? null : (long) -i, edit, staged);
+      }
+      assertEquals(before, contents(t), "the live version is untouched by the staged one");
+      assertEquals(new ArrayList<>(staged.entrySet()), contents(version));
+      if (batch % 2 == 0) { // publish it, and write on over it
+        t = version;
+        model = staged;
+      }
+    }
+  }
+
+  @ParameterizedTest
+  @ValueSource(ints = {0, 1, 2, 31, 32, 33, 500, 5_000})
+  void splitThenJoinRestoresEveryKeyAndTheShape(int size) {
+    TreeMap<Integer, Long> model = new TreeMap<>();
+    Node t = null;
+    Edit edit = Edit.live();
+    for (int k = 0; k < size; k++) {
+      t = apply(t, k * 2, (long) k, edit, model);
+    }
+    List<Map.Entry<Integer, Long>> all = contents(t);
+    LeafTree.Split parts = LeafTree.split(t);
+    if (size < 2) {
+      assertNull(parts);
+      return;
+    }
+    assertNotNull(parts);
+    List<Map.Entry<Integer, Long>> left = contents(parts.left());
+    List<Map.Entry<Integer, Long>> right = contents(parts.right());
+    assertTrue(!left.isEmpty() && !right.isEmpty(), "both halves hold keys");
+    assertTrue(left.get(left.size() - 1).getKey() < (Integer) parts.key());
+    assertEquals(parts.key(), right.get(0).getKey());
+    List<Map.Entry<Integer, Long>> both = new ArrayList<>(left);
+    both.addAll(right);
+    assertEquals(all, both);
+    assertEquals(all, contents(LeafTree.join(parts.left(), parts.right())));
+    assertEquals(all, contents(t), "splitting copies: the tree split stays as it was");
+  }
+
+  @ParameterizedTest
+  @ValueSource(ints = {1, 7, 40, 900, 20_000})
+  void joinsOfUnevenHeightsKeepEveryLeafAtOneDepth(int small) {
+    Edit edit = Edit.live();
+    TreeMap<Integer, Long> model = new TreeMap<>();
+    Node big = null;
+    for (int k = 0; k < 30_000; k++) {
+      big = apply(big, 100_000 + k, (long) k, edit, model);
+    }
+    Node tiny = null;
+    for (int k = 0; k < small; k++) {
+      tiny = apply(tiny, k, (long) -k, edit, model);
+    }
+    List<Map.Entry<Integer, Long>> expected = new ArrayList<>(model.entrySet());
+    assertEquals(expected, contents(LeafTree.join(tiny, big)), "short tree first");
+    TreeMap<Integer, Long> above = new TreeMap<>();
+    Node high = null;
+    for (int k = 0; k < small; k++) {
+      high = apply(high, 1_000_000 + k, (long) k, edit, above);
+    }
+    List<Map.Entry<Integer, Long>> expectedHigh = contents(big);
+    expectedHigh.addAll(above.entrySet());
+    assertEquals(expectedHigh, contents(LeafTree.join(big, high)), "short tree last");
+  }
+}
