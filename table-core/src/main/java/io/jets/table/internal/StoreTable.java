@@ -305,6 +305,7 @@ public abstract class StoreTable<K, V> extends SelectableTable<K, V> {
    * scan, which an ordered store narrows to the spec's key range.
    */
   @Override
+  @SuppressWarnings("unchecked")
   protected final boolean scan(
       MatchSpec<?, ?, ?> spec,
       boolean reverse,
@@ -322,7 +323,12 @@ public abstract class StoreTable<K, V> extends SelectableTable<K, V> {
       }
       return true;
     }
-    return store.scan(spec, reverse, resume, after, objects -> visitObjects(objects, visitor));
+    // A set's visitor is a call small enough to inline into the store's walk, per object.
+    Store.Visitor perObject =
+        bag
+            ? objects -> visitObjects(objects, visitor)
+            : objects -> visitor.visit((K) objects.key, (V) objects.laValue());
+    return store.scan(spec, reverse, resume, after, perObject);
   }
 
   @Override
