@@ -176,36 +176,61 @@ final class OrderedTraversal {
   /**
    * The number of keys inside {@code range}, step by step as {@link #walk} visits them (each key
    * present for the whole count is counted once): a binary search in the leaves at the ends of the
-   * range, one length for each leaf between; no object visited.
+   * range, one length for each leaf between; no object visited, nothing allocated.
    */
   static long count(ContentionAdaptingTree tree, KeyRange range) {
     Comparator<Object> order = tree.order();
     Object bound = range.lower();
     boolean inclusive = range.lowerInclusive();
-    long[] count = new long[1];
+    long count = 0;
     for (; ; ) {
       Snapshot s = from(tree, bound);
       Object upper = s.upper(); // this step's interval is [bound, upper)
       boolean endsHere =
           range.upper() != null && (upper == null || order.compare(range.upper(), upper) < 0);
       Object stop = endsHere ? range.upper() : upper;
-      boolean stopInclusive = endsHere && range.upperInclusive();
-      ascendLeaves(
-          s.data(),
-          bound,
-          inclusive,
-          (leaf, i) -> {
-            int end = end(leaf, stop, stopInclusive, order);
-            count[0] += Math.max(0, end - i);
-            return end == leaf.size();
-          },
-          order);
+      count += countIn(s.data(), bound, inclusive, stop, endsHere && range.upperInclusive(), order);
       if (endsHere || upper == null) {
-        return count[0];
+        return count;
       }
       bound = upper;
       inclusive = true;
     }
+  }
+
+  /**
+   * The keys of {@code t} from {@code bound} ({@code inclusive}: at it; null: from the first) up to
+   * {@code stop} ({@code stopInclusive}: at it; null: to the last), from leaf lengths. No lambda:
+   * the recursion is not inlined, so a captured visitor would be allocated per count.
+   */
+  private static long countIn(
+      Node t,
+      Object bound,
+      boolean inclusive,
+      Object stop,
+      boolean stopInclusive,
+      Comparator<Object> order) {
+    if (t == null) {
+      return 0;
+    }
+    if (t instanceof Leaf leaf) {
+      int from = bound == null ? 0 : leaf.rank(bound, !inclusive, order);
+      return Math.max(0, end(leaf, stop, stopInclusive, order) - from);
+    }
+    Inner inner = (Inner) t;
+    int first = bound == null ? 0 : inner.childFor(bound, order);
+    long count = 0;
+    for (int c = first; c < inner.size(); c++) {
+      if (c > first && stop != null) {
+        int past = order.compare(inner.keys[c - 1], stop); // the least key child c may hold
+        if (past > 0 || (past == 0 && !stopInclusive)) {
+          break;
+        }
+      }
+      Object from = c == first ? bound : null;
+      count += countIn(inner.laChild(c), from, inclusive, stop, stopInclusive, order);
+    }
+    return count;
   }
 
   /** Why a walk's visit of one snapshot ended. */

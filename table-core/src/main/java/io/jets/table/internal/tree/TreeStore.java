@@ -82,9 +82,9 @@ public final class TreeStore implements Store {
   }
 
   /**
-   * A spec of one bare key range returning {@code TRUE} is counted from subtree sizes: per base,
-   * the difference of two ranks, O(log n) each, with no object visited and nothing allocated per
-   * object.
+   * A spec of one bare key range returning {@code TRUE} is counted from leaf lengths: a binary
+   * search in each leaf at an end of the range, the length of each leaf between, no object visited
+   * and nothing allocated per object.
    */
   @Override
   public long count(MatchSpec<?, ?, ?> spec) {
