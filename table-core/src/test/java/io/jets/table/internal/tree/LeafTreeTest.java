@@ -17,6 +17,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -186,5 +191,62 @@ class LeafTreeTest {
     List<Map.Entry<Integer, Long>> expectedHigh = contents(big);
     expectedHigh.addAll(above.entrySet());
     assertEquals(expectedHigh, contents(LeafTree.join(big, high)), "short tree last");
+  }
+
+  /**
+   * One writer changes leaves in place (splits, merges, slot stores, values replaced) while a
+   * reader looks up keys the writer never touches: every one is found, with its value, on every
+   * pass, and a churned key is either absent or present with a value the writer gave it.
+   */
+  @Test
+  void readersFindEveryStableKeyWhileOneWriterSplitsAndMergesLeaves() throws Exception {
+    Edit edit = Edit.live();
+    AtomicReference<Node> root = new AtomicReference<>(); // the base's published root
+    for (int k = 0; k < 2_000; k += 2) {
+      root.set(LeafTree.put(root.get(), k, (long) k, ORDER, edit));
+    }
+    AtomicBoolean done = new AtomicBoolean();
+    CountDownLatch writing = new CountDownLatch(1);
+    ConcurrentLinkedQueue<Throwable> failures = new ConcurrentLinkedQueue<>();
+    Thread writer =
+        Thread.ofPlatform()
+            .start(
+                () -> {
+                  try {
+                    Random random = new Random(7);
+                    writing.countDown();
+                    for (long step = 0; !done.get() || step < 200_000; step++) {
+                      int key = 2 * random.nextInt(5_000) + 1; // odd: churned
+                      Node t = root.get();
+                      Node after =
+                          random.nextInt(3) == 0
+                              ? LeafTree.remove(t, key, ORDER, edit)
+                              : LeafTree.put(t, key, -step, ORDER, edit);
+                      if (after != t) {
+                        root.set(after);
+                      }
+                    }
+                  } catch (Throwable t) {
+                    failures.add(t);
+                  }
+                });
+    writing.await();
+    try {
+      for (int pass = 0; pass < 300; pass++) {
+        for (int k = 0; k < 2_000; k += 2) {
+          Entry found = LeafTree.find(root.get(), k, ORDER);
+          assertNotNull(found, "stable key " + k + " on pass " + pass);
+          assertEquals((long) k, found.laValue());
+        }
+        Entry churned = LeafTree.find(root.get(), 2 * pass + 1, ORDER);
+        assertTrue(churned == null || (Long) churned.laValue() <= 0, "a value the writer gave");
+      }
+    } finally {
+      done.set(true);
+      writer.join();
+    }
+    assertTrue(failures.isEmpty(), () -> "writer failed: " + failures);
+    List<Map.Entry<Integer, Long>> all = contents(root.get());
+    assertEquals(1_000, all.stream().filter(e -> e.getKey() % 2 == 0).count());
   }
 }
