@@ -322,7 +322,7 @@ final class ContentionAdaptingTree {
       return false;
     }
     try {
-      LeafTree.Split parts = LeafTree.split(dataLocked(base));
+      LeafTree.Split parts = LeafTreeSplits.split(dataLocked(base));
       if (parts == null || depth(base) >= MAX_ROUTE_DEPTH) {
         base.statistic = 0; // nothing to gain from splitting: stop asking
         return false;
@@ -372,8 +372,8 @@ final class ContentionAdaptingTree {
       try {
         Node joinedData =
             baseIsLeft
-                ? LeafTree.join(dataLocked(base), dataLocked(neighbour))
-                : LeafTree.join(dataLocked(neighbour), dataLocked(base));
+                ? LeafTreeSplits.join(dataLocked(base), dataLocked(neighbour))
+                : LeafTreeSplits.join(dataLocked(neighbour), dataLocked(base));
         BaseNode joined = new BaseNode(joinedData);
         joined.lock.lock();
         try {

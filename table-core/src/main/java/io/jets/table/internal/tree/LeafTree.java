@@ -123,7 +123,7 @@ final class LeafTree {
       return i >= 0 ? (inclusive ? i + 1 : i) : -(i + 1);
     }
 
-    private Leaf slice(int from, int to) {
+    Leaf slice(int from, int to) {
       return new Leaf(Arrays.copyOfRange(pairs, from << 1, to << 1));
     }
   }
@@ -187,7 +187,7 @@ final class LeafTree {
       return lo;
     }
 
-    private Node[] children() {
+    Node[] children() {
       Node[] copy = new Node[children.length];
       for (int i = 0; i < copy.length; i++) {
         copy[i] = laChild(i);
@@ -202,7 +202,7 @@ final class LeafTree {
    */
   static final class Edit {
     /** The owner of nodes that splits and joins of bases build; its delta is never used. */
-    private static final Edit STRUCTURE = live();
+    static final Edit STRUCTURE = live();
 
     private final boolean live;
     int delta;
@@ -346,7 +346,7 @@ final class LeafTree {
   }
 
   /** {@code inner} with child {@code c} split in two; a Split when that overflows. */
-  private static Object withSplitChild(Inner inner, int c, Split s, Edit edit) {
+  static Object withSplitChild(Inner inner, int c, Split s, Edit edit) {
     Node[] old = inner.children();
     int n = old.length;
     Node[] children = new Node[n + 1];
@@ -471,89 +471,5 @@ final class LeafTree {
     keys[ia.keys.length] = key;
     System.arraycopy(ib.keys, 0, keys, ia.keys.length + 1, ib.keys.length);
     return new Inner(keys, children, edit);
-  }
-
-  // ---- splitting and joining bases (new nodes; the old ones stay as they are) ----
-
-  /** {@code t} cut in two at a separator near its middle, or null if it has fewer than 2 keys. */
-  static Split split(Node t) {
-    if (t instanceof Leaf leaf) {
-      int n = leaf.size();
-      return n < 2 ? null : new Split(leaf.slice(0, n / 2), leaf.key(n / 2), leaf.slice(n / 2, n));
-    }
-    if (t == null) {
-      return null;
-    }
-    Inner inner = (Inner) t;
-    Node[] children = inner.children();
-    int half = children.length / 2;
-    return new Split(
-        part(Arrays.copyOfRange(inner.keys, 0, half - 1), Arrays.copyOf(children, half)),
-        inner.keys[half - 1],
-        part(
-            Arrays.copyOfRange(inner.keys, half, inner.keys.length),
-            Arrays.copyOfRange(children, half, children.length)));
-  }
-
-  private static Node part(Object[] keys, Node[] children) {
-    return children.length == 1 ? children[0] : new Inner(keys, children, Edit.STRUCTURE);
-  }
-
-  /** One tree of every key of {@code below} and then every key of {@code above}. */
-  static Node join(Node below, Node above) {
-    if (below == null) {
-      return above;
-    }
-    if (above == null) {
-      return below;
-    }
-    int hb = height(below);
-    int ha = height(above);
-    Object r;
-    if (hb == ha) {
-      r = new Split(below, firstKey(above), above);
-    } else if (hb > ha) {
-      r = joinAtEnd((Inner) below, above, ha, firstKey(above));
-    } else {
-      r = joinAtStart(below, (Inner) above, hb, firstKey(above));
-    }
-    return r instanceof Split s
-        ? new Inner(new Object[] {s.key()}, new Node[] {s.left(), s.right()}, Edit.STRUCTURE)
-        : (Node) r;
-  }
-
-  static int height(Node t) {
-    return t instanceof Inner inner ? inner.height : 0;
-  }
-
-  /**
-   * {@code t} with {@code tail} (of height {@code h}, keys from {@code key}) as its last subtree.
-   */
-  private static Object joinAtEnd(Inner t, Node tail, int h, Object key) {
-    int last = t.size() - 1;
-    Object r =
-        t.height == h + 1
-            ? new Split(t.laChild(last), key, tail)
-            : joinAtEnd((Inner) t.laChild(last), tail, h, key);
-    if (r instanceof Split s) {
-      return withSplitChild(t, last, s, Edit.STRUCTURE);
-    }
-    Node[] children = t.children();
-    children[last] = (Node) r;
-    return new Inner(t.keys, children, Edit.STRUCTURE);
-  }
-
-  /** {@code t} with {@code head} (of height {@code h}, keys below {@code key}) as its first. */
-  private static Object joinAtStart(Node head, Inner t, int h, Object key) {
-    Object r =
-        t.height == h + 1
-            ? new Split(head, key, t.laChild(0))
-            : joinAtStart(head, (Inner) t.laChild(0), h, key);
-    if (r instanceof Split s) {
-      return withSplitChild(t, 0, s, Edit.STRUCTURE);
-    }
-    Node[] children = t.children();
-    children[0] = (Node) r;
-    return new Inner(t.keys, children, Edit.STRUCTURE);
   }
 }

@@ -150,7 +150,7 @@ class LeafTreeTest {
       t = apply(t, k * 2, (long) k, edit, model);
     }
     List<Map.Entry<Integer, Long>> all = contents(t);
-    LeafTree.Split parts = LeafTree.split(t);
+    LeafTree.Split parts = LeafTreeSplits.split(t);
     if (size < 2) {
       assertNull(parts);
       return;
@@ -164,7 +164,7 @@ class LeafTreeTest {
     List<Map.Entry<Integer, Long>> both = new ArrayList<>(left);
     both.addAll(right);
     assertEquals(all, both);
-    assertEquals(all, contents(LeafTree.join(parts.left(), parts.right())));
+    assertEquals(all, contents(LeafTreeSplits.join(parts.left(), parts.right())));
     assertEquals(all, contents(t), "splitting copies: the tree split stays as it was");
   }
 
@@ -182,7 +182,7 @@ class LeafTreeTest {
       tiny = apply(tiny, k, (long) -k, edit, model);
     }
     List<Map.Entry<Integer, Long>> expected = new ArrayList<>(model.entrySet());
-    assertEquals(expected, contents(LeafTree.join(tiny, big)), "short tree first");
+    assertEquals(expected, contents(LeafTreeSplits.join(tiny, big)), "short tree first");
     TreeMap<Integer, Long> above = new TreeMap<>();
     Node high = null;
     for (int k = 0; k < small; k++) {
@@ -190,7 +190,7 @@ class LeafTreeTest {
     }
     List<Map.Entry<Integer, Long>> expectedHigh = contents(big);
     expectedHigh.addAll(above.entrySet());
-    assertEquals(expectedHigh, contents(LeafTree.join(big, high)), "short tree last");
+    assertEquals(expectedHigh, contents(LeafTreeSplits.join(big, high)), "short tree last");
   }
 
   /**
