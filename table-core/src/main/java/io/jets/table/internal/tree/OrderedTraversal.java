@@ -7,6 +7,7 @@ import io.jets.table.internal.tree.LeafTree.Entry;
 import io.jets.table.internal.tree.LeafTree.Inner;
 import io.jets.table.internal.tree.LeafTree.Leaf;
 import io.jets.table.internal.tree.LeafTree.Node;
+import io.jets.table.spi.Store;
 import java.util.Comparator;
 
 /**
@@ -26,12 +27,6 @@ import java.util.Comparator;
 final class OrderedTraversal {
 
   private OrderedTraversal() {}
-
-  /** Receives the objects of a walk; returns false to stop it. */
-  @FunctionalInterface
-  interface NodeVisitor {
-    boolean visit(Entry entry);
-  }
 
   /** Receives the leaves of a base in order, each with the index to start from; false stops. */
   @FunctionalInterface
@@ -255,7 +250,7 @@ final class OrderedTraversal {
       boolean reverse,
       boolean resume,
       Object after,
-      NodeVisitor visitor) {
+      Store.Visitor visitor) {
     Comparator<Object> order = tree.order();
     Object bound;
     boolean inclusive;

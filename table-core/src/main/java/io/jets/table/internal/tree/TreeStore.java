@@ -78,7 +78,7 @@ public final class TreeStore implements Store {
       MatchSpec<?, ?, ?> spec, boolean reverse, boolean resume, Object after, Visitor visitor) {
     KeyRange range =
         spec == null ? KeyRange.ALL : MatchEvaluation.keyRange(spec, order, naturalOrder);
-    return OrderedTraversal.walk(tree, range, reverse, resume, after, visitor::visit);
+    return OrderedTraversal.walk(tree, range, reverse, resume, after, visitor);
   }
 
   /**
