@@ -17,8 +17,8 @@ final class LeafTree {
    * Design notes
    *
    * Layout. A leaf is one array of up to LEAF_MAX (key, object) pairs, key i at 2i and its object
-   * at 2i + 1: a binary search touches the keys' references in one or two cache lines instead of
-   * one tree node per probe [1][2]. An inner node holds n - 1 separator keys and n children; child
+   * at 2i + 1: a binary search reads the keys' references from a few adjacent cache lines
+   * instead of one tree node per probe [1][2]. An inner node holds n - 1 separator keys and n children; child
    * i holds the keys k with sep[i - 1] <= k < sep[i], as the CA tree's route nodes do. Every leaf
    * is at the same depth.
    *
@@ -30,8 +30,8 @@ final class LeafTree {
    * reader loads each slot with an acquire load and sees, for each leaf it reads, the keys that
    * leaf's interval held at one instant during its read: a node a write copied never changes again,
    * and one that it did not copy only ever has slots replaced by versions of the same interval.
-   * Walks read one leaf at a time and continue from the leaf's upper bound (OrderedTraversal), so
-   * a key present for the whole walk is met exactly once.
+   * A walk moves from leaf to leaf along the inner nodes it loaded, whose slots partition their
+   * interval (OrderedTraversal), so a key present for the whole walk is met exactly once.
    *
    * Batches (a multi-object write) must leave the live version untouched until their commit: an
    * Edit that is not live copies every inner node it changes once (the copy records the edit as
@@ -46,10 +46,13 @@ final class LeafTree {
    * [2] D. Basin et al. KiWi: a key-value map for scalable real-time analytics. PPoPP 2017.
    */
 
-  /** Pairs per leaf: 32 keys' references fill two 64-byte lines with compressed oops. */
+  /**
+   * Pairs per leaf: 256 bytes of references with compressed oops, so a binary search (five probes)
+   * touches at most four cache lines and a write's leaf copy stays a short array copy.
+   */
   static final int LEAF_MAX = 32;
 
-  /** Children per inner node: three levels hold 32,768 leaves (about 700,000 keys). */
+  /** Children per inner node: three levels reach 32,768 leaves (0.5 to 1 million keys). */
   static final int INNER_MAX = 32;
 
   /** Below this many pairs (or children) a node merges with a neighbour that fits beside it. */
