@@ -33,8 +33,8 @@ final class ContentionAdaptingTree {
    *
    * Concurrency. A reader descends from the root, loads the base's data with an acquire load and
    * descends its LeafTree to one leaf (acquire loads of the slots on its way); that is all: it
-   * takes no lock, writes nothing, never waits and never retries. A base being
-   * published by a multi-object write holds a CommitMarker instead of a tree: the reader takes the
+   * takes no lock, writes nothing, never waits and never retries. A base being published by a
+   * multi-object write holds a CommitMarker instead of a tree: the reader takes the
    * version before or after the write by the write's commit flag (BasePublication). A base that an
    * adaptation replaced (a split or a join) never changes again, and a reader that reached it
    * started before it was replaced, so the reader is concurrent with every write to the bases
@@ -50,14 +50,14 @@ final class ContentionAdaptingTree {
    * in place, one object at a time.
    *
    * Adaptation. After its write, a writer whose base statistic passed SPLIT_LIMIT splits the base
-   * near its middle (at a separator of its LeafTree's root); one below JOIN_LIMIT joins it with its neighbour. Structural changes serialize
-   * on structureLock, which adapters only ever tryLock: an adapter that would have to wait gives up
-   * (its statistic keeps the evidence and the next write tries again), so adaptation never blocks a
-   * write. The new bases of a split (and the joined base of a join) are locked before they are
-   * linked and unlocked only after the old bases are marked invalid: a writer that waited on an old
-   * base finds it invalid and retries from the root. A join also tryLocks the neighbour and
-   * gives up if it is busy. Parent pointers exist only for adapters and are guarded by
-   * structureLock.
+   * near its middle (at a separator of its LeafTree's root); one below JOIN_LIMIT joins it with its
+   * neighbour. Structural changes serialize on structureLock, which adapters only ever tryLock: an
+   * adapter that would have to wait gives up (its statistic keeps the evidence and the next write
+   * tries again), so adaptation never blocks a write. The new bases of a split (and the joined base
+   * of a join) are locked before they are linked and unlocked only after the old bases are marked
+   * invalid: a writer that waited on an old base finds it invalid and retries from the root. A join
+   * also tryLocks the neighbour and gives up if it is busy. Parent pointers exist only for adapters
+   * and are guarded by structureLock.
    *
    * Multi-object writes (insertAll, insertNewAll, deleteAllObjects) take structureLock (which
    * freezes the set of bases), lock the bases they touch, stage every new version (running every
@@ -322,8 +322,9 @@ final class ContentionAdaptingTree {
       return false;
     }
     try {
-      LeafTree.Split parts = LeafTreeSplits.split(dataLocked(base));
-      if (parts == null || depth(base) >= MAX_ROUTE_DEPTH) {
+      LeafTree.Split parts =
+          depth(base) >= MAX_ROUTE_DEPTH ? null : LeafTreeSplits.split(dataLocked(base));
+      if (parts == null) { // too deep, or fewer than two keys
         base.statistic = 0; // nothing to gain from splitting: stop asking
         return false;
       }

@@ -18,9 +18,9 @@ final class LeafTree {
    *
    * Layout. A leaf is one array of up to LEAF_MAX (key, object) pairs, key i at 2i and its object
    * at 2i + 1: a binary search reads the keys' references from a few adjacent cache lines
-   * instead of one tree node per probe [1][2]. An inner node holds n - 1 separator keys and n children; child
-   * i holds the keys k with sep[i - 1] <= k < sep[i], as the CA tree's route nodes do. Every leaf
-   * is at the same depth.
+   * instead of one tree node per probe [1][2]. An inner node holds n - 1 separator keys and n
+   * children; child i holds the keys k with sep[i - 1] <= k < sep[i], as the CA tree's route nodes
+   * do. Every leaf is at the same depth.
    *
    * Concurrency. Leaves and separator arrays never change once built. A single-key write (a live
    * Edit) builds the new leaf and stores it into its parent's slot with a release store; a leaf
