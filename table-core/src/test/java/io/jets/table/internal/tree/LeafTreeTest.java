@@ -254,6 +254,109 @@ class LeafTreeTest {
     assertEquals(stable, contents(root.get()).size(), "the churned keys are gone again");
   }
 
+  /**
+   * Walks (ascending and descending, whole and ranged) while one writer makes the walked leaves
+   * split and merge: every stable key once, in order, and no key twice.
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"OFF", "ON"})
+  void walksMeetEveryStableKeyOnceWhileLeavesSplitAndMerge(String mode) throws Exception {
+    io.jets.table.OrderedTable<Integer, Long> table =
+        io.jets.table.Tables.orderedSet("leaf-walks-" + mode)
+            .access(io.jets.table.Access.PUBLIC)
+            .writeConcurrency(io.jets.table.WriteConcurrency.valueOf(mode))
+            .<Integer, Long>build();
+    int stable = 300; // multiples of 4; the writer fills the gaps and empties them again
+    for (int k = 0; k < 4 * stable; k += 4) {
+      table.insert(k, (long) k);
+    }
+    if (mode.equals("ON")) {
+      ContentionAdaptingTreeTest.forceSplit(TreeTables.treeOf(table), 4 * stable / 2);
+    }
+    AtomicBoolean done = new AtomicBoolean();
+    CountDownLatch writing = new CountDownLatch(1);
+    ConcurrentLinkedQueue<Throwable> failures = new ConcurrentLinkedQueue<>();
+    Thread writer =
+        Thread.ofPlatform()
+            .start(
+                () -> {
+                  try {
+                    writing.countDown();
+                    for (int cycle = 0; cycle < 150; cycle++) {
+                      for (int k = 0; k < 4 * stable; k++) {
+                        if (k % 4 != 0) {
+                          table.insert(k, (long) -cycle);
+                        }
+                      }
+                      for (int k = 0; k < 4 * stable; k++) {
+                        if (k % 4 != 0) {
+                          table.delete(k);
+                        }
+                      }
+                    }
+                  } catch (Throwable t) {
+                    failures.add(t);
+                  } finally {
+                    done.set(true);
+                  }
+                });
+    writing.await();
+    var all = io.jets.table.MatchSpec.<Integer, Long>anyKey().returnKey();
+    var half =
+        io.jets.table.MatchSpec.<Integer, Long>where(
+                io.jets.table.KeyPattern.range(100, true, 4 * stable - 100, false))
+            .returnKey();
+    try {
+      while (!done.get()) {
+        checkWalk(table.select(all), 0, 4 * stable, false);
+        checkWalk(table.selectReverse(all), 0, 4 * stable, true);
+        checkWalk(table.select(half), 100, 4 * stable - 100, false);
+        checkWalk(table.selectReverse(half), 100, 4 * stable - 100, true);
+      }
+    } finally {
+      done.set(true);
+      writer.join();
+    }
+    assertTrue(failures.isEmpty(), () -> "writer failed: " + failures);
+    assertEquals(stable, table.size());
+    table.delete();
+  }
+
+  /** Keys strictly in order, and every multiple of 4 in [from, to) exactly once. */
+  private static void checkWalk(List<Integer> keys, int from, int to, boolean descending) {
+    int stableSeen = 0;
+    for (int i = 0; i < keys.size(); i++) {
+      int key = keys.get(i);
+      assertTrue(key >= from && key < to, key + " inside the range");
+      if (i > 0) {
+        int c = Integer.compare(keys.get(i - 1), key);
+        assertTrue(descending ? c > 0 : c < 0, "strict order at " + key);
+      }
+      if (key % 4 == 0) {
+        stableSeen++;
+      }
+    }
+    int seen = stableSeen;
+    assertEquals(
+        (to - from + 3) / 4,
+        seen,
+        () ->
+            "every stable key once; missing: "
+                + missing(keys, from, to)
+                + ", walk of "
+                + keys.size());
+  }
+
+  private static List<Integer> missing(List<Integer> keys, int from, int to) {
+    List<Integer> missing = new ArrayList<>();
+    for (int k = from + (4 - from % 4) % 4; k < to; k += 4) {
+      if (!keys.contains(k)) {
+        missing.add(k);
+      }
+    }
+    return missing;
+  }
+
   /** Publishes a write's new root, as a base does, unless the write went in place. */
   private static void publish(AtomicReference<Node> root, Node after) {
     if (after != root.get()) {
