@@ -14,7 +14,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /**
- * {@code selectCount} over a bare key range on an {@code ordered_set}, counted from subtree sizes,
+ * {@code selectCount} over a bare key range on an {@code ordered_set}, counted from leaf lengths,
  * against a {@link TreeMap} model: every bound kind, empty and inverted ranges, every write mode,
  * with and without readConcurrency, across many bases (split by hand, as contention would).
  */

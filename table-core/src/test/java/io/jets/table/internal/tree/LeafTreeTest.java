@@ -209,33 +209,24 @@ class LeafTreeTest {
       root.set(LeafTree.put(root.get(), k, (long) k, ORDER, edit));
     }
     AtomicBoolean done = new AtomicBoolean();
-    CountDownLatch writing = new CountDownLatch(1);
     ConcurrentLinkedQueue<Throwable> failures = new ConcurrentLinkedQueue<>();
     Thread writer =
-        Thread.ofPlatform()
-            .start(
-                () -> {
-                  try {
-                    writing.countDown();
-                    for (int cycle = 0; cycle < 400; cycle++) {
-                      for (int k = 0; k < 4 * stable; k++) { // a leaf of stable keys quadruples
-                        if (k % 4 != 0) {
-                          publish(root, LeafTree.put(root.get(), k, (long) -cycle, ORDER, edit));
-                        }
-                      }
-                      for (int k = 0; k < 4 * stable; k++) { // and shrinks back: merges
-                        if (k % 4 != 0) {
-                          publish(root, LeafTree.remove(root.get(), k, ORDER, edit));
-                        }
-                      }
-                    }
-                  } catch (Throwable t) {
-                    failures.add(t);
-                  } finally {
-                    done.set(true);
-                  }
-                });
-    writing.await();
+        gapFiller(
+            stable,
+            400,
+            new GapWrites() {
+              @Override
+              public void insert(int key, long value) {
+                publish(root, LeafTree.put(root.get(), key, value, ORDER, edit));
+              }
+
+              @Override
+              public void delete(int key) {
+                publish(root, LeafTree.remove(root.get(), key, ORDER, edit));
+              }
+            },
+            done,
+            failures);
     long looks = 0;
     try {
       while (!done.get()) {
@@ -274,33 +265,24 @@ class LeafTreeTest {
       ContentionAdaptingTreeTest.forceSplit(TreeTables.treeOf(table), 4 * stable / 2);
     }
     AtomicBoolean done = new AtomicBoolean();
-    CountDownLatch writing = new CountDownLatch(1);
     ConcurrentLinkedQueue<Throwable> failures = new ConcurrentLinkedQueue<>();
     Thread writer =
-        Thread.ofPlatform()
-            .start(
-                () -> {
-                  try {
-                    writing.countDown();
-                    for (int cycle = 0; cycle < 150; cycle++) {
-                      for (int k = 0; k < 4 * stable; k++) {
-                        if (k % 4 != 0) {
-                          table.insert(k, (long) -cycle);
-                        }
-                      }
-                      for (int k = 0; k < 4 * stable; k++) {
-                        if (k % 4 != 0) {
-                          table.delete(k);
-                        }
-                      }
-                    }
-                  } catch (Throwable t) {
-                    failures.add(t);
-                  } finally {
-                    done.set(true);
-                  }
-                });
-    writing.await();
+        gapFiller(
+            stable,
+            150,
+            new GapWrites() {
+              @Override
+              public void insert(int key, long value) {
+                table.insert(key, value);
+              }
+
+              @Override
+              public void delete(int key) {
+                table.delete(key);
+              }
+            },
+            done,
+            failures);
     var all = io.jets.table.MatchSpec.<Integer, Long>anyKey().returnKey();
     var half =
         io.jets.table.MatchSpec.<Integer, Long>where(
@@ -355,6 +337,55 @@ class LeafTreeTest {
       }
     }
     return missing;
+  }
+
+  /** The writes of {@link #gapFiller}: one key in, one key out. */
+  private interface GapWrites {
+    void insert(int key, long value);
+
+    void delete(int key);
+  }
+
+  /**
+   * Starts the writer of the concurrent tests and returns once it runs: {@code cycles} times it
+   * fills every gap between the stable keys (the multiples of 4 below {@code 4 * stable}), so the
+   * leaves holding them grow to four times their keys and split, then empties the gaps, so they
+   * merge; then it sets {@code done}. What it throws goes to {@code failures}.
+   */
+  private static Thread gapFiller(
+      int stable,
+      int cycles,
+      GapWrites writes,
+      AtomicBoolean done,
+      ConcurrentLinkedQueue<Throwable> failures)
+      throws InterruptedException {
+    CountDownLatch writing = new CountDownLatch(1);
+    Thread writer =
+        Thread.ofPlatform()
+            .start(
+                () -> {
+                  try {
+                    writing.countDown();
+                    for (int cycle = 0; cycle < cycles; cycle++) {
+                      for (int k = 0; k < 4 * stable; k++) {
+                        if (k % 4 != 0) {
+                          writes.insert(k, -cycle);
+                        }
+                      }
+                      for (int k = 0; k < 4 * stable; k++) {
+                        if (k % 4 != 0) {
+                          writes.delete(k);
+                        }
+                      }
+                    }
+                  } catch (Throwable t) {
+                    failures.add(t);
+                  } finally {
+                    done.set(true);
+                  }
+                });
+    writing.await();
+    return writer;
   }
 
   /** Publishes a write's new root, as a base does, unless the write went in place. */
