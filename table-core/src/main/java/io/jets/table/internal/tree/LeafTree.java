@@ -7,35 +7,38 @@ import java.util.Arrays;
 import java.util.Comparator;
 
 /**
- * The data of one base of a {@link ContentionAdaptingTree}: a B+tree whose leaves are immutable
- * sorted arrays and whose inner nodes' child slots a writer replaces in place, so a write copies
- * one leaf and stores one reference. One writer at a time (the base's lock holder); any number of
- * lock-free readers.
+ * The data of one base of a {@link ContentionAdaptingTree}: a B+tree whose leaves are slotted
+ * arrays ({@link Leaf}) and whose inner nodes' child slots a writer replaces in place, so most
+ * writes fill or drop one slot of one leaf and allocate nothing but the new entry. One writer at a
+ * time (the base's lock holder); any number of lock-free readers.
  */
 final class LeafTree {
   /*
    * Design notes
    *
-   * Layout. A leaf is one array of up to LEAF_MAX (key, object) pairs, key i at 2i and its object
-   * at 2i + 1: a binary search reads the keys' references from a few adjacent cache lines
+   * Layout. A leaf holds up to LEAF_MAX (key, object) pairs in slots and an order word listing
+   * them in key order: a binary search reads the keys' references from a few adjacent cache lines
    * instead of one tree node per probe [1][2]. An inner node holds n - 1 separator keys and n
    * children; child i holds the keys k with sep[i - 1] <= k < sep[i], as the CA tree's route nodes
    * do. Every leaf is at the same depth.
    *
-   * Concurrency. Leaves and separator arrays never change once built. A single-key write (a live
-   * Edit) builds the new leaf and stores it into its parent's slot with a release store; a leaf
-   * that splits or merges changes its parent's separators, so the parent is copied and stored in
-   * its own parent's slot, and so on up (about once per LEAF_MAX / 2 writes); a new root is
-   * published by the base. A present key's value is replaced in place (StoredObject.srValue). A
-   * reader loads each slot with an acquire load and sees, for each leaf it reads, the keys that
-   * leaf's interval held at one instant during its read: a node a write copied never changes again,
-   * and one that it did not copy only ever has slots replaced by versions of the same interval.
-   * A walk moves from leaf to leaf along the inner nodes it loaded, whose slots partition their
-   * interval (OrderedTraversal), so a key present for the whole walk is met exactly once.
+   * Concurrency. Separator arrays never change once built, and a leaf's slots are written once. A
+   * single-key write (a live Edit) adds a pair to its leaf in a fresh slot, or drops one, and
+   * publishes the leaf's new order word with a release store (Leaf); when the leaf has no fresh
+   * slot it builds a compact leaf and stores it into its parent's slot with a release store. A
+   * leaf that splits or merges changes its parent's separators, so the parent is copied and stored
+   * in its own parent's slot, and so on up; a new root is published by the base. A present key's
+   * value is replaced in place (StoredObject.srValue). A reader loads each slot with an acquire
+   * load and each leaf's order word once, and sees, for each leaf it reads, the keys that leaf's
+   * interval held at one instant during its read: a node a write copied never changes again, one
+   * that it did not copy only ever has slots replaced by versions of the same interval, and a
+   * leaf's order word only ever lists pairs of the leaf's interval. A walk moves from leaf to leaf
+   * along the inner nodes it loaded, whose slots partition their interval (OrderedTraversal), so a
+   * key present for the whole walk is met exactly once.
    *
    * Batches (a multi-object write) must leave the live version untouched until their commit: an
-   * Edit that is not live copies every inner node it changes once (the copy records the edit as
-   * its owner and is then changed in place) and never replaces a value in place.
+   * Edit that is not live copies every node it changes once (the copy records the edit as its
+   * owner and is then changed in place) and never replaces a value in place.
    *
    * Occupancy. A leaf or inner node that falls below a quarter of its capacity merges with a
    * neighbour when the two fit in one node; otherwise it stays as it is (no borrowing), so a node
@@ -47,12 +50,12 @@ final class LeafTree {
    */
 
   /**
-   * Pairs per leaf: 256 bytes of references with compressed oops, so a binary search (five probes)
-   * touches at most four cache lines and a write's leaf copy stays a short array copy.
+   * Pairs per leaf: the fifteen positions of a leaf's order word; 120 bytes of slot references with
+   * compressed oops, so a binary search (four probes) touches at most two or three cache lines.
    */
-  static final int LEAF_MAX = 32;
+  static final int LEAF_MAX = Leaf.MAX;
 
-  /** Children per inner node: three levels reach 32,768 leaves (0.5 to 1 million keys). */
+  /** Children per inner node: three levels reach 32,768 leaves (0.1 to 0.5 million keys). */
   static final int INNER_MAX = 32;
 
   /** Below this many pairs (or children) a node merges with a neighbour that fits beside it. */
@@ -79,56 +82,6 @@ final class LeafTree {
   abstract static sealed class Node permits Leaf, Inner {
     /** Pairs in a leaf, children in an inner node: never zero. */
     abstract int size();
-  }
-
-  /** An immutable sorted array of (key, entry) pairs. */
-  static final class Leaf extends Node {
-    final Object[] pairs;
-
-    Leaf(Object[] pairs) {
-      this.pairs = pairs;
-    }
-
-    @Override
-    int size() {
-      return pairs.length >> 1;
-    }
-
-    Object key(int i) {
-      return pairs[i << 1];
-    }
-
-    Entry entry(int i) {
-      return (Entry) pairs[(i << 1) + 1];
-    }
-
-    /** The index of the key comparing equal to {@code key}, or -(insertion point) - 1. */
-    int search(Object key, Comparator<Object> order) {
-      int lo = 0;
-      int hi = size() - 1;
-      while (lo <= hi) {
-        int mid = (lo + hi) >>> 1;
-        int c = order.compare(pairs[mid << 1], key);
-        if (c < 0) {
-          lo = mid + 1;
-        } else if (c > 0) {
-          hi = mid - 1;
-        } else {
-          return mid;
-        }
-      }
-      return -(lo + 1);
-    }
-
-    /** The number of keys below {@code key} ({@code inclusive}: at or below). */
-    int rank(Object key, boolean inclusive, Comparator<Object> order) {
-      int i = search(key, order);
-      return i >= 0 ? (inclusive ? i + 1 : i) : -(i + 1);
-    }
-
-    Leaf slice(int from, int to) {
-      return new Leaf(Arrays.copyOfRange(pairs, from << 1, to << 1));
-    }
   }
 
   /** Separator keys over children whose slots a live writer replaces in place. */
@@ -224,8 +177,9 @@ final class LeafTree {
       return new Edit(false);
     }
 
-    boolean mayChange(Inner node) {
-      return live || node.owner == this;
+    /** Whether this edit may change a node built by {@code owner} in place. */
+    boolean mayChange(Object owner) {
+      return live || owner == this;
     }
   }
 
@@ -240,8 +194,9 @@ final class LeafTree {
       return null;
     }
     Leaf leaf = (Leaf) t;
-    int i = leaf.search(key, order);
-    return i >= 0 ? leaf.entry(i) : null;
+    long o = leaf.laOrder();
+    int i = leaf.search(o, key, order);
+    return i >= 0 ? leaf.entry(o, i) : null;
   }
 
   /** The first key of {@code t} (not empty). */
@@ -249,7 +204,8 @@ final class LeafTree {
     while (t instanceof Inner inner) {
       t = inner.laChild(0);
     }
-    return ((Leaf) t).key(0);
+    Leaf leaf = (Leaf) t;
+    return leaf.key(leaf.laOrder(), 0);
   }
 
   /** The number of entries: a walk over the leaves, for rare callers (clear, split checks). */
@@ -283,7 +239,7 @@ final class LeafTree {
   static Node put(Node t, Object key, Object value, Comparator<Object> order, Edit edit) {
     if (t == null) {
       edit.delta = 1;
-      return new Leaf(new Object[] {key, new Entry(key, value)});
+      return new Leaf(new Object[] {key, new Entry(key, value)}, 0, 1, edit);
     }
     Object r = insert(t, key, value, order, edit);
     if (r == null) {
@@ -298,32 +254,37 @@ final class LeafTree {
   /** Null when done in place, else the node's replacement (a Node) or a Split. */
   private static Object insert(Node t, Object key, Object value, Comparator<Object> o, Edit edit) {
     if (t instanceof Leaf leaf) {
-      int i = leaf.search(key, o);
+      long w = leaf.laOrder();
+      int i = leaf.search(w, key, o);
+      boolean inPlace = edit.mayChange(leaf.owner) && leaf.hasFreshSlot();
       if (i >= 0) {
         edit.delta = 0;
-        if (edit.live && leaf.key(i) == key) {
-          leaf.entry(i).replace(value);
+        if (edit.live && leaf.key(w, i) == key) {
+          leaf.entry(w, i).replace(value);
           return null;
         }
-        Object[] pairs = leaf.pairs.clone(); // a batch's version, or an equal key stored anew
-        pairs[i << 1] = key;
-        pairs[(i << 1) + 1] = new Entry(key, value);
-        return new Leaf(pairs);
+        Entry entry = new Entry(key, value); // a batch's version, or an equal key stored anew
+        if (inPlace) {
+          leaf.replaceInPlace(i, key, entry);
+          return null;
+        }
+        return new Leaf(leaf.pairsWith(w, i, true, key, entry), 0, Leaf.count(w), edit);
       }
       edit.delta = 1;
       int at = -(i + 1);
-      int n = leaf.size();
-      Object[] pairs = new Object[(n + 1) << 1];
-      System.arraycopy(leaf.pairs, 0, pairs, 0, at << 1);
-      pairs[at << 1] = key;
-      pairs[(at << 1) + 1] = new Entry(key, value);
-      System.arraycopy(leaf.pairs, at << 1, pairs, (at + 1) << 1, (n - at) << 1);
-      Leaf grown = new Leaf(pairs);
+      int n = Leaf.count(w);
+      Entry entry = new Entry(key, value);
+      if (n < LEAF_MAX && inPlace) {
+        leaf.addInPlace(at, key, entry);
+        return null;
+      }
+      Object[] pairs = leaf.pairsWith(w, at, false, key, entry);
       if (n < LEAF_MAX) {
-        return grown;
+        return new Leaf(pairs, 0, n + 1, edit);
       }
       int half = (n + 1) >>> 1;
-      return new Split(grown.slice(0, half), grown.key(half), grown.slice(half, n + 1));
+      return new Split(
+          new Leaf(pairs, 0, half, edit), pairs[half << 1], new Leaf(pairs, half, n + 1, edit));
     }
     Inner inner = (Inner) t;
     int c = inner.childFor(key, o);
@@ -339,7 +300,10 @@ final class LeafTree {
 
   /** {@code inner} with child {@code c} replaced: in place if the edit may, else a copy. */
   private static Inner withChild(Inner inner, int c, Node child, Edit edit) {
-    if (edit.mayChange(inner)) {
+    if (child == inner.laChild(c)) {
+      return null; // a leaf changed in place
+    }
+    if (edit.mayChange(inner.owner)) {
       inner.srChild(c, child);
       return null;
     }
@@ -398,19 +362,21 @@ final class LeafTree {
   /** Null when unchanged or done in place, EMPTY when the node emptied, else its replacement. */
   private static Object delete(Node t, Object key, Comparator<Object> o, Edit edit) {
     if (t instanceof Leaf leaf) {
-      int i = leaf.search(key, o);
+      long w = leaf.laOrder();
+      int i = leaf.search(w, key, o);
       if (i < 0) {
         return null;
       }
       edit.delta = -1;
-      int n = leaf.size();
+      int n = Leaf.count(w);
       if (n == 1) {
         return EMPTY;
       }
-      Object[] pairs = new Object[(n - 1) << 1];
-      System.arraycopy(leaf.pairs, 0, pairs, 0, i << 1);
-      System.arraycopy(leaf.pairs, (i + 1) << 1, pairs, i << 1, (n - 1 - i) << 1);
-      return new Leaf(pairs);
+      if (edit.mayChange(leaf.owner)) {
+        leaf.removeInPlace(i);
+        return n - 1 < LEAF_MIN ? leaf : null; // small: the parent may merge it
+      }
+      return new Leaf(leaf.pairsWithout(w, i), 0, n - 1, edit);
     }
     Inner inner = (Inner) t;
     int c = inner.childFor(key, o);
@@ -461,9 +427,12 @@ final class LeafTree {
   private static Node merge(Node a, Object key, Node b, Edit edit) {
     if (a instanceof Leaf la) {
       Leaf lb = (Leaf) b;
-      Object[] pairs = Arrays.copyOf(la.pairs, la.pairs.length + lb.pairs.length);
-      System.arraycopy(lb.pairs, 0, pairs, la.pairs.length, lb.pairs.length);
-      return new Leaf(pairs);
+      long wa = la.laOrder();
+      long wb = lb.laOrder();
+      Object[] left = la.pairs(wa, 0, Leaf.count(wa));
+      Object[] pairs = Arrays.copyOf(left, left.length + (Leaf.count(wb) << 1));
+      System.arraycopy(lb.pairs(wb, 0, Leaf.count(wb)), 0, pairs, left.length, Leaf.count(wb) << 1);
+      return new Leaf(pairs, 0, pairs.length >> 1, edit);
     }
     Inner ia = (Inner) a;
     Inner ib = (Inner) b;

@@ -2,7 +2,6 @@ package io.jets.table.internal.tree;
 
 import io.jets.table.internal.tree.LeafTree.Edit;
 import io.jets.table.internal.tree.LeafTree.Inner;
-import io.jets.table.internal.tree.LeafTree.Leaf;
 import io.jets.table.internal.tree.LeafTree.Node;
 import java.util.Arrays;
 
@@ -18,10 +17,14 @@ final class LeafTreeSplits {
   /** {@code t} cut in two at a separator near its middle, or null if it has fewer than 2 keys. */
   static LeafTree.Split split(Node t) {
     if (t instanceof Leaf leaf) {
-      int n = leaf.size();
+      long o = leaf.laOrder();
+      int n = Leaf.count(o);
       return n < 2
           ? null
-          : new LeafTree.Split(leaf.slice(0, n / 2), leaf.key(n / 2), leaf.slice(n / 2, n));
+          : new LeafTree.Split(
+              leaf.slice(o, 0, n / 2, Edit.STRUCTURE),
+              leaf.key(o, n / 2),
+              leaf.slice(o, n / 2, n, Edit.STRUCTURE));
     }
     if (t == null) {
       return null;

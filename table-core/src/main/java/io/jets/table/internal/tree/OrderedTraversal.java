@@ -5,7 +5,6 @@ import io.jets.table.internal.tree.ContentionAdaptingTree.Seek;
 import io.jets.table.internal.tree.ContentionAdaptingTree.Snapshot;
 import io.jets.table.internal.tree.LeafTree.Entry;
 import io.jets.table.internal.tree.LeafTree.Inner;
-import io.jets.table.internal.tree.LeafTree.Leaf;
 import io.jets.table.internal.tree.LeafTree.Node;
 import io.jets.table.spi.Store;
 import java.util.Comparator;
@@ -28,10 +27,13 @@ final class OrderedTraversal {
 
   private OrderedTraversal() {}
 
-  /** Receives the leaves of a base in order, each with the index to start from; false stops. */
+  /**
+   * Receives the leaves of a base in order, each with the order word the reader loaded (the leaf as
+   * it was at that instant) and the position to start from; false stops.
+   */
   @FunctionalInterface
   private interface LeafVisitor {
-    boolean visit(Leaf leaf, int from);
+    boolean visit(Leaf leaf, long o, int from);
   }
 
   /**
@@ -45,7 +47,8 @@ final class OrderedTraversal {
       return true;
     }
     if (t instanceof Leaf leaf) {
-      return visitor.visit(leaf, bound == null ? 0 : leaf.rank(bound, !inclusive, order));
+      long o = leaf.laOrder();
+      return visitor.visit(leaf, o, bound == null ? 0 : leaf.rank(o, bound, !inclusive, order));
     }
     Inner inner = (Inner) t;
     int c = bound == null ? 0 : inner.childFor(bound, order);
@@ -71,8 +74,9 @@ final class OrderedTraversal {
       return true;
     }
     if (t instanceof Leaf leaf) {
+      long o = leaf.laOrder();
       return visitor.visit(
-          leaf, (bound == null ? leaf.size() : leaf.rank(bound, inclusive, order)) - 1);
+          leaf, o, (bound == null ? Leaf.count(o) : leaf.rank(o, bound, inclusive, order)) - 1);
     }
     Inner inner = (Inner) t;
     int c =
@@ -94,13 +98,14 @@ final class OrderedTraversal {
    * The end of a leaf's keys before {@code stop} ({@code stopInclusive}: at or before it): one
    * comparison with the last key when the whole leaf is before it, else a binary search.
    */
-  private static int end(Leaf leaf, Object stop, boolean stopInclusive, Comparator<Object> order) {
-    int n = leaf.size();
+  private static int end(
+      Leaf leaf, long o, Object stop, boolean stopInclusive, Comparator<Object> order) {
+    int n = Leaf.count(o);
     if (stop == null) {
       return n;
     }
-    int c = order.compare(leaf.key(n - 1), stop);
-    return c < 0 || (c == 0 && stopInclusive) ? n : leaf.rank(stop, stopInclusive, order);
+    int c = order.compare(leaf.key(o, n - 1), stop);
+    return c < 0 || (c == 0 && stopInclusive) ? n : leaf.rank(o, stop, stopInclusive, order);
   }
 
   /** The first base snapshot at or after {@code bound} (the first base when null). */
@@ -125,9 +130,9 @@ final class OrderedTraversal {
             s.data(),
             bound,
             inclusive,
-            (leaf, i) -> {
-              if (i < leaf.size()) {
-                found[0] = leaf.entry(i);
+            (leaf, o, i) -> {
+              if (i < Leaf.count(o)) {
+                found[0] = leaf.entry(o, i);
                 return false;
               }
               return true;
@@ -148,9 +153,9 @@ final class OrderedTraversal {
             s.data(),
             bound,
             false,
-            (leaf, i) -> {
+            (leaf, o, i) -> {
               if (i >= 0) {
-                found[0] = leaf.entry(i);
+                found[0] = leaf.entry(o, i);
                 return false;
               }
               return true;
@@ -209,8 +214,9 @@ final class OrderedTraversal {
       return 0;
     }
     if (t instanceof Leaf leaf) {
-      int from = bound == null ? 0 : leaf.rank(bound, !inclusive, order);
-      return Math.max(0, end(leaf, stop, stopInclusive, order) - from);
+      long o = leaf.laOrder();
+      int from = bound == null ? 0 : leaf.rank(o, bound, !inclusive, order);
+      return Math.max(0, end(leaf, o, stop, stopInclusive, order) - from);
     }
     Inner inner = (Inner) t;
     int first = bound == null ? 0 : inner.childFor(bound, order);
@@ -280,15 +286,15 @@ final class OrderedTraversal {
             s.data(),
             bound,
             inclusive,
-            (leaf, i) -> {
-              int n = end(leaf, stop, stopInclusive, order);
+            (leaf, o, i) -> {
+              int n = end(leaf, o, stop, stopInclusive, order);
               for (; i < n; i++) {
-                if (!visitor.visit(leaf.entry(i))) {
+                if (!visitor.visit(leaf.entry(o, i))) {
                   end[0] = StepEnd.STOPPED;
                   return false;
                 }
               }
-              if (n < leaf.size()) {
+              if (n < Leaf.count(o)) {
                 if (rangeEndsFirst) {
                   end[0] = StepEnd.RANGE_DONE;
                 }
@@ -319,10 +325,10 @@ final class OrderedTraversal {
             s.data(),
             bound,
             inclusive,
-            (leaf, i) -> {
-              int first = stop == null ? 0 : leaf.rank(stop, !stopInclusive, order);
+            (leaf, o, i) -> {
+              int first = stop == null ? 0 : leaf.rank(o, stop, !stopInclusive, order);
               for (; i >= first; i--) {
-                if (!visitor.visit(leaf.entry(i))) {
+                if (!visitor.visit(leaf.entry(o, i))) {
                   end[0] = StepEnd.STOPPED;
                   return false;
                 }
@@ -361,15 +367,15 @@ final class OrderedTraversal {
           s.data(),
           bound,
           true,
-          (leaf, i) -> {
-            int end = end(leaf, upper, false, order);
+          (leaf, o, i) -> {
+            int end = end(leaf, o, upper, false, order);
             int count = Math.max(0, end - i);
             if (remaining[0] < count) {
-              found[0] = leaf.entry(i + (int) remaining[0]);
+              found[0] = leaf.entry(o, i + (int) remaining[0]);
               return false;
             }
             remaining[0] -= count;
-            return end == leaf.size();
+            return end == Leaf.count(o);
           },
           order);
       if (found[0] != null) {

@@ -9,7 +9,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.jets.table.internal.tree.LeafTree.Edit;
 import io.jets.table.internal.tree.LeafTree.Entry;
 import io.jets.table.internal.tree.LeafTree.Inner;
-import io.jets.table.internal.tree.LeafTree.Leaf;
 import io.jets.table.internal.tree.LeafTree.Node;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -38,16 +37,17 @@ class LeafTreeTest {
       Node t, Integer lower, Integer upper, List<Map.Entry<Integer, Long>> to) {
     assertTrue(t.size() > 0, "no empty node");
     if (t instanceof Leaf leaf) {
-      assertTrue(leaf.size() <= LeafTree.LEAF_MAX, "leaf within capacity");
-      for (int i = 0; i < leaf.size(); i++) {
-        Integer key = (Integer) leaf.key(i);
-        assertSame(key, leaf.entry(i).key, "a pair's key is its entry's");
+      long o = leaf.laOrder();
+      assertTrue(Leaf.count(o) <= LeafTree.LEAF_MAX, "leaf within capacity");
+      for (int i = 0; i < Leaf.count(o); i++) {
+        Integer key = (Integer) leaf.key(o, i);
+        assertSame(key, leaf.entry(o, i).key, "a pair's key is its entry's");
         assertTrue(lower == null || key >= lower, key + " at or above " + lower);
         assertTrue(upper == null || key < upper, key + " below " + upper);
         if (!to.isEmpty()) {
           assertTrue(to.get(to.size() - 1).getKey() < key, "ascending keys");
         }
-        to.add(Map.entry(key, (Long) leaf.entry(i).laValue()));
+        to.add(Map.entry(key, (Long) leaf.entry(o, i).laValue()));
       }
       return 0;
     }

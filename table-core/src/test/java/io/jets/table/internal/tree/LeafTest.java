@@ -1,0 +1,85 @@
+package io.jets.table.internal.tree;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.jets.table.internal.tree.LeafTree.Edit;
+import io.jets.table.internal.tree.LeafTree.Entry;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.TreeMap;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * A leaf changed in place: its current order word lists the model's pairs in key order, and every
+ * order word a reader loaded earlier still reads the pairs the leaf held then.
+ */
+class LeafTest {
+  @SuppressWarnings("unchecked")
+  private static final Comparator<Object> ORDER = (a, b) -> ((Comparable<Object>) a).compareTo(b);
+
+  private static List<Map.Entry<Integer, String>> read(Leaf leaf, long o) {
+    List<Map.Entry<Integer, String>> pairs = new ArrayList<>();
+    for (int i = 0; i < Leaf.count(o); i++) {
+      Entry entry = leaf.entry(o, i);
+      assertEquals(leaf.key(o, i), entry.key, "a position's key is its entry's");
+      pairs.add(Map.entry((Integer) entry.key, (String) entry.laValue()));
+    }
+    return pairs;
+  }
+
+  @ParameterizedTest
+  @ValueSource(ints = {1, 2, 3, 4, 5, 6, 7, 8})
+  void oldOrderWordsKeepReadingTheLeafAsItWas(int seed) {
+    Random random = new Random(seed);
+    TreeMap<Integer, String> model = new TreeMap<>();
+    int n = 4 + random.nextInt(4); // room for 4 to 7 more pairs
+    while (model.size() < n) {
+      model.put(random.nextInt(40), "v" + model.size());
+    }
+    Object[] pairs = new Object[n << 1];
+    int p = 0;
+    for (Map.Entry<Integer, String> e : model.entrySet()) {
+      pairs[p++] = e.getKey();
+      pairs[p++] = new Entry(e.getKey(), e.getValue());
+    }
+    Leaf leaf = new Leaf(pairs, 0, n, Edit.live());
+    List<Long> words = new ArrayList<>();
+    List<List<Map.Entry<Integer, String>>> seen = new ArrayList<>();
+    int step = 0;
+    while (leaf.hasFreshSlot() || model.size() > 1) {
+      long o = leaf.laOrder();
+      assertEquals(new ArrayList<>(model.entrySet()), read(leaf, o));
+      words.add(o);
+      seen.add(read(leaf, o));
+      Integer key = random.nextInt(40);
+      int at = leaf.search(o, key, ORDER);
+      if (at >= 0 && (random.nextBoolean() || !leaf.hasFreshSlot())) {
+        leaf.removeInPlace(at);
+        model.remove(key);
+      } else if (leaf.hasFreshSlot() && (at >= 0 || Leaf.count(o) < Leaf.MAX)) {
+        String value = "s" + step;
+        Integer stored = Integer.valueOf(key.intValue() + 0); // an equal key, maybe a distinct one
+        if (at >= 0) {
+          leaf.replaceInPlace(at, stored, new Entry(stored, value));
+        } else {
+          leaf.addInPlace(-(at + 1), stored, new Entry(stored, value));
+        }
+        model.put(key, value);
+      } else if (!leaf.hasFreshSlot()) {
+        break;
+      }
+      step++;
+    }
+    assertTrue(step > 2, "the leaf changed in place");
+    assertFalse(leaf.hasFreshSlot() && model.size() > 1, "ran until no fresh slot was left");
+    for (int i = 0; i < words.size(); i++) {
+      assertEquals(seen.get(i), read(leaf, words.get(i)), "order word " + i + " reads its leaf");
+    }
+  }
+}
