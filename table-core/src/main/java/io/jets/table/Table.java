@@ -312,7 +312,7 @@ public interface Table<K, V> {
    *
    * @param <R> the result type
    * @param spec the match specification
-   * @return the results, one per matched object, in traversal order
+   * @return the results, one per matched object, in traversal order (an unmodifiable list)
    * @throws BadArgumentException if a result function throws or returns null, or a key pattern's
    *     bound cannot be compared with the table's keys
    */
@@ -335,7 +335,7 @@ public interface Table<K, V> {
    *
    * @param <R> the result type
    * @param spec the match specification
-   * @return the results, one per matched object, last to first on an ordered table
+   * @return the results, one per matched object, last to first on an ordered table (unmodifiable)
    */
   <R> List<R> selectReverse(MatchSpec<? super K, ? super V, R> spec);
 
@@ -398,7 +398,7 @@ public interface Table<K, V> {
    *
    * @param key the pattern the object's key must match
    * @param value the test the object's value must pass
-   * @return the matching objects, in traversal order
+   * @return the matching objects, in traversal order (an unmodifiable list)
    */
   List<Map.Entry<K, V>> matchObject(KeyPattern<K> key, Predicate<? super V> value);
 
@@ -419,7 +419,7 @@ public interface Table<K, V> {
    *
    * @param key the pattern the object's key must match
    * @param value the test the object's value must pass
-   * @return the values of the matching objects, in traversal order
+   * @return the values of the matching objects, in traversal order (an unmodifiable list)
    */
   List<V> match(KeyPattern<K> key, Predicate<? super V> value);
 

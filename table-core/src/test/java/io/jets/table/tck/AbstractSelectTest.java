@@ -69,6 +69,37 @@ public abstract class AbstractSelectTest extends SharedTableTest {
 
   @ParameterizedTest
   @TypesAndModes({TableType.SET, TableType.ORDERED_SET, TableType.BAG, TableType.DUPLICATE_BAG})
+  void resultListsAreUnmodifiableAndChangeNothing(TableType type, WriteConcurrency mode) {
+    Table<Integer, String> table = filled(type, mode);
+    List<Map.Entry<Integer, String>> before = table.toList();
+    List<List<?>> results =
+        List.of(
+            table.select(MatchSpec.<Integer, String>anyKey().returnValue()),
+            table.select(
+                MatchSpec.<Integer, String>where(KeyPattern.range(3, true, 9, false)).returnKey()),
+            table.selectReverse(
+                MatchSpec.<Integer, String>where(KeyPattern.range(3, true, 9, false))
+                    .guard((k, v) -> k % 2 == 0)
+                    .returnKey()),
+            table.matchObject(KeyPattern.any(), v -> true),
+            table.match(KeyPattern.range(0, true, 40, true), v -> v.startsWith("v")));
+    for (List<?> result : results) {
+      assertTrue(result.size() >= 3, "a result of several objects: " + result);
+      @SuppressWarnings("unchecked")
+      List<Object> raw = (List<Object>) result;
+      Object first = raw.get(0);
+      assertThrows(UnsupportedOperationException.class, () -> raw.add(first));
+      assertThrows(UnsupportedOperationException.class, () -> raw.set(0, first));
+      assertThrows(UnsupportedOperationException.class, () -> raw.remove(0));
+      assertThrows(UnsupportedOperationException.class, raw::clear);
+      assertThrows(IndexOutOfBoundsException.class, () -> raw.get(raw.size()));
+      assertEquals(new ArrayList<>(raw), List.of(raw.toArray()), "toArray is the list");
+    }
+    assertEquals(before, table.toList(), "the table is unchanged");
+  }
+
+  @ParameterizedTest
+  @TypesAndModes({TableType.SET, TableType.ORDERED_SET, TableType.BAG, TableType.DUPLICATE_BAG})
   void selectSelectReverseAndSelectCount(TableType type, WriteConcurrency mode) {
     Table<Integer, String> table = filled(type, mode);
     var all = MatchSpec.<Integer, String>anyKey().returnObject();

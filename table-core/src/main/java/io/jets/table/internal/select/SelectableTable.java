@@ -14,6 +14,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.BiFunction;
 import java.util.function.BiPredicate;
 import java.util.function.Predicate;
 
@@ -144,24 +145,45 @@ public abstract class SelectableTable<K, V> extends OwnedTable<K, V> {
   final <R> List<R> selectAll(MatchSpec<?, ?, ?> spec, boolean reverse, String operation) {
     checkRead(operation);
     requireArgument(spec, "match spec", operation);
-    List<R> results = new ArrayList<>();
+    ResultList<R> results = new ResultList<>();
     boolean walked = scanMatchesKeys(spec);
-    scan(
-        operation,
-        spec,
-        reverse,
-        false,
-        null,
-        (key, value) -> {
-          Object result = evaluate(spec, walked, key, value, operation);
-          if (result != MatchEvaluation.NO_MATCH) {
-            @SuppressWarnings("unchecked")
-            R typed = (R) result;
-            results.add(typed);
-          }
-          return true;
-        });
+    ObjectVisitor<K, V> visitor;
+    if (walked && spec.clauses().get(0).guard() == MatchEvaluation.NO_GUARD) {
+      // The walk applied the key pattern and no guard runs: only the result function is left.
+      @SuppressWarnings("unchecked")
+      BiFunction<Object, Object, R> result =
+          (BiFunction<Object, Object, R>) spec.clauses().get(0).result();
+      visitor =
+          (key, value) -> {
+            results.append(resultOf(result, key, value, operation));
+            return true;
+          };
+    } else {
+      visitor =
+          (key, value) -> {
+            Object result = evaluate(spec, walked, key, value, operation);
+            if (result != MatchEvaluation.NO_MATCH) {
+              results.append(result);
+            }
+            return true;
+          };
+    }
+    scan(operation, spec, reverse, false, null, visitor);
     return results;
+  }
+
+  /** As {@link #evaluate} for a clause whose pattern and guard passed: its result, named. */
+  private <R> R resultOf(BiFunction<Object, Object, R> result, K key, V value, String operation) {
+    try {
+      R r = result.apply(key, value);
+      if (r == null) {
+        throw new NullPointerException("the result function of clause 0 returned null");
+      }
+      return r;
+    } catch (RuntimeException e) {
+      throw new BadArgumentException(
+          name(), operation + ": the match spec's result failed for key " + key + ": " + e, e);
+    }
   }
 
   private <R> Page<R> selectChunk(
