@@ -163,8 +163,34 @@ final class LeafTree {
     private final boolean live;
     int delta;
 
+    /** The descent of the last locked lookup or write. */
+    final LeafPath path = new LeafPath();
+
     private Edit(boolean live) {
       this.live = live;
+    }
+
+    /**
+     * Looks {@code key} up in {@code t} under the lock of the base this live edit writes, keeping
+     * the path for a write of the same key that follows with no write between.
+     */
+    Entry findForWrite(Node t, Object key, Comparator<Object> order) {
+      if (t == null) {
+        path.root = null;
+        return null;
+      }
+      Entry found = path.locate(t, key, order);
+      path.root = t; // valid until a write uses it
+      return found;
+    }
+
+    /** The path to {@code key} in {@code t}: the kept one if still valid, else a new descent. */
+    private LeafPath pathTo(Node t, Object key, Comparator<Object> order) {
+      if (!path.leadsTo(t, key)) {
+        path.locate(t, key, order);
+      }
+      path.root = null; // this write changes what the path describes: no later write may use it
+      return path;
     }
 
     /** A base's single-key edit, used under the base's lock only. */
@@ -239,9 +265,20 @@ final class LeafTree {
   static Node put(Node t, Object key, Object value, Comparator<Object> order, Edit edit) {
     if (t == null) {
       edit.delta = 1;
+      edit.path.root = null;
       return new Leaf(new Object[] {key, new Entry(key, value)}, 0, 1, edit);
     }
-    Object r = insert(t, key, value, order, edit);
+    LeafPath p = edit.pathTo(t, key, order);
+    Object r = insertIntoLeaf(p, key, value, edit);
+    for (int d = p.depth - 1; d >= 0 && r != null; d--) {
+      Inner inner = p.nodes[d];
+      int c = p.children[d];
+      r =
+          r instanceof Split s
+              ? withSplitChild(inner, c, s, edit)
+              : withChild(inner, c, (Node) r, edit);
+    }
+    p.clear();
     if (r == null) {
       return t;
     }
@@ -251,51 +288,40 @@ final class LeafTree {
     return (Node) r;
   }
 
-  /** Null when done in place, else the node's replacement (a Node) or a Split. */
-  private static Object insert(Node t, Object key, Object value, Comparator<Object> o, Edit edit) {
-    if (t instanceof Leaf leaf) {
-      long w = leaf.laOrder();
-      int i = leaf.search(w, key, o);
-      boolean inPlace = edit.mayChange(leaf.owner) && leaf.hasFreshSlot();
-      if (i >= 0) {
-        edit.delta = 0;
-        if (edit.live && leaf.key(w, i) == key) {
-          leaf.entry(w, i).replace(value);
-          return null;
-        }
-        Entry entry = new Entry(key, value); // a batch's version, or an equal key stored anew
-        if (inPlace) {
-          leaf.replaceInPlace(i, key, entry);
-          return null;
-        }
-        return new Leaf(leaf.pairsWith(w, i, true, key, entry), 0, Leaf.count(w), edit);
-      }
-      edit.delta = 1;
-      int at = -(i + 1);
-      int n = Leaf.count(w);
-      Entry entry = new Entry(key, value);
-      if (n < LEAF_MAX && inPlace) {
-        leaf.addInPlace(at, key, entry);
+  /** Null when done in place, else the leaf's replacement (a Leaf) or a Split. */
+  private static Object insertIntoLeaf(LeafPath p, Object key, Object value, Edit edit) {
+    Leaf leaf = p.leaf;
+    long w = p.order;
+    int i = p.position;
+    boolean inPlace = edit.mayChange(leaf.owner) && leaf.hasFreshSlot();
+    if (i >= 0) {
+      edit.delta = 0;
+      if (edit.live && leaf.key(w, i) == key) {
+        leaf.entry(w, i).replace(value);
         return null;
       }
-      Object[] pairs = leaf.pairsWith(w, at, false, key, entry);
-      if (n < LEAF_MAX) {
-        return new Leaf(pairs, 0, n + 1, edit);
+      Entry entry = new Entry(key, value); // a batch's version, or an equal key stored anew
+      if (inPlace) {
+        leaf.replaceInPlace(i, key, entry);
+        return null;
       }
-      int half = (n + 1) >>> 1;
-      return new Split(
-          new Leaf(pairs, 0, half, edit), pairs[half << 1], new Leaf(pairs, half, n + 1, edit));
+      return new Leaf(leaf.pairsWith(w, i, true, key, entry), 0, Leaf.count(w), edit);
     }
-    Inner inner = (Inner) t;
-    int c = inner.childFor(key, o);
-    Object r = insert(inner.laChild(c), key, value, o, edit);
-    if (r == null) {
+    edit.delta = 1;
+    int at = -(i + 1);
+    int n = Leaf.count(w);
+    Entry entry = new Entry(key, value);
+    if (n < LEAF_MAX && inPlace) {
+      leaf.addInPlace(at, key, entry);
       return null;
     }
-    if (r instanceof Split s) {
-      return withSplitChild(inner, c, s, edit);
+    Object[] pairs = leaf.pairsWith(w, at, false, key, entry);
+    if (n < LEAF_MAX) {
+      return new Leaf(pairs, 0, n + 1, edit);
     }
-    return withChild(inner, c, (Node) r, edit);
+    int half = (n + 1) >>> 1;
+    return new Split(
+        new Leaf(pairs, 0, half, edit), pairs[half << 1], new Leaf(pairs, half, n + 1, edit));
   }
 
   /** {@code inner} with child {@code c} replaced: in place if the edit may, else a copy. */
@@ -345,7 +371,12 @@ final class LeafTree {
     if (t == null) {
       return null;
     }
-    Object r = delete(t, key, order, edit);
+    LeafPath p = edit.pathTo(t, key, order);
+    Object r = deleteFromLeaf(p, edit);
+    for (int d = p.depth - 1; d >= 0 && r != null; d--) {
+      r = afterChildDelete(p.nodes[d], p.children[d], r, edit);
+    }
+    p.clear();
     if (r == null) {
       return t;
     }
@@ -359,31 +390,34 @@ final class LeafTree {
     return root;
   }
 
-  /** Null when unchanged or done in place, EMPTY when the node emptied, else its replacement. */
-  private static Object delete(Node t, Object key, Comparator<Object> o, Edit edit) {
-    if (t instanceof Leaf leaf) {
-      long w = leaf.laOrder();
-      int i = leaf.search(w, key, o);
-      if (i < 0) {
-        return null;
-      }
-      edit.delta = -1;
-      int n = Leaf.count(w);
-      if (n == 1) {
-        return EMPTY;
-      }
-      if (edit.mayChange(leaf.owner)) {
-        leaf.removeInPlace(i);
-        return n - 1 < LEAF_MIN ? leaf : null; // small: the parent may merge it
-      }
-      return new Leaf(leaf.pairsWithout(w, i), 0, n - 1, edit);
-    }
-    Inner inner = (Inner) t;
-    int c = inner.childFor(key, o);
-    Object r = delete(inner.laChild(c), key, o, edit);
-    if (r == null) {
+  /**
+   * Null when the key is absent or the leaf changed in place and stays large enough, EMPTY when it
+   * emptied, else the leaf to store (itself when it shrank in place below its minimum).
+   */
+  private static Object deleteFromLeaf(LeafPath p, Edit edit) {
+    Leaf leaf = p.leaf;
+    long w = p.order;
+    int i = p.position;
+    if (i < 0) {
       return null;
     }
+    edit.delta = -1;
+    int n = Leaf.count(w);
+    if (n == 1) {
+      return EMPTY;
+    }
+    if (edit.mayChange(leaf.owner)) {
+      leaf.removeInPlace(i);
+      return n - 1 < LEAF_MIN ? leaf : null; // small: the parent may merge it
+    }
+    return new Leaf(leaf.pairsWithout(w, i), 0, n - 1, edit);
+  }
+
+  /**
+   * {@code inner} after its child {@code c} became {@code r} (EMPTY or a node): null when done in
+   * place, EMPTY when it emptied, else its replacement, a small child merged with a neighbour.
+   */
+  private static Object afterChildDelete(Inner inner, int c, Object r, Edit edit) {
     if (r == EMPTY) {
       return inner.size() == 1 ? EMPTY : withoutChild(inner, c, edit);
     }

@@ -142,7 +142,8 @@ public final class TreeStore implements Store {
 
   @Override
   public StoredObject findLocked(Object lock, Object key) {
-    return LeafTree.find(ContentionAdaptingTree.dataLocked((BaseNode) lock), key, order);
+    BaseNode base = (BaseNode) lock;
+    return base.edit.findForWrite(ContentionAdaptingTree.dataLocked(base), key, order);
   }
 
   @Override

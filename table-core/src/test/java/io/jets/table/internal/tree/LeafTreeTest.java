@@ -112,6 +112,41 @@ class LeafTreeTest {
     assertEquals(model.size(), LeafTree.size(t));
   }
 
+  /**
+   * A locked lookup keeps its path for the write that follows; a write of another key between
+   * (which may split or merge the leaf the path ends in) or another root makes the path stale.
+   */
+  @ParameterizedTest
+  @ValueSource(ints = {1, 2, 3, 4})
+  void writesAfterALockedLookupMatchATreeMapWhateverCameBetween(int seed) {
+    Random random = new Random(seed);
+    TreeMap<Integer, Long> model = new TreeMap<>();
+    Edit edit = Edit.live();
+    Node t = null;
+    for (int round = 0; round < 40_000; round++) {
+      Integer key = random.nextInt(600);
+      Entry found = edit.findForWrite(t, key, ORDER);
+      assertEquals(model.get(key), found == null ? null : found.laValue(), "the locked lookup");
+      if (random.nextInt(3) == 0) { // another key's write comes between
+        int other = random.nextInt(600);
+        t = apply(t, other, random.nextInt(3) == 0 ? null : (long) -round, edit, model);
+      }
+      // the same key object, or an equal one, or the stored key the lookup found
+      Integer written =
+          switch (random.nextInt(3)) {
+            case 0 -> key;
+            case 1 -> Integer.valueOf(key.intValue() + 1000 - 1000);
+            default -> found != null ? (Integer) found.key : key;
+          };
+      boolean remove = random.nextInt(round < 20_000 ? 4 : 2) == 0;
+      t = apply(t, written, remove ? null : (long) round, edit, model);
+      if (round % 499 == 0) {
+        assertEquals(new ArrayList<>(model.entrySet()), contents(t));
+      }
+    }
+    assertEquals(new ArrayList<>(model.entrySet()), contents(t));
+  }
+
   @ParameterizedTest
   @ValueSource(ints = {1, 2, 3})
   void aBatchLeavesTheVersionItStartedFromUnchanged(int seed) {

@@ -1,0 +1,74 @@
+package io.jets.table.internal.tree;
+
+import io.jets.table.internal.tree.LeafTree.Entry;
+import io.jets.table.internal.tree.LeafTree.Inner;
+import io.jets.table.internal.tree.LeafTree.Node;
+import java.util.Arrays;
+import java.util.Comparator;
+
+/**
+ * One descent of a {@link LeafTree} by a writer: the inner nodes from the root, the child taken in
+ * each, the leaf, the order word read there and the key's position. A live edit keeps the path of
+ * its last locked lookup, so the write that follows under the same lock (with no write between)
+ * starts at the leaf instead of descending again.
+ */
+final class LeafPath {
+  Inner[] nodes = new Inner[8];
+  int[] children = new int[8];
+  int depth;
+  Leaf leaf;
+  long order;
+
+  /** The key's position in the leaf, or -(insertion point) - 1. */
+  int position;
+
+  /** The root the path was taken in; null once a write used it, or while it is not complete. */
+  Node root;
+
+  /** The key the path was taken for. */
+  Object key;
+
+  /**
+   * Descends {@code t} (not null) to the leaf for {@code key}, recording the way; the entry whose
+   * key compares equal to {@code key}, or null.
+   */
+  Entry locate(Node t, Object key, Comparator<Object> o) {
+    root = null; // invalid until the descent is complete: the order may throw
+    depth = 0;
+    while (t instanceof Inner inner) {
+      if (depth == nodes.length) {
+        nodes = Arrays.copyOf(nodes, depth << 1);
+        children = Arrays.copyOf(children, depth << 1);
+      }
+      int c = inner.childFor(key, o);
+      nodes[depth] = inner;
+      children[depth++] = c;
+      t = inner.laChild(c);
+    }
+    Leaf l = (Leaf) t;
+    long w = l.laOrder();
+    int i = l.search(w, key, o);
+    leaf = l;
+    order = w;
+    position = i;
+    this.key = key;
+    return i >= 0 ? l.entry(w, i) : null;
+  }
+
+  /**
+   * Whether this path, taken in {@code t} by a lookup that no write has followed, leads to {@code
+   * key}: the lookup key itself, or the stored key it found.
+   */
+  boolean leadsTo(Node t, Object key) {
+    return root == t && (this.key == key || (position >= 0 && leaf.key(order, position) == key));
+  }
+
+  /** Drops the references the path holds, so retired nodes are not kept alive by it. */
+  void clear() {
+    Arrays.fill(nodes, 0, depth, null);
+    depth = 0;
+    leaf = null;
+    root = null;
+    key = null;
+  }
+}
