@@ -27,8 +27,8 @@ final class ContentionAdaptingTree {
    *
    * Structure. A contention-adapting search tree (CA tree) [1][2]: route nodes (a key, volatile
    * children) over base nodes. Keys below a route node's key go left, the others right. A base
-   * node holds a lock, a contention statistic, a volatile valid flag and a B+tree of immutable
-   * sorted-array leaves (LeafTree) whose root it publishes with a release store. ETS's ordered_set
+   * node holds a lock, a contention statistic, a volatile valid flag and a B+tree of slotted
+   * leaves (LeafTree, Leaf) whose root it publishes with a release store. ETS's ordered_set
    * with write_concurrency uses the same routing structure [3] (with AVL trees as bases).
    *
    * Concurrency. A reader descends from the root, loads the base's data with an acquire load and
@@ -36,18 +36,19 @@ final class ContentionAdaptingTree {
    * takes no lock, writes nothing, never waits and never retries. A base being published by a
    * multi-object write holds a CommitMarker instead of a tree: the reader takes the
    * version before or after the write by the write's commit flag (BasePublication). A base that an
-   * adaptation replaced (a split or a join) never changes again, and a reader that reached it
-   * started before it was replaced, so the reader is concurrent with every write to the bases
-   * that replaced it and may return the retired base's data. The range a base covers never
+   * adaptation replaced (a split or a join) shares its nodes with the bases that replaced it, so
+   * only their writes still change what it holds, each a newer version of one leaf's interval; a
+   * reader that reached it started before it was replaced, so the reader is concurrent with every
+   * one of those writes and may return the retired base's data. The range a base covers never
    * changes, and the interval implied by the route keys on a reader's path is always inside it
    * (splits create new bases, joins only widen ranges), which is what lets a traversal continue
    * from a path bound.
    *
    * A writer locks the base (tryLock first, to measure contention), re-checks `valid` (retrying
    * from the root if it lost a race with an adaptation), builds the new leaf and stores it into
-   * its slot (LeafTree's design notes). A leaf never changes once built, so the leaf a reader
-   * loads is a consistent copy of its interval at one instant; a present key's value is replaced
-   * in place, one object at a time.
+   * its slot, or changes the leaf in place through its order word (LeafTree's and Leaf's design
+   * notes). A reader loads each leaf's order word once, so the leaf it reads is its interval at one
+   * instant; a present key's value is replaced in place, one object at a time.
    *
    * Adaptation. After its write, a writer whose base statistic passed SPLIT_LIMIT splits the base
    * near its middle (at a separator of its LeafTree's root); one below JOIN_LIMIT joins it with its

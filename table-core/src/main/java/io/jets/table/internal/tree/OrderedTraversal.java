@@ -16,12 +16,12 @@ import java.util.Comparator;
  *
  * <p>Each step reads one {@link Snapshot} and uses only the keys inside the interval its path
  * implies, [lower, upper); the next step continues from that bound. Inside the base's data (a
- * retired base's too: it froze after the step began) a walk moves from leaf to leaf along the inner
- * nodes it loaded: the data's inner nodes never change their separators, so their slots partition
- * the base's interval, and each leaf loaded from a slot is everything the table held in the slot's
- * interval at one instant during the step (LeafTree's design notes). So every key present for the
- * whole traversal lies in exactly one leaf a step reads inside its interval and is visited exactly
- * once; keys come in strictly monotonic order, so none twice.
+ * retired base's too) a walk moves from leaf to leaf along the inner nodes it loaded: the data's
+ * inner nodes never change their separators, so their slots partition the base's interval, and each
+ * leaf read through the order word loaded once is everything the table held in the leaf's interval
+ * at one instant during the step (LeafTree's design notes). So every key present for the whole
+ * traversal lies in exactly one leaf a step reads inside its interval and is visited exactly once;
+ * keys come in strictly monotonic order, so none twice.
  */
 final class OrderedTraversal {
 
