@@ -16,6 +16,11 @@ import io.jets.table.TableType;
 import io.jets.table.Tables;
 import io.jets.table.WriteConcurrency;
 import io.jets.table.WrongTableTypeException;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.ObjectInputStream;
+import java.io.ObjectOutputStream;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -58,6 +63,21 @@ public abstract class AbstractSelectTest extends SharedTableTest {
     return copy;
   }
 
+  private static Object serialized(Object object) {
+    try {
+      ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+      try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
+        out.writeObject(object);
+      }
+      try (ObjectInputStream in =
+          new ObjectInputStream(new ByteArrayInputStream(bytes.toByteArray()))) {
+        return in.readObject();
+      }
+    } catch (IOException | ClassNotFoundException e) {
+      throw new AssertionError("serializing " + object, e);
+    }
+  }
+
   private static <R> List<R> drain(Page<R> page) {
     List<R> all = new ArrayList<>(page.results());
     while (page.hasNext()) {
@@ -94,6 +114,9 @@ public abstract class AbstractSelectTest extends SharedTableTest {
       assertThrows(UnsupportedOperationException.class, raw::clear);
       assertThrows(IndexOutOfBoundsException.class, () -> raw.get(raw.size()));
       assertEquals(new ArrayList<>(raw), List.of(raw.toArray()), "toArray is the list");
+      if (raw.stream().allMatch(r -> r instanceof java.io.Serializable)) { // keys and values
+        assertEquals(raw, serialized(raw), "serializes as the same list");
+      }
     }
     assertEquals(before, table.toList(), "the table is unchanged");
   }

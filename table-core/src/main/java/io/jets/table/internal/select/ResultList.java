@@ -1,7 +1,10 @@
 package io.jets.table.internal.select;
 
+import java.io.Serial;
+import java.io.Serializable;
 import java.util.AbstractList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Objects;
 import java.util.RandomAccess;
 
@@ -10,7 +13,9 @@ import java.util.RandomAccess;
  * caller without a copy: an unmodifiable, random-access list. (A buffer kept per thread and copied
  * to the exact length at the end allocated less and measured slower.)
  */
-final class ResultList<R> extends AbstractList<R> implements RandomAccess {
+final class ResultList<R> extends AbstractList<R> implements RandomAccess, Serializable {
+  @Serial private static final long serialVersionUID = 1L;
+
   private Object[] items = new Object[16];
   private int size;
 
@@ -32,6 +37,12 @@ final class ResultList<R> extends AbstractList<R> implements RandomAccess {
   @Override
   public int size() {
     return size;
+  }
+
+  /** Serialized as the JDK's unmodifiable list of the same results (an ArrayList was before). */
+  @Serial
+  private Object writeReplace() {
+    return List.copyOf(this);
   }
 
   @Override

@@ -163,7 +163,9 @@ public final class TreeStore implements Store {
 
   @Override
   public void unlock(Object lock) {
-    tree.unlockBase((BaseNode) lock);
+    BaseNode base = (BaseNode) lock;
+    base.edit.path.clear(); // a kept path lives for one lock hold, and keeps no key or node alive
+    tree.unlockBase(base);
   }
 
   // ---- multi-object writes ----
