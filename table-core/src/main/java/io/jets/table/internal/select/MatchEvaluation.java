@@ -77,7 +77,17 @@ public final class MatchEvaluation {
     if (!matched) {
       return NO_MATCH;
     }
-    Object result = clause.result().apply(key, value);
+    return result(clause.result(), i, key, value);
+  }
+
+  /**
+   * What clause {@code i}'s result function gives for the object.
+   *
+   * @throws RuntimeException what the function throws; {@link NullPointerException} if it returns
+   *     null
+   */
+  static <R> R result(BiFunction<Object, Object, R> function, int i, Object key, Object value) {
+    R result = function.apply(key, value);
     if (result == null) {
       throw new NullPointerException("the result function of clause " + i + " returned null");
     }

@@ -137,8 +137,7 @@ public abstract class SelectableTable<K, V> extends OwnedTable<K, V> {
           ? MatchEvaluation.evaluateWalked(spec, key, value)
           : MatchEvaluation.evaluate(spec, key, value, keyOrder());
     } catch (RuntimeException e) {
-      throw new BadArgumentException(
-          name(), operation + ": the match spec's result failed for key " + key + ": " + e, e);
+      throw resultFailed(operation, key, e);
     }
   }
 
@@ -175,15 +174,15 @@ public abstract class SelectableTable<K, V> extends OwnedTable<K, V> {
   /** As {@link #evaluate} for a clause whose pattern and guard passed: its result, named. */
   private <R> R resultOf(BiFunction<Object, Object, R> result, K key, V value, String operation) {
     try {
-      R r = result.apply(key, value);
-      if (r == null) {
-        throw new NullPointerException("the result function of clause 0 returned null");
-      }
-      return r;
+      return MatchEvaluation.result(result, 0, key, value);
     } catch (RuntimeException e) {
-      throw new BadArgumentException(
-          name(), operation + ": the match spec's result failed for key " + key + ": " + e, e);
+      throw resultFailed(operation, key, e);
     }
+  }
+
+  private BadArgumentException resultFailed(String operation, Object key, RuntimeException e) {
+    return new BadArgumentException(
+        name(), operation + ": the match spec's result failed for key " + key + ": " + e, e);
   }
 
   private <R> Page<R> selectChunk(

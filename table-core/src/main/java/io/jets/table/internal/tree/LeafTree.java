@@ -278,7 +278,6 @@ final class LeafTree {
               ? withSplitChild(inner, c, s, edit)
               : withChild(inner, c, (Node) r, edit);
     }
-    p.clear();
     if (r == null) {
       return t;
     }
@@ -376,7 +375,6 @@ final class LeafTree {
     for (int d = p.depth - 1; d >= 0 && r != null; d--) {
       r = afterChildDelete(p.nodes[d], p.children[d], r, edit);
     }
-    p.clear();
     if (r == null) {
       return t;
     }
