@@ -323,11 +323,22 @@ public abstract class StoreTable<K, V> extends SelectableTable<K, V> {
       }
       return true;
     }
-    // A set's visitor is a call small enough to inline into the store's walk, per object.
+    // A set's visitor is a call small enough to inline into the store's walk, per object, and
+    // takes a store's run of objects whole.
     Store.Visitor perObject =
         bag
             ? objects -> visitObjects(objects, visitor)
-            : objects -> visitor.visit((K) objects.key, (V) objects.laValue());
+            : new Store.Visitor() {
+              @Override
+              public boolean visit(StoredObject objects) {
+                return visitor.visit((K) objects.key, (V) objects.laValue());
+              }
+
+              @Override
+              public int visitRun(Store.Run run, long word, int from, int to) {
+                return visitor.visitSetRun(run, word, from, to);
+              }
+            };
     return store.scan(spec, reverse, resume, after, perObject);
   }
 

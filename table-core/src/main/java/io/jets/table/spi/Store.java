@@ -31,10 +31,34 @@ public interface Store {
    */
   StoredObject step(Object key, boolean forward);
 
+  /**
+   * Objects a store hands to {@link Visitor#visitRun} together, in scan order: object {@code i} as
+   * of {@code word}, a version of the run the store read once (an ordered store's leaf and its
+   * order word).
+   */
+  interface Run {
+    StoredObject object(long word, int i);
+  }
+
   /** Receives the objects of a scan, one key at a time; returns false to stop. */
   @FunctionalInterface
   interface Visitor {
     boolean visit(StoredObject objects);
+
+    /**
+     * Visits {@code run}'s objects {@code from} to {@code to} (exclusive) in order, as {@link
+     * #visit} on each would: a visitor that appends results can make room once per run.
+     *
+     * @return {@code to}, or the index of the object after which the visitor asked to stop
+     */
+    default int visitRun(Run run, long word, int from, int to) {
+      for (int i = from; i < to; i++) {
+        if (!visit(run.object(word, i))) {
+          return i;
+        }
+      }
+      return to;
+    }
   }
 
   /**

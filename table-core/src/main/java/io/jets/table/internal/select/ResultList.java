@@ -27,6 +27,22 @@ final class ResultList<R> extends AbstractList<R> implements RandomAccess, Seria
     items[size++] = result;
   }
 
+  /**
+   * The array, with room for {@code n} more results after {@link #size}: the scanning thread fills
+   * it and then calls {@link #filled}.
+   */
+  Object[] reserve(int n) {
+    if (items.length - size < n) {
+      items = Arrays.copyOf(items, Math.max(size << 1, size + n));
+    }
+    return items;
+  }
+
+  /** Ends a {@link #reserve}: the results now number {@code size}. */
+  void filled(int size) {
+    this.size = size;
+  }
+
   @Override
   @SuppressWarnings("unchecked")
   public R get(int index) {

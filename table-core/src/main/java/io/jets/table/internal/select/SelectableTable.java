@@ -9,6 +9,8 @@ import io.jets.table.WrongTableTypeException;
 import io.jets.table.internal.OwnedTable;
 import io.jets.table.internal.TableOptions;
 import io.jets.table.spi.KeyOrderException;
+import io.jets.table.spi.Store;
+import io.jets.table.spi.StoredObject;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -38,6 +40,23 @@ public abstract class SelectableTable<K, V> extends OwnedTable<K, V> {
   public interface ObjectVisitor<K, V> {
     /** Visits one object; returns false to stop the scan after the current key. */
     boolean visit(K key, V value);
+
+    /**
+     * Visits the objects {@code from} to {@code to} (exclusive) of a set table's run, as {@link
+     * #visit} on each would (see {@link Store.Visitor#visitRun}).
+     *
+     * @return {@code to}, or the index of the object after which the visitor asked to stop
+     */
+    @SuppressWarnings("unchecked")
+    default int visitSetRun(Store.Run run, long word, int from, int to) {
+      for (int i = from; i < to; i++) {
+        StoredObject object = run.object(word, i);
+        if (!visit((K) object.key, (V) object.laValue())) {
+          return i;
+        }
+      }
+      return to;
+    }
   }
 
   // ---- storage hooks ----
@@ -153,9 +172,26 @@ public abstract class SelectableTable<K, V> extends OwnedTable<K, V> {
       BiFunction<Object, Object, R> result =
           (BiFunction<Object, Object, R>) spec.clauses().get(0).result();
       visitor =
-          (key, value) -> {
-            results.append(resultOf(result, key, value, operation));
-            return true;
+          new ObjectVisitor<>() {
+            @Override
+            public boolean visit(K key, V value) {
+              results.append(resultOf(result, key, value, operation));
+              return true;
+            }
+
+            /** Room made once per run; the loop keeps the array and the length in locals. */
+            @Override
+            @SuppressWarnings("unchecked")
+            public int visitSetRun(Store.Run run, long word, int from, int to) {
+              Object[] items = results.reserve(to - from);
+              int size = results.size();
+              for (int i = from; i < to; i++) {
+                StoredObject object = run.object(word, i);
+                items[size++] = resultOf(result, (K) object.key, (V) object.laValue(), operation);
+              }
+              results.filled(size);
+              return to;
+            }
           };
     } else {
       visitor =

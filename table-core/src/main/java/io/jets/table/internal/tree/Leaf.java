@@ -2,6 +2,8 @@ package io.jets.table.internal.tree;
 
 import io.jets.table.internal.tree.LeafTree.Edit;
 import io.jets.table.internal.tree.LeafTree.Entry;
+import io.jets.table.spi.Store;
+import io.jets.table.spi.StoredObject;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.util.Comparator;
@@ -13,7 +15,7 @@ import java.util.Comparator;
  * without it; a reader loads the order word once and reads the slots it names, so it sees the leaf
  * as it was at that instant. When no fresh slot is left the writer builds a new, compact leaf.
  */
-final class Leaf extends LeafTree.Node {
+final class Leaf extends LeafTree.Node implements Store.Run {
   /*
    * Design notes
    *
@@ -59,7 +61,7 @@ final class Leaf extends LeafTree.Node {
   /** A leaf of the pairs at [from, to) of {@code pairs} (sorted), with room to grow. */
   Leaf(Object[] pairs, int from, int to, Edit owner) {
     int n = to - from;
-    int capacity = Math.min(MAX, Math.max(2, 2 * n));
+    int capacity = Math.min(MAX, 2 * n + 1); // 1, 3, 7, 15 as a leaf grows by rebuilds
     slots = new Object[capacity << 1];
     System.arraycopy(pairs, from << 1, slots, 0, n << 1);
     used = n;
@@ -100,6 +102,12 @@ final class Leaf extends LeafTree.Node {
   /** Entry at position {@code i} under order word {@code o}. */
   Entry entry(long o, int i) {
     return (Entry) slots[(slot(o, i) << 1) + 1];
+  }
+
+  /** As {@link #entry}, for a walk's visitor that takes the leaf's entries as one run. */
+  @Override
+  public StoredObject object(long o, int i) {
+    return entry(o, i);
   }
 
   /** The position of the key comparing equal to {@code key}, or -(insertion point) - 1. */

@@ -63,6 +63,16 @@ final class LeafPath {
     return root == t && (this.key == key || (position >= 0 && leaf.key(order, position) == key));
   }
 
+  /** Whether the leaf is the last of the tree ({@code last}) or the first: every child taken so. */
+  boolean atEdge(boolean last) {
+    for (int d = 0; d < depth; d++) {
+      if (children[d] != (last ? nodes[d].size() - 1 : 0)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   /** Drops the references the path holds, so retired nodes are not kept alive by it. */
   void clear() {
     Arrays.fill(nodes, 0, depth, null);

@@ -314,10 +314,19 @@ final class LeafTree {
       leaf.addInPlace(at, key, entry);
       return null;
     }
+    if (n == LEAF_MAX && (at == n || at == 0) && p.atEdge(at == n)) {
+      // Keys arriving in order (time stamps, sequence numbers) past the tree's last or first key:
+      // the full leaf stays as it is, unchanged, and a new leaf starts beside it, so such a table
+      // ends with full leaves (fewer leaves for a range to visit) and no copy of the old pairs.
+      Leaf single = new Leaf(new Object[] {key, entry}, 0, 1, edit);
+      return at == n ? new Split(leaf, key, single) : new Split(single, leaf.key(w, 0), leaf);
+    }
     Object[] pairs = leaf.pairsWith(w, at, false, key, entry);
-    if (n < LEAF_MAX) {
+    if (n + 1 < LEAF_MAX) {
       return new Leaf(pairs, 0, n + 1, edit);
     }
+    // A rebuilt leaf that would be full splits instead: a full leaf has no fresh slot, so every
+    // later write to it would build it again.
     int half = (n + 1) >>> 1;
     return new Split(
         new Leaf(pairs, 0, half, edit), pairs[half << 1], new Leaf(pairs, half, n + 1, edit));

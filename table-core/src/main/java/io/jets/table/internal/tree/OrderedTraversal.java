@@ -288,11 +288,9 @@ final class OrderedTraversal {
             inclusive,
             (leaf, o, i) -> {
               int n = end(leaf, o, stop, stopInclusive, order);
-              for (; i < n; i++) {
-                if (!visitor.visit(leaf.entry(o, i))) {
-                  end[0] = StepEnd.STOPPED;
-                  return false;
-                }
+              if (i < n && visitor.visitRun(leaf, o, i, n) < n) {
+                end[0] = StepEnd.STOPPED;
+                return false;
               }
               if (n < Leaf.count(o)) {
                 if (rangeEndsFirst) {

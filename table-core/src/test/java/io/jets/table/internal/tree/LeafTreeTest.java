@@ -112,6 +112,83 @@ class LeafTreeTest {
     assertEquals(model.size(), LeafTree.size(t));
   }
 
+  /** The leaves of {@code t} in key order. */
+  private static List<Leaf> leaves(Node t, List<Leaf> to) {
+    if (t instanceof Leaf leaf) {
+      to.add(leaf);
+    } else if (t instanceof Inner inner) {
+      for (int i = 0; i < inner.size(); i++) {
+        leaves(inner.laChild(i), to);
+      }
+    }
+    return to;
+  }
+
+  /**
+   * Keys arriving in order past the last key (or before the first) fill every leaf but the one
+   * being filled, and the full leaf is kept as it is, not copied, when the next one starts.
+   */
+  @ParameterizedTest
+  @ValueSource(booleans = {true, false})
+  void keysInOrderFillEveryLeaf(boolean ascending) {
+    TreeMap<Integer, Long> model = new TreeMap<>();
+    Edit edit = Edit.live();
+    Node t = null;
+    int n = 50 * LeafTree.LEAF_MAX + 7;
+    Leaf firstFilled = null;
+    for (int i = 0; i < n; i++) {
+      t = apply(t, ascending ? i : n - i, (long) i, edit, model);
+      if (i == LeafTree.LEAF_MAX - 1) {
+        firstFilled = (Leaf) t;
+      }
+    }
+    assertEquals(new ArrayList<>(model.entrySet()), contents(t));
+    List<Leaf> leaves = leaves(t, new ArrayList<>());
+    assertEquals((n + LeafTree.LEAF_MAX - 1) / LeafTree.LEAF_MAX, leaves.size(), "full leaves");
+    int open = ascending ? leaves.size() - 1 : 0; // the leaf still being filled
+    for (int i = 0; i < leaves.size(); i++) {
+      if (i != open) {
+        assertEquals(LeafTree.LEAF_MAX, leaves.get(i).size(), "leaf " + i + " full");
+      }
+    }
+    assertSame(firstFilled, leaves.get(ascending ? 0 : leaves.size() - 1), "kept, not copied");
+  }
+
+  /**
+   * A write that would rebuild a leaf full (no fresh slot left) splits it instead, so the writes
+   * that follow go in place; keys inserted in order elsewhere than at an end are not taken for keys
+   * arriving in order.
+   */
+  @Test
+  void aLeafRebuiltFullSplitsSoTheNextWritesGoInPlace() {
+    TreeMap<Integer, Long> model = new TreeMap<>();
+    Edit edit = Edit.live();
+    Node t = null;
+    int max = LeafTree.LEAF_MAX;
+    for (int i = 0; i < 3 * max; i++) {
+      t = apply(t, 2 * i, (long) i, edit, model); // three full leaves of even keys
+    }
+    assertEquals(3, leaves(t, new ArrayList<>()).size());
+    t = apply(t, 2 * max + 2, null, edit, model); // the middle leaf: one pair fewer, no fresh slot
+    t = apply(t, 2 * max + 3, 1L, edit, model); // rebuilt with max pairs: split instead
+    List<Leaf> split = leaves(t, new ArrayList<>());
+    assertEquals(4, split.size(), "the rebuilt leaf split");
+    for (Leaf leaf : split.subList(1, 3)) {
+      assertTrue(leaf.size() < max && leaf.hasFreshSlot(), "room left in " + leaf.size());
+    }
+    Leaf middle = split.get(2);
+    t = apply(t, 4 * max - 3, 2L, edit, model); // an odd key into the third leaf's interval
+    assertSame(middle, leaves(t, new ArrayList<>()).get(2), "written in place");
+    // Filling the middle leaves past their ends splits them in halves, not in order.
+    for (int key = 2 * max + 1; key < 4 * max; key += 2) {
+      t = apply(t, key, 3L, edit, model);
+    }
+    assertEquals(new ArrayList<>(model.entrySet()), contents(t));
+    for (Leaf leaf : leaves(t, new ArrayList<>())) {
+      assertTrue(leaf.size() >= LeafTree.LEAF_MIN, "no nearly empty leaf: " + leaf.size());
+    }
+  }
+
   /**
    * A locked lookup keeps its path for the write that follows; a write of another key between
    * (which may split or merge the leaf the path ends in) or another root makes the path stale.
