@@ -33,7 +33,7 @@ final class ResultList<R> extends AbstractList<R> implements RandomAccess, Seria
    */
   Object[] reserve(int n) {
     if (items.length - size < n) {
-      items = Arrays.copyOf(items, Math.max(size << 1, size + n));
+      items = Arrays.copyOf(items, Math.max(items.length << 1, size + n));
     }
     return items;
   }

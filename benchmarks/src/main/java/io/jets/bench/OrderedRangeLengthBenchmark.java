@@ -1,0 +1,75 @@
+package io.jets.bench;
+
+import io.jets.table.KeyPattern;
+import io.jets.table.MatchSpec;
+import io.jets.table.OrderedTable;
+import io.jets.table.WriteConcurrency;
+import java.util.List;
+import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.infra.Blackhole;
+
+/**
+ * A range select of 1, 64 and 512 consecutive keys against iterating the skip list's {@code subMap}
+ * over the same keys, on the dense keys {@link OrderedBenchmark} uses: the difference between two
+ * lengths, divided by the keys between them, is the cost per element without the descent to the
+ * first key. A select builds its result list; the iteration builds nothing.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.NANOSECONDS)
+public class OrderedRangeLengthBenchmark {
+
+  @Param({"1", "64", "512"})
+  int length;
+
+  private Integer[] slots;
+  private OrderedTable<Integer, Integer> on;
+  private ConcurrentSkipListMap<Integer, Integer> skipList;
+
+  @Setup
+  public void populate() {
+    Integer[] items = KeyLayout.denseItems();
+    slots = KeyLayout.slots(items);
+    on = OrderedBenchmark.ordered("ordered-on", WriteConcurrency.ON);
+    skipList = new ConcurrentSkipListMap<>();
+    for (Integer key : items) {
+      on.insert(key, key);
+      skipList.put(key, key);
+    }
+  }
+
+  @TearDown
+  public void drop() {
+    on.delete();
+  }
+
+  @Benchmark
+  public void selectOn(ThreadCursor cursor, Blackhole sink) {
+    int from = slots[cursor.next()];
+    List<Integer> values =
+        on.select(
+            MatchSpec.<Integer, Integer>where(KeyPattern.range(from, true, from + length, false))
+                .returnValue());
+    for (Integer value : values) {
+      sink.consume(value);
+    }
+  }
+
+  @Benchmark
+  public void skipListSubMap(ThreadCursor cursor, Blackhole sink) {
+    int from = slots[cursor.next()];
+    for (Integer value : skipList.subMap(from, true, from + length, false).values()) {
+      sink.consume(value);
+    }
+  }
+}
