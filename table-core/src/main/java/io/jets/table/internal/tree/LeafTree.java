@@ -40,9 +40,14 @@ final class LeafTree {
    * Edit that is not live copies every node it changes once (the copy records the edit as its
    * owner and is then changed in place) and never replaces a value in place.
    *
-   * Occupancy. A leaf or inner node that falls below a quarter of its capacity merges with a
-   * neighbour when the two fit in one node; otherwise it stays as it is (no borrowing), so a node
-   * is never empty and the height stays logarithmic in the largest size the base has had.
+   * Occupancy. A full leaf splits in half, except for a key past the last key of the tree's last
+   * leaf (or before the first of its first): keys arriving in order leave that leaf full and
+   * untouched and start a new one, so a base built in key order has full leaves. A leaf that a
+   * write would rebuild full splits in half instead, since a full leaf has no fresh slot and every
+   * later write to it would rebuild it again. A leaf or inner node that falls below a quarter of
+   * its capacity merges with a neighbour when the two fit in one node; otherwise it stays as it is
+   * (no borrowing), so a node is never empty and the height stays logarithmic in the largest size
+   * the base has had.
    *
    * [1] T. Kobus, M. Kokocinski, P. Wojciechowski. Jiffy: a lock-free skip list with batch updates
    *     and snapshots. PPoPP 2022 (sorted-array nodes replaced whole).
@@ -325,8 +330,7 @@ final class LeafTree {
     if (n + 1 < LEAF_MAX) {
       return new Leaf(pairs, 0, n + 1, edit);
     }
-    // A rebuilt leaf that would be full splits instead: a full leaf has no fresh slot, so every
-    // later write to it would build it again.
+    // Over capacity, or full once rebuilt (no fresh slot: every later write would rebuild it).
     int half = (n + 1) >>> 1;
     return new Split(
         new Leaf(pairs, 0, half, edit), pairs[half << 1], new Leaf(pairs, half, n + 1, edit));
