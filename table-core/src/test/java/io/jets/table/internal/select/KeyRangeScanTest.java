@@ -76,6 +76,49 @@ class KeyRangeScanTest {
     }
   }
 
+  /**
+   * A scan stops at the object whose visit returned false, wherever it falls in a leaf's run (its
+   * first, its middle, its last, the next leaf's first) and on either side of a base boundary, and
+   * reports that it was stopped; a scan that is not stopped reports the end.
+   */
+  @Test
+  void anOrderedScanStopsAtTheVisitThatReturnsFalse() {
+    for (WriteConcurrency mode : WriteConcurrency.values()) {
+      OrderedTable<Integer, Integer> table =
+          (OrderedTable<Integer, Integer>)
+              Tables.orderedSet("scan-stop-" + mode)
+                  .access(Access.PUBLIC)
+                  .writeConcurrency(mode)
+                  .<Integer, Integer>build();
+      for (int i = 0; i < 1_000; i++) {
+        table.insert(i, i); // in key order: full leaves of 15
+      }
+      for (int i = 1; i < 10; i++) {
+        TreeTables.forceSplit(table, i * 97);
+      }
+      var all = MatchSpec.<Integer, Integer>anyKey().returnKey();
+      var range = MatchSpec.<Integer, Integer>where(KeyPattern.range(100, 900)).returnKey();
+      for (var spec : java.util.List.of(all, range)) {
+        for (boolean reverse : new boolean[] {false, true}) {
+          for (int stopAt : new int[] {1, 2, 7, 14, 15, 16, 30, 31, 97, 100, 333}) {
+            int[] count = {0};
+            boolean ended =
+                ((SelectableTable<Integer, Integer>) table)
+                    .scan(spec, reverse, false, null, (k, v) -> ++count[0] < stopAt);
+            String where = mode + " " + spec + (reverse ? " reversed" : "") + " stop " + stopAt;
+            assertEquals(stopAt, count[0], where);
+            assertEquals(false, ended, where);
+          }
+          assertEquals(
+              true,
+              ((SelectableTable<Integer, Integer>) table)
+                  .scan(spec, reverse, false, null, (k, v) -> true));
+        }
+      }
+      table.delete();
+    }
+  }
+
   @Test
   void aCountingComparatorShowsARangeSelectDoesNotTouchTheRestOfTheTable() {
     AtomicInteger comparisons = new AtomicInteger();
