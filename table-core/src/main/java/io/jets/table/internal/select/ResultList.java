@@ -21,10 +21,7 @@ final class ResultList<R> extends AbstractList<R> implements RandomAccess, Seria
 
   /** Appends a result: the scanning thread only, before the list is handed out. */
   void append(Object result) {
-    if (size == items.length) {
-      items = Arrays.copyOf(items, size << 1);
-    }
-    items[size++] = result;
+    reserve(1)[size++] = result;
   }
 
   /**
