@@ -5,6 +5,7 @@ import io.jets.table.MatchSpec;
 import io.jets.table.OrderedTable;
 import io.jets.table.WriteConcurrency;
 import java.util.List;
+import java.util.concurrent.ConcurrentNavigableMap;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -22,7 +23,8 @@ import org.openjdk.jmh.infra.Blackhole;
  * A range select of 1, 64 and 512 consecutive keys against iterating the skip list's {@code subMap}
  * over the same keys, on the dense keys {@link OrderedBenchmark} uses: the difference between two
  * lengths, divided by the keys between them, is the cost per element without the descent to the
- * first key. A select builds its result list; the iteration builds nothing.
+ * first key. A select builds its result list; the iterations (the skip list's {@code subMap} and
+ * the table's map view, {@code asNavigableMap().subMap}) build nothing.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -34,6 +36,7 @@ public class OrderedRangeLengthBenchmark {
 
   private Integer[] slots;
   private OrderedTable<Integer, Integer> on;
+  private ConcurrentNavigableMap<Integer, Integer> onView;
   private ConcurrentSkipListMap<Integer, Integer> skipList;
 
   @Setup
@@ -41,6 +44,7 @@ public class OrderedRangeLengthBenchmark {
     Integer[] items = KeyLayout.denseItems();
     slots = KeyLayout.slots(items);
     on = OrderedBenchmark.ordered("ordered-on", WriteConcurrency.ON);
+    onView = on.asNavigableMap();
     skipList = new ConcurrentSkipListMap<>();
     for (Integer key : items) {
       on.insert(key, key);
@@ -61,6 +65,15 @@ public class OrderedRangeLengthBenchmark {
             MatchSpec.<Integer, Integer>where(KeyPattern.range(from, true, from + length, false))
                 .returnValue());
     for (Integer value : values) {
+      sink.consume(value);
+    }
+  }
+
+  /** The same keys through the table's map view: a cursor on the leaves, nothing built. */
+  @Benchmark
+  public void mapViewSubMapOn(ThreadCursor cursor, Blackhole sink) {
+    int from = slots[cursor.next()];
+    for (Integer value : onView.subMap(from, true, from + length, false).values()) {
       sink.consume(value);
     }
   }

@@ -23,6 +23,9 @@ final class NavigableKeys<K> extends AbstractSet<K> implements NavigableSet<K> {
 
   @Override
   public Iterator<K> iterator() {
+    if (map instanceof OrderedTableMap<K, ?> view) {
+      return view.walk((key, value) -> key);
+    }
     Iterator<? extends Map.Entry<K, ?>> entries = map.entrySet().iterator();
     return new Iterator<>() {
       @Override

@@ -1,7 +1,11 @@
 package io.jets.table.internal;
 
+import io.jets.table.MatchSpec;
 import io.jets.table.OrderedTable;
+import io.jets.table.internal.tree.RangeCursor;
 import io.jets.table.internal.tree.TreeStore;
+import io.jets.table.spi.KeyOrderException;
+import io.jets.table.spi.StoredObject;
 import java.util.Comparator;
 import java.util.concurrent.ConcurrentNavigableMap;
 
@@ -42,6 +46,31 @@ public final class OrderedStoreTable<K, V> extends SetStoreTable<K, V>
   @Override
   public Comparator<? super K> comparator() {
     return comparator;
+  }
+
+  /** The operation a map view's walk reports its failures as. */
+  private static final String WALK = "asNavigableMap";
+
+  /**
+   * A cursor over the objects of {@code range}, for an ordered map view's walk ({@link RangeWalk}).
+   */
+  RangeCursor rangeCursor(MatchSpec<?, ?, ?> range, boolean reverse) {
+    checkRead(WALK);
+    try {
+      return tree.cursor(range, reverse);
+    } catch (KeyOrderException e) {
+      throw keyError(WALK, e.key(), e);
+    }
+  }
+
+  /** The cursor's next object, after the read check (a deleted table throws); null at the end. */
+  StoredObject pull(RangeCursor cursor) {
+    checkRead(WALK);
+    try {
+      return cursor.next();
+    } catch (KeyOrderException e) {
+      throw keyError(WALK, e.key(), e);
+    }
   }
 
   @Override

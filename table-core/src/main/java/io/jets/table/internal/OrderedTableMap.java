@@ -1,7 +1,10 @@
 package io.jets.table.internal;
 
 import io.jets.table.BadArgumentException;
+import io.jets.table.KeyPattern;
+import io.jets.table.MatchSpec;
 import java.util.AbstractMap;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.Iterator;
@@ -12,19 +15,21 @@ import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentNavigableMap;
+import java.util.function.BiFunction;
 import java.util.function.Supplier;
 
 /**
  * {@link io.jets.table.OrderedTable#asNavigableMap()}: a {@link ConcurrentNavigableMap} over an
  * ordered table, or over a key range of it, ascending or descending. Navigation is the table's
- * {@code next}/{@code prev} (lock-free, weakly consistent); writes are the {@link SetTableMap}'s
- * (atomic per key, with the table's access checks); a range view refuses keys outside its range, as
- * {@link java.util.concurrent.ConcurrentSkipListMap}'s sub-maps do, whose bound rules these follow.
+ * {@code next}/{@code prev} and iteration a cursor on its leaves (lock-free, weakly consistent),
+ * and a range's size is the table's count of it; writes are the {@link SetTableMap}'s (atomic per
+ * key, with the table's access checks); a range view refuses keys outside its range, as {@link
+ * java.util.concurrent.ConcurrentSkipListMap}'s sub-maps do, whose bound rules these follow.
  */
 final class OrderedTableMap<K, V> extends AbstractMap<K, V>
     implements ConcurrentNavigableMap<K, V> {
 
-  private final SetStoreTable<K, V> table;
+  private final OrderedStoreTable<K, V> table;
   private final SetTableMap<K, V> writes;
   private final Comparator<? super K> order; // never null: natural order made explicit
   private final Comparator<? super K> comparator; // the table's, null for natural order
@@ -35,7 +40,7 @@ final class OrderedTableMap<K, V> extends AbstractMap<K, V>
   private final boolean descending;
 
   @SuppressWarnings("unchecked")
-  OrderedTableMap(SetStoreTable<K, V> table, Comparator<? super K> comparator) {
+  OrderedTableMap(OrderedStoreTable<K, V> table, Comparator<? super K> comparator) {
     this(
         table,
         new SetTableMap<>(table),
@@ -49,7 +54,7 @@ final class OrderedTableMap<K, V> extends AbstractMap<K, V>
   }
 
   private OrderedTableMap(
-      SetStoreTable<K, V> table,
+      OrderedStoreTable<K, V> table,
       SetTableMap<K, V> writes,
       Comparator<? super K> comparator,
       Comparator<? super K> order,
@@ -376,6 +381,21 @@ final class OrderedTableMap<K, V> extends AbstractMap<K, V>
     return new NavigableEntries<>(this);
   }
 
+  @Override
+  public Collection<V> values() {
+    return new NavigableValues<>(this);
+  }
+
+  /** The view's range walked in its direction by a cursor on the leaves ({@link RangeWalk}). */
+  <T> Iterator<T> walk(BiFunction<K, V, T> item) {
+    return new RangeWalk<>(table, range(), descending, this, item);
+  }
+
+  /** The view's key range as a match spec: the keys it holds map to true. */
+  private MatchSpec<K, V, Boolean> range() {
+    return MatchSpec.<K, V>where(KeyPattern.range(lo, loInclusive, hi, hiInclusive)).returnTrue();
+  }
+
   // ---- Map and ConcurrentMap, within the range ----
 
   @Override
@@ -383,11 +403,8 @@ final class OrderedTableMap<K, V> extends AbstractMap<K, V>
     if (lo == null && hi == null) {
       return writes.size();
     }
-    int n = 0;
-    for (Iterator<Map.Entry<K, V>> it = entrySet().iterator(); it.hasNext(); it.next()) {
-      n++;
-    }
-    return n;
+    // Counted from the store's leaf lengths where it can (selectCount of a bare key range).
+    return (int) Math.min(Integer.MAX_VALUE, table.selectCount(range()));
   }
 
   @Override

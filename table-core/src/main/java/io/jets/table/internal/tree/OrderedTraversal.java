@@ -98,8 +98,7 @@ final class OrderedTraversal {
    * The end of a leaf's keys before {@code stop} ({@code stopInclusive}: at or before it): one
    * comparison with the last key when the whole leaf is before it, else a binary search.
    */
-  private static int end(
-      Leaf leaf, long o, Object stop, boolean stopInclusive, Comparator<Object> order) {
+  static int end(Leaf leaf, long o, Object stop, boolean stopInclusive, Comparator<Object> order) {
     int n = Leaf.count(o);
     if (stop == null) {
       return n;
@@ -258,32 +257,18 @@ final class OrderedTraversal {
       Object after,
       Store.Visitor visitor) {
     Comparator<Object> order = tree.order();
-    Object bound;
-    boolean inclusive;
-    if (resume) {
-      bound = after;
-      inclusive = false;
-    } else if (reverse) {
-      bound = range.upper();
-      inclusive = range.upperInclusive();
-    } else {
-      bound = range.lower();
-      inclusive = range.lowerInclusive();
-    }
+    Object bound = start(range, reverse, resume, after);
+    boolean inclusive = !resume && (reverse ? range.upperInclusive() : range.lowerInclusive());
     StepEnd[] end = new StepEnd[1];
     for (; ; ) {
       end[0] = StepEnd.INTERVAL_DONE;
+      Step step = Step.read(tree, range, reverse, bound, inclusive);
+      boolean rangeEndsFirst = step.rangeEndsFirst();
+      Object stop = step.stop();
+      boolean stopInclusive = step.stopInclusive();
       if (!reverse) {
-        Snapshot s = from(tree, bound);
-        Object upper = s.upper();
-        // Each leaf up to whichever ends first: this step's interval (upper, exclusive) or the
-        // range (its upper bound, inclusive or not); one comparison per leaf inside both.
-        boolean rangeEndsFirst =
-            range.upper() != null && (upper == null || order.compare(range.upper(), upper) < 0);
-        Object stop = rangeEndsFirst ? range.upper() : upper;
-        boolean stopInclusive = rangeEndsFirst && range.upperInclusive();
         ascendLeaves(
-            s.data(),
+            step.data(),
             bound,
             inclusive,
             (leaf, o, i) -> {
@@ -304,23 +289,12 @@ final class OrderedTraversal {
         if (end[0] != StepEnd.INTERVAL_DONE) {
           return end[0] == StepEnd.RANGE_DONE;
         }
-        if (rangeEndsFirst || upper == null || range.above(upper, order)) {
+        if (step.isLast(range, reverse, order)) {
           return true; // every later key is past the range
         }
-        bound = upper;
-        inclusive = true;
       } else {
-        Snapshot s =
-            bound == null
-                ? tree.snapshot(null, Seek.LAST)
-                : tree.snapshot(bound, inclusive ? Seek.AT_OR_ABOVE : Seek.BELOW);
-        Object lower = s.lower();
-        boolean rangeEndsFirst =
-            range.lower() != null && (lower == null || order.compare(range.lower(), lower) >= 0);
-        Object stop = rangeEndsFirst ? range.lower() : lower;
-        boolean stopInclusive = !rangeEndsFirst || range.lowerInclusive();
         descendLeaves(
-            s.data(),
+            step.data(),
             bound,
             inclusive,
             (leaf, o, i) -> {
@@ -343,12 +317,66 @@ final class OrderedTraversal {
         if (end[0] != StepEnd.INTERVAL_DONE) {
           return end[0] == StepEnd.RANGE_DONE;
         }
-        if (rangeEndsFirst || lower == null) {
+        if (step.isLast(range, reverse, order)) {
           return true; // every earlier key is before the range
         }
-        bound = lower;
-        inclusive = false;
       }
+      bound = step.end();
+      inclusive = !reverse; // the next step starts at this one's end: up, at it; down, below it
+    }
+  }
+
+  /** Where a walk of {@code range} starts: after {@code after} to resume, else at its bound. */
+  static Object start(KeyRange range, boolean reverse, boolean resume, Object after) {
+    return resume ? after : reverse ? range.upper() : range.lower();
+  }
+
+  /**
+   * One step of a walk: the base read at {@code bound} ({@code inclusive}) in the walk's direction,
+   * its data, and where the step stops: at the base's interval end ({@code end}: its upper bound
+   * going up, its lower going down; null at the tree's end) or at the range's own bound, whichever
+   * comes first ({@code rangeEndsFirst}). A leaf costs one comparison with {@code stop} when it
+   * lies inside both.
+   */
+  record Step(Node data, Object end, boolean rangeEndsFirst, Object stop, boolean stopInclusive) {
+
+    static Step read(
+        ContentionAdaptingTree tree,
+        KeyRange range,
+        boolean reverse,
+        Object bound,
+        boolean inclusive) {
+      Comparator<Object> order = tree.order();
+      if (!reverse) {
+        Snapshot s = from(tree, bound);
+        Object upper = s.upper();
+        boolean rangeEndsFirst =
+            range.upper() != null && (upper == null || order.compare(range.upper(), upper) < 0);
+        return new Step(
+            s.data(),
+            upper,
+            rangeEndsFirst,
+            rangeEndsFirst ? range.upper() : upper,
+            rangeEndsFirst && range.upperInclusive());
+      }
+      Snapshot s =
+          bound == null
+              ? tree.snapshot(null, Seek.LAST)
+              : tree.snapshot(bound, inclusive ? Seek.AT_OR_ABOVE : Seek.BELOW);
+      Object lower = s.lower();
+      boolean rangeEndsFirst =
+          range.lower() != null && (lower == null || order.compare(range.lower(), lower) >= 0);
+      return new Step(
+          s.data(),
+          lower,
+          rangeEndsFirst,
+          rangeEndsFirst ? range.lower() : lower,
+          !rangeEndsFirst || range.lowerInclusive());
+    }
+
+    /** Whether no key after this step's interval, in the walk's direction, is inside the range. */
+    boolean isLast(KeyRange range, boolean reverse, Comparator<Object> order) {
+      return rangeEndsFirst || end == null || (!reverse && range.above(end, order));
     }
   }
 

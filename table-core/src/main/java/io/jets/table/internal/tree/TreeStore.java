@@ -82,6 +82,17 @@ public final class TreeStore implements Store {
   }
 
   /**
+   * The walk of {@link #scan} as a cursor that keeps its path ({@link RangeCursor}).
+   *
+   * @throws KeyOrderException if the spec's key bounds cannot be compared with the keys
+   */
+  public RangeCursor cursor(MatchSpec<?, ?, ?> spec, boolean reverse) {
+    KeyRange range =
+        spec == null ? KeyRange.ALL : MatchEvaluation.keyRange(spec, order, naturalOrder);
+    return new RangeCursor(tree, range, reverse, false, null);
+  }
+
+  /**
    * A spec of one bare key range returning {@code TRUE} is counted from leaf lengths: a binary
    * search in each leaf at an end of the range, the length of each leaf between, no object visited
    * and nothing allocated per object.

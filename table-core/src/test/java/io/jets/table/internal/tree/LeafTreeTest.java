@@ -364,60 +364,66 @@ class LeafTreeTest {
   @ParameterizedTest
   @ValueSource(strings = {"OFF", "ON"})
   void walksMeetEveryStableKeyOnceWhileLeavesSplitAndMerge(String mode) throws Exception {
-    io.jets.table.OrderedTable<Integer, Long> table =
-        io.jets.table.Tables.orderedSet("leaf-walks-" + mode)
-            .access(io.jets.table.Access.PUBLIC)
-            .writeConcurrency(io.jets.table.WriteConcurrency.valueOf(mode))
-            .<Integer, Long>build();
-    int stable = 300; // multiples of 4; the writer fills the gaps and empties them again
-    for (int k = 0; k < 4 * stable; k += 4) {
-      table.insert(k, (long) k);
-    }
-    if (mode.equals("ON")) {
-      ContentionAdaptingTreeTest.forceSplit(TreeTables.treeOf(table), 4 * stable / 2);
-    }
-    AtomicBoolean done = new AtomicBoolean();
-    ConcurrentLinkedQueue<Throwable> failures = new ConcurrentLinkedQueue<>();
-    Thread writer =
-        gapFiller(
-            stable,
-            150,
-            new GapWrites() {
-              @Override
-              public void insert(int key, long value) {
-                table.insert(key, value);
-              }
-
-              @Override
-              public void delete(int key) {
-                table.delete(key);
-              }
-            },
-            done,
-            failures);
     var all = io.jets.table.MatchSpec.<Integer, Long>anyKey().returnKey();
     var half =
         io.jets.table.MatchSpec.<Integer, Long>where(
-                io.jets.table.KeyPattern.range(100, true, 4 * stable - 100, false))
+                io.jets.table.KeyPattern.range(100, true, 4 * STABLE - 100, false))
             .returnKey();
+    walkWhileGapsFill(
+        "leaf-walks-" + mode,
+        mode,
+        table -> {
+          checkWalk(table.select(all), 0, 4 * STABLE, false);
+          checkWalk(table.selectReverse(all), 0, 4 * STABLE, true);
+          checkWalk(table.select(half), 100, 4 * STABLE - 100, false);
+          checkWalk(table.selectReverse(half), 100, 4 * STABLE - 100, true);
+        });
+  }
+
+  /** Stable keys of {@link #walkWhileGapsFill}: the multiples of 4 below 4 * STABLE. */
+  static final int STABLE = 300;
+
+  /**
+   * Runs {@code walks} over a table of {@link #STABLE} keys (split into two bases in ON) again and
+   * again, at least once, while the {@link #gapFiller} writer makes the walked leaves split and
+   * merge; then checks the writer's outcome.
+   */
+  static void walkWhileGapsFill(
+      String name,
+      String mode,
+      java.util.function.Consumer<io.jets.table.OrderedTable<Integer, Long>> walks)
+      throws Exception {
+    io.jets.table.OrderedTable<Integer, Long> table =
+        io.jets.table.Tables.orderedSet(name)
+            .access(io.jets.table.Access.PUBLIC)
+            .writeConcurrency(io.jets.table.WriteConcurrency.valueOf(mode))
+            .<Integer, Long>build();
+    for (int k = 0; k < 4 * STABLE; k += 4) {
+      table.insert(k, (long) k);
+    }
+    if (mode.equals("ON")) {
+      ContentionAdaptingTreeTest.forceSplit(TreeTables.treeOf(table), 4 * STABLE / 2);
+    }
+    AtomicBoolean done = new AtomicBoolean();
+    ConcurrentLinkedQueue<Throwable> failures = new ConcurrentLinkedQueue<>();
+    Thread writer = gapFiller(STABLE, 150, GapWrites.to(table), done, failures);
+    int rounds = 0;
     try {
-      while (!done.get()) {
-        checkWalk(table.select(all), 0, 4 * stable, false);
-        checkWalk(table.selectReverse(all), 0, 4 * stable, true);
-        checkWalk(table.select(half), 100, 4 * stable - 100, false);
-        checkWalk(table.selectReverse(half), 100, 4 * stable - 100, true);
+      while (!done.get() || rounds == 0) {
+        walks.accept(table);
+        rounds++;
       }
     } finally {
       done.set(true);
       writer.join();
     }
     assertTrue(failures.isEmpty(), () -> "writer failed: " + failures);
-    assertEquals(stable, table.size());
+    assertEquals(STABLE, table.size());
     table.delete();
   }
 
   /** Keys strictly in order, and every multiple of 4 in [from, to) exactly once. */
-  private static void checkWalk(List<Integer> keys, int from, int to, boolean descending) {
+  static void checkWalk(List<Integer> keys, int from, int to, boolean descending) {
     int stableSeen = 0;
     for (int i = 0; i < keys.size(); i++) {
       int key = keys.get(i);
@@ -452,10 +458,25 @@ class LeafTreeTest {
   }
 
   /** The writes of {@link #gapFiller}: one key in, one key out. */
-  private interface GapWrites {
+  interface GapWrites {
     void insert(int key, long value);
 
     void delete(int key);
+
+    /** The gap writes as a table's inserts and deletes. */
+    static GapWrites to(io.jets.table.OrderedTable<Integer, Long> table) {
+      return new GapWrites() {
+        @Override
+        public void insert(int key, long value) {
+          table.insert(key, value);
+        }
+
+        @Override
+        public void delete(int key) {
+          table.delete(key);
+        }
+      };
+    }
   }
 
   /**
@@ -464,7 +485,7 @@ class LeafTreeTest {
    * leaves holding them grow to four times their keys and split, then empties the gaps, so they
    * merge; then it sets {@code done}. What it throws goes to {@code failures}.
    */
-  private static Thread gapFiller(
+  static Thread gapFiller(
       int stable,
       int cycles,
       GapWrites writes,
