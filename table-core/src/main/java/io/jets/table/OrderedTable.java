@@ -38,7 +38,11 @@ public interface OrderedTable<K, V> extends SetTable<K, V> {
    * java.util.concurrent.ConcurrentSkipListMap} offers them. Every operation is the table's own, as
    * for {@link #asMap()} (access checks, owner lifecycle, atomic writes per key, lock-free
    * navigation that is weakly consistent); a range view refuses keys outside its range with {@link
-   * IllegalArgumentException}. The size of a range view is counted by walking it.
+   * IllegalArgumentException}. Iterators, of the view and of its range and descending views, walk
+   * the table's leaves with a cursor: weakly consistent (every key present for the whole iteration
+   * is returned once, in order), each step checked as a read (a deleted table throws {@link
+   * TableDeletedException}), {@code remove} through the view. The size of a range view is the
+   * table's count of the range ({@link #selectCount}), found from leaf lengths.
    *
    * @return a live navigable map view of this table
    */
