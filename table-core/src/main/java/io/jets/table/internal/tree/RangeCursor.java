@@ -23,7 +23,7 @@ public final class RangeCursor {
   private final KeyRange range;
   private final boolean reverse;
 
-  /** Where the next step starts; null with {@code !started}: at the range's own bound. */
+  /** Where the next step starts (with {@link #inclusive}); null: at the tree's first or last. */
   private Object bound;
 
   private boolean inclusive;
@@ -44,14 +44,14 @@ public final class RangeCursor {
   private int last;
   private boolean cut;
 
-  RangeCursor(
-      ContentionAdaptingTree tree, KeyRange range, boolean reverse, boolean resume, Object after) {
+  /** A cursor at the start of {@code range}: its lower bound, or its upper ({@code reverse}). */
+  RangeCursor(ContentionAdaptingTree tree, KeyRange range, boolean reverse) {
     this.tree = tree;
     this.order = tree.order();
     this.range = range;
     this.reverse = reverse;
-    bound = OrderedTraversal.start(range, reverse, resume, after);
-    inclusive = !resume && (reverse ? range.upperInclusive() : range.lowerInclusive());
+    bound = OrderedTraversal.start(range, reverse, false, null);
+    inclusive = reverse ? range.upperInclusive() : range.lowerInclusive();
     startStep();
   }
 

@@ -89,7 +89,7 @@ public final class TreeStore implements Store {
   public RangeCursor cursor(MatchSpec<?, ?, ?> spec, boolean reverse) {
     KeyRange range =
         spec == null ? KeyRange.ALL : MatchEvaluation.keyRange(spec, order, naturalOrder);
-    return new RangeCursor(tree, range, reverse, false, null);
+    return new RangeCursor(tree, range, reverse);
   }
 
   /**
