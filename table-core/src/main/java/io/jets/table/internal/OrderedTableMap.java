@@ -421,7 +421,12 @@ final class OrderedTableMap<K, V> extends AbstractMap<K, V>
   @Override
   public boolean containsValue(Object value) {
     Objects.requireNonNull(value, "value");
-    return super.containsValue(value);
+    for (Iterator<V> it = walk((k, v) -> v); it.hasNext(); ) {
+      if (value.equals(it.next())) {
+        return true;
+      }
+    }
+    return false;
   }
 
   @Override

@@ -12,12 +12,13 @@ import java.util.function.BiFunction;
 /**
  * An iterator over an ordered table's map view, in the view's direction: a {@link RangeCursor} over
  * the view's key range, which keeps its path through the tree, so the walk descends once per base
- * and then reads each key from the leaf that holds it, allocating nothing per key. Weakly
- * consistent, as {@code ConcurrentSkipListMap}'s iterators are, and with the table's scan
- * guarantees: a key present for the whole walk is returned exactly once, none twice, in order; a
- * key written during the walk may or may not be. Each step checks that the table may still be read
- * (a deleted table throws). {@code remove} deletes the last key returned, through the view. A key
- * the table's comparator fails on is a {@link ClassCastException}, as in the view's other calls.
+ * and then reads each key from the leaf that holds it; it allocates nothing per key beyond what
+ * {@code item} makes of it. Weakly consistent, as {@code ConcurrentSkipListMap}'s iterators are,
+ * and with the table's scan guarantees: a key present for the whole walk is returned exactly once,
+ * none twice, in order; a key written during the walk may or may not be. Each step checks that the
+ * table may still be read (a deleted table throws). {@code remove} deletes the last key returned,
+ * through the view. A key the table's comparator fails on is a {@link ClassCastException}, as in
+ * the view's other calls.
  *
  * @param <T> what the iterator returns for a (key, value) pair ({@code item})
  */

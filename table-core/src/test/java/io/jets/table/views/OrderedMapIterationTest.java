@@ -1,6 +1,7 @@
 package io.jets.table.views;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -93,6 +94,10 @@ class OrderedMapIterationTest {
     assertEquals(expected, new ArrayList<>(range.values()));
     assertEquals(110, range.size());
     assertEquals(110, range.values().size());
+    assertTrue(range.containsValue("v120"));
+    assertTrue(range.values().contains("v11"));
+    assertFalse(range.containsValue("v10"), "outside the range");
+    assertTrue(view.containsValue("v10"));
     assertEquals(0, view.subMap(500, 600).size());
     assertEquals(200, view.size());
     table.delete();
