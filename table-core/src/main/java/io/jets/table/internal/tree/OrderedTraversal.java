@@ -55,6 +55,16 @@ final class OrderedTraversal {
     if (!ascendLeaves(inner.laChild(c), bound, inclusive, visitor, order)) {
       return false;
     }
+    if (inner.height == 1) {
+      // The rest are leaves, taken whole in this loop rather than a call each.
+      for (c++; c < inner.size(); c++) {
+        Leaf leaf = (Leaf) inner.laChild(c);
+        if (!visitor.visit(leaf, leaf.laOrder(), 0)) {
+          return false;
+        }
+      }
+      return true;
+    }
     for (c++; c < inner.size(); c++) {
       if (!ascendLeaves(inner.laChild(c), null, false, visitor, order)) {
         return false;
