@@ -28,7 +28,7 @@ final class RangeWalk<K, V, T> implements Iterator<T> {
   private final Map<K, V> view;
   private final RangeCursor cursor;
   private final BiFunction<K, V, T> item;
-  private StoredObject next; // pulled from the cursor, not yet returned
+  private StoredObject pending; // pulled from the cursor, not yet returned
   private boolean pulled;
   private K last; // returned last, for remove; null after remove
 
@@ -52,13 +52,13 @@ final class RangeWalk<K, V, T> implements Iterator<T> {
   public boolean hasNext() {
     if (!pulled) {
       try {
-        next = table.pull(cursor);
+        pending = table.pull(cursor);
       } catch (BadArgumentException e) {
         throw wrongType(e);
       }
       pulled = true;
     }
-    return next != null;
+    return pending != null;
   }
 
   @Override
@@ -67,8 +67,8 @@ final class RangeWalk<K, V, T> implements Iterator<T> {
     if (!hasNext()) {
       throw new NoSuchElementException();
     }
-    StoredObject object = next;
-    next = null;
+    StoredObject object = pending;
+    pending = null;
     pulled = false;
     K key = (K) object.key;
     last = key;
