@@ -57,19 +57,26 @@ public final class RangeCursor {
 
   /** The next object in the walk's order; null at the end, and after it. */
   public StoredObject next() {
+    if (reverse) {
+      return i >= last || advance() ? leaf.entry(o, i--) : null;
+    }
+    return i < last || advance() ? leaf.entry(o, i++) : null;
+  }
+
+  /**
+   * Moves past the leaf the cursor has used up: to the next leaf of the step's base, or through the
+   * next steps, to a leaf with a key to return; false at the end.
+   */
+  private boolean advance() {
     for (; ; ) {
       if (done) {
-        return null;
+        return false;
       }
-      if (leaf != null) {
-        if (reverse ? i >= last : i < last) {
-          return leaf.entry(o, reverse ? i-- : i++);
-        }
-        if (cut || !nextLeaf()) {
-          endStep();
-        }
-      } else {
-        endStep(); // an empty base
+      if (leaf == null || cut || !nextLeaf()) {
+        endStep();
+      }
+      if (leaf != null && (reverse ? i >= last : i < last)) {
+        return true;
       }
     }
   }
@@ -81,6 +88,7 @@ public final class RangeCursor {
     depth = 0;
     leaf = null;
     if (t == null) {
+      usedUp();
       return;
     }
     while (t instanceof Inner inner) {
@@ -144,11 +152,18 @@ public final class RangeCursor {
     if (step.isLast(range, reverse, order)) {
       done = true;
       leaf = null;
+      usedUp();
       return;
     }
     bound = step.end();
     inclusive = !reverse; // as the walk's next step
     startStep();
+  }
+
+  /** No key left at the position, in either direction: next() moves on, or stays at the end. */
+  private void usedUp() {
+    last = 0;
+    i = reverse ? -1 : 0;
   }
 
   private void push(Inner inner, int c) {
