@@ -6,7 +6,6 @@ import java.util.Iterator;
 import java.util.Map;
 import java.util.NavigableSet;
 import java.util.SortedSet;
-import java.util.concurrent.ConcurrentNavigableMap;
 
 /**
  * The keys of an ordered table's map view as a {@link NavigableSet}, every call its map's: removal
@@ -15,34 +14,15 @@ import java.util.concurrent.ConcurrentNavigableMap;
  */
 final class NavigableKeys<K> extends AbstractSet<K> implements NavigableSet<K> {
 
-  private final ConcurrentNavigableMap<K, ?> map;
+  private final OrderedTableMap<K, ?> map;
 
-  NavigableKeys(ConcurrentNavigableMap<K, ?> map) {
+  NavigableKeys(OrderedTableMap<K, ?> map) {
     this.map = map;
   }
 
   @Override
   public Iterator<K> iterator() {
-    if (map instanceof OrderedTableMap<K, ?> view) {
-      return view.walk((key, value) -> key);
-    }
-    Iterator<? extends Map.Entry<K, ?>> entries = map.entrySet().iterator();
-    return new Iterator<>() {
-      @Override
-      public boolean hasNext() {
-        return entries.hasNext();
-      }
-
-      @Override
-      public K next() {
-        return entries.next().getKey();
-      }
-
-      @Override
-      public void remove() {
-        entries.remove();
-      }
-    };
+    return map.walk((key, value) -> key);
   }
 
   @Override

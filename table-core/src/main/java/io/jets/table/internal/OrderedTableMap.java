@@ -325,18 +325,18 @@ final class OrderedTableMap<K, V> extends AbstractMap<K, V>
   }
 
   @Override
-  public ConcurrentNavigableMap<K, V> subMap(
+  public OrderedTableMap<K, V> subMap(
       K fromKey, boolean fromInclusive, K toKey, boolean toInclusive) {
     return range(key(fromKey), fromInclusive, key(toKey), toInclusive);
   }
 
   @Override
-  public ConcurrentNavigableMap<K, V> headMap(K toKey, boolean inclusive) {
+  public OrderedTableMap<K, V> headMap(K toKey, boolean inclusive) {
     return range(null, false, key(toKey), inclusive);
   }
 
   @Override
-  public ConcurrentNavigableMap<K, V> tailMap(K fromKey, boolean inclusive) {
+  public OrderedTableMap<K, V> tailMap(K fromKey, boolean inclusive) {
     return range(key(fromKey), inclusive, null, false);
   }
 
@@ -356,7 +356,7 @@ final class OrderedTableMap<K, V> extends AbstractMap<K, V>
   }
 
   @Override
-  public ConcurrentNavigableMap<K, V> descendingMap() {
+  public OrderedTableMap<K, V> descendingMap() {
     return new OrderedTableMap<>(
         table, writes, comparator, order, lo, loInclusive, hi, hiInclusive, !descending);
   }
