@@ -57,7 +57,11 @@ final class ContentionAdaptingTree {
    * tries again), so adaptation never blocks a write. The new bases of a split (and the joined base
    * of a join) are locked before they are linked and unlocked only after the old bases are marked
    * invalid: a writer that waited on an old base finds it invalid and retries from the root. A join
-   * also tryLocks the neighbour and gives up if it is busy. Parent pointers exist only for adapters
+   * also tryLocks the neighbour and gives up if it is busy, and needs it written by no other thread:
+   * a base records who locked it to write since the last look (nobody, one thread, several), and a
+   * join that finds another thread's mark clears it and looks again after as many quiet writes.
+   * Otherwise two threads on disjoint ranges each find their own base quiet, join it with the
+   * other's, contend, split, and park threads every cycle (BENCHMARKS.md, Run Q). Parent pointers exist only for adapters
    * and are guarded by structureLock.
    *
    * Multi-object writes (insertAll, insertNewAll, deleteAllObjects) take structureLock (which
@@ -90,6 +94,12 @@ final class ContentionAdaptingTree {
     return (int) Math.max(2L * JOIN_LIMIT, Math.min(2L * SPLIT_LIMIT, (long) statistic + step));
   }
 
+  /** A base's {@code writers} when no thread has locked it to write since the last look. */
+  static final long NO_WRITER = 0;
+
+  /** A base's {@code writers} when more than one thread has (thread ids are positive). */
+  static final long SHARED = -1;
+
   /** No split below this many route levels: bounds the depth (ETS caps its route layer too). */
   static final int MAX_ROUTE_DEPTH = 16;
 
@@ -115,6 +125,16 @@ final class ContentionAdaptingTree {
   static final class BaseNode extends TreeNode {
     final ReentrantLock lock = new ReentrantLock();
     int statistic; // guarded by lock
+    long writers; // guarded by lock: who locked it to write since the last look (see mark)
+
+    /** Records that the calling thread (id {@code me}) locked this base to write. */
+    void mark(long me) {
+      long w = writers;
+      if (w != me) {
+        writers = w == NO_WRITER ? me : SHARED;
+      }
+    }
+
     boolean userCode; // guarded by lock: an update's function runs under it (TreeStore)
     final LeafTree.Edit edit = LeafTree.Edit.live(); // single-key writes, under lock
     volatile boolean valid = true;
@@ -267,6 +287,7 @@ final class ContentionAdaptingTree {
       }
       if (adaptive) {
         base.statistic = nextStatistic(base.statistic, contended);
+        base.mark(Thread.currentThread().threadId());
       }
       return base;
     }
@@ -372,6 +393,15 @@ final class ContentionAdaptingTree {
         return false; // busy: joining now would make this writer wait
       }
       try {
+        long writers = neighbour.writers;
+        if (writers != NO_WRITER && writers != Thread.currentThread().threadId()) {
+          // Another thread wrote the neighbour since the last look: joining would put two
+          // writers on one lock. Look again after as many quiet writes, and join then only if
+          // no other thread has written the neighbour meanwhile.
+          neighbour.writers = NO_WRITER;
+          base.statistic = 0;
+          return false;
+        }
         Node joinedData =
             baseIsLeft
                 ? LeafTreeSplits.join(dataLocked(base), dataLocked(neighbour))

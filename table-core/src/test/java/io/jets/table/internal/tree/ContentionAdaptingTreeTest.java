@@ -344,6 +344,84 @@ class ContentionAdaptingTreeTest {
     table.delete();
   }
 
+  /** Writes {@code key} from a thread of its own, and waits for it. */
+  private static void insertFromAnotherThread(OrderedTable<Integer, Integer> table, int key)
+      throws InterruptedException {
+    Thread.ofPlatform().start(() -> table.insert(key, -key)).join();
+  }
+
+  /**
+   * A table of keys 0..999 in two bases, split at 500: this thread writes the left one, and {@code
+   * between} runs before every 500 of its writes (each a quiet acquisition).
+   */
+  private static int basesAfterQuietWrites(String name, int rounds, IntConsumerEx between)
+      throws Exception {
+    OrderedTable<Integer, Integer> table = table(name, WriteConcurrency.ON);
+    for (int k = 0; k < 1_000; k++) {
+      table.insert(k, k);
+    }
+    assertTrue(forceSplit(TreeTables.treeOf(table), 500));
+    assertEquals(2, table.info().lockStripes());
+    for (int round = 0; round < rounds; round++) {
+      between.accept(table, round);
+      for (int i = 0; i < 500; i++) {
+        table.insert(i % 100, i);
+      }
+    }
+    int bases = table.info().lockStripes();
+    assertEquals(1_000, table.size());
+    table.delete();
+    return bases;
+  }
+
+  private interface IntConsumerEx {
+    void accept(OrderedTable<Integer, Integer> table, int round) throws Exception;
+  }
+
+  @Test
+  void aQuietBaseDoesNotJoinANeighbourThatAnotherThreadWritesBetweenItsLooks() throws Exception {
+    // 20 rounds of 500 quiet writes pass JOIN_LIMIT several times over: without the check, the
+    // bases join after the first 1,001 writes.
+    assertEquals(
+        2,
+        basesAfterQuietWrites(
+            "cat-no-join", 20, (table, round) -> insertFromAnotherThread(table, 700)));
+  }
+
+  @Test
+  void aNeighbourWrittenByThisThreadAndAnotherIsNotJoinedEither() throws Exception {
+    // The other thread writes first and this thread last: a record of the last writer alone
+    // would let the join through.
+    assertEquals(
+        2,
+        basesAfterQuietWrites(
+            "cat-no-join-shared",
+            20,
+            (table, round) -> {
+              insertFromAnotherThread(table, 700);
+              table.insert(701, round);
+            }));
+  }
+
+  @Test
+  void aQuietBaseJoinsItsNeighbourOnceNoOtherThreadWritesIt() throws Exception {
+    // The other thread writes the neighbour in the first round only: the first look finds its
+    // mark and clears it, a later look finds the neighbour written by nobody else and joins.
+    assertEquals(
+        1,
+        basesAfterQuietWrites(
+            "cat-join-later",
+            20,
+            (table, round) -> {
+              if (round == 0) {
+                insertFromAnotherThread(table, 700);
+              }
+            }));
+    // And a neighbour that this thread alone writes joins at the first look.
+    assertEquals(
+        1, basesAfterQuietWrites("cat-join-own", 3, (table, round) -> table.insert(701, round)));
+  }
+
   @Test
   void twoFreelyContendingWritersKeepEveryObject() throws Exception {
     OrderedTable<Integer, Integer> table = table("cat-free", WriteConcurrency.AUTO);
