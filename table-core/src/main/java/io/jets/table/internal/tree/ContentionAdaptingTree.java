@@ -205,19 +205,14 @@ final class ContentionAdaptingTree {
   volatile int baseCount = 1; // written under structureLock
 
   /**
-   * @param order the key order; its exceptions are reported as {@link KeyOrderException}
+   * @param comparator the key order, null for natural order; its exceptions are reported as {@link
+   *     KeyOrderException}
    * @param adaptive split and join bases under contention; otherwise one base forever
    * @param decentralizedCount count objects in striped cells rather than one atomic counter
    */
-  ContentionAdaptingTree(Comparator<Object> order, boolean adaptive, boolean decentralizedCount) {
-    this.order =
-        (a, b) -> {
-          try {
-            return order.compare(a, b);
-          } catch (RuntimeException e) {
-            throw new KeyOrderException(e);
-          }
-        };
+  ContentionAdaptingTree(
+      Comparator<Object> comparator, boolean adaptive, boolean decentralizedCount) {
+    this.order = KeyOrder.of(comparator);
     this.adaptive = adaptive;
     this.centralObjects = decentralizedCount ? null : new AtomicLong();
     this.stripedObjects = decentralizedCount ? new LongAdder() : null;

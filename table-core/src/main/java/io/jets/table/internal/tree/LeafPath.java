@@ -1,7 +1,6 @@
 package io.jets.table.internal.tree;
 
 import io.jets.table.internal.tree.LeafTree.Entry;
-import io.jets.table.internal.tree.LeafTree.Inner;
 import io.jets.table.internal.tree.LeafTree.Node;
 import java.util.Arrays;
 import java.util.Comparator;

@@ -1,8 +1,6 @@
 package io.jets.table.internal.tree;
 
 import io.jets.table.spi.StoredObject;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
 import java.util.Arrays;
 import java.util.Comparator;
 
@@ -68,8 +66,6 @@ final class LeafTree {
 
   static final int INNER_MIN = INNER_MAX / 4;
 
-  private static final VarHandle SLOT = MethodHandles.arrayElementVarHandle(Node[].class);
-
   private LeafTree() {}
 
   /** An object of an ordered table; its value may be replaced in place by a live edit. */
@@ -87,74 +83,6 @@ final class LeafTree {
   abstract static sealed class Node permits Leaf, Inner {
     /** Pairs in a leaf, children in an inner node: never zero. */
     abstract int size();
-  }
-
-  /** Separator keys over children whose slots a live writer replaces in place. */
-  static final class Inner extends Node {
-    final Object[] keys; // keys.length == children.length - 1
-    private final Node[] children; // touched only through laChild / srChild
-    final int height; // 1 above leaves
-    final Object owner; // the Edit that built this node, which may change it in place
-
-    Inner(Object[] keys, Node[] children, Edit owner) {
-      this.keys = keys;
-      this.children = children;
-      this.height = children[0] instanceof Inner inner ? inner.height + 1 : 1;
-      this.owner = owner;
-    }
-
-    @Override
-    int size() {
-      return children.length;
-    }
-
-    /** Child {@code i}, load-acquire: a leaf stored in place is seen fully built. */
-    Node laChild(int i) {
-      return (Node) SLOT.getAcquire(children, i);
-    }
-
-    /** Replaces child {@code i} by a version of the same interval, store-release. */
-    void srChild(int i, Node child) {
-      SLOT.setRelease(children, i, child);
-    }
-
-    /** The child holding {@code key}: the number of separators at or below it. */
-    int childFor(Object key, Comparator<Object> order) {
-      int lo = 0;
-      int hi = keys.length - 1;
-      while (lo <= hi) {
-        int mid = (lo + hi) >>> 1;
-        if (order.compare(keys[mid], key) <= 0) {
-          lo = mid + 1;
-        } else {
-          hi = mid - 1;
-        }
-      }
-      return lo;
-    }
-
-    /** The child holding the keys just below {@code key}: the separators below it. */
-    int childBelow(Object key, Comparator<Object> order) {
-      int lo = 0;
-      int hi = keys.length - 1;
-      while (lo <= hi) {
-        int mid = (lo + hi) >>> 1;
-        if (order.compare(keys[mid], key) < 0) {
-          lo = mid + 1;
-        } else {
-          hi = mid - 1;
-        }
-      }
-      return lo;
-    }
-
-    Node[] children() {
-      Node[] copy = new Node[children.length];
-      for (int i = 0; i < copy.length; i++) {
-        copy[i] = laChild(i);
-      }
-      return copy;
-    }
   }
 
   /**
@@ -347,7 +275,7 @@ final class LeafTree {
     }
     Node[] children = inner.children();
     children[c] = child;
-    return new Inner(inner.keys, children, edit);
+    return inner.withChildren(children, edit);
   }
 
   /** {@code inner} with child {@code c} split in two; a Split when that overflows. */
@@ -465,7 +393,7 @@ final class LeafTree {
     Inner without = withoutChild(inner, left + 1, edit);
     Node[] children = without.children();
     children[left] = merged;
-    return new Inner(without.keys, children, edit);
+    return without.withChildren(children, edit);
   }
 
   /** One node of {@code a}'s and {@code b}'s contents, {@code key} separating them. */

@@ -1,7 +1,6 @@
 package io.jets.table.internal.tree;
 
 import io.jets.table.internal.tree.LeafTree.Edit;
-import io.jets.table.internal.tree.LeafTree.Inner;
 import io.jets.table.internal.tree.LeafTree.Node;
 import java.util.Arrays;
 
@@ -85,7 +84,7 @@ final class LeafTreeSplits {
     }
     Node[] children = t.children();
     children[last] = (Node) r;
-    return new Inner(t.keys, children, Edit.STRUCTURE);
+    return t.withChildren(children, Edit.STRUCTURE);
   }
 
   /** {@code t} with {@code head} (of height {@code h}, keys below {@code key}) as its first. */
@@ -99,6 +98,6 @@ final class LeafTreeSplits {
     }
     Node[] children = t.children();
     children[0] = (Node) r;
-    return new Inner(t.keys, children, Edit.STRUCTURE);
+    return t.withChildren(children, Edit.STRUCTURE);
   }
 }

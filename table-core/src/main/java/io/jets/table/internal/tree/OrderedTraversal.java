@@ -4,7 +4,6 @@ import io.jets.table.internal.select.MatchEvaluation.KeyRange;
 import io.jets.table.internal.tree.ContentionAdaptingTree.Seek;
 import io.jets.table.internal.tree.ContentionAdaptingTree.Snapshot;
 import io.jets.table.internal.tree.LeafTree.Entry;
-import io.jets.table.internal.tree.LeafTree.Inner;
 import io.jets.table.internal.tree.LeafTree.Node;
 import io.jets.table.spi.Store;
 import java.util.Comparator;

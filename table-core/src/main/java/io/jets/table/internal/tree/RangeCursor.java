@@ -1,7 +1,6 @@
 package io.jets.table.internal.tree;
 
 import io.jets.table.internal.select.MatchEvaluation.KeyRange;
-import io.jets.table.internal.tree.LeafTree.Inner;
 import io.jets.table.internal.tree.LeafTree.Node;
 import io.jets.table.spi.StoredObject;
 import java.util.Arrays;

@@ -40,11 +40,7 @@ public final class TreeStore implements Store {
   public TreeStore(Comparator<?> comparator, boolean adaptive, boolean decentralizedCounters) {
     this(
         new ContentionAdaptingTree(
-            comparator != null
-                ? (Comparator<Object>) comparator
-                : (a, b) -> ((Comparable<Object>) a).compareTo(b),
-            adaptive,
-            decentralizedCounters),
+            (Comparator<Object>) comparator, adaptive, decentralizedCounters),
         comparator == null);
   }
 

@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.jets.table.internal.tree.LeafTree.Edit;
 import io.jets.table.internal.tree.LeafTree.Entry;
-import io.jets.table.internal.tree.LeafTree.Inner;
 import io.jets.table.internal.tree.LeafTree.Node;
 import java.util.ArrayList;
 import java.util.Comparator;

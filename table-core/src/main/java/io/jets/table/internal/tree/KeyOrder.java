@@ -1,0 +1,86 @@
+package io.jets.table.internal.tree;
+
+import io.jets.table.spi.KeyOrderException;
+import java.util.Comparator;
+
+/**
+ * The order a tree compares keys in: the table's comparator, or the keys' natural order, with a
+ * failing comparison reported as {@link KeyOrderException}. Knowing that the order is natural lets
+ * an inner node compare {@code Integer} and {@code Long} keys by their values, without loading the
+ * key objects ({@link Inner}).
+ */
+final class KeyOrder implements Comparator<Object> {
+  private final Comparator<Object> comparator; // null: natural order
+
+  private KeyOrder(Comparator<Object> comparator) {
+    this.comparator = comparator;
+  }
+
+  /** The order of {@code comparator}, or natural order when it is null. */
+  static KeyOrder of(Comparator<Object> comparator) {
+    return new KeyOrder(comparator);
+  }
+
+  /** Whether {@code order} is natural order: {@code compareTo} of {@code Comparable} keys. */
+  static boolean isNatural(Comparator<Object> order) {
+    return order instanceof KeyOrder keyOrder && keyOrder.comparator == null;
+  }
+
+  /** {@code Integer} or {@code Long} if every one of {@code keys} is one, else null. */
+  static Class<?> numberType(Object[] keys) {
+    if (keys.length == 0) {
+      return null;
+    }
+    Class<?> type = keys[0].getClass();
+    if (type != Integer.class && type != Long.class) {
+      return null;
+    }
+    for (Object key : keys) {
+      if (key.getClass() != type) {
+        return null;
+      }
+    }
+    return type;
+  }
+
+  /** The values of {@code keys}, all of {@code type}; null when {@code type} is null. */
+  static long[] numbers(Object[] keys, Class<?> type) {
+    if (type == null) {
+      return null;
+    }
+    long[] numbers = new long[keys.length];
+    for (int i = 0; i < keys.length; i++) {
+      numbers[i] = ((Number) keys[i]).longValue();
+    }
+    return numbers;
+  }
+
+  /**
+   * The number of {@code numbers} (ascending) below {@code key}, or at or below it if {@code
+   * inclusive}: what a binary search of the keys themselves under natural order finds.
+   */
+  static int rank(long[] numbers, long key, boolean inclusive) {
+    int lo = 0;
+    int hi = numbers.length - 1;
+    while (lo <= hi) {
+      int mid = (lo + hi) >>> 1;
+      long n = numbers[mid];
+      if (n < key || (inclusive && n == key)) {
+        lo = mid + 1;
+      } else {
+        hi = mid - 1;
+      }
+    }
+    return lo;
+  }
+
+  @Override
+  @SuppressWarnings("unchecked")
+  public int compare(Object a, Object b) {
+    try {
+      return comparator == null ? ((Comparable<Object>) a).compareTo(b) : comparator.compare(a, b);
+    } catch (RuntimeException e) {
+      throw new KeyOrderException(e);
+    }
+  }
+}
