@@ -13,10 +13,10 @@ import java.util.Comparator;
  * their values in a {@code long[]}; under natural order ({@link KeyOrder#isNatural}) a key of the
  * same class then finds its child by comparing values, without loading one separator object per
  * step of the binary search. A lookup in a 24,576-key table spends about a third of its time in
- * these searches, and reads 8% faster with the values (BENCHMARKS.md, Run Q). Leaves do not keep
- * values: a leaf is rebuilt every few writes, and the array raised the allocation per delete+insert
- * from 53 to 63 B, above the skip list's 60; an inner node is copied only when a child splits or
- * merges, and the same measurement did not move.
+ * these searches, and reads 12-20% faster with the values (BENCHMARKS.md, Run R). Leaves do not
+ * keep values: a leaf is rebuilt every few writes, and the array raised the allocation per
+ * delete+insert from 53 to 63 B, above the skip list's 60; an inner node is copied only when a
+ * child splits or merges, and the same measurement did not move.
  */
 final class Inner extends Node {
   private static final VarHandle SLOT = MethodHandles.arrayElementVarHandle(Node[].class);
