@@ -104,6 +104,50 @@ class OrderedRangeCountTest {
 
   @ParameterizedTest
   @EnumSource(WriteConcurrency.class)
+  void rangesEndingAtEveryKeyAreCountedExactly(WriteConcurrency mode) {
+    // Every key is a candidate separator of some inner node: ends placed on each key, inclusive
+    // and exclusive, reach the case where an end falls exactly between two children. Under a
+    // comparator and under natural order (whose inner nodes compare Integer values).
+    for (boolean natural : new boolean[] {true, false}) {
+      OrderedTableBuilder<Integer, Integer> builder =
+          Tables.<Integer, Integer>orderedSet("count-ends-" + mode + "-" + natural)
+              .writeConcurrency(mode);
+      OrderedTable<Integer, Integer> table =
+          (natural ? builder : builder.<Integer>comparator(Integer::compare)).build();
+      TreeMap<Integer, Integer> model = new TreeMap<>();
+      SplittableRandom random = new SplittableRandom(7 + mode.ordinal());
+      for (int i = 0; i < 4_000; i++) {
+        int key = random.nextInt(12_000);
+        table.insert(key, i);
+        model.put(key, i);
+      }
+      if (mode != WriteConcurrency.OFF) {
+        for (int i = 0; i < 5; i++) {
+          TreeTables.forceSplit(table, random.nextInt(12_000));
+        }
+      }
+      List<Integer> keys = new ArrayList<>(model.keySet());
+      for (int end : keys) {
+        int start = keys.get(random.nextInt(keys.size()));
+        int lo = Math.min(start, end);
+        int hi = Math.max(start, end);
+        for (int bounds = 0; bounds < 4; bounds++) {
+          boolean loIn = (bounds & 1) == 0;
+          boolean hiIn = (bounds & 2) == 0;
+          assertEquals(
+              modelCount(model, lo, loIn, hi, hiIn),
+              table.selectCount(
+                  MatchSpec.<Integer, Integer>where(KeyPattern.range(lo, loIn, hi, hiIn))
+                      .returnTrue()),
+              "range " + (loIn ? "[" : "(") + lo + ", " + hi + (hiIn ? "]" : ")"));
+        }
+      }
+      table.delete();
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(WriteConcurrency.class)
   void aBoundTheTableCannotOrderIsABadArgumentNamingTheTable(WriteConcurrency mode) {
     OrderedTable<Object, Integer> table =
         Tables.<Object, Integer>orderedSet("count-bad-" + mode).writeConcurrency(mode).build();

@@ -219,8 +219,10 @@ final class OrderedTraversal {
 
   /**
    * The keys of {@code t} from {@code bound} ({@code inclusive}: at it; null: from the first) up to
-   * {@code stop} ({@code stopInclusive}: at it; null: to the last), from leaf lengths. No lambda:
-   * the recursion is not inlined, so a captured visitor would be allocated per count.
+   * {@code stop} ({@code stopInclusive}: at it; null: to the last), from leaf lengths: one search
+   * per inner node for each end (by value where its separators are numbers), one per end leaf, and
+   * none for the children between. No lambda: the recursion is not inlined, so a captured visitor
+   * would be allocated per count.
    */
   private static long countIn(
       Node t,
@@ -239,16 +241,31 @@ final class OrderedTraversal {
     }
     Inner inner = (Inner) t;
     int first = bound == null ? 0 : inner.childFor(bound, order);
+    int last = // the child holding the last key in range; those between are inside whole
+        stop == null
+            ? inner.size() - 1
+            : stopInclusive ? inner.childFor(stop, order) : inner.childBelow(stop, order);
+    if (last <= first) {
+      return last < first
+          ? 0
+          : countIn(inner.laChild(first), bound, inclusive, stop, stopInclusive, order);
+    }
+    long count = countIn(inner.laChild(first), bound, inclusive, null, false, order);
+    for (int c = first + 1; c < last; c++) {
+      count += countAll(inner.laChild(c));
+    }
+    return count + countIn(inner.laChild(last), null, true, stop, stopInclusive, order);
+  }
+
+  /** Every key of {@code t}, from leaf lengths: no comparison. */
+  private static long countAll(Node t) {
+    if (t instanceof Leaf leaf) {
+      return Leaf.count(leaf.laOrder());
+    }
+    Inner inner = (Inner) t;
     long count = 0;
-    for (int c = first; c < inner.size(); c++) {
-      if (c > first && stop != null) {
-        int past = order.compare(inner.keys[c - 1], stop); // the least key child c may hold
-        if (past > 0 || (past == 0 && !stopInclusive)) {
-          break;
-        }
-      }
-      Object from = c == first ? bound : null;
-      count += countIn(inner.laChild(c), from, inclusive, stop, stopInclusive, order);
+    for (int c = 0; c < inner.size(); c++) {
+      count += countAll(inner.laChild(c));
     }
     return count;
   }
