@@ -61,8 +61,8 @@ final class ContentionAdaptingTree {
    * a base records who locked it to write since the last look (nobody, one thread, several), and a
    * join that finds another thread's mark clears it and looks again after as many quiet writes.
    * Otherwise two threads on disjoint ranges each find their own base quiet, join it with the
-   * other's, contend, split, and park threads every cycle (BENCHMARKS.md, Run Q). Parent pointers exist only for adapters
-   * and are guarded by structureLock.
+   * other's, contend, split, and park threads every cycle (BENCHMARKS.md, Run Q). Parent pointers
+   * exist only for adapters and are guarded by structureLock.
    *
    * Multi-object writes (insertAll, insertNewAll, deleteAllObjects) take structureLock (which
    * freezes the set of bases), lock the bases they touch, stage every new version (running every
