@@ -57,9 +57,10 @@ final class ContentionAdaptingTree {
    * tries again), so adaptation never blocks a write. The new bases of a split (and the joined base
    * of a join) are locked before they are linked and unlocked only after the old bases are marked
    * invalid: a writer that waited on an old base finds it invalid and retries from the root. A join
-   * also tryLocks the neighbour and gives up if it is busy, and needs it written by no other thread:
-   * a base records who locked it to write since the last look (nobody, one thread, several), and a
-   * join that finds another thread's mark clears it and looks again after as many quiet writes.
+   * also tryLocks the neighbour and gives up if it is busy, and needs it written by no other
+   * thread: a base records who locked it to write since the last look (nobody, one thread,
+   * several), and a join that finds another thread's mark clears it and looks again after as many
+   * quiet writes.
    * Otherwise two threads on disjoint ranges each find their own base quiet, join it with the
    * other's, contend, split, and park threads every cycle (BENCHMARKS.md, Run Q). Parent pointers
    * exist only for adapters and are guarded by structureLock.
