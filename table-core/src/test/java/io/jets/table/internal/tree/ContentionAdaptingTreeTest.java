@@ -354,7 +354,7 @@ class ContentionAdaptingTreeTest {
    * A table of keys 0..999 in two bases, split at 500: this thread writes the left one, and {@code
    * between} runs before every 500 of its writes (each a quiet acquisition).
    */
-  private static int basesAfterQuietWrites(String name, int rounds, IntConsumerEx between)
+  private static int basesAfterQuietWrites(String name, int rounds, BetweenRounds between)
       throws Exception {
     OrderedTable<Integer, Integer> table = table(name, WriteConcurrency.ON);
     for (int k = 0; k < 1_000; k++) {
@@ -374,7 +374,8 @@ class ContentionAdaptingTreeTest {
     return bases;
   }
 
-  private interface IntConsumerEx {
+  /** What happens before each round of quiet writes: other threads' writes, or none. */
+  private interface BetweenRounds {
     void accept(OrderedTable<Integer, Integer> table, int round) throws Exception;
   }
 
