@@ -5,7 +5,7 @@ import java.util.Map;
 
 /**
  * The entries of an ordered table's map view (or of a range of it), walked in the view's direction
- * a chunk of entries per descent ({@link RangeWalk}): weakly consistent, as the table's traversals;
+ * by a cursor on the leaves ({@link RangeWalk}): weakly consistent, as the table's traversals;
  * {@code remove} deletes the key and an entry's {@code setValue} writes through.
  */
 final class NavigableEntries<K, V> extends MapEntries<K, V> {

@@ -127,6 +127,15 @@ final class OrderedTraversal {
     return c < 0 || (c == 0 && stopInclusive) ? n : leaf.rank(o, stop, stopInclusive, order);
   }
 
+  /**
+   * The start of a leaf's keys after {@code stop} going down ({@code stopInclusive}: at or after
+   * it): the mirror of {@link #end}.
+   */
+  static int begin(
+      Leaf leaf, long o, Object stop, boolean stopInclusive, Comparator<Object> order) {
+    return stop == null ? 0 : leaf.rank(o, stop, !stopInclusive, order);
+  }
+
   /** The first base snapshot at or after {@code bound} (the first base when null). */
   private static Snapshot from(ContentionAdaptingTree tree, Object bound) {
     return bound == null ? tree.snapshot(null, Seek.FIRST) : tree.snapshot(bound, Seek.AT_OR_ABOVE);
@@ -203,16 +212,12 @@ final class OrderedTraversal {
     boolean inclusive = range.lowerInclusive();
     long count = 0;
     for (; ; ) {
-      Snapshot s = from(tree, bound);
-      Object upper = s.upper(); // this step's interval is [bound, upper)
-      boolean endsHere =
-          range.upper() != null && (upper == null || order.compare(range.upper(), upper) < 0);
-      Object stop = endsHere ? range.upper() : upper;
-      count += countIn(s.data(), bound, inclusive, stop, endsHere && range.upperInclusive(), order);
-      if (endsHere || upper == null) {
+      Step step = Step.read(tree, range, false, bound, inclusive);
+      count += countIn(step.data(), bound, inclusive, step.stop(), step.stopInclusive(), order);
+      if (step.isLast(range, false, order)) {
         return count;
       }
-      bound = upper;
+      bound = step.end();
       inclusive = true;
     }
   }
@@ -335,7 +340,7 @@ final class OrderedTraversal {
             bound,
             inclusive,
             (leaf, o, i) -> {
-              int first = stop == null ? 0 : leaf.rank(o, stop, !stopInclusive, order);
+              int first = begin(leaf, o, stop, stopInclusive, order);
               for (; i >= first; i--) {
                 if (!visitor.visit(leaf.entry(o, i))) {
                   end[0] = StepEnd.STOPPED;

@@ -112,14 +112,11 @@ public final class RangeCursor {
     int n = Leaf.count(o);
     if (!reverse) {
       i = from == null ? 0 : l.rank(o, from, !inclusive, order);
-      last =
-          step.stop() == null
-              ? n
-              : OrderedTraversal.end(l, o, step.stop(), step.stopInclusive(), order);
+      last = OrderedTraversal.end(l, o, step.stop(), step.stopInclusive(), order);
       cut = last < n;
     } else {
       i = (from == null ? n : l.rank(o, from, inclusive, order)) - 1;
-      last = step.stop() == null ? 0 : l.rank(o, step.stop(), !step.stopInclusive(), order);
+      last = OrderedTraversal.begin(l, o, step.stop(), step.stopInclusive(), order);
       cut = last > 0;
     }
   }

@@ -28,7 +28,6 @@ public final class TreeStore implements Store {
 
   private final ContentionAdaptingTree tree;
   private final Comparator<Object> order;
-  private final boolean naturalOrder;
   private List<BaseNode> lockedForAll; // guarded by the tree's structureLock
 
   /**
@@ -38,19 +37,10 @@ public final class TreeStore implements Store {
    */
   @SuppressWarnings("unchecked")
   public TreeStore(Comparator<?> comparator, boolean adaptive, boolean decentralizedCounters) {
-    this(
+    this.tree =
         new ContentionAdaptingTree(
-            (Comparator<Object>) comparator, adaptive, decentralizedCounters),
-        comparator == null);
-  }
-
-  /**
-   * A store on {@code tree}, which must be empty; {@code naturalOrder} if it compares naturally.
-   */
-  TreeStore(ContentionAdaptingTree tree, boolean naturalOrder) {
-    this.tree = tree;
+            (Comparator<Object>) comparator, adaptive, decentralizedCounters);
     this.order = tree.order();
-    this.naturalOrder = naturalOrder;
   }
 
   // ---- reads ----
@@ -72,9 +62,7 @@ public final class TreeStore implements Store {
   @Override
   public boolean scan(
       MatchSpec<?, ?, ?> spec, boolean reverse, boolean resume, Object after, Visitor visitor) {
-    KeyRange range =
-        spec == null ? KeyRange.ALL : MatchEvaluation.keyRange(spec, order, naturalOrder);
-    return OrderedTraversal.walk(tree, range, reverse, resume, after, visitor);
+    return OrderedTraversal.walk(tree, keyRange(spec), reverse, resume, after, visitor);
   }
 
   /**
@@ -83,9 +71,14 @@ public final class TreeStore implements Store {
    * @throws KeyOrderException if the spec's key bounds cannot be compared with the keys
    */
   public RangeCursor cursor(MatchSpec<?, ?, ?> spec, boolean reverse) {
-    KeyRange range =
-        spec == null ? KeyRange.ALL : MatchEvaluation.keyRange(spec, order, naturalOrder);
-    return new RangeCursor(tree, range, reverse);
+    return new RangeCursor(tree, keyRange(spec), reverse);
+  }
+
+  /** The key interval {@code spec}'s clauses can match: all of it for no spec. */
+  private KeyRange keyRange(MatchSpec<?, ?, ?> spec) {
+    return spec == null
+        ? KeyRange.ALL
+        : MatchEvaluation.keyRange(spec, order, KeyOrder.isNatural(order));
   }
 
   /**
