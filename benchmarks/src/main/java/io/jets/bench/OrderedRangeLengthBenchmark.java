@@ -71,6 +71,23 @@ public class OrderedRangeLengthBenchmark {
     }
   }
 
+  /**
+   * The walk of a select without its result list: a range count whose guard takes every value, as
+   * the iterations below take every value; nothing built.
+   */
+  @Benchmark
+  public long walkOn(ThreadCursor cursor, Blackhole sink) {
+    int from = slots[cursor.next()];
+    return on.selectCount(
+        MatchSpec.<Integer, Integer>where(KeyPattern.range(from, true, from + length, false))
+            .guard(
+                (key, value) -> {
+                  sink.consume(value);
+                  return true;
+                })
+            .returnTrue());
+  }
+
   /** The same keys through the table's map view: a cursor on the leaves, nothing built. */
   @Benchmark
   public void mapViewSubMapOn(ThreadCursor cursor, Blackhole sink) {

@@ -41,7 +41,7 @@ public final class MatchEvaluation {
       MatchSpec<?, ?, ?> spec, Object key, Object value, Comparator<Object> order) {
     List<? extends MatchClause<?, ?, ?>> clauses = spec.clauses();
     for (int i = 0; i < clauses.size(); i++) {
-      Object result = tryClause(clauses.get(i), i, false, key, value, order);
+      Object result = tryClause(clauses.get(i), i, key, value, order);
       if (result != NO_MATCH) {
         return result;
       }
@@ -50,26 +50,46 @@ public final class MatchEvaluation {
   }
 
   /**
-   * As {@link #evaluate} for a spec of one clause whose key pattern a range walk has already
-   * applied ({@link #keysMatchedByWalk}): only the guard and the result run.
+   * The one clause of a spec whose key pattern a range walk applies ({@link #keysMatchedByWalk}),
+   * its guard and result function taken out once per scan: each object then costs its guard and its
+   * result, not a pass over the spec's clauses.
+   *
+   * @param guard the clause's guard ({@link #NO_GUARD} when it has none)
+   * @param result the clause's result function
    */
-  public static Object evaluateWalked(MatchSpec<?, ?, ?> spec, Object key, Object value) {
-    return tryClause(spec.clauses().get(0), 0, true, key, value, null);
+  public record WalkedClause(
+      BiPredicate<Object, Object> guard, BiFunction<Object, Object, Object> result) {
+
+    /** The single clause of {@code spec}, which {@link #keysMatchedByWalk} accepted. */
+    @SuppressWarnings("unchecked")
+    public static WalkedClause of(MatchSpec<?, ?, ?> spec) {
+      MatchClause<?, ?, ?> clause = spec.clauses().get(0);
+      return new WalkedClause(
+          (BiPredicate<Object, Object>) clause.guard(),
+          (BiFunction<Object, Object, Object>) clause.result());
+    }
+
+    /** Whether the object passes the guard; a guard that throws fails the clause, as in ETS. */
+    public boolean passes(Object key, Object value) {
+      if (guard == NO_GUARD) {
+        return true;
+      }
+      try {
+        return guard.test(key, value);
+      } catch (RuntimeException guardFails) {
+        return false;
+      }
+    }
   }
 
-  /** Clause {@code i}'s result for the object, or NO_MATCH; {@code keyMatched}: skip the key. */
+  /** Clause {@code i}'s result for the object, or NO_MATCH. */
   @SuppressWarnings({"unchecked", "rawtypes"})
   private static Object tryClause(
-      MatchClause clause,
-      int i,
-      boolean keyMatched,
-      Object key,
-      Object value,
-      Comparator<Object> order) {
+      MatchClause clause, int i, Object key, Object value, Comparator<Object> order) {
     boolean matched;
     try {
       matched =
-          (keyMatched || clause.key().matches(key, order))
+          clause.key().matches(key, order)
               && (clause.guard() == NO_GUARD || clause.guard().test(key, value));
     } catch (RuntimeException clauseFails) {
       matched = false;

@@ -8,6 +8,7 @@ import io.jets.table.TableType;
 import io.jets.table.WrongTableTypeException;
 import io.jets.table.internal.OwnedTable;
 import io.jets.table.internal.TableOptions;
+import io.jets.table.internal.select.MatchEvaluation.WalkedClause;
 import io.jets.table.spi.KeyOrderException;
 import io.jets.table.spi.Store;
 import io.jets.table.spi.StoredObject;
@@ -138,7 +139,26 @@ public abstract class SelectableTable<K, V> extends OwnedTable<K, V> {
 
   /** The spec's result for one object, or {@link MatchEvaluation#NO_MATCH}; failures named. */
   final Object evaluate(MatchSpec<?, ?, ?> spec, K key, V value, String operation) {
-    return evaluate(spec, false, key, value, operation);
+    try {
+      return MatchEvaluation.evaluate(spec, key, value, keyOrder());
+    } catch (RuntimeException e) {
+      throw resultFailed(operation, key, e);
+    }
+  }
+
+  /**
+   * As {@link #evaluate} for an object a walk of the clause's key range found: its guard, then its
+   * result.
+   */
+  private Object evaluate(WalkedClause clause, K key, V value, String operation) {
+    return clause.passes(key, value)
+        ? resultOf(clause.result(), key, value, operation)
+        : MatchEvaluation.NO_MATCH;
+  }
+
+  /** The spec's one clause when this table's scan applies its key pattern, else null. */
+  private WalkedClause walked(MatchSpec<?, ?, ?> spec) {
+    return scanMatchesKeys(spec) ? WalkedClause.of(spec) : null;
   }
 
   /**
@@ -149,45 +169,48 @@ public abstract class SelectableTable<K, V> extends OwnedTable<K, V> {
     return false;
   }
 
-  /** {@link #evaluate}, skipping the key pattern when the scan has applied it ({@code walked}). */
-  final Object evaluate(MatchSpec<?, ?, ?> spec, boolean walked, K key, V value, String operation) {
-    try {
-      return walked
-          ? MatchEvaluation.evaluateWalked(spec, key, value)
-          : MatchEvaluation.evaluate(spec, key, value, keyOrder());
-    } catch (RuntimeException e) {
-      throw resultFailed(operation, key, e);
-    }
-  }
-
   final <R> List<R> selectAll(MatchSpec<?, ?, ?> spec, boolean reverse, String operation) {
     checkRead(operation);
     requireArgument(spec, "match spec", operation);
     ResultList<R> results = new ResultList<>();
-    boolean walked = scanMatchesKeys(spec);
+    WalkedClause walked = walked(spec);
     ObjectVisitor<K, V> visitor;
-    if (walked && spec.clauses().get(0).guard() == MatchEvaluation.NO_GUARD) {
-      // The walk applied the key pattern and no guard runs: only the result function is left.
-      @SuppressWarnings("unchecked")
-      BiFunction<Object, Object, R> result =
-          (BiFunction<Object, Object, R>) spec.clauses().get(0).result();
+    if (walked != null) {
       visitor =
           new ObjectVisitor<>() {
             @Override
             public boolean visit(K key, V value) {
-              results.append(resultOf(result, key, value, operation));
+              Object result = evaluate(walked, key, value, operation);
+              if (result != MatchEvaluation.NO_MATCH) {
+                results.append(result);
+              }
               return true;
             }
 
-            /** Room made once per run; the loop keeps the array and the length in locals. */
+            /**
+             * Room made once per run; the loops keep the array, the length and the result function
+             * in locals, and a clause without a guard runs the result alone.
+             */
             @Override
             @SuppressWarnings("unchecked")
             public int visitSetRun(Store.Run run, long word, int from, int to) {
               Object[] items = results.reserve(to - from);
               int size = results.size();
-              for (int i = from; i < to; i++) {
-                StoredObject object = run.object(word, i);
-                items[size++] = resultOf(result, (K) object.key, (V) object.laValue(), operation);
+              BiFunction<Object, Object, Object> result = walked.result();
+              if (walked.guard() == MatchEvaluation.NO_GUARD) {
+                for (int i = from; i < to; i++) {
+                  StoredObject object = run.object(word, i);
+                  items[size++] = resultOf(result, (K) object.key, (V) object.laValue(), operation);
+                }
+              } else {
+                for (int i = from; i < to; i++) {
+                  StoredObject object = run.object(word, i);
+                  K key = (K) object.key;
+                  V value = (V) object.laValue();
+                  if (walked.passes(key, value)) {
+                    items[size++] = resultOf(result, key, value, operation);
+                  }
+                }
               }
               results.filled(size);
               return to;
@@ -196,7 +219,7 @@ public abstract class SelectableTable<K, V> extends OwnedTable<K, V> {
     } else {
       visitor =
           (key, value) -> {
-            Object result = evaluate(spec, walked, key, value, operation);
+            Object result = evaluate(spec, key, value, operation);
             if (result != MatchEvaluation.NO_MATCH) {
               results.append(result);
             }
@@ -266,7 +289,7 @@ public abstract class SelectableTable<K, V> extends OwnedTable<K, V> {
       throw boundError("selectCount", spec, e);
     }
     long[] count = {0};
-    boolean walked = scanMatchesKeys(spec);
+    WalkedClause walked = walked(spec);
     scan(
         "selectCount",
         spec,
@@ -274,7 +297,11 @@ public abstract class SelectableTable<K, V> extends OwnedTable<K, V> {
         false,
         null,
         (key, value) -> {
-          if (evaluate(spec, walked, key, value, "selectCount") == Boolean.TRUE) {
+          Object result =
+              walked != null
+                  ? evaluate(walked, key, value, "selectCount")
+                  : evaluate(spec, key, value, "selectCount");
+          if (result == Boolean.TRUE) {
             count[0]++;
           }
           return true;
