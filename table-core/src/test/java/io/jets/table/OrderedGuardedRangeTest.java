@@ -19,7 +19,8 @@ import org.junit.jupiter.params.provider.EnumSource;
  * in it still meets the clause's guard and result as ETS runs them. A guard that throws fails its
  * clause for that object only; a result function that throws or returns null fails the call, named
  * by the table. Checked against a {@link TreeMap} model over ranges that span many leaves and
- * bases, in both directions, for select, selectCount and the limited select, in every write mode.
+ * bases, in both directions, for select, selectCount, the limited select, selectDelete and
+ * selectReplace, in every write mode.
  */
 class OrderedGuardedRangeTest {
 
@@ -99,6 +100,55 @@ class OrderedGuardedRangeTest {
       }
       table.delete();
     }
+  }
+
+  @ParameterizedTest
+  @EnumSource(WriteConcurrency.class)
+  void aGuardedRangeDeletesAndReplacesWhatTheModelDoes(WriteConcurrency mode) {
+    OrderedTable<Integer, Integer> table =
+        Tables.<Integer, Integer>orderedSet("guarded-writes-" + mode)
+            .writeConcurrency(mode)
+            .build();
+    TreeMap<Integer, Integer> model = new TreeMap<>();
+    SplittableRandom random = new SplittableRandom(17L * mode.ordinal());
+    for (int round = 0; round < 40; round++) {
+      for (int i = 0; i < 60; i++) {
+        int key = random.nextInt(1_000);
+        int value = random.nextInt(100);
+        table.insert(key, value);
+        model.put(key, value);
+      }
+      if (round % 5 == 0) {
+        TreeTables.forceSplit(table, random.nextInt(1_000));
+      }
+      int lo = random.nextInt(1_000);
+      int hi = lo + random.nextInt(300);
+      String where = mode + " [" + lo + ", " + hi + ")";
+      var range = model.subMap(lo, true, hi, false);
+      if (random.nextBoolean()) {
+        long expected =
+            range.entrySet().stream().filter(e -> kept(e.getKey(), e.getValue())).count();
+        long deleted =
+            table.selectDelete(
+                MatchSpec.<Integer, Integer>where(KeyPattern.range(lo, true, hi, false))
+                    .guard(GUARD)
+                    .returnTrue());
+        range.entrySet().removeIf(e -> kept(e.getKey(), e.getValue()));
+        assertEquals(expected, deleted, "selectDelete " + where);
+      } else {
+        long expected =
+            range.entrySet().stream().filter(e -> kept(e.getKey(), e.getValue())).count();
+        long replaced =
+            table.selectReplace(
+                MatchSpec.<Integer, Integer>where(KeyPattern.range(lo, true, hi, false))
+                    .guard(GUARD)
+                    .replaceValue((key, value) -> value + 1));
+        range.replaceAll((k, v) -> kept(k, v) ? v + 1 : v);
+        assertEquals(expected, replaced, "selectReplace " + where);
+      }
+      assertEquals(new ArrayList<>(model.entrySet()), table.toList(), "contents after " + where);
+    }
+    table.delete();
   }
 
   @ParameterizedTest

@@ -84,6 +84,7 @@ final class ChunkedSelection<K, V, R> implements Page<R> {
     }
     boolean done = exhausted;
     if (!done && buffer.size() <= limit) {
+      MatchEvaluation.WalkedClause walked = table.walked(spec);
       done =
           table.scan(
               operation,
@@ -92,7 +93,7 @@ final class ChunkedSelection<K, V, R> implements Page<R> {
               started,
               lastKey,
               (key, value) -> {
-                Object result = table.evaluate(spec, key, value, operation);
+                Object result = table.evaluate(spec, walked, key, value, operation);
                 if (result != MatchEvaluation.NO_MATCH) {
                   @SuppressWarnings("unchecked")
                   R typed = (R) result;

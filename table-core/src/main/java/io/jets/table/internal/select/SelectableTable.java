@@ -137,8 +137,18 @@ public abstract class SelectableTable<K, V> extends OwnedTable<K, V> {
 
   // ---- evaluation ----
 
-  /** The spec's result for one object, or {@link MatchEvaluation#NO_MATCH}; failures named. */
-  final Object evaluate(MatchSpec<?, ?, ?> spec, K key, V value, String operation) {
+  /**
+   * The spec's result for one object, or {@link MatchEvaluation#NO_MATCH}; failures named. With
+   * {@code walked} (the spec's clause when the scan applies its key pattern, {@link #walked}) only
+   * the clause's guard and result run; with null, the whole spec.
+   */
+  final Object evaluate(
+      MatchSpec<?, ?, ?> spec, WalkedClause walked, K key, V value, String operation) {
+    if (walked != null) {
+      return walked.passes(key, value)
+          ? resultOf(walked.result(), key, value, operation)
+          : MatchEvaluation.NO_MATCH;
+    }
     try {
       return MatchEvaluation.evaluate(spec, key, value, keyOrder());
     } catch (RuntimeException e) {
@@ -146,18 +156,8 @@ public abstract class SelectableTable<K, V> extends OwnedTable<K, V> {
     }
   }
 
-  /**
-   * As {@link #evaluate} for an object a walk of the clause's key range found: its guard, then its
-   * result.
-   */
-  private Object evaluate(WalkedClause clause, K key, V value, String operation) {
-    return clause.passes(key, value)
-        ? resultOf(clause.result(), key, value, operation)
-        : MatchEvaluation.NO_MATCH;
-  }
-
   /** The spec's one clause when this table's scan applies its key pattern, else null. */
-  private WalkedClause walked(MatchSpec<?, ?, ?> spec) {
+  final WalkedClause walked(MatchSpec<?, ?, ?> spec) {
     return scanMatchesKeys(spec) ? WalkedClause.of(spec) : null;
   }
 
@@ -180,7 +180,7 @@ public abstract class SelectableTable<K, V> extends OwnedTable<K, V> {
           new ObjectVisitor<>() {
             @Override
             public boolean visit(K key, V value) {
-              Object result = evaluate(walked, key, value, operation);
+              Object result = evaluate(spec, walked, key, value, operation);
               if (result != MatchEvaluation.NO_MATCH) {
                 results.append(result);
               }
@@ -219,7 +219,7 @@ public abstract class SelectableTable<K, V> extends OwnedTable<K, V> {
     } else {
       visitor =
           (key, value) -> {
-            Object result = evaluate(spec, key, value, operation);
+            Object result = evaluate(spec, null, key, value, operation);
             if (result != MatchEvaluation.NO_MATCH) {
               results.append(result);
             }
@@ -297,11 +297,7 @@ public abstract class SelectableTable<K, V> extends OwnedTable<K, V> {
         false,
         null,
         (key, value) -> {
-          Object result =
-              walked != null
-                  ? evaluate(walked, key, value, "selectCount")
-                  : evaluate(spec, key, value, "selectCount");
-          if (result == Boolean.TRUE) {
+          if (evaluate(spec, walked, key, value, "selectCount") == Boolean.TRUE) {
             count[0]++;
           }
           return true;
@@ -319,6 +315,7 @@ public abstract class SelectableTable<K, V> extends OwnedTable<K, V> {
     requireArgument(spec, "match spec", operation);
     // First pass, no lock: the keys with an object to delete. A failing spec stops here.
     List<K> candidates = new ArrayList<>();
+    WalkedClause walked = walked(spec);
     scan(
         operation,
         spec,
@@ -326,7 +323,7 @@ public abstract class SelectableTable<K, V> extends OwnedTable<K, V> {
         false,
         null,
         (key, value) -> {
-          if (evaluate(spec, key, value, operation) == Boolean.TRUE
+          if (evaluate(spec, walked, key, value, operation) == Boolean.TRUE
               && (candidates.isEmpty() || candidates.get(candidates.size() - 1) != key)) {
             candidates.add(key);
           }
@@ -363,6 +360,7 @@ public abstract class SelectableTable<K, V> extends OwnedTable<K, V> {
     }
     // First pass: every replacement, checked before anything changes.
     List<Replacement<K, V>> replacements = new ArrayList<>();
+    WalkedClause walked = walked(spec);
     scan(
         "selectReplace",
         spec,
@@ -370,7 +368,7 @@ public abstract class SelectableTable<K, V> extends OwnedTable<K, V> {
         false,
         null,
         (key, value) -> {
-          Object result = evaluate(spec, key, value, "selectReplace");
+          Object result = evaluate(spec, walked, key, value, "selectReplace");
           if (result != MatchEvaluation.NO_MATCH) {
             replacements.add(checkedReplacement(key, value, result));
           }
