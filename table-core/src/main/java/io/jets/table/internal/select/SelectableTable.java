@@ -188,8 +188,8 @@ public abstract class SelectableTable<K, V> extends OwnedTable<K, V> {
             }
 
             /**
-             * Room made once per run; the loops keep the array, the length and the result function
-             * in locals, and a clause without a guard runs the result alone.
+             * Room made once per run; the loops keep the array and the length in locals, and a
+             * clause without a guard runs its result function alone.
              */
             @Override
             @SuppressWarnings("unchecked")
@@ -205,10 +205,10 @@ public abstract class SelectableTable<K, V> extends OwnedTable<K, V> {
               } else {
                 for (int i = from; i < to; i++) {
                   StoredObject object = run.object(word, i);
-                  K key = (K) object.key;
-                  V value = (V) object.laValue();
-                  if (walked.passes(key, value)) {
-                    items[size++] = resultOf(result, key, value, operation);
+                  Object matched =
+                      evaluate(spec, walked, (K) object.key, (V) object.laValue(), operation);
+                  if (matched != MatchEvaluation.NO_MATCH) {
+                    items[size++] = matched;
                   }
                 }
               }
