@@ -5,7 +5,6 @@ import io.jets.table.OrderedTable;
 import io.jets.table.internal.tree.RangeCursor;
 import io.jets.table.internal.tree.TreeStore;
 import io.jets.table.spi.KeyOrderException;
-import io.jets.table.spi.StoredObject;
 import java.util.Comparator;
 import java.util.concurrent.ConcurrentNavigableMap;
 
@@ -63,8 +62,11 @@ public final class OrderedStoreTable<K, V> extends SetStoreTable<K, V>
     }
   }
 
-  /** The cursor's next object, after the read check (a deleted table throws); null at the end. */
-  StoredObject pull(RangeCursor cursor) {
+  /**
+   * Moves the cursor to its next object, after the read check (a deleted table throws); false at
+   * the end.
+   */
+  boolean pull(RangeCursor cursor) {
     checkRead(WALK);
     try {
       return cursor.next();

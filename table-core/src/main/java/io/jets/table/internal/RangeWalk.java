@@ -3,7 +3,6 @@ package io.jets.table.internal;
 import io.jets.table.BadArgumentException;
 import io.jets.table.MatchSpec;
 import io.jets.table.internal.tree.RangeCursor;
-import io.jets.table.spi.StoredObject;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.NoSuchElementException;
@@ -28,7 +27,7 @@ final class RangeWalk<K, V, T> implements Iterator<T> {
   private final Map<K, V> view;
   private final RangeCursor cursor;
   private final BiFunction<K, V, T> item;
-  private StoredObject pending; // pulled from the cursor, not yet returned
+  private boolean pending; // the cursor moved to an object not yet returned
   private boolean pulled;
   private K last; // returned last, for remove; null after remove
 
@@ -58,7 +57,7 @@ final class RangeWalk<K, V, T> implements Iterator<T> {
       }
       pulled = true;
     }
-    return pending != null;
+    return pending;
   }
 
   @Override
@@ -67,12 +66,11 @@ final class RangeWalk<K, V, T> implements Iterator<T> {
     if (!hasNext()) {
       throw new NoSuchElementException();
     }
-    StoredObject object = pending;
-    pending = null;
+    pending = false;
     pulled = false;
-    K key = (K) object.key;
+    K key = (K) cursor.key();
     last = key;
-    return item.apply(key, (V) object.laValue());
+    return item.apply(key, (V) cursor.value());
   }
 
   @Override

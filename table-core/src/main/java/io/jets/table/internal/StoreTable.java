@@ -335,6 +335,11 @@ public abstract class StoreTable<K, V> extends SelectableTable<K, V> {
               }
 
               @Override
+              public boolean visitPair(Object key, Object value) {
+                return visitor.visit((K) key, (V) value);
+              }
+
+              @Override
               public int visitRun(Store.Run run, long word, int from, int to) {
                 return visitor.visitSetRun(run, word, from, to);
               }

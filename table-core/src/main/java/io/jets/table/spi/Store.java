@@ -34,16 +34,38 @@ public interface Store {
   /**
    * Objects a store hands to {@link Visitor#visitRun} together, in scan order: object {@code i} as
    * of {@code word}, a version of the run the store read once (an ordered store's leaf and its
-   * order word).
+   * order word). A run holds one value per key (a set's objects): a visitor reads its keys and
+   * values where they lie, with nothing built per object.
    */
   interface Run {
-    StoredObject object(long word, int i);
+    /** The key of object {@code i}. */
+    Object key(long word, int i);
+
+    /**
+     * The stored value of object {@code i}, read once: load-acquire, as {@link
+     * StoredObject#laValue}.
+     */
+    Object value(long word, int i);
+
+    /** Object {@code i} as a stored object (which a store may build for the call). */
+    default StoredObject object(long word, int i) {
+      return new StoredObject(key(word, i), value(word, i));
+    }
   }
 
   /** Receives the objects of a scan, one key at a time; returns false to stop. */
   @FunctionalInterface
   interface Visitor {
     boolean visit(StoredObject objects);
+
+    /**
+     * Visits one key that holds one value where it lies in the store (an object of a {@link Run}),
+     * as {@link #visit} on a stored object of the two would: a visitor that takes keys and values
+     * apart need not have the object built.
+     */
+    default boolean visitPair(Object key, Object value) {
+      return visit(new StoredObject(key, value));
+    }
 
     /**
      * Visits {@code run}'s objects {@code from} to {@code to} (exclusive) in order, as {@link
@@ -53,7 +75,7 @@ public interface Store {
      */
     default int visitRun(Run run, long word, int from, int to) {
       for (int i = from; i < to; i++) {
-        if (!visit(run.object(word, i))) {
+        if (!visitPair(run.key(word, i), run.value(word, i))) {
           return i;
         }
       }

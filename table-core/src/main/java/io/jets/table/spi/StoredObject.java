@@ -8,11 +8,13 @@ import java.lang.invoke.VarHandle;
  * object's value in a {@code set} and, in a {@code bag} or {@code duplicate_bag}, an {@code
  * Object[]} of the key's values in insertion order.
  *
- * <p>An engine's own nodes extend this class, so a read returns the node itself and allocates
- * nothing. The key never changes. The value may be replaced in place by the engine, with a release
- * store under the key's writer lock ({@link #srValue}), as {@code ConcurrentHashMap} writes a
- * present key's value; readers load it with an acquire load ({@link #laValue}), so a reader sees
- * the old value or the new one, each fully built, and a caller that needs one value reads it once.
+ * <p>An engine's own nodes may extend this class, so that a read returns the node itself and
+ * allocates nothing (the hash engine); an engine that keeps keys and values inline (the ordered
+ * engine's leaves) builds one per read that hands out an object. The key never changes. The value
+ * may be replaced in place by the engine, with a release store under the key's writer lock ({@link
+ * #srValue}), as {@code ConcurrentHashMap} writes a present key's value; readers load it with an
+ * acquire load ({@link #laValue}), so a reader sees the old value or the new one, each fully built,
+ * and a caller that needs one value reads it once.
  */
 public class StoredObject {
 

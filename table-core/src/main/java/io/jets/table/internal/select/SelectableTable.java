@@ -11,7 +11,6 @@ import io.jets.table.internal.TableOptions;
 import io.jets.table.internal.select.MatchEvaluation.WalkedClause;
 import io.jets.table.spi.KeyOrderException;
 import io.jets.table.spi.Store;
-import io.jets.table.spi.StoredObject;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -51,8 +50,7 @@ public abstract class SelectableTable<K, V> extends OwnedTable<K, V> {
     @SuppressWarnings("unchecked")
     default int visitSetRun(Store.Run run, long word, int from, int to) {
       for (int i = from; i < to; i++) {
-        StoredObject object = run.object(word, i);
-        if (!visit((K) object.key, (V) object.laValue())) {
+        if (!visit((K) run.key(word, i), (V) run.value(word, i))) {
           return i;
         }
       }
@@ -199,14 +197,14 @@ public abstract class SelectableTable<K, V> extends OwnedTable<K, V> {
               BiFunction<Object, Object, Object> result = walked.result();
               if (walked.guard() == MatchEvaluation.NO_GUARD) {
                 for (int i = from; i < to; i++) {
-                  StoredObject object = run.object(word, i);
-                  items[size++] = resultOf(result, (K) object.key, (V) object.laValue(), operation);
+                  items[size++] =
+                      resultOf(result, (K) run.key(word, i), (V) run.value(word, i), operation);
                 }
               } else {
                 for (int i = from; i < to; i++) {
-                  StoredObject object = run.object(word, i);
                   Object matched =
-                      evaluate(spec, walked, (K) object.key, (V) object.laValue(), operation);
+                      evaluate(
+                          spec, walked, (K) run.key(word, i), (V) run.value(word, i), operation);
                   if (matched != MatchEvaluation.NO_MATCH) {
                     items[size++] = matched;
                   }

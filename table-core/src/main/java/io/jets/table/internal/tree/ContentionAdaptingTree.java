@@ -1,9 +1,9 @@
 package io.jets.table.internal.tree;
 
 import io.jets.table.internal.CommitMarker;
-import io.jets.table.internal.tree.LeafTree.Entry;
 import io.jets.table.internal.tree.LeafTree.Node;
 import io.jets.table.spi.KeyOrderException;
+import io.jets.table.spi.StoredObject;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.util.Comparator;
@@ -227,8 +227,8 @@ final class ContentionAdaptingTree {
 
   // ---- reads ----
 
-  /** The node whose key compares equal to {@code key}, or null. Lock-free, linearizable. */
-  Entry find(Object key) {
+  /** The object whose key compares equal to {@code key}, or null. Lock-free, linearizable. */
+  StoredObject find(Object key) {
     return LeafTree.find(descend(key, Seek.AT_OR_ABOVE).laData(), key, order);
   }
 

@@ -1,19 +1,19 @@
 package io.jets.table.internal.tree;
 
 import io.jets.table.internal.tree.LeafTree.Edit;
-import io.jets.table.internal.tree.LeafTree.Entry;
 import io.jets.table.spi.Store;
-import io.jets.table.spi.StoredObject;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.util.Comparator;
 
 /**
- * A leaf of a {@link LeafTree}: up to {@link #MAX} (key, entry) pairs in slots that are written
- * once, and an order word that lists the live slots in key order. A writer adds a pair by filling a
- * fresh slot and then publishing a new order word, and removes one by publishing an order word
- * without it; a reader loads the order word once and reads the slots it names, so it sees the leaf
- * as it was at that instant. When no fresh slot is left the writer builds a new, compact leaf.
+ * A leaf of a {@link LeafTree}: up to {@link #MAX} (key, value) pairs held inline in slots whose
+ * keys are written once, and an order word that lists the live slots in key order. A writer adds a
+ * pair by filling a fresh slot and then publishing a new order word, and removes one by publishing
+ * an order word without it; a reader loads the order word once and reads the slots it names, so it
+ * sees the leaf's keys as they were at that instant. A live edit may replace a present key's value
+ * in its slot (a release store; readers load it with an acquire load), as {@code ConcurrentHashMap}
+ * replaces a value in its node. When no fresh slot is left the writer builds a new, compact leaf.
  */
 final class Leaf extends LeafTree.Node implements Store.Run {
   /*
@@ -21,11 +21,18 @@ final class Leaf extends LeafTree.Node implements Store.Run {
    *
    * The order word (a long) holds the count in its low four bits and, for position i in key order,
    * the index of its slot in bits 4i + 4 .. 4i + 7: fifteen positions, as in the permutation of
-   * Masstree's border nodes [1]. Slots are never rewritten while the leaf is reachable: a removed
-   * pair's slot stays dead until the leaf is rebuilt, so a reader that loaded an older order word
-   * still finds the pairs it names. The writer's release store of the order word publishes the slot
-   * it filled; a reader's acquire load sees it. A write that fits therefore allocates only the new
-   * entry, where an immutable sorted array allocated a copy of the whole leaf.
+   * Masstree's border nodes [1]. A slot's key is never rewritten while the leaf is reachable: a
+   * removed pair's slot stays dead until the leaf is rebuilt, so a reader that loaded an older
+   * order word still finds the keys it names. The writer's release store of the order word
+   * publishes the slot it filled; a reader's acquire load sees it. A write that fits therefore
+   * allocates nothing, where an immutable sorted array allocated a copy of the whole leaf.
+   *
+   * Values are inline, not in a separate entry object per key: a range walk reads keys and values
+   * from the slots array in order and dereferences no other object per key (a key object only at a
+   * leaf's ends, where the range's bound is compared). The price is that a read that hands out one
+   * object (Store.Run.object) builds a StoredObject for it. The one slot that changes while the
+   * leaf is reachable is a present key's value, which a live edit replaces with a release store
+   * (setValueInPlace) and a reader loads with an acquire load: it sees the old value or the new.
    *
    * Only the edit that may change the leaf in place (a live edit, or the batch that built it)
    * touches its slots or order word; a batch copies every other leaf it changes, so the live
@@ -39,6 +46,7 @@ final class Leaf extends LeafTree.Node implements Store.Run {
   static final int MAX = 15;
 
   private static final VarHandle ORDER;
+  private static final VarHandle SLOT = MethodHandles.arrayElementVarHandle(Object[].class);
 
   static {
     try {
@@ -48,7 +56,7 @@ final class Leaf extends LeafTree.Node implements Store.Run {
     }
   }
 
-  /** Slot s: key at 2s, entry at 2s + 1. */
+  /** Slot s: key at 2s, value at 2s + 1. */
   private final Object[] slots;
 
   @SuppressWarnings("unused")
@@ -95,19 +103,18 @@ final class Leaf extends LeafTree.Node implements Store.Run {
   }
 
   /** Key at position {@code i} under order word {@code o}. */
-  Object key(long o, int i) {
+  @Override
+  public Object key(long o, int i) {
     return slots[slot(o, i) << 1];
   }
 
-  /** Entry at position {@code i} under order word {@code o}. */
-  Entry entry(long o, int i) {
-    return (Entry) slots[(slot(o, i) << 1) + 1];
-  }
-
-  /** As {@link #entry}, for a walk's visitor that takes the leaf's entries as one run. */
+  /**
+   * Value at position {@code i} under order word {@code o}, load-acquire: a value a live edit wrote
+   * in place is seen fully built.
+   */
   @Override
-  public StoredObject object(long o, int i) {
-    return entry(o, i);
+  public Object value(long o, int i) {
+    return SLOT.getAcquire(slots, (slot(o, i) << 1) + 1);
   }
 
   /** The position of the key comparing equal to {@code key}, or -(insertion point) - 1. */
@@ -134,7 +141,10 @@ final class Leaf extends LeafTree.Node implements Store.Run {
     return i >= 0 ? (inclusive ? i + 1 : i) : -(i + 1);
   }
 
-  /** The pairs at positions [from, to) under {@code o}, in key order, into a new array. */
+  /**
+   * The pairs at positions [from, to) under {@code o}, in key order, into a new array. Its values
+   * are read plainly: only the edit that writes values in place copies a leaf it may change.
+   */
   Object[] pairs(long o, int from, int to) {
     Object[] pairs = new Object[(to - from) << 1];
     for (int i = from; i < to; i++) {
@@ -146,17 +156,17 @@ final class Leaf extends LeafTree.Node implements Store.Run {
   }
 
   /**
-   * The pairs under {@code o} with {@code (key, entry)} at position {@code at}: inserted there, or
+   * The pairs under {@code o} with {@code (key, value)} at position {@code at}: inserted there, or
    * replacing the pair there ({@code replace}).
    */
-  Object[] pairsWith(long o, int at, boolean replace, Object key, Entry entry) {
+  Object[] pairsWith(long o, int at, boolean replace, Object key, Object value) {
     int n = count(o);
     int skip = replace ? 1 : 0;
     Object[] pairs = new Object[(n + 1 - skip) << 1];
     for (int i = 0, j = 0; i < n; i++, j++) {
       if (i == at) {
         pairs[j << 1] = key;
-        pairs[(j << 1) + 1] = entry;
+        pairs[(j << 1) + 1] = value;
         if (replace) {
           continue;
         }
@@ -168,7 +178,7 @@ final class Leaf extends LeafTree.Node implements Store.Run {
     }
     if (at == n) {
       pairs[n << 1] = key;
-      pairs[(n << 1) + 1] = entry;
+      pairs[(n << 1) + 1] = value;
     }
     return pairs;
   }
@@ -200,12 +210,12 @@ final class Leaf extends LeafTree.Node implements Store.Run {
     return used < slots.length >> 1;
   }
 
-  /** Adds {@code (key, entry)} at position {@code at} in a fresh slot; publishes the new order. */
-  void addInPlace(int at, Object key, Entry entry) {
+  /** Adds {@code (key, value)} at position {@code at} in a fresh slot; publishes the new order. */
+  void addInPlace(int at, Object key, Object value) {
     long o = laOrder();
     int s = used++;
     slots[s << 1] = key;
-    slots[(s << 1) + 1] = entry;
+    slots[(s << 1) + 1] = value;
     long body = o >>> 4;
     long low = body & ((1L << (at << 2)) - 1);
     long high = body ^ low;
@@ -214,13 +224,21 @@ final class Leaf extends LeafTree.Node implements Store.Run {
   }
 
   /** Replaces the pair at position {@code at} by one in a fresh slot; publishes the new order. */
-  void replaceInPlace(int at, Object key, Entry entry) {
+  void replaceInPlace(int at, Object key, Object value) {
     long o = laOrder();
     int s = used++;
     slots[s << 1] = key;
-    slots[(s << 1) + 1] = entry;
+    slots[(s << 1) + 1] = value;
     int shift = (at << 2) + 4;
     ORDER.setRelease(this, (o & ~(15L << shift)) | ((long) s << shift));
+  }
+
+  /**
+   * Replaces the value at position {@code at} under order word {@code o} (the current one) in its
+   * slot, store-release: the key stays, and a reader sees the old value or the new one.
+   */
+  void setValueInPlace(long o, int at, Object value) {
+    SLOT.setRelease(slots, (slot(o, at) << 1) + 1, value);
   }
 
   /** Drops the pair at position {@code at}; publishes the new order. Its slot stays dead. */

@@ -1,7 +1,7 @@
 package io.jets.table.internal.tree;
 
-import io.jets.table.internal.tree.LeafTree.Entry;
 import io.jets.table.internal.tree.LeafTree.Node;
+import io.jets.table.spi.StoredObject;
 import java.util.Arrays;
 import java.util.Comparator;
 
@@ -28,10 +28,10 @@ final class LeafPath {
   Object key;
 
   /**
-   * Descends {@code t} (not null) to the leaf for {@code key}, recording the way; the entry whose
-   * key compares equal to {@code key}, or null.
+   * Descends {@code t} (not null) to the leaf for {@code key}, recording the way; the object whose
+   * key compares equal to {@code key} (built for the call), or null.
    */
-  Entry locate(Node t, Object key, Comparator<Object> o) {
+  StoredObject locate(Node t, Object key, Comparator<Object> o) {
     root = null; // invalid until the descent is complete: the order may throw
     depth = 0;
     while (t instanceof Inner inner) {
@@ -51,7 +51,7 @@ final class LeafPath {
     order = w;
     position = i;
     this.key = key;
-    return i >= 0 ? l.entry(w, i) : null;
+    return i >= 0 ? l.object(w, i) : null;
   }
 
   /**

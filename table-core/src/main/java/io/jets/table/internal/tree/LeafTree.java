@@ -7,32 +7,33 @@ import java.util.Comparator;
 /**
  * The data of one base of a {@link ContentionAdaptingTree}: a B+tree whose leaves are slotted
  * arrays ({@link Leaf}) and whose inner nodes' child slots a writer replaces in place, so most
- * writes fill or drop one slot of one leaf and allocate nothing but the new entry. One writer at a
- * time (the base's lock holder); any number of lock-free readers.
+ * writes fill or drop one slot of one leaf and allocate nothing. One writer at a time (the base's
+ * lock holder); any number of lock-free readers.
  */
 final class LeafTree {
   /*
    * Design notes
    *
-   * Layout. A leaf holds up to LEAF_MAX (key, object) pairs in slots and an order word listing
-   * them in key order: a binary search reads the keys' references from a few adjacent cache lines
-   * instead of one tree node per probe [1][2]. An inner node holds n - 1 separator keys and n
-   * children; child i holds the keys k with sep[i - 1] <= k < sep[i], as the CA tree's route nodes
-   * do. Every leaf is at the same depth.
+   * Layout. A leaf holds up to LEAF_MAX (key, value) pairs inline in slots and an order word
+   * listing them in key order: a binary search reads the keys' references from a few adjacent cache
+   * lines instead of one tree node per probe [1][2], and a walk reads keys and values from the same
+   * lines. An inner node holds n - 1 separator keys and n children; child i holds the keys k with
+   * sep[i - 1] <= k < sep[i], as the CA tree's route nodes do. Every leaf is at the same depth.
    *
-   * Concurrency. Separator arrays never change once built, and a leaf's slots are written once. A
-   * single-key write (a live Edit) adds a pair to its leaf in a fresh slot, or drops one, and
+   * Concurrency. Separator arrays never change once built, and a leaf's key slots are written once.
+   * A single-key write (a live Edit) adds a pair to its leaf in a fresh slot, or drops one, and
    * publishes the leaf's new order word with a release store (Leaf); when the leaf has no fresh
    * slot it builds a compact leaf and stores it into its parent's slot with a release store. A
    * leaf that splits or merges changes its parent's separators, so the parent is copied and stored
    * in its own parent's slot, and so on up; a new root is published by the base. A present key's
-   * value is replaced in place (StoredObject.srValue). A reader loads each slot with an acquire
-   * load and each leaf's order word once, and sees, for each leaf it reads, the keys that leaf's
-   * interval held at one instant during its read: a node a write copied never changes again, one
-   * that it did not copy only ever has slots replaced by versions of the same interval, and a
-   * leaf's order word only ever lists pairs of the leaf's interval. A walk moves from leaf to leaf
-   * along the inner nodes it loaded, whose slots partition their interval (OrderedTraversal), so a
-   * key present for the whole walk is met exactly once.
+   * value is replaced in place in its value slot (a release store). A reader loads each slot
+   * with an acquire load and each leaf's order word once, and sees, for each leaf it reads, the
+   * keys that leaf's interval held at one instant during its read: a node a write copied never
+   * changes again but for values replaced in place, one that it did not copy only ever has slots
+   * replaced by versions of the same interval, and a leaf's order word only ever lists pairs of the
+   * leaf's interval. A walk moves from leaf to leaf along the inner nodes it loaded, whose slots
+   * partition their interval (OrderedTraversal), so a key present for the whole walk is met
+   * exactly once.
    *
    * Batches (a multi-object write) must leave the live version untouched until their commit: an
    * Edit that is not live copies every node it changes once (the copy records the edit as its
@@ -68,17 +69,6 @@ final class LeafTree {
 
   private LeafTree() {}
 
-  /** An object of an ordered table; its value may be replaced in place by a live edit. */
-  static final class Entry extends StoredObject {
-    Entry(Object key, Object value) {
-      super(key, value);
-    }
-
-    void replace(Object value) {
-      srValue(value);
-    }
-  }
-
   /** A leaf or an inner node. */
   abstract static sealed class Node permits Leaf, Inner {
     /** Pairs in a leaf, children in an inner node: never zero. */
@@ -107,12 +97,12 @@ final class LeafTree {
      * Looks {@code key} up in {@code t} under the lock of the base this live edit writes, keeping
      * the path for a write of the same key that follows with no write between.
      */
-    Entry findForWrite(Node t, Object key, Comparator<Object> order) {
+    StoredObject findForWrite(Node t, Object key, Comparator<Object> order) {
       if (t == null) {
         path.root = null;
         return null;
       }
-      Entry found = path.locate(t, key, order);
+      StoredObject found = path.locate(t, key, order);
       path.root = t; // valid until a write uses it
       return found;
     }
@@ -144,8 +134,8 @@ final class LeafTree {
 
   // ---- reads (any thread, lock-free) ----
 
-  /** The entry whose key compares equal to {@code key}, or null. */
-  static Entry find(Node t, Object key, Comparator<Object> order) {
+  /** The object whose key compares equal to {@code key} (built for the call), or null. */
+  static StoredObject find(Node t, Object key, Comparator<Object> order) {
     while (t instanceof Inner inner) {
       t = inner.laChild(inner.childFor(key, order));
     }
@@ -155,7 +145,7 @@ final class LeafTree {
     Leaf leaf = (Leaf) t;
     long o = leaf.laOrder();
     int i = leaf.search(o, key, order);
-    return i >= 0 ? leaf.entry(o, i) : null;
+    return i >= 0 ? leaf.object(o, i) : null;
   }
 
   /** The first key of {@code t} (not empty). */
@@ -199,7 +189,7 @@ final class LeafTree {
     if (t == null) {
       edit.delta = 1;
       edit.path.root = null;
-      return new Leaf(new Object[] {key, new Entry(key, value)}, 0, 1, edit);
+      return new Leaf(new Object[] {key, value}, 0, 1, edit);
     }
     LeafPath p = edit.pathTo(t, key, order);
     Object r = insertIntoLeaf(p, key, value, edit);
@@ -229,32 +219,31 @@ final class LeafTree {
     if (i >= 0) {
       edit.delta = 0;
       if (edit.live && leaf.key(w, i) == key) {
-        leaf.entry(w, i).replace(value);
+        leaf.setValueInPlace(w, i, value);
         return null;
       }
-      Entry entry = new Entry(key, value); // a batch's version, or an equal key stored anew
+      // A batch's version, or an equal key stored anew.
       if (inPlace) {
-        leaf.replaceInPlace(i, key, entry);
+        leaf.replaceInPlace(i, key, value);
         return null;
       }
-      return new Leaf(leaf.pairsWith(w, i, true, key, entry), 0, Leaf.count(w), edit);
+      return new Leaf(leaf.pairsWith(w, i, true, key, value), 0, Leaf.count(w), edit);
     }
     edit.delta = 1;
     int at = -(i + 1);
     int n = Leaf.count(w);
-    Entry entry = new Entry(key, value);
     if (n < LEAF_MAX && inPlace) {
-      leaf.addInPlace(at, key, entry);
+      leaf.addInPlace(at, key, value);
       return null;
     }
     if (n == LEAF_MAX && (at == n || at == 0) && p.atEdge(at == n)) {
       // Keys arriving in order (time stamps, sequence numbers) past the tree's last or first key:
       // the full leaf stays as it is, unchanged, and a new leaf starts beside it, so such a table
       // ends with full leaves (fewer leaves for a range to visit) and no copy of the old pairs.
-      Leaf single = new Leaf(new Object[] {key, entry}, 0, 1, edit);
+      Leaf single = new Leaf(new Object[] {key, value}, 0, 1, edit);
       return at == n ? new Split(leaf, key, single) : new Split(single, leaf.key(w, 0), leaf);
     }
-    Object[] pairs = leaf.pairsWith(w, at, false, key, entry);
+    Object[] pairs = leaf.pairsWith(w, at, false, key, value);
     if (n + 1 < LEAF_MAX) {
       return new Leaf(pairs, 0, n + 1, edit);
     }

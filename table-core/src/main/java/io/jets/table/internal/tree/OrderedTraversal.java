@@ -3,9 +3,9 @@ package io.jets.table.internal.tree;
 import io.jets.table.internal.select.MatchEvaluation.KeyRange;
 import io.jets.table.internal.tree.ContentionAdaptingTree.Seek;
 import io.jets.table.internal.tree.ContentionAdaptingTree.Snapshot;
-import io.jets.table.internal.tree.LeafTree.Entry;
 import io.jets.table.internal.tree.LeafTree.Node;
 import io.jets.table.spi.Store;
+import io.jets.table.spi.StoredObject;
 import java.util.Comparator;
 
 /**
@@ -145,11 +145,11 @@ final class OrderedTraversal {
    * The object after {@code key} in key order ({@code forward}) or before it, whether or not {@code
    * key} is present; the first or last object when {@code key} is null. Null at the end.
    */
-  static Entry step(ContentionAdaptingTree tree, Object key, boolean forward) {
+  static StoredObject step(ContentionAdaptingTree tree, Object key, boolean forward) {
     Comparator<Object> order = tree.order();
     Object bound = key;
     boolean inclusive = false; // an ascending step continues at an upper bound, inclusive
-    Entry[] found = new Entry[1];
+    StoredObject[] found = new StoredObject[1];
     for (; ; ) {
       found[0] = null;
       if (forward) {
@@ -160,7 +160,7 @@ final class OrderedTraversal {
             inclusive,
             (leaf, o, i) -> {
               if (i < Leaf.count(o)) {
-                found[0] = leaf.entry(o, i);
+                found[0] = leaf.object(o, i);
                 return false;
               }
               return true;
@@ -183,7 +183,7 @@ final class OrderedTraversal {
             false,
             (leaf, o, i) -> {
               if (i >= 0) {
-                found[0] = leaf.entry(o, i);
+                found[0] = leaf.object(o, i);
                 return false;
               }
               return true;
@@ -342,7 +342,7 @@ final class OrderedTraversal {
             (leaf, o, i) -> {
               int first = begin(leaf, o, stop, stopInclusive, order);
               for (; i >= first; i--) {
-                if (!visitor.visit(leaf.entry(o, i))) {
+                if (!visitor.visitPair(leaf.key(o, i), leaf.value(o, i))) {
                   end[0] = StepEnd.STOPPED;
                   return false;
                 }
@@ -423,11 +423,11 @@ final class OrderedTraversal {
   }
 
   /** The object at position {@code index} in key order, or null past the end. */
-  static Entry nodeAt(ContentionAdaptingTree tree, long index) {
+  static StoredObject nodeAt(ContentionAdaptingTree tree, long index) {
     Comparator<Object> order = tree.order();
     Object bound = null;
     long[] remaining = {index};
-    Entry[] found = new Entry[1];
+    StoredObject[] found = new StoredObject[1];
     for (; ; ) {
       Snapshot s = from(tree, bound);
       Object upper = s.upper();
@@ -439,7 +439,7 @@ final class OrderedTraversal {
             int end = end(leaf, o, upper, false, order);
             int count = Math.max(0, end - i);
             if (remaining[0] < count) {
-              found[0] = leaf.entry(o, i + (int) remaining[0]);
+              found[0] = leaf.object(o, i + (int) remaining[0]);
               return false;
             }
             remaining[0] -= count;

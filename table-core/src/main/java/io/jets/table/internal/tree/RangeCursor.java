@@ -2,7 +2,6 @@ package io.jets.table.internal.tree;
 
 import io.jets.table.internal.select.MatchEvaluation.KeyRange;
 import io.jets.table.internal.tree.LeafTree.Node;
-import io.jets.table.spi.StoredObject;
 import java.util.Arrays;
 import java.util.Comparator;
 
@@ -13,7 +12,8 @@ import java.util.Comparator;
  * then moves to the next leaf through the inner nodes on the path; a key is one slot read from the
  * leaf it holds. Its guarantees are the walk's, for the same reasons (OrderedTraversal's comment):
  * every key present for the whole iteration is returned exactly once, none twice, in strictly
- * monotonic order. Lock-free; nothing allocated per object. One thread uses a cursor at a time.
+ * monotonic order. Lock-free; nothing allocated per object: a key and its value are read from the
+ * leaf's slots. One thread uses a cursor at a time.
  */
 public final class RangeCursor {
 
@@ -39,6 +39,7 @@ public final class RangeCursor {
   // going up, inclusive going down), and whether the step ends inside this leaf.
   private Leaf leaf;
   private long o;
+  private int current; // the position next() moved to
   private int i;
   private int last;
   private boolean cut;
@@ -54,12 +55,31 @@ public final class RangeCursor {
     startStep();
   }
 
-  /** The next object in the walk's order; null at the end, and after it. */
-  public StoredObject next() {
+  /**
+   * Moves to the next object in the walk's order, whose {@link #key} and {@link #value} are then
+   * read where the leaf holds them; false at the end, and after it.
+   */
+  public boolean next() {
     if (reverse) {
-      return i >= last || advance() ? leaf.entry(o, i--) : null;
+      if (i >= last || advance()) {
+        current = i--;
+        return true;
+      }
+    } else if (i < last || advance()) {
+      current = i++;
+      return true;
     }
-    return i < last || advance() ? leaf.entry(o, i++) : null;
+    return false;
+  }
+
+  /** The key of the object {@link #next} moved to. */
+  public Object key() {
+    return leaf.key(o, current);
+  }
+
+  /** The value of the object {@link #next} moved to, load-acquire; read it once. */
+  public Object value() {
+    return leaf.value(o, current);
   }
 
   /**

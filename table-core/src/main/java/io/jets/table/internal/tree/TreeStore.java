@@ -304,11 +304,11 @@ public final class TreeStore implements Store {
 
   @Override
   public long memoryBytes() {
-    // Per object: its entry (24 bytes) and two references in a leaf (8 bytes, about 12 at the
-    // usual two-thirds fill), plus its share of leaf and inner headers: about 40. A base node with
-    // its lock about 96 bytes; a route node 32.
+    // Per object: its key and value inline in a leaf (8 bytes, about 12 at the usual two-thirds
+    // fill), plus its share of leaf and inner headers: about 16. A base node with its lock about 96
+    // bytes; a route node 32.
     int bases = tree.baseCount();
-    return 64L + 40L * tree.objects() + 96L * bases + 32L * (bases - 1);
+    return 64L + 16L * tree.objects() + 96L * bases + 32L * (bases - 1);
   }
 
   @Override

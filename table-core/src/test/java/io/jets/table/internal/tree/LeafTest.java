@@ -2,10 +2,11 @@ package io.jets.table.internal.tree;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.jets.table.internal.tree.LeafTree.Edit;
-import io.jets.table.internal.tree.LeafTree.Entry;
+import io.jets.table.spi.StoredObject;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -26,9 +27,10 @@ class LeafTest {
   private static List<Map.Entry<Integer, String>> read(Leaf leaf, long o) {
     List<Map.Entry<Integer, String>> pairs = new ArrayList<>();
     for (int i = 0; i < Leaf.count(o); i++) {
-      Entry entry = leaf.entry(o, i);
-      assertEquals(leaf.key(o, i), entry.key, "a position's key is its entry's");
-      pairs.add(Map.entry((Integer) entry.key, (String) entry.laValue()));
+      StoredObject object = leaf.object(o, i);
+      assertSame(leaf.key(o, i), object.key, "a position's object has its key");
+      pairs.add(Map.entry((Integer) leaf.key(o, i), (String) leaf.value(o, i)));
+      assertSame(leaf.value(o, i), object.laValue(), "a position's object has its value");
     }
     return pairs;
   }
@@ -46,7 +48,7 @@ class LeafTest {
     int p = 0;
     for (Map.Entry<Integer, String> e : model.entrySet()) {
       pairs[p++] = e.getKey();
-      pairs[p++] = new Entry(e.getKey(), e.getValue());
+      pairs[p++] = e.getValue();
     }
     Leaf leaf = new Leaf(pairs, 0, n, Edit.live());
     List<Long> words = new ArrayList<>();
@@ -66,9 +68,9 @@ class LeafTest {
         String value = "s" + step;
         Integer stored = Integer.valueOf(key.intValue() + 0); // an equal key, maybe a distinct one
         if (at >= 0) {
-          leaf.replaceInPlace(at, stored, new Entry(stored, value));
+          leaf.replaceInPlace(at, stored, value);
         } else {
-          leaf.addInPlace(-(at + 1), stored, new Entry(stored, value));
+          leaf.addInPlace(-(at + 1), stored, value);
         }
         model.put(key, value);
       } else if (!leaf.hasFreshSlot()) {
@@ -81,5 +83,29 @@ class LeafTest {
     for (int i = 0; i < words.size(); i++) {
       assertEquals(seen.get(i), read(leaf, words.get(i)), "order word " + i + " reads its leaf");
     }
+  }
+
+  /**
+   * A value written in place changes that key's value alone: no fresh slot is used, the order word
+   * and every other pair stay, and the object a read builds carries the new value.
+   */
+  @ParameterizedTest
+  @ValueSource(ints = {0, 1, 2, 3, 4})
+  void aValueWrittenInPlaceChangesOnlyItsKey(int at) {
+    Object[] pairs = {10, "a", 20, "b", 30, "c", 40, "d", 50, "e"};
+    Leaf leaf = new Leaf(pairs, 0, 5, Edit.live());
+    long o = leaf.laOrder();
+    List<Map.Entry<Integer, String>> before = read(leaf, o);
+    boolean fresh = leaf.hasFreshSlot();
+    leaf.setValueInPlace(o, at, "new");
+    assertEquals(o, leaf.laOrder(), "the order word stays");
+    assertEquals(fresh, leaf.hasFreshSlot(), "no fresh slot used");
+    List<Map.Entry<Integer, String>> after = read(leaf, o);
+    for (int i = 0; i < 5; i++) {
+      Map.Entry<Integer, String> expected =
+          i == at ? Map.entry(before.get(i).getKey(), "new") : before.get(i);
+      assertEquals(expected, after.get(i), "position " + i);
+    }
+    assertEquals("new", leaf.object(o, at).laValue());
   }
 }

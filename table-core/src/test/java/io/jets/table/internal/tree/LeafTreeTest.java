@@ -7,8 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.jets.table.internal.tree.LeafTree.Edit;
-import io.jets.table.internal.tree.LeafTree.Entry;
 import io.jets.table.internal.tree.LeafTree.Node;
+import io.jets.table.spi.StoredObject;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -40,13 +40,13 @@ class LeafTreeTest {
       assertTrue(Leaf.count(o) <= LeafTree.LEAF_MAX, "leaf within capacity");
       for (int i = 0; i < Leaf.count(o); i++) {
         Integer key = (Integer) leaf.key(o, i);
-        assertSame(key, leaf.entry(o, i).key, "a pair's key is its entry's");
+        assertSame(key, leaf.object(o, i).key, "a pair's object has its key");
         assertTrue(lower == null || key >= lower, key + " at or above " + lower);
         assertTrue(upper == null || key < upper, key + " below " + upper);
         if (!to.isEmpty()) {
           assertTrue(to.get(to.size() - 1).getKey() < key, "ascending keys");
         }
-        to.add(Map.entry(key, (Long) leaf.entry(o, i).laValue()));
+        to.add(Map.entry(key, (Long) leaf.value(o, i)));
       }
       return 0;
     }
@@ -104,7 +104,7 @@ class LeafTreeTest {
       if (round % 997 == 0) {
         assertEquals(new ArrayList<>(model.entrySet()), contents(t));
       }
-      Entry found = LeafTree.find(t, key, ORDER);
+      StoredObject found = LeafTree.find(t, key, ORDER);
       assertEquals(model.get(key), found == null ? null : found.laValue());
     }
     assertEquals(new ArrayList<>(model.entrySet()), contents(t));
@@ -201,7 +201,7 @@ class LeafTreeTest {
     Node t = null;
     for (int round = 0; round < 40_000; round++) {
       Integer key = random.nextInt(600);
-      Entry found = edit.findForWrite(t, key, ORDER);
+      StoredObject found = edit.findForWrite(t, key, ORDER);
       assertEquals(model.get(key), found == null ? null : found.laValue(), "the locked lookup");
       if (random.nextInt(3) == 0) { // another key's write comes between
         int other = random.nextInt(600);
@@ -342,7 +342,7 @@ class LeafTreeTest {
     try {
       while (!done.get()) {
         for (int k = 0; k < 4 * stable; k += 4) {
-          Entry found = LeafTree.find(root.get(), k, ORDER);
+          StoredObject found = LeafTree.find(root.get(), k, ORDER);
           assertNotNull(found, "stable key " + k + " after " + looks + " looks");
           assertEquals((long) k, found.laValue());
           looks++;

@@ -1,7 +1,7 @@
 package io.jets.table.internal.tree;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import io.jets.table.Access;
 import io.jets.table.KeyPattern;
@@ -9,7 +9,6 @@ import io.jets.table.MatchSpec;
 import io.jets.table.OrderedTable;
 import io.jets.table.Tables;
 import io.jets.table.WriteConcurrency;
-import io.jets.table.spi.StoredObject;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.NavigableSet;
@@ -28,10 +27,10 @@ class RangeCursorTest {
   /** The keys a cursor returns for a range, to the end. */
   private static List<Integer> drain(RangeCursor cursor) {
     List<Integer> keys = new ArrayList<>();
-    for (StoredObject o = cursor.next(); o != null; o = cursor.next()) {
-      keys.add((Integer) o.key);
+    while (cursor.next()) {
+      keys.add((Integer) cursor.key());
     }
-    assertNull(cursor.next(), "still at the end");
+    assertFalse(cursor.next(), "still at the end");
     return keys;
   }
 
