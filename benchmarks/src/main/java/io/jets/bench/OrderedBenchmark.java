@@ -103,6 +103,22 @@ public class OrderedBenchmark {
     off.insert(key, key);
   }
 
+  /**
+   * An insert over a present key, the key object the table holds: the value is written in place (a
+   * {@code put} over a present key in the skip list).
+   */
+  @Benchmark
+  public void overwriteOn(ThreadCursor cursor) {
+    Integer key = slots[cursor.next()];
+    on.insert(key, key);
+  }
+
+  @Benchmark
+  public Integer overwriteSkipList(ThreadCursor cursor) {
+    Integer key = slots[cursor.next()];
+    return skipList.put(key, key);
+  }
+
   @Benchmark
   public void deleteInsertOn(ThreadCursor cursor) {
     Integer key = slots[cursor.next()];

@@ -101,6 +101,15 @@ public abstract class StoreTable<K, V> extends SelectableTable<K, V> {
     return stored == null ? 0 : bag ? ((Object[]) stored).length : 1;
   }
 
+  /**
+   * The objects {@code present} holds (0 for null), as {@link #countOf} of its value; a set's key
+   * holds one without its value being read, so a write need not touch the object a store built for
+   * its lookup, which the compiler can then drop.
+   */
+  final long countOfPresent(StoredObject present) {
+    return present == null ? 0 : bag ? ((Object[]) present.laValue()).length : 1;
+  }
+
   // ---- reads ----
 
   /** The objects under {@code key}, counted as a lookup; lock-free. */

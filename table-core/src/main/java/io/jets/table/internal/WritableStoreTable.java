@@ -87,12 +87,7 @@ public abstract class WritableStoreTable<K, V> extends StoreTable<K, V> {
   final void putLocked(
       Object lock, Object storedKey, K key, StoredObject present, Object stored, String operation) {
     try {
-      store.putLocked(
-          lock,
-          present,
-          storedKey,
-          stored,
-          countOf(stored) - (present == null ? 0 : countOf(present.laValue())));
+      store.putLocked(lock, present, storedKey, stored, countOf(stored) - countOfPresent(present));
     } catch (KeyOrderException e) {
       throw keyError(operation, key, e);
     }
@@ -298,7 +293,7 @@ public abstract class WritableStoreTable<K, V> extends StoreTable<K, V> {
 
           @Override
           public long objectDelta(StoredObject present, Object merged) {
-            return countOf(merged) - (present == null ? 0 : countOf(present.laValue()));
+            return countOf(merged) - countOfPresent(present);
           }
         };
     try {

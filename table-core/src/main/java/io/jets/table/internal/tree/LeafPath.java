@@ -28,10 +28,10 @@ final class LeafPath {
   Object key;
 
   /**
-   * Descends {@code t} (not null) to the leaf for {@code key}, recording the way; the object whose
-   * key compares equal to {@code key} (built for the call), or null.
+   * Descends {@code t} (not null) to the leaf for {@code key}, recording the way and the key's
+   * position in the leaf ({@link #found}).
    */
-  StoredObject locate(Node t, Object key, Comparator<Object> o) {
+  void locate(Node t, Object key, Comparator<Object> o) {
     root = null; // invalid until the descent is complete: the order may throw
     depth = 0;
     while (t instanceof Inner inner) {
@@ -51,7 +51,18 @@ final class LeafPath {
     order = w;
     position = i;
     this.key = key;
-    return i >= 0 ? l.object(w, i) : null;
+  }
+
+  /**
+   * The object the last {@link #locate} found, built here, or null: small enough to be inlined into
+   * a locked write, where the compiler can then drop the object (an overwrite allocates nothing).
+   */
+  StoredObject found() {
+    // Built here rather than by a call (Run.object), which the compiler may leave out of line
+    // when setup writes made the hit look rare, and then the object escapes.
+    return position >= 0
+        ? new StoredObject(leaf.key(order, position), leaf.value(order, position))
+        : null;
   }
 
   /**

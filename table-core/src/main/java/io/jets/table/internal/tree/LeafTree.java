@@ -102,9 +102,9 @@ final class LeafTree {
         path.root = null;
         return null;
       }
-      StoredObject found = path.locate(t, key, order);
+      path.locate(t, key, order);
       path.root = t; // valid until a write uses it
-      return found;
+      return path.found();
     }
 
     /** The path to {@code key} in {@code t}: the kept one if still valid, else a new descent. */
