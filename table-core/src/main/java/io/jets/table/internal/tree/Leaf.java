@@ -143,7 +143,8 @@ final class Leaf extends LeafTree.Node implements Store.Run {
 
   /**
    * The pairs at positions [from, to) under {@code o}, in key order, into a new array. Its values
-   * are read plainly: only the edit that writes values in place copies a leaf it may change.
+   * are read plainly: every caller (a write, a batch, a split or join of bases) holds the lock of
+   * the leaf's base, the only lock under which a value is written in place.
    */
   Object[] pairs(long o, int from, int to) {
     Object[] pairs = new Object[(to - from) << 1];
