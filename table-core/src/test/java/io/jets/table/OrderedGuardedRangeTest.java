@@ -125,9 +125,8 @@ class OrderedGuardedRangeTest {
       int hi = lo + random.nextInt(300);
       String where = mode + " [" + lo + ", " + hi + ")";
       var range = model.subMap(lo, true, hi, false);
+      long expected = range.entrySet().stream().filter(e -> kept(e.getKey(), e.getValue())).count();
       if (random.nextBoolean()) {
-        long expected =
-            range.entrySet().stream().filter(e -> kept(e.getKey(), e.getValue())).count();
         long deleted =
             table.selectDelete(
                 MatchSpec.<Integer, Integer>where(KeyPattern.range(lo, true, hi, false))
@@ -136,8 +135,6 @@ class OrderedGuardedRangeTest {
         range.entrySet().removeIf(e -> kept(e.getKey(), e.getValue()));
         assertEquals(expected, deleted, "selectDelete " + where);
       } else {
-        long expected =
-            range.entrySet().stream().filter(e -> kept(e.getKey(), e.getValue())).count();
         long replaced =
             table.selectReplace(
                 MatchSpec.<Integer, Integer>where(KeyPattern.range(lo, true, hi, false))

@@ -39,7 +39,6 @@ public final class RangeCursor {
   // going up, inclusive going down), and whether the step ends inside this leaf.
   private Leaf leaf;
   private long o;
-  private int current; // the position next() moved to
   private int i;
   private int last;
   private boolean cut;
@@ -62,11 +61,11 @@ public final class RangeCursor {
   public boolean next() {
     if (reverse) {
       if (i >= last || advance()) {
-        current = i--;
+        i--;
         return true;
       }
     } else if (i < last || advance()) {
-      current = i++;
+      i++;
       return true;
     }
     return false;
@@ -74,12 +73,17 @@ public final class RangeCursor {
 
   /** The key of the object {@link #next} moved to. */
   public Object key() {
-    return leaf.key(o, current);
+    return leaf.key(o, current());
   }
 
   /** The value of the object {@link #next} moved to, load-acquire; read it once. */
   public Object value() {
-    return leaf.value(o, current);
+    return leaf.value(o, current());
+  }
+
+  /** The position {@link #next} moved to: the one {@link #i} has just passed. */
+  private int current() {
+    return reverse ? i + 1 : i - 1;
   }
 
   /**
