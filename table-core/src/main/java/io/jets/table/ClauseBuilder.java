@@ -73,7 +73,7 @@ public final class ClauseBuilder<K, V> {
    * @return the spec of this one clause
    */
   public MatchSpec<K, V, V> returnValue() {
-    return returnResult((k, v) -> v);
+    return returnResult(MatchEvaluation.valueResult());
   }
 
   /**

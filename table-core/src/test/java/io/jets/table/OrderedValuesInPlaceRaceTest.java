@@ -20,9 +20,9 @@ import org.junit.jupiter.params.provider.EnumSource;
  * present key (the same key object) replaces the value in that slot while readers walk the leaf.
  * Readers racing such a writer must still see every key exactly once, in order, each with a value
  * written for that key, and never a value older than one they saw before (reads are linearizable):
- * through a range select, a reverse select, the map view's iteration and single-key reads. The
- * writer runs until the reader is done, and the reader waits for a new pass of the writer before
- * each round, so reads and writes interleave without a sleep.
+ * through a range select (of objects, and of values alone), a reverse select, the map view's
+ * iteration and single-key reads. The writer runs until the reader is done, and the reader waits
+ * for a new pass of the writer before each round, so reads and writes interleave without a sleep.
  */
 class OrderedValuesInPlaceRaceTest {
 
@@ -79,6 +79,16 @@ class OrderedValuesInPlaceRaceTest {
             MatchSpec.<Integer, Long>where(KeyPattern.range(lo, true, hi, false)).returnObject();
         check(table.select(range), lo, hi, false, seen);
         check(table.selectReverse(range), lo, hi, true, seen);
+        // Values alone: copied from the leaves a stretch at a time (Leaf.values).
+        List<Long> values =
+            table.select(
+                MatchSpec.<Integer, Long>where(KeyPattern.range(lo, true, hi, false))
+                    .returnValue());
+        List<Map.Entry<Integer, Long>> positioned = new ArrayList<>();
+        for (int i = 0; i < values.size(); i++) {
+          positioned.add(Map.entry(lo + i, values.get(i)));
+        }
+        check(positioned, lo, hi, false, seen);
         check(
             new ArrayList<>(table.asNavigableMap().subMap(lo, true, hi, false).entrySet()),
             lo,

@@ -47,6 +47,16 @@ public interface Store {
      */
     Object value(long word, int i);
 
+    /**
+     * Copies the values of objects {@code from} to {@code to} (exclusive), each read as {@link
+     * #value}, into {@code into} from {@code at}: a select that returns values takes a run whole.
+     */
+    default void values(long word, int from, int to, Object[] into, int at) {
+      for (int i = from; i < to; i++) {
+        into[at++] = value(word, i);
+      }
+    }
+
     /** Object {@code i} as a stored object (which a store may build for the call). */
     default StoredObject object(long word, int i) {
       return new StoredObject(key(word, i), value(word, i));

@@ -27,7 +27,16 @@ public final class MatchEvaluation {
   /** The result of {@code returnTrue()}. */
   public static final BiFunction<Object, Object, Boolean> TRUE = (key, value) -> Boolean.TRUE;
 
+  /** The result of {@code returnValue()}: the object's value. */
+  public static final BiFunction<Object, Object, Object> VALUE = (key, value) -> value;
+
   private MatchEvaluation() {}
+
+  /** {@link #VALUE}, typed for a clause builder. */
+  @SuppressWarnings("unchecked")
+  public static <K, V> BiFunction<K, V, V> valueResult() {
+    return (BiFunction<K, V, V>) (BiFunction<?, ?, ?>) VALUE;
+  }
 
   /**
    * The result of the first clause that matches {@code (key, value)}, or {@link #NO_MATCH}. A key

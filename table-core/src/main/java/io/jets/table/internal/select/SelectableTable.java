@@ -196,6 +196,11 @@ public abstract class SelectableTable<K, V> extends OwnedTable<K, V> {
               int size = results.size();
               BiFunction<Object, Object, Object> result = walked.result();
               if (walked.guard() == MatchEvaluation.NO_GUARD) {
+                if (result == MatchEvaluation.VALUE) { // returnValue(): the values taken whole
+                  run.values(word, from, to, items, size);
+                  results.filled(size + to - from);
+                  return to;
+                }
                 for (int i = from; i < to; i++) {
                   items[size++] =
                       resultOf(result, (K) run.key(word, i), (V) run.value(word, i), operation);

@@ -2,6 +2,7 @@ package io.jets.table.internal.tree;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -32,7 +33,28 @@ class LeafTest {
       pairs.add(Map.entry((Integer) leaf.key(o, i), (String) leaf.value(o, i)));
       assertSame(leaf.value(o, i), object.laValue(), "a position's object has its value");
     }
+    assertValuesCopied(leaf, o);
     return pairs;
+  }
+
+  /**
+   * Leaf.values over every range of positions, into an array at an offset: each position's value,
+   * in order, and nothing written outside the range (stretches of consecutive slots are copied
+   * whole, the rest value by value).
+   */
+  private static void assertValuesCopied(Leaf leaf, long o) {
+    int n = Leaf.count(o);
+    for (int from = 0; from <= n; from++) {
+      for (int to = from; to <= n; to++) {
+        Object[] into = new Object[to - from + 2];
+        leaf.values(o, from, to, into, 1);
+        for (int i = from; i < to; i++) {
+          assertSame(leaf.value(o, i), into[1 + i - from], "value at position " + i);
+        }
+        assertNull(into[0], "nothing before the copy");
+        assertNull(into[into.length - 1], "nothing after the copy");
+      }
+    }
   }
 
   @ParameterizedTest
