@@ -27,6 +27,11 @@ final class LeafPath {
   /** The key the path was taken for. */
   Object key;
 
+  /** The stored key and value at {@link #position} when the key was found, for {@link #found}. */
+  private Object storedKey;
+
+  private Object storedValue;
+
   /**
    * Descends {@code t} (not null) to the leaf for {@code key}, recording the way and the key's
    * position in the leaf ({@link #found}).
@@ -51,6 +56,10 @@ final class LeafPath {
     order = w;
     position = i;
     this.key = key;
+    if (i >= 0) {
+      storedKey = l.key(w, i);
+      storedValue = l.value(w, i);
+    }
   }
 
   /**
@@ -58,11 +67,10 @@ final class LeafPath {
    * a locked write, where the compiler can then drop the object (an overwrite allocates nothing).
    */
   StoredObject found() {
-    // Built here rather than by a call (Run.object), which the compiler may leave out of line
-    // when setup writes made the hit look rare, and then the object escapes.
-    return position >= 0
-        ? new StoredObject(leaf.key(order, position), leaf.value(order, position))
-        : null;
+    // Built here from fields rather than by calls: the compiler inlines a method this small
+    // however rare the profile makes a hit look (writes of new keys at setup), and a method it
+    // leaves out of line returns the object, which then escapes (24 B per overwrite).
+    return position >= 0 ? new StoredObject(storedKey, storedValue) : null;
   }
 
   /**
@@ -90,5 +98,7 @@ final class LeafPath {
     leaf = null;
     root = null;
     key = null;
+    storedKey = null;
+    storedValue = null;
   }
 }
