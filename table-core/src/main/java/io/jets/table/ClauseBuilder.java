@@ -64,7 +64,7 @@ public final class ClauseBuilder<K, V> {
    * @return the spec of this one clause
    */
   public MatchSpec<K, V, K> returnKey() {
-    return returnResult((k, v) -> k);
+    return returnResult(MatchEvaluation.keyResult());
   }
 
   /**

@@ -20,9 +20,10 @@ import org.junit.jupiter.params.provider.EnumSource;
  * present key (the same key object) replaces the value in that slot while readers walk the leaf.
  * Readers racing such a writer must still see every key exactly once, in order, each with a value
  * written for that key, and never a value older than one they saw before (reads are linearizable):
- * through a range select (of objects, and of values alone), a reverse select, the map view's
- * iteration and single-key reads. The writer runs until the reader is done, and the reader waits
- * for a new pass of the writer before each round, so reads and writes interleave without a sleep.
+ * through a range select (of objects, of values alone and of keys alone), a reverse select, the map
+ * view's iteration and single-key reads. The writer runs until the reader is done, and the reader
+ * waits for a new pass of the writer before each round, so reads and writes interleave without a
+ * sleep.
  */
 class OrderedValuesInPlaceRaceTest {
 
@@ -89,6 +90,15 @@ class OrderedValuesInPlaceRaceTest {
           positioned.add(Map.entry(lo + i, values.get(i)));
         }
         check(positioned, lo, hi, false, seen);
+        List<Integer> expectedKeys = new ArrayList<>();
+        for (int key = lo; key < hi; key++) {
+          expectedKeys.add(key);
+        }
+        assertEquals(
+            expectedKeys,
+            table.select(
+                MatchSpec.<Integer, Long>where(KeyPattern.range(lo, true, hi, false)).returnKey()),
+            "keys alone, each once in order");
         check(
             new ArrayList<>(table.asNavigableMap().subMap(lo, true, hi, false).entrySet()),
             lo,

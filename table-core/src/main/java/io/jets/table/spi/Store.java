@@ -57,6 +57,16 @@ public interface Store {
       }
     }
 
+    /**
+     * Copies the keys of objects {@code from} to {@code to} (exclusive) into {@code into} from
+     * {@code at}: a select that returns keys takes a run whole.
+     */
+    default void keys(long word, int from, int to, Object[] into, int at) {
+      for (int i = from; i < to; i++) {
+        into[at++] = key(word, i);
+      }
+    }
+
     /** Object {@code i} as a stored object (which a store may build for the call). */
     default StoredObject object(long word, int i) {
       return new StoredObject(key(word, i), value(word, i));

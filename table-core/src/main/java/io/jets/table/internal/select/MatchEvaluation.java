@@ -32,6 +32,15 @@ public final class MatchEvaluation {
 
   private MatchEvaluation() {}
 
+  /** The result of {@code returnKey()}: the object's key. */
+  public static final BiFunction<Object, Object, Object> KEY = (key, value) -> key;
+
+  /** {@link #KEY}, typed for a clause builder. */
+  @SuppressWarnings("unchecked")
+  public static <K, V> BiFunction<K, V, K> keyResult() {
+    return (BiFunction<K, V, K>) (BiFunction<?, ?, ?>) KEY;
+  }
+
   /** {@link #VALUE}, typed for a clause builder. */
   @SuppressWarnings("unchecked")
   public static <K, V> BiFunction<K, V, V> valueResult() {

@@ -196,8 +196,12 @@ public abstract class SelectableTable<K, V> extends OwnedTable<K, V> {
               int size = results.size();
               BiFunction<Object, Object, Object> result = walked.result();
               if (walked.guard() == MatchEvaluation.NO_GUARD) {
-                if (result == MatchEvaluation.VALUE) { // returnValue(): the values taken whole
-                  run.values(word, from, to, items, size);
+                if (result == MatchEvaluation.VALUE || result == MatchEvaluation.KEY) {
+                  if (result == MatchEvaluation.VALUE) { // returnValue(): the values taken whole
+                    run.values(word, from, to, items, size);
+                  } else {
+                    run.keys(word, from, to, items, size);
+                  }
                   results.filled(size + to - from);
                   return to;
                 }

@@ -38,21 +38,26 @@ class LeafTest {
   }
 
   /**
-   * Leaf.values over every range of positions, into an array at an offset: each position's value,
-   * in order, and nothing written outside the range (stretches of consecutive slots are copied
-   * whole, the rest value by value).
+   * Leaf.keys and Leaf.values over every range of positions, into an array at an offset: each
+   * position's key or value, in order, and nothing written outside the range (stretches of
+   * consecutive slots are copied whole, the rest one by one).
    */
   private static void assertValuesCopied(Leaf leaf, long o) {
     int n = Leaf.count(o);
     for (int from = 0; from <= n; from++) {
       for (int to = from; to <= n; to++) {
-        Object[] into = new Object[to - from + 2];
-        leaf.values(o, from, to, into, 1);
+        Object[] keys = new Object[to - from + 2];
+        Object[] values = new Object[to - from + 2];
+        leaf.keys(o, from, to, keys, 1);
+        leaf.values(o, from, to, values, 1);
         for (int i = from; i < to; i++) {
-          assertSame(leaf.value(o, i), into[1 + i - from], "value at position " + i);
+          assertSame(leaf.key(o, i), keys[1 + i - from], "key at position " + i);
+          assertSame(leaf.value(o, i), values[1 + i - from], "value at position " + i);
         }
-        assertNull(into[0], "nothing before the copy");
-        assertNull(into[into.length - 1], "nothing after the copy");
+        for (Object[] copy : List.of(keys, values)) {
+          assertNull(copy[0], "nothing before the copy");
+          assertNull(copy[copy.length - 1], "nothing after the copy");
+        }
       }
     }
   }
