@@ -5,7 +5,10 @@ import io.jets.table.MatchSpec;
 import io.jets.table.OrderedTable;
 import io.jets.table.WriteConcurrency;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
+import java.util.Random;
 import java.util.concurrent.ConcurrentNavigableMap;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.TimeUnit;
@@ -27,6 +30,12 @@ import org.openjdk.jmh.infra.Blackhole;
  * first key. A select builds its result list, as does copying {@code subMap}'s values into an
  * {@code ArrayList}; the iterations (the skip list's {@code subMap} and the table's map view,
  * {@code asNavigableMap().subMap}) build nothing.
+ *
+ * <p>The keys are inserted in ascending order (a leaf filled in key order: its values lie side by
+ * side) or in a shuffled order ({@code inserted}: leaves filled in place out of order, whose values
+ * a select copies in shorter stretches). Each structure holds its own boxes, and a full collection
+ * ends the setup: with shared boxes, the collector placed each box beside whichever structure it
+ * reached first, and forks of the same jar differed by up to 1.6x (Run W in BENCHMARKS.md).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -35,6 +44,9 @@ public class OrderedRangeLengthBenchmark {
 
   @Param({"1", "64", "512"})
   int length;
+
+  @Param({"ascending", "shuffled"})
+  String inserted;
 
   private Integer[] slots;
   private OrderedTable<Integer, Integer> on;
@@ -48,10 +60,16 @@ public class OrderedRangeLengthBenchmark {
     on = OrderedBenchmark.ordered("ordered-on", WriteConcurrency.ON);
     onView = on.asNavigableMap();
     skipList = new ConcurrentSkipListMap<>();
-    for (Integer key : items) {
-      on.insert(key, key);
-      skipList.put(key, key);
+    Integer[] order = items.clone();
+    if (inserted.equals("shuffled")) {
+      Collections.shuffle(Arrays.asList(order), new Random(11));
     }
+    for (Integer key : order) {
+      on.insert(key, key);
+      Integer own = Integer.valueOf(key.intValue()); // the skip list's own box (beyond the cache)
+      skipList.put(own, own);
+    }
+    System.gc(); // both compacted now, not by whichever young collection comes first
   }
 
   @TearDown
