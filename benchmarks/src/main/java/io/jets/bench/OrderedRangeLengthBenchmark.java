@@ -32,10 +32,11 @@ import org.openjdk.jmh.infra.Blackhole;
  * {@code asNavigableMap().subMap}) build nothing.
  *
  * <p>The keys are inserted in ascending order (a leaf filled in key order: its values lie side by
- * side) or in a shuffled order ({@code inserted}: leaves filled in place out of order, whose values
- * a select copies in shorter stretches). Each structure holds its own boxes, and a full collection
- * ends the setup: with shared boxes, the collector placed each box beside whichever structure it
- * reached first, and forks of the same jar differed by up to 1.6x (Run W in BENCHMARKS.md).
+ * side, and a select copies them whole) or in a shuffled order ({@code inserted}: leaves filled in
+ * place out of order, whose values a select copies one by one). Each structure holds its own boxes,
+ * and a full collection ends the setup: with shared boxes, a collection placed each box beside
+ * whichever structure it reached first, we believe, and forks of one jar differed by up to 2.3x
+ * (Run W in BENCHMARKS.md).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)

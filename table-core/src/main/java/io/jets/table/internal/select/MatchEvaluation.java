@@ -30,10 +30,10 @@ public final class MatchEvaluation {
   /** The result of {@code returnValue()}: the object's value. */
   public static final BiFunction<Object, Object, Object> VALUE = (key, value) -> value;
 
-  private MatchEvaluation() {}
-
   /** The result of {@code returnKey()}: the object's key. */
   public static final BiFunction<Object, Object, Object> KEY = (key, value) -> key;
+
+  private MatchEvaluation() {}
 
   /** {@link #KEY}, typed for a clause builder. */
   @SuppressWarnings("unchecked")

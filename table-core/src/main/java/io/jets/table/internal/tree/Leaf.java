@@ -33,7 +33,7 @@ final class Leaf extends LeafTree.Node implements Store.Run {
    * and the values in its second, slot by slot, rather than each key beside its value: the values
    * of positions whose slots follow one another (all of a leaf built compact or filled in key order)
    * lie side by side, so a select of values copies them with one arraycopy (see values), which
-   * measured about 20% faster per 512-key select than storing them one by one (BENCHMARKS.md, Run
+   * measured about 30% faster per 512-key select than storing them one by one (BENCHMARKS.md, Run
    * W); a lookup's binary search reads the keys' half alone. The price is that a read that hands
    * out one object (Store.Run.object) builds a StoredObject for it. The one slot that changes while
    * the leaf is reachable is a present key's value, which a live edit replaces with a release store
