@@ -220,7 +220,9 @@ class GenServerTest {
             new GenServer<String>() {
               @Override
               public Next<String> init() {
-                return Next.noReply("s").withTimeout(Duration.ofMillis(30));
+                // Long enough that the test's message always comes first, however late the
+                // test thread runs; the 30 ms after it then expires with nothing arriving.
+                return Next.noReply("s").withTimeout(Duration.ofSeconds(10));
               }
 
               @Override

@@ -44,7 +44,9 @@ class TimerTest {
         Procs.spawn(
             "ordered-timers",
             me -> {
-              me.sendAfter(Duration.ofMillis(60), 3);
+              // Set latest first; the margins (470 ms between 2 and 3) hold even if this
+              // process is descheduled between the calls on a loaded machine.
+              me.sendAfter(Duration.ofMillis(500), 3);
               me.sendAfter(Duration.ofMillis(5), 1);
               me.sendAfter(Duration.ofMillis(30), 2);
               List<Object> messages = new ArrayList<>();
@@ -65,9 +67,11 @@ class TimerTest {
         Procs.spawn(
             "cancels",
             me -> {
-              TimerRef doomed = me.sendAfter(Duration.ofMillis(20), "cancelled");
+              // 200 ms: cancelled before it fires even if this process is descheduled for a
+              // while; had it not been cancelled, it would arrive before the kept one.
+              TimerRef doomed = me.sendAfter(Duration.ofMillis(200), "cancelled");
               cancelled.set(doomed.cancel());
-              me.sendAfter(Duration.ofMillis(60), "kept");
+              me.sendAfter(Duration.ofMillis(400), "kept");
               first.set(me.receive());
             });
     exitOf(proc);
