@@ -107,7 +107,7 @@ public abstract class StoreTable<K, V> extends SelectableTable<K, V> {
    * its lookup, which the compiler can then drop.
    */
   final long countOfPresent(StoredObject present) {
-    return present == null ? 0 : bag ? ((Object[]) present.laValue()).length : 1;
+    return present == null ? 0 : bag ? countOf(present.laValue()) : 1;
   }
 
   // ---- reads ----

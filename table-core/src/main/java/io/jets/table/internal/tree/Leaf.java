@@ -32,12 +32,13 @@ final class Leaf extends LeafTree.Node implements Store.Run {
    * leaf's ends, where the range's bound is compared). The array holds the keys in its first half
    * and the values in its second, slot by slot, rather than each key beside its value: the values
    * of positions whose slots follow one another (all of a leaf built compact or filled in key order)
-   * lie side by side, so a select of values copies them with one arraycopy (see values), which
-   * measured about 30% faster per 512-key select than storing them one by one (BENCHMARKS.md, Run
-   * W); a lookup's binary search reads the keys' half alone. The price is that a read that hands
-   * out one object (Store.Run.object) builds a StoredObject for it. The one slot that changes while
-   * the leaf is reachable is a present key's value, which a live edit replaces with a release store
-   * (setValueInPlace) and a reader loads with an acquire load: it sees the old value or the new.
+   * lie side by side, so a select of values copies them with one arraycopy (see values) where a
+   * loop stored them one by one (a 512-key select of keys inserted in order: 2,127 -> 1,508 ns,
+   * BENCHMARKS.md Run W); a lookup's binary search reads the keys' half alone. The price is that a
+   * read that hands out one object (Store.Run.object) builds a StoredObject for it. The one slot
+   * that changes while the leaf is reachable is a present key's value, which a live edit replaces
+   * with a release store (setValueInPlace) and a reader loads with an acquire load: it sees the
+   * old value or the new.
    *
    * Only the edit that may change the leaf in place (a live edit, or the batch that built it)
    * touches its slots or order word; a batch copies every other leaf it changes, so the live

@@ -78,7 +78,7 @@ final class LeafPath {
    * key}: the lookup key itself, or the stored key it found.
    */
   boolean leadsTo(Node t, Object key) {
-    return root == t && (this.key == key || (position >= 0 && leaf.key(order, position) == key));
+    return root == t && (this.key == key || (position >= 0 && storedKey == key));
   }
 
   /** Whether the leaf is the last of the tree ({@code last}) or the first: every child taken so. */
