@@ -90,6 +90,19 @@ public class OrderedRangeLengthBenchmark {
     }
   }
 
+  /** A reverse select: the same keys, last to first. */
+  @Benchmark
+  public void selectReverseOn(ThreadCursor cursor, Blackhole sink) {
+    int from = slots[cursor.next()];
+    List<Integer> values =
+        on.selectReverse(
+            MatchSpec.<Integer, Integer>where(KeyPattern.range(from, true, from + length, false))
+                .returnValue());
+    for (Integer value : values) {
+      sink.consume(value);
+    }
+  }
+
   /**
    * The walk of a select without its result list: a range count whose guard takes every value, as
    * the iterations below take every value; nothing built.
@@ -120,6 +133,16 @@ public class OrderedRangeLengthBenchmark {
   public void skipListSubMap(ThreadCursor cursor, Blackhole sink) {
     int from = slots[cursor.next()];
     for (Integer value : skipList.subMap(from, true, from + length, false).values()) {
+      sink.consume(value);
+    }
+  }
+
+  /** The baseline of a reverse select: the skip list's {@code subMap} iterated last to first. */
+  @Benchmark
+  public void skipListSubMapDescending(ThreadCursor cursor, Blackhole sink) {
+    int from = slots[cursor.next()];
+    for (Integer value :
+        skipList.subMap(from, true, from + length, false).descendingMap().values()) {
       sink.consume(value);
     }
   }

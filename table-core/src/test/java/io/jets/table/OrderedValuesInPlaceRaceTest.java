@@ -20,10 +20,10 @@ import org.junit.jupiter.params.provider.EnumSource;
  * present key (the same key object) replaces the value in that slot while readers walk the leaf.
  * Readers racing such a writer must still see every key exactly once, in order, each with a value
  * written for that key, and never a value older than one they saw before (reads are linearizable):
- * through a range select (of objects, of values alone and of keys alone), a reverse select, the map
- * view's iteration and single-key reads. The writer runs until the reader is done, and the reader
- * waits for a new pass of the writer before each round, so reads and writes interleave without a
- * sleep.
+ * through a range select (of objects, of values alone and of keys alone), a reverse select (of
+ * objects, of values alone and of keys alone), the map view's iteration and single-key reads. The
+ * writer runs until the reader is done, and the reader waits for a new pass of the writer before
+ * each round, so reads and writes interleave without a sleep.
  */
 class OrderedValuesInPlaceRaceTest {
 
@@ -90,6 +90,16 @@ class OrderedValuesInPlaceRaceTest {
           positioned.add(Map.entry(lo + i, values.get(i)));
         }
         check(positioned, lo, hi, false, seen);
+        // Values alone, last to first: handed over a leaf's run at a time (visitRunReversed).
+        List<Long> reversedValues =
+            table.selectReverse(
+                MatchSpec.<Integer, Long>where(KeyPattern.range(lo, true, hi, false))
+                    .returnValue());
+        List<Map.Entry<Integer, Long>> reversedPositioned = new ArrayList<>();
+        for (int i = 0; i < reversedValues.size(); i++) {
+          reversedPositioned.add(Map.entry(hi - 1 - i, reversedValues.get(i)));
+        }
+        check(reversedPositioned, lo, hi, true, seen);
         List<Integer> expectedKeys = new ArrayList<>();
         for (int key = lo; key < hi; key++) {
           expectedKeys.add(key);
@@ -99,6 +109,11 @@ class OrderedValuesInPlaceRaceTest {
             table.select(
                 MatchSpec.<Integer, Long>where(KeyPattern.range(lo, true, hi, false)).returnKey()),
             "keys alone, each once in order");
+        assertEquals(
+            expectedKeys.reversed(),
+            table.selectReverse(
+                MatchSpec.<Integer, Long>where(KeyPattern.range(lo, true, hi, false)).returnKey()),
+            "keys alone, each once, last to first");
         check(
             new ArrayList<>(table.asNavigableMap().subMap(lo, true, hi, false).entrySet()),
             lo,

@@ -352,6 +352,11 @@ public abstract class StoreTable<K, V> extends SelectableTable<K, V> {
               public int visitRun(Store.Run run, long word, int from, int to) {
                 return visitor.visitSetRun(run, word, from, to);
               }
+
+              @Override
+              public int visitRunReversed(Store.Run run, long word, int from, int to) {
+                return visitor.visitSetRunReversed(run, word, from, to);
+              }
             };
     return store.scan(spec, reverse, resume, after, perObject);
   }

@@ -101,6 +101,22 @@ public interface Store {
       }
       return to;
     }
+
+    /**
+     * Visits {@code run}'s objects {@code to - 1} down to {@code from}: the run's objects {@code
+     * from} to {@code to} (exclusive) last to first, as {@link #visit} on each would. A reverse
+     * scan's counterpart of {@link #visitRun}.
+     *
+     * @return {@code from - 1}, or the index of the object after which the visitor asked to stop
+     */
+    default int visitRunReversed(Run run, long word, int from, int to) {
+      for (int i = to - 1; i >= from; i--) {
+        if (!visitPair(run.key(word, i), run.value(word, i))) {
+          return i;
+        }
+      }
+      return from - 1;
+    }
   }
 
   /**

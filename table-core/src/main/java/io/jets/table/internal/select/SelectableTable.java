@@ -56,6 +56,22 @@ public abstract class SelectableTable<K, V> extends OwnedTable<K, V> {
       }
       return to;
     }
+
+    /**
+     * Visits the objects {@code to - 1} down to {@code from} of a set table's run, as {@link
+     * #visit} on each would (see {@link Store.Visitor#visitRunReversed}).
+     *
+     * @return {@code from - 1}, or the index of the object after which the visitor asked to stop
+     */
+    @SuppressWarnings("unchecked")
+    default int visitSetRunReversed(Store.Run run, long word, int from, int to) {
+      for (int i = to - 1; i >= from; i--) {
+        if (!visit((K) run.key(word, i), (V) run.value(word, i))) {
+          return i;
+        }
+      }
+      return from - 1;
+    }
   }
 
   // ---- storage hooks ----
@@ -211,16 +227,49 @@ public abstract class SelectableTable<K, V> extends OwnedTable<K, V> {
                 }
               } else {
                 for (int i = from; i < to; i++) {
-                  Object matched =
-                      evaluate(
-                          spec, walked, (K) run.key(word, i), (V) run.value(word, i), operation);
-                  if (matched != MatchEvaluation.NO_MATCH) {
-                    items[size++] = matched;
-                  }
+                  size = appendMatch(run, word, i, items, size);
                 }
               }
               results.filled(size);
               return to;
+            }
+
+            /**
+             * As visitSetRun, last to first: room made once per run, and a clause without a guard
+             * that returns the value or the key takes it alone.
+             */
+            @Override
+            public int visitSetRunReversed(Store.Run run, long word, int from, int to) {
+              Object[] items = results.reserve(to - from);
+              int size = results.size();
+              BiFunction<Object, Object, Object> result = walked.result();
+              boolean unguarded = walked.guard() == MatchEvaluation.NO_GUARD;
+              if (unguarded && result == MatchEvaluation.VALUE) {
+                for (int i = to - 1; i >= from; i--) {
+                  items[size++] = run.value(word, i);
+                }
+              } else if (unguarded && result == MatchEvaluation.KEY) {
+                for (int i = to - 1; i >= from; i--) {
+                  items[size++] = run.key(word, i);
+                }
+              } else {
+                for (int i = to - 1; i >= from; i--) {
+                  size = appendMatch(run, word, i, items, size);
+                }
+              }
+              results.filled(size);
+              return from - 1;
+            }
+
+            /** Appends the result for the run's object {@code i} at {@code size} if it matched. */
+            @SuppressWarnings("unchecked")
+            private int appendMatch(Store.Run run, long word, int i, Object[] items, int size) {
+              Object matched =
+                  evaluate(spec, walked, (K) run.key(word, i), (V) run.value(word, i), operation);
+              if (matched != MatchEvaluation.NO_MATCH) {
+                items[size++] = matched;
+              }
+              return size;
             }
           };
     } else {

@@ -341,11 +341,9 @@ final class OrderedTraversal {
             inclusive,
             (leaf, o, i) -> {
               int first = begin(leaf, o, stop, stopInclusive, order);
-              for (; i >= first; i--) {
-                if (!visitor.visitPair(leaf.key(o, i), leaf.value(o, i))) {
-                  end[0] = StepEnd.STOPPED;
-                  return false;
-                }
+              if (i >= first && visitor.visitRunReversed(leaf, o, first, i + 1) >= first) {
+                end[0] = StepEnd.STOPPED;
+                return false;
               }
               if (first > 0) {
                 if (rangeEndsFirst) {

@@ -15,9 +15,10 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * The store's own contract for a visitor that takes objects one at a time (the default {@code
- * Store.Visitor.visitRun}): a walk hands it each leaf as a run, and it still stops exactly at the
- * object whose visit returned false.
+ * The store's own contract for a visitor that takes objects one at a time (the defaults {@code
+ * Store.Visitor.visitRun} and {@code visitRunReversed}): a walk hands it each leaf as a run, in
+ * either direction, and it still visits every object in order and stops exactly at the object whose
+ * visit returned false.
  */
 class TreeStoreScanStopTest {
 
@@ -54,6 +55,26 @@ class TreeStoreScanStopTest {
       List<Object> all = new ArrayList<>();
       assertTrue(store.scan(range, false, false, null, objects -> all.add(objects.key)));
       assertEquals(390, all.size());
+      // Reversed: each leaf handed over as a run last to first (Store.Visitor.visitRunReversed).
+      for (int stopAt : new int[] {1, 5, 15, 16, 149, 150, 151, 390}) {
+        List<Object> keys = new ArrayList<>();
+        boolean ended =
+            store.scan(
+                range,
+                true,
+                false,
+                null,
+                objects -> {
+                  keys.add(objects.key);
+                  return keys.size() < stopAt;
+                });
+        assertFalse(ended, mode + " reversed, stop " + stopAt);
+        assertEquals(stopAt, keys.size(), mode + " reversed, stop " + stopAt);
+        assertEquals(399 - stopAt + 1, keys.get(keys.size() - 1), mode + " reversed, last key");
+      }
+      List<Object> reversed = new ArrayList<>();
+      assertTrue(store.scan(range, true, false, null, objects -> reversed.add(objects.key)));
+      assertEquals(all.reversed(), reversed);
       table.delete();
     }
   }
