@@ -32,10 +32,11 @@ public interface Store {
   StoredObject step(Object key, boolean forward);
 
   /**
-   * Objects a store hands to {@link Visitor#visitRun} together, in scan order: object {@code i} as
-   * of {@code word}, a version of the run the store read once (an ordered store's leaf and its
-   * order word). A run holds one value per key (a set's objects): a visitor reads its keys and
-   * values where they lie, with nothing built per object.
+   * Objects a store hands to {@link Visitor#visitRun} (or, in a reverse scan, {@link
+   * Visitor#visitRunReversed}) together, in forward scan order: object {@code i} as of {@code
+   * word}, a version of the run the store read once (an ordered store's leaf and its order word). A
+   * run holds one value per key (a set's objects): a visitor reads its keys and values where they
+   * lie, with nothing built per object.
    */
   interface Run {
     /** The key of object {@code i}. */
