@@ -179,8 +179,9 @@ record TableOperation(Kind kind, int key, int value, List<Map.Entry<Integer, Int
   }
 
   /**
-   * Every traversal agrees with the content: toList, foldl and a first/next walk give the same
-   * objects per key, in key order for ORDERED_SET, with each key once.
+   * Every traversal agrees with the content: toList, foldl, a first/next walk, selectReverse and
+   * foldr give the same objects per key, in key order for ORDERED_SET (last to first for the
+   * reverse ones), with each key once; a reverse select of a key range gives that range's objects.
    */
   private static Object traverse(Table<Integer, Integer> table) {
     List<Map.Entry<Integer, Integer>> listed = table.toList();
@@ -198,11 +199,69 @@ record TableOperation(Kind kind, int key, int value, List<Map.Entry<Integer, Int
         walked.add(Map.entry(k, v));
       }
     }
+    // Last to first: an ordered set's reverse traversals are its forward ones reversed (a range's
+    // too); on a hash table they are the forward ones (ETS: select_reverse is select there).
+    boolean ordered = table.type() == TableType.ORDERED_SET;
+    List<Map.Entry<Integer, Integer>> reversed =
+        forward(table.selectReverse(MatchSpec.<Integer, Integer>anyKey().returnObject()), ordered);
+    List<Map.Entry<Integer, Integer>> foldedRight =
+        forward(
+            table.foldr(
+                new ArrayList<Map.Entry<Integer, Integer>>(),
+                (k, v, acc) -> {
+                  acc.add(Map.entry(k, v));
+                  return acc;
+                }),
+            ordered);
+    List<Map.Entry<Integer, Integer>> inRange = new ArrayList<>();
+    for (Map.Entry<Integer, Integer> object : listed) {
+      if (object.getKey() >= RANGE_LOW && object.getKey() < RANGE_HIGH) {
+        inRange.add(object);
+      }
+    }
+    List<Map.Entry<Integer, Integer>> rangeReversed =
+        forward(
+            table.selectReverse(
+                MatchSpec.<Integer, Integer>where(KeyPattern.range(RANGE_LOW, RANGE_HIGH))
+                    .returnObject()),
+            ordered);
     if (!Objects.equals(byKey, group(folded, table.type(), "foldl"))
-        || !Objects.equals(byKey, group(walked, table.type(), "first/next"))) {
-      return "traversals disagree: toList=" + listed + " foldl=" + folded + " first/next=" + walked;
+        || !Objects.equals(byKey, group(walked, table.type(), "first/next"))
+        || !Objects.equals(byKey, group(reversed, table.type(), "selectReverse"))
+        || !Objects.equals(byKey, group(foldedRight, table.type(), "foldr"))
+        || !Objects.equals(
+            group(inRange, table.type(), "toList in range"),
+            group(rangeReversed, table.type(), "selectReverse of a range"))) {
+      return "traversals disagree: toList="
+          + listed
+          + " foldl="
+          + folded
+          + " first/next="
+          + walked
+          + " selectReverse="
+          + reversed
+          + " foldr="
+          + foldedRight
+          + " selectReverse of ["
+          + RANGE_LOW
+          + ", "
+          + RANGE_HIGH
+          + ")="
+          + rangeReversed;
     }
     return byKey;
+  }
+
+  /** The bounds of the key range a traversal also walks last to first. */
+  private static final int RANGE_LOW = KEYS / 4;
+
+  private static final int RANGE_HIGH = 3 * KEYS / 4;
+
+  /** A reverse traversal's objects in forward order: reversed back on an ordered set. */
+  private static List<Map.Entry<Integer, Integer>> forward(
+      List<Map.Entry<Integer, Integer>> objects, boolean ordered) {
+    List<Map.Entry<Integer, Integer>> copy = new ArrayList<>(objects);
+    return ordered ? copy.reversed() : copy;
   }
 
   /** The content by traversal, or a description of why the traversals disagree. */
