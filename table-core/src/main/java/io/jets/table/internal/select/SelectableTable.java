@@ -190,88 +190,7 @@ public abstract class SelectableTable<K, V> extends OwnedTable<K, V> {
     WalkedClause walked = walked(spec);
     ObjectVisitor<K, V> visitor;
     if (walked != null) {
-      visitor =
-          new ObjectVisitor<>() {
-            @Override
-            public boolean visit(K key, V value) {
-              Object result = evaluate(spec, walked, key, value, operation);
-              if (result != MatchEvaluation.NO_MATCH) {
-                results.append(result);
-              }
-              return true;
-            }
-
-            /**
-             * Room made once per run; the loops keep the array and the length in locals, and a
-             * clause without a guard runs its result function alone.
-             */
-            @Override
-            @SuppressWarnings("unchecked")
-            public int visitSetRun(Store.Run run, long word, int from, int to) {
-              Object[] items = results.reserve(to - from);
-              int size = results.size();
-              BiFunction<Object, Object, Object> result = walked.result();
-              if (walked.guard() == MatchEvaluation.NO_GUARD) {
-                if (result == MatchEvaluation.VALUE || result == MatchEvaluation.KEY) {
-                  if (result == MatchEvaluation.VALUE) { // returnValue(): the values taken whole
-                    run.values(word, from, to, items, size);
-                  } else {
-                    run.keys(word, from, to, items, size);
-                  }
-                  results.filled(size + to - from);
-                  return to;
-                }
-                for (int i = from; i < to; i++) {
-                  items[size++] =
-                      resultOf(result, (K) run.key(word, i), (V) run.value(word, i), operation);
-                }
-              } else {
-                for (int i = from; i < to; i++) {
-                  size = appendMatch(run, word, i, items, size);
-                }
-              }
-              results.filled(size);
-              return to;
-            }
-
-            /**
-             * As visitSetRun, last to first: room made once per run, and a clause without a guard
-             * that returns the value or the key takes it alone.
-             */
-            @Override
-            public int visitSetRunReversed(Store.Run run, long word, int from, int to) {
-              Object[] items = results.reserve(to - from);
-              int size = results.size();
-              BiFunction<Object, Object, Object> result = walked.result();
-              boolean unguarded = walked.guard() == MatchEvaluation.NO_GUARD;
-              if (unguarded && result == MatchEvaluation.VALUE) {
-                for (int i = to - 1; i >= from; i--) {
-                  items[size++] = run.value(word, i);
-                }
-              } else if (unguarded && result == MatchEvaluation.KEY) {
-                for (int i = to - 1; i >= from; i--) {
-                  items[size++] = run.key(word, i);
-                }
-              } else {
-                for (int i = to - 1; i >= from; i--) {
-                  size = appendMatch(run, word, i, items, size);
-                }
-              }
-              results.filled(size);
-              return from - 1;
-            }
-
-            /** Appends the result for the run's object {@code i} at {@code size} if it matched. */
-            @SuppressWarnings("unchecked")
-            private int appendMatch(Store.Run run, long word, int i, Object[] items, int size) {
-              Object matched =
-                  evaluate(spec, walked, (K) run.key(word, i), (V) run.value(word, i), operation);
-              if (matched != MatchEvaluation.NO_MATCH) {
-                items[size++] = matched;
-              }
-              return size;
-            }
-          };
+      visitor = new WalkedSelection<>(this, spec, walked, operation, results);
     } else {
       visitor =
           (key, value) -> {
@@ -287,7 +206,7 @@ public abstract class SelectableTable<K, V> extends OwnedTable<K, V> {
   }
 
   /** As {@link #evaluate} for a clause whose pattern and guard passed: its result, named. */
-  private <R> R resultOf(BiFunction<Object, Object, R> result, K key, V value, String operation) {
+  <R> R resultOf(BiFunction<Object, Object, R> result, K key, V value, String operation) {
     try {
       return MatchEvaluation.result(result, 0, key, value);
     } catch (RuntimeException e) {

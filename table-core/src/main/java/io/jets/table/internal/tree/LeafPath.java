@@ -56,10 +56,9 @@ final class LeafPath {
     order = w;
     position = i;
     this.key = key;
-    if (i >= 0) {
-      storedKey = l.key(w, i);
-      storedValue = l.value(w, i);
-    }
+    // Cleared on a miss: a path kept by a base's edit must not hold a removed key or value alive.
+    storedKey = i >= 0 ? l.key(w, i) : null;
+    storedValue = i >= 0 ? l.value(w, i) : null;
   }
 
   /**
