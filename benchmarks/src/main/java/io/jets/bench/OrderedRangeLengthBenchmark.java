@@ -33,10 +33,14 @@ import org.openjdk.jmh.infra.Blackhole;
  *
  * <p>The keys are inserted in ascending order (a leaf filled in key order: its values lie side by
  * side, and a select copies them whole) or in a shuffled order ({@code inserted}: leaves filled in
- * place out of order, whose values a select copies one by one). Each structure holds its own boxes,
- * and a full collection ends the setup: with shared boxes, a collection placed each box beside
- * whichever structure it reached first, we believe, and forks of one jar differed by up to 2.3x
- * (Run W in BENCHMARKS.md).
+ * place out of order, whose values a select copies one by one). Each structure holds its own boxes
+ * (with shared boxes, a collection placed each box beside whichever structure it reached first, we
+ * believe, and forks of one jar differed by up to 2.3x: Run W in BENCHMARKS.md).
+ *
+ * <p>Where each structure's objects lie in memory moves the skip list's iteration of shuffled keys
+ * by up to 4x (Run Z): {@code layout} chooses it. To measure the order allocation left, with no
+ * collection copying either structure, run {@code layout=compacted} with a young generation the
+ * setup cannot fill ({@code -jvmArgsAppend "-Xms4g -Xmx4g -Xmn3g -XX:+AlwaysPreTouch"}).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -48,6 +52,16 @@ public class OrderedRangeLengthBenchmark {
 
   @Param({"ascending", "shuffled"})
   String inserted;
+
+  /**
+   * Where the setup leaves both structures in memory: {@code compacted}, a full collection after
+   * the build (each object where the setup's allocations, and whichever young collection fell
+   * during them, put it: the layout varies between forks); {@code copied}, a young collection right
+   * after the build and then a full one ({@link HeapLayout#copyOnce}: each object where a copying
+   * collection reaching it from the roots puts it, the same in every fork).
+   */
+  @Param({"compacted", "copied"})
+  String layout;
 
   private Integer[] slots;
   private OrderedTable<Integer, Integer> on;
@@ -70,7 +84,11 @@ public class OrderedRangeLengthBenchmark {
       Integer own = Integer.valueOf(key.intValue()); // the skip list's own box (beyond the cache)
       skipList.put(own, own);
     }
-    System.gc(); // both compacted now, not by whichever young collection comes first
+    if (layout.equals("copied")) {
+      HeapLayout.copyOnce();
+    } else {
+      System.gc(); // both compacted, in whatever order the setup's allocations left them
+    }
   }
 
   @TearDown
