@@ -39,11 +39,17 @@ final class LeafTree {
    * Edit that is not live copies every node it changes once (the copy records the edit as its
    * owner and is then changed in place) and never replaces a value in place.
    *
-   * Occupancy. A full leaf splits in half, except for a key past the last key of the tree's last
-   * leaf (or before the first of its first): keys arriving in order leave that leaf full and
-   * untouched and start a new one, so a base built in key order has full leaves. A leaf that a
-   * write would rebuild full splits in half instead, since a full leaf has no fresh slot and every
-   * later write to it would rebuild it again. A leaf or inner node that falls below a quarter of
+   * Occupancy. A full leaf that overflows shares its pairs with its emptier neighbour under the
+   * same parent when the two fit with a fresh slot left in each (both rebuilt compact, the parent
+   * copied with the new separator between them, as B*-trees redistribute before they split [3]),
+   * and splits in half otherwise: keys inserted in random order then fill leaves to about 0.82 of
+   * their capacity where splits alone leave them near ln 2 (0.70), and a range walk, which pays
+   * per leaf, crosses 14% fewer (LeafTreeTest). The exception is a key past the last key of the
+   * tree's last leaf (or before the first of its first): keys arriving in order leave that leaf
+   * full and untouched and start a new one, so a base built in key order has full leaves. A leaf
+   * that a write would rebuild full (dead slots, no fresh one) splits in half and does not shift:
+   * a shift there would leave the two with one fresh slot each, and deletes and inserts of keys
+   * in place would rebuild them every other write (53 -> 89 B per delete+insert, measured). A leaf or inner node that falls below a quarter of
    * its capacity merges with a neighbour when the two fit in one node; otherwise it stays as it is
    * (no borrowing), so a node is never empty and the height stays logarithmic in the largest size
    * the base has had.
@@ -51,6 +57,8 @@ final class LeafTree {
    * [1] T. Kobus, M. Kokocinski, P. Wojciechowski. Jiffy: a lock-free skip list with batch updates
    *     and snapshots. PPoPP 2022 (sorted-array nodes replaced whole).
    * [2] D. Basin et al. KiWi: a key-value map for scalable real-time analytics. PPoPP 2017.
+   * [3] D. Knuth. The Art of Computer Programming, vol. 3, 6.2.4 (B*-trees: overflow into a
+   *     sibling before splitting).
    */
 
   /**
@@ -66,6 +74,12 @@ final class LeafTree {
   static final int LEAF_MIN = LEAF_MAX / 4;
 
   static final int INNER_MIN = INNER_MAX / 4;
+
+  /**
+   * The fresh slots a full leaf's shift into its neighbour leaves in each of the two at least: with
+   * fewer, the next writes would rebuild them again at once.
+   */
+  static final int SHIFT_ROOM = 1;
 
   private LeafTree() {}
 
@@ -196,10 +210,13 @@ final class LeafTree {
     for (int d = p.depth - 1; d >= 0 && r != null; d--) {
       Inner inner = p.nodes[d];
       int c = p.children[d];
-      r =
-          r instanceof Split s
-              ? withSplitChild(inner, c, s, edit)
-              : withChild(inner, c, (Node) r, edit);
+      if (r instanceof Split s) {
+        r = withSplitChild(inner, c, s, edit);
+      } else if (r instanceof Shift s) {
+        r = withShiftedChildren(inner, s, edit);
+      } else {
+        r = withChild(inner, c, (Node) r, edit);
+      }
     }
     if (r == null) {
       return t;
@@ -248,9 +265,69 @@ final class LeafTree {
       return new Leaf(pairs, 0, n + 1, edit);
     }
     // Over capacity, or full once rebuilt (no fresh slot: every later write would rebuild it).
+    Shift shift = n == LEAF_MAX ? shiftIntoNeighbour(p, pairs, n + 1, edit) : null;
+    if (shift != null) {
+      return shift;
+    }
     int half = (n + 1) >>> 1;
     return new Split(
         new Leaf(pairs, 0, half, edit), pairs[half << 1], new Leaf(pairs, half, n + 1, edit));
+  }
+
+  /**
+   * Leaves {@code c} and {@code c + 1} of a parent rebuilt with their pairs shared between them,
+   * {@code key} the new separator: the parent is copied, as for a split, since separators never
+   * change in place.
+   */
+  record Shift(int c, Leaf left, Object key, Leaf right) {}
+
+  /**
+   * The {@code count} pairs of an overflowing leaf (sorted, with the new one) and those of its
+   * emptier neighbour under the same parent, shared evenly between two new leaves; null when the
+   * leaf has no neighbour or the two would leave fewer than {@link #SHIFT_ROOM} fresh slots in
+   * either, and the leaf splits instead.
+   */
+  private static Shift shiftIntoNeighbour(LeafPath p, Object[] pairs, int count, Edit edit) {
+    if (p.depth == 0) {
+      return null;
+    }
+    Inner parent = p.nodes[p.depth - 1];
+    int c = p.children[p.depth - 1];
+    Leaf before = c > 0 ? (Leaf) parent.laChild(c - 1) : null;
+    Leaf after = c + 1 < parent.size() ? (Leaf) parent.laChild(c + 1) : null;
+    boolean left =
+        after == null || (before != null && before.size() < after.size()); // the emptier one
+    Leaf neighbour = left ? before : after;
+    if (neighbour == null) {
+      return null;
+    }
+    long o = neighbour.laOrder();
+    int m = Leaf.count(o);
+    int total = count + m;
+    if (total > 2 * (LEAF_MAX - SHIFT_ROOM)) {
+      return null;
+    }
+    Object[] theirs = neighbour.pairs(o, 0, m);
+    Object[] first = left ? theirs : pairs;
+    Object[] second = left ? pairs : theirs;
+    Object[] all = Arrays.copyOf(first, first.length + second.length);
+    System.arraycopy(second, 0, all, first.length, second.length);
+    int half = total >>> 1;
+    return new Shift(
+        left ? c - 1 : c,
+        new Leaf(all, 0, half, edit),
+        all[half << 1],
+        new Leaf(all, half, total, edit));
+  }
+
+  /** {@code inner} with the two children of {@code s} and the separator between them replaced. */
+  private static Inner withShiftedChildren(Inner inner, Shift s, Edit edit) {
+    Node[] children = inner.children();
+    children[s.c()] = s.left();
+    children[s.c() + 1] = s.right();
+    Object[] keys = inner.keys.clone();
+    keys[s.c()] = s.key();
+    return new Inner(keys, children, edit);
   }
 
   /** {@code inner} with child {@code c} replaced: in place if the edit may, else a copy. */
