@@ -17,6 +17,13 @@ import java.util.Comparator;
  * keep values: a leaf is rebuilt every few writes, and the array raised the allocation per
  * delete+insert from 53 to 63 B, above the skip list's 60; an inner node is copied only when a
  * child splits or merges, and the same measurement did not move.
+ *
+ * <p>The children array holds the last child first. A copying collection (G1's young collections,
+ * which also promote to the old generation) scans an array's references first to last and copies
+ * what it pushed last first, so a node's children, and after each leaf its slots, end up in memory
+ * in the order the array lists them backwards: stored last first, the leaves lie in key order and
+ * an ascending walk, the common one, reads forward through memory, as a skip list's iteration does
+ * once a collection has copied its nodes from the head. (BENCHMARKS.md, Run AA.)
  */
 final class Inner extends Node {
   private static final VarHandle SLOT = MethodHandles.arrayElementVarHandle(Node[].class);
@@ -24,12 +31,25 @@ final class Inner extends Node {
   final Object[] keys; // keys.length == children.length - 1
   private final Class<?> numberType; // Integer or Long if every key is one, else null
   private final long[] numbers; // then the keys' values, compared in place of natural order
-  private final Node[] children; // touched only through laChild / srChild
+  private final Node[] children; // last child first (see the class comment); laChild / srChild
   final int height; // 1 above leaves
   final Object owner; // the Edit that built this node, which may change it in place
 
+  /**
+   * A node over {@code children} in key order; it takes the array (callers pass a fresh one) and
+   * stores it last child first.
+   */
   Inner(Object[] keys, Node[] children, Edit owner) {
-    this(keys, KeyOrder.numberType(keys), children, owner);
+    this(keys, KeyOrder.numberType(keys), reversed(children), owner);
+  }
+
+  private static Node[] reversed(Node[] children) {
+    for (int i = 0, j = children.length - 1; i < j; i++, j--) {
+      Node t = children[i];
+      children[i] = children[j];
+      children[j] = t;
+    }
+    return children;
   }
 
   private Inner(Object[] keys, Class<?> numberType, Node[] children, Edit owner) {
@@ -50,19 +70,19 @@ final class Inner extends Node {
     return children.length;
   }
 
-  /** A node with this one's separators over {@code children}. */
+  /** A node with this one's separators over {@code children} (in key order, a fresh array). */
   Inner withChildren(Node[] children, Edit owner) {
-    return new Inner(keys, numberType, numbers, children, owner);
+    return new Inner(keys, numberType, numbers, reversed(children), owner);
   }
 
   /** Child {@code i}, load-acquire: a leaf stored in place is seen fully built. */
   Node laChild(int i) {
-    return (Node) SLOT.getAcquire(children, i);
+    return (Node) SLOT.getAcquire(children, children.length - 1 - i);
   }
 
   /** Replaces child {@code i} by a version of the same interval, store-release. */
   void srChild(int i, Node child) {
-    SLOT.setRelease(children, i, child);
+    SLOT.setRelease(children, children.length - 1 - i, child);
   }
 
   /** The child holding {@code key}: the number of separators at or below it. */
