@@ -49,10 +49,10 @@ final class LeafTree {
    * full and untouched and start a new one, so a base built in key order has full leaves. A leaf
    * that a write would rebuild full (dead slots, no fresh one) splits in half and does not shift:
    * a shift there would leave the two with one fresh slot each, and deletes and inserts of keys
-   * in place would rebuild them every other write (53 -> 89 B per delete+insert, measured). A leaf or inner node that falls below a quarter of
-   * its capacity merges with a neighbour when the two fit in one node; otherwise it stays as it is
-   * (no borrowing), so a node is never empty and the height stays logarithmic in the largest size
-   * the base has had.
+   * in place would rebuild them every other write (53 -> 89 B per delete+insert, measured). A leaf
+   * or inner node that falls below a quarter of its capacity merges with a neighbour when the two
+   * fit in one node; otherwise it stays as it is (no borrowing), so a node is never empty and the
+   * height stays logarithmic in the largest size the base has had.
    *
    * [1] T. Kobus, M. Kokocinski, P. Wojciechowski. Jiffy: a lock-free skip list with batch updates
    *     and snapshots. PPoPP 2022 (sorted-array nodes replaced whole).

@@ -10,6 +10,7 @@ import io.jets.table.internal.tree.LeafTree.Edit;
 import io.jets.table.internal.tree.LeafTree.Node;
 import io.jets.table.spi.StoredObject;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -166,7 +167,7 @@ class LeafTreeTest {
     for (int i = 0; i < 24_576; i++) {
       keys.add(i);
     }
-    java.util.Collections.shuffle(keys, new Random(seed));
+    Collections.shuffle(keys, new Random(seed));
     TreeMap<Integer, Long> model = new TreeMap<>();
     Edit edit = Edit.live();
     Node t = null;
