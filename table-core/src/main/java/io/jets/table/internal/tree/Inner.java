@@ -18,12 +18,14 @@ import java.util.Comparator;
  * delete+insert from 53 to 63 B, above the skip list's 60; an inner node is copied only when a
  * child splits or merges, and the same measurement did not move.
  *
- * <p>The children array holds the last child first. A copying collection (G1's young collections,
- * which also promote to the old generation) scans an array's references first to last and copies
- * what it pushed last first, so a node's children, and after each leaf its slots, end up in memory
- * in the order the array lists them backwards: stored last first, the leaves lie in key order and
- * an ascending walk, the common one, reads forward through memory, as a skip list's iteration does
- * once a collection has copied its nodes from the head. (BENCHMARKS.md, Run AA.)
+ * <p>The children array holds the last child first. G1's young collections (which also promote data
+ * to the old generation) appear to copy the objects an array refers to from its last element to its
+ * first, each leaf's slots right after it: with children stored in key order, a reverse walk over
+ * leaves a collection had copied ran faster than a forward one (BENCHMARKS.md, Run Z). Stored last
+ * first, the leaves end up in key order and an ascending walk, the common one, reads forward
+ * through memory, as a skip list's iteration does once a collection has copied its nodes from the
+ * head (Run AA). Under a collector that copies in another order, the layout is only what it would
+ * have been.
  */
 final class Inner extends Node {
   private static final VarHandle SLOT = MethodHandles.arrayElementVarHandle(Node[].class);
