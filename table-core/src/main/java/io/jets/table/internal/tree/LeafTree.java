@@ -24,7 +24,8 @@ final class LeafTree {
    * A single-key write (a live Edit) adds a pair to its leaf in a fresh slot, or drops one, and
    * publishes the leaf's new order word with a release store (Leaf); when the leaf has no fresh
    * slot it builds a compact leaf and stores it into its parent's slot with a release store. A
-   * leaf that splits or merges changes its parent's separators, so the parent is copied and stored
+   * leaf that splits, merges or shares its pairs with a neighbour changes its parent's separators,
+   * so the parent is copied and stored
    * in its own parent's slot, and so on up; a new root is published by the base. A present key's
    * value is replaced in place in its value slot (a release store). A reader loads each slot
    * with an acquire load and each leaf's order word once, and sees, for each leaf it reads, the

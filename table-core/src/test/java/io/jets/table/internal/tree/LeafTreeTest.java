@@ -224,6 +224,27 @@ class LeafTreeTest {
   }
 
   /**
+   * A leaf rebuilt full because deletes left dead slots where its room was splits, even beside a
+   * neighbour with room: shared, both would keep one fresh slot, and deletes and inserts in place
+   * would rebuild them again at once (the allocation per delete+insert rose from 53 to 89 B).
+   */
+  @Test
+  void aLeafRebuiltFullAfterDeletesSplitsRatherThanShares() {
+    TreeMap<Integer, Long> model = new TreeMap<>();
+    Edit edit = Edit.live();
+    Node t = null;
+    int max = LeafTree.LEAF_MAX;
+    for (int i = 0; i < max + 5; i++) {
+      t = apply(t, 2 * i, (long) i, edit, model); // a full leaf of even keys, then five more
+    }
+    t = apply(t, 2, null, edit, model); // 14 pairs and a dead slot, no fresh one
+    t = apply(t, 3, 1L, edit, model); // rebuilt with 15 pairs: no room once rebuilt
+    assertEquals(new ArrayList<>(model.entrySet()), contents(t));
+    List<Integer> sizes = leaves(t, new ArrayList<>()).stream().map(Leaf::size).toList();
+    assertEquals(List.of(7, 8, 5), sizes, "split in halves, the neighbour untouched");
+  }
+
+  /**
    * A write that would rebuild a leaf full (no fresh slot left) splits it instead, so the writes
    * that follow go in place; keys inserted in order elsewhere than at an end are not taken for keys
    * arriving in order.
