@@ -84,19 +84,66 @@ final class Leaf extends LeafTree.Node implements Store.Run {
   /** A leaf of the pairs at [from, to) of {@code pairs} (sorted), with room to grow. */
   Leaf(Object[] pairs, int from, int to, Edit owner) {
     int n = to - from;
-    int capacity = Math.min(MAX, 2 * n + 1); // 1, 3, 7, 15 as a leaf grows by rebuilds
+    int capacity = capacity(n);
     slots = new Object[capacity << 1];
     for (int i = 0; i < n; i++) {
       slots[i] = pairs[(from + i) << 1];
       slots[capacity + i] = pairs[((from + i) << 1) + 1];
     }
     used = n;
+    order = compact(n);
+    this.owner = owner;
+  }
+
+  /**
+   * A leaf of positions [from, to) of {@code source}'s pairs under {@code o} with {@code (key,
+   * value)} inserted at position {@code at}, or replacing the pair there ({@code skip} 1), read
+   * straight from its slots: no array of the pairs in between. Its values are read plainly: the
+   * caller holds the lock of the source's base, the only lock under which a value is written in
+   * place.
+   */
+  private Leaf(
+      Leaf source,
+      long o,
+      int from,
+      int to,
+      int at,
+      int skip,
+      Object key,
+      Object value,
+      Edit owner) {
+    int n = to - from;
+    int capacity = capacity(n);
+    Object[] theirs = source.slots;
+    int values = theirs.length >> 1;
+    slots = new Object[capacity << 1];
+    for (int i = 0, j = from; i < n; i++, j++) {
+      if (j == at) {
+        slots[i] = key;
+        slots[capacity + i] = value;
+      } else {
+        int s = slot(o, j < at ? j : j - 1 + skip);
+        slots[i] = theirs[s];
+        slots[capacity + i] = theirs[values + s];
+      }
+    }
+    used = n;
+    order = compact(n);
+    this.owner = owner;
+  }
+
+  /** Slots for a leaf built with {@code n} pairs: 1, 3, 7, 15 as a leaf grows by rebuilds. */
+  private static int capacity(int n) {
+    return Math.min(MAX, 2 * n + 1);
+  }
+
+  /** The order word of {@code n} pairs in slots 0 .. n - 1, in that order. */
+  private static long compact(int n) {
     long word = n;
     for (int i = 0; i < n; i++) {
       word |= (long) i << (4 * i + 4);
     }
-    order = word;
-    this.owner = owner;
+    return word;
   }
 
   // ---- reading: one order word per visit ----
@@ -215,34 +262,6 @@ final class Leaf extends LeafTree.Node implements Store.Run {
     return pairs;
   }
 
-  /**
-   * The pairs under {@code o} with {@code (key, value)} at position {@code at}: inserted there, or
-   * replacing the pair there ({@code replace}).
-   */
-  Object[] pairsWith(long o, int at, boolean replace, Object key, Object value) {
-    int n = count(o);
-    int skip = replace ? 1 : 0;
-    Object[] pairs = new Object[(n + 1 - skip) << 1];
-    for (int i = 0, j = 0; i < n; i++, j++) {
-      if (i == at) {
-        pairs[j << 1] = key;
-        pairs[(j << 1) + 1] = value;
-        if (replace) {
-          continue;
-        }
-        j++;
-      }
-      int s = slot(o, i);
-      pairs[j << 1] = slots[s];
-      pairs[(j << 1) + 1] = slots[(slots.length >> 1) + s];
-    }
-    if (at == n) {
-      pairs[n << 1] = key;
-      pairs[(n << 1) + 1] = value;
-    }
-    return pairs;
-  }
-
   /** The pairs under {@code o} without the one at position {@code at}. */
   Object[] pairsWithout(long o, int at) {
     int n = count(o);
@@ -261,6 +280,32 @@ final class Leaf extends LeafTree.Node implements Store.Run {
   /** A compact leaf of the pairs at positions [from, to). */
   Leaf slice(long o, int from, int to, Edit owner) {
     return new Leaf(pairs(o, from, to), 0, to - from, owner);
+  }
+
+  /**
+   * A compact leaf of the pairs under {@code o} with {@code (key, value)} inserted at position
+   * {@code at}: a rebuild for a key that finds no fresh slot.
+   */
+  Leaf with(long o, int at, Object key, Object value, Edit owner) {
+    return new Leaf(this, o, 0, count(o) + 1, at, 0, key, value, owner);
+  }
+
+  /** A compact leaf of the pairs under {@code o} with the one at position {@code at} replaced. */
+  Leaf replacing(long o, int at, Object key, Object value, Edit owner) {
+    return new Leaf(this, o, 0, count(o), at, 1, key, value, owner);
+  }
+
+  /**
+   * The pairs under {@code o} (a full leaf) with {@code (key, value)} inserted at position {@code
+   * at}, cut into two compact leaves of half each, the left one taking the smaller half when the
+   * count is odd, and the right one's first key between them.
+   */
+  LeafTree.Split splitWith(long o, int at, Object key, Object value, Edit owner) {
+    int total = count(o) + 1;
+    int half = total >>> 1;
+    Leaf right = new Leaf(this, o, half, total, at, 0, key, value, owner);
+    return new LeafTree.Split(
+        new Leaf(this, o, 0, half, at, 0, key, value, owner), right.slots[0], right);
   }
 
   // ---- writing in place (the edit that may change this leaf) ----

@@ -24,8 +24,7 @@ final class LeafTree {
    * A single-key write (a live Edit) adds a pair to its leaf in a fresh slot, or drops one, and
    * publishes the leaf's new order word with a release store (Leaf); when the leaf has no fresh
    * slot it builds a compact leaf and stores it into its parent's slot with a release store. A
-   * leaf that splits, merges or shares its pairs with a neighbour changes its parent's separators,
-   * so the parent is copied and stored
+   * leaf that splits or merges changes its parent's separators, so the parent is copied and stored
    * in its own parent's slot, and so on up; a new root is published by the base. A present key's
    * value is replaced in place in its value slot (a release store). A reader loads each slot
    * with an acquire load and each leaf's order word once, and sees, for each leaf it reads, the
@@ -40,26 +39,26 @@ final class LeafTree {
    * Edit that is not live copies every node it changes once (the copy records the edit as its
    * owner and is then changed in place) and never replaces a value in place.
    *
-   * Occupancy. A full leaf that overflows shares its pairs with its emptier neighbour under the
-   * same parent when the two fit with a fresh slot left in each (both rebuilt compact, the parent
-   * copied with the new separator between them, as B*-trees redistribute before they split [3]),
-   * and splits in half otherwise: keys inserted in random order then fill leaves to about 0.82 of
-   * their capacity where splits alone leave them near ln 2 (0.70), and a range walk, which pays
-   * per leaf, crosses 14% fewer (LeafTreeTest). The exception is a key past the last key of the
-   * tree's last leaf (or before the first of its first): keys arriving in order leave that leaf
-   * full and untouched and start a new one, so a base built in key order has full leaves. A leaf
-   * that a write would rebuild full (dead slots, no fresh one) splits in half and does not shift:
-   * a shift there would leave the two with one fresh slot each, and deletes and inserts of keys
-   * in place would rebuild them every other write (53 -> 89 B per delete+insert, measured). A leaf
-   * or inner node that falls below a quarter of its capacity merges with a neighbour when the two
-   * fit in one node; otherwise it stays as it is (no borrowing), so a node is never empty and the
-   * height stays logarithmic in the largest size the base has had.
+   * Occupancy. A full leaf that overflows splits in half; both halves are built straight from its
+   * slots and the new pair, and the parent's copy takes its children straight from the parent, so a
+   * split allocates the two leaves and the parent's copy and nothing in between. Keys inserted in
+   * random order then fill leaves to about ln 2 of their capacity (0.70). Sharing a full leaf's
+   * pairs with an emptier neighbour first (B*-tree redistribution [3]) filled them to 0.82 and
+   * took 6% off a select over them, but a shift leaves each leaf only a fresh slot or two, so the
+   * next inserts rebuild both and copy the parent again: it raised the bytes per insert of a new key
+   * from 107 to 279 (fill 0.79 / 214 B and 0.75 / 145 B with more room kept; BENCHMARKS.md, Run
+   * AB), and leaves split without it. The exception is a key past the last key of the tree's last
+   * leaf (or before the first of its first): keys arriving in order leave that leaf full and
+   * untouched and start a new one, so a base built in key order has full leaves. A leaf or inner
+   * node that falls below a quarter of its capacity merges with a neighbour when the two fit in one
+   * node; otherwise it stays as it is (no borrowing), so a node is never empty and the height stays
+   * logarithmic in the largest size the base has had.
    *
    * [1] T. Kobus, M. Kokocinski, P. Wojciechowski. Jiffy: a lock-free skip list with batch updates
    *     and snapshots. PPoPP 2022 (sorted-array nodes replaced whole).
    * [2] D. Basin et al. KiWi: a key-value map for scalable real-time analytics. PPoPP 2017.
    * [3] D. Knuth. The Art of Computer Programming, vol. 3, 6.2.4 (B*-trees: overflow into a
-   *     sibling before splitting).
+   *     sibling before splitting; tried and dropped here, see Occupancy).
    */
 
   /**
@@ -75,12 +74,6 @@ final class LeafTree {
   static final int LEAF_MIN = LEAF_MAX / 4;
 
   static final int INNER_MIN = INNER_MAX / 4;
-
-  /**
-   * The fresh slots a full leaf's shift into its neighbour leaves in each of the two at least: with
-   * fewer, the next writes would rebuild them again at once.
-   */
-  static final int SHIFT_ROOM = 1;
 
   private LeafTree() {}
 
@@ -213,8 +206,6 @@ final class LeafTree {
       int c = p.children[d];
       if (r instanceof Split s) {
         r = withSplitChild(inner, c, s, edit);
-      } else if (r instanceof Shift s) {
-        r = withShiftedChildren(inner, s, edit);
       } else {
         r = withChild(inner, c, (Node) r, edit);
       }
@@ -245,7 +236,7 @@ final class LeafTree {
         leaf.replaceInPlace(i, key, value);
         return null;
       }
-      return new Leaf(leaf.pairsWith(w, i, true, key, value), 0, Leaf.count(w), edit);
+      return leaf.replacing(w, i, key, value, edit);
     }
     edit.delta = 1;
     int at = -(i + 1);
@@ -261,74 +252,11 @@ final class LeafTree {
       Leaf single = new Leaf(new Object[] {key, value}, 0, 1, edit);
       return at == n ? new Split(leaf, key, single) : new Split(single, leaf.key(w, 0), leaf);
     }
-    Object[] pairs = leaf.pairsWith(w, at, false, key, value);
     if (n + 1 < LEAF_MAX) {
-      return new Leaf(pairs, 0, n + 1, edit);
+      return leaf.with(w, at, key, value, edit);
     }
     // Over capacity, or full once rebuilt (no fresh slot: every later write would rebuild it).
-    Shift shift = n == LEAF_MAX ? shiftIntoNeighbour(p, pairs, n + 1, edit) : null;
-    if (shift != null) {
-      return shift;
-    }
-    int half = (n + 1) >>> 1;
-    return new Split(
-        new Leaf(pairs, 0, half, edit), pairs[half << 1], new Leaf(pairs, half, n + 1, edit));
-  }
-
-  /**
-   * Leaves {@code c} and {@code c + 1} of a parent rebuilt with their pairs shared between them,
-   * {@code key} the new separator: the parent is copied, as for a split, since separators never
-   * change in place.
-   */
-  record Shift(int c, Leaf left, Object key, Leaf right) {}
-
-  /**
-   * The {@code count} pairs of an overflowing leaf (sorted, with the new one) and those of its
-   * emptier neighbour under the same parent, shared evenly between two new leaves; null when the
-   * leaf has no neighbour or the two would leave fewer than {@link #SHIFT_ROOM} fresh slots in
-   * either, and the leaf splits instead.
-   */
-  private static Shift shiftIntoNeighbour(LeafPath p, Object[] pairs, int count, Edit edit) {
-    if (p.depth == 0) {
-      return null;
-    }
-    Inner parent = p.nodes[p.depth - 1];
-    int c = p.children[p.depth - 1];
-    Leaf before = c > 0 ? (Leaf) parent.laChild(c - 1) : null;
-    Leaf after = c + 1 < parent.size() ? (Leaf) parent.laChild(c + 1) : null;
-    boolean left =
-        after == null || (before != null && before.size() < after.size()); // the emptier one
-    Leaf neighbour = left ? before : after;
-    if (neighbour == null) {
-      return null;
-    }
-    long o = neighbour.laOrder();
-    int m = Leaf.count(o);
-    int total = count + m;
-    if (total > 2 * (LEAF_MAX - SHIFT_ROOM)) {
-      return null;
-    }
-    Object[] theirs = neighbour.pairs(o, 0, m);
-    Object[] first = left ? theirs : pairs;
-    Object[] second = left ? pairs : theirs;
-    Object[] all = Arrays.copyOf(first, first.length + second.length);
-    System.arraycopy(second, 0, all, first.length, second.length);
-    int half = total >>> 1;
-    return new Shift(
-        left ? c - 1 : c,
-        new Leaf(all, 0, half, edit),
-        all[half << 1],
-        new Leaf(all, half, total, edit));
-  }
-
-  /** {@code inner} with the two children of {@code s} and the separator between them replaced. */
-  private static Inner withShiftedChildren(Inner inner, Shift s, Edit edit) {
-    Node[] children = inner.children();
-    children[s.c()] = s.left();
-    children[s.c() + 1] = s.right();
-    Object[] keys = inner.keys.clone();
-    keys[s.c()] = s.key();
-    return new Inner(keys, children, edit);
+    return leaf.splitWith(w, at, key, value, edit);
   }
 
   /** {@code inner} with child {@code c} replaced: in place if the edit may, else a copy. */
@@ -347,13 +275,16 @@ final class LeafTree {
 
   /** {@code inner} with child {@code c} split in two; a Split when that overflows. */
   static Object withSplitChild(Inner inner, int c, Split s, Edit edit) {
-    Node[] old = inner.children();
-    int n = old.length;
-    Node[] children = new Node[n + 1];
-    System.arraycopy(old, 0, children, 0, c);
+    int n = inner.size();
+    Node[] children = new Node[n + 1]; // read straight from the node: no copy of its children
+    for (int i = 0; i < c; i++) {
+      children[i] = inner.laChild(i);
+    }
     children[c] = s.left();
     children[c + 1] = s.right();
-    System.arraycopy(old, c + 1, children, c + 2, n - c - 1);
+    for (int i = c + 1; i < n; i++) {
+      children[i + 1] = inner.laChild(i);
+    }
     Object[] keys = new Object[n];
     System.arraycopy(inner.keys, 0, keys, 0, c);
     keys[c] = s.key();
