@@ -16,7 +16,7 @@ import java.util.Comparator;
  * these searches, and reads 12-20% faster with the values (BENCHMARKS.md, Run R). Leaves do not
  * keep values: a leaf is rebuilt every few writes, and the array raised the allocation per
  * delete+insert from 53 to 63 B, above the skip list's 60; an inner node is copied only when a
- * child splits, merges or shares its pairs with a neighbour, and the same measurement did not move.
+ * child splits or merges, and the same measurement did not move.
  *
  * <p>The children array holds the last child first. G1's young collections (which also promote data
  * to the old generation) appear to copy the objects an array refers to from its last element to its

@@ -132,6 +132,36 @@ final class Leaf extends LeafTree.Node implements Store.Run {
     this.owner = owner;
   }
 
+  /**
+   * A compact leaf of {@code a}'s pairs under {@code wa} and then {@code b}'s under {@code wb} (a
+   * merge), read straight from their slots; values read plainly, as in the constructor above.
+   */
+  static Leaf concat(Leaf a, long wa, Leaf b, long wb, Edit owner) {
+    return new Leaf(a, wa, b, wb, owner);
+  }
+
+  private Leaf(Leaf a, long wa, Leaf b, long wb, Edit owner) {
+    int na = count(wa);
+    int n = na + count(wb);
+    int capacity = capacity(n);
+    slots = new Object[capacity << 1];
+    a.copyPairs(wa, slots, 0, capacity);
+    b.copyPairs(wb, slots, na, capacity);
+    used = n;
+    order = compact(n);
+    this.owner = owner;
+  }
+
+  /** The pairs under {@code o} into a new leaf's slots {@code into} from slot {@code at}. */
+  private void copyPairs(long o, Object[] into, int at, int capacity) {
+    int values = slots.length >> 1;
+    for (int i = 0, n = count(o); i < n; i++) {
+      int s = slot(o, i);
+      into[at + i] = slots[s];
+      into[capacity + at + i] = slots[values + s];
+    }
+  }
+
   /** Slots for a leaf built with {@code n} pairs: 1, 3, 7, 15 as a leaf grows by rebuilds. */
   private static int capacity(int n) {
     return Math.min(MAX, 2 * n + 1);

@@ -356,7 +356,8 @@ final class LeafTree {
    */
   private static Object afterChildDelete(Inner inner, int c, Object r, Edit edit) {
     if (r == EMPTY) {
-      return inner.size() == 1 ? EMPTY : withoutChild(inner, c, edit);
+      // A neighbour's interval widens over the emptied child's: the separator between them goes.
+      return inner.size() == 1 ? EMPTY : without(inner, c, c > 0 ? c - 1 : 0, -1, null, edit);
     }
     Node child = (Node) r;
     int min = child instanceof Leaf ? LEAF_MIN : INNER_MIN;
@@ -366,44 +367,35 @@ final class LeafTree {
       Node a = left == c ? child : inner.laChild(left);
       Node b = left == c ? inner.laChild(c + 1) : child;
       if (a.size() + b.size() <= max) {
-        return withMergedChildren(inner, left, merge(a, inner.keys[left], b, edit), edit);
+        return without(inner, left + 1, left, left, merge(a, inner.keys[left], b, edit), edit);
       }
     }
     return withChild(inner, c, child, edit);
   }
 
-  /** {@code inner} without child {@code c}: a neighbour's interval widens over its keys. */
-  private static Inner withoutChild(Inner inner, int c, Edit edit) {
-    Node[] old = inner.children();
-    int n = old.length;
+  /**
+   * {@code inner} without child {@code c} and separator {@code dropped}, and with child {@code at}
+   * replaced by {@code merged} (none when {@code at} is -1): one copy, its children read straight
+   * from the node.
+   */
+  private static Inner without(Inner inner, int c, int dropped, int at, Node merged, Edit edit) {
+    int n = inner.size();
     Node[] children = new Node[n - 1];
-    System.arraycopy(old, 0, children, 0, c);
-    System.arraycopy(old, c + 1, children, c, n - 1 - c);
-    int dropped = c > 0 ? c - 1 : 0; // the separator between child c and the neighbour
+    for (int i = 0, j = 0; i < n; i++) {
+      if (i != c) {
+        children[j++] = i == at ? merged : inner.laChild(i);
+      }
+    }
     Object[] keys = new Object[n - 2];
     System.arraycopy(inner.keys, 0, keys, 0, dropped);
     System.arraycopy(inner.keys, dropped + 1, keys, dropped, n - 2 - dropped);
     return new Inner(keys, children, edit);
   }
 
-  /** {@code inner} with children {@code left} and {@code left + 1} replaced by {@code merged}. */
-  private static Inner withMergedChildren(Inner inner, int left, Node merged, Edit edit) {
-    Inner without = withoutChild(inner, left + 1, edit);
-    Node[] children = without.children();
-    children[left] = merged;
-    return without.withChildren(children, edit);
-  }
-
   /** One node of {@code a}'s and {@code b}'s contents, {@code key} separating them. */
   private static Node merge(Node a, Object key, Node b, Edit edit) {
     if (a instanceof Leaf la) {
-      Leaf lb = (Leaf) b;
-      long wa = la.laOrder();
-      long wb = lb.laOrder();
-      Object[] left = la.pairs(wa, 0, Leaf.count(wa));
-      Object[] pairs = Arrays.copyOf(left, left.length + (Leaf.count(wb) << 1));
-      System.arraycopy(lb.pairs(wb, 0, Leaf.count(wb)), 0, pairs, left.length, Leaf.count(wb) << 1);
-      return new Leaf(pairs, 0, pairs.length >> 1, edit);
+      return Leaf.concat(la, la.laOrder(), (Leaf) b, ((Leaf) b).laOrder(), edit);
     }
     Inner ia = (Inner) a;
     Inner ib = (Inner) b;
