@@ -10,13 +10,15 @@ import java.util.Comparator;
  * Separator keys over children whose slots a live writer replaces in place.
  *
  * <p>When every separator is an {@code Integer}, or every one a {@code Long}, the node also keeps
- * their values in a {@code long[]}; under natural order ({@link KeyOrder#isNatural}) a key of the
- * same class then finds its child by comparing values, without loading one separator object per
- * step of the binary search. A lookup in a 24,576-key table spends about a third of its time in
- * these searches, and reads 12-20% faster with the values (BENCHMARKS.md, Run R). Leaves do not
- * keep values: a leaf is rebuilt every few writes, and the array raised the allocation per
- * delete+insert from 53 to 63 B, above the skip list's 60; an inner node is copied only when a
- * child splits or merges, and the same measurement did not move.
+ * their values in an {@code int[]} or a {@code long[]} (an {@code int[]} for {@code Integer}s: half
+ * the bytes a split's parent copy allocates for them, and half the cache lines a search reads, Run
+ * AB); under natural order ({@link KeyOrder#isNatural}) a key of the same class then finds its
+ * child by comparing values, without loading one separator object per step of the binary search. A
+ * lookup in a 24,576-key table spends about a third of its time in these searches, and reads 12-20%
+ * faster with the values (BENCHMARKS.md, Run R). Leaves do not keep values: a leaf is rebuilt every
+ * few writes, and the array raised the allocation per delete+insert from 53 to 63 B, above the skip
+ * list's 60; an inner node is copied only when a child splits or merges, and the same measurement
+ * did not move.
  *
  * <p>The children array holds the last child first. G1's young collections (which also promote data
  * to the old generation) appear to copy the objects an array refers to from its last element to its
@@ -32,7 +34,8 @@ final class Inner extends Node {
 
   final Object[] keys; // keys.length == children.length - 1
   private final Class<?> numberType; // Integer or Long if every key is one, else null
-  private final long[] numbers; // then the keys' values, compared in place of natural order
+  private final int[] ints; // the keys' values when Integers, compared in place of natural order
+  private final long[] longs; // the keys' values when Longs
   private final Node[] children; // last child first (see the class comment); laChild / srChild
   final int height; // 1 above leaves
   final Object owner; // the Edit that built this node, which may change it in place
@@ -55,13 +58,21 @@ final class Inner extends Node {
   }
 
   private Inner(Object[] keys, Class<?> numberType, Node[] children, Edit owner) {
-    this(keys, numberType, KeyOrder.numbers(keys, numberType), children, owner);
+    this(
+        keys,
+        numberType,
+        numberType == Integer.class ? KeyOrder.ints(keys) : null,
+        numberType == Long.class ? KeyOrder.longs(keys) : null,
+        children,
+        owner);
   }
 
-  private Inner(Object[] keys, Class<?> numberType, long[] numbers, Node[] children, Edit owner) {
+  private Inner(
+      Object[] keys, Class<?> numberType, int[] ints, long[] longs, Node[] children, Edit owner) {
     this.keys = keys;
     this.numberType = numberType;
-    this.numbers = numbers;
+    this.ints = ints;
+    this.longs = longs;
     this.children = children;
     this.height = children[0] instanceof Inner inner ? inner.height + 1 : 1;
     this.owner = owner;
@@ -74,7 +85,7 @@ final class Inner extends Node {
 
   /** A node with this one's separators over {@code children} (in key order, a fresh array). */
   Inner withChildren(Node[] children, Edit owner) {
-    return new Inner(keys, numberType, numbers, reversed(children), owner);
+    return new Inner(keys, numberType, ints, longs, reversed(children), owner);
   }
 
   /** Child {@code i}, load-acquire: a leaf stored in place is seen fully built. */
@@ -99,8 +110,10 @@ final class Inner extends Node {
 
   /** The number of separators below {@code key}, or at or below it if {@code inclusive}. */
   private int rank(Object key, Comparator<Object> order, boolean inclusive) {
-    if (numbers != null && key.getClass() == numberType && KeyOrder.isNatural(order)) {
-      return KeyOrder.rank(numbers, ((Number) key).longValue(), inclusive);
+    if (numberType != null && key.getClass() == numberType && KeyOrder.isNatural(order)) {
+      return ints != null
+          ? KeyOrder.rank(ints, (Integer) key, inclusive)
+          : KeyOrder.rank(longs, (Long) key, inclusive);
     }
     int lo = 0;
     int hi = keys.length - 1;

@@ -43,11 +43,17 @@ final class KeyOrder implements Comparator<Object> {
     return type;
   }
 
-  /** The values of {@code keys}, all of {@code type}; null when {@code type} is null. */
-  static long[] numbers(Object[] keys, Class<?> type) {
-    if (type == null) {
-      return null;
+  /** The values of {@code keys}, all {@code Integer}s. */
+  static int[] ints(Object[] keys) {
+    int[] ints = new int[keys.length];
+    for (int i = 0; i < keys.length; i++) {
+      ints[i] = (Integer) keys[i];
     }
+    return ints;
+  }
+
+  /** The values of {@code keys}, all {@code Long}s (or {@code Integer}s). */
+  static long[] longs(Object[] keys) {
     long[] numbers = new long[keys.length];
     for (int i = 0; i < keys.length; i++) {
       numbers[i] = ((Number) keys[i]).longValue();
@@ -59,6 +65,22 @@ final class KeyOrder implements Comparator<Object> {
    * The number of {@code numbers} (ascending) below {@code key}, or at or below it if {@code
    * inclusive}: what a binary search of the keys themselves under natural order finds.
    */
+  static int rank(int[] numbers, int key, boolean inclusive) {
+    int lo = 0;
+    int hi = numbers.length - 1;
+    while (lo <= hi) {
+      int mid = (lo + hi) >>> 1;
+      int n = numbers[mid];
+      if (n < key || (inclusive && n == key)) {
+        lo = mid + 1;
+      } else {
+        hi = mid - 1;
+      }
+    }
+    return lo;
+  }
+
+  /** As {@link #rank(int[], int, boolean)}, for {@code Long} keys. */
   static int rank(long[] numbers, long key, boolean inclusive) {
     int lo = 0;
     int hi = numbers.length - 1;
