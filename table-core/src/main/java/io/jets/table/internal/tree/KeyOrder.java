@@ -52,11 +52,11 @@ final class KeyOrder implements Comparator<Object> {
     return ints;
   }
 
-  /** The values of {@code keys}, all {@code Long}s (or {@code Integer}s). */
+  /** The values of {@code keys}, all {@code Long}s. */
   static long[] longs(Object[] keys) {
     long[] numbers = new long[keys.length];
     for (int i = 0; i < keys.length; i++) {
-      numbers[i] = ((Number) keys[i]).longValue();
+      numbers[i] = (Long) keys[i];
     }
     return numbers;
   }

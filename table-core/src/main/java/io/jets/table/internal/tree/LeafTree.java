@@ -44,7 +44,7 @@ final class LeafTree {
    * split allocates the two leaves and the parent's copy and nothing in between. Keys inserted in
    * random order then fill leaves to about ln 2 of their capacity (0.70). Sharing a full leaf's
    * pairs with an emptier neighbour first (B*-tree redistribution [3]) filled them to 0.82 and
-   * took 6% off a select over them, but a shift leaves each leaf only a fresh slot or two, so the
+   * made a select over them cheaper (Runs AA and AB), but a shift leaves each leaf only a fresh slot or two, so the
    * next inserts rebuild both and copy the parent again: it raised the bytes per insert of a new key
    * from 107 to 279 (fill 0.79 / 214 B and 0.75 / 145 B with more room kept; BENCHMARKS.md, Run
    * AB), and leaves split without it. The exception is a key past the last key of the tree's last
