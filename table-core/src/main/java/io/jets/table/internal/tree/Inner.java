@@ -33,9 +33,8 @@ final class Inner extends Node {
   private static final VarHandle SLOT = MethodHandles.arrayElementVarHandle(Node[].class);
 
   final Object[] keys; // keys.length == children.length - 1
-  private final Class<?> numberType; // Integer or Long if every key is one, else null
-  private final int[] ints; // the keys' values when Integers, compared in place of natural order
-  private final long[] longs; // the keys' values when Longs
+  private final int[] ints; // the keys' values when all are Integers, compared in place of them
+  private final long[] longs; // the keys' values when all are Longs
   private final Node[] children; // last child first (see the class comment); laChild / srChild
   final int height; // 1 above leaves
   final Object owner; // the Edit that built this node, which may change it in place
@@ -60,17 +59,14 @@ final class Inner extends Node {
   private Inner(Object[] keys, Class<?> numberType, Node[] children, Edit owner) {
     this(
         keys,
-        numberType,
         numberType == Integer.class ? KeyOrder.ints(keys) : null,
         numberType == Long.class ? KeyOrder.longs(keys) : null,
         children,
         owner);
   }
 
-  private Inner(
-      Object[] keys, Class<?> numberType, int[] ints, long[] longs, Node[] children, Edit owner) {
+  private Inner(Object[] keys, int[] ints, long[] longs, Node[] children, Edit owner) {
     this.keys = keys;
-    this.numberType = numberType;
     this.ints = ints;
     this.longs = longs;
     this.children = children;
@@ -85,7 +81,7 @@ final class Inner extends Node {
 
   /** A node with this one's separators over {@code children} (in key order, a fresh array). */
   Inner withChildren(Node[] children, Edit owner) {
-    return new Inner(keys, numberType, ints, longs, reversed(children), owner);
+    return new Inner(keys, ints, longs, reversed(children), owner);
   }
 
   /** Child {@code i}, load-acquire: a leaf stored in place is seen fully built. */
@@ -110,10 +106,11 @@ final class Inner extends Node {
 
   /** The number of separators below {@code key}, or at or below it if {@code inclusive}. */
   private int rank(Object key, Comparator<Object> order, boolean inclusive) {
-    if (numberType != null && key.getClass() == numberType && KeyOrder.isNatural(order)) {
-      return ints != null
-          ? KeyOrder.rank(ints, (Integer) key, inclusive)
-          : KeyOrder.rank(longs, (Long) key, inclusive);
+    if (ints != null && key instanceof Integer i && KeyOrder.isNatural(order)) {
+      return KeyOrder.rank(ints, i, inclusive);
+    }
+    if (longs != null && key instanceof Long l && KeyOrder.isNatural(order)) {
+      return KeyOrder.rank(longs, l, inclusive);
     }
     int lo = 0;
     int hi = keys.length - 1;

@@ -97,10 +97,10 @@ final class Leaf extends LeafTree.Node implements Store.Run {
 
   /**
    * A leaf of positions [from, to) of {@code source}'s pairs under {@code o} with {@code (key,
-   * value)} inserted at position {@code at}, or replacing the pair there ({@code skip} 1), read
-   * straight from its slots: no array of the pairs in between. Its values are read plainly: the
-   * caller holds the lock of the source's base, the only lock under which a value is written in
-   * place.
+   * value)} inserted at position {@code at}, or replacing the pair there ({@code skip} 1; with
+   * {@code at} at or past {@code to}, none inserted), read straight from its slots: no array of the
+   * pairs in between. Its values are read plainly: the caller holds the lock of the source's base,
+   * the only lock under which a value is written in place.
    */
   private Leaf(
       Leaf source,
@@ -277,21 +277,6 @@ final class Leaf extends LeafTree.Node implements Store.Run {
     return i >= 0 ? (inclusive ? i + 1 : i) : -(i + 1);
   }
 
-  /**
-   * The pairs at positions [from, to) under {@code o}, in key order, into a new array. Its values
-   * are read plainly: every caller (a write, a batch, a split or join of bases) holds the lock of
-   * the leaf's base, the only lock under which a value is written in place.
-   */
-  Object[] pairs(long o, int from, int to) {
-    Object[] pairs = new Object[(to - from) << 1];
-    for (int i = from; i < to; i++) {
-      int s = slot(o, i);
-      pairs[(i - from) << 1] = slots[s];
-      pairs[((i - from) << 1) + 1] = slots[(slots.length >> 1) + s];
-    }
-    return pairs;
-  }
-
   /** The pairs under {@code o} without the one at position {@code at}. */
   Object[] pairsWithout(long o, int at) {
     int n = count(o);
@@ -309,7 +294,7 @@ final class Leaf extends LeafTree.Node implements Store.Run {
 
   /** A compact leaf of the pairs at positions [from, to). */
   Leaf slice(long o, int from, int to, Edit owner) {
-    return new Leaf(pairs(o, from, to), 0, to - from, owner);
+    return new Leaf(this, o, from, to, to, 0, null, null, owner);
   }
 
   /**
