@@ -114,6 +114,17 @@ public abstract class AbstractSelectTest extends SharedTableTest {
       assertThrows(UnsupportedOperationException.class, raw::clear);
       assertThrows(IndexOutOfBoundsException.class, () -> raw.get(raw.size()));
       assertEquals(new ArrayList<>(raw), List.of(raw.toArray()), "toArray is the list");
+      java.util.Iterator<Object> it = raw.iterator();
+      List<Object> iterated = new ArrayList<>();
+      while (it.hasNext()) {
+        iterated.add(it.next());
+      }
+      assertEquals(raw.size(), iterated.size(), "the iterator returns every result");
+      for (int i = 0; i < raw.size(); i++) {
+        assertEquals(raw.get(i), iterated.get(i), "the iterator returns result " + i + " in place");
+      }
+      assertThrows(java.util.NoSuchElementException.class, it::next, "past the end");
+      assertThrows(UnsupportedOperationException.class, () -> raw.iterator().remove());
       if (raw.stream().allMatch(r -> r instanceof java.io.Serializable)) { // keys and values
         assertEquals(raw, serialized(raw), "serializes as the same list");
       }
