@@ -4,9 +4,7 @@ import java.io.Serial;
 import java.io.Serializable;
 import java.util.AbstractList;
 import java.util.Arrays;
-import java.util.Iterator;
 import java.util.List;
-import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.RandomAccess;
 
@@ -52,33 +50,6 @@ final class ResultList<R> extends AbstractList<R> implements RandomAccess, Seria
   @Override
   public int size() {
     return size;
-  }
-
-  /**
-   * The results in order, read straight from the array: no modification count to check, as the list
-   * never changes once handed out.
-   */
-  @Override
-  public Iterator<R> iterator() {
-    return new Iterator<>() {
-      private int next;
-
-      @Override
-      public boolean hasNext() {
-        return next < size;
-      }
-
-      @Override
-      @SuppressWarnings("unchecked")
-      public R next() {
-        int i = next;
-        if (i >= size) {
-          throw new NoSuchElementException();
-        }
-        next = i + 1;
-        return (R) items[i];
-      }
-    };
   }
 
   /** Serialized as the JDK's unmodifiable list of the same results (an ArrayList was before). */

@@ -28,57 +28,44 @@ final class OrderedTraversal {
 
   /**
    * Receives the leaves of a base in order, each with the order word the reader loaded (the leaf as
-   * it was at that instant), the position to start from, and whether the walk's stop lies past all
-   * of the leaf's keys ({@code inside}: its parents' separators place the leaf wholly before it, so
-   * none of its keys need be compared with the stop); false stops.
+   * it was at that instant) and the position to start from; false stops.
    */
   @FunctionalInterface
   private interface LeafVisitor {
-    boolean visit(Leaf leaf, long o, int from, boolean inside);
+    boolean visit(Leaf leaf, long o, int from);
   }
 
   /**
    * Visits the leaves of {@code t} in key order from the one holding {@code bound} (the first when
    * null), each with the index of its first key at or above {@code bound} ({@code inclusive}) or
-   * above it, and whether every key of the leaf lies below {@code stop} (always, when null): the
-   * children left of the one holding {@code stop} in each inner node, found by one search per node
-   * (by value where its separators are numbers), as {@link #countIn} does. False if the visitor
-   * stopped.
+   * above it; false if the visitor stopped.
    */
   private static boolean ascendLeaves(
-      Node t,
-      Object bound,
-      boolean inclusive,
-      Object stop,
-      LeafVisitor visitor,
-      Comparator<Object> order) {
+      Node t, Object bound, boolean inclusive, LeafVisitor visitor, Comparator<Object> order) {
     if (t == null) {
       return true;
     }
     if (t instanceof Leaf leaf) {
       long o = leaf.laOrder();
-      int from = bound == null ? 0 : leaf.rank(o, bound, !inclusive, order);
-      return visitor.visit(leaf, o, from, stop == null);
+      return visitor.visit(leaf, o, bound == null ? 0 : leaf.rank(o, bound, !inclusive, order));
     }
     Inner inner = (Inner) t;
     int c = bound == null ? 0 : inner.childFor(bound, order);
-    // Children left of the one holding the stop hold keys below a separator at or below it.
-    int cut = stop == null ? inner.size() : inner.childFor(stop, order);
-    if (!ascendLeaves(inner.laChild(c), bound, inclusive, c < cut ? null : stop, visitor, order)) {
+    if (!ascendLeaves(inner.laChild(c), bound, inclusive, visitor, order)) {
       return false;
     }
     if (inner.height == 1) {
       // The rest are leaves, taken whole in this loop rather than a call each.
       for (c++; c < inner.size(); c++) {
         Leaf leaf = (Leaf) inner.laChild(c);
-        if (!visitor.visit(leaf, leaf.laOrder(), 0, c < cut)) {
+        if (!visitor.visit(leaf, leaf.laOrder(), 0)) {
           return false;
         }
       }
       return true;
     }
     for (c++; c < inner.size(); c++) {
-      if (!ascendLeaves(inner.laChild(c), null, false, c < cut ? null : stop, visitor, order)) {
+      if (!ascendLeaves(inner.laChild(c), null, false, visitor, order)) {
         return false;
       }
     }
@@ -88,33 +75,24 @@ final class OrderedTraversal {
   /**
    * Visits the leaves of {@code t} in reverse key order from the one holding {@code bound} ({@code
    * inclusive}) or the keys just below it (the last leaf when null), each with the index of its
-   * last key at or below {@code bound} ({@code inclusive}) or below it, and whether every key of
-   * the leaf lies above {@code stop} (always, when null): the children right of the one holding
-   * {@code stop}. False if stopped.
+   * last key at or below {@code bound} ({@code inclusive}) or below it; false if stopped.
    */
   private static boolean descendLeaves(
-      Node t,
-      Object bound,
-      boolean inclusive,
-      Object stop,
-      LeafVisitor visitor,
-      Comparator<Object> order) {
+      Node t, Object bound, boolean inclusive, LeafVisitor visitor, Comparator<Object> order) {
     if (t == null) {
       return true;
     }
     if (t instanceof Leaf leaf) {
       long o = leaf.laOrder();
-      int from = (bound == null ? Leaf.count(o) : leaf.rank(o, bound, inclusive, order)) - 1;
-      return visitor.visit(leaf, o, from, stop == null);
+      return visitor.visit(
+          leaf, o, (bound == null ? Leaf.count(o) : leaf.rank(o, bound, inclusive, order)) - 1);
     }
     Inner inner = (Inner) t;
     int c =
         bound == null
             ? inner.size() - 1
             : inclusive ? inner.childFor(bound, order) : inner.childBelow(bound, order);
-    // Children right of the one holding the stop hold keys at or above a separator above it.
-    int cut = stop == null ? -1 : inner.childFor(stop, order);
-    if (!descendLeaves(inner.laChild(c), bound, inclusive, c > cut ? null : stop, visitor, order)) {
+    if (!descendLeaves(inner.laChild(c), bound, inclusive, visitor, order)) {
       return false;
     }
     if (inner.height == 1) {
@@ -122,14 +100,14 @@ final class OrderedTraversal {
       for (c--; c >= 0; c--) {
         Leaf leaf = (Leaf) inner.laChild(c);
         long o = leaf.laOrder();
-        if (!visitor.visit(leaf, o, Leaf.count(o) - 1, c > cut)) {
+        if (!visitor.visit(leaf, o, Leaf.count(o) - 1)) {
           return false;
         }
       }
       return true;
     }
     for (c--; c >= 0; c--) {
-      if (!descendLeaves(inner.laChild(c), null, false, c > cut ? null : stop, visitor, order)) {
+      if (!descendLeaves(inner.laChild(c), null, false, visitor, order)) {
         return false;
       }
     }
@@ -180,8 +158,7 @@ final class OrderedTraversal {
             s.data(),
             bound,
             inclusive,
-            null,
-            (leaf, o, i, inside) -> {
+            (leaf, o, i) -> {
               if (i < Leaf.count(o)) {
                 found[0] = leaf.object(o, i);
                 return false;
@@ -204,8 +181,7 @@ final class OrderedTraversal {
             s.data(),
             bound,
             false,
-            null,
-            (leaf, o, i, inside) -> {
+            (leaf, o, i) -> {
               if (i >= 0) {
                 found[0] = leaf.object(o, i);
                 return false;
@@ -337,9 +313,8 @@ final class OrderedTraversal {
             step.data(),
             bound,
             inclusive,
-            stop,
-            (leaf, o, i, inside) -> {
-              int n = inside ? Leaf.count(o) : end(leaf, o, stop, stopInclusive, order);
+            (leaf, o, i) -> {
+              int n = end(leaf, o, stop, stopInclusive, order);
               if (i < n && visitor.visitRun(leaf, o, i, n) < n) {
                 end[0] = StepEnd.STOPPED;
                 return false;
@@ -364,9 +339,8 @@ final class OrderedTraversal {
             step.data(),
             bound,
             inclusive,
-            stop,
-            (leaf, o, i, inside) -> {
-              int first = inside ? 0 : begin(leaf, o, stop, stopInclusive, order);
+            (leaf, o, i) -> {
+              int first = begin(leaf, o, stop, stopInclusive, order);
               if (i >= first && visitor.visitRunReversed(leaf, o, first, i + 1) >= first) {
                 end[0] = StepEnd.STOPPED;
                 return false;
@@ -401,8 +375,8 @@ final class OrderedTraversal {
    * One step of a walk: the base read at {@code bound} ({@code inclusive}) in the walk's direction,
    * its data, and where the step stops: at the base's interval end ({@code end}: its upper bound
    * going up, its lower going down; null at the tree's end) or at the range's own bound, whichever
-   * comes first ({@code rangeEndsFirst}). A leaf its parents' separators place wholly inside both
-   * costs no comparison with {@code stop}; the one holding it, one comparison or a search.
+   * comes first ({@code rangeEndsFirst}). A leaf costs one comparison with {@code stop} when it
+   * lies inside both.
    */
   record Step(Node data, Object end, boolean rangeEndsFirst, Object stop, boolean stopInclusive) {
 
@@ -459,9 +433,8 @@ final class OrderedTraversal {
           s.data(),
           bound,
           true,
-          upper,
-          (leaf, o, i, inside) -> {
-            int end = inside ? Leaf.count(o) : end(leaf, o, upper, false, order);
+          (leaf, o, i) -> {
+            int end = end(leaf, o, upper, false, order);
             int count = Math.max(0, end - i);
             if (remaining[0] < count) {
               found[0] = leaf.object(o, i + (int) remaining[0]);

@@ -30,11 +30,9 @@ public final class RangeCursor {
 
   private OrderedTraversal.Step step; // the base being read and where the cursor stops in it
 
-  // The path from the step's base data to the leaf: path[d] and the child taken there, at[d]; the
-  // children of path[d] before cut[d] (going up; after it going down) lie wholly inside the step.
+  // The path from the step's base data to the leaf: path[d] and the child taken there, at[d].
   private Inner[] path = new Inner[4];
   private int[] at = new int[4];
-  private int[] cut = new int[4];
   private int depth;
 
   // The leaf: its order word as loaded, the next position and the last one to return (exclusive
@@ -43,7 +41,7 @@ public final class RangeCursor {
   private long o;
   private int i;
   private int last;
-  private boolean ends;
+  private boolean cut;
 
   /** A cursor at the start of {@code range}: its lower bound, or its upper ({@code reverse}). */
   RangeCursor(ContentionAdaptingTree tree, KeyRange range, boolean reverse) {
@@ -97,7 +95,7 @@ public final class RangeCursor {
       if (done) {
         return false;
       }
-      if (leaf == null || ends || !nextLeaf()) {
+      if (leaf == null || cut || !nextLeaf()) {
         endStep();
       }
       if (leaf != null && (reverse ? i >= last : i < last)) {
@@ -116,7 +114,6 @@ public final class RangeCursor {
       usedUp();
       return;
     }
-    boolean inside = step.stop() == null;
     while (t instanceof Inner inner) {
       int c;
       if (bound == null) {
@@ -126,28 +123,25 @@ public final class RangeCursor {
       } else {
         c = inclusive ? inner.childFor(bound, order) : inner.childBelow(bound, order);
       }
-      inside = push(inner, c, inside);
+      push(inner, c);
       t = inner.laChild(c);
     }
-    enter((Leaf) t, bound, inside);
+    enter((Leaf) t, bound);
   }
 
-  /**
-   * Takes {@code l}, from the first key past {@code from} in the cursor's direction; {@code
-   * inside}: every key of the leaf lies inside the step, so none is compared with its stop.
-   */
-  private void enter(Leaf l, Object from, boolean inside) {
+  /** Takes {@code l}, from the first key past {@code from} in the cursor's direction. */
+  private void enter(Leaf l, Object from) {
     leaf = l;
     o = l.laOrder();
     int n = Leaf.count(o);
     if (!reverse) {
       i = from == null ? 0 : l.rank(o, from, !inclusive, order);
-      last = inside ? n : OrderedTraversal.end(l, o, step.stop(), step.stopInclusive(), order);
-      ends = last < n;
+      last = OrderedTraversal.end(l, o, step.stop(), step.stopInclusive(), order);
+      cut = last < n;
     } else {
       i = (from == null ? n : l.rank(o, from, inclusive, order)) - 1;
-      last = inside ? 0 : OrderedTraversal.begin(l, o, step.stop(), step.stopInclusive(), order);
-      ends = last > 0;
+      last = OrderedTraversal.begin(l, o, step.stop(), step.stopInclusive(), order);
+      cut = last > 0;
     }
   }
 
@@ -161,14 +155,13 @@ public final class RangeCursor {
         continue;
       }
       at[depth - 1] = c;
-      boolean inside = reverse ? c > cut[depth - 1] : c < cut[depth - 1];
       Node t = inner.laChild(c);
       while (t instanceof Inner child) {
         int first = reverse ? child.size() - 1 : 0;
-        inside = push(child, first, inside);
+        push(child, first);
         t = child.laChild(first);
       }
-      enter((Leaf) t, null, inside);
+      enter((Leaf) t, null);
       return true;
     }
     return false;
@@ -193,22 +186,13 @@ public final class RangeCursor {
     i = reverse ? -1 : 0;
   }
 
-  /**
-   * Pushes {@code inner}, taking child {@code c}; {@code inside}: the whole of {@code inner} lies
-   * inside the step. Returns whether child {@code c} does: it lies before the child holding the
-   * step's stop (going up; after it going down), as {@link OrderedTraversal#walk}'s leaves do.
-   */
-  private boolean push(Inner inner, int c, boolean inside) {
+  private void push(Inner inner, int c) {
     if (depth == path.length) {
       path = Arrays.copyOf(path, depth << 1);
       at = Arrays.copyOf(at, depth << 1);
-      cut = Arrays.copyOf(cut, depth << 1);
     }
-    int stopAt = inside ? (reverse ? -1 : inner.size()) : inner.childFor(step.stop(), order);
     path[depth] = inner;
     at[depth] = c;
-    cut[depth] = stopAt;
     depth++;
-    return reverse ? c > stopAt : c < stopAt;
   }
 }
