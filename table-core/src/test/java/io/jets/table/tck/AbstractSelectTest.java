@@ -24,6 +24,7 @@ import java.io.ObjectOutputStream;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
@@ -114,7 +115,7 @@ public abstract class AbstractSelectTest extends SharedTableTest {
       assertThrows(UnsupportedOperationException.class, raw::clear);
       assertThrows(IndexOutOfBoundsException.class, () -> raw.get(raw.size()));
       assertEquals(new ArrayList<>(raw), List.of(raw.toArray()), "toArray is the list");
-      java.util.Iterator<Object> it = raw.iterator();
+      Iterator<Object> it = raw.iterator();
       List<Object> iterated = new ArrayList<>();
       while (it.hasNext()) {
         iterated.add(it.next());
@@ -123,8 +124,8 @@ public abstract class AbstractSelectTest extends SharedTableTest {
       for (int i = 0; i < raw.size(); i++) {
         assertEquals(raw.get(i), iterated.get(i), "the iterator returns result " + i + " in place");
       }
-      assertThrows(java.util.NoSuchElementException.class, it::next, "past the end");
-      java.util.Iterator<Object> removing = raw.iterator();
+      assertThrows(NoSuchElementException.class, it::next, "past the end");
+      Iterator<Object> removing = raw.iterator();
       removing.next();
       assertThrows(UnsupportedOperationException.class, removing::remove);
       if (raw.stream().allMatch(r -> r instanceof java.io.Serializable)) { // keys and values
