@@ -4,6 +4,7 @@ import io.jets.table.internal.tree.LeafTree.Edit;
 import io.jets.table.internal.tree.LeafTree.Node;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
+import java.util.Arrays;
 import java.util.Comparator;
 
 /**
@@ -106,24 +107,15 @@ final class Inner extends Node {
 
   /** The number of separators below {@code key}, or at or below it if {@code inclusive}. */
   private int rank(Object key, Comparator<Object> order, boolean inclusive) {
+    int found;
     if (ints != null && key instanceof Integer i && KeyOrder.isNatural(order)) {
-      return KeyOrder.rank(ints, i, inclusive);
+      found = Arrays.binarySearch(ints, i);
+    } else if (longs != null && key instanceof Long l && KeyOrder.isNatural(order)) {
+      found = Arrays.binarySearch(longs, l);
+    } else {
+      found = Arrays.binarySearch(keys, key, order);
     }
-    if (longs != null && key instanceof Long l && KeyOrder.isNatural(order)) {
-      return KeyOrder.rank(longs, l, inclusive);
-    }
-    int lo = 0;
-    int hi = keys.length - 1;
-    while (lo <= hi) {
-      int mid = (lo + hi) >>> 1;
-      int c = order.compare(keys[mid], key);
-      if (c < 0 || (inclusive && c == 0)) {
-        lo = mid + 1;
-      } else {
-        hi = mid - 1;
-      }
-    }
-    return lo;
+    return KeyOrder.rank(found, inclusive);
   }
 
   Node[] children() {

@@ -62,38 +62,12 @@ final class KeyOrder implements Comparator<Object> {
   }
 
   /**
-   * The number of {@code numbers} (ascending) below {@code key}, or at or below it if {@code
-   * inclusive}: what a binary search of the keys themselves under natural order finds.
+   * The number of keys below the one a binary search looked for, or at or below it if {@code
+   * inclusive}, from the search's answer ({@code found}: its position, or -(insertion point) - 1,
+   * as {@link java.util.Arrays#binarySearch(int[], int)} answers; the keys are distinct).
    */
-  static int rank(int[] numbers, int key, boolean inclusive) {
-    int lo = 0;
-    int hi = numbers.length - 1;
-    while (lo <= hi) {
-      int mid = (lo + hi) >>> 1;
-      int n = numbers[mid];
-      if (n < key || (inclusive && n == key)) {
-        lo = mid + 1;
-      } else {
-        hi = mid - 1;
-      }
-    }
-    return lo;
-  }
-
-  /** As {@link #rank(int[], int, boolean)}, for {@code Long} keys. */
-  static int rank(long[] numbers, long key, boolean inclusive) {
-    int lo = 0;
-    int hi = numbers.length - 1;
-    while (lo <= hi) {
-      int mid = (lo + hi) >>> 1;
-      long n = numbers[mid];
-      if (n < key || (inclusive && n == key)) {
-        lo = mid + 1;
-      } else {
-        hi = mid - 1;
-      }
-    }
-    return lo;
+  static int rank(int found, boolean inclusive) {
+    return found >= 0 ? (inclusive ? found + 1 : found) : -(found + 1);
   }
 
   @Override

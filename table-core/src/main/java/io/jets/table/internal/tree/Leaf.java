@@ -273,8 +273,7 @@ final class Leaf extends LeafTree.Node implements Store.Run {
 
   /** The number of keys below {@code key} ({@code inclusive}: at or below). */
   int rank(long o, Object key, boolean inclusive, Comparator<Object> order) {
-    int i = search(o, key, order);
-    return i >= 0 ? (inclusive ? i + 1 : i) : -(i + 1);
+    return KeyOrder.rank(search(o, key, order), inclusive);
   }
 
   /** The pairs under {@code o} without the one at position {@code at}. */

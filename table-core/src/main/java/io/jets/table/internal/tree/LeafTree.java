@@ -43,16 +43,16 @@ final class LeafTree {
    * slots and the new pair, and the parent's copy takes its children straight from the parent, so a
    * split allocates the two leaves and the parent's copy and nothing in between. Keys inserted in
    * random order then fill leaves to about ln 2 of their capacity (0.70). Sharing a full leaf's
-   * pairs with an emptier neighbour first (B*-tree redistribution [3]) filled them to 0.82 and
-   * made a select over them cheaper (Runs AA and AB), but a shift leaves each leaf only a fresh slot or two, so the
-   * next inserts rebuild both and copy the parent again: it raised the bytes per insert of a new key
-   * from 107 to 279 (fill 0.79 / 214 B and 0.75 / 145 B with more room kept; BENCHMARKS.md, Run
-   * AB), and leaves split without it. The exception is a key past the last key of the tree's last
-   * leaf (or before the first of its first): keys arriving in order leave that leaf full and
-   * untouched and start a new one, so a base built in key order has full leaves. A leaf or inner
-   * node that falls below a quarter of its capacity merges with a neighbour when the two fit in one
-   * node; otherwise it stays as it is (no borrowing), so a node is never empty and the height stays
-   * logarithmic in the largest size the base has had.
+   * pairs with an emptier neighbour first (B*-tree redistribution [3]) filled them to 0.82 and made
+   * a select over them cheaper (Runs AA and AB), but a shift leaves each leaf only a fresh slot or
+   * two, so the next inserts rebuild both and copy the parent again: it raised the bytes per insert
+   * of a new key from 107 to 279 (fill 0.79 / 214 B and 0.75 / 145 B with more room kept;
+   * BENCHMARKS.md, Run AB), and leaves split without it. The exception is a key past the last key
+   * of the tree's last leaf (or before the first of its first): keys arriving in order leave that
+   * leaf full and untouched and start a new one, so a base built in key order has full leaves. A
+   * leaf or inner node that falls below a quarter of its capacity merges with a neighbour when the
+   * two fit in one node; otherwise it stays as it is (no borrowing), so a node is never empty and
+   * the height stays logarithmic in the largest size the base has had.
    *
    * [1] T. Kobus, M. Kokocinski, P. Wojciechowski. Jiffy: a lock-free skip list with batch updates
    *     and snapshots. PPoPP 2022 (sorted-array nodes replaced whole).
