@@ -310,8 +310,10 @@ public abstract class StoreTable<K, V> extends SelectableTable<K, V> {
   // ---- select hooks ----
 
   /**
-   * A spec whose clauses all have exact keys is one lookup per key; any other spec is the store's
-   * scan, which an ordered store narrows to the spec's key range.
+   * A spec whose clauses all have exact keys is one lookup per key (on an ordered store in the
+   * walk's order, and a page resumes past the stored key it ended on by that order, which a
+   * clause's key may equal by it and not by {@code equals}); any other spec is the store's scan,
+   * which an ordered store narrows to the spec's key range.
    */
   @Override
   @SuppressWarnings("unchecked")
@@ -321,9 +323,10 @@ public abstract class StoreTable<K, V> extends SelectableTable<K, V> {
       boolean resume,
       K after,
       ObjectVisitor<K, V> visitor) {
-    List<Object> exact = spec == null ? null : MatchEvaluation.exactKeys(spec);
+    Comparator<Object> order = store.keyOrder();
+    List<Object> exact = spec == null ? null : MatchEvaluation.exactKeys(spec, order, reverse);
     if (exact != null) {
-      int start = resume ? exact.indexOf(after) + 1 : 0;
+      int start = resume ? exactKeysPast(exact, after, order, reverse) : 0;
       for (int i = start; i < exact.size(); i++) {
         StoredObject objects = store.find(exact.get(i));
         if (objects != null && !visitObjects(objects, visitor)) {
@@ -359,6 +362,25 @@ public abstract class StoreTable<K, V> extends SelectableTable<K, V> {
               }
             };
     return store.scan(spec, reverse, resume, after, perObject);
+  }
+
+  /**
+   * The index of the first of {@code exact} (listed as {@link MatchEvaluation#exactKeys} lists
+   * them) that a walk meets after {@code after}: found by the key order if there is one, else by
+   * {@code equals}.
+   */
+  private static int exactKeysPast(
+      List<Object> exact, Object after, Comparator<Object> order, boolean reverse) {
+    if (order == null) {
+      return exact.indexOf(after) + 1;
+    }
+    for (int i = 0; i < exact.size(); i++) {
+      int c = order.compare(exact.get(i), after);
+      if (reverse ? c < 0 : c > 0) {
+        return i;
+      }
+    }
+    return exact.size();
   }
 
   @Override

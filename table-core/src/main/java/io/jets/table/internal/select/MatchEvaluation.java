@@ -9,6 +9,7 @@ import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.BiFunction;
 import java.util.function.BiPredicate;
 
@@ -159,11 +160,17 @@ public final class MatchEvaluation {
   }
 
   /**
-   * The keys a spec can match when every clause has an exact key pattern, in clause order without
-   * repeats; null when some clause can match other keys.
+   * The keys a spec can match when every clause has an exact key pattern, without repeats; null
+   * when some clause can match other keys. Under a key order ({@code order} not null: an ordered
+   * store) they come sorted by it, last first if {@code reverse}, and keys it calls equal are one
+   * key, as the store's lookups find them; without one (a store that compares with {@code equals})
+   * they come in clause order, repeats dropped by {@code equals}. An order that cannot compare two
+   * of the keys throws what it throws (a {@code KeyOrderException} from a store's order).
    */
-  public static List<Object> exactKeys(MatchSpec<?, ?, ?> spec) {
-    Set<Object> keys = new LinkedHashSet<>();
+  public static List<Object> exactKeys(
+      MatchSpec<?, ?, ?> spec, Comparator<Object> order, boolean reverse) {
+    Set<Object> keys =
+        order == null ? new LinkedHashSet<>() : new TreeSet<>(reverse ? order.reversed() : order);
     for (MatchClause<?, ?, ?> clause : spec.clauses()) {
       if (!(clause.key() instanceof KeyPattern.Exact<?> exact)) {
         return null;
