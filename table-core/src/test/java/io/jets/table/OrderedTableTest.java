@@ -165,6 +165,42 @@ class OrderedTableTest {
     table.delete();
   }
 
+  /**
+   * A batch with a key the order cannot place is bad input whatever else it holds: an insertNewAll
+   * that meets a present key before it still throws (it returned false with one base and threw with
+   * several), and the table is unchanged.
+   */
+  @ParameterizedTest
+  @EnumSource(WriteConcurrency.class)
+  void aBatchWithAKeyTheOrderRejectsIsBadInputEvenAfterAPresentKey(WriteConcurrency mode) {
+    Comparator<Integer> picky = // 13 compares with itself only
+        (a, b) -> {
+          if ((a == 13) != (b == 13)) {
+            throw new IllegalArgumentException("unlucky");
+          }
+          return Integer.compare(a, b);
+        };
+    OrderedTable<Integer, String> table =
+        Tables.orderedSet("picky-batch-" + mode).comparator(picky).writeConcurrency(mode).build();
+    for (int key = 0; key < 500; key += 2) {
+      table.insert(key, "even");
+    }
+    List<Map.Entry<Integer, String>> before = table.toList();
+    List<Map.Entry<Integer, String>> batch = new ArrayList<>();
+    batch.add(Map.entry(2, "present"));
+    for (int key = 101; key < 400; key += 2) {
+      batch.add(Map.entry(key, "odd"));
+    }
+    batch.add(Map.entry(13, "unlucky"));
+    BadArgumentException e =
+        assertThrows(BadArgumentException.class, () -> table.insertNewAll(batch));
+    assertTrue(e.getMessage().contains("picky-batch-" + mode), e.getMessage());
+    assertThrows(BadArgumentException.class, () -> table.insertAll(batch));
+    assertEquals(before, table.toList());
+    assertEquals(before.size(), table.size());
+    table.delete();
+  }
+
   @ParameterizedTest
   @EnumSource(WriteConcurrency.class)
   void setOperationsBehaveAsOnAHashSet(WriteConcurrency mode) {

@@ -198,11 +198,15 @@ public final class TreeStore implements Store {
         lockedCheck.run();
         staged.replaceAll((base, unread) -> ContentionAdaptingTree.dataLocked(base));
         if (onlyNew) {
+          // Every key is looked up, not only those before the first present one: a key the order
+          // cannot place is bad input whatever else the batch holds.
+          boolean anyPresent = false;
           for (Object key : keys) {
             Node data = staged.get(tree.descend(key, Seek.AT_OR_ABOVE));
-            if (placed(key, () -> LeafTree.find(data, key, order)) != null) {
-              return false;
-            }
+            anyPresent |= placed(key, () -> LeafTree.find(data, key, order)) != null;
+          }
+          if (anyPresent) {
+            return false;
           }
         }
         Edit edit = Edit.batch(); // copies what it changes: the live versions stay as they are
