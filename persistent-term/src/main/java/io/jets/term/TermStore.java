@@ -58,6 +58,15 @@ final class TermStore {
    * of an owner registers one exit listener; the listener erases all its keys with one snapshot
    * copy. When an owner's last key is taken from it, the listener is cancelled, so long-lived owners
    * do not accumulate listeners.
+   *
+   * Memory
+   *
+   * A snapshot keeps the running sum of its terms' estimates; bytesOfKey, guarded by writeLock,
+   * keeps the figure each stored key was added with, which erase, a replacing put and the exit
+   * listener subtract. None of them measures the stored value again: the check that measured it
+   * may fail by now (an unmodifiable view whose backing collection has since been given a mutable
+   * element), yet a term must be removable whatever its value holds; and a new measure of a value
+   * that has grown would not take back what its put added.
    */
 
   /** What a handle's call site returns while its key is not stored; never a stored value. */
@@ -87,6 +96,7 @@ final class TermStore {
   private final ReentrantLock writeLock = new ReentrantLock();
   private final Map<Object, HandleRef> handles = new HashMap<>();
   private final ReferenceQueue<CallSiteTerm<?>> droppedHandles = new ReferenceQueue<>();
+  private final Map<Object, Long> bytesOfKey = new HashMap<>();
   private final Map<Object, Owner> ownerOfKey = new HashMap<>();
   private final Map<Owner, OwnedKeys> keysOfOwner = new IdentityHashMap<>();
   private final ExitListener eraseOnExit = (owner, reason) -> eraseOwnedBy(owner);
@@ -203,10 +213,8 @@ final class TermStore {
       if (stored == null) {
         return false;
       }
-      long bytes =
-          ValueInspector.check("erase", "key", key, key)
-              + ValueInspector.check("erase", "value", key, stored);
-      publish(current.without(key, -bytes), List.of(key), ABSENT);
+      publish(current.without(key, -bytesOfKey.get(key)), List.of(key), ABSENT);
+      bytesOfKey.remove(key);
       disown(key);
       return true;
     } finally {
@@ -247,11 +255,10 @@ final class TermStore {
     if (stored != null && sameValue(stored, value)) {
       return; // OTP's rule: an equal value is a no-op, and compiled code keeps its constant.
     }
-    long delta =
-        stored == null
-            ? keyBytes + valueBytes
-            : valueBytes - ValueInspector.check("put", "value", key, stored);
+    long bytes = keyBytes + valueBytes;
+    long delta = stored == null ? bytes : bytes - bytesOfKey.get(key);
     publish(current.with(key, value, delta), List.of(key), value);
+    bytesOfKey.put(key, bytes);
   }
 
   private static boolean sameValue(Object stored, Object value) {
@@ -332,13 +339,14 @@ final class TermStore {
         ownerOfKey.remove(key);
         Object stored = current.get(key);
         if (stored != null) {
-          bytes +=
-              ValueInspector.check("erase", "key", key, key)
-                  + ValueInspector.check("erase", "value", key, stored);
+          bytes += bytesOfKey.get(key);
           erased.add(key);
         }
       }
       publish(current.withoutAll(erased, -bytes), erased, ABSENT);
+      for (Object key : erased) {
+        bytesOfKey.remove(key);
+      }
     } finally {
       writeLock.unlock();
     }

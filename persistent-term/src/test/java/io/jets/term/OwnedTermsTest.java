@@ -8,6 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.jets.owner.ExitReason;
 import io.jets.owner.Owner;
 import io.jets.owner.OwnerScope;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -92,6 +95,25 @@ class OwnedTermsTest {
         assertThrows(BadTermArgumentException.class, () -> store.put(scope, "k", 1));
     assertTrue(e.getMessage().contains("'k'") && e.getMessage().contains("gone"), e.getMessage());
     assertEquals(0, store.info().count());
+  }
+
+  @Test
+  void everyOwnedTermIsErasedOnExitEvenAViewWhoseBackingChanged() {
+    // Regression: the exit listener re-checked each stored value, so one view that had been given
+    // a mutable element made it throw and every term of the owner outlived it.
+    TermStore store = new TermStore();
+    long empty = store.info().memoryBytes();
+    List<Object> backing = new ArrayList<>();
+    OwnerScope scope = OwnerScope.open("owner");
+    store.put(scope, "plain", "x");
+    store.put(scope, "view", Collections.unmodifiableList(backing));
+    store.put(scope, "other", 2);
+    backing.add(new StringBuilder());
+
+    scope.close();
+
+    assertEquals(Map.of(), store.all());
+    assertEquals(empty, store.info().memoryBytes(), "estimates do not return to empty");
   }
 
   @Test

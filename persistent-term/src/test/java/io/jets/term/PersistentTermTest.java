@@ -226,6 +226,30 @@ class PersistentTermTest {
   }
 
   @Test
+  void aStoredViewWhoseBackingChangedCanStillBeErasedAndReplaced() {
+    // Regression: erase and a replacing put re-checked the stored value to learn its estimate, so
+    // an unmodifiable view that had since been given a mutable element could not be removed.
+    TermStore store = new TermStore();
+    long empty = store.info().memoryBytes();
+    List<Object> erasedBacking = new ArrayList<>();
+    List<Object> replacedBacking = new ArrayList<>();
+    store.put("erased", Collections.unmodifiableList(erasedBacking));
+    store.put("replaced", Collections.unmodifiableList(replacedBacking));
+    erasedBacking.add(new StringBuilder());
+    replacedBacking.add(new int[1]);
+    for (int i = 0; i < 100; i++) {
+      erasedBacking.add("grown " + i); // the estimate must not follow the view's later content
+    }
+
+    assertTrue(store.erase("erased"));
+    store.put("replaced", "replacement");
+
+    assertEquals(Map.of("replaced", "replacement"), store.all());
+    store.erase("replaced");
+    assertEquals(empty, store.info().memoryBytes(), "estimates do not return to empty");
+  }
+
+  @Test
   void allIsAnUnmodifiableSnapshotThatLaterWritesDoNotChange() {
     TermStore store = new TermStore();
     store.put("a", 1);
