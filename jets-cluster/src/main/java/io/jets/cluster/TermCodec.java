@@ -17,6 +17,10 @@ import java.nio.charset.StandardCharsets;
  * a tenth of Java serialization's cost to read), and everything else by Java serialization, read
  * back through an {@link ObjectInputFilter} so that a member only ever builds classes its owner
  * allowed.
+ *
+ * <p>Every form reads back equal to what was written, and is canonical (equal keys, equal bytes): a
+ * string is UTF-8 when it is well-formed UTF-16, which UTF-8 carries exactly, and otherwise (it
+ * holds an unpaired surrogate, which UTF-8 would turn into '?') its UTF-16 code units as they are.
  */
 final class TermCodec {
 
@@ -62,6 +66,9 @@ final class TermCodec {
   private static final byte LONG = 3;
   private static final byte DOUBLE = 4;
 
+  /** A string holding an unpaired surrogate: its chars, two big-endian bytes each. */
+  private static final byte CHARS = 5;
+
   /**
    * The bytes of {@code object} (not null).
    *
@@ -70,6 +77,11 @@ final class TermCodec {
   byte[] encode(Object object) {
     switch (object) {
       case String s -> {
+        if (!isWellFormed(s)) {
+          ByteBuffer out = ByteBuffer.allocate(1 + 2 * s.length()).put(CHARS);
+          out.asCharBuffer().put(s);
+          return out.array();
+        }
         byte[] utf8 = s.getBytes(StandardCharsets.UTF_8);
         byte[] out = new byte[utf8.length + 1];
         out[0] = STRING;
@@ -89,6 +101,23 @@ final class TermCodec {
         return serialize(object);
       }
     }
+  }
+
+  /** Whether every surrogate of {@code s} is half of a pair, so that UTF-8 carries it exactly. */
+  private static boolean isWellFormed(String s) {
+    for (int i = 0, length = s.length(); i < length; i++) {
+      char c = s.charAt(i);
+      if (Character.isSurrogate(c)) {
+        if (Character.isHighSurrogate(c)
+            && i + 1 < length
+            && Character.isLowSurrogate(s.charAt(i + 1))) {
+          i++;
+        } else {
+          return false;
+        }
+      }
+    }
+    return true;
   }
 
   private static byte[] serialize(Object object) {
@@ -133,6 +162,8 @@ final class TermCodec {
         return buffer.getLong();
       case DOUBLE:
         return buffer.getDouble();
+      case CHARS:
+        return buffer.asCharBuffer().toString();
       default:
         break;
     }

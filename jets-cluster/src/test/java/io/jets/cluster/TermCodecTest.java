@@ -36,6 +36,44 @@ class TermCodecTest {
   }
 
   @Test
+  void everyStringReadsBackExactlyEvenWithUnpairedSurrogates() {
+    // Regression: strings were written as UTF-8, which turns an unpaired surrogate into '?', so
+    // 'a' then a lone high surrogate and 'a' then a lone low one were one key, and a value lost
+    // half of an emoji.
+    TermCodec codec = new TermCodec("java.base/*;!*");
+    List<String> strings =
+        List.of(
+            "",
+            "\uD800",
+            "\uDC00",
+            "a\uD800",
+            "a\uDC00",
+            "\uD83D",
+            "\uD800b",
+            "\uDC00\uD800",
+            "x\uDE00\uD83Dy",
+            "\uD83D\uDE00",
+            "emoji \uD83D\uDE00 and a lone \uD83D at the end \uD83D",
+            "?",
+            "long ünïcødé ✓ \uD83D\uDE00 ".repeat(10_000) + "\uDBFF",
+            "long ünïcødé ✓ \uD83D\uDE00 ".repeat(10_000));
+    for (String string : strings) {
+      assertEquals(string, codec.decode(codec.encode(string)), () -> escaped(string));
+      assertArrayEquals(codec.encode(new String(string)), codec.encode(string));
+    }
+    assertEquals(
+        strings.size(),
+        strings.stream().map(codec::encode).map(java.nio.ByteBuffer::wrap).distinct().count(),
+        "different strings must have different bytes");
+  }
+
+  private static String escaped(String string) {
+    StringBuilder out = new StringBuilder();
+    string.chars().limit(40).forEach(c -> out.append(String.format("\\u%04X", c)));
+    return out.toString();
+  }
+
+  @Test
   void equalKeysHaveEqualBytes() {
     TermCodec codec = new TermCodec("java.base/*;!*");
     assertArrayEquals(codec.encode("k" + 1), codec.encode("k1"));
