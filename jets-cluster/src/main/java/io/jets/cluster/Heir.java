@@ -21,7 +21,9 @@ import java.util.concurrent.CompletableFuture;
  * mirror from its copy (a write the old owner logged but had not mirrored when it crashed is
  * mirrored now), and completes {@link #takeover()}.
  *
- * <p>Until then it is a read-only copy like any other ({@link ReplicatedTables.Copy}).
+ * <p>Until then it is a read-only copy like any other ({@link ReplicatedTables.Copy}). From its
+ * claim on it is the table's owner and no longer one of its heirs: when the handle it got closes,
+ * the table passes to another live heir or, with none, is deleted on every member.
  *
  * @param <K> the key type
  * @param <V> the value type
@@ -73,6 +75,9 @@ public final class Heir<K, V> extends ReplicatedTables.Copy<K, V> {
           try {
             TableOwnership.Owner owner = TableOwnership.claim(member, name, null, "takeover");
             if (owner != null) {
+              // This heir is the owner now, no longer one waiting: were its mark left, the handle
+              // it gets would, on close, see itself as a live heir and pass the table to nobody.
+              TableOwnership.heirs(member).remove(name, mark);
               takeover.complete(takeOver(owner));
             }
           } catch (SplitBrainProtectionException minority) {

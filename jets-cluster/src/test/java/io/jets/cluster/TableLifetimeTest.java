@@ -10,6 +10,7 @@ import com.hazelcast.core.HazelcastInstance;
 import io.jets.table.BadArgumentException;
 import io.jets.table.TableDeletedException;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /** A replicated table whose owner exits with no heir is deleted on every member, as in ETS. */
@@ -74,6 +75,27 @@ class TableLifetimeTest extends ThreeMembers {
       ReplicatedTables.heir(cluster.member(1), name, FILTER).close(); // registered, then gone
       owner.close();
       eventually("deleted: no heir remained", () -> copy.table().isDeleted());
+    }
+  }
+
+  @Test
+  void anHeirThatTookOverAndExitsWithNoOtherHeirDeletesTheTable() throws Exception {
+    // Regression: the heir's own registration outlived its takeover, so closing the handle it got
+    // saw "a live heir" (itself), released the table to nobody and deleted nothing.
+    String name = "took-over-" + UUID.randomUUID();
+    ReplicatedTable<String, Integer> first = ReplicatedTables.own(cluster.member(0), name, FILTER);
+    try (Heir<String, Integer> heir = ReplicatedTables.heir(cluster.member(1), name, FILTER);
+        ReplicatedTables.Copy<String, Integer> copy =
+            ReplicatedTables.replica(cluster.member(2), name, FILTER)) {
+      first.insert("a", 1);
+      first.close();
+      ReplicatedTable<String, Integer> next = heir.takeover().get(60, TimeUnit.SECONDS);
+      next.insert("b", 2);
+      next.close();
+      eventually("deleted on member 2", () -> copy.table().isDeleted());
+      eventually("deleted on the heir's member", () -> heir.table().isDeleted());
+      assertTrue(ReplicatedTables.whereis(cluster.member(0), name).isEmpty(), "the name is free");
+      assertThrows(TableDeletedException.class, () -> next.insert("c", 3), "deleted");
     }
   }
 }
