@@ -153,12 +153,16 @@ final class TermStore {
     writeLock.lock();
     try {
       expungeDroppedHandles();
+      if (!owner.isAlive()) {
+        // It has exited but its listeners may still be running, this store's not yet: without
+        // this check the put would be accepted, then erased when this store's listener runs.
+        throw exited(owner, key);
+      }
       OwnedKeys owned = keysOfOwner.get(owner);
       if (owned == null) {
         Optional<Owner.Registration> registration = owner.onExit(eraseOnExit);
         if (registration.isEmpty()) {
-          throw new BadTermArgumentException(
-              key, "owner", "put: owner " + owner + " has exited; nothing was stored");
+          throw exited(owner, key);
         }
         owned = new OwnedKeys(registration.get());
         keysOfOwner.put(owner, owned);
@@ -182,6 +186,11 @@ final class TermStore {
     } finally {
       writeLock.unlock();
     }
+  }
+
+  private static BadTermArgumentException exited(Owner owner, Object key) {
+    return new BadTermArgumentException(
+        key, "owner", "put: owner " + owner + " has exited; nothing was stored");
   }
 
   void putNew(Object key, Object value) {

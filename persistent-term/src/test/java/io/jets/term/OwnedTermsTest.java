@@ -12,6 +12,8 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 class OwnedTermsTest {
@@ -114,6 +116,45 @@ class OwnedTermsTest {
 
     assertEquals(Map.of(), store.all());
     assertEquals(empty, store.info().memoryBytes(), "estimates do not return to empty");
+  }
+
+  @Test
+  void anOwnerWhoseExitListenersAreStillRunningIsRejected() throws Exception {
+    // Regression: the store asked the owner to listen only for its first key, so a put between the
+    // exit and the store's own listener was accepted for an owner that had exited.
+    TermStore store = new TermStore();
+    OwnerScope scope = OwnerScope.open("exiting");
+    CountDownLatch exiting = new CountDownLatch(1);
+    CountDownLatch release = new CountDownLatch(1);
+    scope.onExit(
+        (owner, reason) -> {
+          exiting.countDown();
+          awaitUninterruptibly(release); // runs before the store's listener, registered later
+        });
+    store.put(scope, "before", 1);
+    Thread exiter = Thread.ofPlatform().start(scope::close);
+    try {
+      assertTrue(exiting.await(10, TimeUnit.SECONDS));
+      BadTermArgumentException e =
+          assertThrows(BadTermArgumentException.class, () -> store.put(scope, "after", 2));
+      assertTrue(
+          e.getMessage().contains("'after'") && e.getMessage().contains("exiting"), e.getMessage());
+      assertEquals(null, store.find("after"), "nothing is stored");
+    } finally {
+      release.countDown();
+      exiter.join(10_000);
+    }
+    assertFalse(exiter.isAlive());
+    assertEquals(Map.of(), store.all());
+  }
+
+  private static void awaitUninterruptibly(CountDownLatch latch) {
+    try {
+      assertTrue(latch.await(10, TimeUnit.SECONDS));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new AssertionError(e);
+    }
   }
 
   @Test
