@@ -8,6 +8,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.pekko.actor.typed.ActorRef;
+import org.apache.pekko.actor.typed.javadsl.Adapter;
 
 /**
  * The jets owners of running actors, by {@link ActorRef}: to name an actor as a table's heir
@@ -61,12 +62,20 @@ public final class JetsActors {
     }
     CompletableFuture<ActorOwner<?>> slot =
         OWNERS.computeIfAbsent(ref, r -> new CompletableFuture<>());
+    // A stop forgets the owner (the map must not keep every actor that ever ran), so an empty
+    // slot is an actor not started yet, one not decorated, or one that has stopped. The classic
+    // ref's isTerminated (Pekko marks it internal; it is public to Java) tells the last apart: it
+    // turns true when the stopped actor's mailbox closes, just after its PostStop, and never back.
+    if (!slot.isDone() && Adapter.toClassic(ref).isTerminated()) {
+      OWNERS.remove(ref, slot);
+      throw stopped(ref);
+    }
     try {
       ActorOwner<?> owner = slot.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
       if (owner.isAlive()) {
         return (ActorOwner<T>) owner;
       }
-      throw new ActorOwnerException(ref + " has stopped; its jets owner exited");
+      throw stopped(ref);
     } catch (TimeoutException e) {
       OWNERS.remove(ref, slot);
       throw new ActorOwnerException(
@@ -80,6 +89,10 @@ public final class JetsActors {
     } catch (ExecutionException e) {
       throw new ActorOwnerException(ref + ": its jets owner failed to start", e.getCause());
     }
+  }
+
+  private static ActorOwnerException stopped(ActorRef<?> ref) {
+    return new ActorOwnerException(ref + " has stopped; its jets owner exited");
   }
 
   /**

@@ -306,6 +306,22 @@ class JetsBehaviorsTest {
   }
 
   @Test
+  void ownerOfAStoppedActorSaysItHasStoppedWithoutWaitingForItToStart() {
+    // Regression: a stop forgets the actor's owner, so ownerOf took a stopped actor for one not
+    // started yet, waited the whole timeout and then called it "not a jets owner".
+    ActorRef<Command> actor = KIT.spawn(TestActor.owning(null, null, null));
+    ActorOwner<Command> owner = JetsActors.ownerOf(actor);
+    TestProbe<Object> watcher = KIT.createTestProbe();
+    actor.tell(new Stop());
+    watcher.expectTerminated(actor, Duration.ofSeconds(10));
+    assertFalse(owner.isAlive());
+    ActorOwnerException e =
+        assertThrows(
+            ActorOwnerException.class, () -> JetsActors.ownerOf(actor, Duration.ofMinutes(1)));
+    assertTrue(e.getMessage().contains("has stopped"), e.getMessage());
+  }
+
+  @Test
   void theCurrentActorOwnerIsKnownInsideTheActorOnly() {
     ActorRef<Command> actor = KIT.spawn(TestActor.owning(null, null, null));
     assertTrue(JetsActors.current().isEmpty());
