@@ -19,9 +19,11 @@ import org.apache.pekko.actor.typed.javadsl.Behaviors;
  * crash(cause)}. Its tables then pass to their heirs or are deleted, and its owned terms are
  * erased, before Pekko tells anyone watching the actor that it stopped. A restarted actor is a new
  * owner that starts with no tables (a restarted Erlang process is a new pid); a resumed one keeps
- * them. Put the decorator inside {@code supervise}, as above, for that: outside it, restarts are
- * invisible to it and one owner spans every incarnation. {@code ActorSystem.terminate()} stops
- * every actor, so it deletes every table a decorated actor still owns.
+ * them. Pekko tells a behavior nothing of a resume: the failure counts until the actor's next
+ * message, so a stop from outside that comes first exits the owner with {@code crash(cause)}. Put
+ * the decorator inside {@code supervise}, as above, for that: outside it, restarts are invisible to
+ * it and one owner spans every incarnation. {@code ActorSystem.terminate()} stops every actor, so
+ * it deletes every table a decorated actor still owns.
  *
  * <p>Transfers: with {@link #owning(Function, Behavior)}, a table that passes to the actor (as heir
  * or by {@code giveAway}) reaches it as a message of its own protocol, by a {@code tell} that never
