@@ -8,7 +8,7 @@ import io.jets.table.spi.StoredObject;
  * key's bucket is the low bits of its spread hash, the top bits of its order reversed, so traversal
  * by order is the same whatever the capacity, and doubling splits each chain into a prefix and a
  * suffix without reordering anything (the "split-ordered" idea of Shalev and Shavit). Keys of equal
- * order are ordered by {@link #tieOrder}.
+ * order are ordered by {@link #chainOrder}.
  *
  * <p>A writer never changes a node's key or link: it copies the nodes before the one it inserts or
  * removes and shares the rest, so a reader may walk a chain it loaded without any lock. Only a
@@ -118,7 +118,7 @@ public final class BucketChain {
    * Orders two keys of equal order ({@link #order}), so that next() can find where a deleted key
    * stood: by class name, then by compareTo for Comparable keys, otherwise by the identity hash of
    * the key instance. Returns 0 only when no order is known (same-named classes of two loaders,
-   * compareTo 0, equal identity hashes); such keys keep insertion order.
+   * compareTo 0, equal identity hashes); a chain orders such keys by {@link #chainOrder}.
    *
    * <p>The identity hash works because the stored key instance is the one first/next hand out, so a
    * walk that deleted the key it stands on passes that very instance back to next(). Before, keys
@@ -138,6 +138,22 @@ public final class BucketChain {
     return Integer.compare(System.identityHashCode(a), System.identityHashCode(b));
   }
 
+  /**
+   * Orders two unequal keys of equal order within a chain: by {@link #tieOrder}, then, where that
+   * ties them (a compareTo inconsistent with equals, same-named classes of two loaders), by the
+   * identity hash of the key instances, as keys with no order. Returns 0 only for equal identity
+   * hashes; such keys keep insertion order.
+   *
+   * <p>Without the identity hash, next() of a deleted key skipped every key its compareTo tied
+   * with, missing keys present for the whole walk. A {@link TreeBin} keeps ordering by tieOrder
+   * alone, which finds keys: it never holds two keys tieOrder ties (it turns back into a chain), so
+   * both forms of a bucket order alike.
+   */
+  static int chainOrder(Object a, Object b) {
+    int c = tieOrder(a, b);
+    return c != 0 ? c : Integer.compare(System.identityHashCode(a), System.identityHashCode(b));
+  }
+
   /** The first node of {@code chain} positioned after {@code (hash, key)}. */
   public static Node skipThrough(Node chain, int hash, Object key) {
     Node n = chain;
@@ -154,7 +170,7 @@ public final class BucketChain {
         return m.next;
       }
     }
-    while (n != null && n.hash == hash && tieOrder(n.key, key) <= 0) {
+    while (n != null && n.hash == hash && chainOrder(n.key, key) <= 0) {
       n = n.next;
     }
     return n;
@@ -178,7 +194,7 @@ public final class BucketChain {
     Node after = head; // the first node that follows the key's position
     while (after != null
         && (Integer.compareUnsigned(after.hash, hash) < 0
-            || (after.hash == hash && tieOrder(after.key, key) <= 0))) {
+            || (after.hash == hash && chainOrder(after.key, key) <= 0))) {
       after = after.next;
     }
     return copyBefore(head, after, new Node(hash, key, value, after));
