@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /** BAG and DUPLICATE_BAG: insertion order, equal-object suppression, lookupElement and count. */
@@ -134,5 +135,23 @@ class BagTableTest {
     assertEquals(List.of("x"), t.lookup("k"));
     assertEquals(List.of(), t.lookup("n"));
     assertEquals(1, t.size());
+  }
+
+  /**
+   * Regression: selectReplace on a duplicate bag replaced, for each matched object, the first of
+   * the key's objects equal to it, which could be one this same call had just written.
+   */
+  @ParameterizedTest
+  @EnumSource(WriteConcurrency.class)
+  void selectReplaceOnADuplicateBagReplacesEachMatchedObjectInItsPlace(WriteConcurrency mode) {
+    BagTable<String, String> t = bag(TableType.DUPLICATE_BAG, mode);
+    t.insert("k", "a");
+    t.insert("k", "b");
+    t.insert("k", "a");
+    var swap = MatchSpec.<String, String>anyKey().replaceValue((k, v) -> v.equals("a") ? "b" : "a");
+    assertEquals(3, t.selectReplace(swap));
+    assertEquals(List.of("b", "a", "b"), t.lookup("k"));
+    assertEquals(3, t.selectReplace(swap));
+    assertEquals(List.of("a", "b", "a"), t.lookup("k"));
   }
 }

@@ -225,34 +225,44 @@ public abstract class WritableStoreTable<K, V> extends StoreTable<K, V> {
   }
 
   @Override
-  protected final boolean replaceIfUnchanged(K key, V expected, V replacement, String operation) {
+  protected final int replaceIfUnchanged(K key, List<Replacement<K, V>> run, String operation) {
     Owner writer = checkWrite(operation);
     Object lock = lockKey(key, operation);
     try {
       checkWriteLocked(operation, writer);
       StoredObject present = findLocked(lock, key, operation);
       if (present == null) {
-        return false;
+        return 0;
       }
       Object stored = present.laValue();
       if (!bag) {
-        if (!stored.equals(expected)) {
-          return false;
+        Replacement<K, V> only = run.get(0); // a set type matches a key's one object once
+        if (!stored.equals(only.expected())) {
+          return 0;
         }
-        putLocked(lock, key, present, replacement, operation);
-        return true;
+        putLocked(lock, key, present, only.replacement(), operation);
+        return 1;
       }
-      // A duplicate bag: replace one object equal to expected, in its place among the key's.
+      // A duplicate bag: each replacement takes the first object equal to its expected one that
+      // the run has not replaced yet, in its place among the key's.
       Object[] values = (Object[]) stored;
-      for (int i = 0; i < values.length; i++) {
-        if (values[i].equals(expected)) {
-          Object[] replaced = values.clone();
-          replaced[i] = replacement;
-          putLocked(lock, key, present, replaced, operation);
-          return true;
+      Object[] replaced = values.clone();
+      boolean[] taken = new boolean[values.length];
+      int count = 0;
+      for (Replacement<K, V> r : run) {
+        for (int i = 0; i < values.length; i++) {
+          if (!taken[i] && values[i].equals(r.expected())) {
+            taken[i] = true;
+            replaced[i] = r.replacement();
+            count++;
+            break;
+          }
         }
       }
-      return false;
+      if (count > 0) {
+        putLocked(lock, key, present, replaced, operation);
+      }
+      return count;
     } finally {
       store.unlock(lock);
     }

@@ -101,12 +101,14 @@ public abstract class SelectableTable<K, V> extends OwnedTable<K, V> {
       K key, BiPredicate<? super K, ? super V> test, String operation);
 
   /**
-   * Under the writer lock of {@code key}, replaces its value with {@code replacement} if it is
-   * still equal to {@code expected}. Only called on set types.
+   * Under the writer lock of {@code key}, makes each replacement of {@code run} (the key's, in the
+   * order its objects were matched) whose object is still there: on a set type the key's value if
+   * it still equals the expected one; in a duplicate bag the first object equal to the expected one
+   * that this run has not replaced yet, in its place.
    *
-   * @return whether it replaced
+   * @return the number of objects replaced
    */
-  protected abstract boolean replaceIfUnchanged(K key, V expected, V replacement, String operation);
+  protected abstract int replaceIfUnchanged(K key, List<Replacement<K, V>> run, String operation);
 
   /**
    * The number of objects {@code spec} counts, found without visiting them, or -1 if the store
@@ -321,7 +323,7 @@ public abstract class SelectableTable<K, V> extends OwnedTable<K, V> {
   }
 
   /** A replacement found by the first pass of selectReplace. */
-  private record Replacement<K, V>(K key, V expected, V replacement) {}
+  protected record Replacement<K, V>(K key, V expected, V replacement) {}
 
   @Override
   public final long selectReplace(
@@ -349,11 +351,17 @@ public abstract class SelectableTable<K, V> extends OwnedTable<K, V> {
           }
           return true;
         });
+    // Second pass: per key, under its lock, the key's replacements together (a scan meets a key's
+    // objects one after another), so a duplicate bag's object this call wrote is never taken for
+    // one it matched.
     long replaced = 0;
-    for (Replacement<K, V> r : replacements) {
-      if (replaceIfUnchanged(r.key(), r.expected(), r.replacement(), "selectReplace")) {
-        replaced++;
+    for (int from = 0, to; from < replacements.size(); from = to) {
+      K key = replacements.get(from).key();
+      to = from + 1;
+      while (to < replacements.size() && replacements.get(to).key() == key) {
+        to++;
       }
+      replaced += replaceIfUnchanged(key, replacements.subList(from, to), "selectReplace");
     }
     return replaced;
   }
