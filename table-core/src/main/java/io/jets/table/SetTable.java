@@ -158,10 +158,13 @@ public interface SetTable<K, V> extends Table<K, V> {
 
   /**
    * Replaces the value under {@code key} with {@code function} applied to it, atomically. The
-   * function runs while the key's writer lock is held: it must be quick and must not write to this
-   * table; a write it makes under that lock (of this key, or of any key the same lock covers)
-   * throws {@link IllegalStateException} naming the table and writes nothing. If it throws or
-   * returns null, the table is unchanged (null is reported as a {@link BadArgumentException}).
+   * function runs while the key's writer lock is held, so it must be quick. A write it makes to
+   * this table under that lock (of this key, or of any key the same lock covers: every key of a
+   * table with one writer lock) throws {@link IllegalStateException} naming the table and writes
+   * nothing; a write of a key under another lock is made, and the update still takes effect (a
+   * growth of the table that such a write calls for waits until the update releases its lock). If
+   * the function throws or returns null, the update changes nothing (null is reported as a {@link
+   * BadArgumentException}).
    *
    * @param key the key whose value to replace
    * @param function computes the new value from the value under the key

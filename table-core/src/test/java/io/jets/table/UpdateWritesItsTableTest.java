@@ -2,6 +2,7 @@ package io.jets.table;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -107,5 +108,65 @@ class UpdateWritesItsTableTest {
     } finally {
       t.delete();
     }
+  }
+
+  /**
+   * Regression: a write from the function under another stripe that made the table grow resized it
+   * on the update's thread (the stripe lock is reentrant), and the update then wrote its value into
+   * a node the resize had copied: it returned true and its value was lost.
+   */
+  @ParameterizedTest
+  @MethodSource("writesThatGrowTheTable")
+  void aWriteUnderAnotherStripeThatGrowsTheTableKeepsTheUpdate(
+      String write, Consumer<SetTable<Integer, Integer>> nested) {
+    SetTable<Integer, Integer> t =
+        Tables.<Integer, Integer>set("update-grows-" + write)
+            .access(Access.PUBLIC)
+            .writeConcurrency(WriteConcurrency.ON)
+            .build();
+    try {
+      for (int k = 0; k < 47; k++) {
+        t.insert(k, 0); // one key short of the first load limit of the ON table
+      }
+      assertTrue(
+          t.update(
+              0,
+              v -> {
+                nested.accept(t);
+                return 42;
+              }));
+      assertEquals(42, t.get(0), "the update's value is in the table");
+      List<Integer> added = keysUnderOtherStripes();
+      int size = 47 + (write.equals("insert") ? 1 : added.size());
+      assertEquals(size, t.size());
+      int slots = 64; // a slot is a bucket: the table grew when the update released its lock
+      while (size >= slots * 3 / 4) {
+        slots *= 2;
+      }
+      assertNotNull(t.slot(slots - 1), "grown to " + slots + " buckets");
+      for (int k = 1; k < 47; k++) {
+        assertEquals(0, t.get(k));
+      }
+      for (Integer k : write.equals("insert") ? added.subList(0, 1) : added) {
+        assertEquals(k, t.get(k));
+      }
+      assertTrue(t.update(0, v -> v + 1), "the lock and the grown table work on");
+      assertEquals(43, t.get(0));
+    } finally {
+      t.delete();
+    }
+  }
+
+  static List<Arguments> writesThatGrowTheTable() {
+    List<Integer> keys = keysUnderOtherStripes();
+    Consumer<SetTable<Integer, Integer>> insert = t -> t.insert(keys.get(0), keys.get(0));
+    Consumer<SetTable<Integer, Integer>> insertAll =
+        t -> t.insertAll(keys.stream().map(k -> Map.entry(k, k)).toList());
+    return List.of(Arguments.of("insert", insert), Arguments.of("insertAll", insertAll));
+  }
+
+  /** Keys 1000 to 1199 but those under key 0's stripe (an ON table has 64: Integer's hash). */
+  private static List<Integer> keysUnderOtherStripes() {
+    return java.util.stream.IntStream.range(1000, 1200).filter(k -> k % 64 != 0).boxed().toList();
   }
 }

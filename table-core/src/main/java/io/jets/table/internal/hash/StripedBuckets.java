@@ -54,7 +54,9 @@ public abstract class StripedBuckets {
    * takes all stripes; the resizer builds the whole new table, then stores a Forward into every
    * old bucket, then publishes the new table. Readers holding the old table follow the Forward.
    * Building fully before forwarding means a traversal that has moved to the new table never meets
-   * an unfilled bucket.
+   * an unfilled bucket. A writer whose thread holds another stripe (user code, such as an update
+   * function, writing a key of another stripe) leaves the resize to that stripe's release: the
+   * outer write has looked its key up in the live array and must write there.
    *
    * Multi-object atomicity: staging and a commit marker. Operations on many objects (insertAll,
    * insertNewAll) serialize on multiWriteLock and take the stripes they touch in ascending order.
@@ -391,6 +393,9 @@ public abstract class StripedBuckets {
 
   private boolean doubleIfCrowded(long extra) {
     Stripe[] all = lockAllForMaintenance();
+    if (all == null) {
+      return false; // deferred to the release of the stripe this thread holds
+    }
     try {
       Object[] old = table;
       int oldBits = bits(old);
@@ -409,13 +414,32 @@ public abstract class StripedBuckets {
     }
   }
 
+  /**
+   * Takes every lock for a resize or a stripe change, or returns null if this thread already holds
+   * a stripe: a write made by user code running under another write's stripe (an update function
+   * may write keys of other stripes). The outer write has looked its key up in the live array under
+   * the stripes it holds, so neither may change under it; the stripe is marked crowded instead, and
+   * its release resizes if the table still needs it (a stripe change waits for the next contended
+   * write to ask again). Only maintenance pays for the check.
+   */
   private Stripe[] lockAllForMaintenance() {
-    return StripedBatch.lockEvery(lockMultiWrite());
+    Stripe[] current = lockMultiWrite();
+    for (Stripe stripe : current) {
+      if (stripe.isHeldExclusively()) {
+        stripe.crowded = true;
+        multiWriteLock.unlock();
+        return null;
+      }
+    }
+    return StripedBatch.lockEvery(current);
   }
 
   /** Multiplies the stripes by four, or halves them, if a stripe still asks for it. */
   private void adaptStripes(boolean grow) {
     Stripe[] current = lockAllForMaintenance();
+    if (current == null) {
+      return; // this thread holds a stripe: a later write asks again
+    }
     try {
       int bits = Integer.numberOfTrailingZeros(current.length);
       // Growing: one hot stripe is enough. Shrinking: every stripe quiet, and one long so.
