@@ -1,15 +1,26 @@
 package io.jets.table;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
 
 import io.jets.owner.Owner;
 import io.jets.owner.OwnerScope;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
-/** safeFixtable: counted per owner, dropped on the owner's exit, reported by info. */
+/**
+ * safeFixtable: counted per owner, dropped on the owner's exit, reported by info; neither it nor
+ * info waits for a writer that a lifecycle change is waiting for.
+ */
 class SafeFixtableTest {
 
   @ParameterizedTest
@@ -72,5 +83,89 @@ class SafeFixtableTest {
     } finally {
       t.delete();
     }
+  }
+
+  static List<Arguments> setKindsAndModes() {
+    return TableKind.everyKindAndMode().stream()
+        .filter(a -> !((TableKind) a.get()[0]).isBag())
+        .toList();
+  }
+
+  /**
+   * Regression: info and safeFixtable took the lock that serializes lifecycle changes, which
+   * setAccess holds while it waits for every writer, so they waited for a slow update function.
+   */
+  @ParameterizedTest
+  @MethodSource("setKindsAndModes")
+  void infoAndSafeFixtableDoNotWaitForAWriterThatSetAccessWaitsFor(
+      TableKind kind, WriteConcurrency mode) throws Exception {
+    SetTable<String, String> t = (SetTable<String, String>) kind.<String, String>build("fix", mode);
+    t.insert("k", "v");
+    t.safeFixtable(true);
+    CountDownLatch inUpdate = new CountDownLatch(1);
+    CountDownLatch release = new CountDownLatch(1);
+    AtomicBoolean updated = new AtomicBoolean();
+    Thread writer =
+        Thread.ofPlatform()
+            .start(
+                () -> {
+                  t.update(
+                      "k",
+                      v -> {
+                        inUpdate.countDown();
+                        try {
+                          release.await();
+                        } catch (InterruptedException e) {
+                          throw new IllegalStateException(e); // nothing interrupts it
+                        }
+                        return "w";
+                      });
+                  updated.set(true);
+                });
+    Thread lifecycle = null;
+    // Ends the writer's wait if a read below hangs, so the test fails instead of hanging.
+    CountDownLatch readsDone = new CountDownLatch(1);
+    Thread watchdog =
+        Thread.ofPlatform()
+            .start(
+                () -> {
+                  try {
+                    readsDone.await(30, TimeUnit.SECONDS);
+                  } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                  } finally {
+                    release.countDown();
+                  }
+                });
+    try {
+      inUpdate.await();
+      lifecycle = Thread.ofPlatform().start(() -> t.setAccess(Access.PROTECTED));
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+      while (lifecycle.getState() != Thread.State.WAITING) { // parked on the writer's stripe
+        if (System.nanoTime() - deadline > 0) {
+          fail("setAccess never waited for the writer: " + lifecycle.getState());
+        }
+        Thread.onSpinWait();
+      }
+      TableInfo info = t.info();
+      t.safeFixtable(true);
+      t.safeFixtable(false);
+      TableInfo fixedInfo = t.info();
+      assertFalse(updated.get(), "info and safeFixtable returned only after the writer finished");
+      assertEquals(Access.PUBLIC, info.access(), "the protection change waits for the writer");
+      assertTrue(fixedInfo.fixed());
+      assertEquals(1, fixedInfo.safeFixation().orElseThrow().fixes().size());
+    } finally {
+      readsDone.countDown();
+      watchdog.join();
+      writer.join();
+      if (lifecycle != null) {
+        lifecycle.join();
+      }
+    }
+    assertTrue(updated.get());
+    assertEquals("w", t.get("k"));
+    assertEquals(Access.PROTECTED, t.info().access());
+    t.delete();
   }
 }

@@ -24,9 +24,9 @@ import java.util.concurrent.locks.ReentrantLock;
  *
  * <p>Lifecycle changes (owner, heir, protection, name, deletion) are serialized by {@code
  * adminLock}; the fields they change are volatile (the protection opaque) so that the access checks
- * on the operation paths read them without a lock. Deletion, hand-over and protection changes also
- * take every writer lock of the storage, so a write racing one either completes before it or fails
- * its re-check under its lock.
+ * on the operation paths, and {@code info}, read them without a lock. Deletion, hand-over and
+ * protection changes also take every writer lock of the storage, so a write racing one either
+ * completes before it or fails its re-check under its lock.
  */
 public abstract class AbstractTable<K, V> implements Table<K, V> {
 
@@ -87,9 +87,19 @@ public abstract class AbstractTable<K, V> implements Table<K, V> {
 
   volatile boolean deleted;
   Owner.Registration ownerRegistration; // guarded by adminLock
-  final Map<Owner, Fixation> fixations = new HashMap<>(); // guarded by adminLock
-  volatile boolean fixed;
-  long fixedSinceNanos; // guarded by adminLock; meaningful while fixed
+
+  /**
+   * Serializes safeFixtable's changes. Not adminLock: a lifecycle change holds that while it waits
+   * for every writer, and safeFixtable, which needs only read access, must not wait for a writer.
+   * Never held while waiting for another lock of the table.
+   */
+  final ReentrantLock fixationLock = new ReentrantLock();
+
+  final Map<Owner, Fixation> fixations = new HashMap<>(); // guarded by fixationLock
+  long fixedSinceNanos; // guarded by fixationLock; meaningful while fixed
+
+  /** What info reports of the fixes, null while none: a snapshot taken under fixationLock. */
+  private volatile TableInfo.SafeFixation fixation;
 
   /** One owner's safeFixtable count, and the exit listener that drops it. */
   static final class Fixation {
@@ -137,7 +147,18 @@ public abstract class AbstractTable<K, V> implements Table<K, V> {
 
   /** True while any owner has the table fixed. */
   protected boolean isFixed() {
-    return fixed;
+    return fixation != null;
+  }
+
+  /** Publishes {@link #fixations} for info after a change; the caller holds fixationLock. */
+  final void fixationsChanged() {
+    if (fixations.isEmpty()) {
+      fixation = null;
+      return;
+    }
+    Map<Owner, Integer> counts = new HashMap<>();
+    fixations.forEach((fixer, fixes) -> counts.put(fixer, fixes.count));
+    fixation = new TableInfo.SafeFixation(fixedSinceNanos, counts);
   }
 
   // ---- stats hooks: each costs one branch on a final field when stats are off ----
@@ -326,23 +347,8 @@ public abstract class AbstractTable<K, V> implements Table<K, V> {
         objectCount(),
         memoryBytes(),
         isFixed(),
-        safeFixation(),
+        Optional.ofNullable(fixation),
         standalone);
-  }
-
-  /** Since when and by whom the table is fixed, or empty. */
-  private Optional<TableInfo.SafeFixation> safeFixation() {
-    adminLock.lock();
-    try {
-      if (fixations.isEmpty()) {
-        return Optional.empty();
-      }
-      Map<Owner, Integer> counts = new HashMap<>();
-      fixations.forEach((fixer, fixation) -> counts.put(fixer, fixation.count));
-      return Optional.of(new TableInfo.SafeFixation(fixedSinceNanos, counts));
-    } finally {
-      adminLock.unlock();
-    }
   }
 
   @Override

@@ -13,9 +13,10 @@ import java.util.Optional;
 /**
  * The table's lifecycle on top of {@link AbstractTable}'s state and checks: registration, owner
  * exit, inheritance, give-away, heirs, protection changes, renaming, deletion and safe fixation.
- * Every change is serialized by {@code adminLock}; hand-over, protection changes and deletion also
- * take every writer lock of the storage, so a write racing one either completes before it or fails
- * its re-check under its lock.
+ * Every change but safe fixation is serialized by {@code adminLock}; hand-over, protection changes
+ * and deletion also take every writer lock of the storage, so a write racing one either completes
+ * before it or fails its re-check under its lock. Safe fixation has a lock of its own ({@code
+ * fixationLock}), so that it never waits for a writer that a lifecycle change is waiting for.
  */
 public abstract class OwnedTable<K, V> extends AbstractTable<K, V> {
 
@@ -183,7 +184,7 @@ public abstract class OwnedTable<K, V> extends AbstractTable<K, V> {
 
   @Override
   public final void safeFixtable(boolean fix) {
-    adminLock.lock();
+    fixationLock.lock(); // not adminLock: see fixationLock
     try {
       checkRead("safeFixtable");
       Owner caller = Owner.current();
@@ -204,19 +205,19 @@ public abstract class OwnedTable<K, V> extends AbstractTable<K, V> {
           fixation.onExit.cancel();
         }
       }
-      fixed = !fixations.isEmpty();
+      fixationsChanged();
     } finally {
-      adminLock.unlock();
+      fixationLock.unlock();
     }
   }
 
   private void dropFixations(Owner exited) {
-    adminLock.lock();
+    fixationLock.lock();
     try {
       fixations.remove(exited);
-      fixed = !fixations.isEmpty();
+      fixationsChanged();
     } finally {
-      adminLock.unlock();
+      fixationLock.unlock();
     }
   }
 
@@ -286,12 +287,18 @@ public abstract class OwnedTable<K, V> extends AbstractTable<K, V> {
     }
     heir = null;
     heirData = null;
-    for (Fixation fixation : fixations.values()) {
-      if (fixation.onExit != null) {
-        fixation.onExit.cancel();
+    // A safeFixtable that takes fixationLock after this sees the table deleted and fails.
+    fixationLock.lock();
+    try {
+      for (Fixation fixation : fixations.values()) {
+        if (fixation.onExit != null) {
+          fixation.onExit.cancel();
+        }
       }
+      fixations.clear();
+      fixationsChanged();
+    } finally {
+      fixationLock.unlock();
     }
-    fixations.clear();
-    fixed = false;
   }
 }
