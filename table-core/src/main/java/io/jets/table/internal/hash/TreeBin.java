@@ -237,13 +237,22 @@ final class TreeBin {
     return above(o.key, o instanceof TreeNode n ? n.seq : Integer.MAX_VALUE);
   }
 
-  /** The first object ordered after {@code key}, of insertion number {@code seq}. */
+  /**
+   * The first object ordered after {@code key}, of insertion number {@code seq}. An absent key the
+   * order ties with an unequal node (a compareTo inconsistent with equals: the tree holds no such
+   * pair, but a walk may stand on a deleted key that tied with one) is placed by identity hash, as
+   * {@link BucketChain#chainOrder} placed it while both were in the chain.
+   */
   private StoredObject above(Object key, int seq) {
     int order = BucketChain.order(key);
     boolean direct = direct(order, key);
     TreeNode best = null;
     for (TreeNode n = root(); n != null; ) {
-      if (compare(direct, order, key, seq, n) < 0) {
+      int c = compare(direct, order, key, seq, n);
+      if (c == 0 && n.key != key && !n.key.equals(key)) {
+        c = Integer.compare(System.identityHashCode(key), System.identityHashCode(n.key));
+      }
+      if (c < 0) {
         best = n;
         n = n.left();
       } else {
