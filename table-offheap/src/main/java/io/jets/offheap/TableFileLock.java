@@ -6,6 +6,10 @@ import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 
 /**
  * The exclusive lock of a file-backed table: an OS file lock ({@link FileChannel#tryLock()}) on a
@@ -13,8 +17,22 @@ import java.nio.file.StandardOpenOption;
  * table of this JVM, that tries to open the same file for writing fails at once instead of
  * corrupting it. The sidecar file is left in place: deleting it while another process waits to lock
  * it would let two processes hold "the" lock on two different files.
+ *
+ * <p>The OS lock belongs to the process, and on Linux (fcntl locks) closing <em>any</em> descriptor
+ * of the file releases every lock the process holds on it. So a second open in this JVM is refused
+ * by a JVM-wide registry of the lock files held, before it opens a channel, and only a channel on a
+ * file this JVM does not lock is ever closed.
  */
 final class TableFileLock {
+
+  /** The locks this JVM holds, by lock file (the data file's real path's sibling). */
+  private static final Map<Path, TableFileLock> HELD = new HashMap<>();
+
+  /**
+   * Channels never closed: each found its lock file locked by code of this JVM other than a table
+   * (the JDK's OverlappingFileLockException), and closing it would release that code's lock.
+   */
+  private static final List<FileChannel> PARKED = new ArrayList<>();
 
   private final Path dataFile;
   private final Path lockFile;
@@ -41,6 +59,18 @@ final class TableFileLock {
    */
   static TableFileLock acquire(String tableName, Path dataFile) {
     Path lockFile = lockFileOf(dataFile);
+    synchronized (HELD) {
+      if (HELD.containsKey(lockFile)) {
+        throw alreadyOpen(tableName, dataFile, lockFile);
+      }
+      TableFileLock held = lock(tableName, dataFile, lockFile);
+      HELD.put(lockFile, held);
+      return held;
+    }
+  }
+
+  /** Locks {@code lockFile}, which no table of this JVM holds. */
+  private static TableFileLock lock(String tableName, Path dataFile, Path lockFile) {
     FileChannel channel;
     try {
       channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
@@ -52,23 +82,29 @@ final class TableFileLock {
     try {
       lock = channel.tryLock();
     } catch (OverlappingFileLockException e) {
-      lock = null; // held by this JVM: another open table uses the file
+      PARKED.add(channel);
+      throw alreadyOpen(tableName, dataFile, lockFile);
     } catch (IOException e) {
       close(channel);
       throw new TableFileLockedException(tableName, "open: cannot lock " + lockFile + ": " + e, e);
     }
     if (lock == null) {
-      close(channel);
-      throw new TableFileLockedException(
-          tableName,
-          "open: the file "
-              + dataFile
-              + " is already open for writing (by another process or another table"
-              + " of this JVM; lock file "
-              + lockFile
-              + "): delete or close that table first");
+      close(channel); // another process holds the lock: this JVM holds none to lose
+      throw alreadyOpen(tableName, dataFile, lockFile);
     }
     return new TableFileLock(dataFile, lockFile, channel, lock);
+  }
+
+  private static TableFileLockedException alreadyOpen(
+      String tableName, Path dataFile, Path lockFile) {
+    return new TableFileLockedException(
+        tableName,
+        "open: the file "
+            + dataFile
+            + " is already open for writing (by another process or another table"
+            + " of this JVM; lock file "
+            + lockFile
+            + "): delete or close that table first");
   }
 
   Path dataFile() {
@@ -81,14 +117,17 @@ final class TableFileLock {
 
   /** Releases the lock; idempotent. */
   void release() {
-    try {
-      if (lock.isValid()) {
-        lock.release();
+    synchronized (HELD) {
+      try {
+        if (lock.isValid()) {
+          lock.release();
+        }
+      } catch (IOException ignored) {
+        // closing the channel below releases the lock anyway
+      } finally {
+        close(channel);
+        HELD.remove(lockFile, this);
       }
-    } catch (IOException ignored) {
-      // closing the channel below releases the lock anyway
-    } finally {
-      close(channel);
     }
   }
 
