@@ -79,12 +79,20 @@ public interface Codec<T> {
   }
 
   /**
-   * Any {@link java.io.Serializable} object through Java serialization: the fallback. Strings,
-   * Integers and Longs get a compact tagged form instead, so they keep their type. As a key codec
-   * it is canonical for the JDK's value types (strings, boxed numbers, records and lists of them);
-   * a class whose serialized form depends on more than its {@code equals} state (identity, a
-   * hash-ordered collection with different insertion histories) is not a safe key. Decoding never
-   * runs on untrusted bytes: it reads only what a table of this JVM or a table file wrote.
+   * Any {@link java.io.Serializable} object. As a key codec it is canonical (equal keys, equal
+   * bytes) for these kinds, which it encodes by value, with a tag that keeps their type: {@link
+   * String}, {@link Byte}, {@link Short}, {@link Integer}, {@link Long}, {@link Float}, {@link
+   * Double} (as their {@code equals}: one NaN, {@code -0.0} unlike {@code 0.0}), {@link Boolean},
+   * {@link Character}, any {@link java.util.List} of these kinds (whatever its class: {@code
+   * List.of(1, 2)} and an {@code ArrayList} of 1 and 2 are one key), and {@code Serializable}
+   * records whose components are of these kinds, recursively. Every other object, a record whose
+   * constructor this module cannot reflect on included (in a named module that does not open its
+   * package to {@code io.jets.offheap}), goes through Java serialization and is compared by its
+   * serialized form, which can differ for equal objects (identity, shared references, a
+   * hash-ordered collection with different insertion histories): it is not a safe key. A list
+   * decodes as an unmodifiable {@code List} (a record's component declared as a concrete list
+   * class, as a new instance of it). Decoding never runs on untrusted bytes: it reads only what a
+   * table of this JVM or a table file wrote.
    *
    * @param <T> the type encoded
    * @return the codec named {@code jets.serializable}: the default of off-heap tables, and of table
