@@ -17,7 +17,9 @@ import java.util.Optional;
  * <ul>
  *   <li><b>Copies.</b> Keys and values go through a {@link Codec}: an insert stores a copy and
  *       every read returns a new copy, as ETS does. Keys are equal when their encodings are equal,
- *       so the key codec must be canonical.
+ *       so the key codec must be canonical. {@code deleteObject} and {@code selectReplace} take a
+ *       stored value for the given one when it is {@code equals} to it or encodes to the same
+ *       bytes, so a copy read back matches even where {@code equals} is identity ({@code byte[]}).
  *   <li><b>Reads take Chronicle's segment read lock</b> (a CAS in off-heap memory) and never wait
  *       for jets writers, except that a read overlapping a multi-object write retries, as on heap.
  *   <li><b>Atomicity</b> is as on heap: single-object operations are atomic and linearizable;

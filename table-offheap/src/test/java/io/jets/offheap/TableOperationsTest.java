@@ -1,16 +1,24 @@
 package io.jets.offheap;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
 
+import io.jets.table.KeyPattern;
+import io.jets.table.MatchSpec;
+import io.jets.table.SetTable;
 import io.jets.table.Table;
 import io.jets.table.TableType;
+import io.jets.table.Tables;
 import io.jets.table.WriteConcurrency;
 import io.jets.table.tck.AbstractTableOperationsTest;
 import io.jets.table.tck.TablesUnderTest;
 import io.jets.table.tck.TypesAndModes;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 
 /**
@@ -36,5 +44,30 @@ class TableOperationsTest extends AbstractTableOperationsTest {
     v.add("changed after insert");
     assertEquals(List.of("x"), t.lookup("a").get(0));
     assertNotSame(t.lookup("a").get(0), t.lookup("a").get(0));
+  }
+
+  /**
+   * deleteObject and selectReplace compare the stored value with a value read back earlier, a copy:
+   * compared with equals, a byte[] (whose equals is identity) never matched, although the heap
+   * table, which hands out the stored array, matches it.
+   */
+  @Test
+  void deleteObjectAndSelectReplaceMatchACopyOfTheStoredValue() {
+    SetTable<Integer, byte[]> offHeap =
+        OffHeapTables.set("copies").keyCodec(Codec.integers()).valueCodec(Codec.bytes()).build();
+    SetTable<Integer, byte[]> heap = Tables.set("stored").build();
+    MatchSpec<Integer, byte[], Map.Entry<Integer, byte[]>> replace =
+        MatchSpec.<Integer, byte[]>where(KeyPattern.exact(1))
+            .replaceValue((k, v) -> new byte[] {9});
+    for (SetTable<Integer, byte[]> t : List.of(heap, offHeap)) {
+      t.insert(1, new byte[] {1});
+      t.insert(2, new byte[] {2});
+      assertEquals(1, t.selectReplace(replace), t.name());
+      assertArrayEquals(new byte[] {9}, t.get(1), t.name());
+      assertEquals(true, t.deleteObject(2, t.get(2)), t.name());
+      assertFalse(t.member(2), t.name());
+      assertFalse(t.deleteObject(1, new byte[] {8}), t.name());
+      assertArrayEquals(new byte[] {9}, t.get(1), t.name());
+    }
   }
 }

@@ -173,7 +173,8 @@ public abstract class WritableStoreTable<K, V> extends StoreTable<K, V> {
     Owner writer = checkWrite("deleteObject");
     checkKey(key, "deleteObject");
     requireValue(value, "deleteObject");
-    boolean removed = deleteObjectsIf(key, writer, (k, v) -> v.equals(value), "deleteObject") > 0;
+    boolean removed =
+        deleteObjectsIf(key, writer, (k, v) -> store.sameValue(v, value), "deleteObject") > 0;
     if (removed) {
       countDelete();
     }
@@ -237,7 +238,7 @@ public abstract class WritableStoreTable<K, V> extends StoreTable<K, V> {
       Object stored = present.laValue();
       if (!bag) {
         Replacement<K, V> only = run.get(0); // a set type matches a key's one object once
-        if (!stored.equals(only.expected())) {
+        if (!store.sameValue(stored, only.expected())) {
           return 0;
         }
         putLocked(lock, key, present, only.replacement(), operation);
@@ -251,7 +252,7 @@ public abstract class WritableStoreTable<K, V> extends StoreTable<K, V> {
       int count = 0;
       for (Replacement<K, V> r : run) {
         for (int i = 0; i < values.length; i++) {
-          if (!taken[i] && values[i].equals(r.expected())) {
+          if (!taken[i] && store.sameValue(values[i], r.expected())) {
             taken[i] = true;
             replaced[i] = r.replacement();
             count++;

@@ -185,6 +185,15 @@ public interface Store {
   void unlock(Object lock);
 
   /**
+   * Whether {@code stored}, a value {@link #findLocked} returned, is the value {@code expected}
+   * (for deleteObject and selectReplace): {@code equals}. A store that hands out copies compares
+   * what the copies were made from, so a value read back earlier matches the stored one.
+   */
+  default boolean sameValue(Object stored, Object expected) {
+    return stored.equals(expected);
+  }
+
+  /**
    * Marks that user code (an {@code update} function) starts or stops running under {@code lock}.
    * While it runs, a write that the same thread starts under the same lock (a single-key write, a
    * multi-object write or a clear; not the table's lifecycle) fails with {@link
