@@ -278,6 +278,11 @@ final class OffHeapStore implements Store {
     Held held = (Held) lock;
     byte[] k = bytesOf(held, key);
     byte[] v = value == null ? null : encode(valueCodec, value, "value");
+    if (gate.isClosed()) {
+      // Deletion takes every writer lock, so under this one only this thread can have deleted
+      // the table: an update's function did. The write is lost with the table, as on heap.
+      return;
+    }
     try (ExternalMapQueryContext<byte[], byte[], ?> context = map.queryContext(k)) {
       context.writeLock().lock();
       MapEntry<byte[], byte[]> entry = context.entry();

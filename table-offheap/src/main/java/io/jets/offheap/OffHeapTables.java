@@ -35,7 +35,9 @@ import java.util.Optional;
  *       nothing. Nothing is ever dropped silently.
  *   <li><b>Delete</b> (or the owner's exit without an heir) frees the off-heap memory; for a
  *       file-backed table it closes the file and releases its lock, and the objects stay in the
- *       file, to be reopened with {@link OffHeapSetTableBuilder#persistedTo(Path)}.
+ *       file, to be reopened with {@link OffHeapSetTableBuilder#persistedTo(Path)}. An {@code
+ *       update} whose function deletes the table returns as on a heap table, its write lost with
+ *       the table.
  * </ul>
  *
  * <p>Chronicle Map needs JVM flags on JDK 17 and later (see the README's "Off-heap tables"):

@@ -40,6 +40,11 @@ final class ReaderGate {
     inside.getAndDecrement(slot());
   }
 
+  /** Whether the gate is closed: the table is deleted, or its deletion has begun. */
+  boolean isClosed() {
+    return closed;
+  }
+
   /** Closes the gate and waits until every thread that entered has left. */
   void closeAndDrain() {
     closed = true;
