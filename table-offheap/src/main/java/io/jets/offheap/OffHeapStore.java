@@ -133,6 +133,21 @@ final class OffHeapStore implements Store {
     return encode(keyCodec, key, "key");
   }
 
+  /**
+   * The bytes of {@code key}, or null if the codec rejects it and the table is deleted: the facade
+   * then reports the deletion, as a heap table does, rather than the key.
+   */
+  private byte[] encodeKeyUnlessDeleted(Object key) {
+    try {
+      return encodeKey(key);
+    } catch (BadArgumentException e) {
+      if (gate.isClosed()) {
+        return null;
+      }
+      throw e;
+    }
+  }
+
   private StoredObject decoded(Object key, byte[] value) {
     return value == null ? null : new StoredObject(key, valueCodec.decode(value));
   }
@@ -157,8 +172,8 @@ final class OffHeapStore implements Store {
 
   @Override
   public StoredObject find(Object key) {
-    byte[] k = encodeKey(key);
-    if (!gate.enter()) {
+    byte[] k = encodeKeyUnlessDeleted(key);
+    if (k == null || !gate.enter()) {
       return null;
     }
     byte[] value;
@@ -179,8 +194,8 @@ final class OffHeapStore implements Store {
   /** A hash order: there is no reverse, as in ETS, so {@code forward} is ignored. */
   @Override
   public StoredObject step(Object key, boolean forward) {
-    byte[] from = key == null ? null : encodeKey(key);
-    if (!gate.enter()) {
+    byte[] from = key == null ? null : encodeKeyUnlessDeleted(key);
+    if ((key != null && from == null) || !gate.enter()) {
       return null;
     }
     byte[][] found = null;
@@ -203,7 +218,10 @@ final class OffHeapStore implements Store {
   @Override
   public boolean scan(
       MatchSpec<?, ?, ?> spec, boolean reverse, boolean resume, Object after, Visitor visitor) {
-    byte[] from = resume ? encodeKey(after) : null;
+    byte[] from = resume ? encodeKeyUnlessDeleted(after) : null;
+    if (resume && from == null) {
+      return true; // deleted: the facade reports it
+    }
     int start = from == null ? 0 : segmentOf(from);
     if (start < 0) {
       return true; // deleted meanwhile: the facade reports it
@@ -257,8 +275,8 @@ final class OffHeapStore implements Store {
 
   @Override
   public Object lock(Object key) {
-    byte[] k = encodeKey(key);
-    int segment = segmentOf(k); // -1 once deletion began: the facade's re-check then fails
+    byte[] k = encodeKeyUnlessDeleted(key);
+    int segment = k == null ? -1 : segmentOf(k); // -1 once deleted: the facade's re-check fails
     return new Held(locks.lock(segment), key, k, segment);
   }
 

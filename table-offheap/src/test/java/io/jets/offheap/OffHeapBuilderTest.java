@@ -8,9 +8,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.jets.table.Access;
 import io.jets.table.BadArgumentException;
+import io.jets.table.KeyPattern;
+import io.jets.table.MatchSpec;
 import io.jets.table.SetTable;
 import io.jets.table.SetTableBuilder;
 import io.jets.table.Table;
+import io.jets.table.TableDeletedException;
 import io.jets.table.TableStats;
 import io.jets.table.Tables;
 import io.jets.table.WriteConcurrency;
@@ -20,6 +23,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -203,6 +207,44 @@ class OffHeapBuilderTest {
         () -> t.insertAll(List.of(Map.entry("c", "fine"), Map.entry("d", new Object()))));
     assertThrows(BadArgumentException.class, () -> t.update("a", v -> new Object()));
     assertEquals(List.of(Map.entry("a", "ok")), t.toList());
+  }
+
+  /** The store encoded the key before the facade saw the deletion: BadArgumentException. */
+  @Test
+  void aKeyTheCodecRejectsOnADeletedTableReportsTheDeletionAsOnHeap() {
+    SetTable<Object, Object> offHeap = OffHeapTables.set("gone").build();
+    SetTable<Object, Object> heap = Tables.set("gone-heap").build();
+    Object key = new Object(); // not Serializable
+    Map<String, Consumer<SetTable<Object, Object>>> operations =
+        Map.of(
+            "get",
+            t -> t.get(key),
+            "member",
+            t -> t.member(key),
+            "lookup",
+            t -> t.lookup(key),
+            "next",
+            t -> t.next(key),
+            "delete",
+            t -> t.delete(key),
+            "insert",
+            t -> t.insert(key, "v"),
+            "update",
+            t -> t.update(key, v -> v),
+            "selectExact",
+            t -> t.select(MatchSpec.where(KeyPattern.exact(key)).returnObject()));
+    for (SetTable<Object, Object> t : List.of(heap, offHeap)) {
+      t.delete();
+      for (Map.Entry<String, Consumer<SetTable<Object, Object>>> operation :
+          operations.entrySet()) {
+        TableDeletedException e =
+            assertThrows(
+                TableDeletedException.class,
+                () -> operation.getValue().accept(t),
+                t.name() + " " + operation.getKey());
+        assertEquals(t.name(), e.tableName());
+      }
+    }
   }
 
   @org.junit.jupiter.api.Test
