@@ -3,9 +3,10 @@ package io.jets.offheap;
 import io.jets.table.TableException;
 
 /**
- * An off-heap table has no room for an object: it has grown to its limit ({@code entries} times
- * {@code maxBloatFactor}) or an object is far larger than the configured average sizes. The
- * operation changed nothing. The message names the table and the settings to raise.
+ * An off-heap table has no room for an object: its Chronicle tiers are full (it has room for at
+ * least {@code entries} times {@code maxBloatFactor} objects of the configured sizes) or an object
+ * is far larger than the configured average sizes. The operation changed nothing. The message names
+ * the table and the settings to raise.
  */
 public class OffHeapCapacityException extends TableException {
 

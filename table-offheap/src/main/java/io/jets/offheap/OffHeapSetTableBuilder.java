@@ -192,8 +192,8 @@ public final class OffHeapSetTableBuilder<K, V> {
   }
 
   /**
-   * The number of objects the map is laid out for (default 100,000); it can grow to {@code entries
-   * * maxBloatFactor}.
+   * The number of objects the map is laid out for (default 100,000); it can grow to at least {@code
+   * entries * maxBloatFactor}.
    *
    * @param entries a positive number of objects
    * @return this builder
@@ -228,8 +228,9 @@ public final class OffHeapSetTableBuilder<K, V> {
   /**
    * How far past {@code entries} the table may grow, as a factor (default 64, at most 1000).
    * Chronicle grows by chaining extra tiers to full segments, so lookups slow down a little as a
-   * table passes its {@code entries}; past {@code entries * maxBloatFactor} an insert fails with
-   * {@link OffHeapCapacityException}.
+   * table passes its {@code entries}. It has room for at least {@code entries * maxBloatFactor}
+   * objects of the configured average sizes, and Chronicle's tiers may fit more; when they are full
+   * an insert fails with {@link OffHeapCapacityException}.
    *
    * @param maxBloatFactor the factor, from 1 to 1000
    * @return this builder

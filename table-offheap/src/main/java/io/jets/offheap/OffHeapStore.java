@@ -348,11 +348,11 @@ final class OffHeapStore implements Store {
         tableName.get(),
         "the off-heap table has no room for the object (built for "
             + entries
-            + " entries, growing to at most "
-            + (long) (entries * maxBloatFactor)
-            + " with maxBloatFactor "
+            + " entries with maxBloatFactor "
             + maxBloatFactor
-            + ", holding "
+            + ": room for at least "
+            + (long) (entries * maxBloatFactor)
+            + " objects of the configured sizes, Chronicle's tiers may fit more; holding "
             + map.longSize()
             + "): build it with larger entries(...) or maxBloatFactor(...), or averageKeySize/averageValueSize"
             + " closer to the real sizes; Chronicle said: "

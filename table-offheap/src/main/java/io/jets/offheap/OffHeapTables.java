@@ -30,8 +30,9 @@ import java.util.Optional;
  *       position is fixed by its bytes. {@code next} of a deleted key continues from where the key
  *       stood. Folds call the folder outside every lock, with one segment's objects copied to the
  *       heap at a time.
- *   <li><b>Capacity.</b> The table grows past {@code entries} up to {@code entries *
- *       maxBloatFactor}; beyond, an insert fails with {@link OffHeapCapacityException} and changes
+ *   <li><b>Capacity.</b> The table grows past {@code entries} to at least {@code entries *
+ *       maxBloatFactor} objects of the configured average sizes (Chronicle's tiers may fit more);
+ *       once they are full, an insert fails with {@link OffHeapCapacityException} and changes
  *       nothing. Nothing is ever dropped silently.
  *   <li><b>Delete</b> (or the owner's exit without an heir) frees the off-heap memory; for a
  *       file-backed table it closes the file and releases its lock, and the objects stay in the

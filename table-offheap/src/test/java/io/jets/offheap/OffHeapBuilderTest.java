@@ -167,6 +167,40 @@ class OffHeapBuilderTest {
     t.insert(1, 1); // room again after a delete
   }
 
+  /**
+   * What README and the builder promise: room for at least entries * maxBloatFactor objects of the
+   * configured sizes; Chronicle may fit more, so the message does not call that figure a maximum.
+   */
+  @Test
+  void aTableHoldsAtLeastEntriesTimesMaxBloatFactorObjects() {
+    long[][] layouts = {{100, 1}, {100, 4}, {10_000, 1}};
+    for (long[] layout : layouts) {
+      SetTable<Long, Long> t =
+          OffHeapTables.set("room-" + layout[0] + "x" + layout[1])
+              .keyCodec(Codec.longs())
+              .valueCodec(Codec.longs())
+              .averageKeySize(8)
+              .averageValueSize(8)
+              .entries(layout[0])
+              .maxBloatFactor(layout[1])
+              .build();
+      long inserted = 0;
+      OffHeapCapacityException full = null;
+      while (full == null && inserted < 100 * layout[0] * layout[1]) {
+        try {
+          t.insert(inserted * 0x9E3779B97F4A7C15L, inserted);
+          inserted++;
+        } catch (OffHeapCapacityException e) {
+          full = e;
+        }
+      }
+      assertTrue(inserted >= layout[0] * layout[1], t.name() + " full after " + inserted);
+      assertTrue(full != null, t.name() + " never filled");
+      assertTrue(full.getMessage().contains("holding " + inserted), full.getMessage());
+      assertFalse(full.getMessage().contains("at most"), full.getMessage());
+    }
+  }
+
   @Test
   void readyCodecsRoundTrip() {
     assertEquals("héllo", Codec.string().decode(Codec.string().encode("héllo")));
