@@ -41,9 +41,9 @@ public interface Codec<T> {
   T decode(byte[] bytes);
 
   /**
-   * UTF-8 strings. A string holding an unpaired surrogate, which UTF-8 cannot encode, comes back
-   * with {@code ?} in its place (and equals, as a key, every string that differs from it only
-   * there).
+   * UTF-8 strings. A string holding an unpaired surrogate, which UTF-8 cannot encode, is refused
+   * ({@code IllegalArgumentException}, which a table reports as a bad argument naming itself and
+   * changes nothing); {@link #serializable()} carries such strings exactly.
    *
    * @return the codec named {@code jets.string}
    */

@@ -10,10 +10,32 @@ final class Codecs {
 
   private Codecs() {}
 
+  /** Whether every surrogate of {@code s} is half of a pair, so that UTF-8 carries it exactly. */
+  static boolean isWellFormed(String s) {
+    for (int i = 0, length = s.length(); i < length; i++) {
+      char c = s.charAt(i);
+      if (Character.isSurrogate(c)) {
+        if (Character.isHighSurrogate(c)
+            && i + 1 < length
+            && Character.isLowSurrogate(s.charAt(i + 1))) {
+          i++;
+        } else {
+          return false;
+        }
+      }
+    }
+    return true;
+  }
+
   static final Codec<String> STRING =
       new Fixed<>("jets.string") {
         @Override
         public byte[] encode(String value) {
+          if (!isWellFormed(value)) { // UTF-8 would write '?' for it: two keys would be one
+            throw new IllegalArgumentException(
+                "a string with an unpaired surrogate has no UTF-8 form (Codec.serializable()"
+                    + " carries it)");
+          }
           return value.getBytes(StandardCharsets.UTF_8);
         }
 

@@ -35,6 +35,10 @@ final class SerializableCodec implements Codec<Object> {
    * recursively; only other objects are serialized, each one alone (a list's two serialized
    * elements share nothing).
    *
+   * Strings. UTF-8 writes an unpaired surrogate as '?', so a string holding one (which only such
+   * strings do) is written as its chars, two big-endian bytes each, under a tag of its own: the
+   * form depends on the string alone, so equal strings still encode alike.
+   *
    * Layout. A top-level encoding is tag + body; inside a list or a record every element is
    * preceded by its length (4 bytes), so bodies need no terminator. Strings, Integers, Longs and
    * serialized objects keep the top-level form of the first version of this codec (tags 0 to 3),
@@ -58,6 +62,7 @@ final class SerializableCodec implements Codec<Object> {
   private static final byte TAG_NULL = 10; // an element of a list or a component of a record
   private static final byte TAG_LIST = 11;
   private static final byte TAG_RECORD = 12;
+  private static final byte TAG_CHARS = 13; // a string with an unpaired surrogate: its chars
 
   /** A record's accessors and canonical constructor, or null if they cannot be made accessible. */
   private static final ClassValue<RecordShape> SHAPES =
@@ -102,7 +107,7 @@ final class SerializableCodec implements Codec<Object> {
   @Override
   public byte[] encode(Object value) {
     // Strings, Integers and Longs skip the stream (their tag and bytes are the whole encoding).
-    if (value instanceof String string) {
+    if (value instanceof String string && Codecs.isWellFormed(string)) {
       byte[] utf8 = string.getBytes(StandardCharsets.UTF_8);
       byte[] bytes = new byte[utf8.length + 1];
       bytes[0] = TAG_STRING;
@@ -128,9 +133,12 @@ final class SerializableCodec implements Codec<Object> {
   private static void write(DataOutputStream out, Object value) throws IOException {
     if (value == null) {
       out.writeByte(TAG_NULL);
-    } else if (value instanceof String string) {
+    } else if (value instanceof String string && Codecs.isWellFormed(string)) {
       out.writeByte(TAG_STRING);
       out.write(string.getBytes(StandardCharsets.UTF_8));
+    } else if (value instanceof String string) {
+      out.writeByte(TAG_CHARS);
+      out.writeChars(string);
     } else if (value instanceof Integer integer) {
       out.writeByte(TAG_INTEGER);
       out.writeInt(integer);
@@ -244,6 +252,12 @@ final class SerializableCodec implements Codec<Object> {
         }
       case TAG_STRING:
         return new String(bytes, at, bodyLength, StandardCharsets.UTF_8);
+      case TAG_CHARS: // read char by char: a UTF-16 decoder would replace the unpaired surrogate
+        char[] chars = new char[bodyLength / 2];
+        for (int k = 0; k < chars.length; k++) {
+          chars[k] = in.readChar();
+        }
+        return new String(chars);
       case TAG_INTEGER:
         return in.readInt();
       case TAG_LONG:

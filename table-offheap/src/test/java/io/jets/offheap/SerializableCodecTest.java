@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.jets.table.BadArgumentException;
 import io.jets.table.SetTable;
 import io.jets.table.tck.Fixtures;
 import java.io.Serializable;
@@ -113,5 +114,48 @@ class SerializableCodecTest {
     assertThrows(
         IllegalArgumentException.class,
         () -> CODEC.encode(new Nested(null, List.of(new Object()), 0, 'c')));
+  }
+
+  /**
+   * UTF-8 cannot carry an unpaired surrogate (it writes '?'), so "k\uD800" and "k\uDC00" were one
+   * key, and neither read back as itself; every string now reads back exactly, alone or inside a
+   * list or a record, and well-formed strings keep their UTF-8 bytes.
+   */
+  @Test
+  void everyStringReadsBackExactlyAndUnpairedSurrogatesStayDistinct() {
+    List<String> strings =
+        List.of("k\uD800", "k\uDC00", "k?", "\uDC00\uD800", "a\uD83D\uDE00b", "", "\uD800");
+    for (String s : strings) {
+      assertEquals(s, CODEC.decode(CODEC.encode(s)), s);
+      assertEquals(List.of(s, s), CODEC.decode(CODEC.encode(List.of(s, s))), s);
+      Pair pair = new Pair(s, "x");
+      assertEquals(pair, CODEC.decode(CODEC.encode(pair)), s);
+    }
+    assertArrayEquals(
+        ("\u0001a\uD83D\uDE00b").getBytes(StandardCharsets.UTF_8), CODEC.encode("a\uD83D\uDE00b"));
+    SetTable<String, String> t = OffHeapTables.set("surrogates").build();
+    t.insert("k\uD800", "high");
+    t.insert("k\uDC00", "low");
+    t.insert("k?", "question");
+    assertEquals(3, t.size());
+    assertEquals("high", t.get("k\uD800"));
+    assertEquals("low", t.get("k\uDC00"));
+  }
+
+  /** The plain string codec has no tag to mark another form: it refuses such a string. */
+  @Test
+  void theStringCodecRefusesAnUnpairedSurrogateNamingTheTable() {
+    SetTable<String, String> t =
+        OffHeapTables.set("plain-strings")
+            .keyCodec(Codec.string())
+            .valueCodec(Codec.string())
+            .build();
+    t.insert("k", "v");
+    BadArgumentException e =
+        assertThrows(BadArgumentException.class, () -> t.insert("k\uD800", "v"));
+    assertTrue(e.getMessage().contains("plain-strings"), e.getMessage());
+    assertThrows(BadArgumentException.class, () -> t.insert("k", "\uDC00"));
+    assertEquals(1, t.size());
+    assertEquals("v", t.get("k"));
   }
 }
