@@ -105,6 +105,32 @@ class CacheVariableExpiryTest {
   }
 
   @Test
+  void aReadTimeToLiveOfZeroOrLessExpiresAtOnce() {
+    for (long readTimeToLive : new long[] {0, -5}) {
+      CacheTable<String, String> cache =
+          cache(
+              new Expiry<>() {
+                @Override
+                public long expireAfterCreate(String key, String value, long now) {
+                  return TimeUnit.MINUTES.toNanos(1);
+                }
+
+                @Override
+                public long expireAfterRead(String key, String value, long now, long remaining) {
+                  return readTimeToLive;
+                }
+              });
+      cache.insert("k", "v");
+      assertEquals("v", cache.get("k"));
+      assertNull(cache.get("k"), "a read time to live of " + readTimeToLive + " expires at once");
+      ticker.advance(Duration.ofMinutes(2)); // past the create time to live too
+      assertNull(cache.get("k"), "expired, not immortal: " + readTimeToLive);
+      cache.cleanUp();
+      assertEquals(0, cache.size(), "the wheel removes it at the deadline it had");
+    }
+  }
+
+  @Test
   void expireAfterCannotBeCombinedWithFixedDurations() {
     String name = Fixtures.unique("combined");
     BadArgumentException e =

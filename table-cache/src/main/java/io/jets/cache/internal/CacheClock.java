@@ -59,7 +59,8 @@ final class CacheClock {
       long remaining = remaining(entry, now);
       long next = expiry.expireAfterRead(entry.key, entry.laValue(), now, remaining);
       if (next != remaining) {
-        entry.soAccessDeadline(deadline(now, Math.max(0, next)));
+        // deadline(now, 0) is NEVER (no duration set): a read's zero or less expires at once.
+        entry.soAccessDeadline(next <= 0 ? now : deadline(now, next));
       }
     }
   }
