@@ -203,7 +203,9 @@ public final class CacheTableBuilder<K, V> extends TableBuilder<CacheTableBuilde
    * The loader behind read-through reads: with one, {@link CacheTable#get(Object) get(key)} of a
    * missing key loads it (once, however many threads ask, as {@link CacheTable#getOrLoad}) and
    * needs only read access: the loader acts for the owner. {@link CacheTable#getAll} uses it for
-   * each missing key unless a {@link #bulkLoader} is set. Caffeine's {@code build(CacheLoader)}.
+   * each missing key unless a {@link #bulkLoader} is set. The map view ({@link CacheTable#asMap()})
+   * never loads: its {@code get}, {@code compute} and {@code merge} see a missing key as absent.
+   * Caffeine's {@code build(CacheLoader)}.
    *
    * @param <K1> the key type the loader fixes
    * @param <V1> the value type the loader fixes

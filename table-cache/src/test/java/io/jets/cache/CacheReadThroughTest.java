@@ -1,6 +1,7 @@
 package io.jets.cache;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -19,6 +20,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import org.junit.jupiter.api.AfterEach;
@@ -86,6 +88,31 @@ class CacheReadThroughTest {
     CacheTable<Integer, String> users = cache(null, null);
     assertNull(users.get(1));
     assertEquals(0, users.size());
+  }
+
+  @Test
+  void theMapViewNeverLoads() {
+    AtomicInteger loads = new AtomicInteger();
+    CacheTable<Integer, String> users =
+        cache(
+            id -> {
+              loads.incrementAndGet();
+              return "loaded-" + id;
+            },
+            null);
+    ConcurrentMap<Integer, String> map = users.asMap();
+    try (Owner.Binding bound = owner.bind()) {
+      assertNull(map.get(1));
+      assertEquals("default", map.getOrDefault(2, "default"));
+      assertFalse(map.entrySet().contains(Map.entry(3, "loaded-3")));
+      assertEquals("computed", map.compute(4, (k, old) -> old == null ? "computed" : old + "+"));
+      assertEquals("absent", map.computeIfAbsent(5, k -> "absent"));
+      assertEquals("merged", map.merge(6, "merged", (old, given) -> old + given));
+      assertNull(map.computeIfPresent(7, (k, old) -> "present"));
+    }
+    assertEquals(0, loads.get(), "Caffeine's LoadingCache.asMap() never loads either");
+    assertEquals(Map.of(4, "computed", 5, "absent", 6, "merged"), new HashMap<>(map));
+    assertEquals("loaded-8", users.get(8), "the table's own get still reads through");
   }
 
   @Test

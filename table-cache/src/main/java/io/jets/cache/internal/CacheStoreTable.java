@@ -63,6 +63,16 @@ public final class CacheStoreTable<K, V> extends SetStoreTable<K, V> implements 
     return readOrLoad(key, loader, -1, "get");
   }
 
+  /**
+   * The map view reads without loading, as Caffeine's {@code LoadingCache.asMap()}: its {@code
+   * get}, and the {@code compute}, {@code merge} and {@code getOrDefault} built on it, see a
+   * missing key as absent.
+   */
+  @Override
+  protected V viewGet(K key) {
+    return super.get(key);
+  }
+
   @Override
   @SuppressWarnings("unchecked")
   public Map<K, V> getAll(Collection<? extends K> keys) {

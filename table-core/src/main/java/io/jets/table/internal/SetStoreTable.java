@@ -40,6 +40,15 @@ public class SetStoreTable<K, V> extends WritableStoreTable<K, V> implements Set
     return objects == null ? null : (V) objects.laValue();
   }
 
+  /**
+   * The map view's read of one key: {@link #get} here. A table whose {@code get} does more than
+   * read (a cache that loads a missing key) overrides this with its plain read, since a map's
+   * {@code get}, and every default method built on it, only reads.
+   */
+  protected V viewGet(K key) {
+    return get(key);
+  }
+
   // ---- counters ----
 
   // Not final: a hash set table without stats adds to a Long counter in one call into its engine.

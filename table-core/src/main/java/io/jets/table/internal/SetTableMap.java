@@ -74,7 +74,7 @@ final class SetTableMap<K, V> extends AbstractMap<K, V> implements ConcurrentMap
   @SuppressWarnings("unchecked")
   public V get(Object key) {
     argument(key, "key");
-    return typed(key, () -> table.get((K) key));
+    return typed(key, () -> table.viewGet((K) key));
   }
 
   @Override
