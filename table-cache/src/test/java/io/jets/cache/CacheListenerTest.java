@@ -101,6 +101,23 @@ class CacheListenerTest {
   }
 
   @Test
+  void aNewKeyEvictedAtOnceIsReportedInsertedThenEvicted() {
+    List<String> heard = new CopyOnWriteArrayList<>();
+    CacheTable<String, String> cache =
+        Caches.cache(Fixtures.unique("order"))
+            .ticker(ticker)
+            .backgroundExpiry(false)
+            .maximumSize(0)
+            .executor(Runnable::run)
+            .listener((CacheEvent<String, String> e) -> heard.add(e.kind() + " " + e.key()))
+            .build();
+    cache.insert("a", "1");
+    cache.insert("b", "1");
+    assertEquals(List.of("INSERTED a", "EVICTED a", "INSERTED b", "EVICTED b"), heard);
+    assertEquals(0, cache.size());
+  }
+
+  @Test
   void aThrowingListenerDoesNotUndoTheChange() {
     CacheTable<String, String> cache =
         Caches.cache(Fixtures.unique("throw"))

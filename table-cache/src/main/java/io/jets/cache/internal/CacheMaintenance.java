@@ -45,7 +45,7 @@ final class CacheMaintenance {
    * the bound (W-TinyLFU, see CachePolicy), retiring those entries. Then, with no lock held, it
    * removes each from the store under its own stripe, and only if the store still holds that very
    * entry (identity): a newer write of the key always wins, and an entry is reported EXPIRED or
-   * EVICTED only by the thread that removed it.
+   * EVICTED only by the thread that removed it, once that thread has reported its write.
    *
    * The bound. Every queued write is applied, and its removals done, before the write that
    * applies it returns, and that write is still running when any writer whose work it took over
@@ -53,10 +53,12 @@ final class CacheMaintenance {
    * readers may see the objects of the writes in flight beyond it.
    *
    * Events. In this order, after every lock is released: the expired entries the write replaced
-   * or cleared (EXPIRED, as if removed just before), the removals this thread made (for its own
-   * and other queued writes), then the write's own changes (INSERTED, UPDATED, DELETED; none for a
-   * touch). A listener may therefore use the table. A write whose maintenance another thread took
-   * over reports its own changes, and that thread the removals.
+   * or cleared (EXPIRED, as if removed just before), the write's own changes (INSERTED, UPDATED,
+   * DELETED; none for a touch), then the removals this thread made (for its own and other queued
+   * writes), which all came after those changes: so a key's events from one thread arrive in the
+   * order of its changes, INSERTED before the EVICTED of a new key evicted at once. A listener
+   * may therefore use the table. A write whose maintenance another thread took over reports its
+   * own changes, and that thread the removals.
    *
    * Background. With backgroundExpiry, finish asks the shared expiry thread (BackgroundExpiry) for
    * one visit when the wheel holds entries and none is pending; the visit is an empty finish, and
@@ -99,7 +101,7 @@ final class CacheMaintenance {
   /**
    * With no stripe held: reports the expired entries the write replaced, queues the write's policy
    * work and runs the maintenance if the policy lock is free (see "Write buffer"), then notifies
-   * the write's own changes.
+   * the write's own changes, then the removals the maintenance made.
    */
   void finish(CacheWrite write) {
     int changes = write.changes();
@@ -116,19 +118,25 @@ final class CacheMaintenance {
         notifier.expired(write.before(i));
       }
     }
+    List<Removal> removed;
     if (changes > 0) {
       pendingWrites.add(write);
       if (pendingCount.incrementAndGet() > MAX_PENDING_WRITES) {
-        maintain(true); // writers outrun the one applying them: wait, as Caffeine's do
+        removed = maintain(true); // writers outrun the one applying them: wait, as Caffeine's do
       } else {
-        maintain(false);
+        removed = maintain(false);
       }
     } else {
-      maintain(true); // cleanUp or a background visit: runs now, whoever holds the lock
+      removed = maintain(true); // cleanUp or a background visit: runs now, whoever holds the lock
     }
     if (!write.silent) {
       for (int i = 0; i < changes; i++) {
         notifier.changed(write.beforeLive(i) ? write.before(i) : null, write.after(i));
+      }
+    }
+    if (removed != null) {
+      for (Removal removal : removed) {
+        notifier.removed(removal.entry(), removal.expired());
       }
     }
   }
@@ -138,14 +146,17 @@ final class CacheMaintenance {
    * retired and schedules a background visit if one is due; again while writes are pending. Waits
    * for the policy lock only if {@code mustRun}; otherwise, if another thread holds it, returns at
    * once: that thread checks for pending writes after it unlocks, before its own write returns.
+   *
+   * @return the entries this thread removed from the store, to report; null if none
    */
-  private void maintain(boolean mustRun) {
+  private List<Removal> maintain(boolean mustRun) {
+    List<Removal> removed = null;
     boolean wait = mustRun;
     do {
       if (wait) {
         policy.lock.lock();
       } else if (!policy.lock.tryLock()) {
-        return;
+        return removed;
       }
       wait = false;
       List<Removal> removals;
@@ -164,6 +175,11 @@ final class CacheMaintenance {
       }
       if (removals != null) {
         remove(removals);
+        if (removed == null) {
+          removed = removals;
+        } else {
+          removed.addAll(removals);
+        }
       }
       if (visitDelay != Long.MAX_VALUE && visitPending.compareAndSet(false, true)) {
         pendingVisit = BackgroundExpiry.schedule(new Visit(this), visitDelay);
@@ -172,6 +188,7 @@ final class CacheMaintenance {
         }
       }
     } while (!pendingWrites.isEmpty());
+    return removed;
   }
 
   /** Relinks the policy for one write's changes; under the policy lock. */
@@ -217,24 +234,32 @@ final class CacheMaintenance {
     return policy.lock;
   }
 
-  /** Removes each retired entry from the store if the store still holds it, and reports it. */
+  /**
+   * Removes each retired entry from the store if the store still holds it; keeps in {@code
+   * removals} only those it removed, which the caller reports.
+   */
   private void remove(List<Removal> removals) {
+    int removed = 0;
     for (Removal removal : removals) {
-      CacheEntry entry = removal.entry();
-      boolean removed = false;
-      Object stripe = hashes.lock(entry.key);
-      try {
-        StoredObject node = hashes.findLocked(stripe, entry.key);
-        if (node != null && node.laValue() == entry) {
-          hashes.putLocked(stripe, node, entry.key, null, -1);
-          removed = true;
-        }
-      } finally {
-        hashes.unlock(stripe);
+      if (removeFromStore(removal.entry())) {
+        removals.set(removed++, removal);
       }
-      if (removed) {
-        notifier.removed(entry, removal.expired());
+    }
+    removals.subList(removed, removals.size()).clear();
+  }
+
+  /** Whether the store still held {@code entry}, which it no longer does. */
+  private boolean removeFromStore(CacheEntry entry) {
+    Object stripe = hashes.lock(entry.key);
+    try {
+      StoredObject node = hashes.findLocked(stripe, entry.key);
+      if (node != null && node.laValue() == entry) {
+        hashes.putLocked(stripe, node, entry.key, null, -1);
+        return true;
       }
+      return false;
+    } finally {
+      hashes.unlock(stripe);
     }
   }
 
