@@ -190,9 +190,17 @@ public class SetStoreTable<K, V> extends WritableStoreTable<K, V> implements Set
   }
 
   /**
+   * What a {@link #remap} function returns to leave the key as it is. A function that returns the
+   * very instance present writes it again, as a put of it is a write (a cache restarts its time to
+   * live and weighs it again).
+   */
+  static final Object UNCHANGED = new Object();
+
+  /**
    * The map view's one write, atomic under the key's writer lock: applies {@code remap} to the
-   * value present (null when absent) and stores what it returns (null: removes the key; the very
-   * instance present: changes nothing). {@code remap} runs under the lock, as an update's function.
+   * value present (null when absent) and stores what it returns (null: removes the key; {@link
+   * #UNCHANGED}, or null for an absent key: changes nothing). {@code remap} runs under the lock, as
+   * an update's function.
    *
    * @return the value present before
    */
@@ -213,7 +221,7 @@ public class SetStoreTable<K, V> extends WritableStoreTable<K, V> implements Set
       } finally {
         store.userCode(lock, false);
       }
-      if (after == before) {
+      if (after == UNCHANGED || (after == null && before == null)) {
         return before;
       }
       putLocked(lock, key, present, after, operation);

@@ -31,6 +31,12 @@ final class SetTableMap<K, V> extends AbstractMap<K, V> implements ConcurrentMap
     return Objects.requireNonNull(value, what);
   }
 
+  /** Tells {@link SetStoreTable#remap} to leave the key as it is. */
+  @SuppressWarnings("unchecked")
+  private static <V> V unchanged() {
+    return (V) SetStoreTable.UNCHANGED;
+  }
+
   /** Runs {@code read}, reporting a key the table's order rejects as {@link ClassCastException}. */
   private <T> T typed(Object key, Supplier<T> read) {
     try {
@@ -95,7 +101,8 @@ final class SetTableMap<K, V> extends AbstractMap<K, V> implements ConcurrentMap
     argument(key, "key");
     argument(value, "value");
     return typed(
-        key, () -> table.remap(key, present -> present != null ? present : value, "putIfAbsent"));
+        key,
+        () -> table.remap(key, present -> present != null ? unchanged() : value, "putIfAbsent"));
   }
 
   @Override
@@ -120,7 +127,7 @@ final class SetTableMap<K, V> extends AbstractMap<K, V> implements ConcurrentMap
                 (K) key,
                 present -> {
                   removed[0] = present != null && present.equals(value);
-                  return removed[0] ? null : present;
+                  return removed[0] ? null : unchanged();
                 },
                 "remove"));
     return removed[0];
@@ -130,7 +137,8 @@ final class SetTableMap<K, V> extends AbstractMap<K, V> implements ConcurrentMap
   public V replace(K key, V value) {
     argument(key, "key");
     argument(value, "value");
-    return typed(key, () -> table.remap(key, present -> present != null ? value : null, "replace"));
+    return typed(
+        key, () -> table.remap(key, present -> present != null ? value : unchanged(), "replace"));
   }
 
   @Override
@@ -146,7 +154,7 @@ final class SetTableMap<K, V> extends AbstractMap<K, V> implements ConcurrentMap
                 key,
                 present -> {
                   replaced[0] = present != null && present.equals(oldValue);
-                  return replaced[0] ? newValue : present;
+                  return replaced[0] ? newValue : unchanged();
                 },
                 "replace"));
     return replaced[0];
