@@ -247,6 +247,32 @@ class CacheBoundTest {
   }
 
   @Test
+  void anObjectHeavierThanTheWholeBoundIsEvictedAloneAtOnce() {
+    List<String> evicted = new CopyOnWriteArrayList<>();
+    CacheTable<String, Integer> cache =
+        Caches.cache(Fixtures.unique("heavy"))
+            .maximumWeight(100)
+            .weigher((String k, Integer v) -> v)
+            .executor(Runnable::run)
+            .listener(
+                (CacheEvent<String, Integer> e) -> {
+                  if (e.kind() == CacheEvent.Kind.EVICTED) {
+                    evicted.add(e.key());
+                  }
+                })
+            .build();
+    for (int i = 0; i < 10; i++) {
+      cache.insert("small" + i, 10);
+    }
+    for (int i = 0; i < 5; i++) {
+      cache.insert("huge", 1_000); // more frequent than any small one, yet it can never fit
+      cache.get("huge");
+    }
+    assertEquals(List.of("huge", "huge", "huge", "huge", "huge"), evicted, "as Caffeine's");
+    assertEquals(10, cache.size());
+  }
+
+  @Test
   void zeroBoundKeepsNothing() {
     CacheTable<String, String> cache = Caches.cache(Fixtures.unique("zero")).maximumSize(0).build();
     cache.insert("a", "1");

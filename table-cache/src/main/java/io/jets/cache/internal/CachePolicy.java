@@ -19,7 +19,9 @@ final class CachePolicy {
    * the oldest candidate duels with the oldest entry of probation (the victim; of protected if
    * probation is empty). The sketch decides: the victim is evicted only if the candidate has been
    * used more often recently; otherwise the candidate is evicted and the next candidate meets the
-   * same victim.
+   * same victim. An entry heavier than the whole bound can never fit: it is evicted alone as it
+   * leaves the window, before any duel, as Caffeine's is (a popular one would otherwise win every
+   * duel and empty the cache before meeting itself as the victim).
    *
    * Reads. A read offers its entry to the ReadBuffer (lock-free, lossy, striped); whoever holds
    * this lock drains the buffer before maintenance (every bounded write does, and a reader that
@@ -185,6 +187,10 @@ final class CachePolicy {
     CacheEntry candidate = null;
     while (windowWeight > windowMaximum && window.queueNext != window) {
       CacheEntry moved = window.queueNext;
+      if (moved.weight > maximum) {
+        evictEntry(moved, out);
+        continue;
+      }
       windowWeight -= moved.weight;
       moveToBack(probation, moved, CacheEntry.PROBATION);
       if (candidate == null) {
