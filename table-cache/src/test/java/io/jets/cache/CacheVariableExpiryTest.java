@@ -131,6 +131,41 @@ class CacheVariableExpiryTest {
   }
 
   @Test
+  void theExpiryIsGivenTheTickersTime() {
+    List<String> seen = new CopyOnWriteArrayList<>();
+    CacheTable<String, String> cache =
+        cache(
+            new Expiry<>() {
+              @Override
+              public long expireAfterCreate(String key, String value, long now) {
+                seen.add("create " + now);
+                return Long.MAX_VALUE;
+              }
+
+              @Override
+              public long expireAfterUpdate(String key, String value, long now, long remaining) {
+                seen.add("update " + now);
+                return remaining;
+              }
+
+              @Override
+              public long expireAfterRead(String key, String value, long now, long remaining) {
+                seen.add("read " + now);
+                return remaining;
+              }
+            });
+    long created = ticker.read(); // the fake ticker's origin is far from zero, and negative
+    cache.insert("k", "v");
+    ticker.advance(Duration.ofSeconds(1));
+    long updated = ticker.read();
+    cache.insert("k", "w");
+    ticker.advance(Duration.ofSeconds(1));
+    long read = ticker.read();
+    cache.get("k");
+    assertEquals(List.of("create " + created, "update " + updated, "read " + read), seen);
+  }
+
+  @Test
   void expireAfterCannotBeCombinedWithFixedDurations() {
     String name = Fixtures.unique("combined");
     BadArgumentException e =

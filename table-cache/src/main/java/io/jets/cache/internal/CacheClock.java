@@ -5,7 +5,9 @@ import io.jets.cache.Ticker;
 
 /**
  * The time of one cache table: ticker nanoseconds since the table was built (never negative, so a
- * deadline of {@link CacheEntry#NEVER} never passes), and the deadlines of new entries.
+ * deadline of {@link CacheEntry#NEVER} never passes), and the deadlines of new entries. An {@link
+ * Expiry} is given the ticker's own time, as its javadoc (and Caffeine's) says: {@link #tickerTime}
+ * converts at that boundary.
  */
 final class CacheClock {
 
@@ -57,12 +59,17 @@ final class CacheClock {
       entry.soAccessDeadline(deadline(now, accessNanos));
     } else if (entry.ownTimeToLive == 0) {
       long remaining = remaining(entry, now);
-      long next = expiry.expireAfterRead(entry.key, entry.laValue(), now, remaining);
+      long next = expiry.expireAfterRead(entry.key, entry.laValue(), tickerTime(now), remaining);
       if (next != remaining) {
         // deadline(now, 0) is NEVER (no duration set): a read's zero or less expires at once.
         entry.soAccessDeadline(next <= 0 ? now : deadline(now, next));
       }
     }
+  }
+
+  /** The ticker's reading at cache time {@code now}, for the {@link Expiry}. */
+  private long tickerTime(long now) {
+    return origin + now;
   }
 
   /** What is left of an entry's time to live at {@code now}; Long.MAX_VALUE for never. */
@@ -87,8 +94,8 @@ final class CacheClock {
       // The Expiry's time to live rides on the access deadline, which reads may move.
       long timeToLive =
           previous == null
-              ? expiry.expireAfterCreate(key, value, now)
-              : expiry.expireAfterUpdate(key, value, now, remaining(previous, now));
+              ? expiry.expireAfterCreate(key, value, tickerTime(now))
+              : expiry.expireAfterUpdate(key, value, tickerTime(now), remaining(previous, now));
       return new CacheEntry(
           key,
           hash,
