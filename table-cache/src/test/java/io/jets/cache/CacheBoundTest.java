@@ -273,6 +273,34 @@ class CacheBoundTest {
   }
 
   @Test
+  void objectsOfZeroWeightAreNeverEvicted() {
+    List<String> evicted = new CopyOnWriteArrayList<>();
+    CacheTable<String, Integer> cache =
+        Caches.cache(Fixtures.unique("weightless"))
+            .maximumWeight(10)
+            .weigher((String k, Integer v) -> v)
+            .executor(Runnable::run)
+            .listener(
+                (CacheEvent<String, Integer> e) -> {
+                  if (e.kind() == CacheEvent.Kind.EVICTED) {
+                    evicted.add(e.key());
+                  }
+                })
+            .build();
+    for (int i = 0; i < 5; i++) {
+      cache.insert("free" + i, 0);
+    }
+    for (int i = 0; i < 50; i++) {
+      cache.insert("k" + i, 5);
+    }
+    for (int i = 0; i < 5; i++) {
+      assertEquals(0, cache.get("free" + i), "evicting it frees nothing: " + evicted);
+    }
+    assertEquals(7, cache.size(), "the five weightless objects and two of weight 5");
+    assertEquals(48, evicted.size());
+  }
+
+  @Test
   void zeroBoundKeepsNothing() {
     CacheTable<String, String> cache = Caches.cache(Fixtures.unique("zero")).maximumSize(0).build();
     cache.insert("a", "1");

@@ -21,7 +21,9 @@ final class CachePolicy {
    * used more often recently; otherwise the candidate is evicted and the next candidate meets the
    * same victim. An entry heavier than the whole bound can never fit: it is evicted alone as it
    * leaves the window, before any duel, as Caffeine's is (a popular one would otherwise win every
-   * duel and empty the cache before meeting itself as the victim).
+   * duel and empty the cache before meeting itself as the victim). An entry of zero weight is
+   * never a victim or a candidate, as in Caffeine and Guava: evicting it frees nothing. The search
+   * for a victim steps over such entries, so their number bounds its cost (as Caffeine's).
    *
    * Reads. A read offers its entry to the ReadBuffer (lock-free, lossy, striped); whoever holds
    * this lock drains the buffer before maintenance (every bounded write does, and a reader that
@@ -198,14 +200,15 @@ final class CachePolicy {
       }
     }
     while (weight > maximum) {
-      CacheEntry victim = first(probation);
+      CacheEntry victim = firstWeighed(probation);
       if (victim == null) {
-        victim = first(protectedQueue);
+        victim = firstWeighed(protectedQueue);
       }
-      if (victim == null) {
-        evictEntry(window.queueNext, out); // main is empty: the window alone is over the bound
+      if (victim == null) { // main weighs nothing: the window alone is over the bound
+        evictEntry(firstWeighed(window), out);
         continue;
       }
+      candidate = weighed(candidate);
       if (candidate == null || candidate == victim) {
         candidate = candidate == null ? null : following(candidate);
         evictEntry(victim, out);
@@ -221,8 +224,22 @@ final class CachePolicy {
     }
   }
 
-  private static CacheEntry first(CacheEntry queue) {
-    return queue.queueNext == queue ? null : queue.queueNext;
+  /** The oldest entry of {@code queue} that weighs something, or null. */
+  private static CacheEntry firstWeighed(CacheEntry queue) {
+    for (CacheEntry entry = queue.queueNext; entry != queue; entry = entry.queueNext) {
+      if (entry.weight > 0) {
+        return entry;
+      }
+    }
+    return null;
+  }
+
+  /** The first candidate from {@code candidate} on that weighs something, or null. */
+  private CacheEntry weighed(CacheEntry candidate) {
+    while (candidate != null && candidate.weight == 0) {
+      candidate = following(candidate);
+    }
+    return candidate;
   }
 
   /** The next candidate after {@code entry}, which is in probation. */
