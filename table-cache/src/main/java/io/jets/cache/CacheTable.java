@@ -135,11 +135,14 @@ public interface CacheTable<K, V> extends SetTable<K, V> {
   CacheStats cacheStats();
 
   /**
-   * Removes, on the calling thread, every object whose time to live has run out (by advancing the
-   * table's timer wheel to the ticker's current time: O(1) per expired object, no scan of the
-   * table) and enforces the size bound; fires the expiry and eviction events on the calling thread.
-   * Tests call it after advancing their ticker. Needs read access; may wait for writers of the keys
-   * it removes.
+   * Removes, on the calling thread, every object whose time to live has run out by the ticker's
+   * current time (by advancing the table's timer wheel to it, O(1) per expired object, then looking
+   * at the objects due within the wheel's current tick of about a second; no scan of the table),
+   * and enforces the size bound; fires the expiry and eviction events on the calling thread. Tests
+   * call it after advancing their ticker. One exception: an object whose {@link Expiry} shortened
+   * its time to live on a read is hidden at once but removed by the deadline it had before (see
+   * {@link CacheTableBuilder#expireAfter}). Needs read access; may wait for writers of the keys it
+   * removes.
    *
    * @throws AccessDeniedException if the caller may not read the table
    */

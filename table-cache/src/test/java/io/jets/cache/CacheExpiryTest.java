@@ -195,6 +195,35 @@ class CacheExpiryTest {
   }
 
   @Test
+  void cleanUpRemovesAnObjectAsSoonAsItsDeadlinePassesAtEveryLevel() {
+    CacheTable<String, String> cache = cache(Caches.cache(Fixtures.unique("exact")));
+    Duration[] lives = {
+      Duration.ofMillis(100),
+      Duration.ofSeconds(3),
+      Duration.ofMinutes(5),
+      Duration.ofHours(2),
+      Duration.ofHours(20),
+      Duration.ofDays(3),
+      Duration.ofDays(40)
+    };
+    for (int i = 0; i < lives.length; i++) {
+      cache.insert("k" + i, "v" + i, lives[i]);
+    }
+    Duration elapsed = Duration.ZERO;
+    for (int i = 0; i < lives.length; i++) {
+      ticker.advance(lives[i].minus(elapsed).minusNanos(1));
+      cache.cleanUp();
+      assertEquals(lives.length - i, cache.size(), "one nanosecond early: " + lives[i]);
+      ticker.advance(Duration.ofNanos(1));
+      cache.cleanUp();
+      assertEquals(lives.length - i - 1, cache.size(), "removed at its deadline: " + lives[i]);
+      assertEquals(
+          new CacheEvent<>(CacheEvent.Kind.EXPIRED, "k" + i, "v" + i, null), events.getLast());
+      elapsed = lives[i];
+    }
+  }
+
+  @Test
   void badTimeToLiveIsRejectedNamingTheTableAndTheTableIsUnchanged() {
     String name = Fixtures.unique("bad-ttl");
     CacheTable<String, String> cache = cache(Caches.cache(name));

@@ -122,12 +122,15 @@ final class CacheMaintenance {
     if (changes > 0) {
       pendingWrites.add(write);
       if (pendingCount.incrementAndGet() > MAX_PENDING_WRITES) {
-        removed = maintain(true); // writers outrun the one applying them: wait, as Caffeine's do
+        // Writers outrun the one applying them: wait, as Caffeine's do.
+        removed = maintain(true, false);
       } else {
-        removed = maintain(false);
+        removed = maintain(false, false);
       }
     } else {
-      removed = maintain(true); // cleanUp or a background visit: runs now, whoever holds the lock
+      // cleanUp or a background visit: runs now, whoever holds the lock, and removes every object
+      // whose deadline has passed, not only those the wheel's tick has reached
+      removed = maintain(true, true);
     }
     if (!write.silent) {
       for (int i = 0; i < changes; i++) {
@@ -146,10 +149,12 @@ final class CacheMaintenance {
    * retired and schedules a background visit if one is due; again while writes are pending. Waits
    * for the policy lock only if {@code mustRun}; otherwise, if another thread holds it, returns at
    * once: that thread checks for pending writes after it unlocks, before its own write returns.
+   * With {@code exact}, expires every entry whose deadline has passed (see ExpiryWheel,
+   * "Resolution").
    *
    * @return the entries this thread removed from the store, to report; null if none
    */
-  private List<Removal> maintain(boolean mustRun) {
+  private List<Removal> maintain(boolean mustRun, boolean exact) {
     List<Removal> removed = null;
     boolean wait = mustRun;
     do {
@@ -166,7 +171,7 @@ final class CacheMaintenance {
           pendingCount.decrementAndGet();
           apply(pending);
         }
-        removals = policy.maintain(clock.now());
+        removals = policy.maintain(clock.now(), exact);
         if (backgroundExpiry && !visitPending.get()) {
           visitDelay = policy.delayToNextCheck();
         }

@@ -3,6 +3,7 @@ package io.jets.cache.internal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
 
 /**
  * The eviction and expiry bookkeeping of one cache table: which entries are live, in what order
@@ -161,17 +162,21 @@ final class CachePolicy {
 
   /**
    * Expires due entries, then evicts past the bound; returns what it retired (to be removed from
-   * the store by the caller once it has released its locks), or null if nothing.
+   * the store by the caller once it has released its locks), or null if nothing. With {@code
+   * exact}, every entry whose deadline has passed; otherwise those the wheel's tick has reached.
    */
-  List<Removal> maintain(long now) {
+  List<Removal> maintain(long now, boolean exact) {
     drainReads();
     List<Removal> out = pending;
-    wheel.advance(
-        now,
+    Consumer<CacheEntry> expired =
         entry -> {
           retire(entry);
           out.add(new Removal(entry, true));
-        });
+        };
+    wheel.advance(now, expired);
+    if (exact) {
+      wheel.expireDue(expired);
+    }
     evict(out);
     if (out.isEmpty()) {
       return null;

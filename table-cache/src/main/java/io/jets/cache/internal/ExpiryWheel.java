@@ -19,9 +19,13 @@ final class ExpiryWheel {
    * (at most once per level, five levels), or rescheduled because it was read since it was
    * scheduled (expireAfterAccess). No operation scans the table or the entries that are not due.
    *
-   * Resolution. Level 0 buckets span 2^30 ns (1.07 s), so an entry is removed up to about a
-   * second after its deadline. Reads check the exact deadline, so this delays only the removal and
-   * its EXPIRED event, never what a read returns.
+   * Resolution. Level 0 buckets span 2^30 ns (1.07 s), so advancing removes an entry up to about
+   * a second after its deadline. Reads check the exact deadline, so this delays only the removal
+   * and its EXPIRED event, never what a read returns. cleanUp and the background visits also look
+   * at the current level 0 bucket (expireDue), which after advancing holds every entry due that
+   * the wheel has not handed out (those due in the current tick, and those scheduled late): so
+   * they remove every entry whose deadline has passed, for a look at the entries due within the
+   * current tick. Writes do not, so that a write's cost does not grow with that bucket.
    *
    * [1] G. Varghese, T. Lauck, "Hashed and hierarchical timing wheels", SOSP 1987.
    * [2] ben-manes/caffeine, TimerWheel.
@@ -102,6 +106,22 @@ final class ExpiryWheel {
         break;
       }
       expireLevel(level, previousTicks, delta, expired);
+    }
+  }
+
+  /**
+   * Hands each entry of the current level 0 bucket whose deadline has passed at the wheel's time to
+   * {@code expired}, unlinked; call after {@link #advance}. The entries left are not due yet.
+   */
+  void expireDue(Consumer<CacheEntry> expired) {
+    CacheEntry sentinel = wheel[0][(int) ((time >>> SHIFTS[0]) & (BUCKETS[0] - 1))];
+    for (CacheEntry entry = sentinel.wheelNext; entry != sentinel; ) {
+      CacheEntry next = entry.wheelNext;
+      if (entry.deadline() <= time) {
+        deschedule(entry);
+        expired.accept(entry);
+      }
+      entry = next;
     }
   }
 
