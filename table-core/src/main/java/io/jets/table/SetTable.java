@@ -20,8 +20,13 @@ public interface SetTable<K, V> extends Table<K, V> {
    * the table's own, with its access checks and owner lifecycle (a view of a deleted table throws
    * {@link TableDeletedException}): reads are lock-free and linearizable; {@code put}, {@code
    * remove}, {@code putIfAbsent} and {@code replace} are atomic per key and return the previous
-   * value; iteration is weakly consistent, as the table's traversals, and its {@code remove}
-   * deletes the key. Null keys and values throw {@link NullPointerException}, as in {@link
+   * value; {@code compute}, {@code computeIfAbsent}, {@code computeIfPresent} and {@code merge} are
+   * atomic per key too: the function runs once, while the key's writer lock is held, so it must be
+   * quick and must not write to this table (as {@link #update(Object, UnaryOperator)}'s: a write
+   * under that lock throws {@link IllegalStateException} and writes nothing), and a function that
+   * throws changes nothing ({@code computeIfAbsent} of a present key is a lock-free read);
+   * iteration is weakly consistent, as the table's traversals, and its {@code remove} deletes the
+   * key. Null keys and values throw {@link NullPointerException}, as in {@link
    * java.util.concurrent.ConcurrentHashMap}; a key a comparator cannot order throws {@link
    * ClassCastException}. {@code size()} is the table's size, capped at {@code Integer.MAX_VALUE}.
    *

@@ -65,8 +65,8 @@ public final class CacheStoreTable<K, V> extends SetStoreTable<K, V> implements 
 
   /**
    * The map view reads without loading, as Caffeine's {@code LoadingCache.asMap()}: its {@code
-   * get}, and the {@code compute}, {@code merge} and {@code getOrDefault} built on it, see a
-   * missing key as absent.
+   * get}, {@code getOrDefault} and {@code entrySet().contains} see a missing key as absent (its
+   * {@code compute} and {@code merge} read under the key's lock, which never loads either).
    */
   @Override
   protected V viewGet(K key) {

@@ -16,6 +16,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentNavigableMap;
 import java.util.function.BiFunction;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -484,6 +485,28 @@ final class OrderedTableMap<K, V> extends AbstractMap<K, V>
     Objects.requireNonNull(oldValue, "oldValue");
     Objects.requireNonNull(newValue, "newValue");
     return inRange(k) && writes.replace(k, oldValue, newValue);
+  }
+
+  @Override
+  public V compute(K key, BiFunction<? super K, ? super V, ? extends V> remapping) {
+    return writes.compute(checkedForWrite(key), remapping);
+  }
+
+  @Override
+  public V computeIfAbsent(K key, Function<? super K, ? extends V> mapping) {
+    return writes.computeIfAbsent(checkedForWrite(key), mapping);
+  }
+
+  @Override
+  public V computeIfPresent(K key, BiFunction<? super K, ? super V, ? extends V> remapping) {
+    K k = key(key);
+    Objects.requireNonNull(remapping, "remappingFunction");
+    return inRange(k) ? writes.computeIfPresent(k, remapping) : null;
+  }
+
+  @Override
+  public V merge(K key, V value, BiFunction<? super V, ? super V, ? extends V> remapping) {
+    return writes.merge(checkedForWrite(key), value, remapping);
   }
 
   @Override

@@ -9,6 +9,8 @@ import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentMap;
+import java.util.function.BiFunction;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -158,6 +160,94 @@ final class SetTableMap<K, V> extends AbstractMap<K, V> implements ConcurrentMap
                 },
                 "replace"));
     return replaced[0];
+  }
+
+  // compute, computeIfAbsent, computeIfPresent and merge: one remap each, so that the function
+  // runs once, under the key's writer lock (ConcurrentMap's defaults retry it, unlocked).
+
+  @Override
+  @SuppressWarnings("unchecked")
+  public V compute(K key, BiFunction<? super K, ? super V, ? extends V> remapping) {
+    argument(key, "key");
+    argument(remapping, "remappingFunction");
+    Object[] computed = {null};
+    typed(
+        key,
+        () ->
+            table.remap(
+                key,
+                present -> {
+                  V value = remapping.apply(key, present);
+                  computed[0] = value;
+                  return value;
+                },
+                "compute"));
+    return (V) computed[0];
+  }
+
+  @Override
+  @SuppressWarnings("unchecked")
+  public V computeIfAbsent(K key, Function<? super K, ? extends V> mapping) {
+    argument(key, "key");
+    argument(mapping, "mappingFunction");
+    V live = get(key); // a hit is a lock-free read, as ConcurrentHashMap's and Caffeine's
+    if (live != null) {
+      return live;
+    }
+    Object[] result = {null};
+    typed(
+        key,
+        () ->
+            table.remap(
+                key,
+                present -> {
+                  V value = present != null ? present : mapping.apply(key);
+                  result[0] = value;
+                  return present != null ? unchanged() : value;
+                },
+                "computeIfAbsent"));
+    return (V) result[0];
+  }
+
+  @Override
+  @SuppressWarnings("unchecked")
+  public V computeIfPresent(K key, BiFunction<? super K, ? super V, ? extends V> remapping) {
+    argument(key, "key");
+    argument(remapping, "remappingFunction");
+    Object[] computed = {null};
+    typed(
+        key,
+        () ->
+            table.remap(
+                key,
+                present -> {
+                  V value = present != null ? remapping.apply(key, present) : null;
+                  computed[0] = value;
+                  return value;
+                },
+                "computeIfPresent"));
+    return (V) computed[0];
+  }
+
+  @Override
+  @SuppressWarnings("unchecked")
+  public V merge(K key, V value, BiFunction<? super V, ? super V, ? extends V> remapping) {
+    argument(key, "key");
+    argument(value, "value");
+    argument(remapping, "remappingFunction");
+    Object[] merged = {null};
+    typed(
+        key,
+        () ->
+            table.remap(
+                key,
+                present -> {
+                  V result = present != null ? remapping.apply(present, value) : value;
+                  merged[0] = result;
+                  return result;
+                },
+                "merge"));
+    return (V) merged[0];
   }
 
   @Override
