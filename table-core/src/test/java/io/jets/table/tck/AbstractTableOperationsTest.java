@@ -154,6 +154,30 @@ public abstract class AbstractTableOperationsTest extends SharedTableTest {
     assertEquals(3, t.size());
   }
 
+  /**
+   * One present key refuses the whole batch wherever it stands in it: first, in the middle or last
+   * (a check that only looked at some of the keys, or let a later absent key override an earlier
+   * present one, would insert the others).
+   */
+  @ParameterizedTest
+  @TypesAndModes({TableType.SET, TableType.ORDERED_SET, TableType.BAG, TableType.DUPLICATE_BAG})
+  void insertNewAllInsertsNothingWhereverThePresentKeyStandsInTheBatch(
+      TableType type, WriteConcurrency mode) {
+    Table<String, Integer> t = tables.table(type, mode);
+    t.insert("p", 0);
+    List<List<Map.Entry<String, Integer>>> batches =
+        List.of(
+            List.of(Map.entry("p", 1), Map.entry("a", 1), Map.entry("b", 2)),
+            List.of(Map.entry("a", 1), Map.entry("p", 1), Map.entry("b", 2)),
+            List.of(Map.entry("a", 1), Map.entry("b", 2), Map.entry("p", 1)),
+            List.of(Map.entry("z", 1), Map.entry("p", 1), Map.entry("a", 2)));
+    for (List<Map.Entry<String, Integer>> batch : batches) {
+      assertFalse(t.insertNewAll(batch), type + ": " + batch);
+      assertEquals(Map.of("p", List.of(0)), contents(t), type + ": nothing inserted from " + batch);
+      assertEquals(1, t.size(), type + ": " + batch);
+    }
+  }
+
   @ParameterizedTest
   @TypesAndModes
   void deleteRemovesEveryObjectWithTheKey(TableType type, WriteConcurrency mode) {
