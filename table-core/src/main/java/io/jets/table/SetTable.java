@@ -165,10 +165,13 @@ public interface SetTable<K, V> extends Table<K, V> {
    * Replaces the value under {@code key} with {@code function} applied to it, atomically. The
    * function runs while the key's writer lock is held, so it must be quick. A write it makes to
    * this table under that lock (of this key, or of any key the same lock covers: every key of a
-   * table with one writer lock) throws {@link IllegalStateException} naming the table and writes
-   * nothing; a write of a key under another lock is made, and the update still takes effect (a
-   * growth of the table that such a write calls for waits until the update releases its lock). If
-   * the function throws or returns null, the update changes nothing (null is reported as a {@link
+   * table with one writer lock), and any multi-object write or {@code deleteAllObjects} it starts,
+   * throws {@link IllegalStateException} naming the table and writes nothing. A single-key write of
+   * a key under another lock is made, and the update still takes effect (a growth of the table that
+   * such a write calls for waits until the update releases its lock); but two updates that write
+   * each other's keys wait for each other for good, as two {@code ConcurrentHashMap.compute} calls
+   * that update each other's mappings may: the function should not write this table. If the
+   * function throws or returns null, the update changes nothing (null is reported as a {@link
    * BadArgumentException}).
    *
    * @param key the key whose value to replace

@@ -46,6 +46,39 @@ class SafeFixtableTest {
     assertThrows(TableDeletedException.class, () -> table.safeFixtable(true));
   }
 
+  /**
+   * One info's fixed() and safeFixation() come from one read of the fixes: they read the snapshot
+   * twice, and a fix or unfix between the reads made them disagree (the review saw it after 850,598
+   * infos while another thread fixed and unfixed).
+   */
+  @org.junit.jupiter.api.Test
+  void oneInfoReportsTheFixesOnceWhileAnotherThreadFixesAndUnfixes() throws InterruptedException {
+    SetTable<String, Integer> t =
+        Tables.<String, Integer>set("fix-info-race").access(Access.PUBLIC).build();
+    AtomicBoolean stop = new AtomicBoolean();
+    Thread fixer =
+        Thread.ofPlatform()
+            .start(
+                () -> {
+                  while (!stop.get()) {
+                    t.safeFixtable(true);
+                    t.safeFixtable(false);
+                  }
+                });
+    try {
+      for (int i = 0; i < 3_000_000; i++) {
+        TableInfo info = t.info();
+        if (info.fixed() != info.safeFixation().isPresent()) {
+          fail("info " + i + ": fixed " + info.fixed() + ", fixation " + info.safeFixation());
+        }
+      }
+    } finally {
+      stop.set(true);
+      fixer.join();
+      t.delete();
+    }
+  }
+
   @org.junit.jupiter.api.Test
   void infoReportsSinceWhenAndByWhomTheTableIsFixed() {
     SetTable<String, Integer> t =

@@ -333,6 +333,7 @@ public abstract class AbstractTable<K, V> implements Table<K, V> {
     if (deleted) {
       throw new TableDeletedException(name, "info");
     }
+    TableInfo.SafeFixation fixed = fixation; // read once: fixed() and safeFixation() agree
     return new TableInfo(
         name,
         named,
@@ -346,8 +347,8 @@ public abstract class AbstractTable<K, V> implements Table<K, V> {
         lockStripes(),
         objectCount(),
         memoryBytes(),
-        isFixed(),
-        Optional.ofNullable(fixation),
+        fixed != null,
+        Optional.ofNullable(fixed),
         standalone);
   }
 

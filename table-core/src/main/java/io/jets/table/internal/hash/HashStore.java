@@ -301,6 +301,7 @@ public final class HashStore extends StripedBuckets implements Store {
 
   @Override
   public void clear(Runnable lockedCheck) {
+    StripedBatch.refuseNested(this);
     StripedBatch all = StripedBatch.lockAll(this);
     try {
       all.refuseUserCode();

@@ -49,6 +49,7 @@ public final class StripedBatch {
 
   /** Starts a batch on the keys with {@code hashes}, locking their stripes in ascending order. */
   static StripedBatch lockMany(StripedBuckets buckets, int[] hashes) {
+    refuseNested(buckets);
     Stripe[] current = buckets.lockMultiWrite();
     boolean[] wanted = new boolean[current.length];
     int count = 0;
@@ -73,6 +74,18 @@ public final class StripedBatch {
   /** Starts a batch that holds every stripe (deleteAllObjects, a table's lifecycle changes). */
   static StripedBatch lockAll(StripedBuckets buckets) {
     return new StripedBatch(buckets, lockEvery(buckets.lockMultiWrite()), 0);
+  }
+
+  /**
+   * Fails if this thread holds a stripe already: user code (an update's function) starting a batch
+   * or a clear (not a lifecycle change, which may run there). The batch would wait for
+   * multiWriteLock, which another batch may hold while it waits for that very stripe: a deadlock. A
+   * stripe read here cannot be replaced while this thread holds it.
+   */
+  static void refuseNested(StripedBuckets buckets) {
+    if (StripedBuckets.heldStripe(buckets.currentStripes()) != null) {
+      throw new WriteInUserCodeException();
+    }
   }
 
   static Stripe[] lockEvery(Stripe[] current) {

@@ -348,6 +348,11 @@ public abstract class StripedBuckets {
    * Takes the lock that serializes multi-object writes and stripe changes; see {@link
    * StripedBatch}.
    */
+  /** The stripes as of now; stable only while the caller holds one of them or multiWriteLock. */
+  Stripe[] currentStripes() {
+    return stripes;
+  }
+
   Stripe[] lockMultiWrite() {
     multiWriteLock.lock();
     return stripes; // stable: changing the stripes needs multiWriteLock
@@ -423,15 +428,25 @@ public abstract class StripedBuckets {
    * write to ask again). Only maintenance pays for the check.
    */
   private Stripe[] lockAllForMaintenance() {
-    Stripe[] current = lockMultiWrite();
-    for (Stripe stripe : current) {
+    // Checked before multiWriteLock, which a batch holds while it waits for the stripe this
+    // thread holds: waiting for it here would deadlock. The stripes read cannot be replaced while
+    // this thread holds one of them (a stripe change takes every stripe).
+    Stripe held = heldStripe(stripes);
+    if (held != null) {
+      held.crowded = true;
+      return null;
+    }
+    return StripedBatch.lockEvery(lockMultiWrite());
+  }
+
+  /** A stripe of {@code all} this thread holds, or null. */
+  static Stripe heldStripe(Stripe[] all) {
+    for (Stripe stripe : all) {
       if (stripe.isHeldExclusively()) {
-        stripe.crowded = true;
-        multiWriteLock.unlock();
-        return null;
+        return stripe;
       }
     }
-    return StripedBatch.lockEvery(current);
+    return null;
   }
 
   /** Multiplies the stripes by four, or halves them, if a stripe still asks for it. */

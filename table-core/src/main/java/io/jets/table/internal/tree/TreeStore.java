@@ -131,6 +131,22 @@ public final class TreeStore implements Store {
     ((BaseNode) lock).userCode = running;
   }
 
+  /**
+   * Fails if this thread holds a base: user code (an update's function) starting a batch or a clear
+   * (not a lifecycle change, which may run there). It would wait for the structure lock, which
+   * another batch may hold while it waits for that very base: a deadlock. A base this thread holds
+   * stays in the tree (adaptation only tries base locks), so the scan finds it.
+   */
+  private void refuseNested() {
+    List<BaseNode> bases = new ArrayList<>();
+    ContentionAdaptingTree.collectBases(tree.root, bases);
+    for (BaseNode base : bases) {
+      if (base.lock.isHeldByCurrentThread()) {
+        throw new WriteInUserCodeException();
+      }
+    }
+  }
+
   /** Fails if user code runs under one of {@code bases}, which the caller holds. */
   private static void refuseUserCode(List<BaseNode> bases) {
     for (BaseNode base : bases) {
@@ -180,6 +196,7 @@ public final class TreeStore implements Store {
     if (keys.length == 0) {
       return true;
     }
+    refuseNested();
     tree.structureLock.lock();
     try {
       // BaseNode keeps identity equality. Not an IdentityHashMap: Lincheck 3.7's model checker
@@ -251,6 +268,7 @@ public final class TreeStore implements Store {
 
   @Override
   public void clear(Runnable lockedCheck) {
+    refuseNested();
     lockAll();
     try {
       refuseUserCode(lockedForAll);
