@@ -70,18 +70,7 @@ class UpdateWritesItsTableTest {
     for (Map.Entry<String, Consumer<SetTable<String, Long>>> write : nested.entrySet()) {
       SetTable<String, Long> t = table(type, mode);
       try {
-        IllegalStateException e =
-            assertThrows(
-                IllegalStateException.class,
-                () ->
-                    t.update(
-                        "k",
-                        v -> {
-                          write.getValue().accept(t);
-                          return v + 1;
-                        }),
-                write.getKey());
-        assertTrue(e.getMessage().contains(t.name()), e.getMessage());
+        assertRefusedInUpdate(t, write.getKey(), write.getValue());
         assertEquals(1L, t.get("k"), write.getKey() + ": unchanged");
         assertEquals(5L, t.get("other"));
         assertEquals(2, t.size(), write.getKey() + ": the count agrees with the contents");
@@ -185,18 +174,7 @@ class UpdateWritesItsTableTest {
     for (Map.Entry<String, Consumer<SetTable<String, Long>>> write : nested.entrySet()) {
       SetTable<String, Long> t = table(type, mode);
       try {
-        IllegalStateException e =
-            assertThrows(
-                IllegalStateException.class,
-                () ->
-                    t.update(
-                        "k",
-                        v -> {
-                          write.getValue().accept(t);
-                          return v + 1;
-                        }),
-                write.getKey());
-        assertTrue(e.getMessage().contains(t.name()), e.getMessage());
+        assertRefusedInUpdate(t, write.getKey(), write.getValue());
         assertFalse(t.member("elsewhere"), write.getKey() + ": nothing written");
         assertEquals(1L, t.get("k"));
         assertEquals(2, t.size());
@@ -262,6 +240,23 @@ class UpdateWritesItsTableTest {
     } finally {
       t.delete();
     }
+  }
+
+  /** An update of "k" whose function makes {@code write} fails naming the table. */
+  private static void assertRefusedInUpdate(
+      SetTable<String, Long> t, String what, Consumer<SetTable<String, Long>> write) {
+    IllegalStateException e =
+        assertThrows(
+            IllegalStateException.class,
+            () ->
+                t.update(
+                    "k",
+                    v -> {
+                      write.accept(t);
+                      return v + 1;
+                    }),
+            what);
+    assertTrue(e.getMessage().contains(t.name()), e.getMessage());
   }
 
   /** Returns once {@code thread} is parked (or has ended); fails after a minute. */
