@@ -11,8 +11,11 @@ import io.jets.table.tck.Fixtures;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** expireAfter(Expiry): a time to live per object, computed on create, update and read. */
 class CacheVariableExpiryTest {
@@ -85,6 +88,96 @@ class CacheVariableExpiryTest {
     cache.cleanUp();
     assertEquals(1, cache.size(), "the wheel moved it, not removed it");
     assertEquals("x", cache.get("k"));
+  }
+
+  /** Never expires when created or updated; a read gives it a minute from the read. */
+  private static final Expiry<String, String> NEVER_UNTIL_READ =
+      new Expiry<>() {
+        @Override
+        public long expireAfterCreate(String key, String value, long now) {
+          return Long.MAX_VALUE;
+        }
+
+        @Override
+        public long expireAfterRead(String key, String value, long now, long remaining) {
+          return TimeUnit.MINUTES.toNanos(1);
+        }
+      };
+
+  private CacheTable<String, String> neverUntilRead(boolean bounded, boolean background) {
+    CacheTableBuilder<String, String> builder =
+        Caches.<String, String>cache(Fixtures.unique("never-until-read"))
+            .ticker(ticker)
+            .backgroundExpiry(background)
+            .executor(Runnable::run) // a bounded cache's reads reach the policy on this thread
+            .expireAfter(NEVER_UNTIL_READ)
+            .listener((CacheEvent<String, String> e) -> events.add(e));
+    return bounded ? builder.maximumSize(100).build() : builder.build();
+  }
+
+  private List<String> expiredKeys() {
+    return events.stream()
+        .filter(e -> e.kind() == CacheEvent.Kind.EXPIRED)
+        .map(CacheEvent::key)
+        .toList();
+  }
+
+  /**
+   * Regression: an object created to live forever whose first deadline a read set was hidden once
+   * due but never removed (it was not on the timer wheel), so it kept its memory and its size.
+   */
+  @ParameterizedTest(name = "bounded: {0}")
+  @ValueSource(booleans = {false, true})
+  void anObjectWhoseFirstDeadlineAReadSetIsRemovedOnceDue(boolean bounded) {
+    CacheTable<String, String> cache = neverUntilRead(bounded, false);
+    cache.insert("k", "v");
+    ticker.advance(Duration.ofDays(1));
+    assertEquals("v", cache.get("k")); // from now on, a minute to live
+    ticker.advance(Duration.ofMinutes(2));
+    cache.cleanUp();
+    assertEquals(0, cache.size(), "removed, not only hidden: it reached the timer wheel");
+    assertEquals(List.of("k"), expiredKeys());
+    assertNull(cache.get("k"));
+    cache.delete();
+  }
+
+  @ParameterizedTest(name = "bounded: {0}")
+  @ValueSource(booleans = {false, true})
+  void aWriteRemovesAnObjectWhoseFirstDeadlineAReadSet(boolean bounded) {
+    CacheTable<String, String> cache = neverUntilRead(bounded, false);
+    cache.insert("k", "v");
+    assertEquals("v", cache.get("k"));
+    assertEquals("v", cache.get("k"), "read again: handed to the wheel once");
+    ticker.advance(Duration.ofMinutes(2));
+    cache.insert("unrelated", "v"); // the write's maintenance expires what the wheel finds due
+    ticker.advance(Duration.ofSeconds(2)); // past the wheel's resolution
+    cache.insert("another", "v");
+    assertEquals(List.of("k"), expiredKeys());
+    assertEquals(2, cache.size());
+    cache.delete();
+  }
+
+  @Test
+  void theBackgroundRemovesAnObjectWhoseFirstDeadlineAReadSet() throws InterruptedException {
+    CountDownLatch expired = new CountDownLatch(1);
+    CacheTable<String, String> cache =
+        Caches.<String, String>cache(Fixtures.unique("never-until-read"))
+            .ticker(ticker)
+            .expireAfter(NEVER_UNTIL_READ)
+            .listener(
+                (CacheEvent<String, String> e) -> {
+                  if (e.kind() == CacheEvent.Kind.EXPIRED) {
+                    expired.countDown();
+                  }
+                })
+            .build();
+    cache.insert("k", "v"); // the wheel is empty: no visit is due
+    assertEquals("v", cache.get("k")); // the read asks for one
+    ticker.advance(Duration.ofMinutes(2));
+    // Visits follow the wheel's ticks (about a second) in real time: no write or cleanUp here.
+    assertTrue(expired.await(30, TimeUnit.SECONDS), "the expiry thread removed it");
+    assertEquals(0, cache.size());
+    cache.delete();
   }
 
   @Test

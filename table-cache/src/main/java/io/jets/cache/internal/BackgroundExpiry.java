@@ -8,8 +8,9 @@ import java.util.concurrent.TimeUnit;
  * The one daemon thread that removes expired objects from cache tables when no write or {@code
  * cleanUp} call does. A table asks for a visit after its wheel's next check time (about a second
  * while objects are due within a minute, longer otherwise); one visit is pending per table at a
- * time, and none while the wheel is empty. Expiry and eviction events of these removals run on this
- * thread.
+ * time, and none while the wheel is empty, unless a read gave an object its first deadline (its
+ * reader asks for a visit at once, which puts the object on the wheel). Expiry and eviction events
+ * of these removals run on this thread.
  */
 final class BackgroundExpiry {
 

@@ -53,8 +53,14 @@ final class CacheClock {
     return accessNanos != 0 || expiry != null;
   }
 
-  /** Moves the access deadline of an entry read at {@code now}. */
-  void accessed(CacheEntry entry, long now) {
+  /**
+   * Moves the access deadline of an entry read at {@code now}. Returns true if the entry had none
+   * and now has one: an Expiry that said never on create or update gave a time to live on this
+   * read, and the entry, which the policy did not schedule, must reach the wheel (see {@code
+   * CacheMaintenance.firstDeadline}). A fixed expireAfterAccess never does this: its deadline is
+   * the same duration from every read.
+   */
+  boolean accessed(CacheEntry entry, long now) {
     if (expiry == null) {
       entry.soAccessDeadline(deadline(now, accessNanos));
     } else if (entry.ownTimeToLive == 0) {
@@ -62,9 +68,12 @@ final class CacheClock {
       long next = expiry.expireAfterRead(entry.key, entry.laValue(), tickerTime(now), remaining);
       if (next != remaining) {
         // deadline(now, 0) is NEVER (no duration set): a read's zero or less expires at once.
-        entry.soAccessDeadline(next <= 0 ? now : deadline(now, next));
+        long deadline = next <= 0 ? now : deadline(now, next);
+        entry.soAccessDeadline(deadline);
+        return remaining == Long.MAX_VALUE && deadline != CacheEntry.NEVER;
       }
     }
+    return false;
   }
 
   /** The ticker's reading at cache time {@code now}, for the {@link Expiry}. */

@@ -52,7 +52,10 @@ final class CacheEngines {
     }
   }
 
-  /** Unbounded; a read of a live entry moves its access deadline. */
+  /**
+   * Unbounded; a read of a live entry moves its access deadline (and hands the entry to the wheel
+   * if that is its first deadline).
+   */
   static final class Expiring extends CacheStore {
     Expiring(TableOptions options, CacheOptions cache) {
       super(options, cache);
@@ -61,8 +64,8 @@ final class CacheEngines {
     @Override
     void lookedUp(StoredObject found) {
       notifier.lookedUp(found != null);
-      if (found != null) {
-        clock.accessed((CacheEntry) found, clock.now());
+      if (found != null && clock.accessed((CacheEntry) found, clock.now())) {
+        maintenance.firstDeadline((CacheEntry) found);
       }
     }
   }
@@ -93,7 +96,9 @@ final class CacheEngines {
       notifier.lookedUp(found != null);
       if (found != null) {
         CacheEntry entry = (CacheEntry) found;
-        clock.accessed(entry, clock.now());
+        if (clock.accessed(entry, clock.now())) {
+          maintenance.firstDeadline(entry);
+        }
         maintenance.read(entry);
       }
     }

@@ -11,8 +11,9 @@ import java.lang.invoke.VarHandle;
  *
  * <p>Every write stores a new entry, so the key, the value, the write deadline and the weight are
  * final. The access deadline is written by readers with opaque stores (racy on purpose: two readers
- * of the same key store nearly equal deadlines, and either one is right). The links and {@code
- * retired} are guarded by the policy lock.
+ * of the same key store nearly equal deadlines, and either one is right), and so is, by CAS, the
+ * flag of the reader that hands the entry to the wheel. The links and {@code retired} are guarded
+ * by the policy lock.
  */
 final class CacheEntry extends StoredObject {
 
@@ -25,11 +26,13 @@ final class CacheEntry extends StoredObject {
   static final byte PROTECTED = 3;
 
   private static final VarHandle ACCESS_DEADLINE;
+  private static final VarHandle HANDED_TO_WHEEL;
 
   static {
     try {
-      ACCESS_DEADLINE =
-          MethodHandles.lookup().findVarHandle(CacheEntry.class, "accessDeadline", long.class);
+      MethodHandles.Lookup lookup = MethodHandles.lookup();
+      ACCESS_DEADLINE = lookup.findVarHandle(CacheEntry.class, "accessDeadline", long.class);
+      HANDED_TO_WHEEL = lookup.findVarHandle(CacheEntry.class, "handedToWheel", boolean.class);
     } catch (ReflectiveOperationException e) {
       throw new ExceptionInInitializerError(e);
     }
@@ -48,6 +51,7 @@ final class CacheEntry extends StoredObject {
 
   final int weight;
   private long accessDeadline; // once built, touched only through lo/soAccessDeadline
+  private boolean handedToWheel; // touched only through casHandedToWheel
 
   // ---- guarded by the policy lock ----
   CacheEntry queuePrev;
@@ -97,6 +101,14 @@ final class CacheEntry extends StoredObject {
   /** Store-opaque, by the readers of a live entry (racy: see the class comment). */
   void soAccessDeadline(long deadline) {
     ACCESS_DEADLINE.setOpaque(this, deadline);
+  }
+
+  /**
+   * Claims the one hand-off of this entry to the wheel by a reader that gave it its first deadline
+   * (see {@code CacheMaintenance.firstDeadline}); true for the one reader that claims it.
+   */
+  boolean casHandedToWheel() {
+    return HANDED_TO_WHEEL.compareAndSet(this, false, true);
   }
 
   /** The earlier of the two deadlines. */

@@ -60,11 +60,23 @@ final class CacheMaintenance {
    * may therefore use the table. A write whose maintenance another thread took over reports its
    * own changes, and that thread the removals.
    *
+   * First deadlines. An Expiry may say never on create or update and give a time to live on a
+   * read; the policy scheduled no such entry, and a reader may not take the policy lock. So the
+   * one reader that moves a live entry's deadline from NEVER to a time (CacheClock.accessed; a CAS
+   * on the entry makes it one per entry) queues the entry (a lock-free queue, like the writes')
+   * and returns; whoever next holds the policy lock for maintenance (a write, cleanUp, a
+   * background visit) schedules the queued entries after applying the queued writes, skipping
+   * those retired or already scheduled meanwhile (CachePolicy.firstDeadline), then advances the
+   * wheel. Other reads pay nothing: the test is on values the read computes anyway. The queue
+   * holds at most one node per entry, and maintenance empties it.
+   *
    * Background. With backgroundExpiry, finish asks the shared expiry thread (BackgroundExpiry) for
-   * one visit when the wheel holds entries and none is pending; the visit is an empty finish, and
-   * stops once the table is dropped. The scheduled task reaches this object only through a weak
-   * reference, and deletion cancels it (the scheduler removes cancelled tasks at once): the shared
-   * thread never keeps a deleted or unreferenced cache, or its frequency sketch, reachable.
+   * one visit when the wheel holds entries and none is pending; so does a reader that queues a
+   * first deadline, since the wheel may be empty and no write may come. The visit is an empty
+   * finish, and stops once the table is dropped. The scheduled task reaches this object only
+   * through a weak reference, and deletion cancels it (the scheduler removes cancelled tasks at
+   * once): the shared thread never keeps a deleted or unreferenced cache, or its frequency sketch,
+   * reachable.
    */
 
   private final HashStore hashes;
@@ -79,6 +91,8 @@ final class CacheMaintenance {
   private static final int MAX_PENDING_WRITES = 1_024;
   private final ConcurrentLinkedQueue<CacheWrite> pendingWrites = new ConcurrentLinkedQueue<>();
   private final AtomicInteger pendingCount = new AtomicInteger();
+  // Entries a read gave their first deadline, for the wheel (see "First deadlines").
+  private final ConcurrentLinkedQueue<CacheEntry> firstDeadlines = new ConcurrentLinkedQueue<>();
   private final AtomicBoolean visitPending = new AtomicBoolean();
   private volatile boolean dropped;
   private volatile ScheduledFuture<?> pendingVisit;
@@ -171,6 +185,9 @@ final class CacheMaintenance {
           pendingCount.decrementAndGet();
           apply(pending);
         }
+        for (CacheEntry entry; (entry = firstDeadlines.poll()) != null; ) {
+          policy.firstDeadline(entry);
+        }
         removals = policy.maintain(clock.now(), exact);
         if (backgroundExpiry && !visitPending.get()) {
           visitDelay = policy.delayToNextCheck();
@@ -186,14 +203,36 @@ final class CacheMaintenance {
           removed.addAll(removals);
         }
       }
-      if (visitDelay != Long.MAX_VALUE && visitPending.compareAndSet(false, true)) {
-        pendingVisit = BackgroundExpiry.schedule(new Visit(this), visitDelay);
-        if (dropped) { // dropped meanwhile: dropLocked may have missed this visit
-          pendingVisit.cancel(false);
-        }
+      if (visitDelay != Long.MAX_VALUE) {
+        requestVisit(visitDelay);
       }
     } while (!pendingWrites.isEmpty());
     return removed;
+  }
+
+  /** Asks the expiry thread for a visit after {@code delayNanos}, unless one is pending. */
+  private void requestVisit(long delayNanos) {
+    if (visitPending.compareAndSet(false, true)) {
+      pendingVisit = BackgroundExpiry.schedule(new Visit(this), delayNanos);
+      if (dropped) { // dropped meanwhile: dropLocked may have missed this visit
+        pendingVisit.cancel(false);
+      }
+    }
+  }
+
+  /**
+   * A read gave a live entry its first deadline ({@link CacheClock#accessed} returned true): queues
+   * it for the wheel, once per entry, and with backgroundExpiry asks for a visit at once if none is
+   * pending, which schedules it; the visits then follow the wheel. Never waits for the policy lock
+   * (asking for a visit takes only the scheduler's queue lock, at most once per pending visit).
+   */
+  void firstDeadline(CacheEntry entry) {
+    if (entry.casHandedToWheel()) {
+      firstDeadlines.add(entry);
+      if (backgroundExpiry && !visitPending.get() && !dropped) {
+        requestVisit(0);
+      }
+    }
   }
 
   /** Relinks the policy for one write's changes; under the policy lock. */
@@ -232,6 +271,11 @@ final class CacheMaintenance {
   /** The writes whose policy work is queued, for tests. */
   int pendingWrites() {
     return pendingCount.get();
+  }
+
+  /** The entries reads queued for the wheel, for tests. */
+  int queuedFirstDeadlines() {
+    return firstDeadlines.size();
   }
 
   /** The policy's lock, for tests that check which writes take it. */
@@ -339,6 +383,7 @@ final class CacheMaintenance {
     try {
       pendingWrites.clear();
       pendingCount.set(0);
+      firstDeadlines.clear();
       policy.clear();
     } finally {
       policy.lock.unlock();

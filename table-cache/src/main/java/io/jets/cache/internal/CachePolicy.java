@@ -36,7 +36,10 @@ final class CachePolicy {
    *
    * Expiry. Every entry with a deadline is on the ExpiryWheel; maintain advances the wheel to the
    * cache time before it evicts, so what the wheel finds due is retired as expired before anything
-   * is evicted.
+   * is evicted. An entry gets a deadline when written, or, with an Expiry that said never on create
+   * or update, from a read: that reader hands it to the next maintenance (CacheMaintenance,
+   * "First deadlines"), which schedules it here. An entry is scheduled at most once: its link and
+   * that hand-off each skip an entry already on the wheel.
    *
    * Retirement. An entry leaves the policy once (retire): evicted or expired by maintain, or
    * removed by a write that took it out of the store. A retired entry is never linked again, so a
@@ -137,7 +140,8 @@ final class CachePolicy {
     if (entry.retired) {
       return;
     }
-    if (entry.deadline() != CacheEntry.NEVER) {
+    // A read may have given it its first deadline, and handed it to the wheel, before this link.
+    if (entry.deadline() != CacheEntry.NEVER && !ExpiryWheel.scheduled(entry)) {
       wheel.schedule(entry, entry.deadline());
     }
     if (sketch != null) {
@@ -145,6 +149,19 @@ final class CachePolicy {
       link(window, entry, CacheEntry.WINDOW);
       weight += entry.weight;
       windowWeight += entry.weight;
+    }
+  }
+
+  /**
+   * Schedules an entry that a read gave its first deadline (CacheMaintenance.firstDeadline), unless
+   * it is retired or already scheduled (its writer's link came after the read and saw the
+   * deadline). It is scheduled whatever its deadline is now (a later read may have set it back to
+   * NEVER, and another to a time again): once on the wheel, an entry stays there until retired, and
+   * the wheel reads its deadline whenever it meets it.
+   */
+  void firstDeadline(CacheEntry entry) {
+    if (!entry.retired && !ExpiryWheel.scheduled(entry)) {
+      wheel.schedule(entry, entry.deadline());
     }
   }
 

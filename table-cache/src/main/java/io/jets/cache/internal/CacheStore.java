@@ -38,12 +38,13 @@ abstract sealed class CacheStore implements Store
    * deadline has passed is absent to every read, whether or not it has been removed yet. The clock
    * is read only for entries that can expire, and once per step or scan. A read of one key by the
    * table (get, lookup, member, getOrLoad) also reports to lookedUp, which moves the access
-   * deadline (expireAfterAccess), feeds the frequency sketch (a bound) and counts the hit or miss
-   * (stats). Which of these a read does is fixed when the table is built: each configuration has
-   * its own subclass (CacheEngines), so an unbounded cache without expiry pays for none of them.
-   * A bounded cache's reads go through a striped, lossy ReadBuffer, never the policy itself; an
-   * access deadline is an opaque, racy store. Traversals, folds and select read without counting
-   * as accesses.
+   * deadline (expireAfterAccess; an entry whose first deadline this sets is queued for the wheel,
+   * see CacheMaintenance), feeds the frequency sketch (a bound) and counts the hit or miss (stats).
+   * Which of these a read does is fixed when the table is built: each configuration has its own
+   * subclass (CacheEngines), so an unbounded cache without expiry pays for none of them. A bounded
+   * cache's reads go through a striped, lossy ReadBuffer, never the policy itself; an access
+   * deadline is an opaque, racy store. Traversals, folds and select read without counting as
+   * accesses.
    *
    * Single-key writes. lock(key) takes the key's stripe and returns a CacheWrite, the token the
    * facade passes back to findLocked, putLocked and unlock. findLocked treats an expired entry as

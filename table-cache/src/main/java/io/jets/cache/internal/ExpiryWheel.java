@@ -76,9 +76,16 @@ final class ExpiryWheel {
     size++;
   }
 
+  /**
+   * Whether {@code entry} is on the wheel (between calls: advancing unlinks entries for a time).
+   */
+  static boolean scheduled(CacheEntry entry) {
+    return entry.wheelNext != null;
+  }
+
   /** Unlinks {@code entry} if it is scheduled. */
   void deschedule(CacheEntry entry) {
-    if (entry.wheelNext == null) {
+    if (!scheduled(entry)) {
       return;
     }
     entry.wheelPrev.wheelNext = entry.wheelNext;
