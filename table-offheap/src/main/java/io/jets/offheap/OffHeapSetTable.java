@@ -23,7 +23,7 @@ final class OffHeapSetTable<K, V> extends SetStoreTable<K, V> {
     OffHeapSetTable<K, V> table = new OffHeapSetTable<>(options, store);
     try {
       table.open();
-    } catch (RuntimeException e) {
+    } catch (RuntimeException | Error e) {
       store.close();
       throw e;
     }

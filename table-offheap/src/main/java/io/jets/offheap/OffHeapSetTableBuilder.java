@@ -300,7 +300,7 @@ public final class OffHeapSetTableBuilder<K, V> {
     ChronicleMap<byte[], byte[]> map;
     try {
       map = createMap(dataFile);
-    } catch (RuntimeException e) {
+    } catch (RuntimeException | Error e) { // an Error too, or the registry keeps the file
       if (lock != null) {
         lock.release();
       }
