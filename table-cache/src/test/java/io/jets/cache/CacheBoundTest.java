@@ -300,6 +300,48 @@ class CacheBoundTest {
     assertEquals(48, evicted.size());
   }
 
+  /**
+   * Many weightless (pinned) objects, some read so that they move to the protected queue, among
+   * thousands of evictions: each eviction passes the pinned objects it meets to its queue's back
+   * (searching past all of them from the front every time cost O(pinned) per eviction), and none is
+   * ever evicted.
+   */
+  @Test
+  void manyPinnedObjectsStayThroughThousandsOfEvictions() {
+    List<String> evicted = new CopyOnWriteArrayList<>();
+    CacheTable<String, Integer> cache =
+        Caches.cache(Fixtures.unique("pinned"))
+            .maximumWeight(100)
+            .weigher((String k, Integer v) -> v)
+            .executor(Runnable::run)
+            .listener(
+                (CacheEvent<String, Integer> e) -> {
+                  if (e.kind() == CacheEvent.Kind.EVICTED) {
+                    evicted.add(e.key());
+                  }
+                })
+            .build();
+    for (int i = 0; i < 2_000; i++) {
+      cache.insert("pinned" + i, 0);
+      if (i % 3 == 0) {
+        cache.get("pinned" + i);
+      }
+    }
+    for (int i = 0; i < 20_000; i++) {
+      cache.insert("k" + i, 10);
+      if (i % 7 == 0) {
+        cache.get("pinned" + (i % 2_000));
+      }
+    }
+    cache.cleanUp();
+    for (int i = 0; i < 2_000; i++) {
+      assertEquals(0, cache.get("pinned" + i), "pinned" + i);
+    }
+    assertTrue(evicted.stream().noneMatch(k -> k.startsWith("pinned")));
+    assertEquals(2_000 + 10, cache.size(), "every pinned object and ten of weight 10");
+    assertEquals(20_000 - 10, evicted.size());
+  }
+
   @Test
   void zeroBoundKeepsNothing() {
     CacheTable<String, String> cache = Caches.cache(Fixtures.unique("zero")).maximumSize(0).build();
