@@ -77,8 +77,13 @@ public final class Heir<K, V> extends ReplicatedTables.Copy<K, V> {
             if (owner != null) {
               // This heir is the owner now, no longer one waiting: were its mark left, the handle
               // it gets would, on close, see itself as a live heir and pass the table to nobody.
-              TableOwnership.heirs(member).remove(name, mark);
-              takeover.complete(takeOver(owner));
+              // The takeover completes even if the mark's removal fails (a minority side): the
+              // claim is made, and a heir whose takeover never completed would hold the table.
+              try {
+                TableOwnership.heirs(member).remove(name, mark);
+              } finally {
+                takeover.complete(takeOver(owner));
+              }
             }
           } catch (SplitBrainProtectionException minority) {
             // this member is on the smaller side of a partition: the larger side's heirs decide
