@@ -6,6 +6,7 @@ import io.jets.table.WriteConcurrency;
 import io.jets.table.spi.Store;
 import io.jets.table.spi.StoredObject;
 import io.jets.table.spi.TableSequence;
+import io.jets.table.spi.WriteInUserCodeException;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -371,6 +372,17 @@ final class OffHeapStore implements Store {
   // ---- multi-object writes ----
 
   /**
+   * Fails if this thread holds a writer lock: a batch or a clear from an update's function, which
+   * could wait for good (see WriterLocks.heldByThisThread). Single-key writes there go unchecked:
+   * the stripes carry no user-code mark.
+   */
+  private void refuseNested() {
+    if (locks.heldByThisThread()) {
+      throw new WriteInUserCodeException();
+    }
+  }
+
+  /**
    * Encodes every key before taking a lock and every merged value before the first store, so a key
    * or value that cannot be encoded changes nothing.
    */
@@ -388,6 +400,7 @@ final class OffHeapStore implements Store {
       segments[i] = segmentOf(bytes[i]);
       wanted[locks.stripeOf(segments[i])] = true;
     }
+    refuseNested();
     locks.lockMany(wanted);
     try {
       lockedCheck.run();
@@ -456,6 +469,7 @@ final class OffHeapStore implements Store {
 
   @Override
   public void clear(Runnable lockedCheck) {
+    refuseNested();
     lockAll();
     try {
       lockedCheck.run();

@@ -40,6 +40,20 @@ final class WriterLocks {
     return stripe;
   }
 
+  /**
+   * Whether this thread holds a stripe: user code (an update's function) running under it. A
+   * multi-object write or a clear started there would wait for multiWriteLock, which another batch
+   * may hold while it waits for that very stripe.
+   */
+  boolean heldByThisThread() {
+    for (ReentrantLock stripe : stripes) {
+      if (stripe.isHeldByCurrentThread()) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** Takes the multi-object write lock and the stripes {@code wanted} marks. */
   void lockMany(boolean[] wanted) {
     multiWriteLock.lock();
