@@ -140,9 +140,9 @@ public interface CacheTable<K, V> extends SetTable<K, V> {
    * at the objects due within the wheel's current tick of about a second; no scan of the table),
    * and enforces the size bound; fires the expiry and eviction events on the calling thread. Tests
    * call it after advancing their ticker. One exception: an object whose {@link Expiry} shortened
-   * its time to live on a read is hidden at once but removed by the deadline it had before (see
-   * {@link CacheTableBuilder#expireAfter}). Needs read access; may wait for writers of the keys it
-   * removes.
+   * its time to live on a read is hidden at once but removed by the deadline it had before (one
+   * that had none is removed at its new one; see {@link CacheTableBuilder#expireAfter}). Needs read
+   * access; may wait for writers of the keys it removes.
    *
    * @throws AccessDeniedException if the caller may not read the table
    */

@@ -224,7 +224,7 @@ public final class CacheTableBuilder<K, V> extends TableBuilder<CacheTableBuilde
    * Gives each object its own time to live, computed by {@code expiry} when it is created, updated
    * and read (Caffeine's {@code expireAfter}). Cannot be combined with {@link #expireAfterWrite} or
    * {@link #expireAfterAccess}. A read that shortens an object's time to live hides it at once; the
-   * timer wheel removes it at the deadline it had.
+   * timer wheel removes it at the deadline it had (an object that had none, at its new one).
    *
    * @param <K1> the key type the expiry fixes
    * @param <V1> the value type the expiry fixes

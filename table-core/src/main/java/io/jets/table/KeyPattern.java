@@ -13,7 +13,8 @@ import java.util.Objects;
  * <p>Keys are compared as the table compares them: with its comparator on an ordered table; with
  * {@code equals} (exact) and natural order (ranges) on a hash table and in {@link MatchSpec#test}.
  * A key that cannot be compared with a bound (a {@link ClassCastException}, for example) does not
- * match.
+ * match in {@link MatchSpec#test} or on a hash table; on an ordered table a bound or an exact key
+ * its comparator cannot order is a {@link BadArgumentException} naming the table.
  *
  * @param <K> key type
  */

@@ -170,9 +170,10 @@ public interface SetTable<K, V> extends Table<K, V> {
    * a key under another lock is made, and the update still takes effect (a growth of the table that
    * such a write calls for waits until the update releases its lock); but two updates that write
    * each other's keys wait for each other for good, as two {@code ConcurrentHashMap.compute} calls
-   * that update each other's mappings may: the function should not write this table. If the
-   * function throws or returns null, the update changes nothing (null is reported as a {@link
-   * BadArgumentException}).
+   * that update each other's mappings may: the function should not write this table. (An off-heap
+   * table refuses the multi-object writes and clears too, but cannot tell a single-key write under
+   * the update's own lock: there that is a misuse it does not detect.) If the function throws or
+   * returns null, the update changes nothing (null is reported as a {@link BadArgumentException}).
    *
    * @param key the key whose value to replace
    * @param function computes the new value from the value under the key

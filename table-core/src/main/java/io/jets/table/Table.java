@@ -135,7 +135,7 @@ public interface Table<K, V> extends TableLifecycle {
    * every copy equal to it. Atomic and linearizable.
    *
    * @param key the object's key
-   * @param value the object's value, compared with {@code equals}
+   * @param value the object's value, compared with {@code equals} (off-heap: or by its encoding)
    * @return true if anything was removed
    */
   boolean deleteObject(K key, V value);
@@ -305,10 +305,10 @@ public interface Table<K, V> extends TableLifecycle {
    * The results of {@code spec} over every object, in traversal order: for each object, the result
    * of the first clause that matches it (ETS's {@code select/2}). Weakly consistent: an object
    * present for the whole call is matched exactly once, none twice. On an ordered table a spec
-   * whose clauses all have exact, range or prefix key patterns visits only that key range; on a
-   * hash table a spec whose clauses all have exact keys does one lookup per key. Never blocks on
-   * writers. Guards and result functions run without any lock held; they must not write to this
-   * table.
+   * whose clauses all have exact, range or prefix key patterns visits only that key range; on any
+   * table a spec whose clauses all have exact keys does one lookup per key (on a hash table its
+   * results then come in clause order, on an ordered table in key order). Never blocks on writers.
+   * Guards and result functions run without any lock held; they must not write to this table.
    *
    * @param <R> the result type
    * @param spec the match specification

@@ -68,8 +68,10 @@
  * io.jets.table.BadArgumentException}, {@link io.jets.table.WrongTableTypeException}. One exception
  * to that: when user code that an operation calls throws (a key's {@code equals} or {@code
  * hashCode}, a function passed to {@code update}), its exception reaches the caller as thrown, as
- * in {@code java.util.concurrent}. A key that an ordered table's comparator cannot order is a bad
- * argument: {@code BadArgumentException}, with the comparator's exception as its cause. Either way,
- * the operation has changed nothing.
+ * in {@code java.util.concurrent}; and a write to the table from inside its own {@code update} (or
+ * map-view {@code compute}) function that the table refuses is an {@link IllegalStateException}
+ * naming the table. A key that an ordered table's comparator cannot order is a bad argument: {@code
+ * BadArgumentException}, with the comparator's exception as its cause. Either way, the operation
+ * has changed nothing.
  */
 package io.jets.table;

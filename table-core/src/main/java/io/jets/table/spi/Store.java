@@ -195,9 +195,10 @@ public interface Store {
 
   /**
    * Marks that user code (an {@code update} function) starts or stops running under {@code lock}.
-   * While it runs, a write that the same thread starts under the same lock (a single-key write, a
-   * multi-object write or a clear; not the table's lifecycle) fails with {@link
-   * WriteInUserCodeException} before it changes anything. A store that cannot tell does nothing.
+   * While it runs, a write that the same thread starts under the same lock (a single-key write),
+   * and a multi-object write or a clear it starts while it holds any writer lock of the store (not
+   * the table's lifecycle), fails with {@link WriteInUserCodeException} before it changes anything.
+   * A store that cannot tell does nothing.
    */
   default void userCode(Object lock, boolean running) {}
 
