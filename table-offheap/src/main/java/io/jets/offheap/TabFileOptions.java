@@ -4,8 +4,8 @@ import io.jets.owner.Owner;
 
 /**
  * Options of {@link TableFiles#tab2file} and {@link TableFiles#file2tab}; immutable, each setter
- * returns a copy. The defaults: the codecs of an off-heap table, or Java serialization for a heap
- * table; no sync; no verify; the new table owned by {@link Owner#current()}.
+ * returns a copy. The defaults: the codecs of an off-heap table, or {@link Codec#serializable()}
+ * for a heap table; no sync; no verify; the new table owned by {@link Owner#current()}.
  *
  * @param keyCodec the key codec, or null for the default
  * @param valueCodec the value codec, or null for the default

@@ -33,10 +33,10 @@ import java.util.zip.CheckedOutputStream;
  * format version), the objects, their count and a CRC32C checksum; the format is described in
  * {@code TabFileFormat}.
  *
- * <p>Objects are written through codecs: an off-heap table's own codecs by default, Java
- * serialization ({@link Codec#serializable()}) for a heap table unless {@link TabFileOptions} names
- * others. A heap table whose keys or values are not {@link java.io.Serializable} needs codecs, or
- * {@code tab2file} fails naming the object.
+ * <p>Objects are written through codecs: an off-heap table's own codecs by default, {@link
+ * Codec#serializable()} (by value for the kinds it names, Java serialization for other objects) for
+ * a heap table unless {@link TabFileOptions} names others. A heap table whose keys or values are
+ * not {@link java.io.Serializable} needs codecs, or {@code tab2file} fails naming the object.
  */
 public final class TableFiles {
 
