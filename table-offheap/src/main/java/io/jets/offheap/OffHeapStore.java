@@ -6,7 +6,6 @@ import io.jets.table.WriteConcurrency;
 import io.jets.table.spi.Store;
 import io.jets.table.spi.StoredObject;
 import io.jets.table.spi.TableSequence;
-import io.jets.table.spi.WriteInUserCodeException;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -345,42 +344,11 @@ final class OffHeapStore implements Store {
 
   /** Chronicle's "full", as an error that names the settings to raise. */
   private OffHeapCapacityException full(RuntimeException cause) {
-    return new OffHeapCapacityException(
-        tableName.get(),
-        "the off-heap table has no room for the object (built for "
-            + entries
-            + " entries with maxBloatFactor "
-            + maxBloatFactor
-            + ": room for at least "
-            + (long) (entries * maxBloatFactor)
-            + " objects of the configured sizes, Chronicle's tiers may fit more; holding "
-            + map.longSize()
-            + "): build it with larger entries(...) or maxBloatFactor(...), or averageKeySize/averageValueSize"
-            + " closer to the real sizes; Chronicle said: "
-            + firstLine(cause.getMessage()),
-        cause);
-  }
-
-  private static String firstLine(String message) {
-    if (message == null) {
-      return "(no message)";
-    }
-    int end = message.indexOf('\n');
-    return end < 0 ? message : message.substring(0, end);
+    return OffHeapCapacityException.full(
+        tableName.get(), entries, maxBloatFactor, map.longSize(), cause);
   }
 
   // ---- multi-object writes ----
-
-  /**
-   * Fails if this thread holds a writer lock: a batch or a clear from an update's function, which
-   * could wait for good (see WriterLocks.heldByThisThread). Single-key writes there go unchecked:
-   * the stripes carry no user-code mark.
-   */
-  private void refuseNested() {
-    if (locks.heldByThisThread()) {
-      throw new WriteInUserCodeException();
-    }
-  }
 
   /**
    * Encodes every key before taking a lock and every merged value before the first store, so a key
@@ -400,7 +368,7 @@ final class OffHeapStore implements Store {
       segments[i] = segmentOf(bytes[i]);
       wanted[locks.stripeOf(segments[i])] = true;
     }
-    refuseNested();
+    locks.refuseNested();
     locks.lockMany(wanted);
     try {
       lockedCheck.run();
@@ -469,7 +437,7 @@ final class OffHeapStore implements Store {
 
   @Override
   public void clear(Runnable lockedCheck) {
-    refuseNested();
+    locks.refuseNested();
     lockAll();
     try {
       lockedCheck.run();

@@ -1,6 +1,7 @@
 package io.jets.offheap;
 
 import io.jets.table.WriteConcurrency;
+import io.jets.table.spi.WriteInUserCodeException;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
@@ -41,17 +42,16 @@ final class WriterLocks {
   }
 
   /**
-   * Whether this thread holds a stripe: user code (an update's function) running under it. A
-   * multi-object write or a clear started there would wait for multiWriteLock, which another batch
-   * may hold while it waits for that very stripe.
+   * Fails if this thread holds a stripe: user code (an update's function) starting a batch or a
+   * clear, which would wait for multiWriteLock while another batch may hold it and wait for that
+   * very stripe. Single-key writes there go unchecked: the stripes carry no user-code mark.
    */
-  boolean heldByThisThread() {
+  void refuseNested() {
     for (ReentrantLock stripe : stripes) {
       if (stripe.isHeldByCurrentThread()) {
-        return true;
+        throw new WriteInUserCodeException();
       }
     }
-    return false;
   }
 
   /** Takes the multi-object write lock and the stripes {@code wanted} marks. */

@@ -166,23 +166,10 @@ final class SetTableMap<K, V> extends AbstractMap<K, V> implements ConcurrentMap
   // runs once, under the key's writer lock (ConcurrentMap's defaults retry it, unlocked).
 
   @Override
-  @SuppressWarnings("unchecked")
   public V compute(K key, BiFunction<? super K, ? super V, ? extends V> remapping) {
     argument(key, "key");
     argument(remapping, "remappingFunction");
-    Object[] computed = {null};
-    typed(
-        key,
-        () ->
-            table.remap(
-                key,
-                present -> {
-                  V value = remapping.apply(key, present);
-                  computed[0] = value;
-                  return value;
-                },
-                "compute"));
-    return (V) computed[0];
+    return remapTo(key, present -> remapping.apply(key, present), "compute");
   }
 
   @Override
@@ -210,44 +197,41 @@ final class SetTableMap<K, V> extends AbstractMap<K, V> implements ConcurrentMap
   }
 
   @Override
-  @SuppressWarnings("unchecked")
   public V computeIfPresent(K key, BiFunction<? super K, ? super V, ? extends V> remapping) {
     argument(key, "key");
     argument(remapping, "remappingFunction");
-    Object[] computed = {null};
-    typed(
-        key,
-        () ->
-            table.remap(
-                key,
-                present -> {
-                  V value = present != null ? remapping.apply(key, present) : null;
-                  computed[0] = value;
-                  return value;
-                },
-                "computeIfPresent"));
-    return (V) computed[0];
+    return remapTo(
+        key, present -> present != null ? remapping.apply(key, present) : null, "computeIfPresent");
   }
 
   @Override
-  @SuppressWarnings("unchecked")
   public V merge(K key, V value, BiFunction<? super V, ? super V, ? extends V> remapping) {
     argument(key, "key");
     argument(value, "value");
     argument(remapping, "remappingFunction");
-    Object[] merged = {null};
+    return remapTo(
+        key, present -> present != null ? remapping.apply(present, value) : value, "merge");
+  }
+
+  /**
+   * One remap that writes what {@code next} makes of the present value (null: absent), a null
+   * removing the key; returns what it wrote.
+   */
+  @SuppressWarnings("unchecked")
+  private V remapTo(K key, Function<? super V, ? extends V> next, String operation) {
+    Object[] written = {null};
     typed(
         key,
         () ->
             table.remap(
                 key,
                 present -> {
-                  V result = present != null ? remapping.apply(present, value) : value;
-                  merged[0] = result;
-                  return result;
+                  V value = next.apply(present);
+                  written[0] = value;
+                  return value;
                 },
-                "merge"));
-    return (V) merged[0];
+                operation));
+    return (V) written[0];
   }
 
   @Override

@@ -135,6 +135,11 @@ public final class BucketChain {
     if (a instanceof Comparable) {
       return Integer.signum(((Comparable) a).compareTo(b));
     }
+    return identityOrder(a, b);
+  }
+
+  /** Orders two key instances by identity hash: 0 only when their identity hashes are equal. */
+  static int identityOrder(Object a, Object b) {
     return Integer.compare(System.identityHashCode(a), System.identityHashCode(b));
   }
 
@@ -151,7 +156,7 @@ public final class BucketChain {
    */
   static int chainOrder(Object a, Object b) {
     int c = tieOrder(a, b);
-    return c != 0 ? c : Integer.compare(System.identityHashCode(a), System.identityHashCode(b));
+    return c != 0 ? c : identityOrder(a, b);
   }
 
   /** The first node of {@code chain} positioned after {@code (hash, key)}. */

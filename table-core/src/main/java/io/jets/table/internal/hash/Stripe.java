@@ -98,6 +98,16 @@ public final class Stripe extends StripeState {
     return free;
   }
 
+  /** A stripe of {@code all} this thread holds, or null. */
+  static Stripe heldByThisThread(Stripe[] all) {
+    for (Stripe stripe : all) {
+      if (stripe.isHeldExclusively()) {
+        return stripe;
+      }
+    }
+    return null;
+  }
+
   @Override
   protected boolean isHeldExclusively() {
     return holder == Thread.currentThread().threadId();

@@ -83,7 +83,7 @@ public final class StripedBatch {
    * stripe read here cannot be replaced while this thread holds it.
    */
   static void refuseNested(StripedBuckets buckets) {
-    if (StripedBuckets.heldStripe(buckets.currentStripes()) != null) {
+    if (buckets.heldStripe() != null) {
       throw new WriteInUserCodeException();
     }
   }

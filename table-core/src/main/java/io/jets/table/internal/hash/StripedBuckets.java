@@ -348,11 +348,6 @@ public abstract class StripedBuckets {
    * Takes the lock that serializes multi-object writes and stripe changes; see {@link
    * StripedBatch}.
    */
-  /** The stripes as of now; stable only while the caller holds one of them or multiWriteLock. */
-  Stripe[] currentStripes() {
-    return stripes;
-  }
-
   Stripe[] lockMultiWrite() {
     multiWriteLock.lock();
     return stripes; // stable: changing the stripes needs multiWriteLock
@@ -361,6 +356,11 @@ public abstract class StripedBuckets {
   /** The live bucket array, for a batch that holds the multi-object write lock. */
   Object[] liveBuckets() {
     return table;
+  }
+
+  /** A stripe this thread holds (user code running under it), or null; see StripedBatch. */
+  Stripe heldStripe() {
+    return Stripe.heldByThisThread(stripes); // stable while this thread holds one of them
   }
 
   /** Releases the stripes of a batch, then multiWriteLock. */
@@ -420,33 +420,19 @@ public abstract class StripedBuckets {
   }
 
   /**
-   * Takes every lock for a resize or a stripe change, or returns null if this thread already holds
-   * a stripe: a write made by user code running under another write's stripe (an update function
-   * may write keys of other stripes). The outer write has looked its key up in the live array under
-   * the stripes it holds, so neither may change under it; the stripe is marked crowded instead, and
-   * its release resizes if the table still needs it (a stripe change waits for the next contended
-   * write to ask again). Only maintenance pays for the check.
+   * Takes every lock for a resize or a stripe change, or returns null if this thread holds a stripe
+   * (user code writing under another write's stripe, whose key was looked up in the live array):
+   * that stripe is marked crowded and its release resizes (a stripe change waits for the next
+   * contended write). Checked before multiWriteLock, which a batch may hold while it waits for that
+   * stripe.
    */
   private Stripe[] lockAllForMaintenance() {
-    // Checked before multiWriteLock, which a batch holds while it waits for the stripe this
-    // thread holds: waiting for it here would deadlock. The stripes read cannot be replaced while
-    // this thread holds one of them (a stripe change takes every stripe).
-    Stripe held = heldStripe(stripes);
+    Stripe held = heldStripe();
     if (held != null) {
       held.crowded = true;
       return null;
     }
     return StripedBatch.lockEvery(lockMultiWrite());
-  }
-
-  /** A stripe of {@code all} this thread holds, or null. */
-  static Stripe heldStripe(Stripe[] all) {
-    for (Stripe stripe : all) {
-      if (stripe.isHeldExclusively()) {
-        return stripe;
-      }
-    }
-    return null;
   }
 
   /** Multiplies the stripes by four, or halves them, if a stripe still asks for it. */

@@ -238,10 +238,9 @@ final class TreeBin {
   }
 
   /**
-   * The first object ordered after {@code key}, of insertion number {@code seq}. An absent key the
-   * order ties with an unequal node (a compareTo inconsistent with equals: the tree holds no such
-   * pair, but a walk may stand on a deleted key that tied with one) is placed by identity hash, as
-   * {@link BucketChain#chainOrder} placed it while both were in the chain.
+   * The first object ordered after {@code key}, of insertion number {@code seq}. An absent key tied
+   * with an unequal node (a walk standing on a deleted key; the tree holds no tied pair) is placed
+   * by identity hash, as {@link BucketChain#chainOrder} placed it while both were in the chain.
    */
   private StoredObject above(Object key, int seq) {
     int order = BucketChain.order(key);
@@ -250,7 +249,7 @@ final class TreeBin {
     for (TreeNode n = root(); n != null; ) {
       int c = compare(direct, order, key, seq, n);
       if (c == 0 && n.key != key && !n.key.equals(key)) {
-        c = Integer.compare(System.identityHashCode(key), System.identityHashCode(n.key));
+        c = BucketChain.identityOrder(key, n.key);
       }
       if (c < 0) {
         best = n;
