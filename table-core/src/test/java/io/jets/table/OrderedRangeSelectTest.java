@@ -1,5 +1,6 @@
 package io.jets.table;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.jets.table.internal.tree.TreeTables;
@@ -12,18 +13,18 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /**
- * A reverse select of a key range takes each leaf's run at once, last to first: its values, its
- * keys, its objects or a computed result, and a limited reverse select stops inside a run and
- * resumes after it. Checked against a {@link TreeMap} model on leaves a writer changed in place
- * (keys inserted out of order, deleted and overwritten: slots out of key order, dead slots) and
- * across forced base splits, in every write mode, over ranges with either bound open or closed,
+ * A select of a key range takes each leaf's run at once, first to last or (reverse) last to first:
+ * its values, its keys, its objects or a computed result, and a limited reverse select stops inside
+ * a run and resumes after it. Checked against a {@link TreeMap} model on leaves a writer changed in
+ * place (keys inserted out of order, deleted and overwritten: slots out of key order, dead slots)
+ * and across forced base splits, in every write mode, over ranges with either bound open or closed,
  * empty ones, single keys and ones that cross leaves and bases.
  */
-class OrderedReverseSelectTest {
+class OrderedRangeSelectTest {
 
   @ParameterizedTest
   @EnumSource(WriteConcurrency.class)
-  void aReverseRangeSelectReturnsWhatTheModelHoldsLastToFirst(WriteConcurrency mode) {
+  void aRangeSelectReturnsWhatTheModelHoldsInEitherOrder(WriteConcurrency mode) {
     OrderedTable<Integer, Integer> table =
         Tables.<Integer, Integer>orderedSet("reverse-" + mode).writeConcurrency(mode).build();
     TreeMap<Integer, Integer> model = new TreeMap<>();
@@ -72,6 +73,7 @@ class OrderedReverseSelectTest {
             ? new TreeMap<>()
             : model.subMap(lo, loInclusive, hi, hiInclusive).descendingMap();
     KeyPattern<Integer> range = KeyPattern.range(lo, loInclusive, hi, hiInclusive);
+    checkForward(table, expected.descendingMap(), range, where);
     assertEquals(
         new ArrayList<>(expected.values()),
         table.selectReverse(MatchSpec.<Integer, Integer>where(range).returnValue()),
@@ -112,5 +114,30 @@ class OrderedReverseSelectTest {
       paged.addAll(page.results());
     }
     assertEquals(new ArrayList<>(expected.values()), paged, "pages of 7 " + where);
+  }
+
+  /**
+   * The same range first to last: the values and keys a select takes from leaves written out of
+   * order (as copies of their slots) read alike through the list's iterator, forEach, get and
+   * toArray.
+   */
+  private static void checkForward(
+      OrderedTable<Integer, Integer> table,
+      NavigableMap<Integer, Integer> ascending,
+      KeyPattern<Integer> range,
+      String where) {
+    List<Integer> values = table.select(MatchSpec.<Integer, Integer>where(range).returnValue());
+    List<Integer> keys = table.select(MatchSpec.<Integer, Integer>where(range).returnKey());
+    List<Integer> expectedValues = new ArrayList<>(ascending.values());
+    List<Integer> expectedKeys = new ArrayList<>(ascending.keySet());
+    assertEquals(expectedValues, values, "forward values " + where);
+    assertEquals(expectedKeys, keys, "forward keys " + where);
+    List<Integer> each = new ArrayList<>();
+    values.forEach(each::add);
+    assertEquals(expectedValues, each, "forward values, forEach " + where);
+    assertArrayEquals(expectedKeys.toArray(), keys.toArray(), "forward keys, toArray " + where);
+    for (int i = 0; i < expectedValues.size(); i++) {
+      assertEquals(expectedValues.get(i), values.get(i), "forward value " + i + " " + where);
+    }
   }
 }
