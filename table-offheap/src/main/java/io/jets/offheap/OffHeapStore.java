@@ -8,7 +8,6 @@ import io.jets.table.spi.StoredObject;
 import io.jets.table.spi.TableSequence;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Map;
@@ -59,8 +58,7 @@ final class OffHeapStore implements Store {
    */
 
   private final ChronicleMap<byte[], byte[]> map;
-  private final Codec<Object> keyCodec;
-  private final Codec<Object> valueCodec;
+  private final StoreCodecs codecs;
   private final long entries;
   private final double maxBloatFactor;
   private final TableFileLock fileLock; // null for a table only in memory
@@ -73,7 +71,6 @@ final class OffHeapStore implements Store {
   /** A held writer lock: its stripe, and the key it was taken for, encoded, and its segment. */
   private record Held(ReentrantLock stripe, Object key, byte[] bytes, int segment) {}
 
-  @SuppressWarnings("unchecked")
   OffHeapStore(
       String name,
       ChronicleMap<byte[], byte[]> map,
@@ -85,8 +82,7 @@ final class OffHeapStore implements Store {
       WriteConcurrency writeConcurrency) {
     this.tableName = () -> name;
     this.map = map;
-    this.keyCodec = (Codec<Object>) keyCodec;
-    this.valueCodec = (Codec<Object>) valueCodec;
+    this.codecs = new StoreCodecs(keyCodec, valueCodec, () -> tableName.get()); // current name
     this.entries = entries;
     this.maxBloatFactor = maxBloatFactor;
     this.fileLock = fileLock;
@@ -100,11 +96,11 @@ final class OffHeapStore implements Store {
   }
 
   Codec<Object> keyCodec() {
-    return keyCodec;
+    return codecs.keyCodec();
   }
 
   Codec<Object> valueCodec() {
-    return valueCodec;
+    return codecs.valueCodec();
   }
 
   long configuredEntries() {
@@ -116,22 +112,7 @@ final class OffHeapStore implements Store {
     return fileLock == null ? Optional.empty() : Optional.of(fileLock.dataFile());
   }
 
-  // ---- encoding ----
-
-  private byte[] encode(Codec<Object> codec, Object object, String what) {
-    try {
-      return codec.encode(object);
-    } catch (RuntimeException e) {
-      throw new BadArgumentException(
-          tableName.get(),
-          what + " " + object + " cannot be encoded by " + codec.name() + ": " + e.getMessage(),
-          e);
-    }
-  }
-
-  private byte[] encodeKey(Object key) {
-    return encode(keyCodec, key, "key");
-  }
+  // ---- encoding: see StoreCodecs ----
 
   /**
    * The bytes of {@code key}, or null if the codec rejects it and the table is deleted: the facade
@@ -139,21 +120,13 @@ final class OffHeapStore implements Store {
    */
   private byte[] encodeKeyUnlessDeleted(Object key) {
     try {
-      return encodeKey(key);
+      return codecs.encodeKey(key);
     } catch (BadArgumentException e) {
       if (gate.isClosed()) {
         return null;
       }
       throw e;
     }
-  }
-
-  private StoredObject decoded(Object key, byte[] value) {
-    return value == null ? null : new StoredObject(key, valueCodec.decode(value));
-  }
-
-  private StoredObject decoded(byte[][] object) {
-    return object == null ? null : decoded(keyCodec.decode(object[0]), object[1]);
   }
 
   // ---- reads: inside the gate, which a closed table no longer opens ----
@@ -188,7 +161,7 @@ final class OffHeapStore implements Store {
     } finally {
       gate.exit();
     }
-    return decoded(key, value);
+    return codecs.decoded(key, value);
   }
 
   /** A hash order: there is no reverse, as in ETS, so {@code forward} is ignored. */
@@ -207,7 +180,7 @@ final class OffHeapStore implements Store {
     } finally {
       gate.exit();
     }
-    return decoded(found);
+    return codecs.decoded(found);
   }
 
   /**
@@ -235,7 +208,7 @@ final class OffHeapStore implements Store {
       for (int i = from != null && s == start ? snapshot.indexAfter(from) : 0;
           i < keys.length;
           i++) {
-        if (!visitor.visit(decoded(new byte[][] {keys[i], snapshot.values()[i]}))) {
+        if (!visitor.visit(codecs.decoded(new byte[][] {keys[i], snapshot.values()[i]}))) {
           return false;
         }
       }
@@ -249,7 +222,7 @@ final class OffHeapStore implements Store {
     int segments = order.segments();
     SegmentSnapshots.Snapshot snapshot = index < segments ? snapshot((int) index) : null;
     for (int i = 0; snapshot != null && i < snapshot.keys().length; i++) {
-      visitor.visit(decoded(new byte[][] {snapshot.keys()[i], snapshot.values()[i]}));
+      visitor.visit(codecs.decoded(new byte[][] {snapshot.keys()[i], snapshot.values()[i]}));
     }
     return segments; // a deleted table reads as empty: the facade reports it
   }
@@ -282,12 +255,12 @@ final class OffHeapStore implements Store {
 
   /** The bytes of {@code key}: those encoded by {@link #lock} when it is the same key object. */
   private byte[] bytesOf(Held held, Object key) {
-    return key == held.key() ? held.bytes() : encodeKey(key);
+    return key == held.key() ? held.bytes() : codecs.encodeKey(key);
   }
 
   @Override
   public StoredObject findLocked(Object lock, Object key) {
-    return decoded(key, map.get(bytesOf((Held) lock, key)));
+    return codecs.decoded(key, map.get(bytesOf((Held) lock, key)));
   }
 
   @Override
@@ -295,7 +268,7 @@ final class OffHeapStore implements Store {
       Object lock, StoredObject present, Object key, Object value, long objectDelta) {
     Held held = (Held) lock;
     byte[] k = bytesOf(held, key);
-    byte[] v = value == null ? null : encode(valueCodec, value, "value");
+    byte[] v = value == null ? null : codecs.encodeValue(value);
     if (gate.isClosed()) {
       // Deletion takes every writer lock, so under this one only this thread can have deleted
       // the table: an update's function did. The write is lost with the table, as on heap.
@@ -325,21 +298,10 @@ final class OffHeapStore implements Store {
     ((Held) lock).stripe().unlock();
   }
 
-  /**
-   * Equal, or equal once encoded: every read decodes a new copy, so a value read back earlier is
-   * never the stored one, and for a value whose {@code equals} is identity ({@code byte[]}) only
-   * the bytes tell that it is.
-   */
+  /** Equal, or equal once encoded: see {@link StoreCodecs#sameValue}. */
   @Override
   public boolean sameValue(Object stored, Object expected) {
-    if (stored.equals(expected)) {
-      return true;
-    }
-    try {
-      return Arrays.equals(valueCodec.encode(stored), valueCodec.encode(expected));
-    } catch (RuntimeException e) {
-      return false; // a value the codec cannot encode is not stored
-    }
+    return codecs.sameValue(stored, expected);
   }
 
   /** Chronicle's "full", as an error that names the settings to raise. */
@@ -364,7 +326,7 @@ final class OffHeapStore implements Store {
     int[] segments = new int[n];
     boolean[] wanted = new boolean[locks.count()];
     for (int i = 0; i < n; i++) {
-      bytes[i] = encodeKey(keys[i]);
+      bytes[i] = codecs.encodeKey(keys[i]);
       segments[i] = segmentOf(bytes[i]);
       wanted[locks.stripeOf(segments[i])] = true;
     }
@@ -393,10 +355,10 @@ final class OffHeapStore implements Store {
     for (int i = 0; i < keys.length; i++) {
       ByteBuffer id = ByteBuffer.wrap(bytes[i]);
       StoredObject present =
-          written.containsKey(id) ? written.get(id) : decoded(keys[i], map.get(bytes[i]));
+          written.containsKey(id) ? written.get(id) : codecs.decoded(keys[i], map.get(bytes[i]));
       Object value = merge.merge(i, present);
       if (value != null) {
-        values[i] = encode(valueCodec, value, "value");
+        values[i] = codecs.encodeValue(value);
         written.put(id, new StoredObject(keys[i], value));
       }
     }
