@@ -1,14 +1,10 @@
 package io.jets.table.internal;
 
-import io.jets.table.BadArgumentException;
-import io.jets.table.KeyPattern;
-import io.jets.table.MatchSpec;
 import java.util.AbstractMap;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.Iterator;
-import java.util.List;
 import java.util.Map;
 import java.util.NavigableSet;
 import java.util.NoSuchElementException;
@@ -17,7 +13,6 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentNavigableMap;
 import java.util.function.BiFunction;
 import java.util.function.Function;
-import java.util.function.Supplier;
 
 /**
  * {@link io.jets.table.OrderedTable#asNavigableMap()}: a {@link ConcurrentNavigableMap} over an
@@ -32,189 +27,61 @@ final class OrderedTableMap<K, V> extends AbstractMap<K, V>
 
   private final OrderedStoreTable<K, V> table;
   private final SetTableMap<K, V> writes;
-  private final Comparator<? super K> order; // never null: natural order made explicit
   private final Comparator<? super K> comparator; // the table's, null for natural order
-  private final K lo; // null: unbounded (keys are never null)
-  private final boolean loInclusive;
-  private final K hi;
-  private final boolean hiInclusive;
+  private final NavigableRange<K, V> range; // the keys the view holds, and navigation among them
   private final boolean descending;
 
-  @SuppressWarnings("unchecked")
   OrderedTableMap(OrderedStoreTable<K, V> table, Comparator<? super K> comparator) {
-    this(
-        table,
-        new SetTableMap<>(table),
-        comparator,
-        comparator != null ? comparator : (a, b) -> ((Comparable<Object>) a).compareTo(b),
-        null,
-        false,
-        null,
-        false,
-        false);
+    this(table, new SetTableMap<>(table), comparator, NavigableRange.all(table, comparator), false);
   }
 
   private OrderedTableMap(
       OrderedStoreTable<K, V> table,
       SetTableMap<K, V> writes,
       Comparator<? super K> comparator,
-      Comparator<? super K> order,
-      K lo,
-      boolean loInclusive,
-      K hi,
-      boolean hiInclusive,
+      NavigableRange<K, V> range,
       boolean descending) {
-    if (lo != null && hi != null && order.compare(lo, hi) > 0) {
-      throw new IllegalArgumentException("inconsistent range: " + lo + " > " + hi);
-    }
     this.table = table;
     this.writes = writes;
     this.comparator = comparator;
-    this.order = order;
-    this.lo = lo;
-    this.loInclusive = loInclusive;
-    this.hi = hi;
-    this.hiInclusive = hiInclusive;
+    this.range = range;
     this.descending = descending;
-  }
-
-  // ---- bounds, in the table's (ascending) order ----
-
-  private boolean tooLow(K key) {
-    if (lo == null) {
-      return false;
-    }
-    int c = order.compare(key, lo);
-    return c < 0 || (c == 0 && !loInclusive);
-  }
-
-  private boolean tooHigh(K key) {
-    if (hi == null) {
-      return false;
-    }
-    int c = order.compare(key, hi);
-    return c > 0 || (c == 0 && !hiInclusive);
-  }
-
-  private boolean inRange(K key) {
-    return !tooLow(key) && !tooHigh(key);
-  }
-
-  /** A key argument: not null, of a type the order accepts (else ClassCastException). */
-  @SuppressWarnings("unchecked")
-  private K key(Object key) {
-    Objects.requireNonNull(key, "key");
-    K typed = (K) key;
-    order.compare(typed, typed); // a key the order cannot compare fails here, as in a skip list
-    return typed;
-  }
-
-  /** Runs a table call, reporting a key the table's order rejects as ClassCastException. */
-  private <T> T typed(Supplier<T> call) {
-    try {
-      return call.get();
-    } catch (BadArgumentException e) {
-      ClassCastException wrongType = new ClassCastException(e.getMessage());
-      wrongType.initCause(e);
-      throw wrongType;
-    }
-  }
-
-  // ---- the table's navigation (ascending, unbounded) ----
-
-  private static <K, V> Map.Entry<K, V> entry(Map.Entry<K, List<V>> found) {
-    return found == null
-        ? null
-        : new SimpleImmutableEntry<>(found.getKey(), found.getValue().get(0));
-  }
-
-  private Map.Entry<K, V> at(K key) {
-    List<Map.Entry<K, V>> objects = typed(() -> table.lookupObjects(key));
-    return objects.isEmpty() ? null : new SimpleImmutableEntry<>(objects.get(0));
-  }
-
-  private Map.Entry<K, V> after(K key) {
-    return entry(typed(() -> table.nextLookup(key)));
-  }
-
-  private Map.Entry<K, V> before(K key) {
-    return entry(typed(() -> table.prevLookup(key)));
-  }
-
-  // ---- navigation within the range, ascending ----
-
-  private Map.Entry<K, V> lowest() {
-    Map.Entry<K, V> e =
-        lo == null ? entry(table.firstLookup()) : loInclusive ? ceilingOf(lo) : after(lo);
-    return e == null || tooHigh(e.getKey()) ? null : e;
-  }
-
-  private Map.Entry<K, V> highest() {
-    Map.Entry<K, V> e =
-        hi == null ? entry(table.lastLookup()) : hiInclusive ? floorOf(hi) : before(hi);
-    return e == null || tooLow(e.getKey()) ? null : e;
-  }
-
-  private Map.Entry<K, V> ceilingOf(K key) {
-    Map.Entry<K, V> e = at(key);
-    return e != null ? e : after(key);
-  }
-
-  private Map.Entry<K, V> floorOf(K key) {
-    Map.Entry<K, V> e = at(key);
-    return e != null ? e : before(key);
-  }
-
-  private Map.Entry<K, V> up(K key, boolean inclusive) {
-    if (tooLow(key)) {
-      return lowest();
-    }
-    Map.Entry<K, V> e = inclusive ? ceilingOf(key) : after(key);
-    return e == null || tooHigh(e.getKey()) ? null : e;
-  }
-
-  private Map.Entry<K, V> down(K key, boolean inclusive) {
-    if (tooHigh(key)) {
-      return highest();
-    }
-    Map.Entry<K, V> e = inclusive ? floorOf(key) : before(key);
-    return e == null || tooLow(e.getKey()) ? null : e;
   }
 
   // ---- NavigableMap, in the view's direction ----
 
   @Override
   public Map.Entry<K, V> firstEntry() {
-    return descending ? highest() : lowest();
+    return descending ? range.highest() : range.lowest();
   }
 
   @Override
   public Map.Entry<K, V> lastEntry() {
-    return descending ? lowest() : highest();
+    return descending ? range.lowest() : range.highest();
   }
 
   @Override
   public Map.Entry<K, V> ceilingEntry(K key) {
-    K k = key(key);
-    return descending ? down(k, true) : up(k, true);
+    K k = range.key(key);
+    return descending ? range.down(k, true) : range.up(k, true);
   }
 
   @Override
   public Map.Entry<K, V> higherEntry(K key) {
-    K k = key(key);
-    return descending ? down(k, false) : up(k, false);
+    K k = range.key(key);
+    return descending ? range.down(k, false) : range.up(k, false);
   }
 
   @Override
   public Map.Entry<K, V> floorEntry(K key) {
-    K k = key(key);
-    return descending ? up(k, true) : down(k, true);
+    K k = range.key(key);
+    return descending ? range.up(k, true) : range.down(k, true);
   }
 
   @Override
   public Map.Entry<K, V> lowerEntry(K key) {
-    K k = key(key);
-    return descending ? up(k, false) : down(k, false);
+    K k = range.key(key);
+    return descending ? range.up(k, false) : range.down(k, false);
   }
 
   private static <K> K keyOf(Map.Entry<K, ?> e) {
@@ -289,7 +156,7 @@ final class OrderedTableMap<K, V> extends AbstractMap<K, V>
 
   // ---- views ----
 
-  private OrderedTableMap<K, V> range(
+  private OrderedTableMap<K, V> narrowed(
       K fromKey, boolean fromInclusive, K toKey, boolean toInclusive) {
     if (descending) { // the view's "from" is the table's upper end
       K key = fromKey;
@@ -299,46 +166,28 @@ final class OrderedTableMap<K, V> extends AbstractMap<K, V>
       fromInclusive = toInclusive;
       toInclusive = inclusive;
     }
-    if (lo != null) {
-      if (fromKey == null) {
-        fromKey = lo;
-        fromInclusive = loInclusive;
-      } else {
-        int c = order.compare(fromKey, lo);
-        if (c < 0 || (c == 0 && !loInclusive && fromInclusive)) {
-          throw new IllegalArgumentException("key out of range: " + fromKey);
-        }
-      }
-    }
-    if (hi != null) {
-      if (toKey == null) {
-        toKey = hi;
-        toInclusive = hiInclusive;
-      } else {
-        int c = order.compare(toKey, hi);
-        if (c > 0 || (c == 0 && !hiInclusive && toInclusive)) {
-          throw new IllegalArgumentException("key out of range: " + toKey);
-        }
-      }
-    }
     return new OrderedTableMap<>(
-        table, writes, comparator, order, fromKey, fromInclusive, toKey, toInclusive, descending);
+        table,
+        writes,
+        comparator,
+        range.narrow(fromKey, fromInclusive, toKey, toInclusive),
+        descending);
   }
 
   @Override
   public OrderedTableMap<K, V> subMap(
       K fromKey, boolean fromInclusive, K toKey, boolean toInclusive) {
-    return range(key(fromKey), fromInclusive, key(toKey), toInclusive);
+    return narrowed(range.key(fromKey), fromInclusive, range.key(toKey), toInclusive);
   }
 
   @Override
   public OrderedTableMap<K, V> headMap(K toKey, boolean inclusive) {
-    return range(null, false, key(toKey), inclusive);
+    return narrowed(null, false, range.key(toKey), inclusive);
   }
 
   @Override
   public OrderedTableMap<K, V> tailMap(K fromKey, boolean inclusive) {
-    return range(key(fromKey), inclusive, null, false);
+    return narrowed(range.key(fromKey), inclusive, null, false);
   }
 
   @Override
@@ -358,8 +207,7 @@ final class OrderedTableMap<K, V> extends AbstractMap<K, V>
 
   @Override
   public OrderedTableMap<K, V> descendingMap() {
-    return new OrderedTableMap<>(
-        table, writes, comparator, order, lo, loInclusive, hi, hiInclusive, !descending);
+    return new OrderedTableMap<>(table, writes, comparator, range, !descending);
   }
 
   @Override
@@ -389,23 +237,18 @@ final class OrderedTableMap<K, V> extends AbstractMap<K, V>
 
   /** The view's range walked in its direction by a cursor on the leaves ({@link RangeWalk}). */
   <T> Iterator<T> walk(BiFunction<K, V, T> item) {
-    return new RangeWalk<>(table, range(), descending, this, item);
-  }
-
-  /** The view's key range as a match spec: the keys it holds map to true. */
-  private MatchSpec<K, V, Boolean> range() {
-    return MatchSpec.<K, V>where(KeyPattern.range(lo, loInclusive, hi, hiInclusive)).returnTrue();
+    return new RangeWalk<>(table, range.matchSpec(), descending, this, item);
   }
 
   // ---- Map and ConcurrentMap, within the range ----
 
   @Override
   public int size() {
-    if (lo == null && hi == null) {
+    if (range.whole()) {
       return writes.size();
     }
     // Counted from the store's leaf lengths where it can (selectCount of a bare key range).
-    return (int) Math.min(Integer.MAX_VALUE, table.selectCount(range()));
+    return (int) Math.min(Integer.MAX_VALUE, table.selectCount(range.matchSpec()));
   }
 
   @Override
@@ -415,8 +258,8 @@ final class OrderedTableMap<K, V> extends AbstractMap<K, V>
 
   @Override
   public boolean containsKey(Object key) {
-    K k = key(key);
-    return inRange(k) && writes.containsKey(k);
+    K k = range.key(key);
+    return range.inRange(k) && writes.containsKey(k);
   }
 
   @Override
@@ -432,8 +275,8 @@ final class OrderedTableMap<K, V> extends AbstractMap<K, V>
 
   @Override
   public V get(Object key) {
-    K k = key(key);
-    return inRange(k) ? writes.get(k) : null;
+    K k = range.key(key);
+    return range.inRange(k) ? writes.get(k) : null;
   }
 
   @Override
@@ -443,8 +286,8 @@ final class OrderedTableMap<K, V> extends AbstractMap<K, V>
   }
 
   private K checkedForWrite(K key) {
-    K k = key(key);
-    if (!inRange(k)) {
+    K k = range.key(key);
+    if (!range.inRange(k)) {
       throw new IllegalArgumentException("key out of range: " + k);
     }
     return k;
@@ -462,29 +305,29 @@ final class OrderedTableMap<K, V> extends AbstractMap<K, V>
 
   @Override
   public V remove(Object key) {
-    K k = key(key);
-    return inRange(k) ? writes.remove(k) : null;
+    K k = range.key(key);
+    return range.inRange(k) ? writes.remove(k) : null;
   }
 
   @Override
   public boolean remove(Object key, Object value) {
-    K k = key(key);
-    return inRange(k) && writes.remove(k, value);
+    K k = range.key(key);
+    return range.inRange(k) && writes.remove(k, value);
   }
 
   @Override
   public V replace(K key, V value) {
-    K k = key(key);
+    K k = range.key(key);
     Objects.requireNonNull(value, "value");
-    return inRange(k) ? writes.replace(k, value) : null;
+    return range.inRange(k) ? writes.replace(k, value) : null;
   }
 
   @Override
   public boolean replace(K key, V oldValue, V newValue) {
-    K k = key(key);
+    K k = range.key(key);
     Objects.requireNonNull(oldValue, "oldValue");
     Objects.requireNonNull(newValue, "newValue");
-    return inRange(k) && writes.replace(k, oldValue, newValue);
+    return range.inRange(k) && writes.replace(k, oldValue, newValue);
   }
 
   @Override
@@ -499,9 +342,9 @@ final class OrderedTableMap<K, V> extends AbstractMap<K, V>
 
   @Override
   public V computeIfPresent(K key, BiFunction<? super K, ? super V, ? extends V> remapping) {
-    K k = key(key);
+    K k = range.key(key);
     Objects.requireNonNull(remapping, "remappingFunction");
-    return inRange(k) ? writes.computeIfPresent(k, remapping) : null;
+    return range.inRange(k) ? writes.computeIfPresent(k, remapping) : null;
   }
 
   @Override
@@ -511,7 +354,7 @@ final class OrderedTableMap<K, V> extends AbstractMap<K, V>
 
   @Override
   public void clear() {
-    if (lo == null && hi == null) {
+    if (range.whole()) {
       writes.clear();
       return;
     }
