@@ -50,13 +50,13 @@ public abstract class StripedBuckets {
    * writers never build the same chain. ETS uses 64 locks for a write_concurrency hash table [2];
    * so do we.
    *
-   * Resize. A writer that finds its stripe over the load threshold releases its lock and then
-   * takes all stripes; the resizer builds the whole new table, then stores a Forward into every
-   * old bucket, then publishes the new table. Readers holding the old table follow the Forward.
-   * Building fully before forwarding means a traversal that has moved to the new table never meets
-   * an unfilled bucket. A writer whose thread holds another stripe (user code, such as an update
-   * function, writing a key of another stripe) leaves the resize to that stripe's release: the
-   * outer write has looked its key up in the live array and must write there.
+   * Resize (StripedMaintenance). A writer that finds its stripe over the load threshold releases
+   * its lock and then takes all stripes; the resizer builds the whole new table, then stores a
+   * Forward into every old bucket, then publishes the new table. Readers holding the old table
+   * follow the Forward. Building fully before forwarding means a traversal that has moved to the
+   * new table never meets an unfilled bucket. A writer whose thread holds another stripe (user
+   * code, such as an update function, writing a key of another stripe) leaves the resize to that
+   * stripe's release: the outer write has looked its key up in the live array and must write there.
    *
    * Multi-object atomicity: staging and a commit marker. Operations on many objects (insertAll,
    * insertNewAll) serialize on multiWriteLock and take the stripes they touch in ascending order.
@@ -80,8 +80,8 @@ public abstract class StripedBuckets {
    * Adaptive stripes (AUTO). A writer first tries its stripe's lock; a failed try adds
    * CONTENDED_INCREMENT to the stripe's contention statistic, an uncontended acquisition subtracts
    * one, as in the CA tree's statistic [3]. A stripe whose statistic passes GROW_AT multiplies the
-   * stripe count by four (up to maxStripeBits); a long quiet run halves it (down to
-   * minStripeBits). Changing the stripe count takes every lock; writers waiting on a replaced
+   * stripe count by four (up to maxStripeBits); a long quiet run halves it (down to minStripeBits).
+   * Changing the stripe count (StripedMaintenance) takes every lock; writers waiting on a replaced
    * stripe notice the change and retry.
    *
    * Counts. Object counts live in cells (CellCounters) indexed by the low bits of the spread
@@ -110,11 +110,9 @@ public abstract class StripedBuckets {
   }
 
   private static final int MIN_BITS = 4; // 16 buckets: small tables cost little, doubling is cheap
-  private static final int MAX_BITS = 30; // beyond, an array of references no longer fits well
-  private static final int GROW_STEP_BITS = 2; // fourfold: contention on one stripe is rarely local
 
-  private final int minStripeBits;
-  private final int maxStripeBits;
+  final int minStripeBits; // the bounds of adaptation, read by StripedMaintenance
+  final int maxStripeBits;
   private final boolean adaptive;
   private final CellCounters counts;
   private final int initialBits;
@@ -268,10 +266,10 @@ public abstract class StripedBuckets {
       resizeIfCrowded(0);
     }
     if (ContentionStatistic.wantsMore(contention) && stripes.length < (1 << maxStripeBits)) {
-      adaptStripes(true);
+      StripedMaintenance.adaptStripes(this, true);
     } else if (ContentionStatistic.wantsFewer(contention)
         && stripes.length > (1 << minStripeBits)) {
-      adaptStripes(false);
+      StripedMaintenance.adaptStripes(this, false);
     }
   }
 
@@ -353,7 +351,10 @@ public abstract class StripedBuckets {
     return stripes; // stable: changing the stripes needs multiWriteLock
   }
 
-  /** The live bucket array, for a batch that holds the multi-object write lock. */
+  /**
+   * The live bucket array: stable for a batch or a resize, which hold the multi-object write lock;
+   * a racy look otherwise.
+   */
   Object[] liveBuckets() {
     return table;
   }
@@ -371,103 +372,14 @@ public abstract class StripedBuckets {
     multiWriteLock.unlock();
   }
 
-  // ---- resizing and adaptation: both take every lock ----
-
-  /** The keys that crowd a table of 2^bits buckets: ConcurrentHashMap's load factor, 0.75. */
-  static long loadLimit(int bits) {
-    return (3L << bits) / 4;
-  }
-
-  private static boolean crowds(long keys, int bits) {
-    return keys >= loadLimit(bits);
-  }
+  // ---- resizing and adaptation: both take every lock, see StripedMaintenance ----
 
   /**
-   * Doubles the table until {@code extra} more keys would not crowd it; call with no lock held. One
-   * multi-object write can add many times the capacity, so a single doubling would leave long
-   * chains behind it.
+   * Doubles the table until {@code extra} more keys would not crowd it; call with no lock held. See
+   * {@link StripedMaintenance#resizeIfCrowded}.
    */
   public void resizeIfCrowded(long extra) {
-    // Racy pre-check, so that a cell over its share in a table that is not over its load factor
-    // (random skew between cells) does not make every insert take every lock. Each doubling
-    // takes and releases every lock, so writers and readers progress in between.
-    while (crowds(keys() + extra, bits(table)) && doubleIfCrowded(extra)) {
-      // keep doubling
-    }
-  }
-
-  private boolean doubleIfCrowded(long extra) {
-    Stripe[] all = lockAllForMaintenance();
-    if (all == null) {
-      return false; // deferred to the release of the stripe this thread holds
-    }
-    try {
-      Object[] old = table;
-      int oldBits = bits(old);
-      if (oldBits >= MAX_BITS || !crowds(keys() + extra, oldBits)) {
-        return false; // another writer resized first, or the crowding was one cell's bad luck
-      }
-      Object[] grown = BucketChain.doubled(old, oldBits);
-      Forward forward = new Forward(grown);
-      for (int i = 0; i < old.length; i++) {
-        srSlot(old, i, forward);
-      }
-      install(grown);
-      return true;
-    } finally {
-      unlock(all);
-    }
-  }
-
-  /**
-   * Takes every lock for a resize or a stripe change, or returns null if this thread holds a stripe
-   * (user code writing under another write's stripe, whose key was looked up in the live array):
-   * that stripe is marked crowded and its release resizes (a stripe change waits for the next
-   * contended write). Checked before multiWriteLock, which a batch may hold while it waits for that
-   * stripe.
-   */
-  private Stripe[] lockAllForMaintenance() {
-    Stripe held = heldStripe();
-    if (held != null) {
-      held.crowded = true;
-      return null;
-    }
-    return StripedBatch.lockEvery(lockMultiWrite());
-  }
-
-  /** Multiplies the stripes by four, or halves them, if a stripe still asks for it. */
-  private void adaptStripes(boolean grow) {
-    Stripe[] current = lockAllForMaintenance();
-    if (current == null) {
-      return; // this thread holds a stripe: a later write asks again
-    }
-    try {
-      int bits = Integer.numberOfTrailingZeros(current.length);
-      // Growing: one hot stripe is enough. Shrinking: every stripe quiet, and one long so.
-      boolean anyHot = false;
-      boolean anyWarm = false;
-      boolean anyCold = false;
-      for (Stripe stripe : current) {
-        anyHot |= ContentionStatistic.wantsMore(stripe.contention);
-        anyWarm |= stripe.contention > 0;
-        anyCold |= ContentionStatistic.wantsFewer(stripe.contention);
-      }
-      boolean stillWanted = grow ? anyHot : anyCold && !anyWarm;
-      int target =
-          grow ? Math.min(maxStripeBits, bits + GROW_STEP_BITS) : Math.max(minStripeBits, bits - 1);
-      if (stillWanted && target != bits) {
-        Stripe[] fresh = Stripe.array(target); // the capacity has maxStripeBits bits already
-        counts.addKeysTo(fresh);
-        limitStripes(fresh, bits(table));
-        stripes = fresh;
-      } else {
-        for (Stripe stripe : current) {
-          stripe.contention = 0; // the signal is stale: start measuring afresh
-        }
-      }
-    } finally {
-      unlock(current);
-    }
+    StripedMaintenance.resizeIfCrowded(this, extra);
   }
 
   /** Publishes {@code tab} as the live bucket array. Caller holds every stripe. */
@@ -476,9 +388,19 @@ public abstract class StripedBuckets {
     table = tab;
   }
 
+  /**
+   * Publishes {@code fresh} as the stripes, their key counts summed from the cells. Caller holds
+   * multiWriteLock and every stripe it replaces.
+   */
+  void installStripes(Stripe[] fresh) {
+    counts.addKeysTo(fresh);
+    limitStripes(fresh, bits(table));
+    stripes = fresh;
+  }
+
   /** Sets each stripe's share of the load limit of 2^tableBits buckets, rounded up. */
   private void limitStripes(Stripe[] all, int tableBits) {
-    keysLimit = loadLimit(tableBits);
+    keysLimit = StripedMaintenance.loadLimit(tableBits);
     keysPerStripeLimit = (int) -Math.floorDiv(-keysLimit, all.length);
   }
 
