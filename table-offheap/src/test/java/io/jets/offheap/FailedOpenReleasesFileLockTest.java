@@ -1,0 +1,90 @@
+package io.jets.offheap;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import io.jets.owner.ExitListener;
+import io.jets.owner.Owner;
+import io.jets.owner.OwnerScope;
+import io.jets.table.SetTable;
+import io.jets.table.tck.Fixtures;
+import java.nio.file.Path;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A file-backed table whose open fails with an {@code Error} after its file lock was taken still
+ * releases that lock (the JVM-wide registry entry and the OS lock on the sidecar file), so a later
+ * open of the same file in the same JVM succeeds. The seam is the {@link Owner} SPI: the build
+ * registers the table with its owner ({@link Owner#onExit}) after the lock is taken, and an owner
+ * implementation may fail there with an {@code AssertionError}.
+ */
+class FailedOpenReleasesFileLockTest {
+
+  @TempDir Path dir;
+
+  @AfterEach
+  void cleanUp() {
+    Fixtures.deleteAllTables();
+  }
+
+  private static SetTable<String, Long> open(String name, Path file, Owner owner) {
+    return OffHeapTables.set(name)
+        .keyCodec(Codec.string())
+        .valueCodec(Codec.longs())
+        .entries(1_000)
+        .owner(owner)
+        .persistedTo(file)
+        .build();
+  }
+
+  @Test
+  void anErrorWhileOpeningReleasesTheFileLock() {
+    Path file = dir.resolve("error.cmap");
+    SetTable<String, Long> first = open("before-error", file, Owner.application());
+    first.insert("a", 1L);
+    first.delete();
+
+    AssertionError broken = new AssertionError("an owner implementation's assertion");
+    try (OwnerScope delegate = OwnerScope.open("broken-owner")) {
+      Owner owner = new FailingOwner(delegate, broken);
+      AssertionError thrown =
+          assertThrows(AssertionError.class, () -> open("error-on-open", file, owner));
+      assertSame(broken, thrown, "the Error escapes the build unchanged");
+    }
+
+    SetTable<String, Long> reopened = open("after-error", file, Owner.application());
+    assertEquals(1L, reopened.get("a"), "the file is reopened, its objects intact");
+  }
+
+  /** An owner, otherwise sound, whose exit-listener registration fails with an Error. */
+  private record FailingOwner(Owner delegate, Error failure) implements Owner {
+    @Override
+    public long id() {
+      return delegate.id();
+    }
+
+    @Override
+    public String name() {
+      return delegate.name();
+    }
+
+    @Override
+    public boolean isAlive() {
+      return delegate.isAlive();
+    }
+
+    @Override
+    public Optional<Registration> onExit(ExitListener listener) {
+      throw failure;
+    }
+
+    @Override
+    public void deliver(Object message) {
+      delegate.deliver(message);
+    }
+  }
+}
