@@ -32,7 +32,13 @@ public abstract class OwnedTable<K, V> extends AbstractTable<K, V> {
     adminLock.lock();
     try {
       TableRegistry.register(this, name, named, standalone);
-      Optional<Owner.Registration> registration = owner.onExit(this::onOwnerExit);
+      Optional<Owner.Registration> registration;
+      try {
+        registration = owner.onExit(this::onOwnerExit);
+      } catch (RuntimeException | Error e) { // the owner's code: the table stays unregistered
+        TableRegistry.unregister(this, name, named);
+        throw e;
+      }
       if (registration.isEmpty()) {
         TableRegistry.unregister(this, name, named);
         throw new BadArgumentException(name, "owner " + owner.name() + " has already exited");
