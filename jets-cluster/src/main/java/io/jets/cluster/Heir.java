@@ -132,20 +132,25 @@ public final class Heir<K, V> extends ReplicatedTables.Copy<K, V> {
 
   /**
    * Stops being an heir; if it took over, closes the owner's handle too (another live heir takes
-   * the table, or it is deleted on every member).
+   * the table, or it is deleted on every member). This member's copy is closed even when the
+   * cluster refuses to drop the heir's record (on the minority side of a partition, Hazelcast's
+   * {@code SplitBrainProtectionException}), which then reaches the caller.
    */
   @Override
   public void close() {
-    if (member.getLifecycleService().isRunning()) {
-      TableOwnership.owners(member).removeEntryListener(ownerWatch);
-      TableOwnership.heirs(member).remove(name, mark);
-    }
-    stopWatching();
-    ReplicatedTable<K, V> owned = takeover.getNow(null);
-    if (owned != null) {
-      owned.close();
-    } else {
-      replica.close();
+    try {
+      if (member.getLifecycleService().isRunning()) {
+        TableOwnership.owners(member).removeEntryListener(ownerWatch);
+        TableOwnership.heirs(member).remove(name, mark);
+      }
+    } finally {
+      stopWatching();
+      ReplicatedTable<K, V> owned = takeover.getNow(null);
+      if (owned != null) {
+        owned.close();
+      } else {
+        replica.close();
+      }
     }
   }
 }

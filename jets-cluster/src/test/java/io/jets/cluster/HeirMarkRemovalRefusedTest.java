@@ -3,6 +3,7 @@ package io.jets.cluster;
 import static io.jets.cluster.Eventually.eventually;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.hazelcast.config.Config;
@@ -12,6 +13,7 @@ import com.hazelcast.core.Hazelcast;
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.splitbrainprotection.SplitBrainProtectionException;
 import com.hazelcast.splitbrainprotection.SplitBrainProtectionOn;
+import io.jets.table.TableException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -25,6 +27,9 @@ import org.junit.jupiter.api.Timeout;
  * of its heir mark then fails, as on a member that lost its side's majority between the two writes
  * (Hazelcast refuses the removal with {@code SplitBrainProtectionException}): the claim is made,
  * and an heir whose takeover never completed would hold a table nobody writes.
+ *
+ * <p>Closing such an heir closes this member's handle even though the cluster refuses to drop the
+ * heir's record, and the refusal reaches the caller.
  *
  * <p>The members protect the heir records alone, needing all three members to write them: with one
  * member gone, the ownership record, the log and the mirror stay writable and the heir's claim
@@ -91,6 +96,13 @@ class HeirMarkRemovalRefusedTest {
       assertEquals(1, next.local().get("a"));
       next.insert("b", 2);
       assertEquals(2, next.local().get("b"), "the heir holds the table and writes it");
+
+      // Closing the heir on this side: the cluster refuses to drop its record, and says so, but
+      // this member's handle is closed all the same (it was left open, and writable, before).
+      Heir<String, Integer> closing = heir;
+      heir = null;
+      assertThrows(SplitBrainProtectionException.class, closing::close, "the removal refused");
+      assertThrows(TableException.class, () -> next.insert("c", 3), "the handle is closed");
     } finally {
       for (HazelcastInstance member : members) {
         member.getLifecycleService().terminate();
