@@ -75,10 +75,11 @@ public final class Heir<K, V> extends ReplicatedTables.Copy<K, V> {
           try {
             TableOwnership.Owner owner = TableOwnership.claim(member, name, null, "takeover");
             if (owner != null) {
-              // This heir is the owner now, no longer one waiting: were its mark left, the handle
-              // it gets would, on close, see itself as a live heir and pass the table to nobody.
-              // The takeover completes even if the mark's removal fails (a minority side): the
-              // claim is made, and a heir whose takeover never completed would hold the table.
+              // This heir is the owner now, no longer one waiting: its mark goes. The takeover
+              // completes even if the mark's removal fails (a minority side): the claim is made,
+              // and a heir whose takeover never completed would hold the table. The handle it gets
+              // knows the mark, so that its close never takes the mark left for a live heir's and
+              // passes the table to nobody.
               try {
                 TableOwnership.heirs(member).remove(name, mark);
               } finally {
@@ -115,7 +116,7 @@ public final class Heir<K, V> extends ReplicatedTables.Copy<K, V> {
     Map<String, byte[]> entries = new HashMap<>();
     state.forEach((id, values) -> entries.put(id, new MirrorEntry(tail, values).bytes()));
     mirror.putAll(entries);
-    return new ReplicatedTable<>(member, name, codecs, replica, owner);
+    return new ReplicatedTable<>(member, name, codecs, replica, owner, mark);
   }
 
   /**

@@ -65,12 +65,20 @@ public final class ReplicatedTable<K, V> implements AutoCloseable {
   private volatile boolean recheck; // MERGED: look at the ownership record before writing
   private final UUID lifecycle;
 
+  /**
+   * The heir record of the heir this handle took the table over from, or null: never a live heir
+   * for this handle's own close, though the cluster may have refused its removal (a minority side).
+   */
+  private final TableOwnership.HeirMark formerMark;
+
   ReplicatedTable(
       HazelcastInstance member,
       String name,
       TableCodecs codecs,
       Replica<K, V> replica,
-      TableOwnership.Owner owner) {
+      TableOwnership.Owner owner,
+      TableOwnership.HeirMark formerMark) {
+    this.formerMark = formerMark;
     this.member = member;
     this.owner = owner;
     this.name = name;
@@ -379,7 +387,7 @@ public final class ReplicatedTable<K, V> implements AutoCloseable {
       member.getLifecycleService().removeLifecycleListener(lifecycle);
     }
     if (first && member.getLifecycleService().isRunning() && !dropped && !deposed) {
-      if (TableOwnership.hasLiveHeir(member, name)) {
+      if (TableOwnership.hasLiveHeir(member, name, formerMark)) {
         TableOwnership.release(member, name, owner);
       } else {
         dropped = true;

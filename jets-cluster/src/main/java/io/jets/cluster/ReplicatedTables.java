@@ -155,7 +155,7 @@ public final class ReplicatedTables {
       }
       throw Waits.interrupted(e, name, operation);
     }
-    return new ReplicatedTable<>(member, name, codecs, replica, owner);
+    return new ReplicatedTable<>(member, name, codecs, replica, owner, null);
   }
 
   /**

@@ -155,8 +155,13 @@ final class TableOwnership {
 
   /** Whether an heir of {@code table} is registered on a member still in the cluster. */
   static boolean hasLiveHeir(HazelcastInstance member, String table) {
+    return hasLiveHeir(member, table, null);
+  }
+
+  /** As {@link #hasLiveHeir(HazelcastInstance, String)}, not counting {@code ignored}. */
+  static boolean hasLiveHeir(HazelcastInstance member, String table, HeirMark ignored) {
     for (HeirMark heir : heirs(member).get(table)) {
-      if (inCluster(member, heir.member())) {
+      if (!heir.equals(ignored) && inCluster(member, heir.member())) {
         return true;
       }
     }

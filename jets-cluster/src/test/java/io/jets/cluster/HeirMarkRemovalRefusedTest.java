@@ -16,6 +16,7 @@ import com.hazelcast.splitbrainprotection.SplitBrainProtectionOn;
 import io.jets.table.TableException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
@@ -29,7 +30,8 @@ import org.junit.jupiter.api.Timeout;
  * and an heir whose takeover never completed would hold a table nobody writes.
  *
  * <p>Closing such an heir closes this member's handle even though the cluster refuses to drop the
- * heir's record, and the refusal reaches the caller.
+ * heir's record, and the refusal reaches the caller; the handle does not take the record left
+ * behind for a live heir's, so with no other heir the table is deleted, not released to nobody.
  *
  * <p>The members protect the heir records alone, needing all three members to write them: with one
  * member gone, the ownership record, the log and the mirror stay writable and the heir's claim
@@ -103,6 +105,12 @@ class HeirMarkRemovalRefusedTest {
       heir = null;
       assertThrows(SplitBrainProtectionException.class, closing::close, "the removal refused");
       assertThrows(TableException.class, () -> next.insert("c", 3), "the handle is closed");
+      // The mark left behind is this handle's own: no live heir, so the table is deleted rather
+      // than released to nobody.
+      assertEquals(
+          Optional.empty(),
+          ReplicatedTables.whereis(ownersMember, name),
+          "the table deleted with no other heir");
     } finally {
       for (HazelcastInstance member : members) {
         member.getLifecycleService().terminate();
