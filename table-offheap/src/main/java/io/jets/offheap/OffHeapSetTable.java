@@ -20,14 +20,14 @@ final class OffHeapSetTable<K, V> extends SetStoreTable<K, V> {
 
   /** Creates and registers the table over {@code store}; closes the store on failure. */
   static <K, V> OffHeapSetTable<K, V> create(TableOptions options, OffHeapStore store) {
-    OffHeapSetTable<K, V> table = new OffHeapSetTable<>(options, store);
     try {
+      OffHeapSetTable<K, V> table = new OffHeapSetTable<>(options, store);
       table.open();
+      return table;
     } catch (RuntimeException | Error e) {
       store.close();
       throw e;
     }
-    return table;
   }
 
   /** The store: codecs, sizing and file. */

@@ -297,27 +297,30 @@ public final class OffHeapSetTableBuilder<K, V> {
     }
     Path dataFile = file == null ? null : realFile(file);
     TableFileLock lock = dataFile == null ? null : TableFileLock.acquire(name, dataFile);
-    ChronicleMap<byte[], byte[]> map;
+    ChronicleMap<byte[], byte[]> map = null;
+    OffHeapStore store;
     try {
       map = createMap(dataFile);
+      store =
+          new OffHeapStore(
+              name,
+              map,
+              keyCodec,
+              valueCodec,
+              entries,
+              maxBloatFactor,
+              lock,
+              options.writeConcurrency());
     } catch (RuntimeException | Error e) { // an Error too, or the registry keeps the file
+      if (map != null) {
+        map.close();
+      }
       if (lock != null) {
         lock.release();
       }
       throw e;
     }
-    return (SetTable<K2, V2>)
-        OffHeapSetTable.create(
-            options,
-            new OffHeapStore(
-                name,
-                map,
-                keyCodec,
-                valueCodec,
-                entries,
-                maxBloatFactor,
-                lock,
-                options.writeConcurrency()));
+    return (SetTable<K2, V2>) OffHeapSetTable.create(options, store); // closes the store on failure
   }
 
   /**
