@@ -4,8 +4,9 @@ import io.jets.table.TableException;
 
 /**
  * A {@link CacheTable#getOrLoad} whose wait ran past its timeout or was interrupted, or whose
- * loader threw a checked exception (its cause). A loader's unchecked exception is not wrapped: it
- * reaches the callers unchanged, as in Caffeine. Nothing is cached, so the next call loads again.
+ * loader threw a checked exception (its cause); or a {@link CacheTable#getAll} whose loader or bulk
+ * loader did. A loader's unchecked exception is not wrapped: it reaches the callers unchanged, as
+ * in Caffeine. Nothing is cached, so the next call loads again.
  */
 public class CacheLoadException extends TableException {
 

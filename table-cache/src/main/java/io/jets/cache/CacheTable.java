@@ -121,6 +121,9 @@ public interface CacheTable<K, V> extends SetTable<K, V> {
    * @return the keys found or loaded, with their values, in the order of {@code keys}
    * @throws BadArgumentException if {@code keys} or one of them is null (nothing is loaded)
    * @throws AccessDeniedException if the caller may not read the table
+   * @throws CacheLoadException if a loader threw a checked exception (its cause; nothing of that
+   *     load is cached, and it counts as a failed load); a loader's unchecked exception reaches the
+   *     caller unchanged, as in Caffeine
    */
   Map<K, V> getAll(Collection<? extends K> keys);
 

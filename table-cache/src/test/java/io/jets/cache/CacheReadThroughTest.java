@@ -13,6 +13,7 @@ import io.jets.table.Access;
 import io.jets.table.AccessDeniedException;
 import io.jets.table.BadArgumentException;
 import io.jets.table.tck.Fixtures;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -206,5 +207,36 @@ class CacheReadThroughTest {
     assertSame(down, assertThrows(IllegalStateException.class, () -> users.getAll(List.of(1))));
     assertEquals(0, users.size());
     assertEquals(1, users.cacheStats().loadFailures());
+  }
+
+  /**
+   * As getOrLoad's loader: a bulk loader's checked exception (thrown past the compiler, as Kotlin
+   * or a sneaky-throw helper does) reaches the caller of getAll as a {@link CacheLoadException}
+   * naming the table, with the exception as its cause; nothing is cached and the load is counted as
+   * a failure (CacheStats: "loads that threw").
+   */
+  @Test
+  void aBulkLoadersCheckedExceptionIsACacheLoadExceptionAndCountsAsAFailedLoad() {
+    IOException down = new IOException("directory unreachable");
+    CacheTable<Integer, String> users =
+        cache(
+            null,
+            missing -> {
+              throw CacheReadThroughTest.<RuntimeException>sneaky(down);
+            });
+    CacheLoadException e =
+        assertThrows(CacheLoadException.class, () -> users.getAll(List.of(1, 2)));
+    assertSame(down, e.getCause());
+    assertFalse(e.timedOut());
+    assertTrue(e.getMessage().contains(users.name()), e.getMessage());
+    assertEquals(0, users.size(), "nothing cached");
+    assertEquals(1, users.cacheStats().loadFailures());
+    assertEquals(0, users.cacheStats().loadSuccesses());
+  }
+
+  /** Throws {@code failure}, checked or not, without declaring it. */
+  @SuppressWarnings("unchecked")
+  static <T extends Throwable> RuntimeException sneaky(Throwable failure) throws T {
+    throw (T) failure;
   }
 }

@@ -1,5 +1,6 @@
 package io.jets.cache.internal;
 
+import io.jets.cache.CacheLoadException;
 import io.jets.cache.CacheStats;
 import io.jets.cache.CacheTable;
 import io.jets.owner.Owner;
@@ -130,9 +131,13 @@ public final class CacheStoreTable<K, V> extends SetStoreTable<K, V> implements 
     Map<? extends K, ? extends V> loaded;
     try {
       loaded = bulkLoader.apply(Collections.unmodifiableSet(missing));
-    } catch (RuntimeException | Error e) {
+    } catch (Throwable e) {
       cache.loadEnded(false, start);
-      throw e; // unchanged, as Caffeine; nothing cached
+      if (e instanceof RuntimeException || e instanceof Error) {
+        throw e; // unchanged, as Caffeine; nothing cached
+      }
+      throw new CacheLoadException( // a checked one thrown past the compiler: as getOrLoad's
+          name(), "getAll: the bulk load of keys " + missing + " failed: " + e, e, false);
     }
     cache.loadEnded(loaded != null, start);
     return loaded == null ? Map.of() : loaded;
