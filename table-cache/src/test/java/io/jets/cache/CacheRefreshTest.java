@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.jets.table.BadArgumentException;
 import io.jets.table.Tables;
 import io.jets.table.tck.Fixtures;
+import java.io.IOException;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -48,6 +49,15 @@ class CacheRefreshTest {
       Thread.onSpinWait();
     }
     assertEquals(n, cache.cacheStats().loadSuccesses(), "the reload ended");
+  }
+
+  /** Waits (bounded) until {@code n} loads have failed: a failed reload counts when it ends. */
+  private static void awaitLoadFailures(CacheTable<String, String> cache, long n) {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+    while (cache.cacheStats().loadFailures() < n && System.nanoTime() < deadline) {
+      Thread.onSpinWait();
+    }
+    assertEquals(n, cache.cacheStats().loadFailures(), "the failed reload was counted");
   }
 
   private CacheEvent<String, String> nextEvent() throws InterruptedException {
@@ -133,6 +143,56 @@ class CacheRefreshTest {
     assertEquals("v", cache.get("k"));
     assertEquals(CacheEvent.Kind.DELETED, nextEvent().kind());
     assertEquals(0, cache.size());
+  }
+
+  /**
+   * refreshAfterWrite's javadoc: a reload that throws leaves the object as it was (and is logged),
+   * counted as a failed load, as Caffeine does: no event, the old value still served.
+   */
+  @Test
+  void aReloadThatThrowsLeavesTheOldValueAndCountsAFailedLoad() throws Exception {
+    AtomicInteger loads = new AtomicInteger();
+    CacheTable<String, String> cache =
+        cache(
+            key -> {
+              if (loads.incrementAndGet() == 1) {
+                return "v";
+              }
+              throw new IllegalStateException("backend down");
+            });
+    aFailedReloadLeavesTheOldValue(cache, loads);
+  }
+
+  /**
+   * The same for a reload whose loader throws a checked exception past the compiler (Kotlin, a
+   * sneaky throw): the value stays and the failure is counted, not lost on the reload's thread.
+   */
+  @Test
+  void aReloadThatThrowsACheckedExceptionLeavesTheOldValueAndCountsAFailedLoad() throws Exception {
+    AtomicInteger loads = new AtomicInteger();
+    CacheTable<String, String> cache =
+        cache(
+            key -> {
+              if (loads.incrementAndGet() == 1) {
+                return "v";
+              }
+              throw CacheReadThroughTest.<RuntimeException>sneaky(new IOException("unreachable"));
+            });
+    aFailedReloadLeavesTheOldValue(cache, loads);
+  }
+
+  private void aFailedReloadLeavesTheOldValue(CacheTable<String, String> cache, AtomicInteger loads)
+      throws InterruptedException {
+    assertEquals("v", cache.get("k"));
+    assertEquals(CacheEvent.Kind.INSERTED, nextEvent().kind());
+    ticker.advance(Duration.ofMinutes(1));
+    assertEquals("v", cache.get("k"), "the old value while the reload runs");
+    awaitLoadFailures(cache, 1);
+    assertTrue(loads.get() >= 2, "the reload ran");
+    assertEquals(1, cache.size());
+    assertEquals("v", cache.get("k"), "the old value stays after the failed reload");
+    assertTrue(events.isEmpty(), "the failed reload changed nothing: " + events);
+    assertEquals(1, cache.cacheStats().loadSuccesses(), "only the first load succeeded");
   }
 
   @Test

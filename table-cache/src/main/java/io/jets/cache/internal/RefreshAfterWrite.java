@@ -45,7 +45,7 @@ final class RefreshAfterWrite<K, V> {
       store.loadEnded(value != null, start); // after the store: a stats reader sees it done
     } catch (TableDeletedException deleted) {
       // deleted while it reloaded: nothing to refresh
-    } catch (RuntimeException | Error failure) {
+    } catch (Throwable failure) { // a checked one too, thrown past the compiler
       store.loadEnded(false, start);
       LOG.log(
           Level.WARNING,
