@@ -234,6 +234,40 @@ class CacheReadThroughTest {
     assertEquals(0, users.cacheStats().loadSuccesses());
   }
 
+  /**
+   * Weigher's javadoc: a weigher that throws fails the write with {@link BadArgumentException} and
+   * leaves the table unchanged. A bulk load is one write of what it found: when the weigher throws
+   * for one of its values, none of them is stored, not the ones weighed before it.
+   */
+  @Test
+  void aWeigherThatThrowsForOneBulkLoadedValueStoresNoneOfThem() {
+    CacheTable<Integer, String> users =
+        Caches.<Integer, String>cache(Fixtures.unique("read-through"))
+            .owner(owner)
+            .maximumWeight(100)
+            .<Integer, String>weigher(
+                (id, name) -> {
+                  if (name.equals("bad")) {
+                    throw new IllegalArgumentException("cannot weigh " + name);
+                  }
+                  return 1;
+                })
+            .bulkLoader(
+                (Set<Integer> missing) -> {
+                  Map<Integer, String> found = new LinkedHashMap<>();
+                  found.put(1, "ann");
+                  found.put(2, "bad");
+                  found.put(3, "cyd");
+                  return found;
+                })
+            .build();
+    BadArgumentException e =
+        assertThrows(BadArgumentException.class, () -> users.getAll(List.of(1, 2, 3)));
+    assertTrue(e.getMessage().contains(users.name()), e.getMessage());
+    assertEquals(0, users.size(), "table unchanged");
+    assertNull(users.get(1));
+  }
+
   /** Throws {@code failure}, checked or not, without declaring it. */
   @SuppressWarnings("unchecked")
   static <T extends Throwable> RuntimeException sneaky(Throwable failure) throws T {

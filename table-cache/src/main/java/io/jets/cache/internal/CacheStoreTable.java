@@ -99,13 +99,19 @@ public final class CacheStoreTable<K, V> extends SetStoreTable<K, V> implements 
     }
     if (!missing.isEmpty() && bulkLoader != null) {
       Map<? extends K, ? extends V> loaded = loadAll(missing);
+      // Every value weighed before any is stored: a weigher that throws stores none of them.
+      Map<K, Insertion> weighed = new LinkedHashMap<>();
       loaded.forEach(
           (key, value) -> {
             if (key != null && value != null) {
-              V live = storeLoaded(key, value);
-              if (missing.contains(key)) {
-                found.put(key, live);
-              }
+              weighed.put(key, cache.insertion(key, value, 0, "getAll"));
+            }
+          });
+      weighed.forEach(
+          (key, insertion) -> {
+            V live = storeLoaded(key, insertion);
+            if (missing.contains(key)) {
+              found.put(key, live);
             }
           });
     } else if (!missing.isEmpty() && loader != null) {
@@ -284,9 +290,13 @@ public final class CacheStoreTable<K, V> extends SetStoreTable<K, V> implements 
    * Skips the access check: the caller of getOrLoad passed it before the load started, and a timed
    * load runs on a thread of its own.
    */
-  @SuppressWarnings("unchecked")
   V storeLoaded(K key, V value) {
-    Insertion loaded = cache.insertion(key, value, 0, "getOrLoad");
+    return storeLoaded(key, cache.insertion(key, value, 0, "getOrLoad"));
+  }
+
+  /** As {@link #storeLoaded(Object, Object)}, for a value already weighed. */
+  @SuppressWarnings("unchecked")
+  private V storeLoaded(K key, Insertion loaded) {
     Object lock = cache.lock(key);
     try {
       checkNotDeletedLocked("getOrLoad");
@@ -295,7 +305,7 @@ public final class CacheStoreTable<K, V> extends SetStoreTable<K, V> implements 
         return (V) live.laValue();
       }
       cache.putLocked(lock, null, key, loaded, 1);
-      return value;
+      return (V) loaded.value();
     } finally {
       cache.unlock(lock);
     }
