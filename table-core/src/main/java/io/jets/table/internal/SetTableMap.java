@@ -39,10 +39,15 @@ final class SetTableMap<K, V> extends AbstractMap<K, V> implements ConcurrentMap
     return (V) SetStoreTable.UNCHANGED;
   }
 
-  /** Runs {@code read}, reporting a key the table's order rejects as {@link ClassCastException}. */
+  /**
+   * Runs {@code read}, reporting a key the table's order rejects as {@link ClassCastException}; a
+   * BadArgumentException that user code threw (see {@link #user}) reaches the caller as thrown.
+   */
   private <T> T typed(Object key, Supplier<T> read) {
     try {
       return read.get();
+    } catch (UserFailure f) {
+      throw (BadArgumentException) f.getCause();
     } catch (BadArgumentException e) {
       if (table.keyOrder() != null) {
         ClassCastException wrongType =
@@ -52,6 +57,27 @@ final class SetTableMap<K, V> extends AbstractMap<K, V> implements ConcurrentMap
         throw wrongType;
       }
       throw e;
+    }
+  }
+
+  /**
+   * Runs user code (a function, a value's {@code equals}) inside a remap: a BadArgumentException it
+   * throws is carried past {@link #typed} rather than taken for a key the order rejects.
+   */
+  private static <T> T user(Supplier<T> code) {
+    try {
+      return code.get();
+    } catch (BadArgumentException e) {
+      throw new UserFailure(e);
+    }
+  }
+
+  /** Carries user code's BadArgumentException to {@link #typed}, which rethrows it. */
+  private static final class UserFailure extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    UserFailure(BadArgumentException e) {
+      super(null, e, false, false);
     }
   }
 
@@ -128,7 +154,7 @@ final class SetTableMap<K, V> extends AbstractMap<K, V> implements ConcurrentMap
             table.remap(
                 (K) key,
                 present -> {
-                  removed[0] = present != null && present.equals(value);
+                  removed[0] = present != null && user(() -> present.equals(value));
                   return removed[0] ? null : unchanged();
                 },
                 "remove"));
@@ -155,7 +181,7 @@ final class SetTableMap<K, V> extends AbstractMap<K, V> implements ConcurrentMap
             table.remap(
                 key,
                 present -> {
-                  replaced[0] = present != null && present.equals(oldValue);
+                  replaced[0] = present != null && user(() -> present.equals(oldValue));
                   return replaced[0] ? newValue : unchanged();
                 },
                 "replace"));
@@ -188,7 +214,7 @@ final class SetTableMap<K, V> extends AbstractMap<K, V> implements ConcurrentMap
             table.remap(
                 key,
                 present -> {
-                  V value = present != null ? present : mapping.apply(key);
+                  V value = present != null ? present : user(() -> mapping.apply(key));
                   result[0] = value;
                   return present != null ? unchanged() : value;
                 },
@@ -226,7 +252,7 @@ final class SetTableMap<K, V> extends AbstractMap<K, V> implements ConcurrentMap
             table.remap(
                 key,
                 present -> {
-                  V value = next.apply(present);
+                  V value = user(() -> next.apply(present));
                   written[0] = value;
                   return value;
                 },

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.jets.owner.Owner;
 import io.jets.owner.OwnerScope;
 import io.jets.table.AccessDeniedException;
+import io.jets.table.BadArgumentException;
 import io.jets.table.OrderedTable;
 import io.jets.table.SetTable;
 import io.jets.table.TableDeletedException;
@@ -143,5 +144,35 @@ class MapViewTest {
     assertEquals(1, firstPuts.get(), "exactly one putIfAbsent found the key absent");
     assertEquals(threads * increments, table.get("n"), "no replace was lost");
     table.delete();
+  }
+
+  /**
+   * A compute, merge or computeIfAbsent function that throws reaches the caller as thrown and
+   * changes nothing (SetTable#asMap, package documentation "Failures"), on an ordered table's views
+   * too: a BadArgumentException the function meets (here from another table it calls) is not
+   * reported as a ClassCastException, as though the key could not be ordered.
+   */
+  @Test
+  void aFunctionsBadArgumentReachesTheCallerAsThrownFromAnOrderedTablesViews() {
+    OrderedTable<Integer, String> table =
+        Tables.<Integer, String>orderedSet(Fixtures.unique("ordered")).build();
+    SetTable<String, String> other = Tables.<String, String>set(Fixtures.unique("other")).build();
+    other.insert("word", "not a counter");
+    table.insert(1, "one");
+    for (ConcurrentMap<Integer, String> view : List.of(table.asMap(), table.asNavigableMap())) {
+      List<Runnable> calls =
+          List.of(
+              () -> view.compute(1, (k, v) -> v + other.updateCounter("word", 1)),
+              () -> view.computeIfPresent(1, (k, v) -> v + other.updateCounter("word", 1)),
+              () -> view.merge(1, "x", (a, b) -> a + other.updateCounter("word", 1)),
+              () -> view.computeIfAbsent(2, k -> "v" + other.updateCounter("word", 1)));
+      for (Runnable call : calls) {
+        BadArgumentException thrown = assertThrows(BadArgumentException.class, call::run);
+        assertEquals(other.name(), thrown.tableName(), "the function's own exception");
+      }
+      assertEquals(Map.of(1, "one"), Map.copyOf(view), "unchanged");
+    }
+    table.delete();
+    other.delete();
   }
 }
