@@ -152,12 +152,15 @@ public interface SetTable<K, V> extends Table<K, V> {
   /**
    * Applies {@code ops} in order to the counter under {@code key}, as one atomic operation, and
    * returns the value after each step. An empty list changes nothing. If any step fails, nothing is
-   * updated.
+   * updated: a step fails as a single-step call would, so an {@link Integer} counter fails on a
+   * step whose result does not fit an {@code Integer}, even if a later step would bring it back.
    *
    * @param key the counter's key
    * @param ops the steps, applied in order
    * @return the counter's value after each step, one element per step
    * @throws MissingKeyException if the key is absent
+   * @throws BadArgumentException if the value is not a counter, or a step overflows its type (the
+   *     table is unchanged)
    */
   long[] updateCounter(K key, List<CounterOp> ops);
 

@@ -129,12 +129,14 @@ public class SetStoreTable<K, V> extends WritableStoreTable<K, V> implements Set
         throw new MissingKeyException(name(), operation, key);
       }
       long value = CounterValues.read(name(), present.laValue(), key, operation);
+      Object stored = null;
       for (int i = 0; i < steps.length; i++) {
         value = CounterValues.apply(name(), steps[i], value, key, operation);
+        // Every step keeps the counter's type, as a single-step call does: one that cannot fails.
+        stored = CounterValues.boxLike(name(), present.laValue(), value, key, operation);
         results[i] = value;
       }
-      if (steps.length > 0) {
-        Object stored = CounterValues.boxLike(name(), present.laValue(), value, key, operation);
+      if (stored != null) {
         putLocked(lock, key, present, stored, operation);
       }
     } finally {
