@@ -3,7 +3,9 @@ package io.jets.table;
 import static io.jets.table.tck.Fixtures.assertFailsNaming;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.jets.table.tck.Fixtures;
 import io.jets.table.tck.HeapTableFactory;
@@ -153,5 +155,67 @@ class BagTableTest {
     assertEquals(List.of("b", "a", "b"), t.lookup("k"));
     assertEquals(3, t.selectReplace(swap));
     assertEquals(List.of("a", "b", "a"), t.lookup("k"));
+  }
+
+  /**
+   * A stored value whose {@code equals} throws, met midway through a key's objects, changes nothing
+   * and reaches the caller as thrown (package documentation, "Failures"): {@code deleteObject}
+   * keeps every object of the key, the one compared equal before the throw too; in a bag (which
+   * compares a new object with the key's) {@code insert} adds nothing and {@code insertAll}, all or
+   * nothing, inserts none of its objects, not even those staged before the throw.
+   */
+  @ParameterizedTest
+  @MethodSource("io.jets.table.tck.Fixtures#bagTypesAndModes")
+  void aValueWhoseEqualsThrowsChangesNothing(TableType type, WriteConcurrency mode) {
+    BagTable<String, Object> t =
+        assertInstanceOf(BagTable.class, new HeapTableFactory().table(type, mode));
+    TouchyValue touchy = new TouchyValue();
+    t.insert("k", "x");
+    t.insert("k", touchy);
+    t.insert("k", "y");
+    List<Object> before = List.of("x", touchy, "y");
+    touchy.armed = true;
+    assertSame(
+        touchy.failure, assertThrows(IllegalStateException.class, () -> t.deleteObject("k", "x")));
+    assertEquals(before, t.lookup("k"));
+    if (type == TableType.BAG) {
+      assertSame(
+          touchy.failure, assertThrows(IllegalStateException.class, () -> t.insert("k", "z")));
+      assertEquals(before, t.lookup("k"));
+      List<Map.Entry<String, Object>> batch = List.of(Map.entry("a", "1"), Map.entry("k", "z"));
+      assertSame(
+          touchy.failure, assertThrows(IllegalStateException.class, () -> t.insertAll(batch)));
+      // New keys only, the batch's second object under "b" compared with its first:
+      List<Map.Entry<String, Object>> fresh =
+          List.of(Map.entry("a", "1"), Map.entry("b", touchy), Map.entry("b", "z"));
+      assertSame(
+          touchy.failure, assertThrows(IllegalStateException.class, () -> t.insertNewAll(fresh)));
+      assertEquals(List.of(), t.lookup("a"), "nothing of the batches was kept");
+      assertEquals(List.of(), t.lookup("b"));
+      assertEquals(before, t.lookup("k"));
+    }
+    assertEquals(3, t.size());
+    touchy.armed = false;
+    assertTrue(t.deleteObject("k", "x"));
+    assertEquals(List.of(touchy, "y"), t.lookup("k"));
+  }
+
+  /** A value whose {@code equals} throws while armed. */
+  private static final class TouchyValue {
+    final IllegalStateException failure = new IllegalStateException("equals refused");
+    volatile boolean armed;
+
+    @Override
+    public boolean equals(Object other) {
+      if (armed) {
+        throw failure;
+      }
+      return this == other;
+    }
+
+    @Override
+    public int hashCode() {
+      return 1;
+    }
   }
 }
