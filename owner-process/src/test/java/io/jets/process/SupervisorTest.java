@@ -257,4 +257,67 @@ class SupervisorTest {
         Procs.list().stream()
             .noneMatch(p -> p.name().equals("sup-bad") || p.name().equals("good")));
   }
+
+  /**
+   * {@link ChildStart}: "Throwing counts as a failed start", an Error included: the supervisor's
+   * start fails with {@link ProcStartException} and the children already started are shut down
+   * (reason {@code shutdown}, before the exception reaches the caller), as for an Exception.
+   */
+  @Test
+  void childStartThrowingAnErrorFailsTheStartAndShutsDownStartedChildren() {
+    List<String> terminations = new CopyOnWriteArrayList<>();
+    ProcStartException e =
+        assertThrows(
+            ProcStartException.class,
+            () ->
+                Supervisor.builder("sup-error")
+                    .child(
+                        ChildSpec.permanent(
+                            "good-e",
+                            () ->
+                                Procs.startLink(
+                                    "good-e", new Worker("good-e", terminations, true))))
+                    .child(
+                        ChildSpec.permanent(
+                            "bad-e",
+                            () -> {
+                              throw new AssertionError("cannot start");
+                            }))
+                    .start());
+    assertTrue(e.getMessage().contains("sup-error"), e.getMessage());
+    assertEquals(List.of("good-e:shutdown"), terminations);
+    assertTrue(Procs.list().stream().noneMatch(p -> p.name().equals("good-e")));
+  }
+
+  /**
+   * {@link ChildStart}: a restart whose start throws an Error is a failed restart like any other:
+   * the supervisor retries within its intensity and keeps running, instead of crashing.
+   */
+  @Test
+  void restartThrowingAnErrorIsRetriedWithinTheIntensity() throws Exception {
+    List<String> terminations = new CopyOnWriteArrayList<>();
+    AtomicInteger starts = new AtomicInteger();
+    Supervisor sup =
+        Supervisor.builder("sup-restart-error")
+            .intensity(3, Duration.ofMinutes(1))
+            .child(
+                ChildSpec.permanent(
+                    "flaky-e",
+                    () -> {
+                      if (starts.incrementAndGet() == 2) {
+                        throw new AssertionError("second start fails");
+                      }
+                      return Procs.startLink("flaky-e", new Worker("flaky-e", terminations, true));
+                    }))
+            .start();
+    Proc first = sup.child("flaky-e").orElseThrow();
+    crash(first);
+    exitOf(first);
+    Proc restarted = sup.whichChildren(LONG).get("flaky-e");
+    assertTrue(sup.proc().isAlive());
+    assertEquals("pong flaky-e", restarted.call("ping", LONG));
+    assertEquals(2, sup.restarts());
+    assertEquals(3, starts.get());
+    sup.stop(LONG);
+  }
 }

@@ -88,7 +88,7 @@ public final class SupervisorServer implements GenServer<SupervisorServer> {
     for (ChildSpec spec : List.copyOf(specs.values())) {
       try {
         startChild(spec);
-      } catch (Exception e) {
+      } catch (Exception | Error e) { // ChildStart: throwing, an Error included, is a failed start
         shutdownAll();
         return Next.stop(
             ExitReason.crash(
@@ -161,7 +161,7 @@ public final class SupervisorServer implements GenServer<SupervisorServer> {
       try {
         startChild(spec);
         return Next.noReply(this);
-      } catch (Exception e) {
+      } catch (Exception | Error e) { // a failed restart, retried within the intensity
         LOG.log(System.Logger.Level.WARNING, Procs.self() + " failed to restart child " + id, e);
       }
     }
