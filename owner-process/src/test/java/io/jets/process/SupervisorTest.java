@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
@@ -138,6 +139,7 @@ class SupervisorTest {
   @Test
   void childThatIgnoresShutdownIsKilledAfterItsShutdownTime() throws Exception {
     CountDownLatch never = new CountDownLatch(1);
+    CountDownLatch trapping = new CountDownLatch(1);
     Supervisor sup =
         Supervisor.builder("sup-kill")
             .child(
@@ -148,12 +150,15 @@ class SupervisorTest {
                                 "stubborn",
                                 me -> {
                                   me.trapExit(true);
+                                  trapping.countDown();
                                   never.await(); // never reads its mailbox, so never sees the
                                   // shutdown
                                 }))
                     .withShutdown(Duration.ofMillis(50)))
             .start();
     Proc stubborn = sup.child("stubborn").orElseThrow();
+    // the shutdown must find it trapping exits, or it simply dies of it
+    assertTrue(trapping.await(LONG.toMillis(), TimeUnit.MILLISECONDS));
     sup.stop(LONG);
     assertEquals(ExitReason.KILL, exitOf(stubborn));
   }
