@@ -43,6 +43,10 @@ final class OwningInterceptor<T> extends BehaviorInterceptor<T, T> {
       throw e;
     }
     JetsActors.started(owner); // once started: JetsActors.ownerOf sees the tables it built
+    if (!Behavior.isAlive(started)) {
+      // Stopped in its start: Pekko drops this interceptor, so no PostStop reaches it.
+      end(ExitReason.SHUTDOWN);
+    }
     return started;
   }
 

@@ -329,4 +329,32 @@ class JetsBehaviorsTest {
     assertSame(JetsActors.ownerOf(actor), inside);
     actor.tell(new Stop());
   }
+
+  /**
+   * JetsBehaviors: "when the actor stops, its owner exits with {@code shutdown}; its tables then
+   * ... are deleted ... before Pekko tells anyone watching the actor that it stopped", also for an
+   * actor whose setup builds a table and then returns {@code Behaviors.stopped()} (Pekko drops the
+   * interceptor of a behavior that is not alive, so it never gets a PostStop).
+   */
+  @Test
+  void anActorThatStopsInItsSetupDeletesTheTablesItBuiltThere() {
+    String name = unique("setup-stop");
+    AtomicReference<Table<String, Long>> built = new AtomicReference<>();
+    AtomicReference<ActorOwner<?>> owner = new AtomicReference<>();
+    ActorRef<Command> actor =
+        KIT.spawn(
+            JetsBehaviors.owning(
+                Behaviors.<Command>setup(
+                    context -> {
+                      owner.set(JetsActors.current().orElseThrow());
+                      built.set(Tables.<String, Long>orderedSet(name).named().build());
+                      return Behaviors.stopped();
+                    })));
+    TestProbe<Object> watcher = KIT.createTestProbe();
+    watcher.expectTerminated(actor, Duration.ofSeconds(10));
+    assertTrue(built.get().isDeleted());
+    assertTrue(Tables.whereis(name).isEmpty(), "the name is free");
+    assertEquals(ExitReason.SHUTDOWN, owner.get().exitReason().orElseThrow());
+    assertThrows(ActorOwnerException.class, () -> JetsActors.ownerOf(actor, Duration.ofMinutes(1)));
+  }
 }
