@@ -122,9 +122,20 @@ abstract sealed class ProcLifecycle extends AbstractOwner permits Proc {
    * on whichever thread ends the process; only the first call has an effect.
    */
   boolean die(ExitReason reason) {
-    if (!exitWith(reason)) {
-      return false;
+    try {
+      if (!exitWith(reason)) {
+        return false;
+      }
+    } catch (Error listenerError) { // every listener has run: the exit still completes
+      announceExit(reason);
+      throw listenerError;
     }
+    announceExit(reason);
+    return true;
+  }
+
+  /** The rest of the exit, once the exit listeners have run: name, links, monitors, waiters. */
+  private void announceExit(ExitReason reason) {
     srStatus(ProcStatus.EXITED);
     ProcRelations.Snapshot snapshot = relations.markExiting();
     Object name = snapshot.registeredName();
@@ -146,7 +157,6 @@ abstract sealed class ProcLifecycle extends AbstractOwner permits Proc {
       thread.interrupt();
       mailbox.wake();
     }
-    return true;
   }
 
   /** Receives an exit signal from {@code from}: through a link, or sent by {@link #exit}. */

@@ -318,4 +318,34 @@ class ProcTest {
     exitOf(proc);
     assertEquals(ProcStatus.EXITED, proc.status());
   }
+
+  /**
+   * ExitListener: "A listener that throws does not stop the others", and a process's exit is then
+   * announced (name released, monitors fired, awaitExit returns), also when the listener throws an
+   * Error: otherwise the later listeners (table deletion, term erasure) and the rest of the exit
+   * never run and whoever waits for the process waits forever.
+   */
+  @Test
+  void anExitListenerThatThrowsAnErrorStopsNeitherTheOtherListenersNorTheExit() throws Exception {
+    CountDownLatch release = new CountDownLatch(1);
+    Proc proc =
+        Proc.builder("error-listener").register("error-listener-name").spawn(me -> release.await());
+    List<String> ran = new java.util.concurrent.CopyOnWriteArrayList<>();
+    proc.onExit(
+        (owner, reason) -> {
+          ran.add("first");
+          throw new AssertionError("listener failed on purpose");
+        });
+    proc.onExit((owner, reason) -> ran.add("second"));
+    java.util.concurrent.CompletableFuture<Object> down =
+        new java.util.concurrent.CompletableFuture<>();
+    Proc watcher = Procs.spawn("error-listener-watcher", me -> down.complete(me.receive()));
+    proc.monitor(watcher);
+    release.countDown();
+    assertEquals(ExitReason.NORMAL, exitOf(proc));
+    assertEquals(List.of("first", "second"), ran);
+    Down signal = (Down) down.get(LONG.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+    assertSame(proc, signal.proc());
+    assertTrue(Registry.whereis("error-listener-name").isEmpty());
+  }
 }

@@ -101,6 +101,9 @@ public abstract class AbstractOwner implements Owner {
    *
    * @param exitReason why the owner exits; not null
    * @return true if this call ended the owner, false if it had already exited
+   * @throws Error the first {@code Error} a listener threw (later ones suppressed in it), once
+   *     every listener has run and {@link #onListenerFailure} has had the exceptions; the owner has
+   *     exited
    */
   protected final boolean exitWith(ExitReason exitReason) {
     Objects.requireNonNull(exitReason, "exitReason");
@@ -117,6 +120,7 @@ public abstract class AbstractOwner implements Owner {
       lock.unlock();
     }
     RuntimeException failure = null;
+    Error error = null;
     for (ExitListener listener : toCall) {
       try {
         listener.onExit(this, exitReason);
@@ -126,10 +130,19 @@ public abstract class AbstractOwner implements Owner {
         } else {
           failure.addSuppressed(e);
         }
+      } catch (Error e) { // does not stop the later listeners either; rethrown once they have run
+        if (error == null) {
+          error = e;
+        } else {
+          error.addSuppressed(e);
+        }
       }
     }
     if (failure != null) {
       onListenerFailure(failure);
+    }
+    if (error != null) {
+      throw error;
     }
     return true;
   }

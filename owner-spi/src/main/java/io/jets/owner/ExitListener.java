@@ -7,7 +7,8 @@ package io.jets.owner;
  * before the owner's exit is announced to anyone else (links, monitors, supervisors). A listener
  * that throws does not stop the others; once they have all run, the exceptions (the first, with the
  * others suppressed in it) go to {@link AbstractOwner#onListenerFailure}, which by default hands
- * them to the exiting thread's uncaught-exception handler.
+ * them to the exiting thread's uncaught-exception handler. An {@code Error} does not stop the
+ * others either: once they have all run, the exit rethrows it.
  */
 @FunctionalInterface
 public interface ExitListener {

@@ -190,6 +190,42 @@ class OwnerTest {
     assertEquals(Optional.of(ExitReason.KILL), owner.exitReason());
   }
 
+  /**
+   * ExitListener: a listener that throws an {@code Error} does not stop the others either; the
+   * exceptions go to onListenerFailure, and the exit rethrows the Error once every listener ran.
+   */
+  @Test
+  void aListenerThrowingAnErrorStopsNoOtherListenerAndTheErrorIsRethrownAfterThem() {
+    List<RuntimeException> reported = new ArrayList<>();
+    AbstractOwner owner =
+        new AbstractOwner("custom") {
+          @Override
+          public void deliver(Object message) {}
+
+          @Override
+          protected void onListenerFailure(RuntimeException failure) {
+            reported.add(failure);
+          }
+        };
+    AssertionError error = new AssertionError("broken listener");
+    RuntimeException later = new IllegalStateException("later");
+    AtomicInteger ran = new AtomicInteger();
+    owner.onExit(
+        (o, r) -> {
+          throw error;
+        });
+    owner.onExit((o, r) -> ran.incrementAndGet());
+    owner.onExit(
+        (o, r) -> {
+          throw later;
+        });
+    assertSame(error, assertThrows(AssertionError.class, () -> owner.exitWith(ExitReason.KILL)));
+    assertEquals(1, ran.get());
+    assertEquals(List.of(later), reported);
+    assertFalse(owner.isAlive());
+    assertEquals(Optional.of(ExitReason.KILL), owner.exitReason());
+  }
+
   @Test
   void concurrentExitsCallEachListenerExactlyOnce() throws Exception {
     int threads = 8;
