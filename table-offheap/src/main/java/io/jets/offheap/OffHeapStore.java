@@ -304,6 +304,12 @@ final class OffHeapStore implements Store {
     return codecs.sameValue(stored, expected);
   }
 
+  /** Encodes {@code value} and drops the bytes: a value the codec refuses fails here. */
+  @Override
+  public void checkStorable(Object value) {
+    codecs.encodeValue(value);
+  }
+
   /** Chronicle's "full", as an error that names the settings to raise. */
   private OffHeapCapacityException full(RuntimeException cause) {
     return OffHeapCapacityException.full(

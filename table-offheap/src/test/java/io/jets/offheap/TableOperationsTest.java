@@ -4,7 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.jets.table.BadArgumentException;
 import io.jets.table.KeyPattern;
 import io.jets.table.MatchSpec;
 import io.jets.table.SetTable;
@@ -68,6 +71,39 @@ class TableOperationsTest extends AbstractTableOperationsTest {
       assertFalse(t.member(2), t.name());
       assertFalse(t.deleteObject(1, new byte[] {8}), t.name());
       assertArrayEquals(new byte[] {9}, t.get(1), t.name());
+    }
+  }
+
+  /**
+   * selectReplace computes and checks every result before any object changes, so a result the value
+   * codec cannot encode (a string with an unpaired surrogate) is refused with BadArgumentException
+   * naming the table, and no object is replaced, not even those whose results could be encoded and
+   * come before it in traversal order.
+   */
+  @Test
+  void aSelectReplaceResultTheCodecCannotEncodeReplacesNothing() {
+    SetTable<Integer, String> t =
+        OffHeapTables.set("unencodable-replacement")
+            .keyCodec(Codec.integers())
+            .valueCodec(Codec.string())
+            .build();
+    for (int i = 0; i < 100; i++) {
+      t.insert(i, "v" + i);
+    }
+    Integer last = t.first();
+    for (Integer k = last; k != null; k = t.next(k)) {
+      last = k;
+    }
+    Integer bad = last; // the last key the replacement meets
+    MatchSpec<Integer, String, Map.Entry<Integer, String>> replace =
+        MatchSpec.<Integer, String>where(KeyPattern.any())
+            .replaceValue((k, v) -> k.equals(bad) ? "\uD800" : "new");
+    BadArgumentException e =
+        assertThrows(BadArgumentException.class, () -> t.selectReplace(replace));
+    assertEquals("unencodable-replacement", e.tableName());
+    assertTrue(e.getMessage().contains("value"), e.getMessage());
+    for (int i = 0; i < 100; i++) {
+      assertEquals("v" + i, t.get(i), "key " + i + " was replaced");
     }
   }
 }

@@ -269,6 +269,11 @@ public abstract class WritableStoreTable<K, V> extends StoreTable<K, V> {
     }
   }
 
+  @Override
+  protected final void checkStorable(V value) {
+    store.checkStorable(value);
+  }
+
   // ---- multi-object writes ----
 
   @Override

@@ -194,6 +194,13 @@ public interface Store {
   }
 
   /**
+   * Fails with {@link io.jets.table.BadArgumentException} naming the table if {@code value} cannot
+   * be stored (an off-heap store's codec refuses it): selectReplace checks every replacement with
+   * it before it replaces anything. A store that holds any value does nothing.
+   */
+  default void checkStorable(Object value) {}
+
+  /**
    * Marks that user code (an {@code update} function) starts or stops running under {@code lock}.
    * While it runs, a write that the same thread starts under the same lock (a single-key write),
    * and a multi-object write or a clear it starts while it holds any writer lock of the store (not

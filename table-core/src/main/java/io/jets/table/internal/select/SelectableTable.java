@@ -111,6 +111,12 @@ public abstract class SelectableTable<K, V> extends OwnedTable<K, V> {
   protected abstract int replaceIfUnchanged(K key, List<Replacement<K, V>> run, String operation);
 
   /**
+   * Fails with {@link BadArgumentException} if the table cannot store {@code value} (an off-heap
+   * codec refuses it); selectReplace checks every replacement before it replaces anything.
+   */
+  protected void checkStorable(V value) {}
+
+  /**
    * The number of objects {@code spec} counts, found without visiting them, or -1 if the store
    * cannot (then {@link #selectCount} scans). A bound the table cannot order throws {@link
    * KeyOrderException}.
@@ -388,6 +394,7 @@ public abstract class SelectableTable<K, V> extends OwnedTable<K, V> {
               + (object.getValue() == null ? "has a null value" : "changes the key")
               + "; nothing was replaced");
     }
+    checkStorable((V) object.getValue());
     return new Replacement<>(key, value, (V) object.getValue());
   }
 
