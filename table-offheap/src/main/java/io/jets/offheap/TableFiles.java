@@ -250,7 +250,12 @@ public final class TableFiles {
     Owner owner = options.owner() != null ? options.owner() : Owner.current();
     try (Owner.Binding bound = owner.bind();
         TabFileFormat.Reader reader = TabFileFormat.Reader.open(path)) {
-      Table<Object, Object> table = create(info, keys, values, path);
+      Table<Object, Object> table;
+      try {
+        table = create(info, keys, values, path);
+      } catch (RuntimeException e) {
+        throw badFileOr(reader, e);
+      }
       try {
         List<Map.Entry<Object, Object>> batch = new ArrayList<>();
         for (byte[][] object = reader.next(); object != null; object = reader.next()) {
@@ -270,6 +275,22 @@ public final class TableFiles {
         throw e;
       }
     }
+  }
+
+  /**
+   * The error of a file whose table cannot be created: the file's own (a corrupt header still
+   * parses, and only the checksum after the objects tells), else {@code e}.
+   */
+  private static RuntimeException badFileOr(TabFileFormat.Reader reader, RuntimeException e) {
+    try {
+      while (reader.next() != null) {
+        // read to the checksum
+      }
+    } catch (TabFileException bad) {
+      bad.addSuppressed(e);
+      return bad;
+    }
+    return e;
   }
 
   @SuppressWarnings("unchecked")

@@ -272,6 +272,50 @@ class TableFilesTest {
     assertRejected(file, TabFileException.Reason.CHECKSUM_MISMATCH);
   }
 
+  /**
+   * file2tab checks every file in full and reports a bad one as such, with or without verify: a
+   * flipped byte in the header that still parses (here an off-heap layout far too large to build)
+   * is a checksum mismatch, not the failure of the table the corrupt header describes, and leaves
+   * no table behind.
+   */
+  @Test
+  void corruptHeaderThatStillParsesIsAChecksumMismatch() throws IOException {
+    SetTable<String, Long> t =
+        OffHeapTables.set("flip-header")
+            .keyCodec(Codec.string())
+            .valueCodec(Codec.longs())
+            .entries(5_000)
+            .build();
+    t.insert("k", 1L);
+    Path file = dir.resolve("flip-header.tab");
+    TableFiles.tab2file(t, file);
+    t.delete();
+    TabFileInfo info = TableFiles.tabfileInfo(file);
+    ByteArrayOutputStream header = new ByteArrayOutputStream();
+    try (DataOutputStream out = new DataOutputStream(header)) {
+      TabFileFormat.writeHeader(
+          out,
+          new TabFileInfo(
+              info.version(),
+              info.name(),
+              info.type(),
+              info.access(),
+              info.named(),
+              info.readConcurrency(),
+              info.writeConcurrency(),
+              info.decentralizedCounters(),
+              info.offHeap(),
+              1L << 40, // a flipped bit in offHeapEntries
+              info.size(),
+              info.keyCodec(),
+              info.valueCodec()));
+    }
+    byte[] bytes = Files.readAllBytes(file);
+    System.arraycopy(header.toByteArray(), 0, bytes, 0, header.size());
+    Files.write(file, bytes);
+    assertRejected(file, TabFileException.Reason.CHECKSUM_MISMATCH);
+  }
+
   /** A well-formed file with a valid checksum whose recorded count is wrong. */
   @Test
   void wrongObjectCountIsACountMismatch() throws IOException {
