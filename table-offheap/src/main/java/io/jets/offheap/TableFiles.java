@@ -212,8 +212,8 @@ public final class TableFiles {
    * <p>Every file is checked in full (structure, object count, checksum, every object decodes).
    * With {@link TabFileOptions#verify(boolean) verify}, the check is a first pass before the table
    * is created, so a bad file never creates a table; without it, the check happens while loading
-   * and a bad file deletes the half-loaded table before the error is thrown. Either way, nothing of
-   * a bad file is ever returned.
+   * and a bad file (or a codec that throws, an {@code Error} included) deletes the half-loaded
+   * table before the error is thrown. Either way, nothing of a bad file is ever returned.
    *
    * @param path a table file
    * @param options the codecs, whether to verify first, and the new table's owner
@@ -270,7 +270,7 @@ public final class TableFiles {
         }
         table.insertAll(batch);
         return table;
-      } catch (RuntimeException e) {
+      } catch (RuntimeException | Error e) { // a codec's Error too, or the table stays half-loaded
         table.delete();
         throw e;
       }

@@ -316,6 +316,47 @@ class TableFilesTest {
     assertRejected(file, TabFileException.Reason.CHECKSUM_MISMATCH);
   }
 
+  /**
+   * A codec that fails while file2tab loads (without verify) leaves no table behind, whatever it
+   * throws: the half-loaded table is deleted before the failure reaches the caller, an Error
+   * included, so a named table's name stays free.
+   */
+  @Test
+  void aCodecThatThrowsAnErrorWhileLoadingLeavesNoTable() {
+    Path file = dumpOfHeapSet("half-loaded", 300);
+    AssertionError broken = new AssertionError("a codec's assertion");
+    Codec<Object> any = Codec.serializable();
+    Codec<Object> failing =
+        new Codec<>() {
+          @Override
+          public String name() {
+            return any.name();
+          }
+
+          @Override
+          public byte[] encode(Object value) {
+            return any.encode(value);
+          }
+
+          @Override
+          public Object decode(byte[] bytes) {
+            Object value = any.decode(bytes);
+            if (Long.valueOf(150).equals(value)) {
+              throw broken;
+            }
+            return value;
+          }
+        };
+    int before = tableCount();
+    AssertionError thrown =
+        assertThrows(
+            AssertionError.class,
+            () -> TableFiles.file2tab(file, TabFileOptions.defaults().valueCodec(failing)));
+    assertEquals(broken, thrown, "the Error reaches the caller unchanged");
+    assertEquals(before, tableCount(), "the half-loaded table is deleted");
+    assertFalse(Tables.whereis("half-loaded").isPresent());
+  }
+
   /** A well-formed file with a valid checksum whose recorded count is wrong. */
   @Test
   void wrongObjectCountIsACountMismatch() throws IOException {
