@@ -32,8 +32,10 @@ import java.util.UUID;
  *
  * <p><b>Failures.</b> jets reports its failures as {@link TableException}s whose message names the
  * table, the operation and the argument. A write throws {@link BadArgumentException} for a null
- * key, value or object collection and for a key or value that is not serializable or that the
- * table's serialization filter refuses; {@link TableDeletedException} once the table was deleted
+ * key, value or object collection, for a key or value that is not serializable or that the table's
+ * serialization filter refuses, and for a key an {@code ordered_set}'s order cannot compare with
+ * its keys (an exception a key's own {@code hashCode} or {@code equals} throws reaches the caller
+ * as thrown, as from a local table); {@link TableDeletedException} once the table was deleted
  * ({@link #close()} with no live heir); {@link AccessDeniedException} once this handle passed the
  * table to an heir ({@link #close()} with one) or was deposed during a network partition; and
  * {@link TableMergingException} while this member merges into the cluster after one. These are
@@ -151,6 +153,7 @@ public final class ReplicatedTable<K, V> implements AutoCloseable {
   public synchronized void insert(K key, V value) {
     checkWritable("insert");
     byte[] k = codecs.encode(key, "key", "insert");
+    checkKey(key, "insert");
     byte[] v = codecs.encode(value, "value", "insert");
     long sequence = write("insert", TableBatch.Kind.INSERT, List.of(k), List.of(v));
     mirror(sequence, Map.of(key, k), setValue(key, v), "insert");
@@ -192,6 +195,7 @@ public final class ReplicatedTable<K, V> implements AutoCloseable {
         throw new BadArgumentException(name, "insertAll: a value in objects is null");
       }
       byte[] k = codecs.encode(object.getKey(), "key", "insertAll");
+      checkKey(object.getKey(), "insertAll");
       byte[] v = codecs.encode(object.getValue(), "value", "insertAll");
       keys.add(k);
       values.add(v);
@@ -221,6 +225,7 @@ public final class ReplicatedTable<K, V> implements AutoCloseable {
   public synchronized void delete(K key) {
     checkWritable("delete");
     byte[] k = codecs.encode(key, "key", "delete");
+    checkKey(key, "delete");
     long sequence = write("delete", TableBatch.Kind.DELETE, List.of(k), List.of());
     mirror(sequence, Map.of(key, k), Map.of(), "delete");
   }
@@ -242,6 +247,7 @@ public final class ReplicatedTable<K, V> implements AutoCloseable {
   public synchronized void deleteObject(K key, V value) {
     checkWritable("deleteObject");
     byte[] k = codecs.encode(key, "key", "deleteObject");
+    checkKey(key, "deleteObject");
     byte[] v = codecs.encode(value, "value", "deleteObject");
     long sequence = write("deleteObject", TableBatch.Kind.DELETE_OBJECT, List.of(k), List.of(v));
     mirror(sequence, Map.of(key, k), Map.of(), "deleteObject");
@@ -293,6 +299,27 @@ public final class ReplicatedTable<K, V> implements AutoCloseable {
               + owner.epoch()
               + " was deposed during a network partition; the table's owner is now "
               + TableOwnership.owners(member).get(name));
+    }
+  }
+
+  /**
+   * Runs, before anything is logged, the key's code that every copy's table runs when it applies
+   * the write ({@code hashCode} and {@code equals}, or the table's order): else a key it refuses
+   * would stop every copy. A key the order cannot compare is refused as a local table refuses it;
+   * an exception the key's own code throws reaches the caller as thrown.
+   */
+  private void checkKey(K key, String operation) {
+    try {
+      replica.table().member(key);
+    } catch (BadArgumentException e) {
+      throw new BadArgumentException(
+          name,
+          operation
+              + ": key "
+              + key
+              + " cannot be ordered by the table's comparator: "
+              + e.getCause(),
+          e.getCause());
     }
   }
 

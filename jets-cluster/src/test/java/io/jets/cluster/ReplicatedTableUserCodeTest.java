@@ -1,0 +1,110 @@
+package io.jets.cluster;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.jets.table.BadArgumentException;
+import io.jets.table.SetTable;
+import java.io.Serializable;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.function.Executable;
+
+/**
+ * A write whose key the copies' tables would refuse, or whose key's own code throws, is refused
+ * before it is logged, as the class documentation of {@link ReplicatedTable} says ("checked before
+ * the write is logged and change nothing"): the owner gets the table's {@link BadArgumentException}
+ * naming the table, the operation and the key (or the key's exception as thrown, as a local table
+ * reports it), nothing is logged, and every copy keeps applying the owner's later writes.
+ */
+class ReplicatedTableUserCodeTest extends ThreeMembers {
+
+  private static final String ALLOWING = "java.base/*;io.jets.cluster.*;!*";
+
+  /** A key whose {@code hashCode} throws, as a key with a broken invariant may. */
+  record Touchy(int id) implements Serializable {
+    @Override
+    public int hashCode() {
+      throw new IllegalStateException("touchy hashCode");
+    }
+
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof Touchy t && t.id == id;
+    }
+  }
+
+  private static String unique(String prefix) {
+    return prefix + "-" + UUID.randomUUID();
+  }
+
+  private long logTail(String name) {
+    return cluster.member(0).getRingbuffer(ReplicatedTables.logName(name)).tailSequence();
+  }
+
+  private static <K, V> Map<K, V> content(SetTable<K, V> table) {
+    Map<K, V> all = new HashMap<>();
+    table.toList().forEach(o -> all.put(o.getKey(), o.getValue()));
+    return all;
+  }
+
+  private static void badKey(String table, Executable call, String operation) {
+    BadArgumentException e = assertThrows(BadArgumentException.class, call);
+    assertEquals(table, e.tableName());
+    assertTrue(e.getMessage().startsWith("table '" + table + "': "), e.getMessage());
+    assertTrue(e.getMessage().contains(operation + ": key"), e.getMessage());
+  }
+
+  @Test
+  void aKeyAnOrderedTableCannotOrderIsRefusedBeforeItIsLogged() {
+    String name = unique("ordered-keys");
+    try (ReplicatedTable<Object, Object> owner =
+            ReplicatedTables.ownOrdered(cluster.member(0), name, FILTER);
+        ReplicatedTables.Copy<Object, Object> copy =
+            ReplicatedTables.replica(cluster.member(1), name, FILTER)) {
+      owner.insert("a", 1);
+      long tail = logTail(name);
+      badKey(name, () -> owner.insert(7, 2), "insert");
+      badKey(name, () -> owner.insertAll(List.of(Map.entry("b", 2), Map.entry(7, 3))), "insertAll");
+      badKey(name, () -> owner.delete(7), "delete");
+      badKey(name, () -> owner.deleteObject(7, 1), "deleteObject");
+      assertEquals(tail, logTail(name), "nothing was logged");
+      owner.insert("z", 26);
+      assertEquals(Map.of("a", 1, "z", 26), content(owner.local()), "the owner's copy still runs");
+      assertTrue(copy.awaitApplied(owner.sequence(), Duration.ofSeconds(60)));
+      assertEquals(Map.of("a", 1, "z", 26), content(copy.table()), "the copy still runs");
+    }
+  }
+
+  @Test
+  void aKeyWhoseHashCodeThrowsChangesNothingAnywhere() {
+    String name = unique("touchy-keys");
+    try (ReplicatedTable<Object, Object> owner =
+            ReplicatedTables.own(cluster.member(0), name, ALLOWING);
+        ReplicatedTables.Copy<Object, Object> copy =
+            ReplicatedTables.replica(cluster.member(1), name, ALLOWING)) {
+      owner.insert("a", 1);
+      long tail = logTail(name);
+      Touchy touchy = new Touchy(1);
+      for (Executable write :
+          List.<Executable>of(
+              () -> owner.insert(touchy, 2),
+              () -> owner.insertAll(List.of(Map.entry("b", 2), Map.entry(touchy, 3))),
+              () -> owner.delete(touchy),
+              () -> owner.deleteObject(touchy, 1))) {
+        IllegalStateException e = assertThrows(IllegalStateException.class, write);
+        assertEquals("touchy hashCode", e.getMessage(), "the key's own exception, as thrown");
+      }
+      assertEquals(tail, logTail(name), "nothing was logged");
+      owner.insert("z", 26);
+      assertEquals(Map.of("a", 1, "z", 26), content(owner.local()), "the owner's copy still runs");
+      assertTrue(copy.awaitApplied(owner.sequence(), Duration.ofSeconds(60)));
+      assertEquals(Map.of("a", 1, "z", 26), content(copy.table()), "the copy still runs");
+    }
+  }
+}
