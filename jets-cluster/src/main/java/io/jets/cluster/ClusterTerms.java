@@ -50,7 +50,8 @@ import java.util.concurrent.ConcurrentHashMap;
  *
  * <p>Failures are those of {@link PersistentTerm}: a {@link TermException} whose message names the
  * key (or says it is null), the operation and the argument; bad input is a {@link
- * BadTermArgumentException}, thrown before anything is sent. {@link #bind}, which names no term,
+ * BadTermArgumentException}, thrown before anything is sent, and so is what a key's own {@code
+ * hashCode} or {@code equals} throws in a put (as thrown). {@link #bind}, which names no term,
  * reports bad input with the JDK's exceptions, and the cluster's own failures are Hazelcast's
  * exceptions (the package documentation, Failures).
  */
@@ -175,6 +176,9 @@ public final class ClusterTerms implements AutoCloseable {
     ValueInspector.check(operation, "value", key, value);
     byte[] keyBytes = encode(operation, "key", key, key, true);
     byte[] valueBytes = encode(operation, "value", key, value, true);
+    // The key's hashCode and equals, which every member's store runs: their exception changes
+    // nothing if thrown here, before anything is sent.
+    PersistentTerm.get(key, null);
     TermWrites.Outcome outcome =
         terms.executeOnKey(id(keyBytes), new TermWrites.Write(keyBytes, valueBytes, onlyNew));
     TermRecord record = outcome.record();

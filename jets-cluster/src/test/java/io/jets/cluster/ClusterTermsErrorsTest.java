@@ -33,6 +33,19 @@ class ClusterTermsErrorsTest {
   /** A serializable class the default filter ({@code java.base} only) refuses. */
   record Quote(String symbol, long micros) implements Serializable {}
 
+  /** A key whose {@code hashCode} throws, as a key with a broken invariant may. */
+  record Touchy(String id) implements Serializable {
+    @Override
+    public int hashCode() {
+      throw new IllegalStateException("touchy hashCode");
+    }
+
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof Touchy t && t.id.equals(id);
+    }
+  }
+
   private static final String ALLOWING = "java.base/*;io.jets.cluster.*;!*";
 
   private LocalCluster cluster;
@@ -171,6 +184,30 @@ class ClusterTermsErrorsTest {
     IllegalArgumentException empty =
         assertThrows(IllegalArgumentException.class, () -> ClusterTerms.bind(member, ""));
     assertTrue(empty.getMessage().contains("names no class"), empty.getMessage());
+  }
+
+  /**
+   * User code that throws changes nothing: a put or putNew whose key's {@code hashCode} throws (the
+   * term store runs it on every member) reaches the caller as thrown, and the cluster holds nothing
+   * of it, so members still bind and write.
+   */
+  @Test
+  void aKeyWhoseHashCodeThrowsIsNotSentAndMembersStillBind() {
+    try (ClusterTerms allowing = ClusterTerms.bind(member, ALLOWING)) {
+      Touchy touchy = new Touchy("t");
+      int before = stored.size();
+      for (Executable write :
+          List.<Executable>of(
+              () -> allowing.put(touchy, "v"), () -> allowing.putNew(touchy, "v"))) {
+        IllegalStateException e = assertThrows(IllegalStateException.class, write);
+        assertEquals("touchy hashCode", e.getMessage(), "the key's own exception, as thrown");
+      }
+      assertEquals(before, stored.size(), "nothing was sent");
+      try (ClusterTerms later = ClusterTerms.bind(member, ALLOWING)) {
+        later.put("after:touchy", 1);
+        assertEquals(1, later.applied("after:touchy"));
+      }
+    }
   }
 
   @Test
