@@ -13,8 +13,11 @@ import io.jets.process.Proc;
 import io.jets.table.Access;
 import io.jets.table.SetTable;
 import io.jets.table.Tables;
+import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import org.junit.jupiter.api.Test;
 
@@ -164,6 +167,62 @@ class JetsMetricsTest {
               > 0);
     } finally {
       cache.delete();
+    }
+  }
+
+  /**
+   * The class documentation: a meter of a deleted table reads NaN (every one of it, the stats and
+   * cache meters too); the mailbox gauge of an exited process reads NaN while its message counters
+   * keep their final counts.
+   */
+  @Test
+  void meterReadingsOfADeletedTableAreNaNAndAnExitedProcessKeepsItsCounts() throws Exception {
+    CacheTable<String, String> cache =
+        Caches.<String, String>cache("deleted-cache-" + System.nanoTime()).recordStats().build();
+    Proc proc =
+        Proc.builder("exiting-proc")
+            .spawn(
+                me -> {
+                  me.receive();
+                  me.receive();
+                });
+    try {
+      SimpleMeterRegistry registry = new SimpleMeterRegistry();
+      new JetsMetrics().bindTo(registry);
+      cache.insert("a", "A");
+      cache.get("a");
+      String name = cache.name();
+      int tableMeters = registry.find("jets.table.size").tag("table", name).meters().size();
+      assertEquals(1, tableMeters);
+      cache.delete();
+      List<Double> readings = new ArrayList<>();
+      for (Meter meter : registry.getMeters()) {
+        String table = meter.getId().getTag("table");
+        String cacheTag = meter.getId().getTag("cache");
+        if (name.equals(table) || name.equals(cacheTag)) {
+          meter.measure().forEach(m -> readings.add(m.getValue()));
+        }
+      }
+      assertEquals(15, readings.size(), "size, memory, 4 stats counters and 9 cache meters");
+      assertTrue(readings.stream().allMatch(v -> v.isNaN()), readings.toString());
+
+      proc.send("one");
+      proc.send("two");
+      assertTrue(proc.awaitExit(WAIT).isPresent());
+      String id = Long.toString(proc.id());
+      assertTrue(
+          Double.isNaN(registry.get("jets.process.mailbox.length").tag("id", id).gauge().value()));
+      assertEquals(
+          2.0,
+          registry.get("jets.process.messages.processed").tag("id", id).functionCounter().count());
+    } finally {
+      if (!cache.isDeleted()) {
+        cache.delete();
+      }
+      if (proc.isAlive()) {
+        proc.exit(ExitReason.KILL);
+        proc.awaitExit(WAIT);
+      }
     }
   }
 
