@@ -160,16 +160,7 @@ class OwnerTest {
   @Test
   void severalThrowingListenersAreReportedTogether() {
     List<RuntimeException> reported = new ArrayList<>();
-    AbstractOwner owner =
-        new AbstractOwner("custom") {
-          @Override
-          public void deliver(Object message) {}
-
-          @Override
-          protected void onListenerFailure(RuntimeException failure) {
-            reported.add(failure);
-          }
-        };
+    AbstractOwner owner = reportingTo(reported);
     RuntimeException first = new IllegalStateException("first");
     RuntimeException second = new IllegalArgumentException("second");
     AtomicInteger ran = new AtomicInteger();
@@ -197,16 +188,7 @@ class OwnerTest {
   @Test
   void aListenerThrowingAnErrorStopsNoOtherListenerAndTheErrorIsRethrownAfterThem() {
     List<RuntimeException> reported = new ArrayList<>();
-    AbstractOwner owner =
-        new AbstractOwner("custom") {
-          @Override
-          public void deliver(Object message) {}
-
-          @Override
-          protected void onListenerFailure(RuntimeException failure) {
-            reported.add(failure);
-          }
-        };
+    AbstractOwner owner = reportingTo(reported);
     AssertionError error = new AssertionError("broken listener");
     RuntimeException later = new IllegalStateException("later");
     AtomicInteger ran = new AtomicInteger();
@@ -414,5 +396,18 @@ class OwnerTest {
     scope.close();
     scope.deliver("late");
     assertTrue(scope.poll().isEmpty());
+  }
+
+  /** An owner whose listeners' exceptions are added to {@code reported}. */
+  private static AbstractOwner reportingTo(List<RuntimeException> reported) {
+    return new AbstractOwner("custom") {
+      @Override
+      public void deliver(Object message) {}
+
+      @Override
+      protected void onListenerFailure(RuntimeException failure) {
+        reported.add(failure);
+      }
+    };
   }
 }

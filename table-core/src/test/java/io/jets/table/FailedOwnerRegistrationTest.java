@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.jets.owner.ExitListener;
 import io.jets.owner.Owner;
+import io.jets.table.tck.FailingOwner;
 import io.jets.table.tck.Fixtures;
 import java.util.Optional;
 import java.util.function.Function;
@@ -58,36 +58,5 @@ class FailedOwnerRegistrationTest {
     Table<?, ?> built = kind.build.apply(Owner.application());
     assertSame(built, Tables.whereis("refused").orElseThrow(), "the name was free");
     assertTrue(Tables.all().contains(built));
-  }
-
-  /** An owner, otherwise sound, whose exit-listener registration fails. */
-  private record FailingOwner(Owner delegate, Throwable failure) implements Owner {
-    @Override
-    public long id() {
-      return delegate.id();
-    }
-
-    @Override
-    public String name() {
-      return delegate.name();
-    }
-
-    @Override
-    public boolean isAlive() {
-      return delegate.isAlive();
-    }
-
-    @Override
-    public Optional<Registration> onExit(ExitListener listener) {
-      if (failure instanceof RuntimeException e) {
-        throw e;
-      }
-      throw (Error) failure;
-    }
-
-    @Override
-    public void deliver(Object message) {
-      delegate.deliver(message);
-    }
   }
 }

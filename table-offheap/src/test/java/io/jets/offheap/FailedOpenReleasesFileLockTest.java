@@ -4,13 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import io.jets.owner.ExitListener;
 import io.jets.owner.Owner;
 import io.jets.owner.OwnerScope;
 import io.jets.table.SetTable;
+import io.jets.table.tck.FailingOwner;
 import io.jets.table.tck.Fixtures;
 import java.nio.file.Path;
-import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -58,33 +57,5 @@ class FailedOpenReleasesFileLockTest {
 
     SetTable<String, Long> reopened = open("after-error", file, Owner.application());
     assertEquals(1L, reopened.get("a"), "the file is reopened, its objects intact");
-  }
-
-  /** An owner, otherwise sound, whose exit-listener registration fails with an Error. */
-  private record FailingOwner(Owner delegate, Error failure) implements Owner {
-    @Override
-    public long id() {
-      return delegate.id();
-    }
-
-    @Override
-    public String name() {
-      return delegate.name();
-    }
-
-    @Override
-    public boolean isAlive() {
-      return delegate.isAlive();
-    }
-
-    @Override
-    public Optional<Registration> onExit(ExitListener listener) {
-      throw failure;
-    }
-
-    @Override
-    public void deliver(Object message) {
-      delegate.deliver(message);
-    }
   }
 }
