@@ -249,18 +249,7 @@ class CacheBoundTest {
   @Test
   void anObjectHeavierThanTheWholeBoundIsEvictedAloneAtOnce() {
     List<String> evicted = new CopyOnWriteArrayList<>();
-    CacheTable<String, Integer> cache =
-        Caches.cache(Fixtures.unique("heavy"))
-            .maximumWeight(100)
-            .weigher((String k, Integer v) -> v)
-            .executor(Runnable::run)
-            .listener(
-                (CacheEvent<String, Integer> e) -> {
-                  if (e.kind() == CacheEvent.Kind.EVICTED) {
-                    evicted.add(e.key());
-                  }
-                })
-            .build();
+    CacheTable<String, Integer> cache = weighedByValue("heavy", 100, evicted);
     for (int i = 0; i < 10; i++) {
       cache.insert("small" + i, 10);
     }
@@ -275,18 +264,7 @@ class CacheBoundTest {
   @Test
   void objectsOfZeroWeightAreNeverEvicted() {
     List<String> evicted = new CopyOnWriteArrayList<>();
-    CacheTable<String, Integer> cache =
-        Caches.cache(Fixtures.unique("weightless"))
-            .maximumWeight(10)
-            .weigher((String k, Integer v) -> v)
-            .executor(Runnable::run)
-            .listener(
-                (CacheEvent<String, Integer> e) -> {
-                  if (e.kind() == CacheEvent.Kind.EVICTED) {
-                    evicted.add(e.key());
-                  }
-                })
-            .build();
+    CacheTable<String, Integer> cache = weighedByValue("weightless", 10, evicted);
     for (int i = 0; i < 5; i++) {
       cache.insert("free" + i, 0);
     }
@@ -309,18 +287,7 @@ class CacheBoundTest {
   @Test
   void manyPinnedObjectsStayThroughThousandsOfEvictions() {
     List<String> evicted = new CopyOnWriteArrayList<>();
-    CacheTable<String, Integer> cache =
-        Caches.cache(Fixtures.unique("pinned"))
-            .maximumWeight(100)
-            .weigher((String k, Integer v) -> v)
-            .executor(Runnable::run)
-            .listener(
-                (CacheEvent<String, Integer> e) -> {
-                  if (e.kind() == CacheEvent.Kind.EVICTED) {
-                    evicted.add(e.key());
-                  }
-                })
-            .build();
+    CacheTable<String, Integer> cache = weighedByValue("pinned", 100, evicted);
     for (int i = 0; i < 2_000; i++) {
       cache.insert("pinned" + i, 0);
       if (i % 3 == 0) {
@@ -347,5 +314,24 @@ class CacheBoundTest {
     CacheTable<String, String> cache = Caches.cache(Fixtures.unique("zero")).maximumSize(0).build();
     cache.insert("a", "1");
     assertEquals(0, cache.size());
+  }
+
+  /**
+   * A cache bounded to {@code maximum} whose objects weigh their value, maintained on the caller's
+   * thread, that adds each evicted key to {@code evicted}.
+   */
+  private static CacheTable<String, Integer> weighedByValue(
+      String name, long maximum, List<String> evicted) {
+    return Caches.cache(Fixtures.unique(name))
+        .maximumWeight(maximum)
+        .weigher((String k, Integer v) -> v)
+        .executor(Runnable::run)
+        .listener(
+            (CacheEvent<String, Integer> e) -> {
+              if (e.kind() == CacheEvent.Kind.EVICTED) {
+                evicted.add(e.key());
+              }
+            })
+        .build();
   }
 }

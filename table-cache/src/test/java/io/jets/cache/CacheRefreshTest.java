@@ -15,6 +15,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -151,16 +152,7 @@ class CacheRefreshTest {
    */
   @Test
   void aReloadThatThrowsLeavesTheOldValueAndCountsAFailedLoad() throws Exception {
-    AtomicInteger loads = new AtomicInteger();
-    CacheTable<String, String> cache =
-        cache(
-            key -> {
-              if (loads.incrementAndGet() == 1) {
-                return "v";
-              }
-              throw new IllegalStateException("backend down");
-            });
-    aFailedReloadLeavesTheOldValue(cache, loads);
+    aFailedReloadLeavesTheOldValue(() -> new IllegalStateException("backend down"));
   }
 
   /**
@@ -169,6 +161,15 @@ class CacheRefreshTest {
    */
   @Test
   void aReloadThatThrowsACheckedExceptionLeavesTheOldValueAndCountsAFailedLoad() throws Exception {
+    aFailedReloadLeavesTheOldValue(
+        () -> CacheReadThroughTest.<RuntimeException>sneaky(new IOException("unreachable")));
+  }
+
+  /**
+   * A cache whose first load returns "v" and whose later ones (the reloads) throw {@code failure}.
+   */
+  private void aFailedReloadLeavesTheOldValue(Supplier<RuntimeException> failure)
+      throws InterruptedException {
     AtomicInteger loads = new AtomicInteger();
     CacheTable<String, String> cache =
         cache(
@@ -176,13 +177,8 @@ class CacheRefreshTest {
               if (loads.incrementAndGet() == 1) {
                 return "v";
               }
-              throw CacheReadThroughTest.<RuntimeException>sneaky(new IOException("unreachable"));
+              throw failure.get();
             });
-    aFailedReloadLeavesTheOldValue(cache, loads);
-  }
-
-  private void aFailedReloadLeavesTheOldValue(CacheTable<String, String> cache, AtomicInteger loads)
-      throws InterruptedException {
     assertEquals("v", cache.get("k"));
     assertEquals(CacheEvent.Kind.INSERTED, nextEvent().kind());
     ticker.advance(Duration.ofMinutes(1));
