@@ -155,6 +155,7 @@ public final class ReplicatedTable<K, V> implements AutoCloseable {
     byte[] k = codecs.encode(key, "key", "insert");
     checkKey(key, "insert");
     byte[] v = codecs.encode(value, "value", "insert");
+    checkInsertedValues(List.of(key), List.of(v), "insert");
     long sequence = write("insert", TableBatch.Kind.INSERT, List.of(k), List.of(v));
     mirror(sequence, Map.of(key, k), setValue(key, v), "insert");
   }
@@ -184,6 +185,7 @@ public final class ReplicatedTable<K, V> implements AutoCloseable {
     List<byte[]> values = new ArrayList<>(objects.size());
     Map<K, byte[]> touched = new HashMap<>();
     Map<K, byte[]> known = new HashMap<>();
+    List<K> batchKeys = new ArrayList<>(objects.size());
     for (Map.Entry<? extends K, ? extends V> object : objects) {
       if (object == null) {
         throw new BadArgumentException(name, "insertAll: an object in objects is null");
@@ -197,6 +199,7 @@ public final class ReplicatedTable<K, V> implements AutoCloseable {
       byte[] k = codecs.encode(object.getKey(), "key", "insertAll");
       checkKey(object.getKey(), "insertAll");
       byte[] v = codecs.encode(object.getValue(), "value", "insertAll");
+      batchKeys.add(object.getKey());
       keys.add(k);
       values.add(v);
       if (touched.put(object.getKey(), k) == null) {
@@ -205,6 +208,7 @@ public final class ReplicatedTable<K, V> implements AutoCloseable {
         known.remove(object.getKey()); // twice in one batch: the table decides; look it up
       }
     }
+    checkInsertedValues(batchKeys, values, "insertAll");
     long sequence = write("insertAll", TableBatch.Kind.INSERT_ALL, keys, values);
     mirror(sequence, touched, bag ? Map.of() : known, "insertAll");
   }
@@ -249,6 +253,7 @@ public final class ReplicatedTable<K, V> implements AutoCloseable {
     byte[] k = codecs.encode(key, "key", "deleteObject");
     checkKey(key, "deleteObject");
     byte[] v = codecs.encode(value, "value", "deleteObject");
+    checkDeletedValue(key, v, "deleteObject");
     long sequence = write("deleteObject", TableBatch.Kind.DELETE_OBJECT, List.of(k), List.of(v));
     mirror(sequence, Map.of(key, k), Map.of(), "deleteObject");
   }
@@ -320,6 +325,47 @@ public final class ReplicatedTable<K, V> implements AutoCloseable {
               + " cannot be ordered by the table's comparator: "
               + e.getCause(),
           e.getCause());
+    }
+  }
+
+  /**
+   * Runs on this member's copy the comparisons every copy's bag will run to insert {@code values}
+   * (encoded) under {@code keys}, in order, so that a value whose {@code equals} throws is refused
+   * before it is logged, with its exception as thrown, rather than stopping every copy: a bag
+   * compares each new value with the key's objects and the batch's earlier values under it, stored
+   * one first ({@code stored.equals(new)}), until one is equal. The copy shows every earlier write
+   * (one write in flight at a time), and the values are decoded as the copies decode them. Sets and
+   * duplicate bags compare no values on insert.
+   */
+  private void checkInsertedValues(List<K> keys, List<byte[]> values, String operation) {
+    if (owner.type() != TableType.BAG) {
+      return;
+    }
+    Map<K, List<Object>> staged = new HashMap<>();
+    for (int i = 0; i < keys.size(); i++) {
+      Object value = codecs.value(values.get(i), operation);
+      List<Object> present =
+          staged.computeIfAbsent(keys.get(i), key -> new ArrayList<>(replica.table().lookup(key)));
+      boolean equal = false;
+      for (int p = 0; p < present.size() && !equal; p++) {
+        equal = present.get(p).equals(value);
+      }
+      if (!equal) {
+        present.add(value);
+      }
+    }
+  }
+
+  /**
+   * Runs on this member's copy the comparisons every copy's table will run for a deleteObject of
+   * {@code value} (encoded) under {@code key}, each of the key's objects with it ({@code
+   * stored.equals(value)}), so that a value whose {@code equals} throws is refused before it is
+   * logged, with its exception as thrown, as {@link #checkInsertedValues} does for inserts.
+   */
+  private void checkDeletedValue(K key, byte[] value, String operation) {
+    Object expected = codecs.value(value, operation);
+    for (Object present : replica.table().lookup(key)) {
+      boolean ignored = present.equals(expected); // only whether the comparison throws matters
     }
   }
 

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.jets.table.BadArgumentException;
 import io.jets.table.SetTable;
+import io.jets.table.TableType;
 import java.io.Serializable;
 import java.time.Duration;
 import java.util.HashMap;
@@ -36,6 +37,19 @@ class ReplicatedTableUserCodeTest extends ThreeMembers {
     @Override
     public boolean equals(Object o) {
       return o instanceof Touchy t && t.id == id;
+    }
+  }
+
+  /** A value whose {@code equals} throws whatever it is compared with, as a broken value may. */
+  record Prickly(int id) implements Serializable {
+    @Override
+    public boolean equals(Object o) {
+      throw new IllegalStateException("prickly equals");
+    }
+
+    @Override
+    public int hashCode() {
+      return id;
     }
   }
 
@@ -106,5 +120,59 @@ class ReplicatedTableUserCodeTest extends ThreeMembers {
       assertTrue(copy.awaitApplied(owner.sequence(), Duration.ofSeconds(60)));
       assertEquals(Map.of("a", 1, "z", 26), content(copy.table()), "the copy still runs");
     }
+  }
+
+  /**
+   * A write whose value's {@code equals} the copies' tables would run, and which throws, is refused
+   * before it is logged with the exception as thrown: a bag's insert and insertAll compare the new
+   * value with the key's objects (and a batch's earlier ones), every table's deleteObject compares
+   * the key's objects with the given value. A duplicate bag's insert compares nothing, so a value
+   * whose equals throws is stored there as anywhere else.
+   */
+  @Test
+  void aValueWhoseEqualsThrowsIsRefusedBeforeItIsLoggedAndCopiesKeepRunning() {
+    for (TableType type : List.of(TableType.SET, TableType.BAG, TableType.DUPLICATE_BAG)) {
+      String name = unique("prickly-" + type);
+      try (ReplicatedTable<Object, Object> owner =
+              ReplicatedTables.own(cluster.member(0), name, type, ALLOWING);
+          ReplicatedTables.Copy<Object, Object> copy =
+              ReplicatedTables.replica(cluster.member(1), name, ALLOWING)) {
+        owner.insert("k", new Prickly(1)); // no object under k yet: nothing compared
+        owner.insert("plain", "p");
+        long tail = logTail(name);
+        List<Executable> refused = new java.util.ArrayList<>();
+        refused.add(() -> owner.deleteObject("k", "x"));
+        if (type == TableType.BAG) {
+          refused.add(() -> owner.insert("k", "y"));
+          refused.add(() -> owner.insertAll(List.of(Map.entry("j", "a"), Map.entry("k", "y"))));
+          refused.add(
+              () ->
+                  owner.insertAll(
+                      List.of(Map.entry("fresh", new Prickly(2)), Map.entry("fresh", "z"))));
+        }
+        for (Executable write : refused) {
+          IllegalStateException e = assertThrows(IllegalStateException.class, write, type + "");
+          assertEquals("prickly equals", e.getMessage(), "the value's own exception, as thrown");
+        }
+        assertEquals(tail, logTail(name), type + ": nothing was logged");
+        if (type == TableType.DUPLICATE_BAG) {
+          owner.insert("k", new Prickly(3)); // compares nothing: stored
+          owner.insertAll(List.of(Map.entry("k", new Prickly(4))));
+        }
+        owner.insert("z", 26);
+        assertTrue(copy.awaitApplied(owner.sequence(), Duration.ofSeconds(60)), type + "");
+        int expected = type == TableType.DUPLICATE_BAG ? 5 : 3;
+        assertEquals(expected, sizeOf(owner, type), type + "");
+        assertEquals(expected, copySize(copy, type), type + ": the copy still runs");
+      }
+    }
+  }
+
+  private static long sizeOf(ReplicatedTable<Object, Object> owner, TableType type) {
+    return type == TableType.SET ? owner.local().size() : owner.localBag().size();
+  }
+
+  private static long copySize(ReplicatedTables.Copy<Object, Object> copy, TableType type) {
+    return type == TableType.SET ? copy.table().size() : copy.bagTable().size();
   }
 }
