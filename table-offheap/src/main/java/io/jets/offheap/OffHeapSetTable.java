@@ -19,13 +19,14 @@ final class OffHeapSetTable<K, V> extends SetStoreTable<K, V> {
   }
 
   /** Creates and registers the table over {@code store}; closes the store on failure. */
-  static <K, V> OffHeapSetTable<K, V> create(TableOptions options, OffHeapStore store) {
+  static <K, V> OffHeapSetTable<K, V> create(
+      TableOptions options, OffHeapStore store, boolean createdFile) {
     try {
       OffHeapSetTable<K, V> table = new OffHeapSetTable<>(options, store);
       table.open();
       return table;
     } catch (RuntimeException | Error e) {
-      store.close();
+      store.discard(createdFile, e);
       throw e;
     }
   }

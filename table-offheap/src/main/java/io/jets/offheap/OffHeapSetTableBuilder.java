@@ -246,7 +246,8 @@ public final class OffHeapSetTableBuilder<K, V> {
    * holds and the layout it was created with (the sizing options here then do not apply); the
    * codecs must be those that wrote it. While the table is open, a sidecar lock file {@code
    * <file>.lock} is locked, so a second open of the file, from any process, fails with {@link
-   * TableFileLockedException}.
+   * TableFileLockedException}. A build that created the file and then fails deletes it again (the
+   * lock file stays: deleting it could let two processes lock two different files).
    *
    * @param file the file; its directory is created if missing
    * @return this builder
@@ -297,6 +298,8 @@ public final class OffHeapSetTableBuilder<K, V> {
     }
     Path dataFile = file == null ? null : realFile(file);
     TableFileLock lock = dataFile == null ? null : TableFileLock.acquire(name, dataFile);
+    // Looked at under the lock: no other table can create the file meanwhile.
+    boolean createsFile = dataFile != null && Files.notExists(dataFile);
     ChronicleMap<byte[], byte[]> map = null;
     OffHeapStore store;
     try {
@@ -312,15 +315,19 @@ public final class OffHeapSetTableBuilder<K, V> {
               lock,
               options.writeConcurrency());
     } catch (RuntimeException | Error e) { // an Error too, or the registry keeps the file
-      if (map != null) {
-        map.close();
-      }
-      if (lock != null) {
-        lock.release();
+      try {
+        if (map != null) {
+          map.close();
+        }
+      } finally {
+        if (lock != null) {
+          lock.releaseDeletingFile(createsFile, e);
+        }
       }
       throw e;
     }
-    return (SetTable<K2, V2>) OffHeapSetTable.create(options, store); // closes the store on failure
+    // On failure, closes the store and deletes the file if this build created it.
+    return (SetTable<K2, V2>) OffHeapSetTable.create(options, store, createsFile);
   }
 
   /**

@@ -446,11 +446,19 @@ final class OffHeapStore implements Store {
 
   /** Closes the map and releases the file lock; for a store no table uses. */
   void close() {
+    discard(false, null);
+  }
+
+  /**
+   * As {@link #close}, for a store whose table never opened: deletes the data file first if the
+   * build created it ({@code createdFile}; see {@link TableFileLock#releaseDeletingFile}).
+   */
+  void discard(boolean createdFile, Throwable failure) {
     try {
       map.close();
     } finally {
       if (fileLock != null) {
-        fileLock.release();
+        fileLock.releaseDeletingFile(createdFile, failure);
       }
     }
   }

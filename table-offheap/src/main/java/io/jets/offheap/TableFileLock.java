@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
@@ -113,6 +114,24 @@ final class TableFileLock {
 
   Path lockFile() {
     return lockFile;
+  }
+
+  /**
+   * Releases the lock, first deleting the data file if {@code deleteFile} (a build that created the
+   * file and then failed: it leaves no data file behind). The file is deleted while the lock is
+   * held, so no other table can have opened it meanwhile; a file that cannot be deleted is added to
+   * {@code failure}, the build's own exception, as suppressed.
+   */
+  void releaseDeletingFile(boolean deleteFile, Throwable failure) {
+    try {
+      if (deleteFile) {
+        Files.deleteIfExists(dataFile);
+      }
+    } catch (IOException | RuntimeException e) {
+      failure.addSuppressed(e);
+    } finally {
+      release();
+    }
   }
 
   /** Releases the lock; idempotent. */

@@ -1,6 +1,7 @@
 package io.jets.offheap;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -9,6 +10,7 @@ import io.jets.owner.OwnerScope;
 import io.jets.table.SetTable;
 import io.jets.table.tck.FailingOwner;
 import io.jets.table.tck.Fixtures;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -57,5 +59,24 @@ class FailedOpenReleasesFileLockTest {
 
     SetTable<String, Long> reopened = open("after-error", file, Owner.application());
     assertEquals(1L, reopened.get("a"), "the file is reopened, its objects intact");
+  }
+
+  /**
+   * A build that creates its file and then fails to open leaves no data file behind (a failed build
+   * changes nothing); one that reopens an existing file keeps it, as the test above shows. The
+   * sidecar lock file stays, as {@link TableFileLock} explains.
+   */
+  @Test
+  void aFailedBuildDeletesTheFileItCreated() {
+    Path file = dir.resolve("fresh.cmap");
+    try (OwnerScope delegate = OwnerScope.open("broken-owner")) {
+      Owner owner = new FailingOwner(delegate, new AssertionError("broken"));
+      assertThrows(AssertionError.class, () -> open("fresh-error", file, owner));
+    }
+    assertFalse(Files.exists(file), "the data file the failed build created is gone");
+
+    SetTable<String, Long> built = open("fresh-after-error", file, Owner.application());
+    built.insert("b", 2L);
+    assertEquals(1, built.size(), "a later build creates the file afresh");
   }
 }
