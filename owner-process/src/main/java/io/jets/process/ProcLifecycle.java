@@ -146,16 +146,24 @@ abstract sealed class ProcLifecycle extends AbstractOwner permits Proc {
     mailbox.close();
     snapshot.timers().forEach(TimerRef::cancel);
     snapshot.watches().forEach(MonitorRef::demonitor);
-    for (Proc other : snapshot.links()) {
-      SignalTrampoline.run(() -> other.exitSignal(this, reason, true));
-    }
-    for (MonitorRef monitor : snapshot.monitors()) {
-      monitor.fire(reason);
-    }
-    exited.countDown();
-    if (Thread.currentThread() != thread) {
-      thread.interrupt();
-      mailbox.wake();
+    try {
+      // Queued behind one delivery, so that an Error a linked process's exit rethrows (its exit
+      // listener's) reaches the caller only once every link has its signal.
+      SignalTrampoline.run(
+          () -> {
+            for (Proc other : snapshot.links()) {
+              SignalTrampoline.run(() -> other.exitSignal(this, reason, true));
+            }
+          });
+    } finally {
+      for (MonitorRef monitor : snapshot.monitors()) {
+        monitor.fire(reason);
+      }
+      exited.countDown();
+      if (Thread.currentThread() != thread) {
+        thread.interrupt();
+        mailbox.wake();
+      }
     }
   }
 

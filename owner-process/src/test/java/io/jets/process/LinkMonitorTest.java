@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.jets.owner.ExitReason;
@@ -291,5 +292,59 @@ class LinkMonitorTest {
     assertTrue(proc.isAlive());
     proc.exit(ExitReason.SHUTDOWN);
     assertEquals(ExitReason.SHUTDOWN, exitOf(proc));
+  }
+
+  /**
+   * A linked process whose exit listener throws an Error still completes its own exit (ProcTest);
+   * the process whose exit signal ended it must complete its exit too: every other link gets its
+   * signal, and awaitExit returns. Before, the Error escaped the signal loop of the crashing
+   * process, so the links after the failing one never heard of the crash and the crashed process's
+   * awaitExit waited for good.
+   */
+  @Test
+  void aLinkedProcessWhoseListenerThrowsAnErrorStopsNeitherTheOtherLinksNorTheExit()
+      throws Exception {
+    CountDownLatch release = new CountDownLatch(1);
+    Proc crashing =
+        Procs.spawn(
+            "crashes-with-links",
+            me -> {
+              release.await();
+              throw new IllegalStateException("crashed on purpose");
+            });
+    Proc failing = failingListener("link-with-failing-listener");
+    Proc other = idle("link-after-the-failing-one");
+    assertTrue(crashing.link(failing));
+    assertTrue(crashing.link(other));
+    release.countDown();
+    ExitReason.Crash crash = assertInstanceOf(ExitReason.Crash.class, exitOf(other));
+    assertEquals("crashed on purpose", crash.cause().getMessage());
+    assertSame(crash, exitOf(crashing));
+    assertSame(crash, exitOf(failing));
+  }
+
+  /** As above, for an exit signal sent from a thread that runs no process. */
+  @Test
+  void anExitSignalCascadeGoesOnPastAListenerThatThrowsAnError() throws Exception {
+    Proc first = idle("signalled-with-links");
+    Proc failing = failingListener("cascade-with-failing-listener");
+    Proc other = idle("cascade-after-the-failing-one");
+    assertTrue(first.link(failing));
+    assertTrue(first.link(other));
+    AssertionError thrown =
+        assertThrows(AssertionError.class, () -> first.exit(ExitReason.SHUTDOWN));
+    assertEquals("listener failed on purpose", thrown.getMessage());
+    assertEquals(ExitReason.SHUTDOWN, exitOf(first));
+    assertEquals(ExitReason.SHUTDOWN, exitOf(failing));
+    assertEquals(ExitReason.SHUTDOWN, exitOf(other));
+  }
+
+  private static Proc failingListener(String name) {
+    Proc proc = idle(name);
+    proc.onExit(
+        (owner, reason) -> {
+          throw new AssertionError("listener failed on purpose");
+        });
+    return proc;
   }
 }

@@ -16,7 +16,12 @@ public final class SignalTrampoline {
 
   private SignalTrampoline() {}
 
-  /** Runs {@code delivery} now, or after the delivery already running on this thread. */
+  /**
+   * Runs {@code delivery} now, or after the delivery already running on this thread. An {@code
+   * Error} a delivery throws (a signalled process's exit listener's, which its exit rethrows) stops
+   * none of the deliveries queued behind it: the outermost call rethrows the first, the later ones
+   * suppressed in it, once they have all run.
+   */
   public static void run(Runnable delivery) {
     ArrayDeque<Runnable> pending = PENDING.get();
     if (pending != null) {
@@ -25,24 +30,37 @@ public final class SignalTrampoline {
     }
     pending = new ArrayDeque<>();
     PENDING.set(pending);
+    Error error;
     try {
-      runReporting(delivery);
+      error = runReporting(delivery, null);
       for (Runnable next = pending.poll(); next != null; next = pending.poll()) {
-        runReporting(next);
+        error = runReporting(next, error);
       }
     } finally {
       PENDING.remove();
     }
+    if (error != null) {
+      throw error;
+    }
   }
 
   // A failing delivery must not stop the signals queued behind it; its failure goes to the
-  // thread's uncaught-exception handler so that it is not lost.
-  private static void runReporting(Runnable delivery) {
+  // thread's uncaught-exception handler so that it is not lost, or, an Error, to the caller once
+  // the queue is drained. Returns the first Error so far.
+  private static Error runReporting(Runnable delivery, Error first) {
     try {
       delivery.run();
     } catch (RuntimeException e) {
       Thread thread = Thread.currentThread();
       thread.getUncaughtExceptionHandler().uncaughtException(thread, e);
+    } catch (Error e) {
+      if (first == null) {
+        return e;
+      }
+      if (e != first) {
+        first.addSuppressed(e);
+      }
     }
+    return first;
   }
 }
