@@ -298,4 +298,53 @@ class GenServerTest {
     exitOf(proc);
     assertInstanceOf(IllegalStateException.class, failure.get());
   }
+
+  /**
+   * GenServer#terminate: "It does not run when an exit signal the server does not trap ends it, nor
+   * on KILL". A server killed while a callback runs (one that does not wait on anything the kill
+   * interrupts) must not run terminate when that callback then returns stop; before, it did, after
+   * the server had exited and its tables had gone.
+   */
+  @Test
+  void aServerKilledInsideACallbackThatThenReturnsStopDoesNotTerminate() throws Exception {
+    CountDownLatch inCallback = new CountDownLatch(1);
+    CountDownLatch finish = new CountDownLatch(1);
+    List<ExitReason> terminated = new CopyOnWriteArrayList<>();
+    Proc server =
+        Procs.start(
+            "killed-in-callback",
+            new GenServer<Integer>() {
+              @Override
+              public Next<Integer> init() {
+                return Next.noReply(0);
+              }
+
+              @Override
+              public Next<Integer> handleCast(Object request, Integer state) {
+                inCallback.countDown();
+                boolean finished = false;
+                while (!finished) {
+                  try {
+                    finish.await(); // not cut short by the kill's interrupt
+                    finished = true;
+                  } catch (InterruptedException killed) {
+                    // keep waiting: the callback returns stop once released
+                  }
+                }
+                return Next.stop(ExitReason.NORMAL, state);
+              }
+
+              @Override
+              public void terminate(ExitReason reason, Integer state) {
+                terminated.add(reason);
+              }
+            });
+    assertTrue(server.cast("work"));
+    inCallback.await();
+    server.exit(ExitReason.KILL);
+    assertEquals(ExitReason.KILL, exitOf(server));
+    finish.countDown();
+    assertTrue(server.thread.join(LONG), "the server's thread did not end");
+    assertEquals(List.of(), terminated);
+  }
 }

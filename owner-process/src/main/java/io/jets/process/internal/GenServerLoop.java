@@ -174,6 +174,11 @@ public final class GenServerLoop<S> implements ProcBody {
   }
 
   private void apply(Proc self, Next<S> next, String callback) {
+    if (!self.isAlive()) {
+      // Ended by an exit signal it did not trap while the callback ran: its answer is not acted
+      // on, and terminate does not run, as in OTP.
+      throw new ExitException(self.exitReason().orElseThrow());
+    }
     switch (next) {
       case null ->
           throw new ExitException(
