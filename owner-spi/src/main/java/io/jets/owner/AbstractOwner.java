@@ -127,13 +127,13 @@ public abstract class AbstractOwner implements Owner {
       } catch (RuntimeException e) {
         if (failure == null) {
           failure = e;
-        } else {
+        } else if (e != failure) { // one instance thrown twice is reported once
           failure.addSuppressed(e);
         }
       } catch (Error e) { // does not stop the later listeners either; rethrown once they have run
         if (error == null) {
           error = e;
-        } else {
+        } else if (e != error) {
           error.addSuppressed(e);
         }
       }

@@ -208,6 +208,38 @@ class OwnerTest {
     assertEquals(Optional.of(ExitReason.KILL), owner.exitReason());
   }
 
+  /**
+   * ExitListener: "A listener that throws does not stop the others", also when two listeners throw
+   * the same instance (a preallocated exception): it is reported once. Before, adding it as
+   * suppressed in itself threw IllegalArgumentException out of the exit, and the later listeners
+   * never ran.
+   */
+  @Test
+  void listenersThrowingTheSameInstanceStopNoOtherListener() {
+    List<RuntimeException> reported = new ArrayList<>();
+    AbstractOwner owner = reportingTo(reported);
+    RuntimeException shared = new IllegalStateException("shared");
+    AssertionError sharedError = new AssertionError("shared error");
+    AtomicInteger ran = new AtomicInteger();
+    for (int i = 0; i < 2; i++) {
+      owner.onExit(
+          (o, r) -> {
+            throw shared;
+          });
+      owner.onExit(
+          (o, r) -> {
+            throw sharedError;
+          });
+    }
+    owner.onExit((o, r) -> ran.incrementAndGet());
+    assertSame(
+        sharedError, assertThrows(AssertionError.class, () -> owner.exitWith(ExitReason.KILL)));
+    assertEquals(1, ran.get());
+    assertEquals(List.of(shared), reported);
+    assertEquals(0, shared.getSuppressed().length);
+    assertEquals(0, sharedError.getSuppressed().length);
+  }
+
   @Test
   void concurrentExitsCallEachListenerExactlyOnce() throws Exception {
     int threads = 8;
