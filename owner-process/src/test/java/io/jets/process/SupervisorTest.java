@@ -136,6 +136,32 @@ class SupervisorTest {
     assertEquals(ExitReason.SHUTDOWN, exitOf(sup.proc()));
   }
 
+  /**
+   * SupervisorBuilder.child: "children start in the order added and stop in the reverse order", as
+   * in OTP, where a restarted child keeps its place. Before, a restarted child moved to the end of
+   * the shutdown order and was stopped first.
+   */
+  @Test
+  void aRestartedChildKeepsItsPlaceInTheShutdownOrder() throws Exception {
+    List<String> terminations = new CopyOnWriteArrayList<>();
+    AtomicInteger starts = new AtomicInteger();
+    Supervisor sup =
+        Supervisor.builder("sup-order-restart")
+            .intensity(3, Duration.ofSeconds(30))
+            .child(worker("first", terminations, starts))
+            .child(worker("second", terminations, starts))
+            .child(worker("third", terminations, starts))
+            .start();
+    Proc first = sup.child("first").orElseThrow();
+    crash(first);
+    exitOf(first);
+    assertEquals(
+        List.of("first", "second", "third"), List.copyOf(sup.whichChildren(LONG).keySet()));
+    terminations.clear();
+    sup.stop(LONG);
+    assertEquals(List.of("third:shutdown", "second:shutdown", "first:shutdown"), terminations);
+  }
+
   @Test
   void childThatIgnoresShutdownIsKilledAfterItsShutdownTime() throws Exception {
     CountDownLatch never = new CountDownLatch(1);

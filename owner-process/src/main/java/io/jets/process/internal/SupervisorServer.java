@@ -106,8 +106,9 @@ public final class SupervisorServer implements GenServer<SupervisorServer> {
       throw new IllegalStateException("start of child " + spec.id() + " returned null");
     }
     running.put(spec.id(), child);
-    startOrder.remove(spec.id());
-    startOrder.add(spec.id());
+    if (!startOrder.contains(spec.id())) {
+      startOrder.add(spec.id()); // a restarted child keeps its place, as in OTP
+    }
     Procs.self().link(child); // if it has already exited, the link delivers its exit to us
   }
 
@@ -199,7 +200,7 @@ public final class SupervisorServer implements GenServer<SupervisorServer> {
     shutdownAll();
   }
 
-  /** Stops every running child, in the reverse of the order they were started. */
+  /** Stops every running child, in the reverse of the order they were first started. */
   private void shutdownAll() {
     List<Object> order = new ArrayList<>(startOrder);
     Collections.reverse(order);
