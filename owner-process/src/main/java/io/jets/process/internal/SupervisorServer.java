@@ -48,6 +48,8 @@ public final class SupervisorServer implements GenServer<SupervisorServer> {
   private final long periodNanos;
   private final ArrayDeque<Long> recentRestarts = new ArrayDeque<>();
   private final List<Object> startOrder = new ArrayList<>();
+  // Every child id in the order added; immutable, so other threads may read it (specs changes).
+  private final List<Object> ids;
 
   /**
    * A supervisor of {@code children}, in start order, allowing at most {@code maxRestarts} restarts
@@ -55,6 +57,7 @@ public final class SupervisorServer implements GenServer<SupervisorServer> {
    */
   public SupervisorServer(List<ChildSpec> children, int maxRestarts, Duration period) {
     children.forEach(spec -> specs.put(spec.id(), spec));
+    this.ids = List.copyOf(specs.keySet());
     this.maxRestarts = maxRestarts;
     this.periodNanos = MpscMailbox.saturatedNanos(period);
   }
@@ -69,7 +72,7 @@ public final class SupervisorServer implements GenServer<SupervisorServer> {
    */
   public Map<Object, Proc> children() {
     Map<Object, Proc> view = new LinkedHashMap<>();
-    for (Object id : List.copyOf(specs.keySet())) {
+    for (Object id : ids) {
       Proc proc = running.get(id);
       if (proc != null) {
         view.put(id, proc);
