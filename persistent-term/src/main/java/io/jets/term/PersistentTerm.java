@@ -71,14 +71,15 @@ import java.util.Map;
  * the argument: arrays; the mutable JDK collections and maps ({@code ArrayList}, {@code HashMap},
  * {@code HashSet}, {@code LinkedList}, {@code TreeMap}, {@code ArrayDeque}, {@code
  * ConcurrentHashMap}, {@code Arrays.asList}, synchronized and checked wrappers, and every other
- * {@code java.util} container that is not immutable or unmodifiable); {@code Date}, {@code
- * Calendar}, {@code BitSet}, {@code StringBuilder} and {@code StringBuffer}; and any of these found
- * inside an immutable JDK collection, map, map entry or {@link java.util.Optional}. Use {@code
- * List.of}, {@code Map.of}, {@code List.copyOf} and records. jets cannot look inside your own
- * classes: a record holding an array passes the check, and an unmodifiable view ({@code
- * Collections.unmodifiableList}) still shows changes made through the collection it wraps. Objects
- * that are shared mutable cells by design (an {@code AtomicLong}, a jets table) are accepted, like
- * counters and tables in OTP's persistent terms.
+ * {@code java.util} container that is not immutable or unmodifiable, and subclasses of them, such
+ * as a map made by double-brace initialization); {@code Date}, {@code Calendar}, {@code BitSet},
+ * {@code StringBuilder} and {@code StringBuffer}; and any of these found inside an immutable JDK
+ * collection, map, map entry or {@link java.util.Optional}. Use {@code List.of}, {@code Map.of},
+ * {@code List.copyOf} and records. jets cannot look inside your own classes: a record holding an
+ * array passes the check, and an unmodifiable view ({@code Collections.unmodifiableList}) still
+ * shows changes made through the collection it wraps. Objects that are shared mutable cells by
+ * design (an {@code AtomicLong}, a jets table) are accepted, like counters and tables in OTP's
+ * persistent terms.
  *
  * <h2>Owned terms</h2>
  *

@@ -148,7 +148,19 @@ class PersistentTermTest {
         Arguments.of("HashMap", (Supplier<Object>) () -> Map.of("k", Optional.of(new HashMap<>()))),
         Arguments.of("HashSet", (Supplier<Object>) () -> Map.entry(1, new HashSet<>())),
         Arguments.of(
-            "int[]", (Supplier<Object>) () -> Collections.unmodifiableList(List.of(new int[0]))));
+            "int[]", (Supplier<Object>) () -> Collections.unmodifiableList(List.of(new int[0]))),
+        // A subclass of a mutable JDK container is one: a map made by double-brace initialization.
+        Arguments.of("HashMap", (Supplier<Object>) PersistentTermTest::doubleBraceMap),
+        Arguments.of("ArrayList", (Supplier<Object>) () -> List.of(new ArrayList<>() {})));
+  }
+
+  @SuppressWarnings("serial")
+  private static Map<String, Integer> doubleBraceMap() {
+    return new HashMap<>() {
+      {
+        put("a", 1);
+      }
+    };
   }
 
   @ParameterizedTest(name = "{0}")
@@ -201,7 +213,19 @@ class PersistentTermTest {
             Collections.singletonList(1),
             Collections.nCopies(3, "x"),
             new AtomicLong(),
-            UUID.randomUUID());
+            UUID.randomUUID(),
+            // a user's own collection on an abstract JDK base (as Guava's immutable ones are)
+            new java.util.AbstractList<Integer>() {
+              @Override
+              public Integer get(int index) {
+                return index;
+              }
+
+              @Override
+              public int size() {
+                return 2;
+              }
+            });
     for (Object value : accepted) {
       PersistentTerm.put(key, value);
       assertSame(value, PersistentTerm.get(key));

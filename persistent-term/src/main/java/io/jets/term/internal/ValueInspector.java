@@ -169,10 +169,13 @@ public final class ValueInspector {
 
   private static RuntimeException mutable(
       String operation, String role, Object key, Object found, Object root) {
+    Class<?> type = found.getClass();
     String what =
-        found.getClass().isArray()
-            ? "an array (" + found.getClass().getTypeName() + ")"
-            : "a mutable " + found.getClass().getName();
+        type.isArray()
+            ? "an array (" + type.getTypeName() + ")"
+            : "a mutable "
+                + type.getName()
+                + (isJdkClass(type) ? "" : " (a " + jdkSuperclass(type).getName() + ")");
     String where = found == root ? role + " is " : role + " contains ";
     return bad(
         operation,
@@ -221,9 +224,17 @@ public final class ValueInspector {
     }
     boolean container = Collection.class.isAssignableFrom(type) || Map.class.isAssignableFrom(type);
     boolean entry = !container && Map.Entry.class.isAssignableFrom(type);
-    if (!(container || entry) || !isJdkClass(type)) {
-      // Not a container, or one jets cannot judge (Guava's ImmutableList, a user's own class).
+    if (!(container || entry)) {
       return Kind.LEAF;
+    }
+    if (!isJdkClass(type)) {
+      // A user's class that extends a mutable JDK container (a map made by double-brace
+      // initialization) is one; on an abstract JDK base (Guava's ImmutableList) it is the user's
+      // own, which jets cannot judge.
+      Class<?> base = jdkSuperclass(type);
+      return !Modifier.isAbstract(base.getModifiers()) && KINDS.get(base) == Kind.MUTABLE
+          ? Kind.MUTABLE
+          : Kind.LEAF;
     }
     String name = type.getName();
     if (entry) {
@@ -234,6 +245,15 @@ public final class ValueInspector {
           : Kind.MUTABLE;
     }
     return isImmutableJdkContainer(name) ? Kind.CONTAINER : Kind.MUTABLE;
+  }
+
+  /** The nearest superclass of {@code type} that is a JDK class ({@code Object} at the latest). */
+  private static Class<?> jdkSuperclass(Class<?> type) {
+    Class<?> base = type.getSuperclass();
+    while (!isJdkClass(base)) {
+      base = base.getSuperclass();
+    }
+    return base;
   }
 
   private static boolean isJdkClass(Class<?> type) {
