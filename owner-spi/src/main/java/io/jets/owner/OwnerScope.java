@@ -69,7 +69,13 @@ public final class OwnerScope extends AbstractOwner implements AutoCloseable {
    * @throws InterruptedException if the calling thread is interrupted while waiting
    */
   public Optional<Object> receive(Duration timeout) throws InterruptedException {
-    return Optional.ofNullable(inbox.poll(timeout.toNanos(), TimeUnit.NANOSECONDS));
+    long nanos;
+    try {
+      nanos = timeout.toNanos();
+    } catch (ArithmeticException tooLong) { // beyond about 292 years, either way: saturate
+      nanos = timeout.isNegative() ? 0 : Long.MAX_VALUE;
+    }
+    return Optional.ofNullable(inbox.poll(nanos, TimeUnit.NANOSECONDS));
   }
 
   /**

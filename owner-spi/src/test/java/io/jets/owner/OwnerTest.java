@@ -385,6 +385,20 @@ class OwnerTest {
 
   // ---- OwnerScope inbox ----
 
+  /**
+   * OwnerScope.receive: "zero or negative does not wait", and the owner SPI throws nothing but
+   * NullPointerException, IllegalStateException and InterruptedException. A timeout too long for
+   * nanoseconds, either way, must not fail; before, Duration.toNanos threw ArithmeticException.
+   */
+  @Test
+  void receiveTakesTimeoutsTooLongForNanoseconds() throws Exception {
+    try (OwnerScope scope = OwnerScope.open("s")) {
+      assertEquals(Optional.empty(), scope.receive(Duration.ofSeconds(Long.MIN_VALUE)));
+      scope.deliver("m");
+      assertEquals(Optional.of("m"), scope.receive(Duration.ofSeconds(Long.MAX_VALUE)));
+    }
+  }
+
   @Test
   void inboxKeepsOrderAndDrains() {
     try (OwnerScope scope = OwnerScope.open("s")) {
