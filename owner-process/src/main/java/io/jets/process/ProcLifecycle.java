@@ -127,7 +127,13 @@ abstract sealed class ProcLifecycle extends AbstractOwner permits Proc {
         return false;
       }
     } catch (Error listenerError) { // every listener has run: the exit still completes
-      announceExit(reason);
+      try {
+        announceExit(reason);
+      } catch (Error linked) { // a linked process's listener's, from the exit it caused
+        if (linked != listenerError) {
+          listenerError.addSuppressed(linked);
+        }
+      }
       throw listenerError;
     }
     announceExit(reason);

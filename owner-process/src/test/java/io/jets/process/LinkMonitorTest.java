@@ -12,12 +12,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.jets.owner.ExitReason;
 import io.jets.owner.OwnerScope;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
@@ -333,17 +336,51 @@ class LinkMonitorTest {
     assertTrue(first.link(other));
     AssertionError thrown =
         assertThrows(AssertionError.class, () -> first.exit(ExitReason.SHUTDOWN));
-    assertEquals("listener failed on purpose", thrown.getMessage());
+    assertEquals("cascade-with-failing-listener: listener failed on purpose", thrown.getMessage());
     assertEquals(ExitReason.SHUTDOWN, exitOf(first));
     assertEquals(ExitReason.SHUTDOWN, exitOf(failing));
     assertEquals(ExitReason.SHUTDOWN, exitOf(other));
   }
 
+  /**
+   * ExitListener: an Error a listener throws is rethrown by the exit once every listener has run.
+   * When a linked process's listener throws one too, during the same exit, the exit must still
+   * rethrow its own, with the other suppressed in it; before, the linked one replaced it and the
+   * process's own Error was lost.
+   */
+  @Test
+  void anExitRethrowsItsOwnListenersErrorWithALinkedOnesSuppressed() throws Exception {
+    CountDownLatch release = new CountDownLatch(1);
+    Proc exiting =
+        withFailingListener(
+            Procs.spawn(
+                "own-error",
+                me -> {
+                  release.await();
+                  throw new ExitException(ExitReason.SHUTDOWN);
+                }));
+    Proc linked = failingListener("linked-error");
+    assertTrue(exiting.link(linked));
+    CompletableFuture<Throwable> uncaught = new CompletableFuture<>();
+    exiting.thread.setUncaughtExceptionHandler((thread, e) -> uncaught.complete(e));
+    release.countDown();
+    assertEquals(ExitReason.SHUTDOWN, exitOf(exiting));
+    assertEquals(ExitReason.SHUTDOWN, exitOf(linked));
+    Throwable thrown = uncaught.get(LONG.toMillis(), TimeUnit.MILLISECONDS);
+    assertEquals("own-error: listener failed on purpose", thrown.getMessage());
+    assertEquals(
+        List.of("linked-error: listener failed on purpose"),
+        Arrays.stream(thrown.getSuppressed()).map(Throwable::getMessage).toList());
+  }
+
   private static Proc failingListener(String name) {
-    Proc proc = idle(name);
+    return withFailingListener(idle(name));
+  }
+
+  private static Proc withFailingListener(Proc proc) {
     proc.onExit(
         (owner, reason) -> {
-          throw new AssertionError("listener failed on purpose");
+          throw new AssertionError(proc.name() + ": listener failed on purpose");
         });
     return proc;
   }
