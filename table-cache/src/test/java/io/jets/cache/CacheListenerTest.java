@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.jets.table.Access;
 import io.jets.table.TableStats;
 import io.jets.table.tck.Fixtures;
+import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -128,6 +129,34 @@ class CacheListenerTest {
             .build();
     cache.insert("a", "1");
     assertEquals("1", cache.get("a"));
+  }
+
+  /**
+   * CacheListener's javadoc: an exception the listener throws is logged and swallowed, and the
+   * change stands. A checked one (thrown past the compiler, as Kotlin or a sneaky-throw helper
+   * does) too: the write returns normally, and the removals it caused are still reported and
+   * counted.
+   */
+  @Test
+  void aListenersCheckedExceptionIsSwallowedAndTheLaterEventsStillArrive() {
+    List<String> heard = new CopyOnWriteArrayList<>();
+    CacheTable<String, String> cache =
+        Caches.cache(Fixtures.unique("throw-checked"))
+            .ticker(ticker)
+            .backgroundExpiry(false)
+            .maximumSize(0)
+            .executor(Runnable::run)
+            .recordStats()
+            .listener(
+                (CacheEvent<String, String> e) -> {
+                  heard.add(e.kind() + " " + e.key());
+                  throw CacheReadThroughTest.<RuntimeException>sneaky(new IOException("audit"));
+                })
+            .build();
+    cache.insert("a", "1");
+    assertEquals(List.of("INSERTED a", "EVICTED a"), heard);
+    assertEquals(0, cache.size());
+    assertEquals(1, cache.cacheStats().evictions());
   }
 
   @Test

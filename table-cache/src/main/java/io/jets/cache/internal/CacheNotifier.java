@@ -102,7 +102,7 @@ final class CacheNotifier {
     }
     try {
       listener.onEvent(new CacheEvent<>(kind, key, value, previous));
-    } catch (RuntimeException e) {
+    } catch (Exception e) { // a checked one too, thrown past the compiler
       LOG.log(
           System.Logger.Level.WARNING,
           "table '" + tableName() + "': the cache listener threw on " + kind + " of key " + key,
