@@ -2,14 +2,18 @@ package io.jets.cache;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.jets.table.BadArgumentException;
 import io.jets.table.Tables;
 import io.jets.table.tck.Fixtures;
+import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -256,6 +260,39 @@ class CacheVariableExpiryTest {
     long read = ticker.read();
     cache.get("k");
     assertEquals(List.of("create " + created, "update " + updated, "read " + read), seen);
+  }
+
+  /**
+   * An Expiry that throws a checked exception (past the compiler) for one object of an insertAll
+   * fails the batch as thrown and changes nothing, as an unchecked one does; before, the batch's
+   * stripe locks stayed held, and every later writer of those keys waited for good.
+   */
+  @Test
+  void anExpirysCheckedExceptionInABatchChangesNothingAndReleasesItsLocks() throws Exception {
+    IOException failure = new IOException("no time to live");
+    CacheTable<String, String> cache =
+        cache(
+            (key, value, now) -> {
+              if (value.equals("bad")) {
+                throw CacheReadThroughTest.<RuntimeException>sneaky(failure);
+              }
+              return TimeUnit.MINUTES.toNanos(1);
+            });
+    Exception thrown =
+        assertThrows(
+            Exception.class,
+            () -> cache.insertAll(List.of(Map.entry("a", "ok"), Map.entry("b", "bad"))));
+    assertSame(failure, thrown);
+    assertEquals(0, cache.size(), "table unchanged");
+    CompletableFuture<Void> otherWriter =
+        CompletableFuture.runAsync(
+            () -> {
+              cache.insert("a", "1");
+              cache.insert("b", "2");
+            });
+    otherWriter.get(30, TimeUnit.SECONDS); // times out if the batch kept its locks
+    assertEquals("1", cache.get("a"));
+    assertEquals("2", cache.get("b"));
   }
 
   @Test

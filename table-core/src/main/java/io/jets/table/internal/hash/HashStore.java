@@ -291,7 +291,7 @@ public final class HashStore extends StripedBuckets implements Store {
           write.put(hashes[i], keys[i], merged, merge.objectDelta(present, merged));
         }
       }
-    } catch (RuntimeException | Error e) {
+    } catch (Throwable e) { // a checked one too, thrown past the compiler by user code
       write.abandon(); // user code threw while staging: nothing was published
       throw e;
     }
