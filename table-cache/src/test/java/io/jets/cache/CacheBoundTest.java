@@ -1,6 +1,7 @@
 package io.jets.cache;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -8,8 +9,10 @@ import io.jets.table.Access;
 import io.jets.table.BadArgumentException;
 import io.jets.table.WriteConcurrency;
 import io.jets.table.tck.Fixtures;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CyclicBarrier;
 import java.util.function.IntConsumer;
@@ -244,6 +247,40 @@ class CacheBoundTest {
     assertEquals(before, cache.size());
     cache.insert("huge", "x".repeat(101));
     assertTrue(cache.get("huge") == null, "an object heavier than the bound is evicted at once");
+  }
+
+  /**
+   * Weigher's javadoc: an exception fails the write with {@link BadArgumentException} (naming the
+   * table, with the exception as its cause) and leaves the table unchanged; a checked one (thrown
+   * past the compiler) too, for an insert, a batch and an update alike.
+   */
+  @Test
+  void aWeighersCheckedExceptionIsABadArgumentAndChangesNothing() {
+    String name = Fixtures.unique("weigh-checked");
+    IOException failure = new IOException("cannot weigh");
+    CacheTable<String, String> cache =
+        Caches.cache(name)
+            .maximumWeight(100)
+            .weigher(
+                (String k, String v) -> {
+                  if (v.equals("bad")) {
+                    throw CacheReadThroughTest.<RuntimeException>sneaky(failure);
+                  }
+                  return 1;
+                })
+            .build();
+    cache.insert("k", "ok");
+    List<Runnable> writes =
+        List.of(
+            () -> cache.insert("a", "bad"),
+            () -> cache.insertAll(List.of(Map.entry("a", "ok"), Map.entry("b", "bad"))),
+            () -> cache.update("k", v -> "bad"));
+    for (Runnable write : writes) {
+      BadArgumentException bad = assertThrows(BadArgumentException.class, write::run);
+      assertTrue(bad.getMessage().contains(name), bad.getMessage());
+      assertSame(failure, bad.getCause());
+      assertEquals(List.of(Map.entry("k", "ok")), cache.toList(), "table unchanged");
+    }
   }
 
   @Test

@@ -381,7 +381,7 @@ abstract sealed class CacheStore implements Store
     int weight;
     try {
       weight = weigher.weigh(key, value);
-    } catch (RuntimeException e) {
+    } catch (Exception e) { // a checked one too, thrown past the compiler
       throw new BadArgumentException(
           notifier.tableName(), where + "the weigher threw for key " + key, e);
     }
