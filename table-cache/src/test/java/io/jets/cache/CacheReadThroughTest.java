@@ -169,6 +169,28 @@ class CacheReadThroughTest {
     assertEquals(2, users.cacheStats().hits());
   }
 
+  /**
+   * Caffeine's getAll counts one hit or miss per distinct key (its getAllPresent counts the unique
+   * keys), whichever loader loads the missing ones: a key named twice is read, and counted, once.
+   */
+  @Test
+  void getAllCountsAKeyNamedTwiceOnce() {
+    List<CacheTable<Integer, String>> caches =
+        List.of(
+            cache(id -> "user-" + id, null),
+            cache(null, missing -> Map.of(2, "user-2")),
+            cache(null, null));
+    for (CacheTable<Integer, String> users : caches) {
+      try (Owner.Binding bound = owner.bind()) {
+        users.insert(1, "one");
+      }
+      users.getAll(List.of(1, 1, 2, 2));
+      CacheStats stats = users.cacheStats();
+      assertEquals(1, stats.hits(), "key 1, named twice: " + stats);
+      assertEquals(1, stats.misses(), "key 2, named twice: " + stats);
+    }
+  }
+
   @Test
   void getAllWithoutLoadersReturnsThePresentKeysOnly() {
     CacheTable<Integer, String> users = cache(null, null);

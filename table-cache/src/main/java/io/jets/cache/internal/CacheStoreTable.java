@@ -85,6 +85,9 @@ public final class CacheStoreTable<K, V> extends SetStoreTable<K, V> implements 
     Map<K, V> found = new LinkedHashMap<>();
     Set<K> missing = new LinkedHashSet<>();
     for (K key : keys) {
+      if (found.containsKey(key) || missing.contains(key)) {
+        continue; // a key named twice is read, and counted, once (Caffeine's getAll)
+      }
       // A miss is counted once: here, or by the load of the key (Caffeine's rule, as get's).
       StoredObject live = readUncounted(key, "getAll");
       if (live != null) {
