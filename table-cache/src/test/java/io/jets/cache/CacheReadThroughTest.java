@@ -290,6 +290,40 @@ class CacheReadThroughTest {
     assertNull(users.get(1));
   }
 
+  /**
+   * As a weigher's: an Expiry that throws for one value of a bulk load fails getAll as thrown and
+   * stores none of that load's values, not the ones before it; no listener hears of them.
+   */
+  @Test
+  void anExpiryThatThrowsForOneBulkLoadedValueStoresNoneOfThem() {
+    IllegalStateException failure = new IllegalStateException("no time to live");
+    List<CacheEvent<Integer, String>> heard = new ArrayList<>();
+    CacheTable<Integer, String> users =
+        Caches.<Integer, String>cache(Fixtures.unique("read-through"))
+            .owner(owner)
+            .<Integer, String>expireAfter(
+                (id, name, now) -> {
+                  if (name.equals("bad")) {
+                    throw failure;
+                  }
+                  return Long.MAX_VALUE;
+                })
+            .listener(heard::add)
+            .bulkLoader(
+                (Set<Integer> missing) -> {
+                  Map<Integer, String> found = new LinkedHashMap<>();
+                  found.put(1, "ann");
+                  found.put(2, "bad");
+                  found.put(3, "cyd");
+                  return found;
+                })
+            .build();
+    assertSame(
+        failure, assertThrows(IllegalStateException.class, () -> users.getAll(List.of(1, 2, 3))));
+    assertEquals(0, users.size(), "table unchanged");
+    assertEquals(List.of(), heard);
+  }
+
   /** Throws {@code failure}, checked or not, without declaring it. */
   @SuppressWarnings("unchecked")
   static <T extends Throwable> RuntimeException sneaky(Throwable failure) throws T {

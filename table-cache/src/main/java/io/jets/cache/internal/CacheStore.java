@@ -329,6 +329,40 @@ abstract sealed class CacheStore implements Store
     return !refused[0];
   }
 
+  /** getAll's loaded values, stored atomically where no entry is live; returns the live values. */
+  Object[] putAllAbsent(Object[] keys, Insertion[] loaded, Runnable lockedCheck) {
+    Object[] live = new Object[keys.length];
+    CacheWrite write = new CacheWrite(null, 0, clock.now(), keys.length);
+    Merge absent =
+        new Merge() {
+          @Override
+          public Object merge(int i, StoredObject node) {
+            CacheEntry old = node == null ? null : (CacheEntry) node.laValue();
+            if (write.live(old) != null) {
+              live[i] = old.laValue();
+              return null;
+            }
+            Insertion in = loaded[i];
+            int hash = BucketChain.spread(keys[i]);
+            CacheEntry entry =
+                newEntry(write, hash, old, keys[i], in.value(), in.ownTimeToLive(), in.weight());
+            write.record(old, entry);
+            live[i] = in.value();
+            return entry;
+          }
+
+          @Override
+          public long objectDelta(StoredObject node, Object merged) {
+            return node == null ? 1 : 0; // the store counts entries, expired ones too
+          }
+        };
+    hashes.writeAll(keys, absent, false, lockedCheck); // a throw published nothing: no finish
+    if (write.changes() > 0) {
+      maintenance.finish(write);
+    }
+    return live;
+  }
+
   /** Whether any key holds a live entry; the caller holds every stripe of the keys. */
   private boolean anyLive(Object[] keys, CacheWrite write) {
     for (Object key : keys) {
@@ -436,7 +470,6 @@ abstract sealed class CacheStore implements Store
     return notifier.snapshot();
   }
 
-  /** The ticker's time at the start of a load, if loads are timed. */
   /**
    * Load time is measured on the system clock, as Caffeine's stats ticker is, not on the table's
    * ticker: a test's fake ticker drives expiry, not the measured cost of loads.

@@ -9,10 +9,12 @@ import io.jets.table.internal.SetStoreTable;
 import io.jets.table.internal.TableOptions;
 import io.jets.table.spi.StoredObject;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
@@ -102,21 +104,27 @@ public final class CacheStoreTable<K, V> extends SetStoreTable<K, V> implements 
     }
     if (!missing.isEmpty() && bulkLoader != null) {
       Map<? extends K, ? extends V> loaded = loadAll(missing);
-      // Every value weighed before any is stored: a weigher that throws stores none of them.
-      Map<K, Insertion> weighed = new LinkedHashMap<>();
+      // Every value weighed before any is stored, then all stored in one atomic batch: a weigher
+      // or an Expiry that throws for one stores none of them.
+      List<K> loadedKeys = new ArrayList<>();
+      List<Insertion> weighed = new ArrayList<>();
       loaded.forEach(
           (key, value) -> {
             if (key != null && value != null) {
-              weighed.put(key, cache.insertion(key, value, 0, "getAll"));
+              loadedKeys.add(key);
+              weighed.add(cache.insertion(key, value, 0, "getAll"));
             }
           });
-      weighed.forEach(
-          (key, insertion) -> {
-            V live = storeLoaded(key, insertion);
-            if (missing.contains(key)) {
-              found.put(key, live);
-            }
-          });
+      Object[] live =
+          cache.putAllAbsent(
+              loadedKeys.toArray(),
+              weighed.toArray(new Insertion[0]),
+              () -> checkNotDeletedLocked("getAll"));
+      for (int i = 0; i < live.length; i++) {
+        if (missing.contains(loadedKeys.get(i))) {
+          found.put(loadedKeys.get(i), (V) live[i]);
+        }
+      }
     } else if (!missing.isEmpty() && loader != null) {
       for (K key : missing) {
         V value = loads.load(key, loader, -1);
