@@ -324,6 +324,48 @@ class CacheReadThroughTest {
     assertEquals(List.of(), heard);
   }
 
+  /**
+   * A bulk load is stored as one multi-object write, so a getAll that loads from inside an update
+   * function of its own table is refused as any multi-object write there is: with an {@link
+   * IllegalStateException} naming the table, nothing stored.
+   */
+  @Test
+  void aBulkLoadFromInsideAnUpdateFunctionIsRefusedNamingTheTable() {
+    CacheTable<Integer, String> users = cache(null, missing -> Map.of(2, "user-2"));
+    try (Owner.Binding bound = owner.bind()) {
+      users.insert(1, "one");
+      IllegalStateException e =
+          assertThrows(
+              IllegalStateException.class,
+              () -> users.update(1, v -> users.getAll(List.of(2)).get(2)));
+      assertTrue(e.getMessage().contains(users.name()), e.getMessage());
+    }
+    assertEquals(1, users.size());
+    assertEquals("one", users.get(1));
+  }
+
+  /**
+   * README, Errors: a write to a table from inside its own update function that the table refuses
+   * is an {@link IllegalStateException} naming the table. A load's store is such a write, for
+   * {@code getOrLoad} and a read-through {@code get} alike (not the store's internal exception).
+   */
+  @Test
+  void aLoadFromInsideAnUpdateFunctionIsRefusedNamingTheTable() {
+    CacheTable<Integer, String> users = cache(id -> "user-" + id, null);
+    try (Owner.Binding bound = owner.bind()) {
+      users.insert(1, "one");
+      List<Function<Integer, String>> loads =
+          List.of(users::get, id -> users.getOrLoad(id, other -> "other-" + other));
+      for (Function<Integer, String> load : loads) {
+        IllegalStateException e =
+            assertThrows(IllegalStateException.class, () -> users.update(1, v -> load.apply(2)));
+        assertTrue(e.getMessage().contains(users.name()), e.getMessage());
+      }
+    }
+    assertEquals(1, users.size());
+    assertEquals("one", users.get(1));
+  }
+
   /** Throws {@code failure}, checked or not, without declaring it. */
   @SuppressWarnings("unchecked")
   static <T extends Throwable> RuntimeException sneaky(Throwable failure) throws T {

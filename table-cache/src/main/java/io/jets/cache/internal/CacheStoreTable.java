@@ -8,6 +8,7 @@ import io.jets.table.BadArgumentException;
 import io.jets.table.internal.SetStoreTable;
 import io.jets.table.internal.TableOptions;
 import io.jets.table.spi.StoredObject;
+import io.jets.table.spi.WriteInUserCodeException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -115,11 +116,16 @@ public final class CacheStoreTable<K, V> extends SetStoreTable<K, V> implements 
               weighed.add(cache.insertion(key, value, 0, "getAll"));
             }
           });
-      Object[] live =
-          cache.putAllAbsent(
-              loadedKeys.toArray(),
-              weighed.toArray(new Insertion[0]),
-              () -> checkNotDeletedLocked("getAll"));
+      Object[] live;
+      try {
+        live =
+            cache.putAllAbsent(
+                loadedKeys.toArray(),
+                weighed.toArray(new Insertion[0]),
+                () -> checkNotDeletedLocked("getAll"));
+      } catch (WriteInUserCodeException e) { // as any multi-object write from an update function
+        throw writeInUserCode("getAll");
+      }
       for (int i = 0; i < live.length; i++) {
         if (missing.contains(loadedKeys.get(i))) {
           found.put(loadedKeys.get(i), (V) live[i]);
@@ -308,7 +314,12 @@ public final class CacheStoreTable<K, V> extends SetStoreTable<K, V> implements 
   /** As {@link #storeLoaded(Object, Object)}, for a value already weighed. */
   @SuppressWarnings("unchecked")
   private V storeLoaded(K key, Insertion loaded) {
-    Object lock = cache.lock(key);
+    Object lock;
+    try {
+      lock = cache.lock(key);
+    } catch (WriteInUserCodeException e) {
+      throw writeInUserCode("getOrLoad");
+    }
     try {
       checkNotDeletedLocked("getOrLoad");
       StoredObject live = cache.findLocked(lock, key);
@@ -320,6 +331,18 @@ public final class CacheStoreTable<K, V> extends SetStoreTable<K, V> implements 
     } finally {
       cache.unlock(lock);
     }
+  }
+
+  /** A load's store refused inside a function under this table's lock, as any table reports it. */
+  private IllegalStateException writeInUserCode(String operation) {
+    return new IllegalStateException(
+        "table '"
+            + name()
+            + "': "
+            + operation
+            + " stores a loaded value, refused from inside a function that runs under this"
+            + " table's writer lock (an update function must not write its table); nothing was"
+            + " written");
   }
 
   @Override
