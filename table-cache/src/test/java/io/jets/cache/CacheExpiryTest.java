@@ -128,6 +128,35 @@ class CacheExpiryTest {
         events.stream().anyMatch(e -> e.kind() == CacheEvent.Kind.UPDATED), "touch fires no event");
   }
 
+  /**
+   * touch is a write: from inside an update function of its own table, under the key's writer lock,
+   * it is refused as any write there is (README, Errors), with an {@link IllegalStateException}
+   * naming the table, and restarts nothing.
+   */
+  @Test
+  void aTouchFromInsideAnUpdateFunctionIsRefusedNamingTheTable() {
+    CacheTable<String, String> cache =
+        cache(
+            Caches.cache(Fixtures.unique("touch-in-update"))
+                .expireAfterWrite(Duration.ofSeconds(2)));
+    cache.insert("k", "v");
+    ticker.advance(Duration.ofSeconds(1));
+    IllegalStateException e =
+        assertThrows(
+            IllegalStateException.class,
+            () ->
+                cache.update(
+                    "k",
+                    v -> {
+                      cache.touch("k");
+                      return v + "!";
+                    }));
+    assertTrue(e.getMessage().contains(cache.name()), e.getMessage());
+    assertEquals("v", cache.get("k"), "the update changed nothing");
+    ticker.advance(Duration.ofSeconds(1));
+    assertNull(cache.get("k"), "nor did the touch restart its time to live");
+  }
+
   @Test
   void expireAfterAccessKeepsObjectsThatAreRead() {
     CacheTable<String, String> cache =

@@ -234,7 +234,12 @@ public final class CacheStoreTable<K, V> extends SetStoreTable<K, V> implements 
   public boolean touch(K key) {
     Owner writer = checkWrite("touch");
     checkKey(key, "touch");
-    Object lock = cache.lock(key);
+    Object lock;
+    try {
+      lock = cache.lock(key);
+    } catch (WriteInUserCodeException e) {
+      throw writeInUserCode("touch");
+    }
     try {
       checkWriteLocked("touch", writer);
       return cache.touchLocked(lock, key);
@@ -333,16 +338,15 @@ public final class CacheStoreTable<K, V> extends SetStoreTable<K, V> implements 
     }
   }
 
-  /** A load's store refused inside a function under this table's lock, as any table reports it. */
+  /** A write refused inside a function under this table's writer lock, as any table reports it. */
   private IllegalStateException writeInUserCode(String operation) {
     return new IllegalStateException(
         "table '"
             + name()
             + "': "
             + operation
-            + " stores a loaded value, refused from inside a function that runs under this"
-            + " table's writer lock (an update function must not write its table); nothing was"
-            + " written");
+            + " called from inside a function that runs under this table's writer lock (an"
+            + " update function must not write its table); nothing was written");
   }
 
   @Override
