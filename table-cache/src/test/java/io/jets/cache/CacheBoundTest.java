@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.jets.table.Access;
 import io.jets.table.BadArgumentException;
+import io.jets.table.KeyPattern;
+import io.jets.table.MatchSpec;
 import io.jets.table.WriteConcurrency;
 import io.jets.table.tck.Fixtures;
 import java.io.IOException;
@@ -15,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntConsumer;
 import org.junit.jupiter.api.Test;
 
@@ -281,6 +284,35 @@ class CacheBoundTest {
       assertSame(failure, bad.getCause());
       assertEquals(List.of(Map.entry("k", "ok")), cache.toList(), "table unchanged");
     }
+  }
+
+  /**
+   * Table.selectReplace: every result is checked before any object changes; Weigher: a negative
+   * weight or an exception fails the write with {@link BadArgumentException} and leaves the table
+   * unchanged. A replacement the weigher refuses for one object replaces none of them.
+   */
+  @Test
+  void aSelectReplaceWhoseResultTheWeigherRefusesReplacesNothing() {
+    String name = Fixtures.unique("weigh-replace");
+    CacheTable<String, String> cache =
+        Caches.cache(name)
+            .maximumWeight(100)
+            .weigher((String k, String v) -> v.equals("bad") ? -1 : 1)
+            .build();
+    cache.insert("a", "1");
+    cache.insert("b", "2");
+    cache.insert("c", "3");
+    AtomicInteger results = new AtomicInteger();
+    BadArgumentException bad =
+        assertThrows(
+            BadArgumentException.class,
+            () ->
+                cache.selectReplace(
+                    MatchSpec.<String, String>where(KeyPattern.any())
+                        .replaceValue( // the first result it meets is fine, the later ones not
+                            (k, v) -> results.getAndIncrement() == 0 ? v + "x" : "bad")));
+    assertTrue(bad.getMessage().contains(name), bad.getMessage());
+    assertEquals(Map.of("a", "1", "b", "2", "c", "3"), Map.copyOf(cache.asMap()), "unchanged");
   }
 
   @Test

@@ -232,7 +232,7 @@ abstract sealed class CacheStore implements Store
    * A new entry written by {@code write} for a key with spread hash {@code hash}, holding {@code
    * old}; it keeps the key object the hash node holds, which traversal hands out.
    */
-  private CacheEntry newEntry(
+  CacheEntry newEntry(
       CacheWrite write, int hash, CacheEntry old, Object key, Object value, long own, int weight) {
     return clock.entry(
         old != null ? old.key : key, hash, value, own, weight, write.now, write.live(old));
@@ -329,40 +329,6 @@ abstract sealed class CacheStore implements Store
     return !refused[0];
   }
 
-  /** getAll's loaded values, stored atomically where no entry is live; returns the live values. */
-  Object[] putAllAbsent(Object[] keys, Insertion[] loaded, Runnable lockedCheck) {
-    Object[] live = new Object[keys.length];
-    CacheWrite write = new CacheWrite(null, 0, clock.now(), keys.length);
-    Merge absent =
-        new Merge() {
-          @Override
-          public Object merge(int i, StoredObject node) {
-            CacheEntry old = node == null ? null : (CacheEntry) node.laValue();
-            if (write.live(old) != null) {
-              live[i] = old.laValue();
-              return null;
-            }
-            Insertion in = loaded[i];
-            int hash = BucketChain.spread(keys[i]);
-            CacheEntry entry =
-                newEntry(write, hash, old, keys[i], in.value(), in.ownTimeToLive(), in.weight());
-            write.record(old, entry);
-            live[i] = in.value();
-            return entry;
-          }
-
-          @Override
-          public long objectDelta(StoredObject node, Object merged) {
-            return node == null ? 1 : 0; // the store counts entries, expired ones too
-          }
-        };
-    hashes.writeAll(keys, absent, false, lockedCheck); // a throw published nothing: no finish
-    if (write.changes() > 0) {
-      maintenance.finish(write);
-    }
-    return live;
-  }
-
   /** Whether any key holds a live entry; the caller holds every stripe of the keys. */
   private boolean anyLive(Object[] keys, CacheWrite write) {
     for (Object key : keys) {
@@ -404,6 +370,12 @@ abstract sealed class CacheStore implements Store
   /** The value an insert hands the facade: weighed, with its own time to live (0: the table's). */
   Insertion insertion(Object key, Object value, long ownTimeToLive, String operation) {
     return new Insertion(value, ownTimeToLive, weigh(key, value, operation));
+  }
+
+  /** selectReplace weighs every replacement before it replaces anything (Weigher's javadoc). */
+  @Override
+  public void checkStorable(Object key, Object value) {
+    weigh(key, value, "selectReplace");
   }
 
   /** The weight of an object, checked; {@code operation} names the write, or null. */

@@ -7,6 +7,8 @@ import io.jets.owner.Owner;
 import io.jets.table.BadArgumentException;
 import io.jets.table.internal.SetStoreTable;
 import io.jets.table.internal.TableOptions;
+import io.jets.table.internal.hash.BucketChain;
+import io.jets.table.spi.Store;
 import io.jets.table.spi.StoredObject;
 import io.jets.table.spi.WriteInUserCodeException;
 import java.time.Duration;
@@ -119,7 +121,7 @@ public final class CacheStoreTable<K, V> extends SetStoreTable<K, V> implements 
       Object[] live;
       try {
         live =
-            cache.putAllAbsent(
+            putAllAbsent(
                 loadedKeys.toArray(),
                 weighed.toArray(new Insertion[0]),
                 () -> checkNotDeletedLocked("getAll"));
@@ -147,6 +149,41 @@ public final class CacheStoreTable<K, V> extends SetStoreTable<K, V> implements 
       }
     }
     return Collections.unmodifiableMap(ordered);
+  }
+
+  /** getAll's loaded values, stored atomically where no entry is live; returns the live values. */
+  private Object[] putAllAbsent(Object[] keys, Insertion[] loaded, Runnable lockedCheck) {
+    Object[] live = new Object[keys.length];
+    CacheWrite write = new CacheWrite(null, 0, cache.clock.now(), keys.length);
+    Store.Merge absent =
+        new Store.Merge() {
+          @Override
+          public Object merge(int i, StoredObject node) {
+            CacheEntry old = node == null ? null : (CacheEntry) node.laValue();
+            if (write.live(old) != null) {
+              live[i] = old.laValue();
+              return null;
+            }
+            Insertion in = loaded[i];
+            int hash = BucketChain.spread(keys[i]);
+            CacheEntry entry =
+                cache.newEntry(
+                    write, hash, old, keys[i], in.value(), in.ownTimeToLive(), in.weight());
+            write.record(old, entry);
+            live[i] = in.value();
+            return entry;
+          }
+
+          @Override
+          public long objectDelta(StoredObject node, Object merged) {
+            return node == null ? 1 : 0; // the store counts entries, expired ones too
+          }
+        };
+    cache.hashes.writeAll(keys, absent, false, lockedCheck); // a throw published nothing: no finish
+    if (write.changes() > 0) {
+      cache.maintenance.finish(write);
+    }
+    return live;
   }
 
   private Map<? extends K, ? extends V> loadAll(Set<K> missing) {

@@ -270,8 +270,8 @@ public abstract class WritableStoreTable<K, V> extends StoreTable<K, V> {
   }
 
   @Override
-  protected final void checkStorable(V value) {
-    store.checkStorable(value);
+  protected final void checkStorable(K key, V value) {
+    store.checkStorable(key, value);
   }
 
   // ---- multi-object writes ----

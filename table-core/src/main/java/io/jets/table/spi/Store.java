@@ -201,6 +201,15 @@ public interface Store {
   default void checkStorable(Object value) {}
 
   /**
+   * As {@link #checkStorable(Object)}, for {@code value} under {@code key}: a store whose check
+   * needs the key (a cache's weigher weighs both) overrides this one. By default, the value's
+   * check.
+   */
+  default void checkStorable(Object key, Object value) {
+    checkStorable(value);
+  }
+
+  /**
    * Marks that user code (an {@code update} function) starts or stops running under {@code lock}.
    * While it runs, a write that the same thread starts under the same lock (a single-key write),
    * and a multi-object write or a clear it starts while it holds any writer lock of the store (not

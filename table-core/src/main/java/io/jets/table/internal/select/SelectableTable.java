@@ -111,10 +111,11 @@ public abstract class SelectableTable<K, V> extends OwnedTable<K, V> {
   protected abstract int replaceIfUnchanged(K key, List<Replacement<K, V>> run, String operation);
 
   /**
-   * Fails with {@link BadArgumentException} if the table cannot store {@code value} (an off-heap
-   * codec refuses it); selectReplace checks every replacement before it replaces anything.
+   * Fails with {@link BadArgumentException} if the table cannot store {@code value} under {@code
+   * key} (an off-heap codec refuses it, a cache's weigher does); selectReplace checks every
+   * replacement before it replaces anything.
    */
-  protected void checkStorable(V value) {}
+  protected void checkStorable(K key, V value) {}
 
   /**
    * The number of objects {@code spec} counts, found without visiting them, or -1 if the store
@@ -394,7 +395,7 @@ public abstract class SelectableTable<K, V> extends OwnedTable<K, V> {
               + (object.getValue() == null ? "has a null value" : "changes the key")
               + "; nothing was replaced");
     }
-    checkStorable((V) object.getValue());
+    checkStorable(key, (V) object.getValue());
     return new Replacement<>(key, value, (V) object.getValue());
   }
 
