@@ -315,6 +315,39 @@ class CacheBoundTest {
     assertEquals(Map.of("a", "1", "b", "2", "c", "3"), Map.copyOf(cache.asMap()), "unchanged");
   }
 
+  /**
+   * A write that an update function makes to a key of another stripe is accepted (only its own
+   * stripe refuses writes); the eviction that write causes may pick the very object the function
+   * runs under, whose stripe this thread holds. That removal waits for the next maintenance: the
+   * write returns normally, and the bound holds once the update has returned. Before, the removal
+   * threw the store's internal exception out of the write, and the evicted object stayed stored for
+   * good, past the bound.
+   */
+  @Test
+  void anEvictionOfTheObjectAnUpdateRunsUnderWaitsAndTheBoundHoldsAfterIt() {
+    CacheTable<Integer, String> cache =
+        Caches.<Integer, String>cache(Fixtures.unique("evict-in-update"))
+            .writeConcurrency(WriteConcurrency.ON)
+            .maximumSize(1)
+            .executor(Runnable::run)
+            .build();
+    cache.insert(1, "a");
+    cache.update(
+        1,
+        v -> {
+          for (int k = 2; ; k++) {
+            try {
+              cache.insert(k, "x"); // evicts 1, the object this function runs under
+              return v + "!";
+            } catch (IllegalStateException sameStripe) {
+              // a key of this function's own stripe: refused, try the next
+            }
+          }
+        });
+    assertEquals(1, cache.size(), "the bound holds once no write runs: " + cache.toList());
+    assertEquals(1, cache.toList().size());
+  }
+
   @Test
   void anObjectHeavierThanTheWholeBoundIsEvictedAloneAtOnce() {
     List<String> evicted = new CopyOnWriteArrayList<>();

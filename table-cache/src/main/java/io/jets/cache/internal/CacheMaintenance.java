@@ -3,7 +3,9 @@ package io.jets.cache.internal;
 import io.jets.cache.internal.CachePolicy.Removal;
 import io.jets.table.internal.hash.HashStore;
 import io.jets.table.spi.StoredObject;
+import io.jets.table.spi.WriteInUserCodeException;
 import java.lang.ref.WeakReference;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
@@ -93,6 +95,9 @@ final class CacheMaintenance {
   private final AtomicInteger pendingCount = new AtomicInteger();
   // Entries a read gave their first deadline, for the wheel (see "First deadlines").
   private final ConcurrentLinkedQueue<CacheEntry> firstDeadlines = new ConcurrentLinkedQueue<>();
+  // Retired entries this thread could not remove: their stripe runs its user code (an update
+  // function that wrote another key); the next maintenance removes them.
+  private final ConcurrentLinkedQueue<Removal> deferredRemovals = new ConcurrentLinkedQueue<>();
   private final AtomicBoolean visitPending = new AtomicBoolean();
   private volatile boolean dropped;
   private volatile ScheduledFuture<?> pendingVisit;
@@ -195,6 +200,12 @@ final class CacheMaintenance {
       } finally {
         policy.lock.unlock();
       }
+      for (Removal deferred; (deferred = deferredRemovals.poll()) != null; ) {
+        if (removals == null) {
+          removals = new ArrayList<>();
+        }
+        removals.add(deferred);
+      }
       if (removals != null) {
         remove(removals);
         if (removed == null) {
@@ -290,8 +301,12 @@ final class CacheMaintenance {
   private void remove(List<Removal> removals) {
     int removed = 0;
     for (Removal removal : removals) {
-      if (removeFromStore(removal.entry())) {
-        removals.set(removed++, removal);
+      try {
+        if (removeFromStore(removal.entry())) {
+          removals.set(removed++, removal);
+        }
+      } catch (WriteInUserCodeException underThisThreadsUpdate) {
+        deferredRemovals.add(removal); // reported by whoever removes it
       }
     }
     removals.subList(removed, removals.size()).clear();
@@ -384,6 +399,7 @@ final class CacheMaintenance {
       pendingWrites.clear();
       pendingCount.set(0);
       firstDeadlines.clear();
+      deferredRemovals.clear();
       policy.clear();
     } finally {
       policy.lock.unlock();
