@@ -306,7 +306,7 @@ final class OffHeapStore implements Store {
 
   /** Encodes {@code value} and drops the bytes: a value the codec refuses fails here. */
   @Override
-  public void checkStorable(Object value) {
+  public void checkStorable(Object key, Object value) {
     codecs.encodeValue(value);
   }
 

@@ -195,19 +195,11 @@ public interface Store {
 
   /**
    * Fails with {@link io.jets.table.BadArgumentException} naming the table if {@code value} cannot
-   * be stored (an off-heap store's codec refuses it): selectReplace checks every replacement with
-   * it before it replaces anything. A store that holds any value does nothing.
+   * be stored under {@code key} (an off-heap store's codec refuses the value, a cache's weigher the
+   * pair): selectReplace checks every replacement with it before it replaces anything. A store that
+   * holds any value does nothing.
    */
-  default void checkStorable(Object value) {}
-
-  /**
-   * As {@link #checkStorable(Object)}, for {@code value} under {@code key}: a store whose check
-   * needs the key (a cache's weigher weighs both) overrides this one. By default, the value's
-   * check.
-   */
-  default void checkStorable(Object key, Object value) {
-    checkStorable(value);
-  }
+  default void checkStorable(Object key, Object value) {}
 
   /**
    * Marks that user code (an {@code update} function) starts or stops running under {@code lock}.
