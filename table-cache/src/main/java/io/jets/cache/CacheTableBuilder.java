@@ -25,9 +25,10 @@ import java.util.function.Function;
  *
  * <p>A setter only records its argument, and the last value given to a setting counts. Settings are
  * validated by {@link #build()}, which throws {@link BadArgumentException} naming the table and the
- * setting and creates nothing: a null argument to any setter (null never means "unset"), a negative
- * bound, a duration that is not positive, or settings that conflict. A builder is not thread-safe;
- * build it on one thread.
+ * setting and creates nothing: a null argument to any setter this class adds (null never means
+ * "unset" there; {@link TableBuilder}'s own keep their meaning, {@code owner(null)} the default
+ * owner), a negative bound, a duration that is not positive, or settings that conflict. A builder
+ * is not thread-safe; build it on one thread.
  *
  * @param <K> the key type of the cache it builds
  * @param <V> the value type of the cache it builds
