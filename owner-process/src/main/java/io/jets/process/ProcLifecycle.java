@@ -250,11 +250,17 @@ abstract sealed class ProcLifecycle extends AbstractOwner permits Proc {
 
   MonitorRef addMonitor(Proc watchingProc, DownListener listener) {
     MonitorRef ref = new MonitorRef(self(), watchingProc, listener);
-    if (watchingProc != null) {
-      watchingProc.addWatch(ref);
+    if (watchingProc != null && !watchingProc.addWatch(ref)) {
+      ref.demonitor(); // the watcher has exited, which stopped its monitors: this one too
+      return ref;
     }
     if (!relations.addMonitor(ref)) {
       ref.fire(exitReason().orElseThrow());
+    } else if (watchingProc != null && !watchingProc.isAlive()) {
+      // The watcher's exit, since its watch was added, may have stopped this monitor before it
+      // was added here: it is stopped, and must not be kept.
+      ref.demonitor();
+      forgetMonitor(ref);
     }
     return ref;
   }
@@ -263,8 +269,8 @@ abstract sealed class ProcLifecycle extends AbstractOwner permits Proc {
     relations.removeMonitor(ref);
   }
 
-  void addWatch(MonitorRef ref) {
-    relations.addWatch(ref);
+  boolean addWatch(MonitorRef ref) {
+    return relations.addWatch(ref);
   }
 
   void forgetWatch(MonitorRef ref) {

@@ -268,6 +268,25 @@ class LinkMonitorTest {
     }
   }
 
+  /**
+   * A monitor on behalf of a process that has already exited is stopped from the start, as the
+   * process's own monitors were when it exited: the monitored process holds nothing for it.
+   */
+  @Test
+  void aMonitorForAnExitedWatcherIsNotKept() throws Exception {
+    Proc watcher = Procs.spawn("gone-watcher", me -> {});
+    exitOf(watcher);
+    Proc proc = idle("watched-by-the-gone");
+    try {
+      MonitorRef ref = proc.monitor(watcher);
+      assertEquals(0, proc.info().monitors(), "no monitor kept for a watcher that has exited");
+      assertFalse(ref.demonitor(), "nothing to remove");
+    } finally {
+      proc.exit(ExitReason.KILL);
+      exitOf(proc);
+    }
+  }
+
   @Test
   void processMonitorReceivesDownInItsMailbox() throws Exception {
     Proc watched = idle("watched-by-proc");

@@ -113,9 +113,12 @@ public final class ProcRelations {
     remove(monitors, ref);
   }
 
-  /** Remembers a monitor this process holds on another, so that its exit removes it. */
-  public void addWatch(MonitorRef ref) {
-    addIfLive(watches, ref);
+  /**
+   * Remembers a monitor this process holds on another, so that its exit removes it; false if the
+   * process is exiting (its exit has stopped, or is stopping, its monitors).
+   */
+  public boolean addWatch(MonitorRef ref) {
+    return addIfLive(watches, ref);
   }
 
   public void removeWatch(MonitorRef ref) {
