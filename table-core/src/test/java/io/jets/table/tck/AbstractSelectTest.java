@@ -207,6 +207,36 @@ public abstract class AbstractSelectTest extends SharedTableTest {
     table.delete();
   }
 
+  /**
+   * A result equal to {@code TRUE} counts and deletes whatever its instance: {@code Boolean} is a
+   * value-based class, and a deserialized one (Boolean has no readResolve) is not {@code
+   * Boolean.TRUE} itself, but a spec that returns it still maps the object to {@code TRUE}.
+   */
+  @ParameterizedTest
+  @TypesAndModes({TableType.SET, TableType.ORDERED_SET, TableType.BAG, TableType.DUPLICATE_BAG})
+  void aResultEqualToTrueCountsAndDeletesWhateverItsInstance(
+      TableType type, WriteConcurrency mode) {
+    Table<Integer, String> table = filled(type, mode);
+    Boolean copyOfTrue = (Boolean) serialized(Boolean.TRUE);
+    assertTrue(copyOfTrue && copyOfTrue != Boolean.TRUE, "a distinct instance equal to TRUE");
+    var lowKeys = MatchSpec.<Integer, String>where(KeyPattern.range(0, 5)).returnTrue();
+    long low = table.selectCount(lowKeys);
+    var lowKeysCopy =
+        MatchSpec.<Integer, String>where(KeyPattern.range(0, 5)).returnResult((k, v) -> copyOfTrue);
+    var anyLowCopy =
+        MatchSpec.<Integer, String>anyKey().returnResult((k, v) -> k < 5 ? copyOfTrue : false);
+    assertEquals(low, table.selectCount(lowKeysCopy));
+    assertEquals(low, table.selectCount(anyLowCopy));
+    long before = table.size();
+    assertEquals(low, table.selectDelete(anyLowCopy));
+    assertEquals(before - low, table.size());
+    assertEquals(0, table.selectCount(lowKeys));
+    long removed = table.matchDelete(KeyPattern.range(5, 10), v -> copyOfTrue);
+    assertEquals(isBag(type) ? 7 : 5, removed);
+    assertEquals(before - low - removed, table.size());
+    table.delete();
+  }
+
   @ParameterizedTest
   @TypesAndModes({TableType.SET, TableType.ORDERED_SET, TableType.BAG, TableType.DUPLICATE_BAG})
   void selectReplaceKeepsKeysOrChangesNothing(TableType type, WriteConcurrency mode) {

@@ -281,7 +281,7 @@ public abstract class SelectableTable<K, V> extends OwnedTable<K, V> {
         false,
         null,
         (key, value) -> {
-          if (evaluate(spec, walked, key, value, "selectCount") == Boolean.TRUE) {
+          if (Boolean.TRUE.equals(evaluate(spec, walked, key, value, "selectCount"))) {
             count[0]++;
           }
           return true;
@@ -307,7 +307,7 @@ public abstract class SelectableTable<K, V> extends OwnedTable<K, V> {
         false,
         null,
         (key, value) -> {
-          if (evaluate(spec, walked, key, value, operation) == Boolean.TRUE
+          if (Boolean.TRUE.equals(evaluate(spec, walked, key, value, operation))
               && (candidates.isEmpty() || candidates.get(candidates.size() - 1) != key)) {
             candidates.add(key);
           }
@@ -323,7 +323,7 @@ public abstract class SelectableTable<K, V> extends OwnedTable<K, V> {
 
   private boolean mapsToTrue(MatchSpec<?, ?, ?> spec, K key, V value) {
     try {
-      return MatchEvaluation.evaluate(spec, key, value, keyOrder()) == Boolean.TRUE;
+      return Boolean.TRUE.equals(MatchEvaluation.evaluate(spec, key, value, keyOrder()));
     } catch (RuntimeException e) {
       return false; // passed on the first pass; a result function that now fails keeps the object
     }
