@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.jets.table.internal.tree.TreeTables;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
@@ -16,6 +17,7 @@ import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
@@ -145,6 +147,55 @@ class UpdateWritesItsTableTest {
         assertEquals(k, t.get(k));
       }
       assertTrue(t.update(0, v -> v + 1), "the lock and the grown table work on");
+      assertEquals(43, t.get(0));
+    } finally {
+      t.delete();
+    }
+  }
+
+  /**
+   * The ordered store's form of the same: quiet writes from the function to the base beside the
+   * update's (a CA tree of two bases) made the last of them join the two bases on the update's
+   * thread (the base lock is reentrant, so the join took the update's locked base for a free
+   * neighbour). The update's base was retired under it: a write of a key its lock covers was no
+   * longer refused, and the update then wrote its value into the retired base, lost.
+   */
+  @ParameterizedTest
+  @EnumSource(
+      value = WriteConcurrency.class,
+      names = {"ON", "AUTO"})
+  void quietWritesUnderTheNeighbouringBaseKeepTheUpdatesBase(WriteConcurrency mode) {
+    OrderedTable<Integer, Integer> t =
+        Tables.<Integer, Integer>orderedSet("update-joins-" + mode)
+            .access(Access.PUBLIC)
+            .writeConcurrency(mode)
+            .build();
+    try {
+      for (int k = 0; k < 1_000; k++) {
+        t.insert(k, 0);
+      }
+      assertTrue(TreeTables.forceSplit(t, 500));
+      assertEquals(2, t.info().lockStripes(), "keys 0 and 1 under one base, key 999 the other");
+      assertTrue(
+          t.update(
+              0,
+              v -> {
+                for (int i = 1; i <= 1_500; i++) {
+                  t.insert(999, i); // quiet writes: enough to call for a join
+                }
+                IllegalStateException refused =
+                    assertThrows(
+                        IllegalStateException.class,
+                        () -> t.insert(1, -1),
+                        "key 1 is under the update's lock");
+                assertTrue(refused.getMessage().contains(t.name()), refused.getMessage());
+                return 42;
+              }));
+      assertEquals(42, t.get(0), "the update's value is in the table");
+      assertEquals(0, t.get(1), "the refused write wrote nothing");
+      assertEquals(1_500, t.get(999));
+      assertEquals(1_000, t.size());
+      assertTrue(t.update(0, v -> v + 1), "the lock and the tree work on");
       assertEquals(43, t.get(0));
     } finally {
       t.delete();

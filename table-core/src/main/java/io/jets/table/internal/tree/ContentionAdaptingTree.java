@@ -385,7 +385,9 @@ final class ContentionAdaptingTree {
       boolean baseIsLeft = parent.left == base;
       TreeNode sibling = baseIsLeft ? parent.right : parent.left;
       BaseNode neighbour = baseIsLeft ? leftmostBase(sibling) : rightmostBase(sibling);
-      if (!neighbour.lock.tryLock()) {
+      // A neighbour this thread holds (an update's base, whose function wrote this one) is not
+      // free: tryLock would take it again, and the join would retire it under its holder.
+      if (neighbour.lock.isHeldByCurrentThread() || !neighbour.lock.tryLock()) {
         return false; // busy: joining now would make this writer wait
       }
       try {
