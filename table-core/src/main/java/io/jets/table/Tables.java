@@ -56,10 +56,14 @@ public final class Tables {
    * The live named table registered under {@code name}. A deleted table's name is free at once, and
    * a handle to the deleted table never reaches a newer table with the same name.
    *
-   * @param name the name to look up
+   * @param name the name to look up; not null
    * @return the table, or empty if no live named table has that name
+   * @throws BadArgumentException if {@code name} is null (its table name reads {@code <null>})
    */
   public static Optional<Table<?, ?>> whereis(String name) {
+    if (name == null) {
+      throw new BadArgumentException("<null>", "whereis: the name is null");
+    }
     return TableRegistry.whereis(name);
   }
 

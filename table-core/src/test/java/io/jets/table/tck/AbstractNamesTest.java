@@ -44,6 +44,15 @@ public abstract class AbstractNamesTest extends SharedTableTest {
     assertTrue(Tables.all().contains(named));
   }
 
+  /** A null name is bad input, as ETS's whereis of a non-atom is badarg, not a raw NPE. */
+  @Test
+  void whereisOfANullNameIsABadArgument() {
+    BadArgumentException e =
+        org.junit.jupiter.api.Assertions.assertThrows(
+            BadArgumentException.class, () -> Tables.whereis(null));
+    assertTrue(e.getMessage().contains("whereis: the name is null"), e.getMessage());
+  }
+
   @Test
   void duplicateNameRejectedNamingTheTable() {
     String n = Fixtures.unique("dup");
