@@ -313,8 +313,9 @@ public interface Table<K, V> extends TableLifecycle {
    * @param <R> the result type
    * @param spec the match specification
    * @return the results, one per matched object, in traversal order (an unmodifiable list)
-   * @throws BadArgumentException if a result function throws or returns null, or a key pattern's
-   *     bound cannot be compared with the table's keys
+   * @throws BadArgumentException if a result function throws or returns null, or, on an ordered
+   *     table, a key pattern's bound cannot be ordered by its comparator (on a hash table a key
+   *     that cannot be compared with a bound just does not match: {@link KeyPattern})
    */
   <R> List<R> select(MatchSpec<? super K, ? super V, R> spec);
 
