@@ -171,11 +171,13 @@ public interface SetTable<K, V> extends Table<K, V> {
    * table with one writer lock), and any multi-object write or {@code deleteAllObjects} it starts,
    * throws {@link IllegalStateException} naming the table and writes nothing. A single-key write of
    * a key under another lock is made, and the update still takes effect (a growth of the table that
-   * such a write calls for waits until the update releases its lock); but two updates that write
-   * each other's keys wait for each other for good, as two {@code ConcurrentHashMap.compute} calls
-   * that update each other's mappings may: the function should not write this table. (An off-heap
-   * table refuses the multi-object writes and clears too, but cannot tell a single-key write under
-   * the update's own lock: there that is a misuse it does not detect.) If the function throws or
+   * such a write calls for waits until the update releases its lock); but such a write waits for
+   * good when the lock it needs is held by a thread that waits for the update's own lock: another
+   * update writing this one's key, as two {@code ConcurrentHashMap.compute} calls that update each
+   * other's mappings may, or another thread's multi-object write, clear, or resize of the table,
+   * which take every lock in order. The function should not write this table. (An off-heap table
+   * refuses the multi-object writes and clears too, but cannot tell a single-key write under the
+   * update's own lock: there that is a misuse it does not detect.) If the function throws or
    * returns null, the update changes nothing (null is reported as a {@link BadArgumentException}).
    *
    * @param key the key whose value to replace
