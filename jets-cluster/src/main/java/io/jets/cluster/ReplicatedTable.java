@@ -18,6 +18,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 
 /**
@@ -208,6 +209,7 @@ public final class ReplicatedTable<K, V> implements AutoCloseable {
         known.remove(object.getKey()); // twice in one batch: the table decides; look it up
       }
     }
+    checkBatchKeys(batchKeys, "insertAll");
     checkInsertedValues(batchKeys, values, "insertAll");
     long sequence = write("insertAll", TableBatch.Kind.INSERT_ALL, keys, values);
     mirror(sequence, touched, bag ? Map.of() : known, "insertAll");
@@ -325,6 +327,28 @@ public final class ReplicatedTable<K, V> implements AutoCloseable {
               + " cannot be ordered by the table's comparator: "
               + e.getCause(),
           e.getCause());
+    }
+  }
+
+  /**
+   * An {@code ordered_set}'s copies also compare a batch's keys with each other, which {@link
+   * #checkKey} does not (the table may hold no key yet): a key the order cannot compare with an
+   * earlier one of the batch is refused as {@code checkKey} refuses one.
+   */
+  private void checkBatchKeys(List<K> keys, String operation) {
+    if (owner.type() != TableType.ORDERED_SET) {
+      return;
+    }
+    TreeMap<K, Boolean> sorted = new TreeMap<>(); // natural order, as the copies' tables
+    for (K key : keys) {
+      try {
+        sorted.put(key, Boolean.TRUE);
+      } catch (RuntimeException e) {
+        throw new BadArgumentException(
+            name,
+            operation + ": key " + key + " cannot be ordered by the table's comparator: " + e,
+            e);
+      }
     }
   }
 

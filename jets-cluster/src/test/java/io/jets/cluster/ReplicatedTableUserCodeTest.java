@@ -95,6 +95,27 @@ class ReplicatedTableUserCodeTest extends ThreeMembers {
     }
   }
 
+  /**
+   * A batch whose keys the order cannot compare with each other is refused before it is logged even
+   * when the table holds no key to compare them with: every copy's insertAll compares them.
+   */
+  @Test
+  void aBatchWhoseKeysCannotBeOrderedTogetherIsRefusedOnAnEmptyTable() {
+    String name = unique("ordered-batch");
+    try (ReplicatedTable<Object, Object> owner =
+            ReplicatedTables.ownOrdered(cluster.member(0), name, FILTER);
+        ReplicatedTables.Copy<Object, Object> copy =
+            ReplicatedTables.replica(cluster.member(1), name, FILTER)) {
+      long tail = logTail(name);
+      badKey(name, () -> owner.insertAll(List.of(Map.entry("b", 2), Map.entry(7, 3))), "insertAll");
+      assertEquals(tail, logTail(name), "nothing was logged");
+      owner.insert("z", 26);
+      assertEquals(Map.of("z", 26), content(owner.local()), "the owner's copy still runs");
+      assertTrue(copy.awaitApplied(owner.sequence(), Duration.ofSeconds(60)));
+      assertEquals(Map.of("z", 26), content(copy.table()), "the copy still runs");
+    }
+  }
+
   @Test
   void aKeyWhoseHashCodeThrowsChangesNothingAnywhere() {
     String name = unique("touchy-keys");
