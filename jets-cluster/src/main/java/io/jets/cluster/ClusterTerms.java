@@ -51,9 +51,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * <p>Failures are those of {@link PersistentTerm}: a {@link TermException} whose message names the
  * key (or says it is null), the operation and the argument; bad input is a {@link
  * BadTermArgumentException}, thrown before anything is sent, and so is what a key's own {@code
- * hashCode} or {@code equals} throws in a put (as thrown). {@link #bind}, which names no term,
- * reports bad input with the JDK's exceptions, and the cluster's own failures are Hazelcast's
- * exceptions (the package documentation, Failures).
+ * hashCode} or {@code equals}, or a put's stored value's {@code equals}, throws (as thrown). {@link
+ * #bind}, which names no term, reports bad input with the JDK's exceptions, and the cluster's own
+ * failures are Hazelcast's exceptions (the package documentation, Failures).
  */
 public final class ClusterTerms implements AutoCloseable {
 
@@ -176,9 +176,13 @@ public final class ClusterTerms implements AutoCloseable {
     ValueInspector.check(operation, "value", key, value);
     byte[] keyBytes = encode(operation, "key", key, key, true);
     byte[] valueBytes = encode(operation, "value", key, value, true);
-    // The key's hashCode and equals, which every member's store runs: their exception changes
-    // nothing if thrown here, before anything is sent.
-    PersistentTerm.get(key, null);
+    // The key's hashCode and equals, which every member's store runs, and a put's comparison of
+    // the stored value with the new one as members decode it: their exception changes nothing if
+    // thrown here, before anything is sent.
+    Object stored = PersistentTerm.get(key, null);
+    if (stored != null && !onlyNew) {
+      boolean ignored = stored.equals(codec.decode(valueBytes)); // only whether it throws matters
+    }
     TermWrites.Outcome outcome =
         terms.executeOnKey(id(keyBytes), new TermWrites.Write(keyBytes, valueBytes, onlyNew));
     TermRecord record = outcome.record();

@@ -46,6 +46,19 @@ class ClusterTermsErrorsTest {
     }
   }
 
+  /** A value whose {@code equals} throws whatever it is compared with, as a broken value may. */
+  record Prickly(int id) implements Serializable {
+    @Override
+    public boolean equals(Object o) {
+      throw new IllegalStateException("prickly equals");
+    }
+
+    @Override
+    public int hashCode() {
+      return id;
+    }
+  }
+
   private static final String ALLOWING = "java.base/*;io.jets.cluster.*;!*";
 
   private LocalCluster cluster;
@@ -207,6 +220,29 @@ class ClusterTermsErrorsTest {
         later.put("after:touchy", 1);
         assertEquals(1, later.applied("after:touchy"));
       }
+    }
+  }
+
+  /**
+   * A put over a stored value whose {@code equals} throws (the term store compares the stored value
+   * with the new one on every member) reaches the caller as thrown, and the cluster keeps the term
+   * it held, as a local put changes nothing then.
+   */
+  @Test
+  void aPutOverAValueWhoseEqualsThrowsIsNotSent() {
+    try (ClusterTerms allowing = ClusterTerms.bind(member, ALLOWING)) {
+      String key = "prickly:stored";
+      allowing.put(key, new Prickly(1));
+      String id = java.util.Base64.getEncoder().encodeToString(new TermCodec(ALLOWING).encode(key));
+      assertEquals(1, stored.get(id).version());
+      IllegalStateException e =
+          assertThrows(IllegalStateException.class, () -> allowing.put(key, "plain"));
+      assertEquals("prickly equals", e.getMessage(), "the value's own exception, as thrown");
+      assertEquals(1, stored.get(id).version(), "nothing was sent");
+      assertEquals(1, allowing.version(key));
+      assertEquals(1, PersistentTerm.<Prickly>get(key).id(), "nothing was stored");
+      assertTrue(allowing.erase(key)); // an erase compares no values
+      assertNull(PersistentTerm.get(key, null));
     }
   }
 
