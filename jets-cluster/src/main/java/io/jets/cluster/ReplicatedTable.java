@@ -331,23 +331,27 @@ public final class ReplicatedTable<K, V> implements AutoCloseable {
   }
 
   /**
-   * An {@code ordered_set}'s copies also compare a batch's keys with each other, which {@link
-   * #checkKey} does not (the table may hold no key yet): a key the order cannot compare with an
-   * earlier one of the batch is refused as {@code checkKey} refuses one.
+   * The copies' tables also compare a batch's keys with each other, which {@link #checkKey} does
+   * not: an {@code ordered_set} by its order (a key it cannot compare refused as {@code checkKey}
+   * refuses one), a hash table each earlier key with a later one of its hash code ({@code
+   * earlier.equals(later)}, its exception as thrown).
    */
   private void checkBatchKeys(List<K> keys, String operation) {
-    if (owner.type() != TableType.ORDERED_SET) {
-      return;
-    }
     TreeMap<K, Boolean> sorted = new TreeMap<>(); // natural order, as the copies' tables
+    Map<Integer, List<K>> byHash = new HashMap<>();
     for (K key : keys) {
+      if (owner.type() != TableType.ORDERED_SET) {
+        List<K> same = byHash.computeIfAbsent(key.hashCode(), hash -> new ArrayList<>());
+        if (same.stream().noneMatch(earlier -> earlier.equals(key))) {
+          same.add(key);
+        }
+        continue;
+      }
       try {
         sorted.put(key, Boolean.TRUE);
       } catch (RuntimeException e) {
-        throw new BadArgumentException(
-            name,
-            operation + ": key " + key + " cannot be ordered by the table's comparator: " + e,
-            e);
+        String why = ": key " + key + " cannot be ordered by the table's comparator: " + e;
+        throw new BadArgumentException(name, operation + why, e);
       }
     }
   }

@@ -116,6 +116,33 @@ class ReplicatedTableUserCodeTest extends ThreeMembers {
     }
   }
 
+  /**
+   * A batch holding a key whose {@code equals} throws and a later key of the same hash code is
+   * refused before it is logged: every copy's hash table compares the earlier key with the later
+   * one ({@code stored.equals(new)}) even when the table holds no key yet.
+   */
+  @Test
+  void aBatchKeyWhoseEqualsThrowsIsRefusedBeforeItIsLogged() {
+    String name = unique("prickly-batch-keys");
+    try (ReplicatedTable<Object, Object> owner =
+            ReplicatedTables.own(cluster.member(0), name, ALLOWING);
+        ReplicatedTables.Copy<Object, Object> copy =
+            ReplicatedTables.replica(cluster.member(1), name, ALLOWING)) {
+      long tail = logTail(name);
+      Prickly prickly = new Prickly(1); // hash code 1, as the key 1's
+      IllegalStateException e =
+          assertThrows(
+              IllegalStateException.class,
+              () -> owner.insertAll(List.of(Map.entry(prickly, "a"), Map.entry(1, "b"))));
+      assertEquals("prickly equals", e.getMessage(), "the key's own exception, as thrown");
+      assertEquals(tail, logTail(name), "nothing was logged");
+      owner.insert("z", 26);
+      assertEquals(Map.of("z", 26), content(owner.local()), "the owner's copy still runs");
+      assertTrue(copy.awaitApplied(owner.sequence(), Duration.ofSeconds(60)));
+      assertEquals(Map.of("z", 26), content(copy.table()), "the copy still runs");
+    }
+  }
+
   @Test
   void aKeyWhoseHashCodeThrowsChangesNothingAnywhere() {
     String name = unique("touchy-keys");
