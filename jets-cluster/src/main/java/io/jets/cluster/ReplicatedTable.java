@@ -293,12 +293,7 @@ public final class ReplicatedTable<K, V> implements AutoCloseable {
     if (merging) {
       throw new TableMergingException(name, operation);
     }
-    if (recheck) {
-      TableOwnership.Owner now = TableOwnership.owners(member).get(name);
-      deposed = !owner.equals(now);
-      recheck = false;
-    }
-    if (deposed) {
+    if (deposed()) {
       throw new AccessDeniedException(
           name,
           operation
@@ -307,6 +302,15 @@ public final class ReplicatedTable<K, V> implements AutoCloseable {
               + " was deposed during a network partition; the table's owner is now "
               + TableOwnership.owners(member).get(name));
     }
+  }
+
+  /** Whether this owner was deposed; after a merge, as the merged ownership record says. */
+  private boolean deposed() {
+    if (recheck) {
+      deposed = !owner.equals(TableOwnership.owners(member).get(name));
+      recheck = false;
+    }
+    return deposed;
   }
 
   /**
@@ -330,12 +334,7 @@ public final class ReplicatedTable<K, V> implements AutoCloseable {
     }
   }
 
-  /**
-   * The copies' tables also compare a batch's keys with each other, which {@link #checkKey} does
-   * not: an {@code ordered_set} by its order (a key it cannot compare refused as {@code checkKey}
-   * refuses one), a hash table each earlier key with a later one of its hash code ({@code
-   * earlier.equals(later)}, its exception as thrown).
-   */
+  /** The copies' comparisons of a batch's keys: order, or earlier.equals(later) of equal hash. */
   private void checkBatchKeys(List<K> keys, String operation) {
     TreeMap<K, Boolean> sorted = new TreeMap<>(); // natural order, as the copies' tables
     Map<Integer, List<K>> byHash = new HashMap<>();
@@ -487,7 +486,7 @@ public final class ReplicatedTable<K, V> implements AutoCloseable {
     if (member.getLifecycleService().isRunning()) {
       member.getLifecycleService().removeLifecycleListener(lifecycle);
     }
-    if (first && member.getLifecycleService().isRunning() && !dropped && !deposed) {
+    if (first && member.getLifecycleService().isRunning() && !dropped && !deposed()) {
       if (TableOwnership.hasLiveHeir(member, name, formerMark)) {
         TableOwnership.release(member, name, owner);
       } else {

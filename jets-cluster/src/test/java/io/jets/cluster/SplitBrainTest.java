@@ -91,4 +91,35 @@ class SplitBrainTest {
       keeper.close();
     }
   }
+
+  /**
+   * An owner deposed during a partition that closes after the merge without writing again deletes
+   * nothing: the merged record names another owner, whose table (log, mirror, every copy) stays.
+   */
+  @Test
+  @Timeout(180)
+  void aDeposedOwnerThatClosesAfterTheMergeLeavesTheNewOwnersTable() {
+    String lost = "lost-on-close-" + UUID.randomUUID();
+    try (LocalCluster cluster = LocalCluster.start(3)) {
+      HazelcastInstance member = cluster.member(0);
+      ReplicatedTable<String, Integer> deposed = ReplicatedTables.own(member, lost, FILTER);
+      deposed.insert("a", 1);
+      LifecycleServiceImpl lifecycle = (LifecycleServiceImpl) member.getLifecycleService();
+      lifecycle.fireLifecycleEvent(LifecycleEvent.LifecycleState.MERGING);
+      // Meanwhile an heir on the larger side took the table over; the merge kept its record.
+      TableOwnership.Owner mine = TableOwnership.owners(member).get(lost);
+      TableOwnership.Owner next =
+          new TableOwnership.Owner(UUID.randomUUID(), mine.epoch() + 1, false, mine.type());
+      TableOwnership.owners(member).put(lost, next);
+      lifecycle.fireLifecycleEvent(LifecycleEvent.LifecycleState.MERGED);
+      long tail = member.getRingbuffer(ReplicatedTables.logName(lost)).tailSequence();
+      deposed.close();
+      assertEquals(next, TableOwnership.owners(member).get(lost), "the new owner's record stays");
+      assertEquals(
+          tail,
+          member.getRingbuffer(ReplicatedTables.logName(lost)).tailSequence(),
+          "nothing was logged: no copy deletes the new owner's table");
+      assertEquals(1, member.getMap(ReplicatedTables.mirrorName(lost)).size(), "the mirror stays");
+    }
+  }
 }
