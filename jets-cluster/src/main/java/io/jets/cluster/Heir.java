@@ -146,7 +146,8 @@ public final class Heir<K, V> extends ReplicatedTables.Copy<K, V> {
       }
     } finally {
       stopWatching();
-      ReplicatedTable<K, V> owned = takeover.getNow(null);
+      ReplicatedTable<K, V> owned =
+          takeover.isCompletedExceptionally() ? null : takeover.getNow(null); // failed: no handle
       if (owned != null) {
         owned.close();
       } else {

@@ -8,13 +8,36 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.hazelcast.core.HazelcastInstance;
+import io.jets.table.TableDeletedException;
+import java.io.Serializable;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /** The owner lifecycle of replicated tables across members: heirs take over. */
 class HeirTest extends ThreeMembers {
+
+  /** A value the heir's filter ({@code java.base} only) refuses. */
+  record Spot(int x) implements Serializable {}
+
+  private static final String ALLOWING = "java.base/*;io.jets.cluster.*;!*";
+
+  /**
+   * Closing an heir whose takeover failed closes its copy and throws nothing: no handle to close.
+   */
+  @Test
+  void anHeirWhoseTakeoverFailedClosesItsCopy() {
+    String name = "failed-takeover-close-" + UUID.randomUUID();
+    ReplicatedTable<Object, Object> owner = ReplicatedTables.own(cluster.member(0), name, ALLOWING);
+    Heir<Object, Object> heir = ReplicatedTables.heir(cluster.member(1), name, FILTER);
+    owner.insert("b", new Spot(2)); // the heir's copy stops on it
+    owner.close(); // a live heir: the table passes to it
+    assertThrows(ExecutionException.class, () -> heir.takeover().get(60, TimeUnit.SECONDS));
+    heir.close();
+    assertThrows(TableDeletedException.class, () -> heir.table().size(), "the copy is deleted");
+  }
 
   @Test
   void whenTheOwnersMemberCrashesOneHeirTakesOverAndContinuesTheSequence() throws Exception {
