@@ -83,7 +83,7 @@ public final class Heir<K, V> extends ReplicatedTables.Copy<K, V> {
               try {
                 TableOwnership.heirs(member).remove(name, mark);
               } finally {
-                takeover.complete(takeOver(owner));
+                takeover.complete(takeOverOrRelease(owner));
               }
             }
           } catch (SplitBrainProtectionException minority) {
@@ -92,6 +92,20 @@ public final class Heir<K, V> extends ReplicatedTables.Copy<K, V> {
             takeover.completeExceptionally(e);
           }
         });
+  }
+
+  /** Takes over for {@code owner}, this heir's claim; gives the claim up again if that fails. */
+  private ReplicatedTable<K, V> takeOverOrRelease(TableOwnership.Owner owner) {
+    try {
+      return takeOver(owner);
+    } catch (RuntimeException e) {
+      try {
+        TableOwnership.release(member, name, owner); // the next owner or heir takes the table
+      } catch (RuntimeException notReleased) {
+        e.addSuppressed(notReleased);
+      }
+      throw e;
+    }
   }
 
   private ReplicatedTable<K, V> takeOver(TableOwnership.Owner owner) {
@@ -122,8 +136,9 @@ public final class Heir<K, V> extends ReplicatedTables.Copy<K, V> {
   /**
    * Completes with the owner's handle once this heir has taken the table over; never blocks.
    *
-   * @return a future of the new owner's handle, completed exceptionally if the takeover failed:
-   *     with a {@link io.jets.table.TableDeletedException} if the table was deleted first, a {@link
+   * @return a future of the new owner's handle, completed exceptionally if the takeover failed (the
+   *     claim is given up then, and the table passes to the next owner or heir): with a {@link
+   *     io.jets.table.TableDeletedException} if the table was deleted first, a {@link
    *     io.jets.table.TableException} if this heir's copy stopped before it caught up, or
    *     Hazelcast's exception
    */

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.hazelcast.core.HazelcastInstance;
 import io.jets.table.TableDeletedException;
+import io.jets.table.TableException;
 import java.io.Serializable;
 import java.util.Map;
 import java.util.UUID;
@@ -37,6 +38,29 @@ class HeirTest extends ThreeMembers {
     assertThrows(ExecutionException.class, () -> heir.takeover().get(60, TimeUnit.SECONDS));
     heir.close();
     assertThrows(TableDeletedException.class, () -> heir.table().size(), "the copy is deleted");
+  }
+
+  /**
+   * An heir whose takeover fails (its copy stopped: its filter refuses a value the owner wrote)
+   * does not keep the claim it made: the table passes to the next owner, as after a failed own.
+   */
+  @Test
+  void anHeirWhoseTakeoverFailsLeavesTheTableToTheNextOwner() throws Exception {
+    String name = "failed-takeover-" + UUID.randomUUID();
+    ReplicatedTable<Object, Object> owner = ReplicatedTables.own(cluster.member(0), name, ALLOWING);
+    owner.insert("a", 1);
+    try (Heir<Object, Object> heir = ReplicatedTables.heir(cluster.member(1), name, FILTER)) {
+      owner.insert("b", new Spot(2)); // the heir's copy stops on it
+      owner.close(); // a live heir: the table passes to it
+      ExecutionException failed =
+          assertThrows(ExecutionException.class, () -> heir.takeover().get(60, TimeUnit.SECONDS));
+      assertTrue(failed.getCause() instanceof TableException, failed.getCause().toString());
+      try (ReplicatedTable<Object, Object> next =
+          ReplicatedTables.own(cluster.member(2), name, ALLOWING)) {
+        assertEquals(new Spot(2), next.local().get("b"), "the table goes on");
+        next.insert("c", 3);
+      }
+    }
   }
 
   @Test
