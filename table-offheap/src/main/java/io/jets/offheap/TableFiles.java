@@ -123,8 +123,8 @@ public final class TableFiles {
                     .foldl(
                         0L,
                         (key, value, written) -> {
-                          byte[] k = encode(keys, key, info.name(), "key");
-                          byte[] v = encode(values, value, info.name(), "value");
+                          byte[] k = encode(keys, key, info.name(), "key", target);
+                          byte[] v = encode(values, value, info.name(), "value", target);
                           try {
                             out.writeByte(TabFileFormat.OBJECT);
                             out.writeInt(k.length);
@@ -166,14 +166,24 @@ public final class TableFiles {
     }
   }
 
-  private static byte[] encode(Codec<Object> codec, Object object, String table, String what) {
+  private static byte[] encode(
+      Codec<Object> codec, Object object, String table, String what, Path file) {
     try {
       return codec.encode(object);
     } catch (RuntimeException e) {
       throw new TabFileException(
           table,
           TabFileException.Reason.CODEC,
-          what + " " + object + " cannot be encoded by " + codec.name() + ": " + e.getMessage(),
+          "cannot write "
+              + file
+              + ": "
+              + what
+              + " "
+              + object
+              + " cannot be encoded by "
+              + codec.name()
+              + ": "
+              + e.getMessage(),
           e);
     }
   }

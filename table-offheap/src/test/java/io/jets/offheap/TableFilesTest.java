@@ -201,6 +201,18 @@ class TableFilesTest {
     assertThrows(TableDeletedException.class, () -> TableFiles.tab2file(t, dir.resolve("odd.tab")));
   }
 
+  /** TabFileException's message names the table and the file, a tab2file codec error too. */
+  @Test
+  void anUnencodableObjectsErrorNamesTheFile() {
+    SetTable<String, Object> t = Tables.set("odd-file").build();
+    t.insert("a", new Object());
+    Path file = dir.resolve("odd-file.tab");
+    TabFileException e = assertThrows(TabFileException.class, () -> TableFiles.tab2file(t, file));
+    assertEquals(TabFileException.Reason.CODEC, e.reason());
+    assertEquals("odd-file", e.tableName());
+    assertTrue(e.getMessage().contains(file.toAbsolutePath().toString()), e.getMessage());
+  }
+
   @Test
   void nameInUseIsRejectedAndTheExistingTableKept() {
     Path file = dumpOfHeapSet("taken", 10);
