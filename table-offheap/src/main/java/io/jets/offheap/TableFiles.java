@@ -223,7 +223,10 @@ public final class TableFiles {
    * With {@link TabFileOptions#verify(boolean) verify}, the check is a first pass before the table
    * is created, so a bad file never creates a table; without it, the check happens while loading
    * and a bad file (or a codec that throws, an {@code Error} included) deletes the half-loaded
-   * table before the error is thrown. Either way, nothing of a bad file is ever returned.
+   * table before the error is thrown. Either way, nothing of a bad file is ever returned. An
+   * off-heap table is laid out for the file's average key and value sizes (at least the builder's
+   * defaults), which a first pass over the file measures (so a file that is not sound is then
+   * refused before the table is created).
    *
    * @param path a table file
    * @param options the codecs, whether to verify first, and the new table's owner
@@ -243,14 +246,20 @@ public final class TableFiles {
     Codec<?> keys;
     Codec<?> values;
     TabFileInfo info;
+    long[] bytes = new long[3]; // objects, key bytes, value bytes: an off-heap table's layout
     try (TabFileFormat.Reader reader = TabFileFormat.Reader.open(path)) {
       info = reader.info();
       keys = codecFor(info, options.keyCodec(), info.keyCodec(), "key", path);
       values = codecFor(info, options.valueCodec(), info.valueCodec(), "value", path);
-      if (options.verify()) {
+      if (options.verify() || info.offHeap()) {
         for (byte[][] object = reader.next(); object != null; object = reader.next()) {
-          decode(keys, object[0], info, "key", path);
-          decode(values, object[1], info, "value", path);
+          if (options.verify()) {
+            decode(keys, object[0], info, "key", path);
+            decode(values, object[1], info, "value", path);
+          }
+          bytes[0]++;
+          bytes[1] += object[0].length;
+          bytes[2] += object[1].length;
         }
       }
     }
@@ -262,7 +271,7 @@ public final class TableFiles {
         TabFileFormat.Reader reader = TabFileFormat.Reader.open(path)) {
       Table<Object, Object> table;
       try {
-        table = create(info, keys, values, path);
+        table = create(info, keys, values, path, bytes);
       } catch (RuntimeException e) {
         throw badFileOr(reader, e);
       }
@@ -305,7 +314,7 @@ public final class TableFiles {
 
   @SuppressWarnings("unchecked")
   private static Table<Object, Object> create(
-      TabFileInfo info, Codec<?> keys, Codec<?> values, Path path) {
+      TabFileInfo info, Codec<?> keys, Codec<?> values, Path path, long[] bytes) {
     try {
       if (info.offHeap()) {
         if (info.type() != TableType.SET) {
@@ -320,6 +329,8 @@ public final class TableFiles {
                 .keyCodec((Codec<Object>) keys)
                 .valueCodec((Codec<Object>) values)
                 .entries(Math.max(info.offHeapEntries(), Math.max(1, info.size())))
+                .averageKeySize(averageSize(bytes[1], bytes[0]))
+                .averageValueSize(averageSize(bytes[2], bytes[0]))
                 .access(info.access())
                 .readConcurrency(info.readConcurrency())
                 .writeConcurrency(info.writeConcurrency())
@@ -363,6 +374,16 @@ public final class TableFiles {
       }
       throw e;
     }
+  }
+
+  /**
+   * The file's average object size, and never less than the default, which an off-heap table is
+   * laid out for: Chronicle refuses an object far larger than the average it was built for, so the
+   * default would refuse large ones (and a smaller average, objects the default takes).
+   */
+  private static double averageSize(long total, long objects) {
+    double average = objects == 0 ? 0 : (double) total / objects;
+    return Math.max(OffHeapSetTableBuilder.DEFAULT_AVERAGE_SIZE, average);
   }
 
   private static void configure(io.jets.table.TableBuilder<?> builder, TabFileInfo info) {

@@ -166,6 +166,37 @@ class TableFilesTest {
     assertEquals(before, contents(loaded));
   }
 
+  /**
+   * file2tab recreates an off-heap table holding the file's objects: values far larger than the
+   * default average size, which the table held because it was built for them, load back too.
+   */
+  @Test
+  void offHeapRoundTripOfLargeValues() {
+    SetTable<String, byte[]> t =
+        OffHeapTables.set("large-values")
+            .keyCodec(Codec.string())
+            .valueCodec(Codec.bytes())
+            .entries(100)
+            .averageValueSize(20_000)
+            .build();
+    for (int i = 0; i < 20; i++) {
+      byte[] value = new byte[20_000];
+      value[0] = (byte) i;
+      t.insert("k" + i, value);
+    }
+    Path file = dir.resolve("large.tab");
+    TableFiles.tab2file(t, file);
+    t.delete();
+    for (boolean verify : new boolean[] {false, true}) {
+      SetTable<String, byte[]> loaded =
+          cast2(TableFiles.file2tab(file, TabFileOptions.defaults().verify(verify)));
+      assertEquals(20, loaded.size());
+      assertEquals(20_000, loaded.get("k7").length);
+      assertEquals(7, loaded.get("k7")[0]);
+      loaded.delete();
+    }
+  }
+
   @Test
   void file2tabOwnerOptionAndPrivateTables() {
     try (OwnerScope owner = OwnerScope.open("loader")) {
