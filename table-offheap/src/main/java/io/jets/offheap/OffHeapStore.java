@@ -40,9 +40,9 @@ final class OffHeapStore implements Store {
    *
    * Multi-object atomicity. As in the heap table: writeAll and clear take multiWriteLock and then
    * the stripes they touch in ascending order, and bracket their stores with a TableSequence (a
-   * seqlock [1]). Every single-key read validates the sequence and retries if a multi-object write
-   * overlapped it, so no reader sees half of one. A batch that fails part-way (the map is full)
-   * restores the previous objects of the keys it had written before it releases its locks.
+   * seqlock [1]). Every single-key read and segment read validates the sequence and retries if a
+   * multi-object write overlapped it, so no reader sees half of one. A batch that fails part-way
+   * (full) restores the previous objects of the keys it had written before it releases its locks.
    *
    * Reads. Unlike the heap table, a read is not free of shared writes: Chronicle takes its
    * segment read lock (a CAS in off-heap memory), and the ReaderGate counts the read in a striped
@@ -87,7 +87,7 @@ final class OffHeapStore implements Store {
     this.maxBloatFactor = maxBloatFactor;
     this.fileLock = fileLock;
     this.locks = new WriterLocks(writeConcurrency);
-    this.order = new SegmentSnapshots(map);
+    this.order = new SegmentSnapshots(map, sequence);
   }
 
   /** Names the table in this store's errors by its current name, which a rename changes. */

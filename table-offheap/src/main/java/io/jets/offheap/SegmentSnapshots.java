@@ -1,5 +1,6 @@
 package io.jets.offheap;
 
+import io.jets.table.spi.TableSequence;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLongArray;
@@ -20,6 +21,9 @@ import net.openhft.chronicle.map.MapSegmentContext;
  * the snapshot stays valid while the segment's version (bumped by every writer after it changes the
  * segment) is unchanged. A few recent snapshots are cached so that a first/next walk reads each
  * segment once; only one segment's objects are ever held on the heap per cache slot.
+ *
+ * <p>Each read of a segment is validated against the table's sequence, as a lookup is, so that no
+ * traversal step sees a multi-object write before it ends (one that fails is undone unseen).
  */
 final class SegmentSnapshots {
 
@@ -46,11 +50,13 @@ final class SegmentSnapshots {
   }
 
   private final ChronicleMap<byte[], byte[]> map;
+  private final TableSequence sequence;
   private final AtomicLongArray versions;
   private final AtomicReferenceArray<Snapshot> cache = new AtomicReferenceArray<>(CACHE_SLOTS);
 
-  SegmentSnapshots(ChronicleMap<byte[], byte[]> map) {
+  SegmentSnapshots(ChronicleMap<byte[], byte[]> map, TableSequence sequence) {
     this.map = map;
+    this.sequence = sequence;
     this.versions = new AtomicLongArray(map.segments());
   }
 
@@ -89,12 +95,22 @@ final class SegmentSnapshots {
    * walk under churn costs one segment scan per step, not a sort).
    */
   byte[][] firstAfter(int segment, byte[] key) {
+    for (; ; ) {
+      long stamp = sequence.readBegin();
+      byte[][] found = firstAfterOnce(segment, key);
+      if (sequence.readValidate(stamp)) {
+        return found;
+      }
+    }
+  }
+
+  private byte[][] firstAfterOnce(int segment, byte[] key) {
     int slot = segment & (CACHE_SLOTS - 1);
     Snapshot cached = cache.get(slot);
     long version = versions.get(segment);
     if (cached != null && cached.segment() == segment && cached.version() == version) {
       if (cached.keys() == null) {
-        cached = snapshot(segment); // unchanged since the last look: worth sorting
+        cached = snapshotOnce(segment); // unchanged since the last look: worth sorting
       }
       int i = key == null ? 0 : cached.indexAfter(key);
       return i < cached.keys().length ? new byte[][] {cached.keys()[i], cached.values()[i]} : null;
@@ -132,6 +148,16 @@ final class SegmentSnapshots {
 
   /** A sorted snapshot of {@code segment} no older than the segment's last completed change. */
   Snapshot snapshot(int segment) {
+    for (; ; ) {
+      long stamp = sequence.readBegin();
+      Snapshot snapshot = snapshotOnce(segment);
+      if (sequence.readValidate(stamp)) {
+        return snapshot;
+      }
+    }
+  }
+
+  private Snapshot snapshotOnce(int segment) {
     int slot = segment & (CACHE_SLOTS - 1);
     Snapshot cached = cache.get(slot);
     if (cached != null

@@ -30,16 +30,17 @@
  *
  * Unlike a heap table's, reads write shared memory and may wait: a read takes Chronicle's read lock
  * of the key's segment (a CAS in off-heap memory), so it waits while a write holds that segment,
- * for the length of one store; and a single-key read that overlaps a multi-object write retries
- * until it ends, as on an ordered heap table. Reads never wait for jets' writer locks. Writes take
- * a jets writer lock, one per table with {@code WriteConcurrency.OFF} or one of 64 stripes chosen
- * by the key's segment with {@code ON} and {@code AUTO}, then Chronicle's segment lock. {@code
- * delete()} (and the owner's exit with no heir) takes every writer lock and waits until every read
- * in progress has left the map before it frees the memory. A file-backed table's operations read
- * and write a memory-mapped file, so they may wait for the disk; opening one never waits for its
- * lock: a file open elsewhere fails at once ({@link io.jets.offheap.TableFileLockedException}).
- * {@code tab2file}, {@code file2tab} and {@code tabfileInfo} block on file I/O, never on a table's
- * writers. No operation waits for the owner or goes through a mailbox.
+ * for the length of one store; and a single-key read (or a traversal's read of one segment) that
+ * overlaps a multi-object write retries until it ends, as on an ordered heap table. Reads never
+ * wait for jets' writer locks. Writes take a jets writer lock, one per table with {@code
+ * WriteConcurrency.OFF} or one of 64 stripes chosen by the key's segment with {@code ON} and {@code
+ * AUTO}, then Chronicle's segment lock. {@code delete()} (and the owner's exit with no heir) takes
+ * every writer lock and waits until every read in progress has left the map before it frees the
+ * memory. A file-backed table's operations read and write a memory-mapped file, so they may wait
+ * for the disk; opening one never waits for its lock: a file open elsewhere fails at once ({@link
+ * io.jets.offheap.TableFileLockedException}). {@code tab2file}, {@code file2tab} and {@code
+ * tabfileInfo} block on file I/O, never on a table's writers. No operation waits for the owner or
+ * goes through a mailbox.
  *
  * <h2>Failures</h2>
  *

@@ -19,6 +19,7 @@ import io.jets.table.Tables;
 import io.jets.table.WriteConcurrency;
 import io.jets.table.tck.Fixtures;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -165,6 +166,68 @@ class OffHeapBuilderTest {
     assertFalse(t.member(1_000_000));
     t.delete(1);
     t.insert(1, 1); // room again after a delete
+  }
+
+  /**
+   * A batch that does not fit is undone, and no reader saw it: not a lookup, and not a traversal
+   * step, a fold or a select either, since each step is atomic and the batch never took effect.
+   */
+  @Test
+  void noTraversalSeesABatchThatIsUndone() throws InterruptedException {
+    SetTable<Integer, Integer> t =
+        OffHeapTables.set("undone")
+            .keyCodec(Codec.integers())
+            .valueCodec(Codec.integers())
+            .access(Access.PUBLIC)
+            .entries(100)
+            .maxBloatFactor(1)
+            .build();
+    int inserted = 0;
+    try {
+      for (; inserted < 1_000_000; inserted++) {
+        t.insert(inserted, inserted);
+      }
+    } catch (OffHeapCapacityException full) {
+      // room made below, for the batches to write a part of themselves before they fail
+    }
+    for (int i = 0; i < inserted / 2; i++) {
+      t.delete(i);
+    }
+    List<Map.Entry<Integer, Integer>> batch = new ArrayList<>();
+    for (int i = 0; i < 10_000; i++) {
+      batch.add(Map.entry(1_000_000 + i, i));
+    }
+    long before = t.size();
+    java.util.concurrent.atomic.AtomicBoolean done =
+        new java.util.concurrent.atomic.AtomicBoolean();
+    List<Object> seen = Collections.synchronizedList(new ArrayList<>());
+    Thread reader =
+        new Thread(
+            () -> {
+              while (!done.get() && seen.isEmpty()) {
+                for (Map.Entry<Integer, Integer> e : t.toList()) {
+                  if (e.getKey() >= 1_000_000) {
+                    seen.add("toList " + e);
+                  }
+                }
+                for (Integer k = t.first(); k != null && seen.isEmpty(); k = t.next(k)) {
+                  if (k >= 1_000_000) {
+                    seen.add("first/next " + k);
+                  }
+                }
+              }
+            });
+    reader.start();
+    try {
+      for (int round = 0; round < 300 && seen.isEmpty(); round++) {
+        assertThrows(OffHeapCapacityException.class, () -> t.insertAll(batch));
+      }
+    } finally {
+      done.set(true);
+      reader.join();
+    }
+    assertEquals(List.of(), seen, "objects of a batch that was undone");
+    assertEquals(before, t.size());
   }
 
   /**
