@@ -206,7 +206,7 @@ public final class OffHeapSetTableBuilder<K, V> {
   /**
    * The average encoded key size in bytes (default 16).
    *
-   * @param bytes a positive size
+   * @param bytes a positive, finite size
    * @return this builder
    */
   public OffHeapSetTableBuilder<K, V> averageKeySize(double bytes) {
@@ -217,7 +217,7 @@ public final class OffHeapSetTableBuilder<K, V> {
   /**
    * The average encoded value size in bytes (default 16).
    *
-   * @param bytes a positive size
+   * @param bytes a positive, finite size
    * @return this builder
    */
   public OffHeapSetTableBuilder<K, V> averageValueSize(double bytes) {
@@ -462,10 +462,11 @@ public final class OffHeapSetTableBuilder<K, V> {
     if (entries <= 0) {
       throw new BadArgumentException(name, "build: entries must be positive, got " + entries);
     }
-    if (!(averageKeySize > 0) || !(averageValueSize > 0)) {
+    if (!(averageKeySize > 0 && Double.isFinite(averageKeySize))
+        || !(averageValueSize > 0 && Double.isFinite(averageValueSize))) {
       throw new BadArgumentException(
           name,
-          "build: averageKeySize and averageValueSize must be positive, got "
+          "build: averageKeySize and averageValueSize must be positive and finite, got "
               + averageKeySize
               + " and "
               + averageValueSize);

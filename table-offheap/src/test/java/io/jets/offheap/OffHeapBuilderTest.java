@@ -76,6 +76,19 @@ class OffHeapBuilderTest {
     assertEquals(first, Tables.whereis("dup").orElseThrow());
   }
 
+  /** An infinite average size is no positive size: Chronicle's own refusal named no table. */
+  @Test
+  void infiniteAverageSizesAreRejectedNamingTheTable() {
+    assertRejected(
+        "inf",
+        () -> OffHeapTables.set("inf").averageKeySize(Double.POSITIVE_INFINITY).build(),
+        "averageKeySize");
+    assertRejected(
+        "inf",
+        () -> OffHeapTables.set("inf").averageValueSize(Double.POSITIVE_INFINITY).build(),
+        "averageValueSize");
+  }
+
   @Test
   void recordStatsCountsOperationsOffHeap() {
     SetTable<String, Long> t =
