@@ -24,6 +24,7 @@ import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.zip.CRC32C;
 import java.util.zip.CheckedOutputStream;
 
@@ -107,12 +108,20 @@ public final class TableFiles {
             keys.name(),
             values.name());
     Path target = path.toAbsolutePath();
-    Path temporary = target.resolveSibling(target.getFileName() + ".writing");
+    // A name of this dump's own: two dumps to one path must not write one temporary file.
+    Path temporary =
+        target.resolveSibling(
+            target.getFileName()
+                + "."
+                + Long.toHexString(ThreadLocalRandom.current().nextLong())
+                + ".writing");
     try {
       if (target.getParent() != null) {
         Files.createDirectories(target.getParent());
       }
-      try (OutputStream raw = Files.newOutputStream(temporary)) {
+      try (OutputStream raw =
+          Files.newOutputStream(
+              temporary, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
         CheckedOutputStream checked =
             new CheckedOutputStream(new BufferedOutputStream(raw, 1 << 16), new CRC32C());
         DataOutputStream out = new DataOutputStream(checked);
@@ -160,7 +169,7 @@ public final class TableFiles {
           TabFileException.Reason.WRITE_FAILED,
           "cannot write " + target + ": " + e,
           e);
-    } catch (RuntimeException e) {
+    } catch (RuntimeException | Error e) { // a codec's Error too: each dump has its own temporary
       deleteQuietly(temporary);
       throw e;
     }
@@ -478,7 +487,7 @@ public final class TableFiles {
     try {
       Files.deleteIfExists(path);
     } catch (IOException ignored) {
-      // a stray temporary file is harmless: the next write replaces it
+      // a stray temporary file is harmless: nothing reads it
     }
   }
 }
