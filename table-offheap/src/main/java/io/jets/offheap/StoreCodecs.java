@@ -32,14 +32,20 @@ final class StoreCodecs {
   }
 
   private byte[] encode(Codec<Object> codec, Object object, String what) {
+    byte[] bytes;
     try {
-      return codec.encode(object);
+      bytes = codec.encode(object);
     } catch (RuntimeException e) {
       throw new BadArgumentException(
           tableName.get(),
           what + " " + object + " cannot be encoded by " + codec.name() + ": " + e.getMessage(),
           e);
     }
+    if (bytes == null) { // against Codec.encode's contract; a write would take it for a removal
+      throw new BadArgumentException(
+          tableName.get(), what + " " + object + ": codec " + codec.name() + " encoded it to null");
+    }
+    return bytes;
   }
 
   byte[] encodeKey(Object key) {

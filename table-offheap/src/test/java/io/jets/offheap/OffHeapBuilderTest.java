@@ -76,6 +76,46 @@ class OffHeapBuilderTest {
     assertEquals(first, Tables.whereis("dup").orElseThrow());
   }
 
+  /**
+   * A codec that breaks its contract by encoding to null fails the write with a bad argument naming
+   * the table, and changes nothing: null bytes were taken for a removal, so the insert deleted the
+   * key it was to write.
+   */
+  @Test
+  void aCodecThatEncodesToNullFailsTheWriteAndChangesNothing() {
+    Codec<String> strings = Codec.string();
+    Codec<String> nullOnEmpty =
+        new Codec<>() {
+          @Override
+          public String name() {
+            return "null-on-empty";
+          }
+
+          @Override
+          public byte[] encode(String value) {
+            return value.isEmpty() ? null : strings.encode(value);
+          }
+
+          @Override
+          public String decode(byte[] bytes) {
+            return strings.decode(bytes);
+          }
+        };
+    SetTable<String, String> t =
+        OffHeapTables.set("null-codec")
+            .keyCodec(nullOnEmpty)
+            .valueCodec(nullOnEmpty)
+            .entries(100)
+            .build();
+    t.insert("k", "v");
+    BadArgumentException e = assertThrows(BadArgumentException.class, () -> t.insert("k", ""));
+    assertEquals("null-codec", e.tableName());
+    assertTrue(e.getMessage().contains("null-on-empty"), e.getMessage());
+    assertEquals("v", t.get("k"), "the key keeps its value");
+    assertThrows(BadArgumentException.class, () -> t.insert("", "w"), "a key encoded to null");
+    assertEquals(1, t.size());
+  }
+
   /** An infinite average size is no positive size: Chronicle's own refusal named no table. */
   @Test
   void infiniteAverageSizesAreRejectedNamingTheTable() {
