@@ -46,19 +46,6 @@ class ClusterTermsErrorsTest {
     }
   }
 
-  /** A value whose {@code equals} throws whatever it is compared with, as a broken value may. */
-  record Prickly(int id) implements Serializable {
-    @Override
-    public boolean equals(Object o) {
-      throw new IllegalStateException("prickly equals");
-    }
-
-    @Override
-    public int hashCode() {
-      return id;
-    }
-  }
-
   private static final String ALLOWING = "java.base/*;io.jets.cluster.*;!*";
 
   private LocalCluster cluster;

@@ -40,19 +40,6 @@ class ReplicatedTableUserCodeTest extends ThreeMembers {
     }
   }
 
-  /** A value whose {@code equals} throws whatever it is compared with, as a broken value may. */
-  record Prickly(int id) implements Serializable {
-    @Override
-    public boolean equals(Object o) {
-      throw new IllegalStateException("prickly equals");
-    }
-
-    @Override
-    public int hashCode() {
-      return id;
-    }
-  }
-
   private static String unique(String prefix) {
     return prefix + "-" + UUID.randomUUID();
   }
@@ -65,6 +52,23 @@ class ReplicatedTableUserCodeTest extends ThreeMembers {
     Map<K, V> all = new HashMap<>();
     table.toList().forEach(o -> all.put(o.getKey(), o.getValue()));
     return all;
+  }
+
+  /**
+   * Nothing was logged since {@code tail}, and both copies still apply the owner's writes: a later
+   * insert of ("z", 26) leaves each holding {@code expected}.
+   */
+  private void assertNothingLoggedAndCopiesRun(
+      String name,
+      long tail,
+      ReplicatedTable<Object, Object> owner,
+      ReplicatedTables.Copy<Object, Object> copy,
+      Map<Object, Object> expected) {
+    assertEquals(tail, logTail(name), "nothing was logged");
+    owner.insert("z", 26);
+    assertEquals(expected, content(owner.local()), "the owner's copy still runs");
+    assertTrue(copy.awaitApplied(owner.sequence(), Duration.ofSeconds(60)));
+    assertEquals(expected, content(copy.table()), "the copy still runs");
   }
 
   private static void badKey(String table, Executable call, String operation) {
@@ -87,11 +91,7 @@ class ReplicatedTableUserCodeTest extends ThreeMembers {
       badKey(name, () -> owner.insertAll(List.of(Map.entry("b", 2), Map.entry(7, 3))), "insertAll");
       badKey(name, () -> owner.delete(7), "delete");
       badKey(name, () -> owner.deleteObject(7, 1), "deleteObject");
-      assertEquals(tail, logTail(name), "nothing was logged");
-      owner.insert("z", 26);
-      assertEquals(Map.of("a", 1, "z", 26), content(owner.local()), "the owner's copy still runs");
-      assertTrue(copy.awaitApplied(owner.sequence(), Duration.ofSeconds(60)));
-      assertEquals(Map.of("a", 1, "z", 26), content(copy.table()), "the copy still runs");
+      assertNothingLoggedAndCopiesRun(name, tail, owner, copy, Map.of("a", 1, "z", 26));
     }
   }
 
@@ -108,11 +108,7 @@ class ReplicatedTableUserCodeTest extends ThreeMembers {
             ReplicatedTables.replica(cluster.member(1), name, FILTER)) {
       long tail = logTail(name);
       badKey(name, () -> owner.insertAll(List.of(Map.entry("b", 2), Map.entry(7, 3))), "insertAll");
-      assertEquals(tail, logTail(name), "nothing was logged");
-      owner.insert("z", 26);
-      assertEquals(Map.of("z", 26), content(owner.local()), "the owner's copy still runs");
-      assertTrue(copy.awaitApplied(owner.sequence(), Duration.ofSeconds(60)));
-      assertEquals(Map.of("z", 26), content(copy.table()), "the copy still runs");
+      assertNothingLoggedAndCopiesRun(name, tail, owner, copy, Map.of("z", 26));
     }
   }
 
@@ -135,11 +131,7 @@ class ReplicatedTableUserCodeTest extends ThreeMembers {
               IllegalStateException.class,
               () -> owner.insertAll(List.of(Map.entry(prickly, "a"), Map.entry(1, "b"))));
       assertEquals("prickly equals", e.getMessage(), "the key's own exception, as thrown");
-      assertEquals(tail, logTail(name), "nothing was logged");
-      owner.insert("z", 26);
-      assertEquals(Map.of("z", 26), content(owner.local()), "the owner's copy still runs");
-      assertTrue(copy.awaitApplied(owner.sequence(), Duration.ofSeconds(60)));
-      assertEquals(Map.of("z", 26), content(copy.table()), "the copy still runs");
+      assertNothingLoggedAndCopiesRun(name, tail, owner, copy, Map.of("z", 26));
     }
   }
 
@@ -162,11 +154,7 @@ class ReplicatedTableUserCodeTest extends ThreeMembers {
         IllegalStateException e = assertThrows(IllegalStateException.class, write);
         assertEquals("touchy hashCode", e.getMessage(), "the key's own exception, as thrown");
       }
-      assertEquals(tail, logTail(name), "nothing was logged");
-      owner.insert("z", 26);
-      assertEquals(Map.of("a", 1, "z", 26), content(owner.local()), "the owner's copy still runs");
-      assertTrue(copy.awaitApplied(owner.sequence(), Duration.ofSeconds(60)));
-      assertEquals(Map.of("a", 1, "z", 26), content(copy.table()), "the copy still runs");
+      assertNothingLoggedAndCopiesRun(name, tail, owner, copy, Map.of("a", 1, "z", 26));
     }
   }
 
