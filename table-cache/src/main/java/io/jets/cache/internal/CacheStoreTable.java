@@ -375,17 +375,6 @@ public final class CacheStoreTable<K, V> extends SetStoreTable<K, V> implements 
     }
   }
 
-  /** A write refused inside a function under this table's writer lock, as any table reports it. */
-  private IllegalStateException writeInUserCode(String operation) {
-    return new IllegalStateException(
-        "table '"
-            + name()
-            + "': "
-            + operation
-            + " called from inside a function that runs under this table's writer lock (an"
-            + " update function must not write its table); nothing was written");
-  }
-
   @Override
   public CacheStats cacheStats() {
     checkRead("cacheStats");

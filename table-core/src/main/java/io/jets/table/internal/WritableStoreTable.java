@@ -331,8 +331,11 @@ public abstract class WritableStoreTable<K, V> extends StoreTable<K, V> {
     }
   }
 
-  /** A write from inside an update function, under the lock that function runs under. */
-  final IllegalStateException writeInUserCode(String operation) {
+  /**
+   * A write from inside an update function, under the lock that function runs under: refused with
+   * this exception by every table, a cache's loads and touches included.
+   */
+  protected final IllegalStateException writeInUserCode(String operation) {
     return new IllegalStateException(
         "table '"
             + name()
