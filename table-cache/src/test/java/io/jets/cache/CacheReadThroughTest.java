@@ -274,14 +274,7 @@ class CacheReadThroughTest {
                   }
                   return 1;
                 })
-            .bulkLoader(
-                (Set<Integer> missing) -> {
-                  Map<Integer, String> found = new LinkedHashMap<>();
-                  found.put(1, "ann");
-                  found.put(2, "bad");
-                  found.put(3, "cyd");
-                  return found;
-                })
+            .bulkLoader(CacheReadThroughTest::annBadCyd)
             .build();
     BadArgumentException e =
         assertThrows(BadArgumentException.class, () -> users.getAll(List.of(1, 2, 3)));
@@ -309,14 +302,7 @@ class CacheReadThroughTest {
                   return Long.MAX_VALUE;
                 })
             .listener(heard::add)
-            .bulkLoader(
-                (Set<Integer> missing) -> {
-                  Map<Integer, String> found = new LinkedHashMap<>();
-                  found.put(1, "ann");
-                  found.put(2, "bad");
-                  found.put(3, "cyd");
-                  return found;
-                })
+            .bulkLoader(CacheReadThroughTest::annBadCyd)
             .build();
     assertSame(
         failure, assertThrows(IllegalStateException.class, () -> users.getAll(List.of(1, 2, 3))));
@@ -370,5 +356,14 @@ class CacheReadThroughTest {
   @SuppressWarnings("unchecked")
   static <T extends Throwable> RuntimeException sneaky(Throwable failure) throws T {
     throw (T) failure;
+  }
+
+  /** A bulk load of 1, 2 and 3 whose second value, "bad", the tests' weigher or expiry refuses. */
+  private static Map<Integer, String> annBadCyd(Set<Integer> missing) {
+    Map<Integer, String> found = new LinkedHashMap<>();
+    found.put(1, "ann");
+    found.put(2, "bad");
+    found.put(3, "cyd");
+    return found;
   }
 }
