@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.jets.table.BadArgumentException;
 import io.jets.table.SetTable;
 import io.jets.table.TableType;
-import java.io.Serializable;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -26,19 +25,6 @@ import org.junit.jupiter.api.function.Executable;
 class ReplicatedTableUserCodeTest extends ThreeMembers {
 
   private static final String ALLOWING = "java.base/*;io.jets.cluster.*;!*";
-
-  /** A key whose {@code hashCode} throws, as a key with a broken invariant may. */
-  record Touchy(int id) implements Serializable {
-    @Override
-    public int hashCode() {
-      throw new IllegalStateException("touchy hashCode");
-    }
-
-    @Override
-    public boolean equals(Object o) {
-      return o instanceof Touchy t && t.id == id;
-    }
-  }
 
   private static String unique(String prefix) {
     return prefix + "-" + UUID.randomUUID();
